@@ -1,0 +1,47 @@
+# rampart build, run and test entry points. See README.md.
+export PATH := /usr/local/go/bin:$(PATH)
+GO    ?= go
+BIN   := bin/rampart
+PKGS  := ./...
+
+.PHONY: all build run test test-long bench fuzz fixtures clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/rampart
+
+## run: build, then fly the embedded default scenario
+run: build
+	./$(BIN) run
+
+## test: vet and the whole test suite (slow statistical runs excluded: see test-long)
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test -short -count=1 $(PKGS)
+
+## test-long: the whole suite including the slow statistical and sweep tests
+test-long:
+	$(GO) test -count=1 -timeout 30m $(PKGS)
+
+## bench: every benchmark, with allocations
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## fuzz: each fuzz target for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list $(PKGS)); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## fixtures: regenerate the GeographicLib reference fixtures (needs apt)
+fixtures:
+	command -v GeodSolve >/dev/null || (apt-get update && apt-get install -y geographiclib-tools)
+	scripts/geodfixture.sh
+
+clean:
+	rm -rf bin
