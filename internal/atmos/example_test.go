@@ -1,0 +1,24 @@
+package atmos_test
+
+import (
+	"fmt"
+
+	"github.com/rampart-sim/rampart/internal/atmos"
+)
+
+func ExampleAt() {
+	s := atmos.At(11000)
+	fmt.Printf("T %.3f K, P %.5g Pa, ρ %.5g kg/m³, a %.2f m/s\n", s.T, s.P, s.Rho, s.SoundSpeed)
+	// Output: T 216.774 K, P 22700 Pa, ρ 0.3648 kg/m³, a 295.15 m/s
+}
+
+func ExampleDensity() {
+	for _, km := range []float64{0, 50, 100, 300} {
+		fmt.Printf("%4.0f km %.4g kg/m³\n", km, atmos.Density(km*1000))
+	}
+	// Output:
+	//    0 km 1.225 kg/m³
+	//   50 km 0.001027 kg/m³
+	//  100 km 5.604e-07 kg/m³
+	//  300 km 1.916e-11 kg/m³
+}
