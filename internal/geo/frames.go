@@ -44,53 +44,67 @@ func (e Ellipsoid) ToECEF(p LLA) r3.Vec {
 	}
 }
 
-// ToGeodetic converts an ECEF position to geodetic coordinates, using
-// Vermeille's (2002) closed form, accurate to well under a millimetre from
-// the centre of the Earth to beyond geostationary altitude.
+// ToGeodetic converts an ECEF position to geodetic coordinates. It uses
+// Vermeille's (2002) closed form with Karney's treatment of points inside the
+// evolute near the centre (as in GeographicLib's Geocentric::Reverse), so it
+// is accurate to round-off everywhere; the centre maps to a pole at height −b.
+// The quartic to solve is the one of the geodesic astroid start.
 func (e Ellipsoid) ToGeodetic(v r3.Vec) LLA {
-	e2 := e.E2()
-	a := e.A
-	if e2 == 0 {
-		r := math.Hypot(v.X, v.Y)
-		return LLA{Lat: math.Atan2(v.Z, r), Lon: math.Atan2(v.Y, v.X), Alt: math.Hypot(r, v.Z) - a}
-	}
-	p := (v.X*v.X + v.Y*v.Y) / (a * a)
-	q := (1 - e2) / (a * a) * v.Z * v.Z
-	r := (p + q - e2*e2) / 6
-	s := e2 * e2 * p * q / (4 * r * r * r)
-	t := math.Cbrt(1 + s + math.Sqrt(s*(2+s)))
-	u := r * (1 + t + 1/t)
-	vv := math.Sqrt(u*u + e2*e2*q)
-	w := e2 * (u + vv - q) / (2 * vv)
-	k := math.Sqrt(u+vv+w*w) - w
-	d := k * math.Hypot(v.X, v.Y) / (k + e2)
-	h := (k + e2 - 1) / k * math.Hypot(d, v.Z)
-	lat := 2 * math.Atan2(v.Z, d+math.Hypot(d, v.Z))
+	a, f := e.A, e.F
+	rxy := math.Hypot(v.X, v.Y)
 	lon := math.Atan2(v.Y, v.X)
-	if math.IsNaN(lat) || math.IsNaN(h) { // near the centre or on the axis
-		return e.toGeodeticIter(v)
-	}
-	return LLA{Lat: lat, Lon: lon, Alt: h}
-}
-
-// toGeodeticIter is Bowring-style fixed-point iteration, used where the closed
-// form is ill-conditioned (points very near the Earth's centre).
-func (e Ellipsoid) toGeodeticIter(v r3.Vec) LLA {
+	h := math.Hypot(rxy, v.Z) // distance from the centre
 	e2 := e.E2()
-	p := math.Hypot(v.X, v.Y)
-	lat := math.Atan2(v.Z, p*(1-e2))
-	var h float64
-	for range 10 {
-		n := e.PrimeVerticalRadius(lat)
-		sl, cl := math.Sincos(lat)
-		if cl > 1e-9 {
-			h = p/cl - n
-		} else {
-			h = math.Abs(v.Z)/math.Abs(sl) - n*(1-e2)
+	switch {
+	case h > 2*a/tol0:
+		// So far away that the Earth is a point; also avoids overflow.
+		return LLA{Lat: math.Atan2(v.Z/2, math.Hypot(v.X/2, v.Y/2)), Lon: lon, Alt: h}
+	case e2 == 0:
+		z := v.Z
+		if h == 0 {
+			z = 1 // the centre maps to the north pole
 		}
-		lat = math.Atan2(v.Z, p*(1-e2*n/(n+h)))
+		return LLA{Lat: math.Atan2(z, rxy), Lon: lon, Alt: h - a}
 	}
-	return LLA{Lat: lat, Lon: math.Atan2(v.Y, v.X), Alt: h}
+	e2a := math.Abs(e2)
+	e2m := (1 - f) * (1 - f) // 1 − e²
+	// Vermeille's p and q, here in units of e⁴ (p = x², q = y²); a prolate
+	// ellipsoid swaps the roles of the axis and the equatorial plane.
+	x := rxy / (a * e2a)
+	y := (1 - f) * math.Abs(v.Z) / (a * e2a)
+	if f < 0 {
+		x, y = y, x
+	}
+	if y*y == 0 && x*x <= 1 { // the case astroid maps to k = 0
+		// In the equatorial plane (prolate: on the axis) inside the
+		// evolute: the limit of the general formulas.
+		p := x * x
+		zz := math.Sqrt((1 - p) / e2m)
+		xx := x
+		if f < 0 {
+			zz, xx = x/math.Sqrt(e2m), math.Sqrt(1-p)
+		}
+		lat := math.Atan2(zz, xx)
+		if v.Z < 0 {
+			lat = -lat
+		}
+		scale := e2m
+		if f < 0 {
+			scale = 1
+		}
+		return LLA{Lat: lat, Lon: lon, Alt: -a * scale * math.Hypot(xx, zz)}
+	}
+	k := e2a * astroid(x, y)
+	k1, k2 := k, k+e2 // f ≥ 0
+	if f < 0 {
+		k1, k2 = k-e2, k
+	}
+	d := k1 * rxy / k2
+	return LLA{
+		Lat: math.Atan2(v.Z/k1, rxy/k2),
+		Lon: lon,
+		Alt: (1 - e2m/k1) * math.Hypot(d, v.Z),
+	}
 }
 
 // ENU is a local east-north-up frame at an origin.

@@ -1,0 +1,236 @@
+package scenario
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// problemCases break validDoc in one way each. want lists every line of the
+// resulting error, exactly: file, line, column, field path, message.
+var problemCases = []struct {
+	name     string
+	old, new string // edit of validDoc
+	want     []string
+}{
+	{"unknown top-level field", "name: test", "nam: test", []string{
+		`t.yaml:1:1: nam: unknown field; did you mean "name"? allowed: name, question, summary, assumptions, run, owners, sites, threats, assets`,
+		`t.yaml:1:1: name: missing; want a short identifier such as "europe"`,
+	}},
+	{"value not allowed", "profile: min-energy", "profile: minimum", []string{
+		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed`,
+	}},
+	{"unknown field with suggestion", "profile: min-energy", "profle: min-energy", []string{
+		`t.yaml:19:5: threats[0].profle: unknown field; did you mean "profile"? allowed: name, missile, burnout_speed_kms, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+	}},
+	{"unknown field without suggestion", "profile: min-energy", "speed: 3", []string{
+		`t.yaml:19:5: threats[0].speed: unknown field; allowed: name, missile, burnout_speed_kms, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+	}},
+	{"unit left off a field name", "profile: min-energy", "profile: min-energy\n    launch_time: 5", []string{
+		`t.yaml:20:5: threats[0].launch_time: unknown field; did you mean "launch_time_s"? allowed: name, missile, burnout_speed_kms, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+	}},
+	{"string for integer", "trials: 1", "trials: one", []string{
+		`t.yaml:2:24: run.trials: want an integer, got string "one"`,
+	}},
+	{"float for integer", "rounds: 24", "rounds: 24.5", []string{
+		`t.yaml:13:60: sites[0].platforms[0].parts[1].rounds: want an integer, got number 24.5`,
+	}},
+	{"integer too large", "seed: 1", "seed: 123456789012345678901234567890", []string{
+		`t.yaml:2:13: run.seed: integer 123456789012345678901234567890 is too large`,
+	}},
+	{"number for string", "name: t1", "name: 2024", []string{
+		`t.yaml:15:11: threats[0].name: want a string, got integer 2024; write "2024" to mean the string`,
+	}},
+	{"infinite number", "value: 10", "value: .inf", []string{
+		`t.yaml:21:48: assets[0].value: want a finite number, got .inf`,
+	}},
+	{"null value", "name: test", "name:", []string{
+		`t.yaml:1:6: name: missing value; want a string`,
+	}},
+	{"list for mapping", "run: {seed: 1, trials: 1, duration_s: 600}", "run: [1, 2]", []string{
+		`t.yaml:2:6: run: want a mapping of fields, got a list`,
+	}},
+	{"mapping for list", "owners:\n  - name: US", "owners: {name: US}", []string{
+		`t.yaml:3:10: owners: want a list, got a mapping`,
+	}},
+	{"point as a string", "from: {place: Tabriz}", "from: Tabriz", []string{
+		`t.yaml:17:11: threats[0].from: want a mapping; write {place: "Tabriz"} for a catalog site, or {lat_deg: LAT, lon_deg: LON}`,
+	}},
+	{"seed out of range", "seed: 1", "seed: -1", []string{
+		`t.yaml:2:13: run.seed: -1 is out of range; allowed: 0 to 9007199254740991`,
+	}},
+	{"trials out of range", "trials: 1", "trials: 0", []string{
+		`t.yaml:2:24: run.trials: 0 is out of range; allowed: 1 to 1000000`,
+	}},
+	{"duration out of range", "duration_s: 600", "duration_s: 0", []string{
+		`t.yaml:2:39: run.duration_s: 0 is out of range; allowed: greater than 0, at most 31622400 (366 days)`,
+	}},
+	{"architecture not allowed", "duration_s: 600}", "duration_s: 600, architecture: sectorial}", []string{
+		`t.yaml:2:58: run.architecture: "sectorial" is not allowed; did you mean "sectoral"? allowed: integrated, sectoral, separate-linked`,
+	}},
+	{"architecture needs owners", "duration_s: 600}", "duration_s: 600, architecture: separate-linked}", []string{
+		`t.yaml:2:58: run.architecture: separate-linked needs at least two owners; owners declares 1`,
+	}},
+	{"latitude out of range", "place: Deveselu", "lat_deg: 95\n    lon_deg: 24", []string{
+		`t.yaml:8:14: sites[0].lat_deg: 95 is out of range; allowed: -90 to 90`,
+	}},
+	{"longitude out of range", "place: Deveselu", "lat_deg: 44\n    lon_deg: 200", []string{
+		`t.yaml:9:14: sites[0].lon_deg: 200 is out of range; allowed: -180 to 180`,
+	}},
+	{"latitude without longitude", "place: Deveselu", "lat_deg: 44", []string{
+		`t.yaml:6:5: sites[0].lon_deg: missing; lat_deg needs lon_deg`,
+	}},
+	{"place and coordinates", "place: Deveselu", "place: Deveselu\n    lat_deg: 44", []string{
+		`t.yaml:9:14: sites[0].lat_deg: give either place or lat_deg and lon_deg, not both`,
+	}},
+	{"no place", "    place: Deveselu\n", "", []string{
+		`t.yaml:6:5: sites[0].place: missing; give place (a catalog site) or lat_deg and lon_deg`,
+	}},
+	{"altitude out of range", "place: Deveselu", "place: Deveselu\n    alt_m: 20000", []string{
+		`t.yaml:9:12: sites[0].alt_m: 20000 is out of range; allowed: -500 to 10000`,
+	}},
+	{"owner not declared", "owner: US\n    place", "owner: USA\n    place", []string{
+		`t.yaml:7:12: sites[0].owner: "USA" is not a declared owner; did you mean "US"? allowed: US`,
+	}},
+	{"owner missing", "    owner: US\n", "", []string{
+		`t.yaml:6:5: sites[0].owner: missing; allowed: US`,
+	}},
+	{"duplicate owner", "  - name: US\n", "  - name: US\n  - name: US\n", []string{
+		`t.yaml:5:11: owners[1].name: duplicate name "US"; owners[0].name (line 4) has it too`,
+	}},
+	{"empty name", "name: t1", "name: \"\"", []string{
+		`t.yaml:15:11: threats[0].name: missing; every element needs a name`,
+	}},
+	{"bad scenario name", "name: test", "name: My Test", []string{
+		`t.yaml:1:7: name: "My Test" is not allowed; want lowercase letters, digits and '-', at most 64 characters`,
+	}},
+	{"part kind not allowed", "kind: radar", "kind: sensor", []string{
+		`t.yaml:12:20: sites[0].platforms[0].parts[0].kind: "sensor" is not allowed; allowed: radar, launcher`,
+	}},
+	{"part kind missing", "kind: radar, ", "", []string{
+		`t.yaml:12:14: sites[0].platforms[0].parts[0].kind: missing; allowed: radar, launcher`,
+	}},
+	{"field of another part kind", "type: AN/SPY-1D}", "type: AN/SPY-1D, rounds: 4}", []string{
+		`t.yaml:12:44: sites[0].platforms[0].parts[0].rounds: unknown field for a radar part; allowed: kind, type, azimuth_deg`,
+	}},
+	{"rounds missing", ", rounds: 24}", "}", []string{
+		`t.yaml:13:14: sites[0].platforms[0].parts[1].rounds: missing; want the number of interceptors loaded, 1 to 10000`,
+	}},
+	{"rounds out of range", "rounds: 24", "rounds: 0", []string{
+		`t.yaml:13:60: sites[0].platforms[0].parts[1].rounds: 0 is out of range; allowed: 1 to 10000`,
+	}},
+	{"azimuth out of range", "type: AN/SPY-1D}", "type: AN/SPY-1D, azimuth_deg: 360}", []string{
+		`t.yaml:12:57: sites[0].platforms[0].parts[0].azimuth_deg: 360 is out of range; allowed: 0 to less than 360`,
+	}},
+	{"platform without parts", "        parts:\n          - {kind: radar, type: AN/SPY-1D}\n          - {kind: launcher, interceptor: SM-3 IB, rounds: 24}\n", "", []string{
+		`t.yaml:10:9: sites[0].platforms[0].parts: missing; a platform needs at least one part (kind: radar, launcher)`,
+	}},
+	{"missile and burnout speed", "missile: Shahab-3", "missile: Shahab-3\n    burnout_speed_kms: 4", []string{
+		`t.yaml:17:24: threats[0].burnout_speed_kms: give either missile or burnout_speed_kms, not both`,
+	}},
+	{"no missile", "    missile: Shahab-3\n", "", []string{
+		`t.yaml:15:5: threats[0].missile: missing; give missile (a catalog ballistic or cruise missile) or burnout_speed_kms`,
+	}},
+	{"burnout speed out of range", "missile: Shahab-3", "burnout_speed_kms: 12", []string{
+		`t.yaml:16:24: threats[0].burnout_speed_kms: 12 is out of range; allowed: greater than 0, less than 11`,
+	}},
+	{"lofted needs shape", "profile: min-energy", "profile: lofted", []string{
+		`t.yaml:19:14: threats[0].profile: lofted needs apogee_km or burnout_angle_deg to shape the trajectory`,
+	}},
+	{"lofted with both shapes", "profile: min-energy", "profile: lofted\n    apogee_km: 900\n    burnout_angle_deg: 60", []string{
+		`t.yaml:21:24: threats[0].burnout_angle_deg: give either apogee_km or burnout_angle_deg, not both`,
+	}},
+	{"min-energy with apogee", "profile: min-energy", "profile: min-energy\n    apogee_km: 300", []string{
+		`t.yaml:20:16: threats[0].apogee_km: applies only to lofted and depressed profiles; min-energy fixes the trajectory`,
+	}},
+	{"apogee out of range", "profile: min-energy", "profile: depressed\n    apogee_km: -5", []string{
+		`t.yaml:20:16: threats[0].apogee_km: -5 is out of range; allowed: greater than 0, at most 5000`,
+	}},
+	{"burnout angle out of range", "profile: min-energy", "profile: lofted\n    burnout_angle_deg: 90", []string{
+		`t.yaml:20:24: threats[0].burnout_angle_deg: 90 is out of range; allowed: greater than 0, less than 90`,
+	}},
+	{"from missing", "    from: {place: Tabriz}\n", "", []string{
+		`t.yaml:15:5: threats[0].from: missing; want {place: NAME} with a catalog site, or {lat_deg: LAT, lon_deg: LON}`,
+	}},
+	{"from equals to", "from: {place: Tabriz}", "from: {place: Bucharest}", []string{
+		`t.yaml:18:10: threats[0].to: same point as from; a threat must fly somewhere`,
+	}},
+	{"count out of range", "profile: min-energy", "profile: min-energy\n    count: 0", []string{
+		`t.yaml:20:12: threats[0].count: 0 is out of range; allowed: 1 to 100000`,
+	}},
+	{"launch after the run", "profile: min-energy", "profile: min-energy\n    launch_time_s: 700", []string{
+		`t.yaml:20:20: threats[0].launch_time_s: 700 is out of range; allowed: 0 to run.duration_s (600)`,
+	}},
+	{"raid outlasts the run", "profile: min-energy", "profile: min-energy\n    count: 3\n    interval_s: 400", []string{
+		`t.yaml:21:17: threats[0].interval_s: the raid's last launch, at 800 s, is after the end of the run (run.duration_s = 600)`,
+	}},
+	{"negative interval", "profile: min-energy", "profile: min-energy\n    interval_s: -1", []string{
+		`t.yaml:20:17: threats[0].interval_s: -1 is out of range; allowed: 0 to 31622400`,
+	}},
+	{"asset value zero", "value: 10", "value: 0", []string{
+		`t.yaml:21:48: assets[0].value: 0 is out of range; allowed: greater than 0`,
+	}},
+	{"asset value missing", "value: 10, ", "", []string{
+		`t.yaml:21:6: assets[0].value: missing; want the asset's relative worth, a number greater than 0`,
+	}},
+	{"duplicate field", "profile: min-energy", "profile: min-energy\n    profile: lofted", []string{
+		`t.yaml:20:5: threats[0].profile: field appears more than once; first at line 19`,
+	}},
+	{"non-string field name", "name: test", "name: test\n1: x\nrun: {seed: -2}", []string{
+		`t.yaml:2:1: field name must be a string, got integer 1`,
+		`t.yaml:3:13: run.seed: -2 is out of range; allowed: 0 to 9007199254740991`,
+		`t.yaml:4:1: run: field appears more than once; first at line 3`,
+	}},
+	{"empty assumption", "name: test", "name: test\nassumptions: [\"\"]", []string{
+		`t.yaml:2:15: assumptions[0]: empty assumption`,
+	}},
+	{"unsupported tag", "name: test", "name: !custom test", []string{
+		`t.yaml:1:7: name: YAML tag "!custom" is not supported`,
+	}},
+	{"undefined alias", "name: test", "name: *nothing", []string{
+		`t.yaml:1:7: name: alias *nothing does not refer to an earlier anchor`,
+	}},
+	{"syntax error", "run: {seed: 1, trials: 1, duration_s: 600}", "run: {seed: 1, trials: 1, duration_s: 600", []string{
+		`t.yaml:3:1: YAML syntax: ',' or '}' must be specified`,
+	}},
+	{"two documents", "name: test", "name: test\n---\nname: other", []string{
+		`t.yaml:3:1: file holds 2 YAML documents; want one scenario per file`,
+	}},
+	{"not a mapping", validDoc, "- a\n- b\n", []string{
+		`t.yaml:1:1: want a mapping of fields, got a list`,
+	}},
+	{"empty file", validDoc, "\n# nothing\n", []string{
+		`t.yaml: file holds no YAML document; want a mapping with fields name, question, summary, assumptions, run, owners, sites, threats, assets`,
+	}},
+	{"unknown radar", "type: AN/SPY-1D", "type: AN/SPY-1", []string{
+		`t.yaml:12:33: sites[0].platforms[0].parts[0].type: "AN/SPY-1" is not a catalog radar; did you mean "AN/SPY-1D"? allowed: AN/SPY-1D, AN/TPY-2`,
+	}},
+	{"wrong catalog kind", "interceptor: SM-3 IB", "interceptor: Sejjil", []string{
+		`t.yaml:13:43: sites[0].platforms[0].parts[1].interceptor: "Sejjil" is a ballistic missile, not an interceptor; allowed: SM-3 IB, SM-3 IIA`,
+	}},
+	{"unknown place", "place: Deveselu", "place: Devesulu", []string{
+		`t.yaml:8:12: sites[0].place: "Devesulu" is not a catalog site; did you mean "Deveselu"? allowed: Ankara, Bucharest, Deveselu, Kürecik, Redzikowo, Tabriz`,
+	}},
+	{"unknown missile", "missile: Shahab-3", "missile: Shahab3", []string{
+		`t.yaml:16:14: threats[0].missile: "Shahab3" is not a catalog ballistic or cruise missile; did you mean "Shahab-3"? allowed: Sejjil, Shahab-3, Tomahawk`,
+	}},
+	{"cruise missile with profile", "missile: Shahab-3", "missile: Tomahawk", []string{
+		`t.yaml:19:14: threats[0].profile: applies only to ballistic missiles; "Tomahawk" is a cruise missile`,
+	}},
+}
+
+func TestProblems(t *testing.T) {
+	for _, c := range problemCases {
+		t.Run(c.name, func(t *testing.T) {
+			data := c.new
+			if c.old != validDoc {
+				data = edit(t, c.old, c.new)
+			}
+			_, err := Check("t.yaml", []byte(data), testCatalog)
+			got := problemLines(t, err)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("Check(%s) problems:\n%s\nwant:\n%s", c.name, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}

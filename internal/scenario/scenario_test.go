@@ -1,0 +1,181 @@
+package scenario
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseValid(t *testing.T) {
+	s, err := Check("t.yaml", []byte(validDoc), testCatalog)
+	if err != nil {
+		t.Fatalf("Check(validDoc) error:\n%v", err)
+	}
+	want := &Scenario{
+		File:   "t.yaml",
+		Name:   "test",
+		Run:    Run{Seed: 1, Trials: 1, DurationS: 600, Architecture: Integrated},
+		Owners: []Owner{{Name: "US"}},
+		Sites: []Site{{
+			Name: "Deveselu", Owner: "US", Point: Point{Place: "Deveselu"},
+			Platforms: []Platform{{Name: "aegis", Parts: []Part{
+				{Kind: Radar, Type: "AN/SPY-1D"},
+				{Kind: Launcher, Interceptor: "SM-3 IB", Rounds: 24},
+			}}},
+		}},
+		Threats: []Threat{{
+			Name: "t1", Missile: "Shahab-3",
+			From: Point{Place: "Tabriz"}, To: Point{Place: "Bucharest"},
+			Profile: MinEnergy, Count: 1,
+		}},
+		Assets: []Asset{{Name: "Bucharest", Point: Point{Place: "Bucharest"}, Value: 10, Owner: "US"}},
+	}
+	s.pos = nil
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("Check(validDoc) =\n%+v\nwant\n%+v", s, want)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	s, err := Parse("d.yaml", []byte("name: minimal\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Run{Seed: DefaultSeed, Trials: DefaultTrials, DurationS: DefaultDurationS, Architecture: Integrated}
+	if s.Run != want {
+		t.Errorf("Parse(minimal).Run = %+v, want %+v", s.Run, want)
+	}
+}
+
+func TestExplicitCoordinates(t *testing.T) {
+	doc := edit(t, "from: {place: Tabriz}", "from: {lat_deg: 38.08, lon_deg: 46.29, alt_m: 1350}")
+	doc = strings.Replace(doc, "type: AN/SPY-1D}", "type: AN/SPY-1D, azimuth_deg: 0}", 1)
+	s, err := Check("t.yaml", []byte(doc), testCatalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.Threats[0].From, (Point{LatDeg: 38.08, LonDeg: 46.29, AltM: 1350}); got != want {
+		t.Errorf("From = %+v, want %+v", got, want)
+	}
+	if az := s.Sites[0].Platforms[0].Parts[0].AzimuthDeg; az == nil || *az != 0 {
+		t.Errorf("AzimuthDeg = %v, want pointer to 0", az)
+	}
+}
+
+// TestAnchorsAndMerge checks the documented way to share settings: an x-
+// extension field holding an anchor, merged into threats with "<<".
+func TestAnchorsAndMerge(t *testing.T) {
+	doc := edit(t, "threats:\n", `x-sejjil: &sejjil
+  missile: Sejjil
+  from: {place: Tabriz}
+  count: 4
+  interval_s: 10
+threats:
+  - <<: *sejjil
+    name: raid-ankara
+    to: {place: Ankara}
+    count: 2
+`)
+	s, err := Check("t.yaml", []byte(doc), testCatalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Threats[0]
+	want := Threat{Name: "raid-ankara", Missile: "Sejjil", From: Point{Place: "Tabriz"}, To: Point{Place: "Ankara"},
+		Profile: MinEnergy, Count: 2, IntervalS: 10}
+	if got != want {
+		t.Errorf("merged threat = %+v, want %+v", got, want)
+	}
+	// Positions of merged fields point at the anchor.
+	if p := s.Pos("threats[0].missile"); p.Line != 15 {
+		t.Errorf("Pos(threats[0].missile) = %+v, want line 15 (in the anchor)", p)
+	}
+}
+
+func TestPosAndProblemf(t *testing.T) {
+	s, err := Parse("t.yaml", []byte(validDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path string
+		want Pos
+	}{
+		{"threats[0].profile", Pos{19, 14}},
+		{"threats[0].count", Pos{15, 5}}, // not in the file: the threat itself
+		{"sites[0].platforms[0].parts[1].rounds", Pos{13, 60}},
+		{"nothing.here", Pos{1, 1}},
+		{"", Pos{1, 1}},
+	} {
+		if got := s.Pos(c.path); got != c.want {
+			t.Errorf("Pos(%q) = %+v, want %+v", c.path, got, c.want)
+		}
+	}
+	p := s.Problemf("threats[0].to", "unreachable: %d km beyond range", 300)
+	if got, want := p.String(), "t.yaml:18:10: threats[0].to: unreachable: 300 km beyond range"; got != want {
+		t.Errorf("Problemf = %q, want %q", got, want)
+	}
+}
+
+// TestValidateBuiltInGo checks Validate on a scenario with no file
+// positions: problems name the field path only.
+func TestValidateBuiltInGo(t *testing.T) {
+	s := &Scenario{
+		Name: "go-built",
+		Run:  Run{Seed: 1, Trials: 1, DurationS: 100, Architecture: Integrated},
+		Threats: []Threat{{
+			Name: "t", BurnoutSpeedKms: 3,
+			From: Point{LatDeg: 10, LonDeg: 10}, To: Point{LatDeg: 0, LonDeg: 200},
+			Profile: Lofted, Count: 0,
+		}},
+		Assets: []Asset{{Name: "a", Point: Point{Place: "Nowhere"}, Value: 1}},
+	}
+	err := Validate(s, testCatalog)
+	want := []string{
+		"threats[0].to.lon_deg: 200 is out of range; allowed: -180 to 180",
+		"threats[0].profile: lofted needs apogee_km or burnout_angle_deg to shape the trajectory",
+		"threats[0].count: 0 is out of range; allowed: 1 to 100000",
+		`assets[0].place: "Nowhere" is not a catalog site; allowed: Ankara, Bucharest, Deveselu, Kürecik, Redzikowo, Tabriz`,
+	}
+	if got := problemLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Validate problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if err := Validate(s, nil); err == nil || strings.Contains(err.Error(), "catalog") {
+		t.Errorf("Validate(s, nil) = %v, want problems without catalog checks", err)
+	}
+}
+
+// TestLimits feeds hostile input: every case must come back as an *Errors
+// quickly, without a panic or a stack overflow.
+func TestLimits(t *testing.T) {
+	rep := func(s string, n int) string { return strings.TrimSuffix(strings.Repeat(s+", ", n), ", ") }
+	cases := []struct {
+		name, data, want string
+	}{
+		{"too large", "name: x\nsummary: " + strings.Repeat("a", MaxFileSize), "file is 1048593 bytes; the limit is 1048576"},
+		{"deep flow nesting", "name: x\nx-deep: " + strings.Repeat("[", 200_000), "2:109: collections nest too deeply (more than 100 levels)"},
+		{"deep flow nesting behind quotes", "name: x\nx-deep: [a'b, \"]\", " + strings.Repeat("[\"]\", ", 1000), "2:614: collections nest too deeply"},
+		{"deep block nesting", "name: x\nx-deep:\n" + strings.Repeat("- ", 10_000) + "a\n", "3:799: collections nest too deeply"},
+		{"deep explicit keys", "name: x\nx-deep:\n" + strings.Repeat("? ", 10_000) + "a\n", "3:799: collections nest too deeply"},
+		{"alias bomb", "name: x\nowners: [{name: b}]\n" +
+			"x-q: &q {kind: radar, type: x}\n" +
+			"x-p: &p {name: p, parts: [" + rep("*q", 1000) + "]}\n" +
+			"x-s: &s {name: a, owner: b, place: c, platforms: [" + rep("*p", 1000) + "]}\n" +
+			"sites: [" + rep("*s", 1000) + "]\n", "document expands to more than 250000 nodes"},
+		{"alias cycle", "name: &a [*a]\n", "t.yaml:1:"},
+		{"binary", "\x00\xff\xfe\x01", "t.yaml"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(c.data))
+			var e *Errors
+			if !errors.As(err, &e) {
+				t.Fatalf("Parse error = %v, want *Errors", err)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("Parse error = %.300s, want it to contain %q", err, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,476 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Limits on values. Each is far beyond any real scenario; they exist so that
+// a typo (an extra digit, a sign) is caught before a run starts.
+const (
+	// MaxSeed is the largest seed, 2^53 - 1: seeds round-trip exactly
+	// through JSON numbers (float64) in the HTTP API and the web UI.
+	MaxSeed = 1<<53 - 1
+	// MaxTrials bounds the Monte Carlo trials of one run.
+	MaxTrials = 1_000_000
+	// MaxDurationS is 366 days, enough for a year-long rotation schedule.
+	MaxDurationS = 366 * 86400
+	// MaxCount bounds the missiles of one raid; the New START ceiling is
+	// 1,550 warheads.
+	MaxCount = 100_000
+	// MaxRounds bounds the interceptors in one launcher part.
+	MaxRounds = 10_000
+	// MaxBurnoutSpeedKms is kept below escape speed (11.2 km/s).
+	MaxBurnoutSpeedKms = 11
+	// MaxApogeeKm is above the apogee of any ICBM trajectory of interest.
+	MaxApogeeKm = 5000
+	// Ground points lie between the shore of the Dead Sea and above
+	// Everest.
+	MinAltM, MaxAltM = -500, 10_000
+)
+
+// maxListed is how many allowed values a message lists; longer lists (catalog
+// places, say) are summarised.
+const maxListed = 30
+
+// Validate checks the values of s: required fields, ranges, names that must
+// be unique or must refer to something declared, and fields that apply only
+// to some profiles or kinds. With a non-nil cat it also checks that catalog
+// names (places, radars, interceptors, missiles) exist and have the right
+// kind. It returns nil or an *Errors holding every problem.
+//
+// Validate works on parsed scenarios, whose problems carry file positions,
+// and on scenarios built in Go, whose problems carry field paths only.
+func Validate(s *Scenario, cat Catalog) error {
+	if s == nil {
+		return &Errors{Problems: []Problem{{Msg: "no scenario"}}}
+	}
+	var ps problems
+	validate(s, cat, &ps)
+	return ps.err()
+}
+
+type validator struct {
+	s     *Scenario
+	cat   Catalog
+	probs *problems
+}
+
+func validate(s *Scenario, cat Catalog, ps *problems) {
+	v := &validator{s: s, cat: cat, probs: ps}
+	v.scenario()
+}
+
+// errorf reports a problem at path, unless the decoder already reported one
+// at path or at an element that contains it.
+func (v *validator) errorf(path, format string, args ...any) {
+	for p := path; ; {
+		if v.s.bad[p] {
+			return
+		}
+		i := lastSep(p)
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	v.probs.add(v.s.Problemf(path, format, args...))
+}
+
+// has reports whether the field at path was given, judging by the file for
+// parsed scenarios and by nonzero for scenarios built in Go.
+func (v *validator) has(path string, nonzero bool) bool {
+	return v.s.has(path, nonzero)
+}
+
+func (v *validator) scenario() {
+	s := v.s
+	v.name(s.Name)
+	for i, a := range s.Assumptions {
+		if strings.TrimSpace(a) == "" {
+			v.errorf(indexPath("assumptions", i), "empty assumption")
+		}
+	}
+	v.run()
+	owners := v.owners()
+	v.sites(owners)
+	v.threats()
+	v.assets(owners)
+}
+
+func (v *validator) name(name string) {
+	switch {
+	case name == "":
+		v.errorf("name", "missing; want a short identifier such as \"europe\"")
+	case len(name) > 64 || !isSlug(name):
+		v.errorf("name", "%s is not allowed; want lowercase letters, digits and '-', at most 64 characters", quote(name))
+	}
+}
+
+// isSlug reports whether s is lowercase letters and digits joined by single
+// hyphens.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func (v *validator) run() {
+	r := v.s.Run
+	if r.Seed < 0 || r.Seed > MaxSeed {
+		v.errorf("run.seed", "%d is out of range; allowed: 0 to %d", r.Seed, int64(MaxSeed))
+	}
+	if r.Trials < 1 || r.Trials > MaxTrials {
+		v.errorf("run.trials", "%d is out of range; allowed: 1 to %d", r.Trials, MaxTrials)
+	}
+	if !(r.DurationS > 0 && r.DurationS <= MaxDurationS) {
+		v.errorf("run.duration_s", "%s is out of range; allowed: greater than 0, at most %d (366 days)", formatNumber(r.DurationS), MaxDurationS)
+	}
+	switch r.Architecture {
+	case Integrated:
+	case Sectoral, SeparateLinked:
+		if n := len(v.s.Owners); n < 2 {
+			v.errorf("run.architecture", "%s needs at least two owners; owners declares %d", r.Architecture, n)
+		}
+	case "":
+		v.errorf("run.architecture", "missing; allowed: %s", allowedList(Architectures))
+	default:
+		v.errorf("run.architecture", "%s", notAllowed(string(r.Architecture), Architectures))
+	}
+}
+
+// notAllowed formats the message for a value outside a fixed list.
+func notAllowed[T ~string](got string, allowed []T) string {
+	return hint(quote(got)+" is not allowed", suggest(got, allowed), allowedList(allowed))
+}
+
+// namer reports empty and repeated names in one list.
+type namer struct {
+	v     *validator
+	first map[string]string // name -> path of its first use
+}
+
+func (v *validator) newNamer() *namer { return &namer{v: v, first: map[string]string{}} }
+
+// add checks the name at path (a "...name" field path).
+func (n *namer) add(path, name string) {
+	switch {
+	case name == "":
+		n.v.errorf(path, "missing; every element needs a name")
+	case strings.TrimSpace(name) != name:
+		n.v.errorf(path, "%s has leading or trailing spaces", quote(name))
+	default:
+		if prev, dup := n.first[name]; dup {
+			where := prev
+			if p := n.v.s.Pos(prev); p.Line > 0 {
+				where = fmt.Sprintf("%s (line %d)", prev, p.Line)
+			}
+			n.v.errorf(path, "duplicate name %s; %s has it too", quote(name), where)
+			return
+		}
+		n.first[name] = path
+	}
+}
+
+func (v *validator) owners() []string {
+	names := v.newNamer()
+	var list []string
+	for i, o := range v.s.Owners {
+		names.add(joinPath(indexPath("owners", i), "name"), o.Name)
+		if o.Name != "" && !containsString(list, o.Name) {
+			list = append(list, o.Name)
+		}
+	}
+	return list
+}
+
+// ownerRef checks a reference to a declared owner.
+func (v *validator) ownerRef(path, name string, owners []string) {
+	if containsString(owners, name) || v.s.bad["owners"] {
+		return
+	}
+	allowed := "none; the scenario declares no owners"
+	if len(owners) > 0 {
+		allowed = strings.Join(owners, ", ")
+	}
+	v.errorf(path, "%s", hint(quote(name)+" is not a declared owner", suggest(name, owners), allowed))
+}
+
+func (v *validator) sites(owners []string) {
+	sites, platforms := v.newNamer(), v.newNamer()
+	for i, st := range v.s.Sites {
+		p := indexPath("sites", i)
+		sites.add(joinPath(p, "name"), st.Name)
+		if st.Owner == "" {
+			v.errorf(joinPath(p, "owner"), "missing; allowed: %s", orNone(owners))
+		} else {
+			v.ownerRef(joinPath(p, "owner"), st.Owner, owners)
+		}
+		v.point(p, st.Point)
+		for j, pl := range st.Platforms {
+			pp := indexPath(joinPath(p, "platforms"), j)
+			platforms.add(joinPath(pp, "name"), pl.Name)
+			if len(pl.Parts) == 0 {
+				v.errorf(joinPath(pp, "parts"), "missing; a platform needs at least one part (kind: %s)", allowedList(PartKinds))
+			}
+			for k, pt := range pl.Parts {
+				v.part(indexPath(joinPath(pp, "parts"), k), pt)
+			}
+		}
+	}
+}
+
+func orNone(list []string) string {
+	if len(list) == 0 {
+		return "none declared (add owners)"
+	}
+	return strings.Join(list, ", ")
+}
+
+func (v *validator) part(path string, pt Part) {
+	switch pt.Kind {
+	case Radar:
+		if pt.Type == "" {
+			v.missingRef(joinPath(path, "type"), KindRadar)
+		} else {
+			v.catalogRef(joinPath(path, "type"), pt.Type, KindRadar)
+		}
+		if pt.AzimuthDeg != nil {
+			if az := *pt.AzimuthDeg; !(az >= 0 && az < 360) {
+				v.errorf(joinPath(path, "azimuth_deg"), "%s is out of range; allowed: 0 to less than 360", formatNumber(az))
+			}
+		}
+	case Launcher:
+		if pt.Interceptor == "" {
+			v.missingRef(joinPath(path, "interceptor"), KindInterceptor)
+		} else {
+			v.catalogRef(joinPath(path, "interceptor"), pt.Interceptor, KindInterceptor)
+		}
+		rp := joinPath(path, "rounds")
+		if !v.has(rp, pt.Rounds != 0) {
+			v.errorf(rp, "missing; want the number of interceptors loaded, 1 to %d", MaxRounds)
+		} else if pt.Rounds < 1 || pt.Rounds > MaxRounds {
+			v.errorf(rp, "%d is out of range; allowed: 1 to %d", pt.Rounds, MaxRounds)
+		}
+	case "":
+		v.errorf(joinPath(path, "kind"), "missing; allowed: %s", allowedList(PartKinds))
+	default:
+		v.errorf(joinPath(path, "kind"), "%s", notAllowed(string(pt.Kind), PartKinds))
+	}
+}
+
+// point checks a point whose fields live at path (for sites and assets the
+// element itself, for threats its from or to).
+func (v *validator) point(path string, pt Point) {
+	if pt.Place != "" {
+		v.catalogRef(joinPath(path, "place"), pt.Place, KindSite)
+	} else {
+		if !(pt.LatDeg >= -90 && pt.LatDeg <= 90) {
+			v.errorf(joinPath(path, "lat_deg"), "%s is out of range; allowed: -90 to 90", formatNumber(pt.LatDeg))
+		}
+		if !(pt.LonDeg >= -180 && pt.LonDeg <= 180) {
+			v.errorf(joinPath(path, "lon_deg"), "%s is out of range; allowed: -180 to 180", formatNumber(pt.LonDeg))
+		}
+	}
+	if !(pt.AltM >= MinAltM && pt.AltM <= MaxAltM) {
+		v.errorf(joinPath(path, "alt_m"), "%s is out of range; allowed: %d to %d", formatNumber(pt.AltM), MinAltM, MaxAltM)
+	}
+}
+
+func (v *validator) threats() {
+	names := v.newNamer()
+	dur := v.s.Run.DurationS
+	for i, t := range v.s.Threats {
+		p := indexPath("threats", i)
+		f := func(field string) string { return joinPath(p, field) }
+		names.add(f("name"), t.Name)
+
+		// What flies: a catalog missile or a generic ballistic missile.
+		kind := KindBallisticMissile
+		hasSpeed := v.has(f("burnout_speed_kms"), t.BurnoutSpeedKms != 0)
+		switch {
+		case t.Missile != "" && hasSpeed:
+			v.errorf(f("burnout_speed_kms"), "give either missile or burnout_speed_kms, not both")
+		case t.Missile != "":
+			kind = v.catalogRef(f("missile"), t.Missile, KindBallisticMissile, KindCruiseMissile)
+		case hasSpeed:
+			if !(t.BurnoutSpeedKms > 0 && t.BurnoutSpeedKms < MaxBurnoutSpeedKms) {
+				v.errorf(f("burnout_speed_kms"), "%s is out of range; allowed: greater than 0, less than %d", formatNumber(t.BurnoutSpeedKms), MaxBurnoutSpeedKms)
+			}
+		default:
+			v.errorf(f("missile"), "missing; give missile (a catalog ballistic or cruise missile) or burnout_speed_kms")
+		}
+
+		for _, end := range []struct {
+			field string
+			pt    Point
+		}{{"from", t.From}, {"to", t.To}} {
+			if !v.has(f(end.field), end.pt != Point{}) {
+				v.errorf(f(end.field), "missing; want {place: NAME} with a catalog site, or {lat_deg: LAT, lon_deg: LON}")
+				continue
+			}
+			v.point(f(end.field), end.pt)
+		}
+		if t.From == t.To && v.has(f("from"), true) && v.has(f("to"), true) && !v.s.bad[f("from.place")] {
+			v.errorf(f("to"), "same point as from; a threat must fly somewhere")
+		}
+
+		v.trajectory(p, t, kind)
+
+		if !(t.LaunchTimeS >= 0 && t.LaunchTimeS <= dur) {
+			v.errorf(f("launch_time_s"), "%s is out of range; allowed: 0 to run.duration_s (%s)", formatNumber(t.LaunchTimeS), formatNumber(dur))
+		}
+		countOK := t.Count >= 1 && t.Count <= MaxCount
+		if !countOK {
+			v.errorf(f("count"), "%d is out of range; allowed: 1 to %d", t.Count, MaxCount)
+		}
+		switch {
+		case !(t.IntervalS >= 0 && t.IntervalS <= MaxDurationS):
+			v.errorf(f("interval_s"), "%s is out of range; allowed: 0 to %d", formatNumber(t.IntervalS), MaxDurationS)
+		case countOK && t.LaunchTimeS >= 0 && t.LaunchTimeS <= dur:
+			if last := t.LaunchTimeS + float64(t.Count-1)*t.IntervalS; last > dur {
+				v.errorf(f("interval_s"), "the raid's last launch, at %s s, is after the end of the run (run.duration_s = %s)", formatNumber(last), formatNumber(dur))
+			}
+		}
+	}
+}
+
+// trajectory checks the fields that depend on the missile kind and profile.
+func (v *validator) trajectory(p string, t Threat, kind string) {
+	f := func(field string) string { return joinPath(p, field) }
+	hasApogee := v.has(f("apogee_km"), t.ApogeeKm != 0)
+	hasAngle := v.has(f("burnout_angle_deg"), t.BurnoutAngleDeg != 0)
+	if kind == KindCruiseMissile {
+		for _, x := range []struct {
+			field string
+			set   bool
+		}{
+			{"profile", v.has(f("profile"), t.Profile != MinEnergy)},
+			{"apogee_km", hasApogee},
+			{"burnout_angle_deg", hasAngle},
+		} {
+			if x.set {
+				v.errorf(f(x.field), "applies only to ballistic missiles; %s is a cruise missile", quote(t.Missile))
+			}
+		}
+		return
+	}
+	if hasApogee && !(t.ApogeeKm > 0 && t.ApogeeKm <= MaxApogeeKm) {
+		v.errorf(f("apogee_km"), "%s is out of range; allowed: greater than 0, at most %d", formatNumber(t.ApogeeKm), MaxApogeeKm)
+	}
+	if hasAngle && !(t.BurnoutAngleDeg > 0 && t.BurnoutAngleDeg < 90) {
+		v.errorf(f("burnout_angle_deg"), "%s is out of range; allowed: greater than 0, less than 90", formatNumber(t.BurnoutAngleDeg))
+	}
+	switch t.Profile {
+	case MinEnergy:
+		for _, x := range []struct {
+			field string
+			set   bool
+		}{{"apogee_km", hasApogee}, {"burnout_angle_deg", hasAngle}} {
+			if x.set {
+				v.errorf(f(x.field), "applies only to lofted and depressed profiles; min-energy fixes the trajectory")
+			}
+		}
+	case Lofted, Depressed:
+		switch {
+		case hasApogee && hasAngle:
+			v.errorf(f("burnout_angle_deg"), "give either apogee_km or burnout_angle_deg, not both")
+		case !hasApogee && !hasAngle:
+			v.errorf(f("profile"), "%s needs apogee_km or burnout_angle_deg to shape the trajectory", t.Profile)
+		}
+	case "":
+		v.errorf(f("profile"), "missing; allowed: %s", allowedList(Profiles))
+	default:
+		v.errorf(f("profile"), "%s", notAllowed(string(t.Profile), Profiles))
+	}
+}
+
+func (v *validator) assets(owners []string) {
+	names := v.newNamer()
+	for i, a := range v.s.Assets {
+		p := indexPath("assets", i)
+		names.add(joinPath(p, "name"), a.Name)
+		v.point(p, a.Point)
+		vp := joinPath(p, "value")
+		switch {
+		case !v.has(vp, a.Value != 0):
+			v.errorf(vp, "missing; want the asset's relative worth, a number greater than 0")
+		case !(a.Value > 0 && a.Value <= math.MaxFloat64):
+			v.errorf(vp, "%s is out of range; allowed: greater than 0", formatNumber(a.Value))
+		}
+		if a.Owner != "" {
+			v.ownerRef(joinPath(p, "owner"), a.Owner, owners)
+		}
+	}
+}
+
+// missingRef reports a missing catalog name.
+func (v *validator) missingRef(path, kind string) {
+	v.errorf(path, "missing; want a catalog %s%s", kindNoun(kind), v.allowedNames(kind))
+}
+
+// catalogRef checks that name is a catalog entry of one of the kinds and
+// returns its kind. Without a catalog it checks nothing and returns kinds[0].
+func (v *validator) catalogRef(path, name string, kinds ...string) string {
+	if v.cat == nil {
+		return kinds[0]
+	}
+	got, ok := v.cat.Kind(name)
+	if ok && containsString(kinds, got) {
+		return got
+	}
+	nouns := make([]string, len(kinds))
+	for i, k := range kinds {
+		nouns[i] = kindNoun(k)
+	}
+	want := strings.Join(nouns, " or ")
+	if len(kinds) == 2 && strings.HasSuffix(nouns[0], " missile") && strings.HasSuffix(nouns[1], " missile") {
+		want = strings.TrimSuffix(nouns[0], " missile") + " or " + nouns[1]
+	}
+	var msg string
+	if ok {
+		msg = fmt.Sprintf("%s is %s, not %s", quote(name), article(kindNoun(got)), article(want))
+	} else {
+		msg = fmt.Sprintf("%s is not %s", quote(name), article("catalog "+want))
+	}
+	var names []string
+	for _, k := range kinds {
+		names = append(names, v.cat.Names(k)...)
+	}
+	sug := ""
+	if !ok {
+		sug = suggest(name, names)
+	}
+	v.errorf(path, "%s", hint(msg, sug, listNames(names, want)))
+	return kinds[0]
+}
+
+// allowedNames formats the catalog names of kind as "; allowed: ...".
+func (v *validator) allowedNames(kind string) string {
+	if v.cat == nil {
+		return ""
+	}
+	if l := listNames(v.cat.Names(kind), kindNoun(kind)); l != "" {
+		return "; allowed: " + l
+	}
+	return ""
+}
+
+// listNames formats catalog names as an allowed-values list, summarising
+// long lists.
+func listNames(names []string, noun string) string {
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) > maxListed:
+		return fmt.Sprintf("one of %d catalog %ss (rampart catalog lists them)", len(names), noun)
+	}
+	return strings.Join(names, ", ")
+}
