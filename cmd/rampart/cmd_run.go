@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/sim"
+)
+
+// runJSON is the --json document of rampart run.
+type runJSON struct {
+	Scenario string       `json:"scenario"`
+	File     string       `json:"file"`
+	Question string       `json:"question"`
+	Seed     int64        `json:"seed"`
+	Trials   int          `json:"trials"`
+	Physics  earthJSON    `json:"physics"`
+	Threats  []flightJSON `json:"threats"`
+}
+
+func newRunCmd() *cobra.Command {
+	var asJSON bool
+	var phys physicsFlags
+	cmd := &cobra.Command{
+		Use:   "run [SCENARIO|FILE]",
+		Short: "Run a scenario: fly every threat and print a table (or JSON)",
+		Long: `Run a scenario: an embedded one by name (see 'rampart scenarios'), or a YAML
+file. Without an argument, run the default scenario, "` + scenario.Default + `".
+
+Every missile of every threat is flown: ballistic missiles from their catalog
+stages, aimed at the aim point on the chosen profile; cruise missiles along the
+great circle at their catalog speed and altitude. The table gives, for each
+missile, the launch and aim points, ground range (km), flight time (m:ss),
+apogee (km above the ellipsoid), Earth-relative burnout speed (km/s) and the
+miss distance of the impact from the aim point (km).
+
+With --json, one JSON document goes to stdout and nothing else.`,
+		Example: `  rampart run
+  rampart run redzikowo-icbm --json
+  rampart run my-raid.yaml --pick high`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := scenario.Default
+			if len(args) == 1 {
+				name = args[0]
+			}
+			opts, err := phys.options()
+			if err != nil {
+				return err
+			}
+			s, err := scenario.Load(name)
+			if err != nil {
+				return err
+			}
+			flights, err := sim.FlyThreats(s, opts)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if asJSON {
+				doc := runJSON{
+					Scenario: s.Name, File: s.File, Question: s.Question,
+					Seed: s.Run.Seed, Trials: s.Run.Trials,
+					Physics: phys.describe(opts),
+					Threats: make([]flightJSON, len(flights)),
+				}
+				for i, f := range flights {
+					doc.Threats[i] = flightToJSON(f)
+				}
+				return writeJSON(out, doc)
+			}
+			fmt.Fprintf(out, "scenario %s: %s\n\n", s.Name, s.Question)
+			if err := writeFlightTable(out, flights); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "\n%d missiles flown; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
+				len(flights), phys.earth, opts.Earth.J2 != 0, opts.Earth.Omega != 0, opts.Earth.Drag, opts.Pick)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
+	phys.register(cmd.Flags())
+	return cmd
+}

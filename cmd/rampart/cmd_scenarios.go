@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-sim/rampart/internal/scenario"
+)
+
+func newScenariosCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "scenarios",
+		Short: "List the embedded scenarios, each with the question it answers",
+		Long: `List the embedded scenario library. Each scenario answers one question; run it
+with 'rampart run NAME'. The default scenario (run when no name is given) is
+marked with '*'.`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tQUESTION")
+			for _, s := range scenario.Library() {
+				name := s.Name
+				if name == scenario.Default {
+					name += " *"
+				}
+				fmt.Fprintf(tw, "%s\t%s\n", name, s.Question)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func newValidateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a scenario file and report every problem in it",
+		Long: `Check a scenario file (or an embedded scenario by name) against the format and
+the catalog. Every problem is reported at once, one per line, as
+FILE:LINE:COLUMN: FIELD.PATH: message, with the allowed values where there is a
+list. Exit code 0 when the file is valid, 2 when it is not.`,
+		Example: `  rampart validate my-raid.yaml
+  rampart validate europe`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := scenario.Load(args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (scenario %q: %d sites, %d threats, %d assets)\n",
+				args[0], s.Name, len(s.Sites), len(s.Threats), len(s.Assets))
+			return nil
+		},
+	}
+}

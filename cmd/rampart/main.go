@@ -1,0 +1,124 @@
+// Command rampart is the command-line interface of the rampart air and missile
+// defense simulator. Run `rampart --help` for the list of subcommands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-sim/rampart/internal/scenario"
+)
+
+// Exit codes (design.md, command-line contract).
+const (
+	exitOK       = 0
+	exitInternal = 1
+	exitBadInput = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// inputError marks an error caused by the user's input: it exits with code 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+// badInput wraps err, or formats a new error, as an input error.
+func badInput(format string, a ...any) error {
+	return inputError{fmt.Errorf(format, a...)}
+}
+
+// run executes one command line and returns the exit code. It is the only
+// place where errors become exit codes.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "rampart: internal error: %v\n", r)
+			code = exitInternal
+		}
+	}()
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "rampart: %v\n", err)
+	if isInputError(err) {
+		return exitBadInput
+	}
+	return exitInternal
+}
+
+func isInputError(err error) bool {
+	var ie inputError
+	if errors.As(err, &ie) {
+		return true
+	}
+	return isScenarioError(err)
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "rampart",
+		Short: "rampart: an open, validated air and missile defense simulator",
+		Long: `rampart is an open, validated air and missile defense simulator and analysis
+toolkit. It flies ballistic and cruise missiles on a rotating WGS-84 Earth from
+sourced public data, so that claims about missile defense in Europe can be
+checked with numbers anyone can rerun.
+
+Units: flags and JSON fields name their unit (_km, _s, _deg, _kms).
+Exit codes: 0 success, 1 internal failure, 2 bad input.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return badInput("%s: %w (see 'rampart %s --help')", cmd.Name(), err, cmd.Name())
+	})
+	root.AddCommand(
+		newRunCmd(),
+		newFlyCmd(),
+		newCatalogCmd(),
+		newScenariosCmd(),
+		newValidateCmd(),
+	)
+	for _, c := range root.Commands() {
+		c.SilenceUsage = true
+		c.SilenceErrors = true
+		if c.Args == nil {
+			c.Args = cobra.NoArgs
+		}
+		wrapArgs(c)
+	}
+	return root
+}
+
+// wrapArgs turns cobra's argument-count errors into input errors.
+func wrapArgs(c *cobra.Command) {
+	check := c.Args
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return badInput("%s: %w (see 'rampart %s --help')", cmd.Name(), err, cmd.Name())
+		}
+		return nil
+	}
+}
+
+// isScenarioError reports whether err is a scenario input problem.
+func isScenarioError(err error) bool {
+	var se *scenario.Errors
+	return errors.As(err, &se)
+}

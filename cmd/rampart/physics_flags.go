@@ -1,0 +1,49 @@
+package main
+
+import (
+	"github.com/spf13/pflag"
+
+	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/internal/flight"
+	"github.com/rampart-sim/rampart/internal/sim"
+)
+
+// physicsFlags are the model switches shared by run and fly.
+type physicsFlags struct {
+	earth      string
+	noRotation bool
+	noDrag     bool
+	pick       string
+}
+
+func (p *physicsFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&p.earth, "earth", "wgs84", "Earth model: wgs84 (ellipsoid, J2 gravity) or sphere (R = 6371.0 km, μ = 398600.4418 km³/s², central gravity only)")
+	fs.BoolVar(&p.noRotation, "no-rotation", false, "do not rotate the Earth (ΩE = 0); for textbook comparisons")
+	fs.BoolVar(&p.noDrag, "no-drag", false, "no atmospheric drag in boost or reentry")
+	fs.StringVar(&p.pick, "pick", "central", "which value of each catalog low/central/high band to use: low, central or high")
+}
+
+func (p *physicsFlags) options() (sim.Options, error) {
+	earth, err := flight.EarthModel(p.earth, p.noRotation, p.noDrag)
+	if err != nil {
+		return sim.Options{}, badInput("--earth %q is not allowed; allowed: wgs84, sphere", p.earth)
+	}
+	pick, err := catalog.ParsePick(p.pick)
+	if err != nil {
+		return sim.Options{}, badInput("--pick %q is not allowed; allowed: low, central, high", p.pick)
+	}
+	return sim.Options{Earth: earth, Pick: pick}, nil
+}
+
+// earthJSON describes the physics switches in JSON output.
+type earthJSON struct {
+	Model    string `json:"model"`
+	J2       bool   `json:"j2"`
+	Rotation bool   `json:"rotation"`
+	Drag     bool   `json:"drag"`
+	Pick     string `json:"catalog_pick"`
+}
+
+func (p *physicsFlags) describe(o sim.Options) earthJSON {
+	return earthJSON{Model: p.earth, J2: o.Earth.J2 != 0, Rotation: o.Earth.Omega != 0, Drag: o.Earth.Drag, Pick: o.Pick.String()}
+}

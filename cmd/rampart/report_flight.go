@@ -1,0 +1,126 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"text/tabwriter"
+
+	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/internal/sim"
+)
+
+// pointJSON is a place in JSON output.
+type pointJSON struct {
+	Place  string  `json:"place,omitempty"`
+	LatDeg float64 `json:"lat_deg"`
+	LonDeg float64 `json:"lon_deg"`
+}
+
+// flightJSON is one flown missile in JSON output. Fields that do not apply to
+// a kind of missile are null.
+type flightJSON struct {
+	Name            string    `json:"name"`
+	Missile         string    `json:"missile,omitempty"`
+	Kind            string    `json:"kind"`
+	Profile         string    `json:"profile,omitempty"`
+	Launch          pointJSON `json:"launch"`
+	Aim             pointJSON `json:"aim"`
+	LaunchTimeS     float64   `json:"launch_time_s"`
+	RangeKm         float64   `json:"range_km"`
+	FlightTimeS     float64   `json:"flight_time_s"`
+	ApogeeKm        float64   `json:"apogee_km"`
+	BurnoutSpeedKms *float64  `json:"burnout_speed_kms"`
+	BurnoutAngleDeg *float64  `json:"burnout_angle_deg"`
+	CruiseSpeedKms  *float64  `json:"cruise_speed_kms"`
+	ImpactLatDeg    float64   `json:"impact_lat_deg"`
+	ImpactLonDeg    float64   `json:"impact_lon_deg"`
+	MissKm          float64   `json:"miss_km"`
+}
+
+func point(name string, p geo.LLA) pointJSON {
+	return pointJSON{Place: name, LatDeg: round(p.LatDeg(), 6), LonDeg: round(p.LonDeg(), 6)}
+}
+
+// round rounds x to n decimals, so JSON carries meaningful digits only.
+func round(x float64, n int) float64 {
+	s := math.Pow(10, float64(n))
+	return math.Round(x*s) / s
+}
+
+// optional returns nil for NaN, else x rounded to n decimals.
+func optional(x float64, n int) *float64 {
+	if math.IsNaN(x) {
+		return nil
+	}
+	r := round(x, n)
+	return &r
+}
+
+func flightToJSON(f sim.Flight) flightJSON {
+	return flightJSON{
+		Name:            f.Name,
+		Missile:         f.Missile,
+		Kind:            string(f.Kind),
+		Profile:         string(f.Profile),
+		Launch:          point(f.LaunchName, f.Launch),
+		Aim:             point(f.AimName, f.Aim),
+		LaunchTimeS:     round(f.LaunchTime, 3),
+		RangeKm:         round(f.GroundRange/1e3, 3),
+		FlightTimeS:     round(f.FlightTime, 2),
+		ApogeeKm:        round(f.Apogee/1e3, 3),
+		BurnoutSpeedKms: optional(f.BurnoutSpeed/1e3, 4),
+		BurnoutAngleDeg: optional(f.BurnoutAngle*180/math.Pi, 3),
+		CruiseSpeedKms:  optional(f.CruiseSpeed/1e3, 4),
+		ImpactLatDeg:    round(f.Impact.LatDeg(), 6),
+		ImpactLonDeg:    round(f.Impact.LonDeg(), 6),
+		MissKm:          round(f.Miss/1e3, 4),
+	}
+}
+
+// writeJSON writes v as indented JSON followed by a newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeFlightTable writes one line per flown missile.
+func writeFlightTable(w io.Writer, flights []sim.Flight) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "THREAT\tMISSILE\tLAUNCH\tAIM\tT0 s\tRANGE km\tFLIGHT\tAPOGEE km\tBURNOUT km/s\tMISS km\t")
+	for _, f := range flights {
+		missile := f.Missile
+		if missile == "" {
+			missile = "(burnout state)"
+		}
+		speed := "-"
+		if !math.IsNaN(f.BurnoutSpeed) {
+			speed = fmt.Sprintf("%.3f", f.BurnoutSpeed/1e3)
+		} else if !math.IsNaN(f.CruiseSpeed) {
+			speed = fmt.Sprintf("cruise %.3f", f.CruiseSpeed/1e3)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.0f\t%.0f\t%s\t%.1f\t%s\t%.3f\t\n",
+			f.Name, missile, placeLabel(f.LaunchName, f.Launch), placeLabel(f.AimName, f.Aim),
+			f.LaunchTime, f.GroundRange/1e3, clock(f.FlightTime), f.Apogee/1e3, speed, f.Miss/1e3)
+	}
+	return tw.Flush()
+}
+
+func placeLabel(name string, p geo.LLA) string {
+	ll := fmt.Sprintf("%.2f,%.2f", p.LatDeg(), p.LonDeg())
+	if name == "" {
+		return ll
+	}
+	return name + " (" + ll + ")"
+}
+
+// clock formats seconds as m:ss (or h:mm:ss).
+func clock(s float64) string {
+	t := int(math.Round(s))
+	if t >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", t/3600, t/60%60, t%60)
+	}
+	return fmt.Sprintf("%d:%02d", t/60, t%60)
+}

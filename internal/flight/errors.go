@@ -1,0 +1,38 @@
+package flight
+
+import (
+	"errors"
+	"fmt"
+)
+
+// InputError reports an invalid input field.
+type InputError struct {
+	Field  string
+	Value  any
+	Reason string
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("flight: %s = %v: %s", e.Field, e.Value, e.Reason)
+}
+
+// RangeError reports an aim point that the vehicle cannot reach.
+type RangeError struct {
+	Range    float64 // launch to aim, m
+	MaxRange float64 // greatest reachable range, m
+	MinRange float64 // least reachable range, m (0 if not limiting)
+}
+
+func (e *RangeError) Error() string {
+	if e.MinRange > 0 && e.Range < e.MinRange {
+		return fmt.Sprintf("flight: aim point at %.0f km is inside the minimum range %.0f km", e.Range/1e3, e.MinRange/1e3)
+	}
+	return fmt.Sprintf("flight: aim point at %.0f km is beyond the maximum range %.0f km", e.Range/1e3, e.MaxRange/1e3)
+}
+
+// ErrNoImpact reports a flight that does not return to the surface within
+// the time limit (for example, an escape or orbital trajectory).
+var ErrNoImpact = errors.New("flight: no impact within the time limit")
+
+// ErrNoConvergence reports an aim solve that did not converge.
+var ErrNoConvergence = errors.New("flight: aim solve did not converge")

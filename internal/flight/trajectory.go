@@ -1,0 +1,166 @@
+package flight
+
+import (
+	"math"
+	"sort"
+
+	"github.com/rampart-sim/rampart/internal/geo"
+	"gonum.org/v1/gonum/spatial/r3"
+)
+
+// Phase is a flight phase.
+type Phase int
+
+// Flight phases.
+const (
+	Boost     Phase = iota // powered flight
+	Midcourse              // unpowered, above the entry interface or before apogee
+	Reentry                // descending below ReentryAlt (after apogee)
+	Cruise                 // air-breathing flight (cruise missiles, aircraft)
+	Landed                 // before launch or after impact
+)
+
+var phaseNames = [...]string{"boost", "midcourse", "reentry", "cruise", "landed"}
+
+func (p Phase) String() string {
+	if p < 0 || int(p) >= len(phaseNames) {
+		return "unknown"
+	}
+	return phaseNames[p]
+}
+
+// State is a time-stamped truth state.
+type State struct {
+	T     float64 // s from the scenario epoch
+	Pos   r3.Vec  // ECEF position, m
+	Vel   r3.Vec  // ECEF (Earth-relative) velocity, m/s
+	LLA   geo.LLA // geodetic position
+	Mass  float64 // kg (0 where not modelled)
+	Phase Phase
+}
+
+// Trajectory is a ballistic flight: its summary and a continuous record
+// (DOPRI5 dense output, ECI) that At interpolates at fourth order.
+type Trajectory struct {
+	Earth Earth
+	Name  string // missile name, or "" for a burnout-state flight
+
+	LaunchTime  float64 // s from the scenario epoch
+	BurnoutTime float64 // s from the scenario epoch
+	ReentryTime float64 // descending through ReentryAlt; NaN if the apogee is lower
+	ApogeeTime  float64 // s from the scenario epoch
+	ImpactTime  float64 // s from the scenario epoch
+	FlightTime  float64 // launch to impact, s
+
+	// Burnout speed and angles are Earth-relative (ECEF velocity); the
+	// flight-path angle is above the local (geodetic) horizontal.
+	BurnoutSpeed   float64 // m/s
+	BurnoutAngle   float64 // rad
+	BurnoutAzimuth float64 // rad clockwise from north
+	// InertialBurnoutSpeed is the burnout speed in ECI, m/s.
+	InertialBurnoutSpeed float64
+	ImpactSpeed          float64 // Earth-relative, m/s
+	ImpactAngle          float64 // flight-path angle at impact (negative), rad
+
+	ApogeeAlt   float64 // height above the ellipsoid, m
+	GroundRange float64 // geodesic launch → impact, m
+	Miss        float64 // geodesic impact → aim, m (0 without an aim point)
+
+	Launch, Burnout, Impact, Aim geo.LLA
+
+	// Steering used for a staged missile (zero for a burnout-state flight).
+	Steering Steering
+
+	// Flights is the number of propagations the solver ran.
+	Flights int
+
+	dense []Dense[vec7]
+}
+
+// Span returns the launch and impact times.
+func (tr *Trajectory) Span() (t0, t1 float64) { return tr.LaunchTime, tr.ImpactTime }
+
+// At returns the state at time t, interpolated on the dense output. Before
+// launch it returns the launch state and after impact the impact state, both
+// with zero velocity and phase Landed.
+func (tr *Trajectory) At(t float64) State {
+	landed := false
+	switch {
+	case t < tr.LaunchTime:
+		t, landed = tr.LaunchTime, true
+	case t > tr.ImpactTime:
+		t, landed = tr.ImpactTime, true
+	}
+	i := sort.Search(len(tr.dense), func(i int) bool { return tr.dense[i].T > t }) - 1
+	if i < 0 {
+		i = 0
+	}
+	y := tr.dense[i].At(t)
+	s := tr.state(t, y)
+	if landed {
+		s.Vel = r3.Vec{}
+		s.Phase = Landed
+	}
+	return s
+}
+
+// Samples returns states every dt seconds from launch to impact, always
+// including the impact state.
+func (tr *Trajectory) Samples(dt float64) []State {
+	if !(dt > 0) {
+		return nil
+	}
+	n := int(math.Floor((tr.ImpactTime-tr.LaunchTime)/dt)) + 2
+	out := make([]State, 0, n)
+	for t := tr.LaunchTime; t < tr.ImpactTime; t += dt {
+		out = append(out, tr.At(t))
+	}
+	return append(out, tr.At(tr.ImpactTime))
+}
+
+func (tr *Trajectory) state(t float64, y vec7) State {
+	e := tr.Earth
+	p, v := e.rotation().ECEFFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, r3.Vec{X: y[3], Y: y[4], Z: y[5]}, t)
+	ph := Midcourse
+	switch {
+	case t < tr.BurnoutTime:
+		ph = Boost
+	case !math.IsNaN(tr.ReentryTime) && t >= tr.ReentryTime:
+		ph = Reentry
+	case math.IsNaN(tr.ReentryTime) && t >= tr.ApogeeTime:
+		ph = Reentry
+	}
+	return State{T: t, Pos: p, Vel: v, LLA: e.Ellipsoid.ToGeodetic(p), Mass: y[6], Phase: ph}
+}
+
+// earthRelative returns the ECEF position and velocity, speed, flight-path
+// angle and azimuth of an ECI state at time t.
+func earthRelative(e Earth, t float64, y vec7) (p, v r3.Vec, lla geo.LLA, speed, gamma, az float64) {
+	p, v = e.rotation().ECEFFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, r3.Vec{X: y[3], Y: y[4], Z: y[5]}, t)
+	lla = e.Ellipsoid.ToGeodetic(p)
+	enu := e.Ellipsoid.NewENU(lla)
+	l := enu.Rotate(v)
+	speed = r3.Norm(v)
+	gamma = math.Atan2(l.Z, math.Hypot(l.X, l.Y))
+	az = math.Atan2(l.X, l.Y)
+	if az < 0 {
+		az += 2 * math.Pi
+	}
+	return p, v, lla, speed, gamma, az
+}
+
+// summarise fills a trajectory from a flight result.
+func summarise(e Earth, res *flightResult, launch, aim geo.LLA, hasAim bool) *Trajectory {
+	tr := &Trajectory{Earth: e, LaunchTime: res.launchT, BurnoutTime: res.boT, ApogeeTime: res.apoT,
+		ImpactTime: res.impT, ReentryTime: res.reentryT, ApogeeAlt: res.apoAlt, Launch: launch}
+	tr.FlightTime = res.impT - res.launchT
+	_, _, tr.Burnout, tr.BurnoutSpeed, tr.BurnoutAngle, tr.BurnoutAzimuth = earthRelative(e, res.boT, res.boY)
+	tr.InertialBurnoutSpeed = math.Sqrt(res.boY[3]*res.boY[3] + res.boY[4]*res.boY[4] + res.boY[5]*res.boY[5])
+	_, _, tr.Impact, tr.ImpactSpeed, tr.ImpactAngle, _ = earthRelative(e, res.impT, res.impY)
+	tr.GroundRange, _, _ = inverse(e.Ellipsoid, launch, tr.Impact)
+	if hasAim {
+		tr.Aim = aim
+		tr.Miss, _, _ = inverse(e.Ellipsoid, tr.Impact, aim)
+	}
+	return tr
+}
