@@ -50,6 +50,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err == nil {
 		return exitOK
 	}
+	var se *scenario.Errors
+	if errors.As(err, &se) {
+		// One problem a line, file:line:col first, as compilers print them.
+		fmt.Fprintln(stderr, se.Error())
+		fmt.Fprintf(stderr, "rampart: %d problem(s); nothing was run\n", len(se.Problems)+se.Omitted)
+		return exitBadInput
+	}
 	fmt.Fprintf(stderr, "rampart: %v\n", err)
 	if isInputError(err) {
 		return exitBadInput
@@ -59,10 +66,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 
 func isInputError(err error) bool {
 	var ie inputError
-	if errors.As(err, &ie) {
-		return true
-	}
-	return isScenarioError(err)
+	return errors.As(err, &ie)
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -86,7 +90,7 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return badInput("%s: %w (see 'rampart %s --help')", cmd.Name(), err, cmd.Name())
+		return badInput("%s: %w (see '%s --help')", cmd.Name(), err, cmd.CommandPath())
 	})
 	root.AddCommand(
 		newRunCmd(),
@@ -95,6 +99,7 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 		newScenariosCmd(),
 		newValidateCmd(),
 	)
+	wrapArgs(root)
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
 		c.SilenceErrors = true
@@ -111,14 +116,9 @@ func wrapArgs(c *cobra.Command) {
 	check := c.Args
 	c.Args = func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return badInput("%s: %w (see 'rampart %s --help')", cmd.Name(), err, cmd.Name())
+			return badInput("%w (see '%s --help')", err, cmd.CommandPath())
 		}
 		return nil
 	}
 }
 
-// isScenarioError reports whether err is a scenario input problem.
-func isScenarioError(err error) bool {
-	var se *scenario.Errors
-	return errors.As(err, &se)
-}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/rampart-sim/rampart/internal/atmos"
 	"github.com/rampart-sim/rampart/internal/geo"
-	"gonum.org/v1/gonum/spatial/r3"
 )
 
 // Earth is the physical model a flight is propagated in.
@@ -97,12 +96,25 @@ func (e Earth) gravity(x, y, z float64) (ax, ay, az float64) {
 
 // altitude returns the height above the ellipsoid of a point at distance p
 // from the polar axis and height z above the equatorial plane. It depends
-// only on (p, z), so it is the same in ECI and ECEF.
+// only on (p, z), so it is the same in ECI and ECEF. One step of Bowring's
+// method (Bowring, Survey Review 23(181), 1976) with
+// h = p cos φ + z sin φ − a√(1 − e² sin²φ); error below 0.1 mm from the
+// ground to 3,000 km (TestAltitudeBowring).
 func (e Earth) altitude(p, z float64) float64 {
-	if e.Ellipsoid.F == 0 {
-		return math.Hypot(p, z) - e.Ellipsoid.A
+	a, f := e.Ellipsoid.A, e.Ellipsoid.F
+	if f == 0 {
+		return math.Hypot(p, z) - a
 	}
-	return e.Ellipsoid.ToGeodetic(r3.Vec{X: p, Z: z}).Alt
+	b := a * (1 - f)
+	e2 := f * (2 - f)
+	ep2 := e2 / ((1 - f) * (1 - f))
+	t := math.Hypot(z*a, p*b)
+	s, c := z*a/t, p*b/t
+	num := z + ep2*b*s*s*s
+	den := p - e2*a*c*c*c
+	n := math.Hypot(num, den)
+	sp, cp := num/n, den/n
+	return p*cp + z*sp - a*math.Sqrt(1-e2*sp*sp)
 }
 
 // altitudeECI is altitude for a position vector.

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// rampart runs the command line in-process and returns its exit code and output.
+func rampart(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestNoArgsPrintsHelp(t *testing.T) {
+	code, out, _ := rampart(t)
+	if code != exitOK || !strings.Contains(out, "Available Commands") {
+		t.Errorf("rampart = %d, %q; want help and exit 0", code, out)
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, c := range newRootCmd(nil, nil).Commands() {
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		code, out, errs := rampart(t, c.Name(), "--help")
+		if code != exitOK || !strings.Contains(out, "Usage:") {
+			t.Errorf("rampart %s --help = %d, %q %q", c.Name(), code, out, errs)
+		}
+	}
+}
+
+func TestBadInvocationsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"run", "--no-such-flag"},
+		{"run", "no-such-scenario"},
+		{"run", "--earth", "flat"},
+		{"run", "--pick", "median"},
+		{"validate"},
+		{"catalog", "Zzyzx"},
+		{"catalog", "--kind", "tank"},
+		{"fly"},
+		{"fly", "--from", "54,35"},
+		{"fly", "--from", "54,35", "--to", "north pole"},
+		{"fly", "--from", "95,35", "--to", "0,0"},
+		{"fly", "--from", "54,35", "--to", "0,0", "--profile", "minimum"},
+		{"fly", "--from", "54,35", "--to", "0,0", "--missile", "RS-24", "--burnout-speed-kms", "7"},
+		{"fly", "--from", "54,35", "--to", "0,0", "--burnout-speed-kms", "-1"},
+		{"fly", "--from", "54,35", "--to", "0,0", "--missile", "Scud-Z"},
+		{"fly", "--from", "Tabriz", "--to", "Washington", "--missile", "Shahab-3"},
+	} {
+		code, _, errs := rampart(t, args...)
+		if code != exitBadInput {
+			t.Errorf("rampart %q = exit %d, want %d (stderr %q)", args, code, exitBadInput, errs)
+		}
+		if strings.Contains(errs, "goroutine") || errs == "" {
+			t.Errorf("rampart %q stderr = %q, want a one-line message", args, errs)
+		}
+	}
+}
+
+func TestRunDefaultScenarioTable(t *testing.T) {
+	code, out, errs := rampart(t, "run")
+	if code != exitOK {
+		t.Fatalf("rampart run = %d, stderr %q", code, errs)
+	}
+	for _, want := range []string{"scenario europe", "RANGE km", "FLIGHT", "APOGEE km", "BURNOUT km/s", "MISS km", "Sejjil", "Bucharest"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rampart run output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestRunJSONIsOneDocumentAndDeterministic(t *testing.T) {
+	code1, out1, errs := rampart(t, "run", "--json")
+	if code1 != exitOK {
+		t.Fatalf("rampart run --json = %d, stderr %q", code1, errs)
+	}
+	_, out2, _ := rampart(t, "run", "--json")
+	if out1 != out2 {
+		t.Errorf("rampart run --json differs between two runs")
+	}
+	dec := json.NewDecoder(strings.NewReader(out1))
+	var doc struct {
+		Scenario string
+		Threats  []map[string]any
+	}
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("rampart run --json: %v", err)
+	}
+	if dec.More() {
+		t.Errorf("rampart run --json printed more than one document")
+	}
+	if doc.Scenario != "europe" || len(doc.Threats) == 0 {
+		t.Fatalf("rampart run --json = scenario %q with %d threats", doc.Scenario, len(doc.Threats))
+	}
+	for _, th := range doc.Threats {
+		for _, k := range []string{"name", "launch", "aim", "range_km", "flight_time_s", "apogee_km", "burnout_speed_kms", "miss_km"} {
+			if _, ok := th[k]; !ok {
+				t.Errorf("threat %v lacks %q", th["name"], k)
+			}
+		}
+		if miss := th["miss_km"].(float64); miss > 1 {
+			t.Errorf("threat %v miss_km = %g, want < 1", th["name"], miss)
+		}
+	}
+}
+
+func TestRunAndValidateBrokenFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "broken.yaml")
+	src := `name: broken
+question: "?"
+run: {seed: 1, trials: 1, duration_s: 600}
+owners: [{name: US}]
+threats:
+  - name: t1
+    missile: Sejil-9
+    from: {lat_deg: 95, lon_deg: 10}
+    to: {place: Bucharest}
+    profile: minimum
+    count: 1
+assets:
+  - {name: Bucharest, place: Bucharest, value: 10, colour: red}
+`
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"run", "validate"} {
+		code, out, errs := rampart(t, cmd, file)
+		if code != exitBadInput {
+			t.Errorf("rampart %s broken.yaml = %d, want 2", cmd, code)
+		}
+		if out != "" {
+			t.Errorf("rampart %s broken.yaml stdout = %q, want nothing", cmd, out)
+		}
+		for _, want := range []string{
+			file + ":7:14: threats[0].missile",
+			file + ":8:21: threats[0].from.lat_deg",
+			file + ":10:14: threats[0].profile",
+			"allowed: min-energy, lofted, depressed",
+			file + ":13:52: assets[0].colour: unknown field",
+		} {
+			if !strings.Contains(errs, want) {
+				t.Errorf("rampart %s broken.yaml stderr lacks %q:\n%s", cmd, want, errs)
+			}
+		}
+	}
+}
+
+func TestValidateLibrary(t *testing.T) {
+	code, out, _ := rampart(t, "scenarios")
+	if code != exitOK || !strings.Contains(out, "europe *") {
+		t.Fatalf("rampart scenarios = %d, %q", code, out)
+	}
+	code, out, errs := rampart(t, "validate", "europe")
+	if code != exitOK || !strings.Contains(out, "ok") {
+		t.Errorf("rampart validate europe = %d, %q %q", code, out, errs)
+	}
+}
+
+func TestCatalog(t *testing.T) {
+	code, out, _ := rampart(t, "catalog")
+	if code != exitOK || !strings.Contains(out, "Redzikowo") || !strings.Contains(out, "SM-3 IIA") {
+		t.Errorf("rampart catalog = %d, listing lacks entries", code)
+	}
+	code, out, _ = rampart(t, "catalog", "9m729")
+	if code != exitOK || !strings.Contains(out, "Russian claim") || !strings.Contains(out, "range_km") {
+		t.Errorf("rampart catalog 9m729 = %d:\n%s", code, out)
+	}
+}
+
+// Published figures for an ICBM from central Russia to Washington: "about 30
+// minutes" (e.g. Union of Concerned Scientists, "How long would it take a
+// Russian missile to reach the US?"; Wilkening, Survival 54(1), 2012, which
+// quotes ~30 min for Russian ICBM flight times to the US). The band allows for
+// the spread of published figures (26 to 33 min).
+const (
+	icbmFlightTimeMinS = 26 * 60
+	icbmFlightTimeMaxS = 33 * 60
+)
+
+func TestFlyKozelskWashington(t *testing.T) {
+	for _, args := range [][]string{
+		{"fly", "--from", "54.03,35.80", "--to", "38.90,-77.04", "--json"},
+		{"fly", "--from", "54.03,35.80", "--to", "38.90,-77.04", "--missile", "RS-24", "--json"},
+	} {
+		code, out, errs := rampart(t, args...)
+		if code != exitOK {
+			t.Fatalf("rampart %q = %d, %s", args, code, errs)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"range_km", "flight_time_s", "apogee_km", "burnout_speed_kms", "burnout_angle_deg", "impact_lat_deg", "impact_lon_deg", "miss_km"} {
+			if _, ok := doc[k]; !ok {
+				t.Errorf("rampart %q JSON lacks %q", args, k)
+			}
+		}
+		tof := doc["flight_time_s"].(float64)
+		if tof < icbmFlightTimeMinS || tof > icbmFlightTimeMaxS {
+			t.Errorf("rampart %q flight_time_s = %.0f, want %d..%d", args, tof, icbmFlightTimeMinS, icbmFlightTimeMaxS)
+		}
+		if r := doc["range_km"].(float64); r < 7800 || r > 7950 {
+			t.Errorf("rampart %q range_km = %.0f, want ~7,880", args, r)
+		}
+		if m := doc["miss_km"].(float64); m > 1 {
+			t.Errorf("rampart %q miss_km = %g, want < 1", args, m)
+		}
+	}
+}
