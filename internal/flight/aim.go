@@ -58,7 +58,7 @@ const (
 
 // Shot is an aimed ballistic flight.
 type Shot struct {
-	Launch geo.LLA // launch point; Launch.Alt is ignored for missiles
+	Launch geo.LLA // launch point; for burnout-state shots BurnoutAlt replaces Launch.Alt
 	Aim    geo.LLA // aim point; impact is where the flight descends through Aim.Alt
 
 	// Missile, if nil, starts the flight at burnout at the launch point.
@@ -129,6 +129,7 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		tr.Name = s.Missile.Name
 		tr.Steering = l.Steering
 		tr.Steering.Cutoff = res.cutoff
+		tr.Steering.Azimuth = math.Mod(tr.Steering.Azimuth+4*math.Pi, 2*math.Pi)
 	}
 	return tr, nil
 }

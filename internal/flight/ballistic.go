@@ -119,7 +119,6 @@ type engine struct {
 	invBeta float64 // 1/β after burnout, m²/kg
 	boost   bool
 	dragOn  bool
-	impAlt  float64
 }
 
 // Integration tolerances. Position is in metres and velocity in m/s; a
@@ -182,17 +181,16 @@ func (g *engine) rhs(t float64, y vec7) vec7 {
 
 // flightResult is the outcome of one propagation, in ECI.
 type flightResult struct {
-	launchT   float64
-	boT       float64
-	boY       vec7
-	apoT      float64
-	apoY      vec7
-	apoAlt    float64
-	reentryT  float64
-	impT      float64
-	impY      vec7
-	cutoff    float64 // thrust termination time from launch, s
-	denseFrom int     // first dense piece of this flight
+	launchT  float64
+	boT      float64
+	boY      vec7
+	apoT     float64
+	apoY     vec7
+	apoAlt   float64
+	reentryT float64
+	impT     float64
+	impY     vec7
+	cutoff   float64 // thrust termination time from launch, s
 }
 
 // stepRecord appends the last step's dense output when recording.

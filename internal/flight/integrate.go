@@ -99,9 +99,6 @@ const (
 // ErrStepSize reports that the step size fell below the smallest allowed.
 var ErrStepSize = errors.New("flight: integrator step size underflow")
 
-// ErrMaxSteps reports that an integration took more steps than allowed.
-var ErrMaxSteps = errors.New("flight: integrator exceeded maximum number of steps")
-
 // Dense is the continuous extension of one DOPRI5 step on [T, T+H].
 type Dense[S Vector] struct {
 	T, H float64
@@ -136,19 +133,16 @@ type DOPRI5[S Vector] struct {
 
 	k1      S // f(T, Y), first-same-as-last
 	errOld  float64
-	haveK1  bool
 	rejects int
 }
 
 // Reset starts a new integration at (t, y) with trial step h (0: choose one).
 func (d *DOPRI5[S]) Reset(t float64, y S, h float64) {
 	d.T, d.Y = t, y
-	d.haveK1 = false
 	d.errOld = 1e-4
 	d.Steps, d.Evals, d.rejects = 0, 0, 0
 	d.k1 = d.F(t, y)
 	d.Evals++
-	d.haveK1 = true
 	if h <= 0 {
 		h = d.initialStep()
 	}

@@ -48,7 +48,7 @@ func (p *newtonProblem) clamp(x [3]float64) [3]float64 {
 	return x
 }
 
-var errNewton = errors.New("newton: no descent")
+var errNewton = errors.New("flight: newton iteration found no descent direction")
 
 // solve runs at most maxIter Newton iterations from p.x and returns the
 // final residual. On failure p.x holds the best point found.
