@@ -75,8 +75,14 @@ With --json, one JSON document goes to stdout and nothing else.`,
 			if err := writeFlightTable(out, flights); err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "\n%d missiles flown; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
-				len(flights), phys.earth, opts.Earth.J2 != 0, opts.Earth.Omega != 0, opts.Earth.Drag, opts.Pick)
+			short := 0
+			for _, f := range flights {
+				if f.OutOfReach != "" {
+					short++
+				}
+			}
+			fmt.Fprintf(out, "\n%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
+				len(flights), short, phys.earth, opts.Earth.J2 != 0, opts.Earth.Omega != 0, opts.Earth.Drag, opts.Pick)
 			return nil
 		},
 	}

@@ -121,4 +121,3 @@ func wrapArgs(c *cobra.Command) {
 		return nil
 	}
 }
-

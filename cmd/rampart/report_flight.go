@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/rampart-sim/rampart/internal/geo"
@@ -28,15 +29,17 @@ type flightJSON struct {
 	Launch          pointJSON `json:"launch"`
 	Aim             pointJSON `json:"aim"`
 	LaunchTimeS     float64   `json:"launch_time_s"`
-	RangeKm         float64   `json:"range_km"`
-	FlightTimeS     float64   `json:"flight_time_s"`
-	ApogeeKm        float64   `json:"apogee_km"`
+	OutOfReach      string    `json:"out_of_reach,omitempty"`
+	ReachLimitKm    *float64  `json:"reach_limit_km,omitempty"`
+	RangeKm         *float64  `json:"range_km"`
+	FlightTimeS     *float64  `json:"flight_time_s"`
+	ApogeeKm        *float64  `json:"apogee_km"`
 	BurnoutSpeedKms *float64  `json:"burnout_speed_kms"`
 	BurnoutAngleDeg *float64  `json:"burnout_angle_deg"`
 	CruiseSpeedKms  *float64  `json:"cruise_speed_kms"`
-	ImpactLatDeg    float64   `json:"impact_lat_deg"`
-	ImpactLonDeg    float64   `json:"impact_lon_deg"`
-	MissKm          float64   `json:"miss_km"`
+	ImpactLatDeg    *float64  `json:"impact_lat_deg"`
+	ImpactLonDeg    *float64  `json:"impact_lon_deg"`
+	MissKm          *float64  `json:"miss_km"`
 }
 
 func point(name string, p geo.LLA) pointJSON {
@@ -59,7 +62,7 @@ func optional(x float64, n int) *float64 {
 }
 
 func flightToJSON(f sim.Flight) flightJSON {
-	return flightJSON{
+	j := flightJSON{
 		Name:            f.Name,
 		Missile:         f.Missile,
 		Kind:            string(f.Kind),
@@ -67,16 +70,21 @@ func flightToJSON(f sim.Flight) flightJSON {
 		Launch:          point(f.LaunchName, f.Launch),
 		Aim:             point(f.AimName, f.Aim),
 		LaunchTimeS:     round(f.LaunchTime, 3),
-		RangeKm:         round(f.GroundRange/1e3, 3),
-		FlightTimeS:     round(f.FlightTime, 2),
-		ApogeeKm:        round(f.Apogee/1e3, 3),
+		OutOfReach:      f.OutOfReach,
+		RangeKm:         optional(f.GroundRange/1e3, 3),
+		FlightTimeS:     optional(f.FlightTime, 2),
+		ApogeeKm:        optional(f.Apogee/1e3, 3),
 		BurnoutSpeedKms: optional(f.BurnoutSpeed/1e3, 4),
 		BurnoutAngleDeg: optional(f.BurnoutAngle*180/math.Pi, 3),
 		CruiseSpeedKms:  optional(f.CruiseSpeed/1e3, 4),
-		ImpactLatDeg:    round(f.Impact.LatDeg(), 6),
-		ImpactLonDeg:    round(f.Impact.LonDeg(), 6),
-		MissKm:          round(f.Miss/1e3, 4),
+		ImpactLatDeg:    optional(f.Impact.LatDeg(), 6),
+		ImpactLonDeg:    optional(f.Impact.LonDeg(), 6),
+		MissKm:          optional(f.Miss/1e3, 4),
 	}
+	if f.OutOfReach != "" {
+		j.ReachLimitKm = optional(f.ReachLimit/1e3, 1)
+	}
+	return j
 }
 
 // writeJSON writes v as indented JSON followed by a newline.
@@ -89,6 +97,7 @@ func writeJSON(w io.Writer, v any) error {
 // writeFlightTable writes one line per flown missile.
 func writeFlightTable(w io.Writer, flights []sim.Flight) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	var notes []string
 	fmt.Fprintln(tw, "THREAT\tMISSILE\tLAUNCH\tAIM\tT0 s\tRANGE km\tFLIGHT\tAPOGEE km\tBURNOUT km/s\tMISS km\t")
 	for _, f := range flights {
 		missile := f.Missile
@@ -101,11 +110,23 @@ func writeFlightTable(w io.Writer, flights []sim.Flight) error {
 		} else if !math.IsNaN(f.CruiseSpeed) {
 			speed = fmt.Sprintf("cruise %.3f", f.CruiseSpeed/1e3)
 		}
+		if f.OutOfReach != "" {
+			notes = append(notes, fmt.Sprintf("(%d) %s: %s", len(notes)+1, f.Name, f.OutOfReach))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.0f\tout of reach (%d)\t-\t-\t-\t-\t\n",
+				f.Name, missile, placeLabel(f.LaunchName, f.Launch), placeLabel(f.AimName, f.Aim), f.LaunchTime, len(notes))
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.0f\t%.0f\t%s\t%.1f\t%s\t%.3f\t\n",
 			f.Name, missile, placeLabel(f.LaunchName, f.Launch), placeLabel(f.AimName, f.Aim),
 			f.LaunchTime, f.GroundRange/1e3, clock(f.FlightTime), f.Apogee/1e3, speed, f.Miss/1e3)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(w, "\n%s\n", strings.Join(notes, "\n"))
+	}
+	return nil
 }
 
 func placeLabel(name string, p geo.LLA) string {

@@ -42,10 +42,11 @@ func (a *aimer) solveMissile() (Launch, error) {
 	s := a.s
 	e := a.g.earth
 	m := s.Missile
+	rise, pitch := m.BoostTiming()
 	l := Launch{Site: s.Launch, Time: s.LaunchTime, Missile: m, ImpactAlt: s.Aim.Alt,
-		Steering: Steering{VerticalRise: DefaultVerticalRise, PitchOver: DefaultPitchOver}}
+		Steering: Steering{VerticalRise: rise, PitchOver: pitch}}
 	total := m.BurnTime()
-	minCut := DefaultVerticalRise + DefaultPitchOver + minCoastCutoff
+	minCut := rise + pitch + min(minCoastCutoff, 0.2*total)
 	if minCut >= total {
 		minCut = total
 	}
@@ -126,24 +127,19 @@ func (a *aimer) solveMissile() (Launch, error) {
 			return l, &RangeError{Range: a.dist, MaxRange: maxR}
 		}
 		// Reachable only at full burn, off the wanted angle: solve the kick.
-		l.Steering.Cutoff = 0
 		k0 := kMax + 0.5*math.Pi/180
 		lo, hi := kMax, maxKick
 		if s.Profile == Lofted {
 			k0, lo, hi = kMax-0.5*math.Pi/180, minKick, kMax
 		}
-		p := newtonProblem{n: 2, x: [3]float64{k0, az0}, lo: [3]float64{lo, az0 - 1}, hi: [3]float64{hi, az0 + 1},
-			dx: [3]float64{1e-5, 1e-6}, tol: [3]float64{MissTol / 4, MissTol / 4}}
-		p.f = func(x [3]float64) ([3]float64, error) {
-			l.Steering.Kick, l.Steering.Azimuth = x[0], x[1]
-			m, err := a.run(&l)
-			return [3]float64{m[0], m[1]}, err
+		l, err = a.fullBurn(l, k0, lo, hi, az0)
+		if err == nil && (s.BurnoutAngle > 0 || s.Apogee > 0) {
+			// A full burn leaves no freedom for the requested angle or apogee.
+			if r := angleRes(&a.res); math.Abs(r) > 10*angleScale {
+				return l, fmt.Errorf("flight: the aim point needs a full burn, which cannot also give the requested burnout angle or apogee (off by %.3g): %w", r, ErrNoConvergence)
+			}
 		}
-		if _, err := p.solve(40); err != nil {
-			return l, fmt.Errorf("flight: full-burn aim solve: %w", errors.Join(ErrNoConvergence, err))
-		}
-		l.Steering.Kick, l.Steering.Azimuth = p.x[0], p.x[1]
-		return l, nil
+		return l, err
 	}
 
 	// 3. Thrust termination for the range (bracketed secant).
@@ -151,7 +147,23 @@ func (a *aimer) solveMissile() (Launch, error) {
 	l.Steering.Cutoff = lo
 	rlo, err := a.rangeAt(&l)
 	if err == nil && rlo > a.dist {
-		return l, &RangeError{Range: a.dist, MinRange: rlo}
+		// Inside the shortest thrust-termination range: fly a full burn,
+		// lofted (steeper than the maximum-range kick), as short-range
+		// ballistic missiles do.
+		minErr := &RangeError{Range: a.dist, MinRange: rlo}
+		if s.Profile == Depressed {
+			return l, minErr
+		}
+		_, kMax, err := a.maxRange(&l)
+		if err != nil {
+			return l, minErr
+		}
+		l.Steering.Cutoff = 0
+		k0, ok := a.kickForRange(&l, minKick, kMax)
+		if !ok {
+			return l, minErr
+		}
+		return a.fullBurn(l, k0, minKick, kMax, az0)
 	}
 	if err != nil {
 		rlo = 0
@@ -202,6 +214,56 @@ func (a *aimer) solveMissile() (Launch, error) {
 	}
 	l.Steering.Kick, l.Steering.Cutoff, l.Steering.Azimuth = p.x[0], p.x[1], p.x[2]
 	return l, nil
+}
+
+// fullBurn solves the kick angle (within lo..hi, from k0) and the azimuth
+// that put a full-burn flight on the aim point.
+func (a *aimer) fullBurn(l Launch, k0, lo, hi, az0 float64) (Launch, error) {
+	l.Steering.Cutoff = 0
+	p := newtonProblem{n: 2, x: [3]float64{k0, az0}, lo: [3]float64{lo, az0 - 1}, hi: [3]float64{hi, az0 + 1},
+		dx: [3]float64{1e-5, 1e-6}, tol: [3]float64{MissTol / 4, MissTol / 4}}
+	p.f = func(x [3]float64) ([3]float64, error) {
+		l.Steering.Kick, l.Steering.Azimuth = x[0], x[1]
+		m, err := a.run(&l)
+		return [3]float64{m[0], m[1]}, err
+	}
+	if _, err := p.solve(40); err != nil {
+		return l, fmt.Errorf("flight: full-burn aim solve: %w", errors.Join(ErrNoConvergence, err))
+	}
+	l.Steering.Kick, l.Steering.Azimuth = p.x[0], p.x[1]
+	return l, nil
+}
+
+// kickForRange bisects the full-burn kick angle in lo..hi (range increasing
+// with the kick) for the aim distance. It reports false when the distance is
+// not bracketed.
+func (a *aimer) kickForRange(l *Launch, lo, hi float64) (float64, bool) {
+	at := func(k float64) (float64, bool) {
+		l.Steering.Kick = k
+		d, err := a.rangeAt(l)
+		return d - a.dist, err == nil
+	}
+	flo, ok1 := at(lo)
+	fhi, ok2 := at(hi)
+	if !ok1 || !ok2 || flo > 0 || fhi < 0 {
+		return 0, false
+	}
+	for range 50 {
+		m := (lo + hi) / 2
+		fm, ok := at(m)
+		if !ok {
+			return 0, false
+		}
+		if fm < 0 {
+			lo = m
+		} else {
+			hi = m
+		}
+		if math.Abs(fm) < 100 {
+			return m, true
+		}
+	}
+	return (lo + hi) / 2, true
 }
 
 // kickFor finds the kick angle that zeroes target (decreasing in the kick)

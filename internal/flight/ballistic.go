@@ -78,11 +78,21 @@ type Steering struct {
 	Cutoff       float64 // s after launch; 0 or ≥ the burn time: burn to depletion
 }
 
-// Default boost timing.
+// Default boost timing of long-burn missiles. Short-burn missiles scale
+// both by their burn time (BoostTiming).
 const (
 	DefaultVerticalRise = 10.0 // s
 	DefaultPitchOver    = 10.0 // s
 )
+
+// BoostTiming returns the vertical rise and pitch-over durations used for m:
+// the defaults, or 8 % and 12 % of the total burn time when that is shorter
+// (an SRBM burning 25 s rises for 2 s), so that short-range shots can still
+// cut thrust after the pitch-over.
+func (m *Missile) BoostTiming() (rise, pitch float64) {
+	b := m.BurnTime()
+	return math.Min(DefaultVerticalRise, 0.08*b), math.Min(DefaultPitchOver, 0.12*b)
+}
 
 // Altitudes that delimit flight phases.
 const (

@@ -77,7 +77,7 @@ func (g *engine) fly(l *Launch, boostOnly bool) (flightResult, error) {
 		var err error
 		st := l.Steering
 		if st.VerticalRise == 0 && st.PitchOver == 0 {
-			st.VerticalRise, st.PitchOver = DefaultVerticalRise, DefaultPitchOver
+			st.VerticalRise, st.PitchOver = l.Missile.BoostTiming()
 		}
 		t, y, err = g.boostFlight(l.Missile, l.Site, l.Time, st, &res)
 		if err != nil {

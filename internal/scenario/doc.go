@@ -3,7 +3,7 @@
 // A scenario is one YAML document: the question it answers, the assumptions
 // behind it, the run settings, the owners, the sites with their platforms
 // (radars, launchers), the threats (missiles and raids) and the defended
-// assets. FORMAT.md in this directory is the user-facing reference of every
+// assets. docs/scenario-format.md is the user-facing reference of every
 // field; a short example:
 //
 //	name: europe

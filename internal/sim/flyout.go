@@ -35,34 +35,48 @@ type Flight struct {
 	Kind    catalog.Kind
 	Profile scenario.Profile // ballistic threats only
 
-	Launch, Aim       geo.LLA
-	LaunchName        string // catalog place, or ""
-	AimName           string
-	LaunchTime        float64 // s from the epoch
-	FlightTime        float64 // s
-	GroundRange       float64 // m, launch to impact
-	Apogee            float64 // m above the ellipsoid (cruise: cruise altitude)
-	BurnoutSpeed      float64 // m/s, Earth-relative; NaN for cruise missiles
-	BurnoutAngle      float64 // rad; NaN for cruise missiles
-	CruiseSpeed       float64 // m/s; NaN for ballistic missiles
-	Impact            geo.LLA
-	Miss              float64 // m, impact to aim point
+	Launch, Aim  geo.LLA
+	LaunchName   string // catalog place, or ""
+	AimName      string
+	LaunchTime   float64 // s from the epoch
+	FlightTime   float64 // s
+	GroundRange  float64 // m, launch to impact
+	Apogee       float64 // m above the ellipsoid (cruise: cruise altitude)
+	BurnoutSpeed float64 // m/s, Earth-relative; NaN for cruise missiles
+	BurnoutAngle float64 // rad; NaN for cruise missiles
+	CruiseSpeed  float64 // m/s; NaN for ballistic missiles
+	Impact       geo.LLA
+	Miss         float64 // m, impact to aim point
+	// OutOfReach, when not empty, says why the missile cannot reach its aim
+	// point (beyond its maximum range, or inside its minimum range); the
+	// flight fields are then NaN and Ballistic and Cruise are nil.
+	OutOfReach string
+	// ReachLimit is the maximum (or minimum) range the missile was found to
+	// have when OutOfReach is set, m.
+	ReachLimit float64
+
 	Ballistic         *flight.Trajectory
 	Cruise            *flight.Path
 	ReachableRangeMax float64 // m, cruise range limit; NaN for ballistic
 }
 
-// Mover returns the flight's truth-state source.
+// Mover returns the flight's truth-state source, or nil for a missile out of
+// reach.
 func (f *Flight) Mover() Mover {
-	if f.Ballistic != nil {
+	switch {
+	case f.Ballistic != nil:
 		return f.Ballistic
+	case f.Cruise != nil:
+		return f.Cruise
 	}
-	return f.Cruise
+	return nil
 }
 
-// FlyThreats flies every missile of every threat of s. Input problems (an
-// unknown place, an aim point out of reach) come back together as one
-// *scenario.Errors placed at the threat in the file.
+// FlyThreats flies every missile of every threat of s. A missile whose aim
+// point is out of its reach is a result, not an error: its Flight has
+// OutOfReach set. Input problems (an unknown place, a profile that cannot be
+// flown) come back together as one *scenario.Errors placed at the threat in
+// the file.
 func FlyThreats(s *scenario.Scenario, o Options) ([]Flight, error) {
 	var out []Flight
 	var bad scenario.Errors
@@ -126,7 +140,12 @@ func flyThreat(s *scenario.Scenario, idx int, th scenario.Threat, o Options) ([]
 			f.Name = fmt.Sprintf("%s#%d", th.Name, k+1)
 		}
 		f.LaunchTime = th.LaunchTimeS + float64(k)*th.IntervalS
-		if err := fly(&f, th, entry, o); err != nil {
+		err := fly(&f, th, entry, o)
+		var re *flight.RangeError
+		switch {
+		case errors.As(err, &re):
+			markOutOfReach(&f, re)
+		case err != nil:
 			return nil, err
 		}
 		out = append(out, f)
@@ -142,10 +161,6 @@ func fly(f *Flight, th scenario.Threat, entry catalog.Entry, o Options) error {
 		}
 		p, err := flight.NewCruise(o.Earth.Ellipsoid, cm, []geo.LLA{f.Launch, f.Aim}, f.LaunchTime)
 		if err != nil {
-			var re *flight.RangeError
-			if errors.As(err, &re) {
-				return problemError{".to", fmt.Sprintf("%s cannot reach it: %v", cm.Name, err)}
-			}
 			return err
 		}
 		f.Cruise = p
@@ -182,13 +197,12 @@ func fly(f *Flight, th scenario.Threat, entry catalog.Entry, o Options) error {
 	}
 	tr, err := flight.Solve(o.Earth, shot)
 	if err != nil {
-		var re *flight.RangeError
 		var ie *flight.InputError
 		switch {
-		case errors.As(err, &re):
-			return problemError{".to", fmt.Sprintf("%s cannot reach it: %v", missileLabel(f), err)}
 		case errors.As(err, &ie):
 			return problemError{"", err.Error()}
+		case errors.Is(err, flight.ErrNoConvergence):
+			return problemError{"", fmt.Sprintf("no %s trajectory of %s hits the aim point with these settings (%v); try another apogee_km, burnout_angle_deg or profile", th.Profile, missileLabel(f), err)}
 		}
 		return err
 	}
@@ -234,5 +248,24 @@ func FlyOne(th scenario.Threat, o Options) (Flight, error) {
 	if err != nil {
 		return Flight{}, err
 	}
+	if fs[0].OutOfReach != "" {
+		return fs[0], &scenario.Errors{Problems: []scenario.Problem{{Path: "to", Msg: fs[0].Missile + " cannot reach the aim point: " + fs[0].OutOfReach}}}
+	}
 	return fs[0], nil
+}
+
+// markOutOfReach records that f cannot reach its aim point.
+func markOutOfReach(f *Flight, re *flight.RangeError) {
+	nan := math.NaN()
+	f.FlightTime, f.GroundRange, f.Apogee, f.Miss = nan, nan, nan, nan
+	f.BurnoutSpeed, f.BurnoutAngle = nan, nan
+	f.Impact = geo.LLA{Lat: nan, Lon: nan}
+	f.Ballistic, f.Cruise = nil, nil
+	if re.MinRange > 0 && re.Range < re.MinRange {
+		f.OutOfReach = fmt.Sprintf("inside the minimum range: aim %.0f km, minimum %.0f km", re.Range/1e3, re.MinRange/1e3)
+		f.ReachLimit = re.MinRange
+		return
+	}
+	f.OutOfReach = fmt.Sprintf("beyond the maximum range: aim %.0f km, maximum %.0f km", re.Range/1e3, re.MaxRange/1e3)
+	f.ReachLimit = re.MaxRange
 }
