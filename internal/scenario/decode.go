@@ -30,7 +30,9 @@ const (
 // Field names of each mapping in the format, in the order the reference
 // documents them.
 var (
-	scenarioFields = []string{"name", "question", "summary", "assumptions", "run", "owners", "sites", "threats", "assets"}
+	scenarioFields = []string{"name", "question", "summary", "assumptions", "run", "owners", "sites", "space_sensors", "links", "threats", "assets"}
+	spaceFields    = []string{"name", "owner", "delay_s", "min_alt_km", "sigma_km"}
+	linkFields     = []string{"owners", "latency_s"}
 	runFields      = []string{"seed", "trials", "duration_s", "architecture"}
 	ownerFields    = []string{"name"}
 	pointFields    = []string{"place", "lat_deg", "lon_deg", "alt_m"}
@@ -703,6 +705,16 @@ func (d *decoder) decodeScenario(n ast.Node) {
 			for i, item := range d.seq(e.value, p) {
 				s.Sites = append(s.Sites, d.decodeSite(item, indexPath(p, i)))
 			}
+		case "space_sensors":
+			d.elem(e.value, p)
+			for i, item := range d.seq(e.value, p) {
+				s.SpaceSensors = append(s.SpaceSensors, d.decodeSpaceSensor(item, indexPath(p, i)))
+			}
+		case "links":
+			d.elem(e.value, p)
+			for i, item := range d.seq(e.value, p) {
+				s.Links = append(s.Links, d.decodeLink(item, indexPath(p, i)))
+			}
 		case "threats":
 			d.elem(e.value, p)
 			for i, item := range d.seq(e.value, p) {
@@ -749,6 +761,47 @@ func (d *decoder) decodeOwner(n ast.Node, path string) Owner {
 		}
 	}
 	return o
+}
+
+func (d *decoder) decodeSpaceSensor(n ast.Node, path string) SpaceSensor {
+	d.elem(n, path)
+	var ss SpaceSensor
+	entries, _ := d.mapping(n, path)
+	for _, e := range d.checkFields(entries, path, spaceFields, "") {
+		p := joinPath(path, e.key)
+		switch e.key {
+		case "name":
+			ss.Name = d.str(e.value, p)
+		case "owner":
+			ss.Owner = d.str(e.value, p)
+		case "delay_s":
+			ss.DelayS = d.num(e.value, p)
+		case "min_alt_km":
+			ss.MinAltKm = d.num(e.value, p)
+		case "sigma_km":
+			ss.SigmaKm = d.num(e.value, p)
+		}
+	}
+	return ss
+}
+
+func (d *decoder) decodeLink(n ast.Node, path string) Link {
+	d.elem(n, path)
+	var l Link
+	entries, _ := d.mapping(n, path)
+	for _, e := range d.checkFields(entries, path, linkFields, "") {
+		p := joinPath(path, e.key)
+		switch e.key {
+		case "owners":
+			d.elem(e.value, p)
+			for i, item := range d.seq(e.value, p) {
+				l.Owners = append(l.Owners, d.str(item, indexPath(p, i)))
+			}
+		case "latency_s":
+			l.LatencyS = d.num(e.value, p)
+		}
+	}
+	return l
 }
 
 // pointField decodes one of the fields place, lat_deg, lon_deg, alt_m into

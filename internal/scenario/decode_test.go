@@ -14,8 +14,19 @@ var problemCases = []struct {
 	want     []string
 }{
 	{"unknown top-level field", "name: test", "nam: test", []string{
-		`t.yaml:1:1: nam: unknown field; did you mean "name"? allowed: name, question, summary, assumptions, run, owners, sites, threats, assets`,
+		`t.yaml:1:1: nam: unknown field; did you mean "name"? allowed: name, question, summary, assumptions, run, owners, sites, space_sensors, links, threats, assets`,
 		`t.yaml:1:1: name: missing; want a short identifier such as "europe"`,
+	}},
+	{"space sensor of an unknown owner", "threats:\n", "space_sensors:\n  - {name: sbirs, owner: USA, delay_s: -3}\nthreats:\n", []string{
+		`t.yaml:15:26: space_sensors[0].owner: "USA" is not a declared owner; did you mean "US"? allowed: US`,
+		`t.yaml:15:40: space_sensors[0].delay_s: -3 is out of range; allowed: 0 to 3600`,
+	}},
+	{"link of one owner", "threats:\n", "links:\n  - {owners: [US], latency_s: 2}\nthreats:\n", []string{
+		`t.yaml:15:14: links[0].owners: a link joins at least two owners; allowed: US`,
+	}},
+	{"unknown link field", "threats:\n", "links:\n  - {owners: [US, US], latency: 2}\nthreats:\n", []string{
+		`t.yaml:15:19: links[0].owners[1]: "US" is listed twice`,
+		`t.yaml:15:24: links[0].latency: unknown field; did you mean "latency_s"? allowed: owners, latency_s`,
 	}},
 	{"value not allowed", "profile: min-energy", "profile: minimum", []string{
 		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed`,
@@ -200,7 +211,7 @@ var problemCases = []struct {
 		`t.yaml:1:1: want a mapping of fields, got a list`,
 	}},
 	{"empty file", validDoc, "\n# nothing\n", []string{
-		`t.yaml: file holds no YAML document; want a mapping with fields name, question, summary, assumptions, run, owners, sites, threats, assets`,
+		`t.yaml: file holds no YAML document; want a mapping with fields name, question, summary, assumptions, run, owners, sites, space_sensors, links, threats, assets`,
 	}},
 	{"unknown radar", "type: AN/SPY-1D", "type: AN/SPY-1", []string{
 		`t.yaml:12:33: sites[0].platforms[0].parts[0].type: "AN/SPY-1" is not a catalog radar; did you mean "AN/SPY-1D"? allowed: AN/SPY-1D, AN/TPY-2`,

@@ -17,11 +17,13 @@ type Scenario struct {
 	Summary     string   // what it models, in a paragraph
 	Assumptions []string // every assumption a reader should know about
 
-	Run     Run
-	Owners  []Owner
-	Sites   []Site
-	Threats []Threat
-	Assets  []Asset
+	Run          Run
+	Owners       []Owner
+	Sites        []Site
+	SpaceSensors []SpaceSensor
+	Links        []Link
+	Threats      []Threat
+	Assets       []Asset
 
 	// pos maps a field path ("threats[2].profile") to where its value
 	// starts in the file. Nil for scenarios built in Go.
@@ -79,6 +81,26 @@ type Site struct {
 	Owner     string // name of one of Scenario.Owners
 	Point            // where the site is
 	Platforms []Platform
+}
+
+// SpaceSensor is a space-based infrared launch-detection system (DSP,
+// SBIRS, or Russia's EKS/Tundra) owned by one owner. It reports a boosting
+// missile's launch point and time DelayS after the plume climbs above
+// MinAltKm, with a launch-point error of SigmaKm (1σ per axis). Zero fields
+// take the documented defaults (launchdetect.Default).
+type SpaceSensor struct {
+	Name     string
+	Owner    string  // name of one of Scenario.Owners
+	DelayS   float64 // report latency after first sight, s
+	MinAltKm float64 // plume visible above this altitude, km
+	SigmaKm  float64 // launch-point error, 1σ, km
+}
+
+// Link is a data link that shares tracks and launch warnings between owners,
+// each message arriving LatencyS after it is sent.
+type Link struct {
+	Owners   []string // two or more names of Scenario.Owners
+	LatencyS float64  // one-way latency, s
 }
 
 // Platform is a set of parts (sensors, launchers) that sit together and

@@ -95,6 +95,8 @@ func (v *validator) scenario() {
 	v.run()
 	owners := v.owners()
 	v.sites(owners)
+	v.spaceSensors(owners)
+	v.links(owners)
 	v.threats()
 	v.assets(owners)
 }
@@ -223,6 +225,50 @@ func (v *validator) sites(owners []string) {
 			for k, pt := range pl.Parts {
 				v.part(indexPath(joinPath(pp, "parts"), k), pt)
 			}
+		}
+	}
+}
+
+func (v *validator) spaceSensors(owners []string) {
+	names := v.newNamer()
+	for i, ss := range v.s.SpaceSensors {
+		p := indexPath("space_sensors", i)
+		names.add(joinPath(p, "name"), ss.Name)
+		if ss.Owner == "" {
+			v.errorf(joinPath(p, "owner"), "missing; allowed: %s", orNone(owners))
+		} else {
+			v.ownerRef(joinPath(p, "owner"), ss.Owner, owners)
+		}
+		for _, f := range []struct {
+			key string
+			val float64
+			max float64
+		}{{"delay_s", ss.DelayS, 3600}, {"min_alt_km", ss.MinAltKm, 200}, {"sigma_km", ss.SigmaKm, 100}} {
+			if fp := joinPath(p, f.key); !(f.val >= 0 && f.val <= f.max) {
+				v.errorf(fp, "%s is out of range; allowed: 0 to %s", formatNumber(f.val), formatNumber(f.max))
+			}
+		}
+	}
+}
+
+func (v *validator) links(owners []string) {
+	for i, l := range v.s.Links {
+		p := indexPath("links", i)
+		op := joinPath(p, "owners")
+		if len(l.Owners) < 2 {
+			v.errorf(op, "a link joins at least two owners; allowed: %s", orNone(owners))
+		}
+		seen := map[string]bool{}
+		for j, o := range l.Owners {
+			jp := indexPath(op, j)
+			if seen[o] {
+				v.errorf(jp, "%s is listed twice", quote(o))
+			}
+			seen[o] = true
+			v.ownerRef(jp, o, owners)
+		}
+		if !(l.LatencyS >= 0 && l.LatencyS <= 600) {
+			v.errorf(joinPath(p, "latency_s"), "%s is out of range; allowed: 0 to 600", formatNumber(l.LatencyS))
 		}
 	}
 }
