@@ -98,6 +98,7 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 		newCatalogCmd(),
 		newScenariosCmd(),
 		newValidateCmd(),
+		newRadarCmd(),
 	)
 	wrapArgs(root)
 	for _, c := range root.Commands() {

@@ -1,0 +1,333 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/internal/radar"
+)
+
+// Defaults of rampart radar: a generic S-band surveillance radar.
+const (
+	radarDefFreqGHz   = 3.0
+	radarDefPeakKW    = 1000.0
+	radarDefPulseUs   = 1.0
+	radarDefGainDB    = 40.0
+	radarDefRCS       = 1.0
+	radarDefNoiseK    = 500.0
+	radarDefLossDB    = 6.0
+	radarDefPfa       = 1e-6
+	radarDefPd        = 0.9
+	radarDefSwerling  = 1
+	radarDefPulses    = 1
+	radarDefHeightM   = 0.0
+	radarDefTargetAlt = 0.0
+)
+
+// radarJSON is the --json document of rampart radar. Results appear only
+// when the inputs determine them.
+type radarJSON struct {
+	Inputs        radarInputsJSON `json:"inputs"`
+	SNRdB         *float64        `json:"snr_db,omitempty"`
+	Pd            *float64        `json:"pd,omitempty"`
+	RequiredSNRdB *float64        `json:"required_snr_db,omitempty"`
+	MaxRangeKm    *float64        `json:"max_range_km,omitempty"`
+	HorizonKm     *float64        `json:"horizon_km,omitempty"`
+}
+
+type radarInputsJSON struct {
+	Radar         string   `json:"radar,omitempty"`
+	FreqGHz       float64  `json:"freq_ghz"`
+	WavelengthM   float64  `json:"wavelength_m"`
+	PeakPowerKW   float64  `json:"peak_power_kw"`
+	PulseUs       float64  `json:"pulse_us"`
+	TxGainDB      float64  `json:"tx_gain_db"`
+	RxGainDB      float64  `json:"rx_gain_db"`
+	RCSm2         float64  `json:"rcs_m2"`
+	NoiseTempK    float64  `json:"noise_temp_k"`
+	LossDB        float64  `json:"loss_db"`
+	Pulses        int      `json:"pulses"`
+	Coherent      bool     `json:"coherent"`
+	Pfa           float64  `json:"pfa"`
+	Swerling      int      `json:"swerling"`
+	RangeKm       *float64 `json:"range_km,omitempty"`
+	Pd            *float64 `json:"pd,omitempty"`
+	RequiredSNRdB *float64 `json:"required_snr_db,omitempty"`
+	HeightM       *float64 `json:"height_m,omitempty"`
+	TargetAltKm   *float64 `json:"target_alt_km,omitempty"`
+}
+
+type radarFlags struct {
+	name, pick                 string
+	freqGHz, peakKW, pulseUs   float64
+	gainDB, txGainDB, rxGainDB float64
+	rcs, noiseK, lossDB        float64
+	pulses                     int
+	coherent                   bool
+	rangeKm, reqSNRdB, pd, pfa float64
+	swerling                   int
+	heightM, targetAltKm       float64
+	asJSON                     bool
+}
+
+func newRadarCmd() *cobra.Command {
+	var f radarFlags
+	cmd := &cobra.Command{
+		Use:   "radar [flags]",
+		Short: "Radar range equation, detection probability and horizon calculator",
+		Long: `Evaluate the monostatic radar range equation in its pulse-energy form
+
+  SNR = Pt·τ·Gt·Gr·λ²·σ / ((4π)³·k·Ts·L·R⁴)
+
+and the detection probability of a square-law detector (Swerling cases 0 to 4,
+exact, with --pulses integrated non-coherently or, with --coherent, coherently).
+SNRs are per pulse: integration over --pulses enters pd and required_snr_db.
+
+It prints whatever the inputs determine:
+  snr_db            the SNR at --range-km, and pd, the detection probability at it
+  required_snr_db   the SNR per pulse needed for --pd (with --pfa, --swerling)
+  max_range_km      the range at which the SNR equals --required-snr-db, or the
+                    SNR required for --pd
+  horizon_km        the 4/3-Earth radar horizon (slant range to a target at
+                    --target-alt-km, grazing a sphere of 4/3 × 6371 km) for an
+                    antenna at --height-m
+With none of --range-km, --required-snr-db, --pd, --height-m and --target-alt-km,
+it prints required_snr_db and max_range_km for Pd 0.9.
+
+Defaults describe a generic S-band surveillance radar. With --radar NAME the
+catalog radar's central values (average power × dwell time as the energy per
+dwell, see 'rampart catalog NAME') replace the defaults; flags given explicitly
+still win.`,
+		Example: `  rampart radar --range-km 100
+  rampart radar --pd 0.9 --pfa 1e-6 --swerling 0 --json
+  rampart radar --freq-ghz 5.6 --peak-power-kw 1500 --gain-db 45 --pulse-us 0.2 --rcs-m2 0.1 --required-snr-db 20
+  rampart radar --radar AN/TPY-2 --rcs-m2 0.01 --pd 0.9
+  rampart radar --height-m 30 --target-alt-km 0.1`,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRadar(cmd, &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.name, "radar", "", "start from a catalog radar's parameters (see 'rampart catalog --kind radar')")
+	fl.StringVar(&f.pick, "pick", "central", "with --radar: catalog values at the low (pessimistic), central or high end of their bands")
+	fl.Float64Var(&f.freqGHz, "freq-ghz", radarDefFreqGHz, "carrier frequency, GHz")
+	fl.Float64Var(&f.peakKW, "peak-power-kw", radarDefPeakKW, "peak transmit power, kW")
+	fl.Float64Var(&f.pulseUs, "pulse-us", radarDefPulseUs, "pulse width, µs (energy per pulse = peak power × pulse width)")
+	fl.Float64Var(&f.gainDB, "gain-db", radarDefGainDB, "antenna gain for transmit and receive, dB")
+	fl.Float64Var(&f.txGainDB, "tx-gain-db", radarDefGainDB, "transmit gain, dB (with --rx-gain-db, instead of --gain-db)")
+	fl.Float64Var(&f.rxGainDB, "rx-gain-db", radarDefGainDB, "receive gain, dB (with --tx-gain-db, instead of --gain-db)")
+	fl.Float64Var(&f.rcs, "rcs-m2", radarDefRCS, "target radar cross section, m²")
+	fl.Float64Var(&f.noiseK, "noise-temp-k", radarDefNoiseK, "system noise temperature, K")
+	fl.Float64Var(&f.lossDB, "loss-db", radarDefLossDB, "total system losses, dB (≥ 0)")
+	fl.IntVar(&f.pulses, "pulses", radarDefPulses, "pulses integrated per dwell (≥ 1)")
+	fl.BoolVar(&f.coherent, "coherent", false, "integrate the pulses coherently (default: non-coherently)")
+	fl.Float64Var(&f.rangeKm, "range-km", 0, "target range, km: prints snr_db and pd there")
+	fl.Float64Var(&f.reqSNRdB, "required-snr-db", 0, "required SNR per pulse, dB: prints max_range_km")
+	fl.Float64Var(&f.pd, "pd", radarDefPd, "detection probability in (pfa, 1): prints required_snr_db and max_range_km")
+	fl.Float64Var(&f.pfa, "pfa", radarDefPfa, "false-alarm probability in (0, 1)")
+	fl.IntVar(&f.swerling, "swerling", radarDefSwerling, "Swerling case 0 (steady) to 4")
+	fl.Float64Var(&f.heightM, "height-m", radarDefHeightM, "antenna height above the surface, m: prints horizon_km")
+	fl.Float64Var(&f.targetAltKm, "target-alt-km", radarDefTargetAlt, "target altitude, km: prints horizon_km")
+	fl.BoolVar(&f.asJSON, "json", false, "print one JSON document to stdout and nothing else")
+	return cmd
+}
+
+func runRadar(cmd *cobra.Command, f *radarFlags) error {
+	changed := cmd.Flags().Changed
+	gainSet := changed("gain-db")
+	txrxSet := changed("tx-gain-db") || changed("rx-gain-db")
+	if gainSet && txrxSet {
+		return badInput("radar: give --gain-db or --tx-gain-db/--rx-gain-db, not both")
+	}
+	if changed("required-snr-db") && changed("pd") {
+		return badInput("radar: give --required-snr-db or --pd, not both")
+	}
+	in := radarInputsJSON{Radar: f.name}
+	eq := radar.Equation{}
+	pulses, coherent := f.pulses, f.coherent
+	if f.name != "" {
+		e, err := catalog.Lookup(f.name)
+		if err != nil {
+			return inputError{fmt.Errorf("radar: --radar: %w", err)}
+		}
+		pick, err := catalog.ParsePick(f.pick)
+		if err != nil {
+			return inputError{fmt.Errorf("radar: --pick: %w", err)}
+		}
+		r, err := radar.FromCatalog(e, pick, geo.LLA{}, 0)
+		if err != nil {
+			return inputError{fmt.Errorf("radar: --radar %s: %w", f.name, err)}
+		}
+		in.Radar = e.Name
+		eq = r.Equation
+		if !changed("pulses") {
+			pulses = r.Detector.Pulses
+		}
+		if !changed("coherent") {
+			coherent = r.Detector.Coherent
+		}
+	} else {
+		eq = radar.Equation{
+			PeakPower: radarDefPeakKW * 1e3, PulseWidth: radarDefPulseUs * 1e-6, Frequency: radarDefFreqGHz * 1e9,
+			TxGain: radar.FromDB(radarDefGainDB), RxGain: radar.FromDB(radarDefGainDB),
+			NoiseTemp: radarDefNoiseK, Loss: radar.FromDB(radarDefLossDB),
+		}
+	}
+	rcs := radarDefRCS
+	// Explicit flags override defaults and catalog values.
+	type positiveFlag struct {
+		name  string
+		v     float64
+		apply func(float64)
+	}
+	for _, p := range []positiveFlag{
+		{"freq-ghz", f.freqGHz, func(v float64) { eq.Frequency = v * 1e9 }},
+		{"peak-power-kw", f.peakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
+		{"pulse-us", f.pulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
+		{"rcs-m2", f.rcs, func(v float64) { rcs = v }},
+		{"noise-temp-k", f.noiseK, func(v float64) { eq.NoiseTemp = v }},
+		{"range-km", f.rangeKm, nil},
+	} {
+		if changed(p.name) {
+			if !(p.v > 0 && !math.IsInf(p.v, 1)) {
+				return badInput("radar: --%s %g must be a positive number", p.name, p.v)
+			}
+			if p.apply != nil {
+				p.apply(p.v)
+			}
+		}
+	}
+	for _, p := range []positiveFlag{
+		{"loss-db", f.lossDB, func(v float64) { eq.Loss = radar.FromDB(v) }},
+		{"height-m", f.heightM, nil},
+		{"target-alt-km", f.targetAltKm, nil},
+	} {
+		if changed(p.name) {
+			if !(p.v >= 0 && !math.IsInf(p.v, 1)) {
+				return badInput("radar: --%s %g must be a non-negative number", p.name, p.v)
+			}
+			if p.apply != nil {
+				p.apply(p.v)
+			}
+		}
+	}
+	for _, p := range []positiveFlag{
+		{"gain-db", f.gainDB, func(v float64) { eq.TxGain, eq.RxGain = radar.FromDB(v), radar.FromDB(v) }},
+		{"tx-gain-db", f.txGainDB, func(v float64) { eq.TxGain = radar.FromDB(v) }},
+		{"rx-gain-db", f.rxGainDB, func(v float64) { eq.RxGain = radar.FromDB(v) }},
+		{"required-snr-db", f.reqSNRdB, nil},
+	} {
+		if changed(p.name) {
+			if math.IsNaN(p.v) || math.IsInf(p.v, 0) || math.Abs(p.v) > 300 {
+				return badInput("radar: --%s %g must be a finite number of dB (|x| ≤ 300)", p.name, p.v)
+			}
+			if p.apply != nil {
+				p.apply(p.v)
+			}
+		}
+	}
+	if !(f.pfa > 0 && f.pfa < 1) {
+		return badInput("radar: --pfa %g must lie in (0, 1)", f.pfa)
+	}
+	if !(f.pd > 0 && f.pd < 1) {
+		return badInput("radar: --pd %g must lie in (0, 1)", f.pd)
+	}
+	if f.pd <= f.pfa {
+		return badInput("radar: --pd %g must exceed --pfa %g", f.pd, f.pfa)
+	}
+	if f.swerling < 0 || f.swerling > 4 {
+		return badInput("radar: --swerling %d is not allowed; allowed: 0, 1, 2, 3, 4", f.swerling)
+	}
+	if pulses < 1 {
+		return badInput("radar: --pulses %d must be at least 1", pulses)
+	}
+	det, err := radar.NewDetector(f.pfa, pulses, radar.Swerling(f.swerling), coherent)
+	if err != nil {
+		return inputError{fmt.Errorf("radar: %w", err)}
+	}
+	if err := eq.Validate(); err != nil {
+		return inputError{fmt.Errorf("radar: %w", err)}
+	}
+
+	in.FreqGHz = round(eq.Frequency/1e9, 6)
+	in.WavelengthM = round(eq.Wavelength(), 6)
+	in.PeakPowerKW = round(eq.PeakPower/1e3, 6)
+	in.PulseUs = round(eq.PulseWidth*1e6, 6)
+	in.TxGainDB = round(radar.DB(eq.TxGain), 4)
+	in.RxGainDB = round(radar.DB(eq.RxGain), 4)
+	in.RCSm2 = rcs
+	in.NoiseTempK = round(eq.NoiseTemp, 4)
+	in.LossDB = round(radar.DB(eq.Loss), 4)
+	in.Pulses, in.Coherent, in.Pfa, in.Swerling = pulses, coherent, f.pfa, f.swerling
+
+	doc := radarJSON{}
+	anyTarget := false
+	if changed("range-km") {
+		anyTarget = true
+		in.RangeKm = &f.rangeKm
+		snr := eq.SNR(rcs, f.rangeKm*1e3)
+		doc.SNRdB = optional(radar.DB(snr), 4)
+		doc.Pd = optional(det.Pd(snr), 6)
+	}
+	horizon := changed("height-m") || changed("target-alt-km")
+	if horizon {
+		anyTarget = true
+		h, a := f.heightM, f.targetAltKm
+		in.HeightM, in.TargetAltKm = &h, &a
+		re := radar.RefractionK * radar.EarthRadius
+		doc.HorizonKm = optional(radar.HorizonRange(f.heightM, f.targetAltKm*1e3, re)/1e3, 3)
+	}
+	switch {
+	case changed("required-snr-db"):
+		in.RequiredSNRdB = &f.reqSNRdB
+		doc.MaxRangeKm = optional(eq.MaxRange(rcs, radar.FromDB(f.reqSNRdB))/1e3, 3)
+	case changed("pd") || !anyTarget:
+		pd := f.pd
+		in.Pd = &pd
+		req, err := det.RequiredSNR(pd)
+		if err != nil { // only ErrInput: pd out of reach
+			return inputError{fmt.Errorf("radar: %w", err)}
+		}
+		doc.RequiredSNRdB = optional(radar.DB(req), 4)
+		doc.MaxRangeKm = optional(eq.MaxRange(rcs, req)/1e3, 3)
+	}
+	doc.Inputs = in
+	if f.asJSON {
+		return writeJSON(cmd.OutOrStdout(), doc)
+	}
+	writeRadarText(cmd.OutOrStdout(), doc)
+	return nil
+}
+
+func writeRadarText(w io.Writer, d radarJSON) {
+	in := d.Inputs
+	name := in.Radar
+	if name == "" {
+		name = "radar"
+	}
+	integ := "non-coherent"
+	if in.Coherent {
+		integ = "coherent"
+	}
+	fmt.Fprintf(w, "%s: %g GHz (λ %.4g m), peak %g kW, pulse %g µs, gain %g/%g dB, Ts %g K, loss %g dB\n",
+		name, in.FreqGHz, in.WavelengthM, in.PeakPowerKW, in.PulseUs, in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB)
+	fmt.Fprintf(w, "target %g m², %d pulse(s) %s, Pfa %g, Swerling %d\n", in.RCSm2, in.Pulses, integ, in.Pfa, in.Swerling)
+	if d.SNRdB != nil {
+		fmt.Fprintf(w, "  SNR at %g km        %.2f dB per pulse\n", *in.RangeKm, *d.SNRdB)
+		fmt.Fprintf(w, "  Pd there            %.4f\n", *d.Pd)
+	}
+	if d.RequiredSNRdB != nil {
+		fmt.Fprintf(w, "  required SNR        %.2f dB per pulse for Pd %g\n", *d.RequiredSNRdB, *in.Pd)
+	}
+	if d.MaxRangeKm != nil {
+		fmt.Fprintf(w, "  max range           %.1f km\n", *d.MaxRangeKm)
+	}
+	if d.HorizonKm != nil {
+		fmt.Fprintf(w, "  radar horizon       %.1f km (antenna %g m, target %g km, 4/3 Earth)\n", *d.HorizonKm, *in.HeightM, *in.TargetAltKm)
+	}
+}

@@ -1,0 +1,262 @@
+package radar
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/spatial/r3"
+
+	"github.com/rampart-sim/rampart/internal/geo"
+)
+
+// Radar is one radar at a site: its range equation, detector, field of
+// regard, measurement accuracy and schedule. Build it with FromCatalog, or
+// fill the fields and call Init. A Radar is read-only after Init, so one
+// value may serve concurrent trials (each with its own generator).
+type Radar struct {
+	Name string
+	Site geo.LLA // antenna position (Alt is the antenna height above the ellipsoid)
+
+	Equation Equation // one pulse of the dwell
+	Detector Detector // Pfa, pulses per dwell, integration, Swerling case
+
+	// Field of regard and instrumented range.
+	BoresightAz float64 // rad clockwise from north
+	HalfWidthAz float64 // rad; ≥ π means all azimuths
+	MinEl       float64 // rad, apparent elevation
+	MaxEl       float64 // rad
+	MinRange    float64 // m
+	MaxRange    float64 // instrumented range, m
+	RefractionK float64 // effective-Earth factor, e.g. RefractionK; 0 means 4/3
+
+	// Measurement accuracy.
+	Beamwidth      float64 // θ3dB, rad
+	Bandwidth      float64 // B, Hz; range resolution c/(2B)
+	MonopulseSlope float64 // k_m; 0 means DefaultMonopulseSlope
+	AngleFloor     float64 // σ added in quadrature (bias, calibration), rad
+	RangeFloor     float64 // m
+
+	// Schedule.
+	SearchFrame   float64 // s to search the whole field of regard once
+	TrackInterval float64 // s between updates of one track
+	MaxTracks     int     // simultaneous tracks
+
+	enu   geo.ENU
+	ready bool
+}
+
+// DefaultMonopulseSlope is the normalised monopulse slope k_m used when
+// MonopulseSlope is zero: about 1.6 for a sum/difference monopulse with
+// a tapered aperture (Barton, Radar System Analysis and Modeling, §11;
+// Richards, §16.2 uses 1.6 as typical).
+const DefaultMonopulseSlope = 1.6
+
+// Init checks the radar and caches its local frame. It must be called
+// after the fields are set or changed.
+func (r *Radar) Init() error {
+	r.ready = false
+	if err := r.Equation.Validate(); err != nil {
+		return fmt.Errorf("radar %s: %w", r.Name, err)
+	}
+	if r.Detector.n == 0 {
+		return fmt.Errorf("radar %s: %w: detector not built with NewDetector", r.Name, ErrInput)
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"beamwidth", r.Beamwidth}, {"bandwidth", r.Bandwidth}, {"max range", r.MaxRange},
+		{"search frame", r.SearchFrame}, {"track interval", r.TrackInterval},
+	} {
+		if !positive(f.v) {
+			return fmt.Errorf("radar %s: %w: %s %g must be a positive finite number", r.Name, ErrInput, f.name, f.v)
+		}
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"half width", r.HalfWidthAz}, {"min range", r.MinRange}, {"refraction factor", r.RefractionK},
+		{"monopulse slope", r.MonopulseSlope}, {"angle floor", r.AngleFloor}, {"range floor", r.RangeFloor},
+	} {
+		if !(f.v >= 0 && !math.IsInf(f.v, 1)) {
+			return fmt.Errorf("radar %s: %w: %s %g must be a non-negative finite number", r.Name, ErrInput, f.name, f.v)
+		}
+	}
+	if !(r.MinEl <= r.MaxEl) || math.Abs(r.MinEl) > math.Pi/2 || math.Abs(r.MaxEl) > math.Pi/2 {
+		return fmt.Errorf("radar %s: %w: elevation limits [%g, %g] rad must be ordered within ±π/2", r.Name, ErrInput, r.MinEl, r.MaxEl)
+	}
+	if math.IsNaN(r.BoresightAz) || math.IsInf(r.BoresightAz, 0) {
+		return fmt.Errorf("radar %s: %w: boresight azimuth %g", r.Name, ErrInput, r.BoresightAz)
+	}
+	if math.IsNaN(r.Site.Lat+r.Site.Lon+r.Site.Alt) || math.Abs(r.Site.Lat) > math.Pi/2 {
+		return fmt.Errorf("radar %s: %w: site %+v", r.Name, ErrInput, r.Site)
+	}
+	if r.MaxTracks < 0 {
+		return fmt.Errorf("radar %s: %w: max tracks %d < 0", r.Name, ErrInput, r.MaxTracks)
+	}
+	if r.RefractionK == 0 {
+		r.RefractionK = RefractionK
+	}
+	if r.MonopulseSlope == 0 {
+		r.MonopulseSlope = DefaultMonopulseSlope
+	}
+	r.enu = geo.WGS84.NewENU(r.Site)
+	r.ready = true
+	return nil
+}
+
+// Visibility says whether a target can be seen, or why not.
+type Visibility int
+
+// Visibility values, in the order Observe checks them.
+const (
+	Visible      Visibility = iota
+	NotReady                // Init has not succeeded
+	OutOfRange              // closer than MinRange or beyond MaxRange
+	BelowMinEl              // apparent elevation below MinEl
+	AboveMaxEl              // apparent elevation above MaxEl
+	OutOfAzimuth            // outside the azimuth sector
+	BelowHorizon            // no line of sight over the 4/3 Earth
+)
+
+var visibilityNames = [...]string{"visible", "not ready", "out of range",
+	"below min elevation", "above max elevation", "out of azimuth", "below horizon"}
+
+func (v Visibility) String() string {
+	if v < 0 || int(v) >= len(visibilityNames) {
+		return "unknown"
+	}
+	return visibilityNames[v]
+}
+
+// Observation is the deterministic part of a look at a target.
+type Observation struct {
+	Visibility Visibility
+	Range      float64 // true slant range, m
+	Az         float64 // true azimuth, rad clockwise from north in [0, 2π)
+	El         float64 // true (geometric) elevation, rad
+	ApparentEl float64 // refracted elevation (effective-Earth model), rad
+	SNR        float64 // single-pulse SNR, linear (0 if not visible)
+	Pd         float64 // detection probability of one dwell (0 if not visible)
+}
+
+// Observe returns the geometry, SNR and Pd of a target at ECEF position
+// target (m) with radar cross section rcs (m²). It checks, in order, the
+// instrumented range, the elevation limits (on the apparent elevation),
+// the azimuth sector and the line of sight over the 4/3 Earth.
+func (r *Radar) Observe(target r3.Vec, rcs float64) Observation {
+	if !r.ready {
+		return Observation{Visibility: NotReady}
+	}
+	az, el, rng := r.enu.AzElRange(target)
+	if az < 0 {
+		az += 2 * math.Pi
+	}
+	o := Observation{Range: rng, Az: az, El: el, ApparentEl: el}
+	if !(rng >= r.MinRange && rng <= r.MaxRange) {
+		o.Visibility = OutOfRange
+		return o
+	}
+	t := geo.WGS84.ToGeodetic(target)
+	s := LineOfSight(geo.WGS84, r.RefractionK, r.Site, t)
+	if s.Ground > 0 {
+		o.ApparentEl = s.Elev
+	}
+	switch {
+	case o.ApparentEl < r.MinEl:
+		o.Visibility = BelowMinEl
+		return o
+	case o.ApparentEl > r.MaxEl:
+		o.Visibility = AboveMaxEl
+		return o
+	case !r.inSector(az):
+		o.Visibility = OutOfAzimuth
+		return o
+	case !s.Visible:
+		o.Visibility = BelowHorizon
+		return o
+	}
+	if !(rcs > 0) || math.IsInf(rcs, 1) {
+		rcs = 0
+	}
+	o.SNR = r.Equation.SNR(rcs, math.Max(rng, 1))
+	o.Pd = r.Detector.Pd(o.SNR)
+	if rcs == 0 {
+		o.Pd = 0
+	}
+	return o
+}
+
+func (r *Radar) inSector(az float64) bool {
+	if r.HalfWidthAz >= math.Pi {
+		return true
+	}
+	d := math.Remainder(az-r.BoresightAz, 2*math.Pi)
+	return math.Abs(d) <= r.HalfWidthAz
+}
+
+// Detection is one measurement of a target in the radar's local frame
+// (ENU at the site): refraction-corrected slant range, azimuth and
+// elevation, each with an independent Gaussian error.
+type Detection struct {
+	Time  float64 // s from the scenario epoch
+	Index int     // index of the target in Scan; 0 for Look
+	Range float64 // measured slant range, m
+	Az    float64 // measured azimuth, rad clockwise from north in [0, 2π)
+	El    float64 // measured elevation, rad
+	// Cov is the covariance of (Range, Az, El), diagonal, in m² and rad².
+	Cov        [3][3]float64
+	SigmaRange float64 // m
+	SigmaAz    float64 // rad
+	SigmaEl    float64 // rad
+	SNR        float64 // single-pulse SNR, linear
+	DwellSNR   float64 // SNR of the whole dwell, n·SNR, linear
+	Pd         float64 // detection probability the draw was made against
+}
+
+// Look makes one dwell on a target at ECEF position target (m) with radar
+// cross section rcs (m²) at time t (s): it checks visibility, draws the
+// detection with probability Pd and, when detected, draws the measurement
+// errors. All randomness comes from rng; a target that is not visible
+// consumes no random numbers, a visible one one uniform draw, and a
+// detection three more normal draws.
+func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Detection, bool) {
+	o := r.Observe(target, rcs)
+	if o.Visibility != Visible || rng == nil {
+		return Detection{}, false
+	}
+	if rng.Float64() >= o.Pd {
+		return Detection{}, false
+	}
+	dwell := o.SNR * float64(r.Detector.Pulses)
+	sr, sa, se := r.Sigmas(dwell)
+	d := Detection{
+		Time: t, SNR: o.SNR, DwellSNR: dwell, Pd: o.Pd,
+		SigmaRange: sr, SigmaAz: sa, SigmaEl: se,
+		Range: o.Range + sr*rng.NormFloat64(),
+		Az:    math.Mod(o.Az+sa*rng.NormFloat64()+2*math.Pi, 2*math.Pi),
+		El:    o.El + se*rng.NormFloat64(),
+	}
+	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
+	return d, true
+}
+
+// Target is one target of a Scan.
+type Target struct {
+	Pos r3.Vec  // ECEF position, m
+	RCS float64 // radar cross section for this look, m²
+}
+
+// Scan looks once at each target and appends the detections to dst, with
+// Index set to the target's index. It draws from rng in target order.
+func (r *Radar) Scan(t float64, targets []Target, rng *rand.Rand, dst []Detection) []Detection {
+	for i, tg := range targets {
+		if d, ok := r.Look(t, tg.Pos, tg.RCS, rng); ok {
+			d.Index = i
+			dst = append(dst, d)
+		}
+	}
+	return dst
+}
