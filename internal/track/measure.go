@@ -1,0 +1,170 @@
+package track
+
+import (
+	"math"
+
+	"github.com/rampart-sim/rampart/internal/geo"
+)
+
+// MeasurementKind says which measurement model a Detection uses.
+type MeasurementKind uint8
+
+const (
+	// RangeAzEl is z = (range, azimuth, elevation) from the sensor's ENU
+	// origin: range in m, azimuth in rad clockwise from north in [0, 2π),
+	// elevation in rad above the plane normal to the ellipsoid's up.
+	RangeAzEl MeasurementKind = iota
+	// PositionECEF is z = (x, y, z) ECEF position, m: a linear model
+	// H = [I 0] for converted or fused position reports.
+	PositionECEF
+)
+
+func (k MeasurementKind) String() string {
+	switch k {
+	case RangeAzEl:
+		return "range-az-el"
+	case PositionECEF:
+		return "position-ecef"
+	}
+	return "unknown"
+}
+
+// Detection is one measurement of one object by one sensor.
+type Detection struct {
+	Time   float64         // s from the scenario epoch
+	Sensor string          // sensor id
+	Frame  geo.ENU         // sensor origin (ECEF) and its ENU axes
+	Kind   MeasurementKind // model of Z
+	Z      Vec3            // measurement, see MeasurementKind
+	R      Mat3            // measurement noise covariance
+}
+
+// Sensor is a radar's identity, site and noise; Detect builds its
+// detections.
+type Sensor struct {
+	ID               string
+	Frame            geo.ENU
+	SigmaRange       float64 // m
+	SigmaAz, SigmaEl float64 // rad
+}
+
+// NewSensor returns a sensor at site on the WGS-84 ellipsoid.
+func NewSensor(id string, site geo.LLA, sigmaRange, sigmaAz, sigmaEl float64) Sensor {
+	return Sensor{ID: id, Frame: geo.WGS84.NewENU(site), SigmaRange: sigmaRange, SigmaAz: sigmaAz, SigmaEl: sigmaEl}
+}
+
+// Detect returns a range/az/el detection at time t with R = diag(σR², σaz², σel²).
+func (s *Sensor) Detect(t, rng, az, el float64) Detection {
+	var r Mat3
+	r[0][0] = s.SigmaRange * s.SigmaRange
+	r[1][1] = s.SigmaAz * s.SigmaAz
+	r[2][2] = s.SigmaEl * s.SigmaEl
+	return Detection{Time: t, Sensor: s.ID, Frame: s.Frame, Kind: RangeAzEl, Z: Vec3{rng, az, el}, R: r}
+}
+
+// Measure returns the noise-free measurement h(x) of a state x.
+func (d *Detection) Measure(x *Vec6) Vec3 {
+	if d.Kind == PositionECEF {
+		return Vec3{x[0], x[1], x[2]}
+	}
+	e, n, u := d.local(x)
+	rho := math.Hypot(e, n)
+	az := math.Atan2(e, n)
+	if az < 0 {
+		az += 2 * math.Pi
+	}
+	return Vec3{math.Sqrt(rho*rho + u*u), az, math.Atan2(u, rho)}
+}
+
+// local returns the ENU coordinates of the position in x.
+func (d *Detection) local(x *Vec6) (e, n, u float64) {
+	f := &d.Frame
+	dx, dy, dz := x[0]-f.OriginECEF.X, x[1]-f.OriginECEF.Y, x[2]-f.OriginECEF.Z
+	e = f.E.X*dx + f.E.Y*dy + f.E.Z*dz
+	n = f.N.X*dx + f.N.Y*dy + f.N.Z*dz
+	u = f.U.X*dx + f.U.Y*dy + f.U.Z*dz
+	return e, n, u
+}
+
+// Jacobian returns H = ∂h/∂x at x. For RangeAzEl it is the ENU Jacobian
+// of (r, az, el) rotated to ECEF; velocity columns are zero.
+func (d *Detection) Jacobian(x *Vec6) Mat36 {
+	var h Mat36
+	if d.Kind == PositionECEF {
+		h[0][0], h[1][1], h[2][2] = 1, 1, 1
+		return h
+	}
+	e, n, u := d.local(x)
+	rho2 := e*e + n*n
+	if rho2 < 1e-12 {
+		rho2 = 1e-12 // at the zenith azimuth is undefined
+	}
+	rho := math.Sqrt(rho2)
+	r2 := rho2 + u*u
+	r := math.Sqrt(r2)
+	// Rows in ENU: ∂r, ∂az, ∂el with respect to (e, n, u).
+	dr := [3]float64{e / r, n / r, u / r}
+	daz := [3]float64{n / rho2, -e / rho2, 0}
+	del := [3]float64{-e * u / (r2 * rho), -n * u / (r2 * rho), rho / r2}
+	f := &d.Frame
+	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
+	rows := [3]*[3]float64{&dr, &daz, &del}
+	for i, row := range rows {
+		for j := range 3 {
+			h[i][j] = row[0]*ax[0][j] + row[1]*ax[1][j] + row[2]*ax[2][j]
+		}
+	}
+	return h
+}
+
+// Residual returns z − ẑ, with the azimuth difference wrapped to (−π, π].
+func (d *Detection) Residual(z, zhat Vec3) Vec3 {
+	y := Vec3{z[0] - zhat[0], z[1] - zhat[1], z[2] - zhat[2]}
+	if d.Kind == RangeAzEl {
+		y[1] = wrapPi(y[1])
+	}
+	return y
+}
+
+// PositionECEF returns the detection converted to an ECEF position and its
+// first-order covariance J R Jᵀ (for RangeAzEl, J = ∂p/∂(r, az, el)).
+func (d *Detection) PositionECEF() (Vec3, Mat3) {
+	if d.Kind == PositionECEF {
+		return d.Z, d.R
+	}
+	r, az, el := d.Z[0], d.Z[1], d.Z[2]
+	sa, ca := math.Sincos(az)
+	se, ce := math.Sincos(el)
+	loc := [3]float64{r * ce * sa, r * ce * ca, r * se}
+	// ∂(e, n, u)/∂(r, az, el).
+	jl := Mat3{
+		{ce * sa, r * ce * ca, -r * se * sa},
+		{ce * ca, -r * ce * sa, -r * se * ca},
+		{se, 0, r * ce},
+	}
+	f := &d.Frame
+	// ECEF = origin + E e + N n + U u; rotation columns E, N, U.
+	rot := Mat3{{f.E.X, f.N.X, f.U.X}, {f.E.Y, f.N.Y, f.U.Y}, {f.E.Z, f.N.Z, f.U.Z}}
+	var p Vec3
+	o := Vec3{f.OriginECEF.X, f.OriginECEF.Y, f.OriginECEF.Z}
+	var j Mat3
+	for i := range 3 {
+		p[i] = o[i] + rot[i][0]*loc[0] + rot[i][1]*loc[1] + rot[i][2]*loc[2]
+		for k := range 3 {
+			j[i][k] = rot[i][0]*jl[0][k] + rot[i][1]*jl[1][k] + rot[i][2]*jl[2][k]
+		}
+	}
+	var c Mat3
+	for a := range 3 {
+		for b := range 3 {
+			var s float64
+			for k := range 3 {
+				for l := range 3 {
+					s += j[a][k] * d.R[k][l] * j[b][l]
+				}
+			}
+			c[a][b] = s
+		}
+	}
+	return p, c
+}

@@ -1,0 +1,247 @@
+package track
+
+import (
+	"math"
+
+	"github.com/rampart-sim/rampart/internal/geo"
+)
+
+// Estimate is a Gaussian state estimate at time T: mean X and covariance P.
+type Estimate struct {
+	T float64 // s from the scenario epoch
+	X Vec6    // ECEF [x y z vx vy vz], m and m/s
+	P Mat6    // covariance of X
+}
+
+// Position returns the position part of X.
+func (e *Estimate) Position() Vec3 { return Vec3{e.X[0], e.X[1], e.X[2]} }
+
+// Velocity returns the velocity part of X.
+func (e *Estimate) Velocity() Vec3 { return Vec3{e.X[3], e.X[4], e.X[5]} }
+
+// MotionModel is a transition model for the ECEF state.
+type MotionModel interface {
+	// Propagate returns the state dt seconds after x, and the Jacobian
+	// F = ∂x(t+dt)/∂x(t) of that map.
+	Propagate(x Vec6, dt float64) (Vec6, Mat6)
+	// Noise returns the discrete process noise covariance Q over dt at x.
+	Noise(x Vec6, dt float64) Mat6
+}
+
+// whiteAccelNoise returns the discretised continuous white-noise
+// acceleration covariance with spectral density q, m²/s³, per axis
+// (Bar-Shalom et al. 2001, §6.2.2):
+//
+//	Q = q [ dt³/3 I  dt²/2 I ; dt²/2 I  dt I ].
+func whiteAccelNoise(q, dt float64) Mat6 {
+	dt = math.Abs(dt)
+	var m Mat6
+	a, b, c := q*dt*dt*dt/3, q*dt*dt/2, q*dt
+	for i := range 3 {
+		m[i][i] = a
+		m[i][i+3] = b
+		m[i+3][i] = b
+		m[i+3][i+3] = c
+	}
+	return m
+}
+
+// ConstantVelocity is the nearly-constant-velocity model: x(t+dt) = F x(t)
+// + w, F = [I dt·I; 0 I], w ~ N(0, Q) with Q the discretised white-noise
+// acceleration of spectral density Q, m²/s³. It ignores gravity and Earth
+// rotation, so it suits short gaps and air-breathing targets.
+type ConstantVelocity struct {
+	Q float64 // acceleration spectral density, m²/s³
+}
+
+// Transition returns F(dt).
+func (m ConstantVelocity) Transition(dt float64) Mat6 {
+	f := ident6()
+	for i := range 3 {
+		f[i][i+3] = dt
+	}
+	return f
+}
+
+// Propagate implements MotionModel.
+func (m ConstantVelocity) Propagate(x Vec6, dt float64) (Vec6, Mat6) {
+	for i := range 3 {
+		x[i] += dt * x[i+3]
+	}
+	return x, m.Transition(dt)
+}
+
+// Noise implements MotionModel.
+func (m ConstantVelocity) Noise(_ Vec6, dt float64) Mat6 { return whiteAccelNoise(m.Q, dt) }
+
+// Ballistic is unpowered flight above the atmosphere in the rotating ECEF
+// frame: central plus J2 gravity, Coriolis and centrifugal terms,
+//
+//	r̈ = g(r) − 2ω×ṙ − ω×(ω×r),  ω = (0, 0, Omega),
+//
+// propagated by RK4 substeps of at most MaxStep. Process noise is white
+// acceleration of spectral density Q, m²/s³. The zero value of each
+// physical constant selects WGS-84; set the field NoJ2 to drop J2.
+type Ballistic struct {
+	Q       float64 // acceleration spectral density, m²/s³
+	MaxStep float64 // longest RK4 substep, s; 0 means 2 s
+	NoJ2    bool    // central gravity only
+	GM      float64 // m³/s²; 0 means geo.WGS84GM
+	J2      float64 // 0 means geo.WGS84J2 (unless NoJ2)
+	Radius  float64 // equatorial radius for J2, m; 0 means geo.WGS84A
+	Omega   float64 // Earth rotation, rad/s; 0 means geo.WGS84Omega; use NoRotation
+	// NoRotation treats ECEF as inertial (Omega = 0).
+	NoRotation bool
+}
+
+func (m *Ballistic) constants() (gm, j2, re, w float64) {
+	gm, j2, re, w = m.GM, m.J2, m.Radius, m.Omega
+	if gm == 0 {
+		gm = geo.WGS84GM
+	}
+	if j2 == 0 {
+		j2 = geo.WGS84J2
+	}
+	if m.NoJ2 {
+		j2 = 0
+	}
+	if re == 0 {
+		re = geo.WGS84A
+	}
+	if w == 0 {
+		w = geo.WGS84Omega
+	}
+	if m.NoRotation {
+		w = 0
+	}
+	return gm, j2, re, w
+}
+
+type ballisticConst struct{ gm, j2, re, w float64 }
+
+// accel returns r̈ in ECEF for state x.
+func (c *ballisticConst) accel(x *Vec6) Vec3 {
+	px, py, pz := x[0], x[1], x[2]
+	r2 := px*px + py*py + pz*pz
+	r := math.Sqrt(r2)
+	k := -c.gm / (r2 * r)
+	q := 1.5 * c.j2 * c.re * c.re / r2
+	s := 5 * pz * pz / r2
+	fxy, fz := 1+q*(1-s), 1+q*(3-s)
+	w := c.w
+	return Vec3{
+		k*px*fxy + w*w*px + 2*w*x[4],
+		k*py*fxy + w*w*py - 2*w*x[3],
+		k * pz * fz,
+	}
+}
+
+// jacobian returns A = ∂ẋ/∂x = [0 I; G C]: G the gravity gradient plus the
+// centrifugal term, C the Coriolis term.
+func (c *ballisticConst) jacobian(x *Vec6) Mat6 {
+	var a Mat6
+	a[0][3], a[1][4], a[2][5] = 1, 1, 1
+	p := [3]float64{x[0], x[1], x[2]}
+	r2 := p[0]*p[0] + p[1]*p[1] + p[2]*p[2]
+	r := math.Sqrt(r2)
+	r3 := r2 * r
+	r5 := r3 * r2
+	r7 := r5 * r2
+	r9 := r7 * r2
+	z := p[2]
+	pj := c.gm * 1.5 * c.j2 * c.re * c.re
+	ci := [3]float64{1, 1, 3}
+	for i := range 3 {
+		for j := range 3 {
+			g := 3 * c.gm * p[i] * p[j] / r5
+			j2 := 5*ci[i]*p[i]*p[j]/r7 - 35*p[i]*p[j]*z*z/r9
+			if j == 2 {
+				j2 += 10 * p[i] * z / r7
+			}
+			if i == j {
+				g -= c.gm / r3
+				j2 -= ci[i]/r5 - 5*z*z/r7
+			}
+			a[3+i][j] = g + pj*j2
+		}
+	}
+	w := c.w
+	a[3][0] += w * w
+	a[4][1] += w * w
+	a[3][4] = 2 * w
+	a[4][3] = -2 * w
+	return a
+}
+
+func (c *ballisticConst) deriv(x *Vec6) Vec6 {
+	a := c.accel(x)
+	return Vec6{x[3], x[4], x[5], a[0], a[1], a[2]}
+}
+
+// Propagate implements MotionModel: RK4 for the state; for the covariance
+// F = Π (I + A h + A² h²/2) over the substeps, A evaluated at the start of
+// each substep.
+func (m *Ballistic) Propagate(x Vec6, dt float64) (Vec6, Mat6) {
+	gm, j2, re, w := m.constants()
+	c := ballisticConst{gm, j2, re, w}
+	maxStep := m.MaxStep
+	if maxStep <= 0 {
+		maxStep = 2
+	}
+	n := int(math.Ceil(math.Abs(dt) / maxStep))
+	if n < 1 {
+		n = 1
+	}
+	h := dt / float64(n)
+	f := ident6()
+	for range n {
+		a := c.jacobian(&x)
+		step := stepTransition(&a, h)
+		f = mul6(&step, &f)
+		x = rk4(&c, x, h)
+	}
+	return x, f
+}
+
+// stepTransition returns I + A h + A² h²/2 for A = [0 I; G C].
+func stepTransition(a *Mat6, h float64) Mat6 {
+	a2 := mul6(a, a)
+	f := ident6()
+	for i := range 6 {
+		for j := range 6 {
+			f[i][j] += a[i][j]*h + a2[i][j]*h*h/2
+		}
+	}
+	return f
+}
+
+func rk4(c *ballisticConst, x Vec6, h float64) Vec6 {
+	k1 := c.deriv(&x)
+	var y Vec6
+	for i := range 6 {
+		y[i] = x[i] + h/2*k1[i]
+	}
+	k2 := c.deriv(&y)
+	for i := range 6 {
+		y[i] = x[i] + h/2*k2[i]
+	}
+	k3 := c.deriv(&y)
+	for i := range 6 {
+		y[i] = x[i] + h*k3[i]
+	}
+	k4 := c.deriv(&y)
+	for i := range 6 {
+		x[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
+	}
+	return x
+}
+
+// Noise implements MotionModel.
+func (m *Ballistic) Noise(_ Vec6, dt float64) Mat6 { return whiteAccelNoise(m.Q, dt) }
+
+// Accel returns the modelled ECEF acceleration of state x, m/s².
+func (m *Ballistic) Accel(x Vec6) Vec3 {
+	gm, j2, re, w := m.constants()
+	c := ballisticConst{gm, j2, re, w}
+	return c.accel(&x)
+}

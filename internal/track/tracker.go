@@ -1,0 +1,317 @@
+package track
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/rampart-sim/rampart/internal/assign"
+)
+
+// Track is one tracked object as its owner's tracker holds it.
+type Track struct {
+	ID       int
+	Estimate Estimate // at the end of the latest scan
+	Status   Status
+	Quality  Quality
+	// FireControl reports that the track met the tracker's fire-control
+	// criteria at the end of the latest scan.
+	FireControl bool
+
+	Initiated       float64 // time of the first detection, s
+	Confirmed       float64 // time it became firm, s; NaN before
+	FireControlTime float64 // first time it met fire control, s; NaN before
+	LastUpdate      float64 // time of the latest detection or remote report used
+	LastSensor      string  // sensor of the latest detection used
+
+	Scans  int // scans since initiation, including the first
+	Misses int // consecutive scans without a detection
+	Remote int // remote reports fused into it
+
+	hits uint64 // bit 0 set when the latest scan updated the track
+	hit  bool   // updated in the current scan
+}
+
+// Config sets up a Tracker. The zero value of each field selects the
+// default named on it.
+type Config struct {
+	// Filter predicts and updates tracks; nil means an EKF with the
+	// Ballistic model and Q = 1 m²/s³.
+	Filter Filter
+	// GateProb is the probability that the correct detection falls in the
+	// gate, for χ²₃ gating of detections and χ²₆ gating of remote tracks;
+	// 0 means 0.999.
+	GateProb    float64
+	Initiator   Initiator
+	Deleter     Deleter
+	FireControl FireControl // zero value: DefaultFireControl()
+}
+
+// Tracker is one owner's tracker: it turns scans of detections from its
+// own sensors into tracks, fusing several sensors by sequential updates,
+// and fuses tracks reported by other owners by covariance intersection.
+//
+// Each Scan: detections are grouped by sensor (in order of first detection
+// time); for each group the data associator gates every live track against
+// every detection (χ²₃ on the innovation) and picks the global nearest
+// neighbour assignment, minimising Σ d² with a non-assignment cost equal to
+// the gate for each track; assigned tracks are updated; detections left over
+// start tentative tracks (which the next group's detections may already
+// update). Then initiation and deletion rules run and every live track is
+// predicted to the scan time.
+//
+// A Tracker is not safe for concurrent use.
+type Tracker struct {
+	Owner  string
+	cfg    Config
+	filter Filter
+	gate3  float64
+	gate6  float64
+	tracks []*Track
+	nextID int
+
+	// scratch
+	solver assign.Solver
+	cost   []float64
+	rowCol []int
+	order  []int
+	preds  []Estimate
+	used   []bool
+}
+
+// NewTracker returns a tracker for owner.
+func NewTracker(owner string, cfg Config) (*Tracker, error) {
+	if cfg.Filter == nil {
+		cfg.Filter = &EKF{Motion: &Ballistic{Q: 1}}
+	}
+	if cfg.GateProb == 0 {
+		cfg.GateProb = 0.999
+	}
+	if !(cfg.GateProb > 0 && cfg.GateProb < 1) {
+		return nil, fmt.Errorf("track: gate probability %v: allowed values are in (0, 1)", cfg.GateProb)
+	}
+	m, n := cfg.Initiator.mn()
+	if m < 1 || n < m || n > 63 {
+		return nil, fmt.Errorf("track: initiation %d of %d: allowed values are 1 ≤ M ≤ N ≤ 63", m, n)
+	}
+	if cfg.Initiator.VelSigma < 0 || cfg.Deleter.Misses < 0 || cfg.Deleter.MaxPosSigma < 0 {
+		return nil, fmt.Errorf("track: negative initiation velocity σ, deletion misses or deletion σ bound")
+	}
+	if cfg.FireControl == (FireControl{}) {
+		cfg.FireControl = DefaultFireControl()
+	}
+	return &Tracker{
+		Owner:  owner,
+		cfg:    cfg,
+		filter: cfg.Filter,
+		gate3:  GateThreshold(cfg.GateProb, 3),
+		gate6:  GateThreshold(cfg.GateProb, 6),
+		nextID: 1,
+	}, nil
+}
+
+// Filter returns the tracker's filter.
+func (tr *Tracker) Filter() Filter { return tr.filter }
+
+// Tracks returns a copy of the current tracks, live and just deleted, in
+// order of ID.
+func (tr *Tracker) Tracks() []Track { return tr.AppendTracks(nil) }
+
+// AppendTracks appends the current tracks to dst.
+func (tr *Tracker) AppendTracks(dst []Track) []Track {
+	for _, t := range tr.tracks {
+		dst = append(dst, *t)
+	}
+	return dst
+}
+
+func validDetection(d *Detection) error {
+	for _, v := range d.Z {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("measurement %v is not finite", d.Z)
+		}
+	}
+	if math.IsNaN(d.Time) || math.IsInf(d.Time, 0) {
+		return fmt.Errorf("time %v is not finite", d.Time)
+	}
+	if _, ok := chol3(&d.R); !ok {
+		return fmt.Errorf("covariance %v: %w", d.R, ErrNotPositiveDefinite)
+	}
+	if d.Kind == RangeAzEl && !(d.Z[0] > 0) {
+		return fmt.Errorf("range %v m: allowed values are > 0", d.Z[0])
+	}
+	if d.Kind > PositionECEF {
+		return fmt.Errorf("measurement kind %d: allowed values are RangeAzEl, PositionECEF", d.Kind)
+	}
+	return nil
+}
+
+// Scan processes one scan of detections ending at time t (each detection's
+// Time ≤ t). Tracks deleted in the previous scan are removed first.
+func (tr *Tracker) Scan(t float64, dets []Detection) error {
+	for i := range dets {
+		if err := validDetection(&dets[i]); err != nil {
+			return fmt.Errorf("track: scan at %v s, detection %d (sensor %q): %w", t, i, dets[i].Sensor, err)
+		}
+		if dets[i].Time > t {
+			return fmt.Errorf("track: scan at %v s, detection %d (sensor %q): time %v s is after the scan", t, i, dets[i].Sensor, dets[i].Time)
+		}
+	}
+	tr.tracks = slices.DeleteFunc(tr.tracks, func(k *Track) bool { return k.Status == Deleted })
+	for _, k := range tr.tracks {
+		k.hit = false
+	}
+
+	// Group by sensor, groups ordered by their first detection time.
+	tr.order = tr.order[:0]
+	for i := range dets {
+		tr.order = append(tr.order, i)
+	}
+	first := make(map[string]float64, 4)
+	for i := range dets {
+		if f, ok := first[dets[i].Sensor]; !ok || dets[i].Time < f {
+			first[dets[i].Sensor] = dets[i].Time
+		}
+	}
+	slices.SortStableFunc(tr.order, func(a, b int) int {
+		da, db := &dets[a], &dets[b]
+		if c := cmp.Compare(first[da.Sensor], first[db.Sensor]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(da.Sensor, db.Sensor); c != 0 {
+			return c
+		}
+		return cmp.Compare(da.Time, db.Time)
+	})
+	for lo := 0; lo < len(tr.order); {
+		hi := lo + 1
+		for hi < len(tr.order) && dets[tr.order[hi]].Sensor == dets[tr.order[lo]].Sensor {
+			hi++
+		}
+		if err := tr.scanGroup(dets, tr.order[lo:hi]); err != nil {
+			return fmt.Errorf("track: scan at %v s: %w", t, err)
+		}
+		lo = hi
+	}
+
+	// Initiation, confirmation, deletion; predict to t; quality.
+	for _, k := range tr.tracks {
+		k.Scans++
+		k.hits <<= 1
+		if k.hit {
+			k.hits |= 1
+			k.Misses = 0
+		} else {
+			k.Misses++
+		}
+		k.Estimate = tr.filter.Predict(k.Estimate, t)
+		k.Quality = QualityOf(&k.Estimate, k.Quality.Updates)
+		switch k.Status {
+		case Tentative:
+			if tr.cfg.Initiator.Confirmed(k.hits, k.Scans) {
+				k.Status = Firm
+				k.Confirmed = k.LastUpdate
+			} else if tr.cfg.Initiator.Failed(k.hits, k.Scans) {
+				k.Status = Deleted
+			}
+		case Firm:
+			if tr.cfg.Deleter.Delete(k.Misses, k.Quality) {
+				k.Status = Deleted
+			}
+		}
+		tr.markFireControl(k, t)
+	}
+	return nil
+}
+
+func (tr *Tracker) markFireControl(k *Track, t float64) {
+	k.FireControl = tr.cfg.FireControl.Met(k.Status, k.Quality)
+	if k.FireControl && math.IsNaN(k.FireControlTime) {
+		k.FireControlTime = t
+	}
+}
+
+// scanGroup associates and applies one sensor's detections (idx, sorted by
+// time) and starts tracks from those left over.
+func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
+	nt, nd := len(tr.tracks), len(idx)
+	cols := nd + nt
+	tr.cost = slices.Grow(tr.cost[:0], nt*cols)[:nt*cols]
+	tr.rowCol = slices.Grow(tr.rowCol[:0], nt)[:nt]
+	tr.preds = slices.Grow(tr.preds[:0], nt)[:nt]
+	inf := math.Inf(1)
+	for i, k := range tr.tracks {
+		row := tr.cost[i*cols : (i+1)*cols]
+		for j := range row {
+			row[j] = inf
+		}
+		row[nd+i] = tr.gate3
+		if k.Status == Deleted {
+			continue
+		}
+		pred := &tr.preds[i]
+		*pred = k.Estimate
+		for j, di := range idx {
+			d := &dets[di]
+			if pred.T != d.Time {
+				*pred = tr.filter.Predict(k.Estimate, d.Time)
+			}
+			in, err := tr.filter.Innovate(pred, d)
+			if err != nil || in.D2 > tr.gate3 {
+				continue
+			}
+			row[j] = in.D2
+		}
+	}
+	if nt > 0 {
+		if _, _, err := tr.solver.Solve(tr.cost, nt, cols, tr.rowCol); err != nil {
+			return err
+		}
+	}
+	tr.used = slices.Grow(tr.used[:0], nd)[:nd]
+	clear(tr.used)
+	for i, k := range tr.tracks {
+		j := tr.rowCol[i]
+		if j < 0 || j >= nd {
+			continue
+		}
+		d := &dets[idx[j]]
+		pred := &tr.preds[i]
+		if pred.T != d.Time {
+			*pred = tr.filter.Predict(k.Estimate, d.Time)
+		}
+		post, _, err := tr.filter.Update(pred, d)
+		if err != nil {
+			k.Status = Deleted
+			continue
+		}
+		tr.used[j] = true
+		k.Estimate = post
+		k.hit = true
+		k.Quality.Updates++
+		k.LastUpdate = d.Time
+		k.LastSensor = d.Sensor
+	}
+	for j, di := range idx {
+		if tr.used[j] {
+			continue
+		}
+		d := &dets[di]
+		k := &Track{
+			ID:              tr.nextID,
+			Estimate:        tr.cfg.Initiator.Start(d),
+			Status:          Tentative,
+			Initiated:       d.Time,
+			Confirmed:       math.NaN(),
+			FireControlTime: math.NaN(),
+			LastUpdate:      d.Time,
+			LastSensor:      d.Sensor,
+			hit:             true,
+		}
+		k.Quality.Updates = 1
+		tr.nextID++
+		tr.tracks = append(tr.tracks, k)
+	}
+	return nil
+}
