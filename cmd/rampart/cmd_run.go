@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +18,22 @@ type runJSON struct {
 	Seed     int64        `json:"seed"`
 	Trials   int          `json:"trials"`
 	Physics  earthJSON    `json:"physics"`
+	Sensors  []sensorJSON `json:"sensors"`
 	Threats  []flightJSON `json:"threats"`
+}
+
+// sensorJSON is one radar of the run.
+type sensorJSON struct {
+	ID            string  `json:"id"`
+	Type          string  `json:"type"`
+	Owner         string  `json:"owner"`
+	LatDeg        float64 `json:"lat_deg"`
+	LonDeg        float64 `json:"lon_deg"`
+	BoresightDeg  float64 `json:"boresight_az_deg"`
+	SearchFrameS  float64 `json:"search_frame_s"`
+	TrackUpdateS  float64 `json:"track_update_s"`
+	MaxRangeKm    float64 `json:"instrumented_range_km"`
+	TrackCapacity int     `json:"track_capacity"`
 }
 
 func newRunCmd() *cobra.Command {
@@ -54,7 +70,12 @@ With --json, one JSON document goes to stdout and nothing else.`,
 			if err != nil {
 				return err
 			}
-			flights, err := sim.FlyThreats(s, opts)
+			world, err := sim.Build(s, opts)
+			if err != nil {
+				return err
+			}
+			flights := world.Flights
+			sensing, err := world.Sense(sim.TrialRand(s.Run.Seed, 0))
 			if err != nil {
 				return err
 			}
@@ -68,11 +89,26 @@ With --json, one JSON document goes to stdout and nothing else.`,
 				}
 				for i, f := range flights {
 					doc.Threats[i] = flightToJSON(f)
+					doc.Threats[i].addSensing(f, sensing[i])
+				}
+				for _, u := range world.Radars {
+					r := u.Radar
+					doc.Sensors = append(doc.Sensors, sensorJSON{
+						ID: u.ID, Type: u.Type, Owner: u.Owner,
+						LatDeg: round(r.Site.LatDeg(), 6), LonDeg: round(r.Site.LonDeg(), 6),
+						BoresightDeg: round(r.BoresightAz*180/math.Pi, 2),
+						SearchFrameS: r.SearchFrame, TrackUpdateS: r.TrackInterval,
+						MaxRangeKm: round(r.MaxRange/1e3, 1), TrackCapacity: r.MaxTracks,
+					})
 				}
 				return writeJSON(out, doc)
 			}
 			fmt.Fprintf(out, "scenario %s: %s\n\n", s.Name, s.Question)
 			if err := writeFlightTable(out, flights); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "\nsensing (seed %d; times in seconds after each missile's launch):\n\n", s.Run.Seed)
+			if err := writeSensingTable(out, flights, sensing); err != nil {
 				return err
 			}
 			short := 0

@@ -40,6 +40,61 @@ type flightJSON struct {
 	ImpactLatDeg    *float64  `json:"impact_lat_deg"`
 	ImpactLonDeg    *float64  `json:"impact_lon_deg"`
 	MissKm          *float64  `json:"miss_km"`
+
+	// Sensing, in seconds after this missile's launch; null when never.
+	FirstDetectionS      *float64 `json:"first_detection_s"`
+	FirstDetectionSensor *string  `json:"first_detection_sensor"`
+	SpaceWarningS        *float64 `json:"space_warning_s"`
+	FirmTrackS           *float64 `json:"firm_track_s"`
+	FireControlS         *float64 `json:"fire_control_s"`
+	FireControlOwner     *string  `json:"fire_control_owner"`
+}
+
+// addSensing fills the sensing fields of j.
+func (j *flightJSON) addSensing(f sim.Flight, s sim.Sensing) {
+	rel := func(t float64) *float64 { return optional(t-f.LaunchTime, 2) }
+	str := func(t float64, v string) *string {
+		if math.IsNaN(t) {
+			return nil
+		}
+		return &v
+	}
+	j.FirstDetectionS = rel(s.FirstDetection)
+	j.FirstDetectionSensor = str(s.FirstDetection, s.FirstDetectionSensor)
+	j.SpaceWarningS = rel(s.SpaceWarning)
+	j.FirmTrackS = rel(s.FirmTrack)
+	j.FireControlS = rel(s.FireControl)
+	j.FireControlOwner = str(s.FireControl, s.FireControlOwner)
+}
+
+// writeSensingTable writes, for each flight, when it was first detected and
+// by which sensor, when a track became firm and when it reached
+// fire-control quality, in seconds after launch.
+func writeSensingTable(w io.Writer, flights []sim.Flight, sensing []sim.Sensing) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "THREAT\tSPACE WARNING s\tFIRST DETECTION s\tSENSOR\tFIRM TRACK s\tFIRE CONTROL s\tOWNER\tIMPACT s\t")
+	at := func(f sim.Flight, t float64) string {
+		if math.IsNaN(t) {
+			return "never"
+		}
+		return fmt.Sprintf("%.1f", t-f.LaunchTime)
+	}
+	for i, f := range flights {
+		if f.OutOfReach != "" {
+			continue
+		}
+		s := sensing[i]
+		sensor, owner := s.FirstDetectionSensor, s.FireControlOwner
+		if sensor == "" {
+			sensor = "-"
+		}
+		if owner == "" {
+			owner = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.1f\t\n", f.Name, at(f, s.SpaceWarning), at(f, s.FirstDetection), sensor,
+			at(f, s.FirmTrack), at(f, s.FireControl), owner, f.FlightTime)
+	}
+	return tw.Flush()
 }
 
 func point(name string, p geo.LLA) pointJSON {

@@ -197,6 +197,9 @@ func (r *Radar) inSector(az float64) bool {
 	return math.Abs(d) <= r.HalfWidthAz
 }
 
+// Frame returns the radar's local east-north-up frame (valid after Init).
+func (r *Radar) Frame() geo.ENU { return r.enu }
+
 // Detection is one measurement of a target in the radar's local frame
 // (ENU at the site): refraction-corrected slant range, azimuth and
 // elevation, each with an independent Gaussian error.
