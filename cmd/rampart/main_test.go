@@ -110,6 +110,13 @@ func TestRunJSONIsOneDocumentAndDeterministic(t *testing.T) {
 		if miss := th["miss_km"].(float64); miss > 1 {
 			t.Errorf("threat %v miss_km = %g, want < 1", th["name"], miss)
 		}
+		// The sensing contract: these fields exist and, in the default
+		// scenario, every missile is detected and reaches fire control.
+		for _, k := range []string{"first_detection_s", "first_detection_sensor", "firm_track_s", "fire_control_s", "fire_control_owner"} {
+			if v, ok := th[k]; !ok || v == nil {
+				t.Errorf("threat %v %s = %v, want a value", th["name"], k, v)
+			}
+		}
 	}
 }
 

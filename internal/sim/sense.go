@@ -44,6 +44,10 @@ type Sensing struct {
 	FirmTrackOwner       string
 	FireControl          float64 // first time any owner's track met fire-control quality; NaN if never
 	FireControlOwner     string
+	// FirmByOwner and FireControlByOwner give, for each owner that ever held
+	// one, the first time it held a firm (fire-control) track on the flight.
+	FirmByOwner        map[string]float64
+	FireControlByOwner map[string]float64
 }
 
 // SensorUnit is one radar of the scenario as built for a run.
@@ -188,7 +192,8 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 	n := len(w.Flights)
 	out := make([]Sensing, n)
 	for i := range out {
-		out[i] = Sensing{FirstDetection: math.NaN(), SpaceWarning: math.NaN(), FirmTrack: math.NaN(), FireControl: math.NaN()}
+		out[i] = Sensing{FirstDetection: math.NaN(), SpaceWarning: math.NaN(), FirmTrack: math.NaN(), FireControl: math.NaN(),
+			FirmByOwner: map[string]float64{}, FireControlByOwner: map[string]float64{}}
 	}
 	if n == 0 {
 		return out, nil
@@ -339,8 +344,17 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 				if math.IsNaN(out[i].FirmTrack) {
 					out[i].FirmTrack, out[i].FirmTrackOwner = T, o
 				}
-				if tk.FireControl && math.IsNaN(out[i].FireControl) {
+				if _, ok := out[i].FirmByOwner[o]; !ok {
+					out[i].FirmByOwner[o] = T
+				}
+				if !tk.FireControl {
+					continue
+				}
+				if math.IsNaN(out[i].FireControl) {
 					out[i].FireControl, out[i].FireControlOwner = T, o
+				}
+				if _, ok := out[i].FireControlByOwner[o]; !ok {
+					out[i].FireControlByOwner[o] = T
 				}
 			}
 		}
