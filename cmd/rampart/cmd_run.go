@@ -52,7 +52,21 @@ missile, the launch and aim points, ground range (km), flight time (m:ss),
 apogee (km above the ellipsoid), Earth-relative burnout speed (km/s) and the
 miss distance of the impact from the aim point (km).
 
-With --json, one JSON document goes to stdout and nothing else.`,
+Then the scenario's sensors run: radars look at each missile on their search
+and track schedules (with exact Swerling detection statistics, 4/3-Earth
+horizon and field of regard), space-based launch warning cues them, and each
+owner's tracker (EKF, gating, optimal association, M-of-N initiation) builds
+tracks, fused across linked owners. A second table gives, in seconds after
+each missile's launch, the space warning, the first detection and its sensor,
+the first firm track and the first fire-control-quality track and its owner.
+Randomness comes from the scenario's run seed (trial 0), so a rerun is
+identical.
+
+With --json, one JSON document goes to stdout and nothing else. Each entry of
+threats[] has the flight fields (range_km, flight_time_s, apogee_km,
+burnout_speed_kms, miss_km, ...) and the sensing fields first_detection_s,
+first_detection_sensor, firm_track_s, fire_control_s and fire_control_owner
+(seconds after that missile's launch; null where never reached).`,
 		Example: `  rampart run
   rampart run redzikowo-icbm --json
   rampart run my-raid.yaml --pick high`,

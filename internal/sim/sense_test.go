@@ -134,4 +134,3 @@ func TestLinkSharesTracks(t *testing.T) {
 		t.Errorf("without a link Greece holds a firm track from %.1f s", unlinked[0].FirmByOwner["Greece"])
 	}
 }
-
