@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/spelling"
 	"io/fs"
 	"math"
 	"path"
@@ -188,7 +189,7 @@ func splitClaim(s string) (base, label string, ok bool) {
 	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1]), true
 }
 
-func (d *catalogData) suggest(q string, max int) []string {
+func (d *catalogData) suggest(q string, most int) []string {
 	nq := normalize(q)
 	type cand struct {
 		name  string
@@ -197,7 +198,7 @@ func (d *catalogData) suggest(q string, max int) []string {
 	best := map[string]int{}
 	for key, i := range d.index {
 		name := d.entries[i].Name
-		score := levenshtein(nq, key)
+		score := spelling.Distance(nq, key)
 		if nq != "" && (strings.Contains(key, nq) || strings.Contains(nq, key)) {
 			score = min(score, 1)
 		}
@@ -205,7 +206,7 @@ func (d *catalogData) suggest(q string, max int) []string {
 			best[name] = score
 		}
 	}
-	limit := max3(2, len([]rune(nq))/3)
+	limit := max(2, len([]rune(nq))/3)
 	var cs []cand
 	for n, s := range best {
 		if s <= limit {
@@ -219,38 +220,10 @@ func (d *catalogData) suggest(q string, max int) []string {
 		return cs[i].name < cs[j].name
 	})
 	var out []string
-	for i := 0; i < len(cs) && i < max; i++ {
+	for i := 0; i < len(cs) && i < most; i++ {
 		out = append(out, cs[i].name)
 	}
 	return out
-}
-
-func max3(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 var fold = map[rune]string{

@@ -3,6 +3,7 @@ package scenario
 import (
 	"cmp"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/spelling"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,7 +135,7 @@ func suggest[T ~string](s string, candidates []T) string {
 		if lc == ls || strings.HasPrefix(lc, ls+"_") {
 			return string(c) // same name, or the name without its unit
 		}
-		d := editDistance(ls, lc)
+		d := spelling.Distance(ls, lc)
 		if bestD < 0 || d < bestD {
 			best, bestD = string(c), d
 		}
@@ -145,33 +146,6 @@ func suggest[T ~string](s string, candidates []T) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes. Inputs
-// longer than 64 runes are not compared (distance is their length
-// difference plus 64), which keeps the cost bounded for hostile input.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 64 + max(len(ra), len(rb)) - min(len(ra), len(rb))
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // quote quotes a user-supplied string for a message, cutting very long ones.
