@@ -1,0 +1,378 @@
+package intercept
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/rampart-sim/rampart/internal/flight"
+)
+
+// Envelope grid and fan sizes. 256 × 192 cells keep the bilinear
+// interpolation error of the time of flight below ~0.1 % (see
+// TestEnvelopeMatchesDirectFlyout); 72 kick angles every ~1.2°, with 6
+// finer ones near the vertical, keep the linear interpolation between
+// neighbouring flyouts as accurate.
+const (
+	gridRanges = 256
+	gridAlts   = 192
+	fanSize    = 72
+	fineKicks  = 12
+	maxKick    = 88 * math.Pi / 180 // rad from the vertical
+)
+
+// cell is one grid node: the earliest and latest time after launch at
+// which some flyout of the fan passes the node, and the speed and
+// flight-path angle of the earliest. NaN times mark unreachable nodes.
+type cell struct {
+	tMin, tMax, speed, gamma float32
+}
+
+// Envelope is an interceptor's flyout envelope: for every (ground range,
+// altitude) point on a regular grid, the minimum and maximum time of flight
+// over a fan of flyouts, with the speed and flight-path angle of the
+// fastest. Altitudes are above the launch site. An Envelope is immutable
+// and safe for concurrent use.
+type Envelope struct {
+	Name string
+
+	MaxRange float64 // largest ground range reached by any flyout, m
+	MaxAlt   float64 // largest altitude reached, m
+	NR, NA   int     // grid nodes in range and altitude
+	DR, DA   float64 // grid spacings, m
+
+	// BurnoutSpeed is the burnout speed of the flyout at the reference kick
+	// (30° from the vertical); BurnoutSpeedMin and Max span the fan.
+	BurnoutSpeed, BurnoutSpeedMin, BurnoutSpeedMax float64 // m/s
+	BurnoutTime                                    float64 // s
+	Kicks                                          int     // flyouts in the fan that flew
+
+	cells []cell // NR × NA, range-major: cells[i*NA+j]
+}
+
+// Reach is the envelope at one point.
+type Reach struct {
+	TMin  float64 // earliest time after launch at which the point is reached, s
+	TMax  float64 // latest along the fan's unpowered coasts, s (informational)
+	Speed float64 // interceptor speed at TMin, m/s
+	Gamma float64 // flight-path angle at TMin, rad above the horizontal
+}
+
+// At returns the envelope at ground range g and altitude h above the site,
+// interpolated bilinearly, and false where the point cannot be reached.
+// Near the boundary, where some of the four surrounding nodes are
+// unreachable, the point counts as reachable if the bilinear weights of
+// the reachable nodes sum to at least ½, and its values are their
+// weighted mean: the boundary is placed to within half a cell.
+func (e *Envelope) At(g, h float64) (Reach, bool) {
+	x, y := g/e.DR, h/e.DA
+	if !(x >= 0 && y >= 0) || x > float64(e.NR-1) || y > float64(e.NA-1) {
+		return Reach{}, false
+	}
+	i, j := int(x), int(y)
+	if i == e.NR-1 {
+		i--
+	}
+	if j == e.NA-1 {
+		j--
+	}
+	fx, fy := x-float64(i), y-float64(j)
+	c := e.cells[i*e.NA+j:]
+	cs := [4]*cell{&c[0], &c[1], &c[e.NA], &c[e.NA+1]}
+	ws := [4]float64{(1 - fx) * (1 - fy), (1 - fx) * fy, fx * (1 - fy), fx * fy}
+	var r Reach
+	var wsum float64
+	for k, ck := range cs {
+		if ck.tMin != ck.tMin || ws[k] == 0 {
+			continue
+		}
+		w := ws[k]
+		wsum += w
+		r.TMin += w * float64(ck.tMin)
+		r.TMax += w * float64(ck.tMax)
+		r.Speed += w * float64(ck.speed)
+		r.Gamma += w * float64(ck.gamma)
+	}
+	if wsum < 0.5 {
+		return Reach{}, false
+	}
+	if wsum < 1 {
+		r.TMin /= wsum
+		r.TMax /= wsum
+		r.Speed /= wsum
+		r.Gamma /= wsum
+	}
+	return r, true
+}
+
+// TimeTo returns the minimum time of flight to ground range g and altitude
+// h, or +Inf where unreachable.
+func (e *Envelope) TimeTo(g, h float64) float64 {
+	r, ok := e.At(g, h)
+	if !ok {
+		return math.Inf(1)
+	}
+	return r.TMin
+}
+
+// envCache holds one envelope per flyout key; entries are built once and
+// shared by concurrent trials.
+var envCache sync.Map // flyoutKey → *envEntry
+
+type envEntry struct {
+	once sync.Once
+	env  *Envelope
+	err  error
+}
+
+// Envelope returns the interceptor's flyout envelope, building it on first
+// use and caching it by name, pick and flyout parameters (and on ic). It is
+// safe for concurrent use. Change no flyout field of ic after calling it.
+func (ic *Interceptor) Envelope() (*Envelope, error) {
+	en := ic.env.Load()
+	if en == nil {
+		v, _ := envCache.LoadOrStore(ic.key(), &envEntry{})
+		en = v.(*envEntry)
+		ic.env.Store(en)
+	}
+	en.once.Do(func() { en.env, en.err = BuildEnvelope(ic) })
+	return en.env, en.err
+}
+
+// fanKicks returns the kick angles of the envelope's initial fan: fanSize
+// kicks evenly spaced over [0, maxKick], and fineKicks geometrically
+// spaced small kicks below the first, which resolve the region overhead (a
+// kick of 1° already moves a flyout tens of km off the axis at a few
+// hundred km altitude). BuildEnvelope refines it adaptively.
+func fanKicks() []float64 {
+	out := make([]float64, 0, fanSize+fineKicks)
+	out = append(out, 0)
+	step := maxKick / float64(fanSize-1)
+	for i := range fineKicks {
+		out = append(out, step*math.Pow(2, float64(i-fineKicks)))
+	}
+	for k := 1; k < fanSize; k++ {
+		out = append(out, step*float64(k))
+	}
+	return out
+}
+
+// crossing is one flyout's passage through a range column.
+type crossing struct {
+	t, h, v, gamma float64
+	ok             bool
+}
+
+// Adaptive fan refinement: a kick is inserted between two neighbours
+// whose crossings of some range column lie more than maxGap altitude
+// cells apart, down to kicks minKickStep apart and at most maxFlyouts
+// flyouts in all. Linear interpolation between neighbours is then about
+// as accurate as the grid's own.
+const (
+	maxGap      = 2.0
+	minKickStep = 1e-6 // rad
+	maxFlyouts  = 600
+)
+
+// fanMember is one flyout of the fan with its range-column crossings.
+type fanMember struct {
+	res  result
+	cols []crossing
+}
+
+// BuildEnvelope flies the kick-angle fan and builds the envelope without
+// the cache.
+func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
+	if err := ic.validate(); err != nil {
+		return nil, err
+	}
+	f := newFlyer(ic)
+	if err := f.calibrate(); err != nil {
+		return nil, err
+	}
+	env := &Envelope{Name: ic.Name, NR: gridRanges, NA: gridAlts,
+		BurnoutSpeedMin: math.Inf(1), BurnoutSpeedMax: math.Inf(-1)}
+	var segs []segment
+	fly := func(kick float64) (result, bool, error) {
+		res, sg, err := f.fly(kick, ic.MaxFlyout, segs)
+		segs = sg
+		if errors.Is(err, errGround) {
+			return res, false, nil
+		}
+		return res, err == nil, err
+	}
+
+	// The vertical flyout gives the overhead column; keep its steps.
+	vert, ok, err := fly(0)
+	if err != nil || !ok {
+		return nil, fmt.Errorf("intercept: %s: vertical flyout failed: %v", ic.Name, err)
+	}
+	vsteps := append([]flight.Dense[pstate](nil), f.steps...)
+
+	// The initial fan sets the grid extents.
+	var results []result
+	for _, kick := range fanKicks()[1:] {
+		res, ok, err := fly(kick)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			results = append(results, res)
+		}
+	}
+	if len(results) < 2 {
+		return nil, fmt.Errorf("intercept: %s: the flyout fan has %d usable flyouts", ic.Name, len(results))
+	}
+	for _, r := range append(results, vert) {
+		env.MaxRange = math.Max(env.MaxRange, r.maxRange)
+		env.MaxAlt = math.Max(env.MaxAlt, r.maxAlt)
+		env.BurnoutSpeedMin = math.Min(env.BurnoutSpeedMin, r.boV)
+		env.BurnoutSpeedMax = math.Max(env.BurnoutSpeedMax, r.boV)
+		env.BurnoutTime = r.boT
+	}
+	if ref, _, err := f.fly(referenceKick, 0, segs); err == nil {
+		env.BurnoutSpeed = ref.boV
+	}
+	env.DR = env.MaxRange / float64(env.NR-1)
+	env.DA = env.MaxAlt / float64(env.NA-1)
+
+	// Crossings of every flyout, refining the fan where neighbours diverge.
+	member := func(kick float64) (fanMember, bool, error) {
+		res, ok, err := fly(kick)
+		if !ok || err != nil {
+			return fanMember{}, false, err
+		}
+		return fanMember{res, env.crossings(f.steps, res.end)}, true, nil
+	}
+	fan := make([]fanMember, 0, 2*len(results))
+	for _, r := range results {
+		m, ok, err := member(r.kick)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			fan = append(fan, m)
+		}
+	}
+	flown := len(fan) + 1
+	for changed := true; changed && flown < maxFlyouts; {
+		changed = false
+		next := make([]fanMember, 0, 2*len(fan))
+		for k := range fan {
+			next = append(next, fan[k])
+			if k+1 == len(fan) || flown >= maxFlyouts {
+				continue
+			}
+			a, b := &fan[k], &fan[k+1]
+			if b.res.kick-a.res.kick < minKickStep || env.gap(a.cols, b.cols) <= maxGap {
+				continue
+			}
+			m, ok, err := member((a.res.kick + b.res.kick) / 2)
+			if err != nil {
+				return nil, err
+			}
+			flown++
+			if ok {
+				next = append(next, m)
+				changed = true
+			}
+		}
+		fan = next
+	}
+	env.Kicks = flown
+
+	nan := float32(math.NaN())
+	env.cells = make([]cell, env.NR*env.NA)
+	for i := range env.cells {
+		env.cells[i] = cell{nan, nan, nan, nan}
+	}
+	env.fillOverhead(vsteps, vert.end)
+	for i := 1; i < env.NR; i++ {
+		for k := 0; k+1 < len(fan); k++ {
+			a, b := fan[k].cols[i], fan[k+1].cols[i]
+			if !a.ok || !b.ok {
+				continue
+			}
+			lo, hi := math.Min(a.h, b.h), math.Max(a.h, b.h)
+			for j := max(0, int(math.Ceil(lo/env.DA))); j < env.NA && float64(j)*env.DA <= hi; j++ {
+				w := 0.0
+				if hi > lo {
+					w = (float64(j)*env.DA - a.h) / (b.h - a.h)
+				}
+				env.update(i, j, a.t+w*(b.t-a.t), a.v+w*(b.v-a.v), a.gamma+w*(b.gamma-a.gamma))
+			}
+		}
+	}
+	return env, nil
+}
+
+// update records a passage of node (i, j) at time t.
+func (e *Envelope) update(i, j int, t, v, gamma float64) {
+	c := &e.cells[i*e.NA+j]
+	if c.tMin != c.tMin || float32(t) < c.tMin {
+		c.tMin, c.speed, c.gamma = float32(t), float32(v), float32(gamma)
+	}
+	if c.tMax != c.tMax || float32(t) > c.tMax {
+		c.tMax = float32(t)
+	}
+}
+
+// crossings returns a flyout's crossing of every range column i ≥ 1: each
+// flyout crosses each column at most once (the ground range never
+// decreases).
+func (e *Envelope) crossings(steps []flight.Dense[pstate], end float64) []crossing {
+	cols := make([]crossing, e.NR)
+	for s := range steps {
+		d := &steps[s]
+		t1 := math.Min(d.T+d.H, end)
+		g0, g1 := rangeOf(d.At(d.T)), rangeOf(d.At(t1))
+		for i := int(math.Floor(g0/e.DR)) + 1; i < e.NR && float64(i)*e.DR <= g1; i++ {
+			t, y := locateRange(d, float64(i)*e.DR, g0, g1)
+			v, gamma := speedGamma(y)
+			cols[i] = crossing{t, altEvent(0, y), v, gamma, true}
+		}
+	}
+	return cols
+}
+
+// gap returns the largest altitude separation, in grid cells, of two
+// flyouts' crossings of the same column.
+func (e *Envelope) gap(a, b []crossing) float64 {
+	var m float64
+	for i := 1; i < e.NR; i++ {
+		if a[i].ok && b[i].ok {
+			m = math.Max(m, math.Abs(a[i].h-b[i].h))
+		}
+	}
+	return m / e.DA
+}
+
+// fillOverhead fills column 0 from the vertical flyout's altitude
+// crossings (ascending and, within MaxFlyout, descending).
+func (e *Envelope) fillOverhead(steps []flight.Dense[pstate], end float64) {
+	for s := range steps {
+		d := &steps[s]
+		t1 := math.Min(d.T+d.H, end)
+		y0, y1 := d.At(d.T), d.At(t1)
+		h0, h1 := altEvent(0, y0), altEvent(0, y1)
+		lo, hi := math.Min(h0, h1), math.Max(h0, h1)
+		for j := int(math.Ceil(lo / e.DA)); j < e.NA && float64(j)*e.DA <= hi; j++ {
+			hj := float64(j) * e.DA
+			if hj == h0 && j > 0 {
+				continue // counted in the previous step
+			}
+			t, y := d.T, y0
+			if h0 != hj {
+				ev := func(_ float64, y pstate) float64 { return altEvent(0, y) - hj }
+				t, y = flight.LocateEvent(d, ev, h0-hj, h1-hj, eventTol)
+			}
+			v, _ := speedGamma(y)
+			g := math.Pi / 2
+			if y[3] < 0 {
+				g = -g
+			}
+			e.update(0, j, t, v, g)
+		}
+	}
+}

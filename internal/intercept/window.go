@@ -1,0 +1,255 @@
+package intercept
+
+import (
+	"math"
+
+	"github.com/rampart-sim/rampart/internal/geo"
+	"gonum.org/v1/gonum/spatial/r3"
+)
+
+// Scan settings of PIP and Window.
+const (
+	// ScanStep is the step over intercept (or arrival) times, s. A feasible
+	// stretch shorter than this may be missed.
+	ScanStep = 2.0
+	// TimeTol is the accuracy of the refined boundaries, s.
+	TimeTol = 1e-3
+	// exitSteps is the number of substeps PIP examines where a feasible
+	// stretch ends between two scan points.
+	exitSteps = 8
+)
+
+// Intercept is one intercept geometry.
+type Intercept struct {
+	T          float64 // intercept time, s from the epoch
+	Launch     float64 // launch time, s from the epoch
+	FlyoutTime float64 // T − Launch, s
+
+	Pos, Vel    r3.Vec  // threat ECEF position and velocity at T
+	GroundRange float64 // from the site on the envelope's sphere, m
+	Alt         float64 // threat height above the WGS-84 ellipsoid, m
+
+	Speed        float64 // interceptor speed at T (fastest flyout), m/s
+	Closing      r3.Vec  // interceptor minus threat velocity, ECEF, m/s
+	ClosingSpeed float64 // |Closing|, m/s
+}
+
+// BattleSpace is the set of feasible intercepts of one threat from one
+// site. An intercept at time t is feasible when the threat is inside the
+// interceptor's altitude and range limits and its flyout envelope, the
+// closing speed is at least MinClosingSpeed, and the launch for the
+// fastest flyout, t − TMin, is no earlier than the decision time.
+type BattleSpace struct {
+	// FirstLaunch is the earliest launch (≥ the decision time) from which
+	// some feasible intercept is reached within the longest flyout:
+	// max(decision, FirstIntercept − MaxFlyout).
+	FirstLaunch float64
+	// LastLaunch is the latest launch that still intercepts: max t − TMin.
+	LastLaunch float64
+	// FirstIntercept and LastIntercept bound the feasible intercept times.
+	FirstIntercept, LastIntercept float64
+
+	First, Last    Intercept // at FirstIntercept and LastIntercept, each launched at its latest
+	MinAlt, MaxAlt float64   // altitude span of the feasible intercepts, m
+	Gaps           int       // infeasible stretches between FirstIntercept and LastIntercept
+}
+
+// engagement is one threat against one site and interceptor type.
+type engagement struct {
+	site siteFrame
+	ic   *Interceptor
+	env  *Envelope
+	th   Threat
+	gLim float64 // ground range limit, m
+}
+
+func newEngagement(site geo.LLA, ic *Interceptor, th Threat) (engagement, error) {
+	env, err := ic.Envelope()
+	if err != nil {
+		return engagement{}, err
+	}
+	return engagement{site: newSiteFrame(site), ic: ic, env: env, th: th,
+		gLim: math.Min(ic.MaxRange, env.MaxRange)}, nil
+}
+
+// point is the engagement geometry at one intercept time.
+type point struct {
+	x     Intercept
+	reach Reach
+	ok    bool    // inside limits and envelope, closing speed met
+	skip  float64 // lower bound on the time until ok can hold, s
+}
+
+// at evaluates the geometry of an intercept at time t.
+func (en *engagement) at(t float64) point {
+	var p point
+	pos, vel := en.th(t)
+	g, h := en.site.rangeAlt(pos)
+	p.x = Intercept{T: t, Pos: pos, Vel: vel, GroundRange: g, Alt: h}
+	ic := en.ic
+	out := math.Max(g-en.gLim, math.Max(ic.MinAlt-h, h-math.Min(ic.MaxAlt, en.site.alt+en.env.MaxAlt)))
+	if out > 0 {
+		p.skip = out / (norm(vel) + 1)
+		return p
+	}
+	r, ok := en.env.At(g, h-en.site.alt)
+	if !ok {
+		return p
+	}
+	p.reach = r
+	vi := en.site.interceptorVel(pos, r.Speed, r.Gamma)
+	p.x.Speed = r.Speed
+	p.x.Closing = r3.Sub(vi, vel)
+	p.x.ClosingSpeed = norm(p.x.Closing)
+	p.ok = p.x.ClosingSpeed >= ic.MinClosingSpeed
+	return p
+}
+
+// PIP returns the predicted intercept point of an interceptor launched from
+// site at time launch: the earliest t in (launch, min(t1, launch +
+// MaxFlyout)] at which the threat is at a feasible point (limits, envelope,
+// closing speed) that the interceptor can reach by then, t − launch ≥ TMin.
+// Usually t − launch = TMin at the PIP; where the threat enters the
+// feasible set later, the interceptor arrives on time by energy management
+// (see the package doc). It returns false if there is none.
+func PIP(site geo.LLA, ic *Interceptor, th Threat, launch, t1 float64) (Intercept, bool) {
+	en, err := newEngagement(site, ic, th)
+	if err != nil {
+		return Intercept{}, false
+	}
+	end := math.Min(t1, launch+ic.MaxFlyout)
+	eval := func(t float64) (point, bool) {
+		p := en.at(t)
+		return p, p.ok && t-launch >= p.reach.TMin
+	}
+	// earliest bisects (a, b] for the first good time, b good.
+	earliest := func(a, b float64, pb point) Intercept {
+		for b-a > TimeTol {
+			mid := (a + b) / 2
+			if q, good := eval(mid); good {
+				b, pb = mid, q
+			} else {
+				a = mid
+			}
+		}
+		pb.x.Launch, pb.x.FlyoutTime = launch, pb.x.T-launch
+		return pb.x
+	}
+	pa, _ := eval(launch)
+	ta := launch
+	for ta < end {
+		tb := math.Min(end, ta+ScanStep)
+		if !pa.ok {
+			tb = math.Min(end, ta+math.Max(ScanStep, pa.skip))
+		}
+		pb, good := eval(tb)
+		if good {
+			return earliest(ta, tb, pb), true
+		}
+		if pa.ok && !pb.ok {
+			// A feasible stretch ends inside (ta, tb): the intercept may be
+			// possible just before its end. Look at exitSteps substeps so
+			// that a short gap does not hide it.
+			sa, qa := ta, pa
+			for k := 1; k <= exitSteps; k++ {
+				sb := ta + (tb-ta)*float64(k)/exitSteps
+				qb, good := eval(sb)
+				if good {
+					return earliest(sa, sb, qb), true
+				}
+				if qa.ok && !qb.ok {
+					lo, hi, pe := sa, sb, qa
+					for hi-lo > TimeTol {
+						mid := (lo + hi) / 2
+						if q := en.at(mid); q.ok {
+							lo, pe = mid, q
+						} else {
+							hi = mid
+						}
+					}
+					if lo-launch >= pe.reach.TMin {
+						return earliest(sa, lo, pe), true
+					}
+				}
+				sa, qa = sb, qb
+			}
+		}
+		ta, pa = tb, pb
+	}
+	return Intercept{}, false
+}
+
+// Window returns the battle space of a threat against an interceptor at
+// site, scanning intercept times over [t0, t1] every ScanStep (faster where
+// the threat is outside the range and altitude limits) and refining each
+// boundary to TimeTol. decision is the earliest possible launch time. It
+// returns false when no intercept is feasible.
+func Window(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (BattleSpace, bool) {
+	en, err := newEngagement(site, ic, th)
+	if err != nil {
+		return BattleSpace{}, false
+	}
+	feasible := func(t float64) point {
+		p := en.at(t)
+		p.ok = p.ok && t-p.reach.TMin >= decision
+		p.x.Launch, p.x.FlyoutTime = t-p.reach.TMin, p.reach.TMin
+		return p
+	}
+	// refine bisects between two points of different feasibility and
+	// returns the feasible point nearest the switch.
+	refine := func(a, b point) point {
+		in, out := a, b
+		if !a.ok {
+			in, out = b, a
+		}
+		for math.Abs(in.x.T-out.x.T) > TimeTol {
+			if q := feasible((in.x.T + out.x.T) / 2); q.ok {
+				in = q
+			} else {
+				out = q
+			}
+		}
+		return in
+	}
+	var bs BattleSpace
+	found := false
+	take := func(p point) {
+		if !found {
+			found = true
+			bs.First, bs.FirstIntercept = p.x, p.x.T
+			bs.LastLaunch = math.Inf(-1)
+			bs.MinAlt, bs.MaxAlt = math.Inf(1), math.Inf(-1)
+		}
+		bs.Last, bs.LastIntercept = p.x, p.x.T
+		bs.LastLaunch = math.Max(bs.LastLaunch, p.x.Launch)
+		bs.MinAlt = math.Min(bs.MinAlt, p.x.Alt)
+		bs.MaxAlt = math.Max(bs.MaxAlt, p.x.Alt)
+	}
+	var prev point
+	for t := t0; ; {
+		p := feasible(t)
+		if t > t0 && p.ok != prev.ok {
+			if p.ok && found {
+				bs.Gaps++
+			}
+			take(refine(prev, p))
+		}
+		if p.ok {
+			take(p)
+		}
+		prev = p
+		if t >= t1 {
+			break
+		}
+		step := ScanStep
+		if !p.ok {
+			step = math.Max(step, p.skip)
+		}
+		t = math.Min(t1, t+step)
+	}
+	if !found {
+		return BattleSpace{}, false
+	}
+	bs.FirstLaunch = math.Max(decision, bs.FirstIntercept-ic.MaxFlyout)
+	return bs, true
+}
