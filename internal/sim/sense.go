@@ -366,12 +366,6 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 // Mahalanobis distance) to the track, within the gate, or −1.
 func (w *World) truthOf(tk *track.Track, T, gate float64) int {
 	best, bestD := -1, gate
-	p := tk.Estimate.P
-	c := [3][3]float64{{p[0][0], p[0][1], p[0][2]}, {p[1][0], p[1][1], p[1][2]}, {p[2][0], p[2][1], p[2][2]}}
-	inv, ok := inverse3(c)
-	if !ok {
-		return -1
-	}
 	for i := range w.Flights {
 		f := &w.Flights[i]
 		mv := f.Mover()
@@ -379,36 +373,15 @@ func (w *World) truthOf(tk *track.Track, T, gate float64) int {
 			continue
 		}
 		x := mv.At(T).Pos
-		d := [3]float64{tk.Estimate.X[0] - x.X, tk.Estimate.X[1] - x.Y, tk.Estimate.X[2] - x.Z}
-		var d2 float64
-		for a := range 3 {
-			for b := range 3 {
-				d2 += d[a] * inv[a][b] * d[b]
-			}
+		d2, ok := tk.Estimate.PositionDistance2(track.Vec3{x.X, x.Y, x.Z})
+		if !ok {
+			return -1
 		}
 		if d2 < bestD {
 			best, bestD = i, d2
 		}
 	}
 	return best
-}
-
-func inverse3(m [3][3]float64) ([3][3]float64, bool) {
-	var r [3][3]float64
-	det := m[0][0]*(m[1][1]*m[2][2]-m[1][2]*m[2][1]) - m[0][1]*(m[1][0]*m[2][2]-m[1][2]*m[2][0]) + m[0][2]*(m[1][0]*m[2][1]-m[1][1]*m[2][0])
-	if !(math.Abs(det) > 0) {
-		return r, false
-	}
-	r[0][0] = (m[1][1]*m[2][2] - m[1][2]*m[2][1]) / det
-	r[0][1] = (m[0][2]*m[2][1] - m[0][1]*m[2][2]) / det
-	r[0][2] = (m[0][1]*m[1][2] - m[0][2]*m[1][1]) / det
-	r[1][0] = (m[1][2]*m[2][0] - m[1][0]*m[2][2]) / det
-	r[1][1] = (m[0][0]*m[2][2] - m[0][2]*m[2][0]) / det
-	r[1][2] = (m[0][2]*m[1][0] - m[0][0]*m[1][2]) / det
-	r[2][0] = (m[1][0]*m[2][1] - m[1][1]*m[2][0]) / det
-	r[2][1] = (m[0][1]*m[2][0] - m[0][0]*m[2][1]) / det
-	r[2][2] = (m[0][0]*m[1][1] - m[0][1]*m[1][0]) / det
-	return r, true
 }
 
 func toTrack(u SensorUnit, d radar.Detection) track.Detection {

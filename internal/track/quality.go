@@ -84,3 +84,26 @@ func (c FireControl) Met(s Status, q Quality) bool {
 	}
 	return q.Updates >= c.MinUpdates
 }
+
+// PositionDistance2 returns the squared Mahalanobis distance between the
+// estimate's position and the point p (ECEF, m), under the estimate's
+// position covariance; ok is false when that covariance is singular. It is
+// how a track is matched to the truth it follows (χ²₃ on the result).
+func (e *Estimate) PositionDistance2(p Vec3) (d2 float64, ok bool) {
+	c := Mat3{
+		{e.P[0][0], e.P[0][1], e.P[0][2]},
+		{e.P[1][0], e.P[1][1], e.P[1][2]},
+		{e.P[2][0], e.P[2][1], e.P[2][2]},
+	}
+	inv, _, ok := inv3(&c)
+	if !ok {
+		return 0, false
+	}
+	d := Vec3{e.X[0] - p[0], e.X[1] - p[1], e.X[2] - p[2]}
+	for a := range 3 {
+		for b := range 3 {
+			d2 += d[a] * inv[a][b] * d[b]
+		}
+	}
+	return d2, true
+}
