@@ -99,6 +99,7 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 		newScenariosCmd(),
 		newValidateCmd(),
 		newRadarCmd(),
+		newWTACmd(),
 	)
 	wrapArgs(root)
 	for _, c := range root.Commands() {
