@@ -185,7 +185,11 @@ func writeFlyText(cmd *cobra.Command, f sim.Flight) error {
 	if name == "" {
 		name = "burnout-state flight"
 	}
-	fmt.Fprintf(w, "%s, %s profile\n", name, f.Profile)
+	if f.Ballistic != nil {
+		fmt.Fprintf(w, "%s, %s profile\n", name, f.Profile)
+	} else {
+		fmt.Fprintf(w, "%s, great-circle cruise route\n", name)
+	}
 	fmt.Fprintf(w, "  launch        %s\n", placeLabel(f.LaunchName, f.Launch))
 	fmt.Fprintf(w, "  aim           %s\n", placeLabel(f.AimName, f.Aim))
 	fmt.Fprintf(w, "  range         %.1f km\n", f.GroundRange/1e3)

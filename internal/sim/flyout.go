@@ -128,6 +128,9 @@ func flyThreat(s *scenario.Scenario, idx int, th scenario.Threat, o Options) ([]
 			return nil, problemError{".missile", err.Error()}
 		}
 		base.Missile, base.Kind = entry.Name, entry.Kind
+		if entry.Kind == catalog.KindCruiseMissile {
+			base.Profile = "" // profiles are ballistic
+		}
 	} else {
 		base.Kind = catalog.KindBallisticMissile
 	}
