@@ -78,6 +78,43 @@ type Tracker struct {
 	order  []int
 	preds  []Estimate
 	used   []bool
+	detPos []detPosition
+}
+
+// detPosition is a detection's position in ECEF, for the coarse gate.
+type detPosition struct {
+	t  float64
+	p  Vec3
+	tr float64 // trace of its position covariance, m²
+}
+
+// coarseGateFactor scales the coarse gate's radius. The χ² gate accepts an
+// innovation only if its length is at most √(gate·λmax(S)) ≤ √(gate·tr S),
+// with S the innovation covariance; in position space tr S is bounded by
+// the sum of the predicted track and detection traces. The factor 2 covers
+// the difference between the range–azimuth–elevation and Cartesian
+// linearisations.
+const coarseGateFactor = 2.0
+
+// farApart reports whether detection j certainly falls outside the χ² gate
+// of the track with estimate e: a cheap test on Euclidean distance that
+// spares the filter's prediction for pairs kilometres apart.
+func (tr *Tracker) farApart(e *Estimate, j int) bool {
+	dp := &tr.detPos[j]
+	dt := dp.t - e.T
+	adt := math.Abs(dt)
+	var d2 float64
+	for a := range 3 {
+		x := e.X[a] + e.X[a+3]*dt - dp.p[a]
+		d2 += x * x
+	}
+	sp := math.Sqrt(e.P[0][0] + e.P[1][1] + e.P[2][2])
+	sv := math.Sqrt(e.P[3][3] + e.P[4][4] + e.P[5][5])
+	// Predicted position spread, plus unmodelled acceleration (gravity,
+	// thrust: 100 m/s²) over the prediction interval.
+	spread := sp + sv*adt + 50*adt*adt
+	r := coarseGateFactor * math.Sqrt(tr.gate3*(spread*spread+dp.tr))
+	return d2 > r*r
 }
 
 // NewTracker returns a tracker for owner.
@@ -237,6 +274,11 @@ func (tr *Tracker) markFireControl(k *Track, t float64) {
 func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	nt, nd := len(tr.tracks), len(idx)
 	cols := nd + nt
+	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
+	for j, di := range idx {
+		p, c := dets[di].PositionECEF()
+		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: c[0][0] + c[1][1] + c[2][2]}
+	}
 	tr.cost = slices.Grow(tr.cost[:0], nt*cols)[:nt*cols]
 	tr.rowCol = slices.Grow(tr.rowCol[:0], nt)[:nt]
 	tr.preds = slices.Grow(tr.preds[:0], nt)[:nt]
@@ -254,6 +296,9 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		*pred = k.Estimate
 		for j, di := range idx {
 			d := &dets[di]
+			if tr.farApart(&k.Estimate, j) {
+				continue
+			}
 			if pred.T != d.Time {
 				*pred = tr.filter.Predict(k.Estimate, d.Time)
 			}
