@@ -269,6 +269,7 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 	gate := track.GateThreshold(truthGateProb, 3)
 	dets := map[string][]track.Detection{}
 	var tracks []track.Track
+	truth := make([]truthPos, n)
 
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
 		clear(dets)
@@ -330,6 +331,14 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 			}
 		}
 		// Match each owner's tracks to the truth.
+		for i := range w.Flights {
+			f := &w.Flights[i]
+			truth[i].ok = false
+			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= f.LaunchTime+f.FlightTime {
+				p := mv.At(T).Pos
+				truth[i] = truthPos{p: track.Vec3{p.X, p.Y, p.Z}, ok: true}
+			}
+		}
 		for _, o := range w.Owners {
 			tracks = trackers[o].AppendTracks(tracks[:0])
 			for k := range tracks {
@@ -337,7 +346,7 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 				if tk.Status != track.Firm {
 					continue
 				}
-				i := w.truthOf(tk, T, gate)
+				i := truthOf(tk, truth, gate)
 				if i < 0 {
 					continue
 				}
@@ -362,18 +371,21 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 	return out, nil
 }
 
-// truthOf returns the flight whose true position at T lies nearest (in
+// truthPos is a flight's true position at the current tick, if in flight.
+type truthPos struct {
+	p  track.Vec3
+	ok bool
+}
+
+// truthOf returns the flight whose true position lies nearest (in
 // Mahalanobis distance) to the track, within the gate, or −1.
-func (w *World) truthOf(tk *track.Track, T, gate float64) int {
+func truthOf(tk *track.Track, truth []truthPos, gate float64) int {
 	best, bestD := -1, gate
-	for i := range w.Flights {
-		f := &w.Flights[i]
-		mv := f.Mover()
-		if mv == nil || T < f.LaunchTime || T > f.LaunchTime+f.FlightTime {
+	for i, tp := range truth {
+		if !tp.ok {
 			continue
 		}
-		x := mv.At(T).Pos
-		d2, ok := tk.Estimate.PositionDistance2(track.Vec3{x.X, x.Y, x.Z})
+		d2, ok := tk.Estimate.PositionDistance2(tp.p)
 		if !ok {
 			return -1
 		}
