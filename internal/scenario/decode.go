@@ -696,40 +696,32 @@ func (d *decoder) decodeScenario(n ast.Node) {
 		case "run":
 			d.decodeRun(e.value, p)
 		case "owners":
-			d.elem(e.value, p)
-			for i, item := range d.seq(e.value, p) {
-				s.Owners = append(s.Owners, d.decodeOwner(item, indexPath(p, i)))
-			}
+			s.Owners = decodeList(d, e.value, p, d.decodeOwner)
 		case "sites":
-			d.elem(e.value, p)
-			for i, item := range d.seq(e.value, p) {
-				s.Sites = append(s.Sites, d.decodeSite(item, indexPath(p, i)))
-			}
+			s.Sites = decodeList(d, e.value, p, d.decodeSite)
 		case "space_sensors":
-			d.elem(e.value, p)
-			for i, item := range d.seq(e.value, p) {
-				s.SpaceSensors = append(s.SpaceSensors, d.decodeSpaceSensor(item, indexPath(p, i)))
-			}
+			s.SpaceSensors = decodeList(d, e.value, p, d.decodeSpaceSensor)
 		case "links":
-			d.elem(e.value, p)
-			for i, item := range d.seq(e.value, p) {
-				s.Links = append(s.Links, d.decodeLink(item, indexPath(p, i)))
-			}
+			s.Links = decodeList(d, e.value, p, d.decodeLink)
 		case "threats":
-			d.elem(e.value, p)
-			for i, item := range d.seq(e.value, p) {
-				s.Threats = append(s.Threats, d.decodeThreat(item, indexPath(p, i)))
-			}
+			s.Threats = decodeList(d, e.value, p, d.decodeThreat)
 		case "assets":
-			d.elem(e.value, p)
-			for i, item := range d.seq(e.value, p) {
-				s.Assets = append(s.Assets, d.decodeAsset(item, indexPath(p, i)))
-			}
+			s.Assets = decodeList(d, e.value, p, d.decodeAsset)
 		}
 		if d.stopped {
 			return
 		}
 	}
+}
+
+// decodeList decodes the sequence at path, each element with one.
+func decodeList[T any](d *decoder, n ast.Node, path string, one func(ast.Node, string) T) []T {
+	d.elem(n, path)
+	var out []T
+	for i, item := range d.seq(n, path) {
+		out = append(out, one(item, indexPath(path, i)))
+	}
+	return out
 }
 
 func (d *decoder) decodeRun(n ast.Node, path string) {

@@ -258,6 +258,7 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 	}
 	next := make([][]float64, len(w.Radars))
 	tracked := make([][]bool, len(w.Radars))
+	ntracked := make([]int, len(w.Radars)) // flights each radar tracks
 	for r, u := range w.Radars {
 		next[r] = make([]float64, n)
 		tracked[r] = make([]bool, n)
@@ -274,12 +275,6 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
 		clear(dets)
 		for r, u := range w.Radars {
-			ntracked := 0
-			for _, b := range tracked[r] {
-				if b {
-					ntracked++
-				}
-			}
 			for i := range w.Flights {
 				f := &w.Flights[i]
 				mv := f.Mover()
@@ -287,10 +282,10 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 					continue
 				}
 				end := f.LaunchTime + f.FlightTime
-				if cued[u.Owner][i] <= T && !tracked[r][i] && ntracked < u.Radar.MaxTracks {
+				if cued[u.Owner][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
 					// A cue turns search into a directed look.
 					tracked[r][i] = true
-					ntracked++
+					ntracked[r]++
 					next[r][i] = math.Min(next[r][i], T-Tick/2)
 				}
 				for next[r][i] <= T && next[r][i] < end {
@@ -306,9 +301,9 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 						}
 						dets[u.Owner] = append(dets[u.Owner], toTrack(u, d))
-						if !tracked[r][i] && ntracked < u.Radar.MaxTracks {
+						if !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
 							tracked[r][i] = true
-							ntracked++
+							ntracked[r]++
 						}
 					}
 					if tracked[r][i] {
