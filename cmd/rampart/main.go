@@ -101,6 +101,9 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 		newRadarCmd(),
 		newWTACmd(),
 	)
+	for _, c := range extraCommands {
+		root.AddCommand(c())
+	}
 	wrapArgs(root)
 	for _, c := range root.Commands() {
 		c.SilenceUsage = true
@@ -112,6 +115,10 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 	}
 	return root
 }
+
+// extraCommands are subcommands that register themselves from their own
+// file's init (cmd_export.go and others), so adding one touches no other file.
+var extraCommands []func() *cobra.Command
 
 // wrapArgs turns cobra's argument-count errors into input errors.
 func wrapArgs(c *cobra.Command) {

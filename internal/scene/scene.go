@@ -1,0 +1,100 @@
+package scene
+
+// Version is the scene.json format version written by this package.
+const Version = 1
+
+// DefaultEpoch is the epoch used when a scenario gives none: scenario times
+// are relative, and clients that need calendar time (CZML, KML) start here.
+const DefaultEpoch = "2026-01-01T00:00:00Z"
+
+// Scene is the geometry of one run.
+type Scene struct {
+	Version  int    `json:"version"`
+	Name     string `json:"name"`     // scenario name
+	Question string `json:"question"` // the question the scenario answers
+	Epoch    string `json:"epoch"`    // RFC 3339 UTC instant of t = 0
+
+	Sites      []Site      `json:"sites"`
+	Tracks     []Track     `json:"tracks"`
+	Areas      []Area      `json:"areas"`
+	Intercepts []Intercept `json:"intercepts"`
+}
+
+// Site kinds.
+const (
+	SiteLaunch  = "launch"  // missile launch area
+	SiteDefense = "defense" // radar or interceptor site
+	SiteAsset   = "asset"   // defended asset
+	SiteAim     = "aim"     // aim point that is not an asset
+	SiteAirbase = "airbase" // quick-reaction alert base
+	SitePlace   = "place"   // any other named place
+)
+
+// Site is a named point.
+type Site struct {
+	Name   string  `json:"name"`
+	Kind   string  `json:"kind"` // one of the Site* constants
+	Owner  string  `json:"owner,omitempty"`
+	LatDeg float64 `json:"lat_deg"`
+	LonDeg float64 `json:"lon_deg"`
+	AltM   float64 `json:"alt_m"`
+	Note   string  `json:"note,omitempty"` // e.g. "SPY-1D(V), 24 × SM-3 IB"
+}
+
+// Track kinds.
+const (
+	TrackBallistic   = "ballistic"
+	TrackCruise      = "cruise"
+	TrackInterceptor = "interceptor"
+	TrackAircraft    = "aircraft"
+)
+
+// Track is a flown path, sampled in time.
+type Track struct {
+	Name   string   `json:"name"`
+	Kind   string   `json:"kind"` // one of the Track* constants
+	Owner  string   `json:"owner,omitempty"`
+	Points []Sample `json:"points"` // increasing T
+}
+
+// Sample is one point of a track.
+type Sample struct {
+	T      float64 `json:"t_s"`
+	LatDeg float64 `json:"lat_deg"`
+	LonDeg float64 `json:"lon_deg"`
+	AltM   float64 `json:"alt_m"`
+}
+
+// Area kinds.
+const (
+	AreaRadar       = "radar-coverage" // radar footprint at AltM
+	AreaRangeRing   = "range-ring"     // a missile's reach from a site
+	AreaBattleSpace = "battle-space"   // where intercepts can occur
+	AreaSector      = "sector"         // an owner's defended sector
+)
+
+// Area is a region on the ground (or at height AltM).
+type Area struct {
+	Name  string  `json:"name"`
+	Kind  string  `json:"kind"` // one of the Area* constants
+	Owner string  `json:"owner,omitempty"`
+	AltM  float64 `json:"alt_m"`
+	// Ring is the closed boundary, [lat_deg, lon_deg] pairs, first point
+	// repeated last. It may cross the antimeridian; exporters that need to
+	// split it do so.
+	Ring [][2]float64 `json:"ring"`
+	Note string       `json:"note,omitempty"`
+}
+
+// Intercept is one interceptor meeting one threat.
+type Intercept struct {
+	Threat      string  `json:"threat"`
+	Interceptor string  `json:"interceptor"` // interceptor type
+	Site        string  `json:"site"`        // launching site
+	Owner       string  `json:"owner,omitempty"`
+	T           float64 `json:"t_s"`
+	LatDeg      float64 `json:"lat_deg"`
+	LonDeg      float64 `json:"lon_deg"`
+	AltM        float64 `json:"alt_m"`
+	Kill        bool    `json:"kill"`
+}
