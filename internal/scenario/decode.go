@@ -34,7 +34,8 @@ var (
 	spaceFields    = []string{"name", "owner", "delay_s", "min_alt_km", "sigma_km"}
 	linkFields     = []string{"owners", "latency_s"}
 	runFields      = []string{"seed", "trials", "duration_s", "architecture"}
-	ownerFields    = []string{"name"}
+	ownerFields    = []string{"name", "doctrine", "sector"}
+	doctrineFields = []string{"salvo", "shoot_look_shoot", "kill_assessment_s", "reserve", "reserve_min_value"}
 	pointFields    = []string{"place", "lat_deg", "lon_deg", "alt_m"}
 	siteFields     = []string{"name", "owner", "place", "lat_deg", "lon_deg", "alt_m", "platforms"}
 	platformFields = []string{"name", "parts"}
@@ -42,7 +43,7 @@ var (
 	launcherFields = []string{"kind", "interceptor", "rounds"}
 	partFields     = []string{"kind", "type", "azimuth_deg", "interceptor", "rounds"}
 	threatFields   = []string{"name", "missile", "burnout_speed_kms", "from", "to", "profile", "apogee_km", "burnout_angle_deg", "launch_time_s", "count", "interval_s"}
-	assetFields    = []string{"name", "place", "lat_deg", "lon_deg", "alt_m", "value", "owner"}
+	assetFields    = []string{"name", "place", "lat_deg", "lon_deg", "alt_m", "value", "owner", "radius_km"}
 )
 
 // extensionPrefix starts the names of top-level fields the format ignores.
@@ -745,14 +746,58 @@ func (d *decoder) decodeRun(n ast.Node, path string) {
 
 func (d *decoder) decodeOwner(n ast.Node, path string) Owner {
 	d.elem(n, path)
-	var o Owner
+	o := Owner{Doctrine: DefaultDoctrine()}
 	entries, _ := d.mapping(n, path)
 	for _, e := range d.checkFields(entries, path, ownerFields, "") {
-		if e.key == "name" {
-			o.Name = d.str(e.value, joinPath(path, e.key))
+		p := joinPath(path, e.key)
+		switch e.key {
+		case "name":
+			o.Name = d.str(e.value, p)
+		case "doctrine":
+			o.Doctrine = d.decodeDoctrine(e.value, p)
+		case "sector":
+			o.Sector = decodeList(d, e.value, p, d.decodePoint)
 		}
 	}
 	return o
+}
+
+func (d *decoder) decodeDoctrine(n ast.Node, path string) Doctrine {
+	d.elem(n, path)
+	dc := DefaultDoctrine()
+	entries, _ := d.mapping(n, path)
+	for _, e := range d.checkFields(entries, path, doctrineFields, "") {
+		p := joinPath(path, e.key)
+		switch e.key {
+		case "salvo":
+			dc.Salvo = d.intField(e.value, p)
+		case "shoot_look_shoot":
+			dc.ShootLookShoot = d.boolean(e.value, p)
+		case "kill_assessment_s":
+			dc.KillAssessmentS = d.num(e.value, p)
+		case "reserve":
+			dc.Reserve = d.intField(e.value, p)
+		case "reserve_min_value":
+			dc.ReserveMinValue = d.num(e.value, p)
+		}
+	}
+	return dc
+}
+
+// boolean decodes true or false.
+func (d *decoder) boolean(raw ast.Node, path string) bool {
+	n := d.resolve(raw, path)
+	d.at(path, n)
+	switch m := n.(type) {
+	case nil:
+	case *ast.BoolNode:
+		return m.Value
+	case *ast.NullNode:
+		d.fail(n, path, "missing value; allowed: true, false")
+	default:
+		d.fail(n, path, "want true or false, got %s", describe(n))
+	}
+	return false
 }
 
 func (d *decoder) decodeSpaceSensor(n ast.Node, path string) SpaceSensor {
@@ -985,6 +1030,8 @@ func (d *decoder) decodeAsset(n ast.Node, path string) Asset {
 			a.Value = d.num(e.value, p)
 		case "owner":
 			a.Owner = d.str(e.value, p)
+		case "radius_km":
+			a.RadiusKm = d.num(e.value, p)
 		default:
 			d.pointField(&a.Point, e.key, e.value, path)
 		}

@@ -60,10 +60,49 @@ const (
 // reference gives them.
 var Architectures = []Architecture{Integrated, Sectoral, SeparateLinked}
 
-// Owner is a party that owns sites or defended assets.
+// Owner is a party that owns sites or defended assets, with its own firing
+// doctrine and, for the sectoral architecture, its own sector.
 type Owner struct {
-	Name string
+	Name     string
+	Doctrine Doctrine
+	// Sector is the polygon (three or more points, in order, not closed) in
+	// which the owner engages threats under the sectoral architecture: a
+	// threat is its responsibility when the threat's predicted impact point
+	// lies inside. Empty: the owner's sector is every point nearer to one of
+	// its interceptor sites than to any other owner's.
+	Sector []Point
 }
+
+// Doctrine is an owner's firing doctrine. Zero fields take the defaults of
+// DefaultDoctrine, which Load applies.
+type Doctrine struct {
+	// Salvo is the number of interceptors fired at one threat in one look.
+	Salvo int
+	// ShootLookShoot, when true, re-engages a threat that survived a salvo
+	// if the launch window still allows a shot after the kill assessment.
+	// When false each threat gets one salvo.
+	ShootLookShoot bool
+	// KillAssessmentS is the time from an intercept until its outcome is
+	// known, s.
+	KillAssessmentS float64
+	// Reserve is the number of rounds each launcher holds back for threats
+	// to assets worth at least ReserveMinValue.
+	Reserve         int
+	ReserveMinValue float64
+}
+
+// DefaultDoctrine is the doctrine of an owner that gives none: two-shot
+// salvos, shoot-look-shoot, 10 s kill assessment, no reserve.
+func DefaultDoctrine() Doctrine {
+	return Doctrine{Salvo: DefaultSalvo, ShootLookShoot: true, KillAssessmentS: DefaultKillAssessmentS}
+}
+
+// Doctrine defaults: assumptions, stated in the format reference.
+const (
+	DefaultSalvo           = 2    // two-shot salvo, the usual BMD planning figure
+	DefaultKillAssessmentS = 10.0 // s, assumption
+	DefaultAssetRadiusKm   = 5.0  // km, a warhead landing nearer destroys the asset
+)
 
 // Point is a place on the Earth: either the name of a catalog site (Place),
 // or explicit geodetic coordinates. When Place is set, LatDeg and LonDeg are
@@ -181,6 +220,11 @@ type Asset struct {
 	Point         // where the asset is
 	Value float64 // relative worth, > 0; results weigh surviving assets by it
 	Owner string  // optional; name of one of Scenario.Owners
+	// RadiusKm is the asset's vulnerable radius: a warhead landing within it
+	// destroys the asset, and threat evaluation counts the asset as targeted
+	// when a predicted impact point lies within it. Default
+	// DefaultAssetRadiusKm.
+	RadiusKm float64
 }
 
 // Pos is a position in a scenario file. Line and Col count from 1; a zero

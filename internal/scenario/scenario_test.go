@@ -16,7 +16,7 @@ func TestParseValid(t *testing.T) {
 		File:   "t.yaml",
 		Name:   "test",
 		Run:    Run{Seed: 1, Trials: 1, DurationS: 600, Architecture: Integrated},
-		Owners: []Owner{{Name: "US"}},
+		Owners: []Owner{{Name: "US", Doctrine: DefaultDoctrine()}},
 		Sites: []Site{{
 			Name: "Deveselu", Owner: "US", Point: Point{Place: "Deveselu"},
 			Platforms: []Platform{{Name: "aegis", Parts: []Part{

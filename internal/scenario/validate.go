@@ -186,11 +186,42 @@ func (v *validator) owners() []string {
 	var list []string
 	for i, o := range v.s.Owners {
 		names.add(joinPath(indexPath("owners", i), "name"), o.Name)
+		v.doctrine(joinPath(indexPath("owners", i), "doctrine"), o.Doctrine)
+		if sp := joinPath(indexPath("owners", i), "sector"); v.has(sp, len(o.Sector) > 0) {
+			if len(o.Sector) < 3 {
+				v.errorf(sp, "%d point(s); a sector is a polygon of at least 3 points", len(o.Sector))
+			}
+			for k, pt := range o.Sector {
+				v.point(indexPath(sp, k), pt)
+			}
+		}
 		if o.Name != "" && !containsString(list, o.Name) {
 			list = append(list, o.Name)
 		}
 	}
 	return list
+}
+
+// Doctrine limits.
+const (
+	MaxSalvo           = 16
+	MaxKillAssessmentS = 600
+	MaxReserve         = 10_000
+)
+
+func (v *validator) doctrine(path string, d Doctrine) {
+	if d.Salvo < 1 || d.Salvo > MaxSalvo {
+		v.errorf(joinPath(path, "salvo"), "%d is out of range; allowed: 1 to %d interceptors per threat per look", d.Salvo, MaxSalvo)
+	}
+	if !(d.KillAssessmentS >= 0 && d.KillAssessmentS <= MaxKillAssessmentS) {
+		v.errorf(joinPath(path, "kill_assessment_s"), "%s is out of range; allowed: 0 to %d", formatNumber(d.KillAssessmentS), MaxKillAssessmentS)
+	}
+	if d.Reserve < 0 || d.Reserve > MaxReserve {
+		v.errorf(joinPath(path, "reserve"), "%d is out of range; allowed: 0 to %d rounds per launcher", d.Reserve, MaxReserve)
+	}
+	if !(d.ReserveMinValue >= 0 && d.ReserveMinValue <= math.MaxFloat64) {
+		v.errorf(joinPath(path, "reserve_min_value"), "%s is out of range; allowed: 0 or more", formatNumber(d.ReserveMinValue))
+	}
 }
 
 // ownerRef checks a reference to a declared owner.
@@ -453,6 +484,9 @@ func (v *validator) assets(owners []string) {
 		}
 		if a.Owner != "" {
 			v.ownerRef(joinPath(p, "owner"), a.Owner, owners)
+		}
+		if rp := joinPath(p, "radius_km"); v.has(rp, a.RadiusKm != 0) && !(a.RadiusKm > 0 && a.RadiusKm <= 1000) {
+			v.errorf(rp, "%s is out of range; allowed: greater than 0, at most 1000", formatNumber(a.RadiusKm))
 		}
 	}
 }

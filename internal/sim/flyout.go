@@ -15,6 +15,10 @@ import (
 type Options struct {
 	Earth flight.Earth
 	Pick  catalog.Pick // which point of each catalog band to use
+	// NoSharing gives each owner its own picture from its own sensors only:
+	// no links, and space-based warning only to the sensor's owner. It is
+	// the counterfactual that measures the value of shared early warning.
+	NoSharing bool
 }
 
 // DefaultOptions is the full model: WGS-84, J2, rotation, drag, central values.

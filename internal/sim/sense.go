@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/rampart-sim/rampart/internal/c2"
 	"github.com/rampart-sim/rampart/internal/catalog"
 	"github.com/rampart-sim/rampart/internal/flight"
 	"github.com/rampart-sim/rampart/internal/geo"
@@ -66,6 +67,14 @@ type World struct {
 	Radars   []SensorUnit
 	Space    []launchdetect.Sensor
 	Owners   []string // owners that hold sensors, sorted
+
+	Launchers []LauncherUnit
+	Assets    c2.Assets
+	Pictures  []string // air pictures, one tracker each, sorted
+	Commands  []Command
+
+	joint       string      // name of the joint picture
+	sectorSites [][]geo.LLA // interceptor sites of each command, for the nearest-site sector rule
 }
 
 // Build flies the threats of s and builds its sensors.
@@ -110,10 +119,11 @@ func Build(s *scenario.Scenario, o Options) (*World, error) {
 		}.WithDefaults())
 		w.addOwner(ss.Owner)
 	}
+	slices.Sort(w.Owners)
+	w.buildBattle(&bad)
 	if len(bad.Problems) > 0 {
 		return nil, &bad
 	}
-	slices.Sort(w.Owners)
 	return w, nil
 }
 
@@ -186,17 +196,53 @@ func (w *World) rcsBand(i int, boosting bool) catalog.Value {
 }
 
 // Sense runs the scenario's sensors and trackers over the flights of w,
-// drawing every random number from rng, and returns what was seen of each
-// flight.
+// with no engagement, drawing every random number from rng, and returns what
+// was seen of each flight.
 func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
-	n := len(w.Flights)
-	out := make([]Sensing, n)
-	for i := range out {
-		out[i] = Sensing{FirstDetection: math.NaN(), SpaceWarning: math.NaN(), FirmTrack: math.NaN(), FireControl: math.NaN(),
-			FirmByOwner: map[string]float64{}, FireControlByOwner: map[string]float64{}}
+	tr := w.newTrial(rng, false)
+	if err := tr.run(); err != nil {
+		return nil, err
 	}
+	return tr.out, nil
+}
+
+// trial is one run of the engine over the flights of a world.
+type trial struct {
+	w      *World
+	rng    *rand.Rand
+	out    []Sensing
+	engage bool
+	// dead[i] is the time flight i was destroyed by an interceptor; +Inf
+	// while it flies on.
+	dead []float64
+	bm   *battle // nil without engagement
+}
+
+func (w *World) newTrial(rng *rand.Rand, engage bool) *trial {
+	n := len(w.Flights)
+	tr := &trial{w: w, rng: rng, engage: engage, out: make([]Sensing, n), dead: make([]float64, n)}
+	for i := range tr.out {
+		tr.out[i] = Sensing{FirstDetection: math.NaN(), SpaceWarning: math.NaN(), FirmTrack: math.NaN(), FireControl: math.NaN(),
+			FirmByOwner: map[string]float64{}, FireControlByOwner: map[string]float64{}}
+		tr.dead[i] = math.Inf(1)
+	}
+	if engage {
+		tr.bm = newBattle(tr)
+	}
+	return tr
+}
+
+// end returns the time flight i stops: impact, or its destruction.
+func (tr *trial) end(i int) float64 {
+	f := &tr.w.Flights[i]
+	return math.Min(f.LaunchTime+f.FlightTime, tr.dead[i])
+}
+
+func (tr *trial) run() error {
+	w, rng, out := tr.w, tr.rng, tr.out
+	n := len(w.Flights)
 	if n == 0 {
-		return out, nil
+		return nil
 	}
 
 	// Per-flight RCS draws: one aspect draw per flight for each phase.
@@ -207,19 +253,19 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 		rvRCS[i] = w.rcsBand(i, false).Sample(u)
 	}
 
-	// Trackers, one per owner with sensors.
-	trackers := make(map[string]*track.Tracker, len(w.Owners))
-	for _, o := range w.Owners {
-		tr, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}})
+	// Trackers, one per picture.
+	trackers := make(map[string]*track.Tracker, len(w.Pictures))
+	for _, o := range w.Pictures {
+		t, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		trackers[o] = tr
+		trackers[o] = t
 	}
 
-	// Space warnings, and the time each owner is cued on each flight.
-	cued := make(map[string][]float64, len(w.Owners))
-	for _, o := range w.Owners {
+	// Space warnings, and the time each picture is cued on each flight.
+	cued := make(map[string][]float64, len(w.Pictures))
+	for _, o := range w.Pictures {
 		c := make([]float64, n)
 		for i := range c {
 			c[i] = math.Inf(1)
@@ -235,8 +281,8 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
 				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
 			}
-			for _, o := range w.Owners {
-				if lat, ok := w.latency(ss.Owner, o); ok {
+			for _, o := range w.Pictures {
+				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
 					cued[o][i] = math.Min(cued[o][i], wn.Time+lat)
 				}
 			}
@@ -254,7 +300,7 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 		t1 = math.Max(t1, f.LaunchTime+f.FlightTime)
 	}
 	if math.IsInf(t0, 1) {
-		return out, nil
+		return nil
 	}
 	next := make([][]float64, len(w.Radars))
 	tracked := make([][]bool, len(w.Radars))
@@ -275,14 +321,15 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
 		clear(dets)
 		for r, u := range w.Radars {
+			pic := w.picture(u.Owner)
 			for i := range w.Flights {
 				f := &w.Flights[i]
 				mv := f.Mover()
 				if mv == nil {
 					continue
 				}
-				end := f.LaunchTime + f.FlightTime
-				if cued[u.Owner][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
+				end := tr.end(i)
+				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
 					// A cue turns search into a directed look.
 					tracked[r][i] = true
 					ntracked[r]++
@@ -300,7 +347,7 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 						}
-						dets[u.Owner] = append(dets[u.Owner], toTrack(u, d))
+						dets[pic] = append(dets[pic], toTrack(u, d))
 						if !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
 							tracked[r][i] = true
 							ntracked[r]++
@@ -314,27 +361,27 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 				}
 			}
 		}
-		for _, o := range w.Owners {
+		for _, o := range w.Pictures {
 			if err := trackers[o].Scan(T, dets[o]); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		for _, l := range links {
 			l.link.Send(T, l.from, trackers[l.from].Tracks())
 			if err := trackers[l.to].Fuse(T, l.link.Deliver(T)); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		// Match each owner's tracks to the truth.
+		// Match each picture's tracks to the truth.
 		for i := range w.Flights {
 			f := &w.Flights[i]
 			truth[i].ok = false
-			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= f.LaunchTime+f.FlightTime {
+			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
 				p := mv.At(T).Pos
 				truth[i] = truthPos{p: track.Vec3{p.X, p.Y, p.Z}, ok: true}
 			}
 		}
-		for _, o := range w.Owners {
+		for _, o := range w.Pictures {
 			tracks = trackers[o].AppendTracks(tracks[:0])
 			for k := range tracks {
 				tk := &tracks[k]
@@ -361,9 +408,16 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 					out[i].FireControlByOwner[o] = T
 				}
 			}
+			if tr.bm != nil {
+				tr.bm.handover(T, o, tracks)
+				tr.bm.decide(T, o, tracks, truth, gate)
+			}
+		}
+		if tr.bm != nil {
+			tr.bm.assess(T)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // truthPos is a flight's true position at the current tick, if in flight.
@@ -404,12 +458,12 @@ type ownerLink struct {
 	link     *track.Link
 }
 
-// links returns a directed track link for every ordered pair of sensor
-// owners joined by a scenario link, in a fixed order.
+// links returns a directed track link for every ordered pair of pictures
+// joined by a scenario link, in a fixed order.
 func (w *World) links() []ownerLink {
 	var out []ownerLink
-	for _, a := range w.Owners {
-		for _, b := range w.Owners {
+	for _, a := range w.Pictures {
+		for _, b := range w.Pictures {
 			if a == b {
 				continue
 			}
@@ -421,11 +475,15 @@ func (w *World) links() []ownerLink {
 	return out
 }
 
-// latency returns the latency of the scenario link from owner a to owner
-// b (0 within one owner), and whether they are linked.
+// latency returns the latency of the scenario link from picture a to
+// picture b (0 within one picture), and whether they are linked. Without
+// sharing (Options.NoSharing) no two pictures are linked.
 func (w *World) latency(a, b string) (float64, bool) {
 	if a == b {
 		return 0, true
+	}
+	if w.Options.NoSharing {
+		return 0, false
 	}
 	best, ok := math.Inf(1), false
 	for _, l := range w.Scenario.Links {

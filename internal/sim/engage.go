@@ -1,0 +1,490 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/rampart-sim/rampart/internal/c2"
+	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/internal/intercept"
+	"github.com/rampart-sim/rampart/internal/track"
+	"gonum.org/v1/gonum/spatial/r3"
+)
+
+// Engagement settings.
+const (
+	// ReevaluateS is how often a command re-evaluates a fire-control track
+	// that it could not engage (no threat to an asset, no launch window
+	// yet, a boosting track whose ballistic prediction falls short), s.
+	ReevaluateS = 20.0
+	// predictStep is the sampling step of a track's predicted path, s; a
+	// ballistic midcourse interpolates to well under a metre at 5 s.
+	predictStep = 5.0
+	// predictHorizon bounds a track prediction, s: longer than an ICBM's
+	// flight.
+	predictHorizon = 2400.0
+	// plannerQ is the acceleration spectral density with which a command
+	// propagates a track's covariance to the intercept point when it
+	// estimates the kill probability, m²/s³: unmodelled accelerations of
+	// a midcourse warhead are small. The trackers use trackerQ, which must
+	// also absorb boost and drag.
+	plannerQ = 0.01
+	// sameObjectM is the distance within which a command takes a second
+	// fire-control track for the object it is already engaging (a
+	// duplicate track from another radar), m: far below the spacing of
+	// missiles launched seconds apart.
+	sameObjectM = 10e3
+	// attributionM is the largest miss at which a shot is counted against
+	// the nearest threat, m; beyond it the shot was fired at nothing.
+	attributionM = 100e3
+	// A command engages a track only when two impact predictions
+	// steadyS apart agree within steadyM: a boosting missile's ballistic
+	// prediction moves by hundreds of km in that time, a warhead's in
+	// midcourse by a few km at most. It stands for waiting for thrust
+	// termination.
+	steadyS = 5.0
+	steadyM = 25e3
+)
+
+// Shot is one interceptor fired.
+type Shot struct {
+	Command     string
+	Launcher    string // LauncherUnit.ID
+	Interceptor string
+	Flight      int     // truth flight of the track fired at; −1 if the track followed none
+	Launch      float64 // s from the epoch
+	Intercept   float64 // planned intercept time, s
+	Pos         geo.LLA // planned intercept point
+	PkPlanned   float64 // the command's estimate of the single-shot Pk
+	MissM       float64 // predicted-position error perpendicular to the closing velocity, m
+	ReachM      float64 // kill vehicle's homing reach, m
+	Kill        bool    // this shot destroyed its target
+}
+
+// Outcome is everything a trial produced.
+type Outcome struct {
+	Sensing []Sensing
+	// Per flight: whether it reached its impact point, how many
+	// interceptors were fired at it, how many commands fired at it, and
+	// whether a command that could have engaged it was barred by its sector.
+	Leaked       []bool
+	Interceptors []int
+	Engagers     []int
+	SectorBarred []bool
+	// AssetLost[a] reports that a leaker landed within asset a's radius.
+	AssetLost []bool
+	Shots     []Shot
+}
+
+// Engage runs the whole loop of one trial: detect, track, evaluate, assign,
+// launch, intercept or miss, assess, re-engage; every random number comes
+// from rng.
+func (w *World) Engage(rng *rand.Rand) (*Outcome, error) {
+	tr := w.newTrial(rng, true)
+	if err := tr.run(); err != nil {
+		return nil, err
+	}
+	return tr.bm.outcome(), nil
+}
+
+// engKey identifies one command's engagement of one of its tracks.
+type engKey struct{ cmd, track int }
+
+// engagement is a command's state about one track.
+type engagement struct {
+	pos       r3.Vec  // the track's latest position, m ECEF
+	nextEval  float64 // no evaluation before this time
+	busyUntil float64 // salvo in the air: kill assessment due then
+	done      bool
+	flight    int // truth flight of the latest salvo, −1 if none
+	// The previous impact prediction, for the steadiness test.
+	lastImpact  geo.LLA
+	lastImpactT float64
+	hasImpact   bool
+}
+
+// battle is the battle management of one trial.
+type battle struct {
+	tr        *trial
+	w         *World
+	rng       *rand.Rand
+	mags      []c2.Magazine // per launcher
+	eng       map[engKey]*engagement
+	shots     []Shot
+	engagedBy [][]bool // [flight][command]
+	barred    []bool
+	planner   *track.Ballistic
+	busy      []r3.Vec // positions of the tracks a command has salvos in the air at
+	pending   []pending
+	cands     []c2.Candidate
+	geoms     []intercept.Intercept // per candidate
+	paths     []candTrack           // per threat of a decision
+}
+
+type candTrack struct {
+	tk   *track.Track
+	e    *engagement
+	path *intercept.Path
+}
+
+func newBattle(tr *trial) *battle {
+	w := tr.w
+	b := &battle{tr: tr, w: w, rng: tr.rng, eng: map[engKey]*engagement{}, planner: &track.Ballistic{Q: plannerQ}}
+	b.mags = make([]c2.Magazine, len(w.Launchers))
+	for l, lu := range w.Launchers {
+		b.mags[l] = c2.Magazine{Rounds: lu.Rounds, Left: lu.Rounds}
+	}
+	for _, c := range w.Commands {
+		for _, l := range c.Launchers {
+			b.mags[l].Reserve = c.Doctrine.Reserve
+		}
+	}
+	b.engagedBy = make([][]bool, len(w.Flights))
+	for i := range b.engagedBy {
+		b.engagedBy[i] = make([]bool, len(w.Commands))
+	}
+	b.barred = make([]bool, len(w.Flights))
+	return b
+}
+
+// decide runs the decisions at time T of every command that uses picture
+// pic, on that picture's current tracks.
+func (b *battle) decide(T float64, pic string, tracks []track.Track, truth []truthPos, gate float64) {
+	w := b.w
+	for ci := range w.Commands {
+		c := &w.Commands[ci]
+		if c.Picture != pic {
+			continue
+		}
+		b.cands, b.geoms, b.paths = b.cands[:0], b.geoms[:0], b.paths[:0]
+		local := make([]c2.Magazine, len(c.Launchers))
+		for k, l := range c.Launchers {
+			local[k] = b.mags[l]
+		}
+		busy := b.busy[:0]
+		for k := range tracks {
+			tk := &tracks[k]
+			if e := b.eng[engKey{ci, tk.ID}]; e != nil && T < e.busyUntil {
+				busy = append(busy, estPos(&tk.Estimate))
+			}
+		}
+		b.busy = busy
+		for k := range tracks {
+			tk := &tracks[k]
+			if !tk.FireControl {
+				continue
+			}
+			key := engKey{ci, tk.ID}
+			e := b.eng[key]
+			if e == nil {
+				e = &engagement{nextEval: T, flight: -1}
+				b.eng[key] = e
+			}
+			if e.done || T < e.busyUntil || T < e.nextEval {
+				continue
+			}
+			if b.duplicate(estPos(&tk.Estimate)) {
+				e.nextEval = T + Tick
+				continue
+			}
+			b.evaluate(T, c, local, tk, e, truth, gate)
+		}
+		orders := c2.Plan(b.cands, local, c.Doctrine)
+		for _, o := range orders {
+			b.fire(T, ci, c, o, truth, gate)
+		}
+	}
+}
+
+// duplicate reports whether a track at p is one of the objects already
+// being engaged (within sameObjectM of a busy track).
+func (b *battle) duplicate(p r3.Vec) bool {
+	for _, q := range b.busy {
+		if r3.Norm(r3.Sub(p, q)) < sameObjectM {
+			return true
+		}
+	}
+	return false
+}
+
+func estPos(e *track.Estimate) r3.Vec { return r3.Vec{X: e.X[0], Y: e.X[1], Z: e.X[2]} }
+
+// evaluate judges one fire-control track: its predicted impact, the value
+// it threatens, the sector, and each launcher's window. It adds the
+// engagements possible now to b.cands.
+func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth []truthPos, gate float64) {
+	w := b.w
+	e.nextEval = T + ReevaluateS
+	path, tImp, impact, ok := b.predict(tk.Estimate)
+	if !ok {
+		return
+	}
+	steady := e.hasImpact && T-e.lastImpactT <= 2*steadyS && c2.Distance(e.lastImpact, impact) <= steadyM
+	if !e.hasImpact || T-e.lastImpactT >= steadyS {
+		e.lastImpact, e.lastImpactT, e.hasImpact = impact, T, true
+	}
+	if !steady {
+		e.nextEval = T + steadyS
+		return
+	}
+	value, _ := w.Assets.Threatened(impact, c2.EvaluationMarginM, nil)
+	if value <= 0 {
+		return
+	}
+	inSector := w.covers(c, impact)
+	threat := len(b.paths)
+	added := false
+	for k, l := range c.Launchers {
+		if local[k].Available(value, c.Doctrine) <= 0 {
+			continue
+		}
+		lu := &w.Launchers[l]
+		bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+		if !ok || bs.LastLaunch < T {
+			continue
+		}
+		if bs.FirstLaunch > T+Tick/2 {
+			e.nextEval = math.Min(e.nextEval, bs.FirstLaunch)
+			continue
+		}
+		x, ok := intercept.PIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
+		if !ok {
+			continue
+		}
+		if !inSector {
+			if i := truthOf(tk, truth, gate); i >= 0 {
+				b.barred[i] = true
+			}
+			continue
+		}
+		pk := lu.Interceptor.EffectivePk(x, tk.Estimate, b.planner)
+		b.cands = append(b.cands, c2.Candidate{K: threat, L: k, Value: value, P: pk})
+		b.geoms = append(b.geoms, x)
+		added = true
+	}
+	if added {
+		b.paths = append(b.paths, candTrack{tk: tk, e: e, path: path})
+	}
+}
+
+// fire launches one salvo and draws its outcome against the truth.
+func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth []truthPos, gate float64) {
+	w := b.w
+	var x intercept.Intercept
+	for k, cd := range b.cands {
+		if cd.K == o.K && cd.L == o.L {
+			x = b.geoms[k]
+			break
+		}
+	}
+	ct := b.paths[o.K]
+	l := c.Launchers[o.L]
+	lu := &w.Launchers[l]
+	ic := lu.Interceptor
+	b.mags[l].Left -= o.Shots
+
+	i := truthOf(ct.tk, truth, gate) // provisional; handover attributes the shot
+	reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
+	// In-flight target updates: the kill vehicle is handed the picture's
+	// latest prediction when it starts homing, t_go before intercept.
+	tgo := math.Min(x.FlyoutTime, ic.SeekerRange/math.Max(x.ClosingSpeed, 1))
+	pos := geo.WGS84.ToGeodetic(x.Pos)
+	for range o.Shots {
+		b.pending = append(b.pending, pending{
+			shot: len(b.shots), cmd: ci, track: ct.tk.ID, launcher: l, est: ct.tk.Estimate, at: x.T - tgo,
+			u: b.rng.Float64(), // drawn for every shot, so the stream does not depend on the truth
+			x: x,
+		})
+		b.shots = append(b.shots, Shot{
+			Command: c.Name, Launcher: lu.ID, Interceptor: ic.Name, Flight: i,
+			Launch: T, Intercept: x.T, Pos: pos, PkPlanned: o.P, MissM: -1, ReachM: finite(reach),
+		})
+	}
+	ct.e.busyUntil = x.T + c.Doctrine.KillAssessmentS
+	ct.e.flight = i
+	if !c.Doctrine.ShootLookShoot {
+		ct.e.done = true
+	}
+}
+
+// pending is a shot in the air whose outcome is drawn at handover.
+type pending struct {
+	shot, cmd, track int
+	launcher         int
+	est              track.Estimate // the track at launch
+	at               float64        // handover time, s
+	u                float64
+	x                intercept.Intercept
+}
+
+// handover resolves the shots of the commands using picture pic whose
+// handover is due at T: the kill vehicle gets the picture's current
+// prediction of its target (or the launch-time one if the track is lost),
+// and kills if the truth lies within its homing reach of that prediction
+// (perpendicular to the closing velocity) and its end game succeeds (Pk_ssp).
+func (b *battle) handover(T float64, pic string, tracks []track.Track) {
+	w, tr := b.w, b.tr
+	keep := b.pending[:0]
+	for _, p := range b.pending {
+		if w.Commands[p.cmd].Picture != pic {
+			keep = append(keep, p)
+			continue
+		}
+		if p.at > T {
+			// In-flight target update: follow the track while it lasts.
+			p.est, p.track = b.currentTrack(T, p, tracks)
+
+			keep = append(keep, p)
+			continue
+		}
+		s := &b.shots[p.shot]
+		est, _ := b.currentTrack(T, p, tracks)
+		predicted := b.planner.PropagateState(est.X, p.x.T-est.T)
+		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
+		// The object the kill vehicle homes on: the one nearest the
+		// predicted point across the line of sight.
+		u := r3.Unit(p.x.Closing)
+		i, miss := -1, math.Inf(1)
+		for k := range w.Flights {
+			f := &w.Flights[k]
+			if f.Mover() == nil || p.x.T < f.LaunchTime || p.x.T > tr.end(k) {
+				continue
+			}
+			st := f.Mover().At(p.x.T)
+			d := r3.Vec{X: st.Pos.X - pred.X, Y: st.Pos.Y - pred.Y, Z: st.Pos.Z - pred.Z}
+			if m := r3.Norm(r3.Sub(d, r3.Scale(r3.Dot(d, u), u))); m < miss {
+				i, miss = k, m
+			}
+		}
+		if i < 0 || miss > attributionM {
+			s.Flight = -1
+			continue
+		}
+		s.Flight, s.MissM = i, miss
+		b.engagedBy[i][p.cmd] = true
+		if p.x.T < tr.end(i) && (miss <= s.ReachM || s.ReachM < 0) && p.u < w.Launchers[p.launcher].Interceptor.PkSSP() {
+			s.Kill = true
+			tr.dead[i] = math.Min(tr.dead[i], p.x.T)
+		}
+	}
+	b.pending = keep
+}
+
+// currentTrack returns the picture's current estimate of a pending shot's
+// target and its track: the track it follows, or else the track nearest the
+// prediction of its latest estimate (within sameObjectM), or else that
+// latest estimate itself.
+func (b *battle) currentTrack(T float64, p pending, tracks []track.Track) (track.Estimate, int) {
+	for k := range tracks {
+		if tracks[k].ID == p.track {
+			return tracks[k].Estimate, p.track
+		}
+	}
+	x := b.planner.PropagateState(p.est.X, T-p.est.T)
+	want := r3.Vec{X: x[0], Y: x[1], Z: x[2]}
+	best, bestD := -1, sameObjectM
+	for k := range tracks {
+		if !tracks[k].FireControl {
+			continue // a new track's velocity is not yet worth a handover
+		}
+		if d := r3.Norm(r3.Sub(estPos(&tracks[k].Estimate), want)); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best >= 0 {
+		return tracks[best].Estimate, tracks[best].ID
+	}
+	return p.est, p.track
+}
+
+// assess applies the kill assessments due at T: a command learns whether
+// the target of its salvo was destroyed, and stops engaging it if so.
+func (b *battle) assess(T float64) {
+	for _, e := range b.eng {
+		if e.done || e.flight < 0 || e.busyUntil > T || e.busyUntil == 0 {
+			continue
+		}
+		if b.tr.dead[e.flight] <= e.busyUntil {
+			e.done = true
+		}
+		e.nextEval = math.Max(e.nextEval, e.busyUntil)
+	}
+}
+
+// predict samples a track's ballistic prediction until it comes down, and
+// returns the path and the predicted impact.
+func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA, bool) {
+	m := &track.Ballistic{}
+	p := &intercept.Path{T0: est.T, Dt: predictStep}
+	x := est.X
+	for t := 0.0; t <= predictHorizon; t += predictStep {
+		if t > 0 {
+			x = m.PropagateState(x, predictStep)
+		}
+		p.Pos = append(p.Pos, r3.Vec{X: x[0], Y: x[1], Z: x[2]})
+		p.Vel = append(p.Vel, r3.Vec{X: x[3], Y: x[4], Z: x[5]})
+		if t > 0 && geo.WGS84.ToGeodetic(p.Pos[len(p.Pos)-1]).Alt < 0 {
+			break
+		}
+	}
+	_, t1 := p.Span()
+	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
+	return p, tImp, impact, ok
+}
+
+// outcome closes the trial: leakers, assets lost, and the shots whose
+// target had already been destroyed by an earlier intercept.
+func (b *battle) outcome() *Outcome {
+	w, tr := b.w, b.tr
+	n := len(w.Flights)
+	out := &Outcome{
+		Sensing: tr.out, Leaked: make([]bool, n), Interceptors: make([]int, n), Engagers: make([]int, n),
+		SectorBarred: b.barred, AssetLost: make([]bool, len(w.Assets)),
+	}
+	for k := range b.shots {
+		s := &b.shots[k]
+		if s.Flight < 0 {
+			continue
+		}
+		out.Interceptors[s.Flight]++
+		if s.Kill && s.Intercept > tr.dead[s.Flight] {
+			s.Kill = false // its target was already destroyed
+		}
+	}
+	var hit []int
+	for i := range w.Flights {
+		f := &w.Flights[i]
+		for _, e := range b.engagedBy[i] {
+			if e {
+				out.Engagers[i]++
+			}
+		}
+		if f.Mover() == nil || !math.IsInf(tr.dead[i], 1) {
+			continue
+		}
+		out.Leaked[i] = true
+		hit = w.Assets.Hit(f.Impact, hit[:0])
+		for _, a := range hit {
+			out.AssetLost[a] = true
+		}
+	}
+	slices.SortStableFunc(b.shots, func(a, c Shot) int {
+		switch {
+		case a.Launch < c.Launch:
+			return -1
+		case a.Launch > c.Launch:
+			return 1
+		}
+		return 0
+	})
+	out.Shots = b.shots
+	return out
+}
+
+func finite(v float64) float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return -1
+	}
+	return v
+}
