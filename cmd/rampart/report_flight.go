@@ -67,6 +67,22 @@ func (j *flightJSON) addSensing(f sim.Flight, s sim.Sensing) {
 	j.FireControlOwner = str(s.FireControl, s.FireControlOwner)
 }
 
+// addSensingStats fills the sensing fields of j with Monte Carlo means.
+func (j *flightJSON) addSensingStats(ts sim.ThreatStat) {
+	str := func(v string) *string {
+		if v == "" {
+			return nil
+		}
+		return &v
+	}
+	j.FirstDetectionS = optional(ts.FirstDetection, 2)
+	j.FirstDetectionSensor = str(ts.FirstDetectionSensor)
+	j.SpaceWarningS = optional(ts.SpaceWarning, 2)
+	j.FirmTrackS = optional(ts.FirmTrack, 2)
+	j.FireControlS = optional(ts.FireControl, 2)
+	j.FireControlOwner = str(ts.FireControlOwner)
+}
+
 // writeSensingTable writes, for each flight, when it was first detected and
 // by which sensor, when a track became firm and when it reached
 // fire-control quality, in seconds after launch.

@@ -75,7 +75,7 @@ func nanFree(ss []Sensing) []Sensing {
 }
 
 const twoOwners = `name: t
-run: {seed: 3, trials: 1, duration_s: 3600}
+run: {seed: 3, trials: 1, duration_s: 3600, architecture: separate-linked}
 owners: [{name: Turkey}, {name: Greece}]
 sites:
   - name: Kürecik
