@@ -28,16 +28,18 @@
 //
 // At each decision an owner's command has candidate engagements (launcher,
 // threat, single-shot kill probability p). A salvo of s interceptors from one
-// launcher kills with 1 − (1 − p)^s. Doctrine allows one salvo per threat per
-// look, so the static weapon-target assignment of the moment (minimise the
-// expected surviving value Σ V_k Π (1 − P_salvo)) has at most one salvo per
-// target and becomes linear: maximise Σ V_k P_salvo(L, k) over an
-// assignment of launcher salvos to threats. Plan solves it exactly as a
-// linear assignment (package assign); each launcher offers as many salvos as
-// its magazine allows. A launcher's last Reserve rounds go only to threats
-// worth at least ReserveMinValue. Shoot-look-shoot (the re-engagement of a
-// survivor after kill assessment while its launch window lasts) is run by
-// the engine (package sim), which calls Plan again at the later look.
+// launcher kills with 1 − (1 − p)^s. Doctrine allows one salvo of at most
+// Salvo shots per threat per look, so the decision is the static
+// weapon-target assignment of the moment (minimise the expected surviving
+// value Σ V_k Π (1 − P_salvo)) with one salvo per target. Plan solves it
+// exactly by enumeration when the decision is small (the usual case: a few
+// threats at once), and otherwise as a linear assignment of threats to
+// salvo slots (package assign), which is exact when rounds do not bind.
+// Each launcher's last Reserve rounds go only to threats worth at least
+// ReserveMinValue. Shoot-look-shoot (re-engaging a survivor after kill
+// assessment while its launch window lasts) is run by the engine (package
+// sim), which calls Plan again at the later look. The general static
+// problem, with several salvos per target, is package wta's.
 //
 // References:
 //   - D. A. Wilkening, "A simple model for calculating ballistic missile

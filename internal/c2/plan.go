@@ -42,16 +42,133 @@ func SalvoKill(p float64, s int) float64 {
 	return 1 - math.Pow(1-p, float64(s))
 }
 
+// exactLimit bounds the number of plans Plan enumerates exactly:
+// Π_k (1 + salvo × launchers able to engage threat k).
+const exactLimit = 20_000
+
 // Plan assigns at most one salvo to each threat, maximising the expected
-// value removed Σ V_k (1 − (1 − p)^s) under the doctrine's salvo size and
-// each magazine's rounds (see the package doc). A salvo is cut to the rounds
-// available when fewer remain. It returns the orders sorted by threat; mags
-// is not changed.
+// value removed Σ V_k (1 − (1 − p)^s_k) (see the package doc). A salvo is
+// 1 to Salvo shots from one launcher; a launcher fires at most its rounds,
+// and at most its free rounds (Left − Reserve) at threats worth less than
+// ReserveMinValue. When rounds do not bind every salvo is full; when they
+// do, the plan may fire fewer shots at more threats, as the weapon-target
+// assignment would.
+// Small decisions (at most exactLimit plans) are solved by enumeration;
+// larger ones by linear assignment of salvo slots (planAssign),
+// which is exact when rounds do not bind. It returns the orders sorted by
+// threat; mags is not changed.
 func Plan(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
 	if len(cands) == 0 {
 		return nil
 	}
-	// Columns: salvo slots of each launcher; rows: threats.
+	by := map[int][]Candidate{}
+	var threats []int
+	plans := 1
+	for _, c := range cands {
+		if _, ok := by[c.K]; !ok {
+			threats = append(threats, c.K)
+		}
+		by[c.K] = append(by[c.K], c)
+	}
+	for _, k := range threats {
+		plans *= 1 + d.Salvo*len(by[k])
+		if plans > exactLimit {
+			return planAssign(cands, mags, d)
+		}
+	}
+	return planExact(threats, by, mags, d)
+}
+
+// planExact enumerates every plan: for each threat, no salvo, or a salvo
+// of 1 to Salvo shots from one of its launchers, such that each launcher
+// fires at most its rounds and at most its free rounds (Left − Reserve) at
+// threats worth less than ReserveMinValue.
+func planExact(threats []int, by map[int][]Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+	used := make([]int, len(mags))    // shots per launcher
+	usedLow := make([]int, len(mags)) // shots per launcher at low-value threats
+	cur := make([]Order, 0, len(threats))
+	var best []Order
+	bestV := 0.0
+	var rec func(k int, v float64)
+	rec = func(k int, v float64) {
+		if k == len(threats) {
+			if v > bestV {
+				bestV, best = v, append(best[:0], cur...)
+			}
+			return
+		}
+		rec(k+1, v)
+		for _, c := range by[threats[k]] {
+			if c.P <= 0 || c.Value <= 0 {
+				continue
+			}
+			m := mags[c.L]
+			low := c.Value < d.ReserveMinValue
+			for s := 1; s <= d.Salvo; s++ {
+				if used[c.L]+s > m.Left || low && usedLow[c.L]+s > m.Left-m.Reserve {
+					break
+				}
+				used[c.L] += s
+				if low {
+					usedLow[c.L] += s
+				}
+				cur = append(cur, Order{Candidate: c, Shots: s})
+				rec(k+1, v+c.Value*SalvoKill(c.P, s))
+				cur = cur[:len(cur)-1]
+				used[c.L] -= s
+				if low {
+					usedLow[c.L] -= s
+				}
+			}
+		}
+	}
+	rec(0, 0)
+	out := append([]Order(nil), best...)
+	sortOrders(out)
+	return out
+}
+
+// planAssign solves a decision as a linear assignment of threats to salvo
+// slots. Each launcher offers slots of min(salvo, rounds) from its free
+// rounds, which any threat may take, and from its reserve, which only
+// threats worth ReserveMinValue may take. Rounds left over by cut slots are
+// offered again in further passes to the threats still unassigned.
+func planAssign(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+	left := append([]Magazine(nil), mags...)
+	var out []Order
+	done := map[int]bool{}
+	for {
+		var open []Candidate
+		for _, c := range cands {
+			if !done[c.K] {
+				open = append(open, c)
+			}
+		}
+		orders := assignPass(open, left, d)
+		if len(orders) == 0 {
+			break
+		}
+		for _, o := range orders {
+			done[o.K] = true
+			left[o.L].Left -= o.Shots
+		}
+		out = append(out, orders...)
+	}
+	sortOrders(out)
+	return out
+}
+
+// slot is one salvo a launcher can fire in a pass.
+type slot struct {
+	l, shots int
+	reserve  bool // drawn from the reserve
+}
+
+// assignPass is one exact assignment pass of planAssign.
+func assignPass(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+	if len(cands) == 0 {
+		return nil
+	}
 	var threats []int
 	row := map[int]int{}
 	for _, c := range cands {
@@ -60,48 +177,52 @@ func Plan(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
 			threats = append(threats, c.K)
 		}
 	}
-	type slot struct{ l, shots int }
 	var slots []slot
 	for l, m := range mags {
-		left := m.Left
-		// No more slots than threats are useful.
-		for range len(threats) {
-			if left <= 0 {
-				break
+		free := max(0, m.Left-m.Reserve)
+		for _, pool := range []struct {
+			n       int
+			reserve bool
+		}{{free, false}, {m.Left - free, true}} {
+			n := pool.n
+			for range len(threats) { // more slots than threats are no use
+				if n <= 0 {
+					break
+				}
+				s := min(d.Salvo, n)
+				slots = append(slots, slot{l, s, pool.reserve})
+				n -= s
 			}
-			s := min(d.Salvo, left)
-			slots = append(slots, slot{l, s})
-			left -= s
 		}
 	}
 	if len(slots) == 0 {
 		return nil
 	}
-	n, m := len(threats), len(slots)
+	// One "hold fire" column per threat at cost 0: every threat can be
+	// matched, so the solver's largest matching is always complete and its
+	// least cost is the best plan (without them it would prefer more
+	// salvos to better ones).
+	n, m := len(threats), len(slots)+len(threats)
 	cost := make([]float64, n*m)
 	for i := range cost {
 		cost[i] = math.Inf(1)
 	}
+	for r := range n {
+		cost[r*m+len(slots)+r] = 0
+	}
 	best := make([]Candidate, n*m)
 	for _, c := range cands {
+		if c.P <= 0 || c.Value <= 0 {
+			continue
+		}
 		r := row[c.K]
-		// A slot's position in its launcher's sequence: the salvo drawn
-		// after the earlier slots, which must respect the reserve.
-		used := 0
 		for s, sl := range slots {
-			if sl.l != c.L {
+			if sl.l != c.L || sl.reserve && c.Value < d.ReserveMinValue {
 				continue
 			}
-			avail := mags[c.L].Available(c.Value, d) - used
-			used += sl.shots
-			shots := min(sl.shots, avail)
-			if shots <= 0 || c.P <= 0 || c.Value <= 0 {
-				continue
-			}
-			g := c.Value * SalvoKill(c.P, shots)
-			if k := r*m + s; -g < cost[k] {
-				cost[k] = -g
-				best[k] = c
+			if g := c.Value * SalvoKill(c.P, sl.shots); -g < cost[r*m+s] {
+				cost[r*m+s] = -g
+				best[r*m+s] = c
 			}
 		}
 	}
@@ -110,20 +231,12 @@ func Plan(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
 		return nil
 	}
 	var out []Order
-	spent := make([]int, len(mags))
 	for r, s := range rowCol {
-		if s < 0 || math.IsInf(cost[r*m+s], 1) {
+		if s < 0 || s >= len(slots) || math.IsInf(cost[r*m+s], 1) {
 			continue
 		}
-		c := best[r*m+s]
-		shots := min(slots[s].shots, mags[c.L].Available(c.Value, d)-spent[c.L])
-		if shots <= 0 {
-			continue
-		}
-		spent[c.L] += shots
-		out = append(out, Order{Candidate: c, Shots: shots})
+		out = append(out, Order{Candidate: best[r*m+s], Shots: slots[s].shots})
 	}
-	sortOrders(out)
 	return out
 }
 

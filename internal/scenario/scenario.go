@@ -76,7 +76,8 @@ type Owner struct {
 // Doctrine is an owner's firing doctrine. Zero fields take the defaults of
 // DefaultDoctrine, which Load applies.
 type Doctrine struct {
-	// Salvo is the number of interceptors fired at one threat in one look.
+	// Salvo is the number of interceptors fired at one threat in one look;
+	// fewer when rounds are short and the assignment spreads them.
 	Salvo int
 	// ShootLookShoot, when true, re-engages a threat that survived a salvo
 	// if the launch window still allows a shot after the kill assessment.
