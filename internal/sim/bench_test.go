@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"context"
+	"runtime"
 	"testing"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -38,4 +40,50 @@ func BenchmarkBuildEurope(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkEngageEurope is one trial of the whole loop on the default
+// scenario: sensing, tracking, evaluation, assignment, intercepts.
+func BenchmarkEngageEurope(b *testing.B) {
+	s, err := scenario.Load(scenario.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := Build(s, DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := w.Engage(TrialRand(1, 0)); err != nil { // builds the envelopes
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := w.Engage(TrialRand(1, i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMonteCarloEurope runs 20 trials of the default scenario on every
+// core and reports trials per second.
+func BenchmarkMonteCarloEurope(b *testing.B) {
+	s, err := scenario.Load(scenario.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := Build(s, DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := w.Engage(TrialRand(1, 0)); err != nil {
+		b.Fatal(err)
+	}
+	const trials = 20
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := w.MonteCarlo(context.Background(), 1, trials, runtime.GOMAXPROCS(0), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(trials*b.N)/b.Elapsed().Seconds(), "trials/s")
 }
