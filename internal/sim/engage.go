@@ -293,6 +293,7 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth []truthPo
 	for range o.Shots {
 		b.pending = append(b.pending, pending{
 			shot: len(b.shots), cmd: ci, track: ct.tk.ID, launcher: l, est: ct.tk.Estimate, at: x.T - tgo,
+			cur: ct.tk.Estimate.X, curT: ct.tk.Estimate.T,
 			u: b.rng.Float64(), // drawn for every shot, so the stream does not depend on the truth
 			x: x,
 		})
@@ -312,8 +313,10 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth []truthPo
 type pending struct {
 	shot, cmd, track int
 	launcher         int
-	est              track.Estimate // the track at launch
-	at               float64        // handover time, s
+	est              track.Estimate // the latest estimate of the target
+	cur              track.Vec6     // est predicted to curT
+	curT             float64
+	at               float64 // handover time, s
 	u                float64
 	x                intercept.Intercept
 }
@@ -333,13 +336,14 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 		}
 		if p.at > T {
 			// In-flight target update: follow the track while it lasts.
-			p.est, p.track = b.currentTrack(T, p, tracks)
+			b.follow(T, &p, tracks)
 
 			keep = append(keep, p)
 			continue
 		}
 		s := &b.shots[p.shot]
-		est, _ := b.currentTrack(T, p, tracks)
+		b.follow(T, &p, tracks)
+		est := p.est
 		predicted := b.planner.PropagateState(est.X, p.x.T-est.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
@@ -371,18 +375,23 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 	b.pending = keep
 }
 
-// currentTrack returns the picture's current estimate of a pending shot's
-// target and its track: the track it follows, or else the track nearest the
-// prediction of its latest estimate (within sameObjectM), or else that
-// latest estimate itself.
-func (b *battle) currentTrack(T float64, p pending, tracks []track.Track) (track.Estimate, int) {
+// follow updates a pending shot's estimate of its target from the
+// picture: the track it follows, or else the fire-control track nearest the
+// prediction of its latest estimate (within sameObjectM); if there is
+// none, the latest estimate stands.
+func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 	for k := range tracks {
 		if tracks[k].ID == p.track {
-			return tracks[k].Estimate, p.track
+			p.est = tracks[k].Estimate
+			p.cur, p.curT = p.est.X, p.est.T
+			return
 		}
 	}
-	x := b.planner.PropagateState(p.est.X, T-p.est.T)
-	want := r3.Vec{X: x[0], Y: x[1], Z: x[2]}
+	if T > p.curT {
+		p.cur = b.planner.PropagateState(p.cur, T-p.curT)
+		p.curT = T
+	}
+	want := r3.Vec{X: p.cur[0], Y: p.cur[1], Z: p.cur[2]}
 	best, bestD := -1, sameObjectM
 	for k := range tracks {
 		if !tracks[k].FireControl {
@@ -393,9 +402,9 @@ func (b *battle) currentTrack(T float64, p pending, tracks []track.Track) (track
 		}
 	}
 	if best >= 0 {
-		return tracks[best].Estimate, tracks[best].ID
+		p.est, p.track = tracks[best].Estimate, tracks[best].ID
+		p.cur, p.curT = p.est.X, p.est.T
 	}
-	return p.est, p.track
 }
 
 // assess applies the kill assessments due at T: a command learns whether

@@ -176,4 +176,3 @@ func (w *World) covers(c *Command, impact geo.LLA) bool {
 	}
 	return c2.NearestSite(impact, w.sectorSites) == c.siteSet
 }
-
