@@ -28,6 +28,20 @@ var problemCases = []struct {
 		`t.yaml:15:19: links[0].owners[1]: "US" is listed twice`,
 		`t.yaml:15:24: links[0].latency: unknown field; did you mean "latency_s"? allowed: owners, latency_s`,
 	}},
+	{"bad doctrine", "  - name: US\n", "  - name: US\n    doctrine: {salvo: 0, shoot_look_shoot: yes, kill_assessment_s: -1, reserve: 3}\n", []string{
+		`t.yaml:5:23: owners[0].doctrine.salvo: 0 is out of range; allowed: 1 to 16 interceptors per threat per look`,
+		`t.yaml:5:44: owners[0].doctrine.shoot_look_shoot: want true or false, got string "yes"`,
+		`t.yaml:5:68: owners[0].doctrine.kill_assessment_s: -1 is out of range; allowed: 0 to 600`,
+	}},
+	{"unknown doctrine field", "  - name: US\n", "  - name: US\n    doctrine: {salvos: 2}\n", []string{
+		`t.yaml:5:16: owners[0].doctrine.salvos: unknown field; did you mean "salvo"? allowed: salvo, shoot_look_shoot, kill_assessment_s, reserve, reserve_min_value`,
+	}},
+	{"sector of two points", "  - name: US\n", "  - name: US\n    sector: [{lat_deg: 40, lon_deg: 20}, {lat_deg: 50, lon_deg: 30}]\n", []string{
+		`t.yaml:5:13: owners[0].sector: 2 point(s); a sector is a polygon of at least 3 points`,
+	}},
+	{"asset radius out of range", "value: 10, owner: US}", "value: 10, owner: US, radius_km: 0}", []string{
+		`t.yaml:21:74: assets[0].radius_km: 0 is out of range; allowed: greater than 0, at most 1000`,
+	}},
 	{"value not allowed", "profile: min-energy", "profile: minimum", []string{
 		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed`,
 	}},
