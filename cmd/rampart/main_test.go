@@ -43,6 +43,10 @@ func TestBadInvocationsExit2(t *testing.T) {
 		{"run", "no-such-scenario"},
 		{"run", "--earth", "flat"},
 		{"run", "--pick", "median"},
+		{"run", "--trials", "0"},
+		{"run", "--seed", "-1"},
+		{"run", "--workers", "-2"},
+		{"run", "--warning-value", "--trials", "1"},
 		{"validate"},
 		{"catalog", "Zzyzx"},
 		{"catalog", "--kind", "tank"},
@@ -67,11 +71,12 @@ func TestBadInvocationsExit2(t *testing.T) {
 }
 
 func TestRunDefaultScenarioTable(t *testing.T) {
-	code, out, errs := rampart(t, "run")
+	code, out, errs := rampart(t, "run", "--trials", "4")
 	if code != exitOK {
 		t.Fatalf("rampart run = %d, stderr %q", code, errs)
 	}
-	for _, want := range []string{"scenario europe", "RANGE km", "FLIGHT", "APOGEE km", "BURNOUT km/s", "MISS km", "Sejjil", "Bucharest"} {
+	for _, want := range []string{"scenario europe", "RANGE km", "FLIGHT", "APOGEE km", "BURNOUT km/s", "MISS km", "Sejjil", "Bucharest",
+		"P(SURVIVE)", "95% CI", "P(LEAK)", "INTERCEPTORS", "interceptors fired", "leakers"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rampart run output lacks %q:\n%s", want, out)
 		}
@@ -79,18 +84,22 @@ func TestRunDefaultScenarioTable(t *testing.T) {
 }
 
 func TestRunJSONIsOneDocumentAndDeterministic(t *testing.T) {
-	code1, out1, errs := rampart(t, "run", "--json")
+	code1, out1, errs := rampart(t, "run", "--json", "--trials", "6", "--workers", "1")
 	if code1 != exitOK {
 		t.Fatalf("rampart run --json = %d, stderr %q", code1, errs)
 	}
-	_, out2, _ := rampart(t, "run", "--json")
+	_, out2, _ := rampart(t, "run", "--json", "--trials", "6", "--workers", "2")
 	if out1 != out2 {
-		t.Errorf("rampart run --json differs between two runs")
+		t.Errorf("rampart run --json differs between one worker and two")
 	}
 	dec := json.NewDecoder(strings.NewReader(out1))
 	var doc struct {
 		Scenario string
+		Seed     int64
+		Trials   int
+		Assets   []map[string]any
 		Threats  []map[string]any
+		Totals   map[string]any
 	}
 	if err := dec.Decode(&doc); err != nil {
 		t.Fatalf("rampart run --json: %v", err)
@@ -98,10 +107,31 @@ func TestRunJSONIsOneDocumentAndDeterministic(t *testing.T) {
 	if dec.More() {
 		t.Errorf("rampart run --json printed more than one document")
 	}
-	if doc.Scenario != "europe" || len(doc.Threats) == 0 {
-		t.Fatalf("rampart run --json = scenario %q with %d threats", doc.Scenario, len(doc.Threats))
+	if doc.Scenario != "europe" || len(doc.Threats) == 0 || doc.Trials != 6 || doc.Seed != 1 {
+		t.Fatalf("rampart run --json = scenario %q, seed %d, %d trials, %d threats", doc.Scenario, doc.Seed, doc.Trials, len(doc.Threats))
+	}
+	// The engagement contract.
+	for _, k := range []string{"interceptors_mean", "leakers_mean", "double_engagements_mean"} {
+		if _, ok := doc.Totals[k].(float64); !ok {
+			t.Errorf("totals.%s = %v, want a number", k, doc.Totals[k])
+		}
+	}
+	if len(doc.Assets) == 0 {
+		t.Error("no assets")
+	}
+	for _, a := range doc.Assets {
+		p, _ := a["p_survive"].(float64)
+		ci, _ := a["p_survive_ci95"].([]any)
+		if len(ci) != 2 || !(ci[0].(float64) <= p && p <= ci[1].(float64)) {
+			t.Errorf("asset %v: p_survive %v outside its interval %v", a["name"], a["p_survive"], a["p_survive_ci95"])
+		}
 	}
 	for _, th := range doc.Threats {
+		for _, k := range []string{"p_leak", "interceptors_mean"} {
+			if _, ok := th[k].(float64); !ok {
+				t.Errorf("threat %v %s = %v, want a number", th["name"], k, th[k])
+			}
+		}
 		for _, k := range []string{"name", "launch", "aim", "range_km", "flight_time_s", "apogee_km", "burnout_speed_kms", "miss_km"} {
 			if _, ok := th[k]; !ok {
 				t.Errorf("threat %v lacks %q", th["name"], k)
