@@ -1,6 +1,6 @@
 // Package sim builds a world from a scenario and runs it.
 //
-// For now a run flies every threat of the scenario: each ballistic missile is
+// A run first flies every threat of the scenario: each ballistic missile is
 // aimed with flight.Solve from its catalog stages, each cruise missile flies a
 // great-circle route at its catalog speed and altitude, and a generic threat
 // starts at burnout with the given speed. Raids are expanded into one missile
@@ -16,6 +16,32 @@
 // intersection. Tracks are matched to the truth by a χ² gate on the
 // position error, to report when each flight was first detected, first
 // held in a firm track and first held at fire-control quality, and by whom.
+//
+// The whole loop (World.Engage) runs the same ticks with battle management
+// (package c2) after each picture's scan: every command of the scenario's
+// architecture (see Command) evaluates its fire-control tracks (a track's
+// ballistic prediction gives the impact point; two predictions steadyS
+// apart must agree within steadyM, which stands for waiting for burnout;
+// the assets within reach of the impact give the threat's value; a sector
+// may bar it), finds each launcher's battle space with intercept.Window,
+// and plans one salvo per threat (c2.Plan) for the launches possible now.
+// Each interceptor's planned kill probability is intercept.EffectivePk
+// with the track covariance propagated with plannerQ. In flight the kill
+// vehicle follows the picture's latest track of its target; at handover
+// (t_go = seeker range / closing speed before intercept) the shot is drawn
+// against the truth: it kills if the true threat lies within the kill
+// vehicle's homing reach of the handed-over prediction, across the line of
+// sight, and a uniform draw falls below Pk_ssp. The command learns the
+// outcome kill_assessment_s after the intercept and, under
+// shoot-look-shoot, re-engages a survivor while its window lasts. A
+// destroyed threat vanishes from the radars at its intercept time.
+//
+// MonteCarlo runs trials in parallel (Trials), trial i on TrialRand(seed,
+// i), and sums them in trial order, so the summary is the same for any
+// number of workers. Survival and leak probabilities carry Wilson score
+// intervals. With Options.NoSharing every owner has its own picture, no
+// links and only its own space warning: CompareSharing pairs the two runs
+// trial by trial to measure the value of shared early warning.
 //
 // Catalog values are taken at one point of their low–central–high band
 // (Options.Pick, central by default). Problems that come from the scenario
