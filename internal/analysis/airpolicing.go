@@ -1,0 +1,421 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/rampart-sim/rampart/internal/atmos"
+	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/internal/geo"
+)
+
+// Dash speeds a QRAFighter can take from the catalog.
+const (
+	QRADashMax    = "max"    // max_speed_mach at DashAltM
+	QRADashCruise = "cruise" // cruise_speed_kms
+)
+
+// QRADefaultDashAltM is the height at which a catalog Mach number is turned
+// into a speed when QRAFighter.DashAltM is 0: 11 km, where the catalog's
+// "Mach 2 at altitude" figures apply (USSA-76 speed of sound at 11 km
+// geometric height: 295.15 m/s).
+const QRADefaultDashAltM = 11000.0
+
+// qraMinStepS is the least step of the intercept scan, s: an intercept
+// window shorter than this (a target faster than the fighter grazing its
+// reach) may be missed. qraTimeTolS is the bisection tolerance on the
+// intercept time, s.
+const (
+	qraMinStepS = 1.0
+	qraTimeTolS = 1e-3
+)
+
+// QRABase is a quick-reaction alert base.
+type QRABase struct {
+	Name   string  `json:"name"`
+	LatDeg float64 `json:"lat_deg"`
+	LonDeg float64 `json:"lon_deg"`
+	// ScrambleMin is the time from alert to airborne; 0 (unset) takes the
+	// fighter's catalog scramble_time_min at the pick.
+	ScrambleMin float64 `json:"scramble_min,omitempty"`
+}
+
+// QRAFighter is the fighter type and its dash speed.
+type QRAFighter struct {
+	Aircraft string `json:"aircraft,omitempty"` // catalog aircraft, e.g. "F-16", "Eurofighter Typhoon"
+	Pick     string `json:"pick,omitempty"`     // "low", "central" (default) or "high"
+	Dash     string `json:"dash,omitempty"`     // "max" (default) or "cruise"
+	// DashAltM is the height for the Mach-to-speed conversion of a "max"
+	// dash; 0 means QRADefaultDashAltM.
+	DashAltM float64 `json:"dash_alt_m,omitempty"`
+	// DashSpeedKms, if not 0, is the dash speed and overrides the catalog.
+	DashSpeedKms float64 `json:"dash_speed_kms,omitempty"`
+}
+
+// QRATrackPoint is a waypoint of a target track. SpeedKms is the speed on
+// the leg from this point to the next (unused on the last point).
+type QRATrackPoint struct {
+	LatDeg   float64 `json:"lat_deg"`
+	LonDeg   float64 `json:"lon_deg"`
+	AltM     float64 `json:"alt_m"`
+	SpeedKms float64 `json:"speed_kms,omitempty"`
+}
+
+// QRALine is a straight (geodesic) target track: from a point on a course
+// at a speed for a duration.
+type QRALine struct {
+	LatDeg      float64 `json:"lat_deg"`
+	LonDeg      float64 `json:"lon_deg"`
+	AltM        float64 `json:"alt_m"`
+	CourseDeg   float64 `json:"course_deg"` // clockwise from north
+	SpeedKms    float64 `json:"speed_kms"`
+	DurationMin float64 `json:"duration_min"`
+}
+
+// QRATrack is a target track: Waypoints (geodesic legs) or a Line, not
+// both. A single waypoint is a stationary target. Otherwise the target
+// leaves at the end of its track: an intercept must come before.
+type QRATrack struct {
+	Waypoints []QRATrackPoint `json:"waypoints,omitempty"`
+	Line      *QRALine        `json:"line,omitempty"`
+}
+
+// QRARequest is the input of QRAIntercepts. The alert is given (t = 0)
+// when the target is AlertMin into its track.
+type QRARequest struct {
+	Bases    []QRABase  `json:"bases"`
+	Fighter  QRAFighter `json:"fighter"`
+	Track    QRATrack   `json:"track"`
+	AlertMin float64    `json:"alert_min,omitempty"`
+}
+
+// QRAResult is the intercept from one base.
+type QRAResult struct {
+	Base         string  `json:"base"`
+	Intercepted  bool    `json:"intercepted"`
+	Reason       string  `json:"reason,omitempty"` // why not, when not intercepted
+	ScrambleMin  float64 `json:"scramble_min"`
+	DashSpeedKms float64 `json:"dash_speed_kms"`
+	// TimeMin is the time from alert to intercept, TrackMin the target's
+	// time along its track then.
+	TimeMin         float64 `json:"time_to_intercept_min"`
+	TrackMin        float64 `json:"track_min"`
+	InterceptLatDeg float64 `json:"intercept_lat_deg"`
+	InterceptLonDeg float64 `json:"intercept_lon_deg"`
+	InterceptAltM   float64 `json:"intercept_alt_m"`
+	DistanceKm      float64 `json:"distance_flown_km"`
+}
+
+// QRAResponse is the output of QRAIntercepts.
+type QRAResponse struct {
+	Results []QRAResult `json:"results"` // in the order of the bases
+	// Quickest names the base with the earliest intercept ("" and −1 if
+	// none intercepts); ties go to the first base.
+	Quickest      string `json:"quickest"`
+	QuickestIndex int    `json:"quickest_index"`
+}
+
+// qraLeg is one geodesic leg of a target track, SI units and radians.
+type qraLeg struct {
+	lat, lon, azi float64
+	speed         float64 // m/s
+	t0, dur       float64 // s from track start
+	alt0, alt1    float64 // m, at the leg's ends
+}
+
+// qraTrack is a resolved target track.
+type qraTrack struct {
+	legs     []qraLeg
+	end      float64 // s; +Inf for a stationary target
+	maxSpeed float64 // m/s
+}
+
+// at returns the target position at track time t (clamped to the track).
+func (tr *qraTrack) at(t float64) (lat, lon, alt float64) {
+	i := len(tr.legs) - 1
+	for j, l := range tr.legs {
+		if t < l.t0+l.dur {
+			i = j
+			break
+		}
+	}
+	l := tr.legs[i]
+	dt := min(max(t-l.t0, 0), l.dur)
+	if l.speed == 0 || l.dur == 0 {
+		return l.lat, l.lon, l.alt0
+	}
+	lat, lon, _ = geo.WGS84.Direct(l.lat, l.lon, l.azi, l.speed*dt)
+	return lat, lon, l.alt0 + (l.alt1-l.alt0)*dt/l.dur
+}
+
+// qraResolved is a validated request.
+type qraResolved struct {
+	track    qraTrack
+	speed    float64   // fighter dash speed, m/s
+	scramble []float64 // per base, s
+	alert    float64   // s
+}
+
+// Validate reports every problem with the request, naming the field. It
+// looks up the catalog aircraft.
+func (r QRARequest) Validate() error {
+	_, err := r.resolve()
+	return err
+}
+
+// resolve validates the request and resolves speeds, scramble times and
+// the track.
+func (r QRARequest) resolve() (qraResolved, error) {
+	var errs []error
+	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	checkLatLon := func(path string, lat, lon float64) {
+		if !(lat >= -90 && lat <= 90) {
+			bad("%s.lat_deg: %g is out of range; allowed: -90 to 90", path, lat)
+		}
+		if !(lon >= -180 && lon <= 180) {
+			bad("%s.lon_deg: %g is out of range; allowed: -180 to 180", path, lon)
+		}
+	}
+	var res qraResolved
+	f := r.Fighter
+	pick := catalog.PickCentral
+	if f.Pick != "" {
+		var err error
+		if pick, err = catalog.ParsePick(f.Pick); err != nil {
+			bad("fighter.pick: %q is not allowed; allowed: low, central, high", f.Pick)
+		}
+	}
+	dash := f.Dash
+	switch dash {
+	case "":
+		dash = QRADashMax
+	case QRADashMax, QRADashCruise:
+	default:
+		bad("fighter.dash: %q is not allowed; allowed: %s, %s", f.Dash, QRADashMax, QRADashCruise)
+	}
+	dashAlt := f.DashAltM
+	if dashAlt == 0 {
+		dashAlt = QRADefaultDashAltM
+	}
+	if !(dashAlt >= 0 && dashAlt <= 30000) {
+		bad("fighter.dash_alt_m: %g is out of range; allowed: 0 to 30000", f.DashAltM)
+	}
+	var ac catalog.Entry
+	haveAC := false
+	if f.Aircraft != "" {
+		e, err := catalog.Lookup(f.Aircraft)
+		switch {
+		case err != nil:
+			bad("fighter.aircraft: %v", err)
+		case e.Kind != catalog.KindAircraft:
+			bad("fighter.aircraft: %q is a catalog %s, not an aircraft; allowed: %s", f.Aircraft, e.Kind, strings.Join(catalog.Names(catalog.KindAircraft), ", "))
+		default:
+			ac, haveAC = e, true
+		}
+	}
+	switch {
+	case f.DashSpeedKms != 0:
+		if !(f.DashSpeedKms > 0 && f.DashSpeedKms <= 3) {
+			bad("fighter.dash_speed_kms: %g is out of range; allowed: more than 0, at most 3", f.DashSpeedKms)
+		}
+		res.speed = f.DashSpeedKms * 1e3
+	case f.Aircraft == "":
+		bad("fighter: neither aircraft nor dash_speed_kms given; want one of them")
+	case haveAC && dash == QRADashMax:
+		if m := ac.At("max_speed_mach", pick); m > 0 {
+			res.speed = m * atmos.At(dashAlt).SoundSpeed
+		} else {
+			bad("fighter.aircraft: %q has no max_speed_mach; give dash_speed_kms", f.Aircraft)
+		}
+	case haveAC && dash == QRADashCruise:
+		if v := ac.At("cruise_speed_kms", pick); v > 0 {
+			res.speed = v * 1e3
+		} else {
+			bad("fighter.aircraft: %q has no cruise_speed_kms; give dash_speed_kms", f.Aircraft)
+		}
+	}
+
+	if len(r.Bases) == 0 {
+		bad("bases: none given; want at least one")
+	}
+	seen := map[string]int{}
+	res.scramble = make([]float64, len(r.Bases))
+	for i, b := range r.Bases {
+		path := fmt.Sprintf("bases[%d]", i)
+		if strings.TrimSpace(b.Name) == "" {
+			bad("%s.name: empty; want a base name", path)
+		} else if j, dup := seen[b.Name]; dup {
+			bad("%s.name: %q repeats bases[%d].name", path, b.Name, j)
+		} else {
+			seen[b.Name] = i
+		}
+		checkLatLon(path, b.LatDeg, b.LonDeg)
+		switch {
+		case b.ScrambleMin != 0:
+			if !(b.ScrambleMin > 0 && b.ScrambleMin <= 240) {
+				bad("%s.scramble_min: %g is out of range; allowed: more than 0, at most 240", path, b.ScrambleMin)
+			}
+			res.scramble[i] = b.ScrambleMin * 60
+		case haveAC:
+			if v := ac.At("scramble_time_min", pick); v > 0 {
+				res.scramble[i] = v * 60
+			} else {
+				bad("%s.scramble_min: not given and %q has no scramble_time_min; give scramble_min", path, f.Aircraft)
+			}
+		default:
+			bad("%s.scramble_min: not given and no fighter.aircraft to take it from; give scramble_min", path)
+		}
+	}
+
+	tr := &res.track
+	checkAlt := func(path string, alt float64) {
+		if !(alt >= 0 && alt <= 30000) {
+			bad("%s.alt_m: %g is out of range; allowed: 0 to 30000", path, alt)
+		}
+	}
+	checkSpeed := func(path string, v float64) bool {
+		if !(v > 0 && v <= 5) {
+			bad("%s.speed_kms: %g is out of range; allowed: more than 0, at most 5", path, v)
+			return false
+		}
+		return true
+	}
+	deg := math.Pi / 180
+	switch w, l := r.Track.Waypoints, r.Track.Line; {
+	case len(w) > 0 && l != nil:
+		bad("track: waypoints and line both given; want one of them")
+	case l != nil:
+		checkLatLon("track.line", l.LatDeg, l.LonDeg)
+		checkAlt("track.line", l.AltM)
+		okV := checkSpeed("track.line", l.SpeedKms)
+		if !(l.CourseDeg >= -360 && l.CourseDeg <= 360) {
+			bad("track.line.course_deg: %g is out of range; allowed: -360 to 360", l.CourseDeg)
+		}
+		if !(l.DurationMin > 0 && l.DurationMin <= 24*60) {
+			bad("track.line.duration_min: %g is out of range; allowed: more than 0, at most 1440", l.DurationMin)
+		}
+		if okV {
+			v, dur := l.SpeedKms*1e3, l.DurationMin*60
+			tr.legs = []qraLeg{{lat: l.LatDeg * deg, lon: l.LonDeg * deg, azi: l.CourseDeg * deg, speed: v,
+				dur: dur, alt0: l.AltM, alt1: l.AltM}}
+			tr.end, tr.maxSpeed = dur, v
+		}
+	case len(w) == 1:
+		checkLatLon("track.waypoints[0]", w[0].LatDeg, w[0].LonDeg)
+		checkAlt("track.waypoints[0]", w[0].AltM)
+		tr.legs = []qraLeg{{lat: w[0].LatDeg * deg, lon: w[0].LonDeg * deg, alt0: w[0].AltM, alt1: w[0].AltM}}
+		tr.end = math.Inf(1)
+	case len(w) > 1:
+		var t float64
+		okAll := true
+		for i, p := range w {
+			path := fmt.Sprintf("track.waypoints[%d]", i)
+			checkLatLon(path, p.LatDeg, p.LonDeg)
+			checkAlt(path, p.AltM)
+			if i < len(w)-1 && !checkSpeed(path, p.SpeedKms) {
+				okAll = false
+			}
+		}
+		if okAll && len(errs) == 0 {
+			for i := range len(w) - 1 {
+				a, b := w[i], w[i+1]
+				s, azi, _ := geo.WGS84.Inverse(a.LatDeg*deg, a.LonDeg*deg, b.LatDeg*deg, b.LonDeg*deg)
+				v := a.SpeedKms * 1e3
+				tr.legs = append(tr.legs, qraLeg{lat: a.LatDeg * deg, lon: a.LonDeg * deg, azi: azi, speed: v,
+					t0: t, dur: s / v, alt0: a.AltM, alt1: b.AltM})
+				t += s / v
+				tr.maxSpeed = max(tr.maxSpeed, v)
+			}
+			tr.end = t
+		}
+	default:
+		bad("track: neither waypoints nor line given; want one of them")
+	}
+	res.alert = r.AlertMin * 60
+	if !(r.AlertMin >= 0) || (len(tr.legs) > 0 && !(res.alert < tr.end)) {
+		bad("alert_min: %g is out of range; allowed: 0 up to the track's duration (%.6g min)", r.AlertMin, tr.end/60)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return qraResolved{}, err
+	}
+	return res, nil
+}
+
+// QRAIntercepts computes, for every base, the earliest intercept of the
+// target by a fighter scrambled at the alert; see the package documentation
+// for the model and the solution method.
+func QRAIntercepts(r QRARequest) (QRAResponse, error) {
+	res, err := r.resolve()
+	if err != nil {
+		return QRAResponse{}, err
+	}
+	out := QRAResponse{QuickestIndex: -1, Results: make([]QRAResult, len(r.Bases))}
+	deg := math.Pi / 180
+	for i, b := range r.Bases {
+		out.Results[i] = qraIntercept(&res.track, b.Name, b.LatDeg*deg, b.LonDeg*deg, res.scramble[i], res.speed, res.alert)
+		if o := out.Results[i]; o.Intercepted && (out.QuickestIndex < 0 || o.TimeMin < out.Results[out.QuickestIndex].TimeMin) {
+			out.QuickestIndex = i
+		}
+	}
+	if out.QuickestIndex >= 0 {
+		out.Quickest = r.Bases[out.QuickestIndex].Name
+	}
+	return out, nil
+}
+
+// qraIntercept solves one base: the least t ≥ tau with
+// g(t) = t − tau − d(base, P(alert + t))/v = 0, before the track ends.
+func qraIntercept(tr *qraTrack, name string, lat, lon, tau, v, alert float64) QRAResult {
+	out := QRAResult{Base: name, ScrambleMin: tau / 60, DashSpeedKms: v / 1e3}
+	dist := func(t float64) float64 {
+		la, lo, _ := tr.at(alert + t)
+		s, _, _ := geo.WGS84.Inverse(lat, lon, la, lo)
+		return s
+	}
+	g := func(t float64) float64 { return t - tau - dist(t)/v }
+	tEnd := tr.end - alert // time after the alert when the target leaves
+	var t float64
+	switch {
+	case math.IsInf(tEnd, 1):
+		// Stationary target: closed form.
+		t = tau + dist(0)/v
+	case tEnd < tau:
+		out.Reason = fmt.Sprintf("the target leaves its track %.3g min after the alert, before the fighter is airborne", tEnd/60)
+		return out
+	default:
+		lip := 1 + tr.maxSpeed/v // Lipschitz constant of g
+		a, ga := tau, g(tau)
+		for ga < 0 {
+			if a >= tEnd {
+				out.Reason = "the target leaves its track before the fighter can reach it"
+				return out
+			}
+			b := min(a+max(-ga/lip, qraMinStepS), tEnd)
+			gb := g(b)
+			if gb >= 0 {
+				// Bisect [a, b]: g(a) < 0 ≤ g(b).
+				for b-a > qraTimeTolS {
+					m := a + (b-a)/2
+					if g(m) >= 0 {
+						b = m
+					} else {
+						a = m
+					}
+				}
+				a, ga = b, 0
+				break
+			}
+			a, ga = b, gb
+		}
+		t = a
+	}
+	la, lo, alt := tr.at(alert + t)
+	out.Intercepted = true
+	out.TimeMin = t / 60
+	out.TrackMin = (alert + t) / 60
+	out.InterceptLatDeg, out.InterceptLonDeg, out.InterceptAltM = la/(math.Pi/180), lo/(math.Pi/180), alt
+	out.DistanceKm = dist(t) / 1e3
+	return out
+}
