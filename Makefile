@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/rampart
 PKGS  := ./...
 
-.PHONY: all build run test test-long bench fuzz fixtures clean
+.PHONY: all build run test test-long bench fuzz fixtures clean browser-deps
 
 all: build
 
@@ -16,9 +16,13 @@ run: build
 	./$(BIN) run
 
 ## test: vet and the whole test suite (slow statistical runs excluded: see test-long)
-test:
+test: browser-deps
 	$(GO) vet $(PKGS)
-	$(GO) test -short -count=1 $(PKGS)
+	RAMPART_BROWSER=require $(GO) test -short -count=1 $(PKGS)
+
+## browser-deps: Chromium and the pinned CesiumJS for the CZML browser test
+browser-deps:
+	scripts/browser-deps.sh
 
 ## test-long: the whole suite including the slow statistical and sweep tests
 test-long:

@@ -3,6 +3,9 @@ package scene
 // Version is the scene.json format version written by this package.
 const Version = 1
 
+// FileName is the scene's file name in a report directory.
+const FileName = "scene.json"
+
 // DefaultEpoch is the epoch used when a scenario gives none: scenario times
 // are relative, and clients that need calendar time (CZML, KML) start here.
 const DefaultEpoch = "2026-01-01T00:00:00Z"

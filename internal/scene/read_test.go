@@ -1,0 +1,143 @@
+package scene
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestWriteReadRoundTrip(t *testing.T) {
+	s := validScene()
+	var buf bytes.Buffer
+	if err := Write(&buf, s); err != nil {
+		t.Fatalf("Write(validScene) = %v, want nil", err)
+	}
+	first := buf.String()
+	got, err := Read(strings.NewReader(first), "scene.json")
+	if err != nil {
+		t.Fatalf("Read(Write(validScene)) = %v, want nil", err)
+	}
+	if !reflect.DeepEqual(got, s) {
+		t.Errorf("Read(Write(s)) = %+v, want %+v", got, s)
+	}
+	buf.Reset()
+	if err := Write(&buf, got); err != nil || buf.String() != first {
+		t.Errorf("Write(Read(Write(s))) = %v, differs from the first write:\n%s\n---\n%s", err, buf.String(), first)
+	}
+}
+
+// TestWriteFormat fixes the layout: one-space indentation, declared field
+// order, shortest numbers, no HTML escaping, empty lists as [].
+func TestWriteFormat(t *testing.T) {
+	s := &Scene{Version: Version, Name: "a<b", Epoch: DefaultEpoch,
+		Sites: []Site{{Name: "x", Kind: SitePlace, LatDeg: 0.1, LonDeg: -1e-7, AltM: 12345678}}}
+	var buf bytes.Buffer
+	if err := Write(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+ "version": 1,
+ "name": "a<b",
+ "question": "",
+ "epoch": "2026-01-01T00:00:00Z",
+ "sites": [
+  {
+   "name": "x",
+   "kind": "place",
+   "lat_deg": 0.1,
+   "lon_deg": -1e-7,
+   "alt_m": 12345678
+  }
+ ],
+ "tracks": [],
+ "areas": [],
+ "intercepts": []
+}
+`
+	if got := buf.String(); got != want {
+		t.Errorf("Write = \n%s, want\n%s", got, want)
+	}
+}
+
+func TestWriteRefusesInvalid(t *testing.T) {
+	s := validScene()
+	s.Sites[0].LatDeg = 91
+	err := Write(&bytes.Buffer{}, s)
+	if err == nil || !strings.Contains(err.Error(), "sites[0].lat_deg") {
+		t.Errorf("Write(lat 91) = %v, want an error naming sites[0].lat_deg", err)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	const head = `{"version": 1, "epoch": "2026-01-01T00:00:00Z", `
+	for _, c := range []struct{ in, want string }{
+		{``, "f.json:1:1: unexpected end of file"},
+		{`[]`, "f.json:1:1: want an object, got a list"},
+		{`{"version": 1,}`, "f.json:1:15: invalid character '}' looking for beginning of object key string"},
+		{`{"version": "1", "epoch": ""}`, `f.json:1:13: version: want a whole number, got a string`},
+		{`{"version": 1.5}`, `f.json:1:13: version: want a whole number, got 1.5`},
+		{`{"version": 1}`, `f.json:1:1: epoch: missing`},
+		{`{"version": 1, "version": 1}`, `f.json:1:16: version: repeated field`},
+		{head + `"colour": "red"}`, `f.json:1:49: colour: unknown field`},
+		{head + `"sites": {}}`, `f.json:1:58: sites: want a list, got an object`},
+		{head + `"sites": [{"name": "a", "kind": "place", "lat_deg": 1, "lon_deg": 2}]}`, `f.json:1:59: sites[0].alt_m: missing`},
+		{head + "\n\"tracks\": [{\"name\": \"a\", \"kind\": \"cruise\", \"points\": [\n{\"t_s\": 0, \"lat_deg\": 1, \"lon_deg\": 2, \"alt_m\": \"high\"}]}]}", `f.json:3:49: tracks[0].points[0].alt_m: want a number, got a string`},
+		{head + `"areas": [{"name": "a", "kind": "sector", "alt_m": 0, "ring": [[1, 2, 3]]}]}`, `f.json:1:112: areas[0].ring[0]: want a [lat_deg, lon_deg] pair, got 3 numbers`},
+		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1e999, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": true}]}`, `intercepts[0].t_s: number 1e999 is out of range`},
+		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": 1}]}`, `intercepts[0].kill: want true or false, got a number`},
+		{head + `"sites": []} {}`, `f.json:1:63: trailing data after the scene object`},
+		{`{"version": 2, "epoch": "2026-01-01T00:00:00Z"}`, `f.json: version: 2 is not supported; want 1`},
+	} {
+		_, err := Read(strings.NewReader(c.in), "f.json")
+		var se *Error
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Read(%q) = %v, want an *Error containing %q", c.in, err, c.want)
+		}
+	}
+}
+
+func TestReadNullAndAbsentListsAreEmpty(t *testing.T) {
+	s, err := Read(strings.NewReader(`{"version": 1, "epoch": "2026-01-01T00:00:00Z", "sites": null}`), "f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Sites == nil || s.Tracks == nil || s.Areas == nil || s.Intercepts == nil {
+		t.Errorf("Read(null and absent lists) = %+v, want empty non-nil lists", s)
+	}
+}
+
+// FuzzRead checks that Read never panics, returns either a valid scene or
+// an *Error, and that what it reads writes and reads back to the same scene.
+func FuzzRead(f *testing.F) {
+	var buf bytes.Buffer
+	if err := Write(&buf, validScene()); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(`{"version": 1, "epoch": "2026-01-01T00:00:00Z"}`))
+	f.Add([]byte(`{"version": 1, "epoch": "2026-01-01T00:00:00Z", "areas": [{"name": "a", "kind": "sector", "alt_m": 0, "ring": [[0, 179], [1, -179], [2, 179], [0, 179]]}]}`))
+	f.Add([]byte(`{"version": 1, "epoch": "x", "sites": [{"name": 1}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Read(bytes.NewReader(data), "f")
+		if err != nil {
+			var se *Error
+			if !errors.As(err, &se) {
+				t.Fatalf("Read error %v is not an *Error", err)
+			}
+			return
+		}
+		if err := s.Validate("f"); err != nil {
+			t.Fatalf("Read returned an invalid scene: %v", err)
+		}
+		var out bytes.Buffer
+		if err := Write(&out, s); err != nil {
+			t.Fatalf("Write(Read(data)) = %v", err)
+		}
+		back, err := Read(&out, "g")
+		if err != nil || !reflect.DeepEqual(back, s) {
+			t.Fatalf("round trip: %v, %+v != %+v", err, back, s)
+		}
+	})
+}
