@@ -14,7 +14,7 @@ import (
 const deg = math.Pi / 180
 
 // testInterceptors are the catalog interceptors the brief names.
-var testInterceptors = []string{"SM-3 IB", "SM-3 IIA", "SM-3 IIB", "GBI", "PAC-3 MSE"}
+var testInterceptors = []string{"SM-3 IB", "SM-3 IIA", "SM-3 IIB", "GBI", "PAC-3 MSE", "48N6DM", "40N6", "9M82MD"}
 
 func place(t testing.TB, name string) geo.LLA {
 	t.Helper()

@@ -11,7 +11,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/geo"
 )
 
-var catalogRadars = []string{"AN/TPY-2", "AN/SPY-1D(V)", "AN/MPQ-65", "Voronezh-DM", "Voronezh-M"}
+var catalogRadars = []string{"AN/TPY-2", "AN/SPY-1D(V)", "AN/MPQ-65", "Voronezh-DM", "Voronezh-M", "92N6E", "91N6E", "9S19M2"}
 
 func mustRadar(t testing.TB, name string, pick catalog.Pick, site geo.LLA, az float64) *Radar {
 	t.Helper()
