@@ -101,6 +101,7 @@ type runFlags struct {
 	seed         int64
 	workers      int
 	warningValue bool
+	out          string
 }
 
 func newRunCmd() *cobra.Command {
@@ -140,6 +141,11 @@ at by two commands) and leakers a sector boundary let through.
 With --warning-value the trials run a second time with no sharing between
 owners (no links, each owner's own picture and space warning), on the same
 streams, and the difference in surviving asset value is reported.
+
+With --out DIR a report directory is written: report.html (self-contained,
+offline: map, altitude plot, tables, every catalog parameter used with its
+source), results.json (the --json document), events.csv (every shot and leak
+of every trial) and scene.json (the geometry; see 'rampart export').
 
 With --json, one JSON document goes to stdout and nothing else: scenario,
 seed, trials, assets[] (name, p_survive, p_survive_ci95), threats[] (the
@@ -216,8 +222,14 @@ to stderr when stderr is a terminal.`,
 				warn = &v
 			}
 			out := cmd.OutOrStdout()
+			doc := runDocument(s, world, sum, warn, phys.describe(opts))
+			if rf.out != "" {
+				if err := writeReportDir(rf.out, s, world, sum, doc); err != nil {
+					return err
+				}
+			}
 			if rf.asJSON {
-				return writeJSON(out, runDocument(s, world, sum, warn, phys.describe(opts)))
+				return writeJSON(out, doc)
 			}
 			return writeRunText(out, s, world, sum, warn, phys, opts)
 		},
@@ -226,6 +238,7 @@ to stderr when stderr is a terminal.`,
 	cmd.Flags().IntVar(&rf.trials, "trials", 0, "Monte Carlo trials (default: the scenario's run.trials)")
 	cmd.Flags().Int64Var(&rf.seed, "seed", 0, "random seed (default: the scenario's run.seed)")
 	cmd.Flags().IntVar(&rf.workers, "workers", 0, "parallel workers (default 0: one per core); results do not depend on it")
+	cmd.Flags().StringVar(&rf.out, "out", "", "also write a report directory: report.html, results.json, events.csv and scene.json (for rampart export)")
 	cmd.Flags().BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
 	phys.register(cmd.Flags())
 	cmd.SetContext(context.Background())

@@ -254,3 +254,32 @@ func TestFlyKozelskWashington(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOutWritesReportDir: --out writes the report directory, and its
+// scene exports.
+func TestRunOutWritesReportDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "rep")
+	code, _, errs := rampart(t, "run", "--trials", "3", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("rampart run --out = %d, stderr %q", code, errs)
+	}
+	for _, f := range []string{"report.html", "results.json", "events.csv", "scene.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil || len(data) == 0 {
+			t.Errorf("%s: %v (%d bytes)", f, err, len(data))
+		}
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	for _, want := range []string{"surviving value", "Asset survival", "<svg", "Parameters"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	events, _ := os.ReadFile(filepath.Join(dir, "events.csv"))
+	if !strings.HasPrefix(string(events), "trial,event,threat,time_s") {
+		t.Errorf("events.csv header = %q", strings.SplitN(string(events), "\n", 2)[0])
+	}
+	if code, out, errs := rampart(t, "export", dir, "--format", "kml"); code != exitOK || !strings.Contains(out, "<kml") {
+		t.Errorf("rampart export %s --format kml = %d, stderr %q", dir, code, errs)
+	}
+}

@@ -26,6 +26,9 @@ type Summary struct {
 	SurvivingValue []float64
 	// Shots of trial 0, for reports.
 	FirstTrial *Outcome
+	// Shots and Leaked of every trial, in trial order, for event logs.
+	Shots  [][]Shot
+	Leaked [][]bool
 }
 
 // AssetStat is one asset's survival over the trials.
@@ -62,6 +65,7 @@ type trialRecord struct {
 	engagers       []int
 	assetLost      []bool
 	sensing        []Sensing
+	shots          []Shot
 	first          *Outcome
 }
 
@@ -74,7 +78,7 @@ func (w *World) MonteCarlo(ctx context.Context, seed int64, trials, workers int,
 		if err != nil {
 			return trialRecord{}, err
 		}
-		r := trialRecord{leaked: o.Leaked, barred: o.SectorBarred, interceptors: o.Interceptors, engagers: o.Engagers, assetLost: o.AssetLost, sensing: o.Sensing}
+		r := trialRecord{leaked: o.Leaked, barred: o.SectorBarred, interceptors: o.Interceptors, engagers: o.Engagers, assetLost: o.AssetLost, sensing: o.Sensing, shots: o.Shots}
 		if i == 0 {
 			r.first = o
 		}
@@ -88,7 +92,7 @@ func (w *World) MonteCarlo(ctx context.Context, seed int64, trials, workers int,
 
 func (w *World) summarise(seed int64, recs []trialRecord) *Summary {
 	n := len(recs)
-	s := &Summary{Seed: seed, Trials: n, SurvivingValue: make([]float64, n)}
+	s := &Summary{Seed: seed, Trials: n, SurvivingValue: make([]float64, n), Shots: make([][]Shot, n), Leaked: make([][]bool, n)}
 	for _, a := range w.Assets {
 		s.Assets = append(s.Assets, AssetStat{Name: a.Name, Owner: a.Owner, Value: a.Value})
 		s.TotalValue += a.Value
@@ -105,6 +109,7 @@ func (w *World) summarise(seed int64, recs []trialRecord) *Summary {
 		if r.first != nil {
 			s.FirstTrial = r.first
 		}
+		s.Shots[t], s.Leaked[t] = r.shots, r.leaked
 		value := 0.0
 		for a := range w.Assets {
 			if !r.assetLost[a] {

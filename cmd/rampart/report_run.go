@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+
+	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/internal/report"
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/scene"
+	"github.com/rampart-sim/rampart/internal/sim"
+)
+
+// trackSampleS is the time step of the flight tracks written to scene.json, s.
+const trackSampleS = 10.0
+
+// writeReportDir writes a run's report directory: report.html,
+// results.json (the --json document), events.csv (every shot and leak of
+// every trial) and scene.json (the geometry, for rampart export).
+func writeReportDir(dir string, s *scenario.Scenario, world *sim.World, sum *sim.Summary, doc runJSON) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return badInput("--out %s: %v", dir, err)
+	}
+	sc := runScene(s, world, sum)
+	var buf bytes.Buffer
+	if err := scene.Write(&buf, sc); err != nil {
+		return fmt.Errorf("scene.json: %w", err)
+	}
+	files := map[string][]byte{scene.FileName: slices.Clone(buf.Bytes())}
+	buf.Reset()
+	if err := writeJSON(&buf, doc); err != nil {
+		return err
+	}
+	files["results.json"] = slices.Clone(buf.Bytes())
+	buf.Reset()
+	if err := writeEvents(&buf, world, sum); err != nil {
+		return err
+	}
+	files["events.csv"] = slices.Clone(buf.Bytes())
+	buf.Reset()
+	if err := report.Write(&buf, runDocumentHTML(s, world, sum, sc)); err != nil {
+		return fmt.Errorf("report.html: %w", err)
+	}
+	files["report.html"] = slices.Clone(buf.Bytes())
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		if err := os.WriteFile(filepath.Join(dir, n), files[n], 0o644); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
+	}
+	return nil
+}
+
+func lla(p geo.LLA) (float64, float64, float64) { return p.LatDeg(), p.LonDeg(), p.Alt }
+
+// runScene is the geometry of a run: its sites, every missile's flight and
+// the intercepts of trial 0.
+func runScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scene.Scene {
+	sc := &scene.Scene{Version: scene.Version, Name: s.Name, Question: s.Question, Epoch: scene.DefaultEpoch,
+		Sites: []scene.Site{}, Tracks: []scene.Track{}, Areas: []scene.Area{}, Intercepts: []scene.Intercept{}}
+	seen := map[string]bool{}
+	add := func(st scene.Site) {
+		if !seen[st.Kind+st.Name] {
+			seen[st.Kind+st.Name] = true
+			sc.Sites = append(sc.Sites, st)
+		}
+	}
+	for _, u := range world.Radars {
+		lat, lon, _ := lla(u.Radar.Site)
+		add(scene.Site{Name: u.ID, Kind: scene.SiteDefense, Owner: u.Owner, LatDeg: lat, LonDeg: lon, Note: u.Type})
+	}
+	for _, l := range world.Launchers {
+		lat, lon, _ := lla(l.Pos)
+		add(scene.Site{Name: l.ID, Kind: scene.SiteDefense, Owner: l.Owner, LatDeg: lat, LonDeg: lon, Note: fmt.Sprintf("%d × %s", l.Rounds, l.Interceptor.Name)})
+	}
+	for _, a := range world.Assets {
+		lat, lon, _ := lla(a.Pos)
+		add(scene.Site{Name: a.Name, Kind: scene.SiteAsset, Owner: a.Owner, LatDeg: lat, LonDeg: lon, Note: fmt.Sprintf("value %g", a.Value)})
+	}
+	for _, f := range world.Flights {
+		name := f.LaunchName
+		if name == "" {
+			name = f.Name + " launch"
+		}
+		lat, lon, _ := lla(f.Launch)
+		add(scene.Site{Name: name, Kind: scene.SiteLaunch, LatDeg: lat, LonDeg: lon})
+		mv := f.Mover()
+		if mv == nil {
+			continue
+		}
+		kind := scene.TrackBallistic
+		if f.Cruise != nil {
+			kind = scene.TrackCruise
+		}
+		tr := scene.Track{Name: f.Name, Kind: kind}
+		end := f.LaunchTime + f.FlightTime
+		for t := f.LaunchTime; ; t = math.Min(t+trackSampleS, end) {
+			p := mv.At(t).Pos
+			g := geo.WGS84.ToGeodetic(p)
+			tr.Points = append(tr.Points, scene.Sample{T: round(t, 3), LatDeg: round(g.LatDeg(), 6), LonDeg: round(g.LonDeg(), 6), AltM: round(math.Max(g.Alt, 0), 1)})
+			if t >= end {
+				break
+			}
+		}
+		if len(tr.Points) >= 2 {
+			sc.Tracks = append(sc.Tracks, tr)
+		}
+	}
+	if sum.FirstTrial != nil {
+		for _, sh := range sum.FirstTrial.Shots {
+			if sh.Flight < 0 {
+				continue
+			}
+			lat, lon, alt := lla(sh.Pos)
+			sc.Intercepts = append(sc.Intercepts, scene.Intercept{
+				Threat: world.Flights[sh.Flight].Name, Interceptor: sh.Interceptor, Site: sh.Launcher, Owner: sh.Command,
+				T: round(sh.Intercept, 3), LatDeg: round(lat, 6), LonDeg: round(lon, 6), AltM: round(alt, 1), Kill: sh.Kill,
+			})
+		}
+	}
+	return sc
+}
+
+// writeEvents writes one row per shot and per leaker of every trial.
+func writeEvents(buf *bytes.Buffer, world *sim.World, sum *sim.Summary) error {
+	w := csv.NewWriter(buf)
+	f := func(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
+	_ = w.Write([]string{"trial", "event", "threat", "time_s", "command", "launcher", "interceptor", "launch_s", "pk_planned", "miss_m", "reach_m", "kill", "lat_deg", "lon_deg", "alt_km"})
+	for t := range sum.Shots {
+		for _, sh := range sum.Shots[t] {
+			threat := ""
+			if sh.Flight >= 0 {
+				threat = world.Flights[sh.Flight].Name
+			}
+			_ = w.Write([]string{strconv.Itoa(t), "intercept", threat, f(sh.Intercept, 2), sh.Command, sh.Launcher, sh.Interceptor, f(sh.Launch, 2),
+				f(sh.PkPlanned, 4), f(sh.MissM, 1), f(sh.ReachM, 1), strconv.FormatBool(sh.Kill), f(sh.Pos.LatDeg(), 5), f(sh.Pos.LonDeg(), 5), f(sh.Pos.Alt/1e3, 3)})
+		}
+		for i, l := range sum.Leaked[t] {
+			if !l {
+				continue
+			}
+			fl := world.Flights[i]
+			_ = w.Write([]string{strconv.Itoa(t), "leak", fl.Name, f(fl.LaunchTime+fl.FlightTime, 2), "", "", "", "", "", "", "", "", f(fl.Impact.LatDeg(), 5), f(fl.Impact.LonDeg(), 5), "0"})
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// runDocumentHTML is the HTML report of an engagement run.
+func runDocumentHTML(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene) *report.Document {
+	d := &report.Document{
+		Title: "rampart: " + s.Name, Scenario: s.Name, Question: s.Question, Assumptions: s.Assumptions,
+		Headline: report.Headline{
+			Answer: fmt.Sprintf("Over %d trials (%s architecture) the defense keeps %.1f of %g units of asset value on average; %.2f missiles leak and %.2f interceptors are fired per trial.",
+				sum.Trials, s.Run.Architecture, sum.SurvivingValueMean, sum.TotalValue, sum.LeakersMean, sum.InterceptorsMean),
+			Value: report.FormatNumber(sum.SurvivingValueMean), Unit: fmt.Sprintf("of %g surviving value", sum.TotalValue),
+		},
+		Inputs: report.Inputs{ScenarioFile: s.File, Seed: sum.Seed, Command: fmt.Sprintf("rampart run %s --trials %d --seed %d", s.File, sum.Trials, sum.Seed)},
+	}
+	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals)", Columns: []report.Column{
+		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
+	for _, a := range sum.Assets {
+		assets.Rows = append(assets.Rows, []string{a.Name, a.Owner, report.FormatNumber(a.Value), fmt.Sprintf("%.3f", a.PSurvive), fmt.Sprintf("%.3f–%.3f", a.CI95[0], a.CI95[1])})
+	}
+	threats := report.Table{Caption: "Missiles: leak probability, interceptors fired, mean sensing times after launch", Columns: []report.Column{
+		{Heading: "missile"}, {Heading: "P(leak)", Numeric: true}, {Heading: "interceptors", Numeric: true},
+		{Heading: "detected", Unit: "s", Numeric: true}, {Heading: "fire control", Unit: "s", Numeric: true}, {Heading: "flight", Unit: "s", Numeric: true}}}
+	sec := func(v float64) string {
+		if math.IsNaN(v) {
+			return "never"
+		}
+		return fmt.Sprintf("%.1f", v)
+	}
+	for i, f := range world.Flights {
+		if f.OutOfReach != "" {
+			threats.Rows = append(threats.Rows, []string{f.Name, "out of reach", "", "", "", ""})
+			continue
+		}
+		ts := sum.Threats[i]
+		threats.Rows = append(threats.Rows, []string{f.Name, fmt.Sprintf("%.3f", ts.PLeak), fmt.Sprintf("%.2f", ts.InterceptorsMean), sec(ts.FirstDetection), sec(ts.FireControl), fmt.Sprintf("%.1f", f.FlightTime)})
+	}
+	totals := fmt.Sprintf("Per trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers.",
+		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean)
+	d.Sections = append(d.Sections,
+		report.Section{Heading: "Outcome", Text: []string{totals}, Blocks: []report.Block{assets, threats}},
+		report.SceneSection("Geometry of the raid (intercepts of trial 0)", sc),
+	)
+	d.Parameters = runParameters(world)
+	return d
+}
+
+// runParameters lists every catalog value of the systems the run used.
+func runParameters(world *sim.World) []report.Parameter {
+	var names []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, f := range world.Flights {
+		add(f.Missile)
+	}
+	for _, l := range world.Launchers {
+		add(l.Interceptor.Name)
+	}
+	for _, u := range world.Radars {
+		add(u.Type)
+	}
+	var out []report.Parameter
+	for _, n := range names {
+		e, err := catalog.Lookup(n)
+		if err != nil {
+			continue
+		}
+		for _, k := range e.ParamKeys() {
+			v, _ := e.Param(k)
+			out = append(out, report.ParameterFrom(e.Name, k, v, e.At(k, world.Options.Pick)))
+		}
+	}
+	return out
+}
