@@ -45,17 +45,7 @@ func BenchmarkBuildEurope(b *testing.B) {
 // BenchmarkEngageEurope is one trial of the whole loop on the default
 // scenario: sensing, tracking, evaluation, assignment, intercepts.
 func BenchmarkEngageEurope(b *testing.B) {
-	s, err := scenario.Load(scenario.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w, err := Build(s, DefaultOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := w.Engage(TrialRand(1, 0)); err != nil { // builds the envelopes
-		b.Fatal(err)
-	}
+	w := europeWorld(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		if _, err := w.Engage(TrialRand(1, i)); err != nil {
@@ -67,6 +57,21 @@ func BenchmarkEngageEurope(b *testing.B) {
 // BenchmarkMonteCarloEurope runs 20 trials of the default scenario on every
 // core and reports trials per second.
 func BenchmarkMonteCarloEurope(b *testing.B) {
+	w := europeWorld(b)
+	const trials = 20
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := w.MonteCarlo(context.Background(), 1, trials, runtime.GOMAXPROCS(0), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(trials*b.N)/b.Elapsed().Seconds(), "trials/s")
+}
+
+// europeWorld builds the default scenario and runs one trial, which builds
+// the interceptor envelopes, so benchmarks time the steady state.
+func europeWorld(b *testing.B) *World {
+	b.Helper()
 	s, err := scenario.Load(scenario.Default)
 	if err != nil {
 		b.Fatal(err)
@@ -78,12 +83,5 @@ func BenchmarkMonteCarloEurope(b *testing.B) {
 	if _, err := w.Engage(TrialRand(1, 0)); err != nil {
 		b.Fatal(err)
 	}
-	const trials = 20
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := w.MonteCarlo(context.Background(), 1, trials, runtime.GOMAXPROCS(0), nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(trials*b.N)/b.Elapsed().Seconds(), "trials/s")
+	return w
 }
