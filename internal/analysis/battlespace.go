@@ -42,10 +42,6 @@ const (
 	// DefaultPathStepS is the step at which a trajectory is sampled into an
 	// intercept.Path, s: 1 s, as intercept.Sample advises through boost.
 	DefaultPathStepS = 1.0
-	// bsGapTol separates two pieces of a battle space, s: pieces scanned
-	// separately meet at a shared boundary time, which each refines to
-	// intercept.TimeTol.
-	bsGapTol = 2 * intercept.TimeTol
 	// bsSpaceSeed seeds the launch-point error draw of the space-based
 	// warning. The warning time, the only part used, does not depend on it.
 	bsSpaceSeed = 1
@@ -126,10 +122,6 @@ func (tj *Trajectory) threat(dt float64) intercept.Threat {
 	}
 	return tj.path.At
 }
-
-// altAt returns the height of the missile above the ellipsoid at time t
-// (s from the epoch), m.
-func (tj *Trajectory) altAt(t float64) float64 { return tj.flight.At(t).LLA.Alt }
 
 // Validate reports every problem of f at once.
 func (f Family) Validate() error {
@@ -587,55 +579,10 @@ func (b *bsRun) interceptorAt(i int, v float64) *intercept.Interceptor {
 
 // window returns the battle space of trajectory tj against ic at site
 // with the given decision time (s from the epoch).
-//
-// intercept.Window jumps ahead over times where the threat is outside the
-// interceptor's limits by (distance outside)/(threat speed); during boost
-// the threat accelerates from rest, so that bound fails and a scan started
-// at launch can leap over the whole flight. The boost is therefore scanned
-// in intercept.ScanStep pieces, the flight after burnout in one piece
-// (where the speed changes slowly), and the pieces are merged.
 func (b *bsRun) window(site geo.LLA, ic *intercept.Interceptor, tj *Trajectory, decision float64) (intercept.BattleSpace, bool) {
-	th := tj.threat(b.dt)
-	tr := tj.flight
-	t0, t1 := tr.Span()
-	t0 = math.Max(t0, decision)
-	var bs intercept.BattleSpace
-	found := false
-	merge := func(p intercept.BattleSpace) {
-		if !found {
-			bs, found = p, true
-			return
-		}
-		if p.FirstIntercept-bs.LastIntercept > bsGapTol {
-			bs.Gaps++
-		}
-		bs.Gaps += p.Gaps
-		bs.Last, bs.LastIntercept = p.Last, p.LastIntercept
-		bs.LastLaunch = math.Max(bs.LastLaunch, p.LastLaunch)
-		bs.MinAlt, bs.MaxAlt = math.Min(bs.MinAlt, p.MinAlt), math.Max(bs.MaxAlt, p.MaxAlt)
-	}
-	for t := t0; t < tr.BurnoutTime; {
-		e := math.Min(t+intercept.ScanStep, tr.BurnoutTime)
-		// A booster climbs throughout its burn, so a piece that ends below
-		// the interceptor's altitude floor lies below it throughout.
-		if tj.altAt(e) >= ic.MinAlt {
-			b.cost.Windows++
-			if p, ok := intercept.Window(site, ic, th, t, e, decision); ok {
-				merge(p)
-			}
-		}
-		t = e
-	}
-	if s := math.Max(t0, tr.BurnoutTime); s < t1 {
-		b.cost.Windows++
-		if p, ok := intercept.Window(site, ic, th, s, t1, decision); ok {
-			merge(p)
-		}
-	}
-	if found {
-		bs.FirstLaunch = math.Max(decision, bs.FirstIntercept-ic.MaxFlyout)
-	}
-	return bs, found
+	t0, t1 := tj.flight.Span()
+	b.cost.Windows++
+	return intercept.Window(site, ic, tj.threat(b.dt), math.Max(t0, decision), t1, decision)
 }
 
 // required returns the lowest sweep speed (m/s) at which base interceptor

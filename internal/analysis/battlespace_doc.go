@@ -65,12 +65,7 @@
 //	space          launch report (launchdetect: plume above 10 km + delay) + commit
 //
 // The trajectory is engageable when intercept.Window finds a battle space
-// with that decision time. intercept.Window skips ahead by (distance outside
-// the limits)/(threat speed), which assumes the threat's speed bounds its
-// motion; a missile accelerating from rest on the pad breaks that bound, so
-// a scan from launch can leap over the whole flight. The boost is therefore
-// scanned in intercept.ScanStep pieces and merged with the scan after
-// burnout.
+// with that decision time, scanned over the whole flight from launch.
 //
 // The engageable fraction of a family is the share of its trajectories
 // with a battle space. The required burnout speed of a trajectory is the

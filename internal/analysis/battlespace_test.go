@@ -330,8 +330,8 @@ func TestBattleSpaceWindowThroughBoost(t *testing.T) {
 		t.Errorf("bsRun.window(GBI at Washington vs %s) = %v, %.3f–%.3f s; want the battle space after burnout, %.3f–%.3f s",
 			tj.Name, ok, got.FirstIntercept, got.LastIntercept, after.FirstIntercept, after.LastIntercept)
 	}
-	if fromLaunch {
-		t.Log("intercept.Window from launch now finds the battle space; the boost workaround in bsRun.window may be dropped")
+	if !fromLaunch {
+		t.Error("intercept.Window from launch finds no battle space; want the one after burnout")
 	}
 }
 

@@ -81,8 +81,9 @@
 // earliest such t; it usually solves t − t_L = TMin(g(t), h(t)).
 //
 // Window scans intercept times every ScanStep (2 s), jumping ahead by
-// (distance outside the range and altitude limits)/(threat speed), which
-// cannot skip a feasible time, and bisects every change of feasibility to
+// (distance outside the range and altitude limits)/MaxThreatSpeed, which
+// cannot skip a feasible time (the threat's current speed would not do: a
+// booster accelerates from rest), and bisects every change of feasibility to
 // TimeTol. With decision the earliest possible launch, an intercept at t
 // is in the battle space if it is feasible and t − TMin ≥ decision. Then
 // LastLaunch = max t − TMin and FirstLaunch = max(decision,

@@ -72,6 +72,13 @@ func newEngagement(site geo.LLA, ic *Interceptor, th Threat) (engagement, error)
 		gLim: math.Min(ic.MaxRange, env.MaxRange)}, nil
 }
 
+// MaxThreatSpeed bounds the Earth-relative speed of any threat, m/s: above
+// an ICBM's burnout speed (about 7 km/s) and below orbital speed. Window and
+// PIP jump over times when the threat is outside the interceptor's limits
+// by (distance outside)/MaxThreatSpeed, which no threat can cover sooner,
+// even one accelerating from rest in boost.
+const MaxThreatSpeed = 8000.0
+
 // point is the engagement geometry at one intercept time.
 type point struct {
 	x     Intercept
@@ -89,7 +96,7 @@ func (en *engagement) at(t float64) point {
 	ic := en.ic
 	out := math.Max(g-en.gLim, math.Max(ic.MinAlt-h, h-math.Min(ic.MaxAlt, en.site.alt+en.env.MaxAlt)))
 	if out > 0 {
-		p.skip = out / (norm(vel) + 1)
+		p.skip = out / MaxThreatSpeed
 		return p
 	}
 	r, ok := en.env.At(g, h-en.site.alt)
