@@ -117,8 +117,8 @@ func runScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scene.S
 			sc.Tracks = append(sc.Tracks, tr)
 		}
 	}
-	if sum.FirstTrial != nil {
-		for _, sh := range sum.FirstTrial.Shots {
+	if len(sum.Outcomes) > 0 {
+		for _, sh := range sum.Outcomes[0].Shots {
 			if sh.Flight < 0 {
 				continue
 			}
@@ -137,8 +137,8 @@ func writeEvents(buf *bytes.Buffer, world *sim.World, sum *sim.Summary) error {
 	w := csv.NewWriter(buf)
 	f := func(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
 	_ = w.Write([]string{"trial", "event", "threat", "time_s", "command", "launcher", "interceptor", "launch_s", "pk_planned", "miss_m", "reach_m", "kill", "lat_deg", "lon_deg", "alt_km"})
-	for t := range sum.Shots {
-		for _, sh := range sum.Shots[t] {
+	for t, o := range sum.Outcomes {
+		for _, sh := range o.Shots {
 			threat := ""
 			if sh.Flight >= 0 {
 				threat = world.Flights[sh.Flight].Name
@@ -146,7 +146,7 @@ func writeEvents(buf *bytes.Buffer, world *sim.World, sum *sim.Summary) error {
 			_ = w.Write([]string{strconv.Itoa(t), "intercept", threat, f(sh.Intercept, 2), sh.Command, sh.Launcher, sh.Interceptor, f(sh.Launch, 2),
 				f(sh.PkPlanned, 4), f(sh.MissM, 1), f(sh.ReachM, 1), strconv.FormatBool(sh.Kill), f(sh.Pos.LatDeg(), 5), f(sh.Pos.LonDeg(), 5), f(sh.Pos.Alt/1e3, 3)})
 		}
-		for i, l := range sum.Leaked[t] {
+		for i, l := range o.Leaked {
 			if !l {
 				continue
 			}

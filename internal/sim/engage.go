@@ -93,7 +93,6 @@ type engKey struct{ cmd, track int }
 
 // engagement is a command's state about one track.
 type engagement struct {
-	pos       r3.Vec  // the track's latest position, m ECEF
 	nextEval  float64 // no evaluation before this time
 	busyUntil float64 // salvo in the air: kill assessment due then
 	done      bool
@@ -115,7 +114,8 @@ type battle struct {
 	engagedBy [][]bool // [flight][command]
 	barred    []bool
 	planner   *track.Ballistic
-	busy      []r3.Vec // positions of the tracks a command has salvos in the air at
+	local     []c2.Magazine // the deciding command's magazines
+	busy      []r3.Vec      // positions of the tracks a command has salvos in the air at
 	pending   []pending
 	cands     []c2.Candidate
 	geoms     []intercept.Intercept // per candidate
@@ -158,10 +158,11 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth []tru
 			continue
 		}
 		b.cands, b.geoms, b.paths = b.cands[:0], b.geoms[:0], b.paths[:0]
-		local := make([]c2.Magazine, len(c.Launchers))
-		for k, l := range c.Launchers {
-			local[k] = b.mags[l]
+		local := b.local[:0]
+		for _, l := range c.Launchers {
+			local = append(local, b.mags[l])
 		}
+		b.local = local
 		busy := b.busy[:0]
 		for k := range tracks {
 			tk := &tracks[k]

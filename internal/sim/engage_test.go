@@ -79,7 +79,13 @@ func TestMonteCarloIndependentOfWorkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	one.FirstTrial, three.FirstTrial = nil, nil
+	for i := range one.Outcomes {
+		a, b := one.Outcomes[i], three.Outcomes[i]
+		if !reflect.DeepEqual(a.Shots, b.Shots) || !reflect.DeepEqual(a.Leaked, b.Leaked) {
+			t.Errorf("trial %d: shots or leakers differ between 1 and 3 workers", i)
+		}
+	}
+	one.Outcomes, three.Outcomes = nil, nil
 	if !reflect.DeepEqual(nanFreeSummary(one), nanFreeSummary(three)) {
 		t.Errorf("summaries differ between 1 and 3 workers:\n%+v\n%+v", one, three)
 	}

@@ -24,11 +24,9 @@ type Summary struct {
 	// SurvivingValue holds each trial's surviving value, in trial order,
 	// for paired comparisons (CompareSharing).
 	SurvivingValue []float64
-	// Shots of trial 0, for reports.
-	FirstTrial *Outcome
-	// Shots and Leaked of every trial, in trial order, for event logs.
-	Shots  [][]Shot
-	Leaked [][]bool
+	// Outcomes holds every trial's outcome, in trial order, for reports
+	// and event logs.
+	Outcomes []*Outcome
 }
 
 // AssetStat is one asset's survival over the trials.
@@ -58,41 +56,22 @@ type ThreatStat struct {
 	FireControlOwner         string // most frequent
 }
 
-// trialRecord is the part of a trial's outcome that the summary needs.
-type trialRecord struct {
-	leaked, barred []bool
-	interceptors   []int
-	engagers       []int
-	assetLost      []bool
-	sensing        []Sensing
-	shots          []Shot
-	first          *Outcome
-}
-
 // MonteCarlo runs trials of the whole loop on up to workers goroutines,
 // trial i drawing from TrialRand(seed, i), and summarises them. The summary
 // does not depend on workers. progress is passed to Trials.
 func (w *World) MonteCarlo(ctx context.Context, seed int64, trials, workers int, progress func(done int)) (*Summary, error) {
-	recs, err := Trials(ctx, trials, workers, func(i int) (trialRecord, error) {
-		o, err := w.Engage(TrialRand(seed, i))
-		if err != nil {
-			return trialRecord{}, err
-		}
-		r := trialRecord{leaked: o.Leaked, barred: o.SectorBarred, interceptors: o.Interceptors, engagers: o.Engagers, assetLost: o.AssetLost, sensing: o.Sensing, shots: o.Shots}
-		if i == 0 {
-			r.first = o
-		}
-		return r, nil
+	outs, err := Trials(ctx, trials, workers, func(i int) (*Outcome, error) {
+		return w.Engage(TrialRand(seed, i))
 	}, progress)
 	if err != nil {
 		return nil, err
 	}
-	return w.summarise(seed, recs), nil
+	return w.summarise(seed, outs), nil
 }
 
-func (w *World) summarise(seed int64, recs []trialRecord) *Summary {
-	n := len(recs)
-	s := &Summary{Seed: seed, Trials: n, SurvivingValue: make([]float64, n), Shots: make([][]Shot, n), Leaked: make([][]bool, n)}
+func (w *World) summarise(seed int64, outs []*Outcome) *Summary {
+	n := len(outs)
+	s := &Summary{Seed: seed, Trials: n, SurvivingValue: make([]float64, n), Outcomes: outs}
 	for _, a := range w.Assets {
 		s.Assets = append(s.Assets, AssetStat{Name: a.Name, Owner: a.Owner, Value: a.Value})
 		s.TotalValue += a.Value
@@ -105,14 +84,10 @@ func (w *World) summarise(seed int64, recs []trialRecord) *Summary {
 	for i := range w.Flights {
 		sensors[i], owners[i] = map[string]int{}, map[string]int{}
 	}
-	for t, r := range recs {
-		if r.first != nil {
-			s.FirstTrial = r.first
-		}
-		s.Shots[t], s.Leaked[t] = r.shots, r.leaked
+	for t, r := range outs {
 		value := 0.0
 		for a := range w.Assets {
-			if !r.assetLost[a] {
+			if !r.AssetLost[a] {
 				s.Assets[a].Survived++
 				value += w.Assets[a].Value
 			}
@@ -121,19 +96,19 @@ func (w *World) summarise(seed int64, recs []trialRecord) *Summary {
 		s.SurvivingValueMean += value
 		for i := range w.Flights {
 			ts := &s.Threats[i]
-			if r.leaked[i] {
+			if r.Leaked[i] {
 				ts.Leaked++
 				s.LeakersMean++
-				if r.barred[i] {
+				if r.SectorBarred[i] {
 					s.SectorLeakersMean++
 				}
 			}
-			ts.InterceptorsMean += float64(r.interceptors[i])
-			s.InterceptorsMean += float64(r.interceptors[i])
-			if r.engagers[i] >= 2 {
+			ts.InterceptorsMean += float64(r.Interceptors[i])
+			s.InterceptorsMean += float64(r.Interceptors[i])
+			if r.Engagers[i] >= 2 {
 				s.DoubleEngagementsMean++
 			}
-			sn := r.sensing[i]
+			sn := r.Sensing[i]
 			l := w.Flights[i].LaunchTime
 			for k, v := range [4]float64{sn.FirstDetection, sn.SpaceWarning, sn.FirmTrack, sn.FireControl} {
 				if !math.IsNaN(v) {
