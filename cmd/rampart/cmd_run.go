@@ -195,9 +195,12 @@ to stderr when stderr is a terminal.`,
 			if err != nil {
 				return err
 			}
-			bar := newProgress(cmd.ErrOrStderr(), trials)
-			sum, err := world.MonteCarlo(cmd.Context(), seed, trials, workers, bar.update)
-			bar.done()
+			monteCarlo := func(w *sim.World) (*sim.Summary, error) {
+				bar := newProgress(cmd.ErrOrStderr(), trials)
+				defer bar.done()
+				return w.MonteCarlo(cmd.Context(), seed, trials, workers, bar.update)
+			}
+			sum, err := monteCarlo(world)
 			if err != nil {
 				return err
 			}
@@ -212,9 +215,7 @@ to stderr when stderr is a terminal.`,
 				if err != nil {
 					return err
 				}
-				bar := newProgress(cmd.ErrOrStderr(), trials)
-				sum2, err := w2.MonteCarlo(cmd.Context(), seed, trials, workers, bar.update)
-				bar.done()
+				sum2, err := monteCarlo(w2)
 				if err != nil {
 					return err
 				}

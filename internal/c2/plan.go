@@ -1,7 +1,9 @@
 package c2
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/rampart-sim/rampart/internal/assign"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -241,9 +243,5 @@ func assignPass(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order
 }
 
 func sortOrders(o []Order) {
-	for i := 1; i < len(o); i++ {
-		for j := i; j > 0 && o[j].K < o[j-1].K; j-- {
-			o[j], o[j-1] = o[j-1], o[j]
-		}
-	}
+	slices.SortStableFunc(o, func(a, b Order) int { return cmp.Compare(a.K, b.K) })
 }

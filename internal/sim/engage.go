@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -479,15 +480,7 @@ func (b *battle) outcome() *Outcome {
 			out.AssetLost[a] = true
 		}
 	}
-	slices.SortStableFunc(b.shots, func(a, c Shot) int {
-		switch {
-		case a.Launch < c.Launch:
-			return -1
-		case a.Launch > c.Launch:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(b.shots, func(a, c Shot) int { return cmp.Compare(a.Launch, c.Launch) })
 	out.Shots = b.shots
 	return out
 }

@@ -115,17 +115,20 @@ func (w *World) buildBattle(bad *scenario.Errors) {
 	}
 	slices.Sort(w.Pictures)
 
-	doctrine := func(owner string) scenario.Doctrine {
-		for _, o := range s.Owners {
-			if o.Name == owner {
-				d := o.Doctrine
-				if d.Reserve > 0 && d.ReserveMinValue == 0 {
-					d.ReserveMinValue = maxValue
-				}
-				return d
-			}
+	owner := make(map[string]int, len(s.Owners)) // name -> index in s.Owners
+	for i, o := range s.Owners {
+		owner[o.Name] = i
+	}
+	doctrine := func(name string) scenario.Doctrine {
+		oi, ok := owner[name]
+		if !ok {
+			return scenario.DefaultDoctrine()
 		}
-		return scenario.DefaultDoctrine()
+		d := s.Owners[oi].Doctrine
+		if d.Reserve > 0 && d.ReserveMinValue == 0 {
+			d.ReserveMinValue = maxValue
+		}
+		return d
 	}
 	if len(armed) == 0 {
 		return
@@ -148,11 +151,8 @@ func (w *World) buildBattle(bad *scenario.Errors) {
 			}
 		}
 		w.sectorSites = append(w.sectorSites, sites)
-		for oi, so := range s.Owners {
-			if so.Name != o {
-				continue
-			}
-			for pi, pt := range so.Sector {
+		if oi, ok := owner[o]; ok {
+			for pi, pt := range s.Owners[oi].Sector {
 				p, err := resolve(pt)
 				if err != nil {
 					bad.Problems = append(bad.Problems, s.Problemf(fmt.Sprintf("owners[%d].sector[%d]", oi, pi), "%v", err))
