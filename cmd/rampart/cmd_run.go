@@ -13,6 +13,7 @@ import (
 
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // runJSON is the --json document of rampart run.
@@ -167,7 +168,7 @@ to stderr when stderr is a terminal.`,
 			if err != nil {
 				return err
 			}
-			s, err := scenario.Load(name)
+			s, st, err := study.Load(name)
 			if err != nil {
 				return err
 			}
@@ -190,6 +191,9 @@ to stderr when stderr is a terminal.`,
 			workers := rf.workers
 			if workers == 0 {
 				workers = runtime.GOMAXPROCS(0)
+			}
+			if st != nil {
+				return runStudy(cmd, s, st, rf, phys, opts, seed, trials, workers)
 			}
 			world, err := sim.Build(s, opts)
 			if err != nil {

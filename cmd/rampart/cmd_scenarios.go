@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 func newScenariosCmd() *cobra.Command {
@@ -18,13 +19,17 @@ with 'rampart run NAME'. The default scenario (run when no name is given) is
 marked with '*'.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tQUESTION")
+			fmt.Fprintln(tw, "NAME\tKIND\tQUESTION")
 			for _, s := range scenario.Library() {
 				name := s.Name
 				if name == scenario.Default {
 					name += " *"
 				}
-				fmt.Fprintf(tw, "%s\t%s\n", name, s.Question)
+				kind := "engine"
+				if s.Analysis != nil {
+					kind = s.Analysis.Kind
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", name, kind, s.Question)
 			}
 			return tw.Flush()
 		},
@@ -43,12 +48,15 @@ list. Exit code 0 when the file is valid, 2 when it is not.`,
   rampart validate europe`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := scenario.Load(args[0])
+			s, _, err := study.Load(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (scenario %q: %d sites, %d threats, %d assets)\n",
-				args[0], s.Name, len(s.Sites), len(s.Threats), len(s.Assets))
+			what := fmt.Sprintf("%d sites, %d threats, %d assets", len(s.Sites), len(s.Threats), len(s.Assets))
+			if s.Analysis != nil {
+				what = s.Analysis.Kind + " analysis"
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (scenario %q: %s)\n", args[0], s.Name, what)
 			return nil
 		},
 	}

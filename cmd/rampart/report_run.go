@@ -10,16 +10,12 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
-
-// trackSampleS is the time step of the flight tracks written to scene.json, s.
-const trackSampleS = 10.0
 
 // writeReportDir writes a run's report directory: report.html,
 // results.json (the --json document), events.csv (every shot and leak of
@@ -28,7 +24,7 @@ func writeReportDir(dir string, s *scenario.Scenario, world *sim.World, sum *sim
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return badInput("--out %s: %v", dir, err)
 	}
-	sc := runScene(s, world, sum)
+	sc := study.EngineScene(s, world, sum)
 	var buf bytes.Buffer
 	if err := scene.Write(&buf, sc); err != nil {
 		return fmt.Errorf("scene.json: %w", err)
@@ -60,76 +56,6 @@ func writeReportDir(dir string, s *scenario.Scenario, world *sim.World, sum *sim
 		}
 	}
 	return nil
-}
-
-func lla(p geo.LLA) (float64, float64, float64) { return p.LatDeg(), p.LonDeg(), p.Alt }
-
-// runScene is the geometry of a run: its sites, every missile's flight and
-// the intercepts of trial 0.
-func runScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scene.Scene {
-	sc := &scene.Scene{Version: scene.Version, Name: s.Name, Question: s.Question, Epoch: scene.DefaultEpoch,
-		Sites: []scene.Site{}, Tracks: []scene.Track{}, Areas: []scene.Area{}, Intercepts: []scene.Intercept{}}
-	seen := map[string]bool{}
-	add := func(st scene.Site) {
-		if !seen[st.Kind+st.Name] {
-			seen[st.Kind+st.Name] = true
-			sc.Sites = append(sc.Sites, st)
-		}
-	}
-	for _, u := range world.Radars {
-		lat, lon, _ := lla(u.Radar.Site)
-		add(scene.Site{Name: u.ID, Kind: scene.SiteDefense, Owner: u.Owner, LatDeg: lat, LonDeg: lon, Note: u.Type})
-	}
-	for _, l := range world.Launchers {
-		lat, lon, _ := lla(l.Pos)
-		add(scene.Site{Name: l.ID, Kind: scene.SiteDefense, Owner: l.Owner, LatDeg: lat, LonDeg: lon, Note: fmt.Sprintf("%d × %s", l.Rounds, l.Interceptor.Name)})
-	}
-	for _, a := range world.Assets {
-		lat, lon, _ := lla(a.Pos)
-		add(scene.Site{Name: a.Name, Kind: scene.SiteAsset, Owner: a.Owner, LatDeg: lat, LonDeg: lon, Note: fmt.Sprintf("value %g", a.Value)})
-	}
-	for _, f := range world.Flights {
-		name := f.LaunchName
-		if name == "" {
-			name = f.Name + " launch"
-		}
-		lat, lon, _ := lla(f.Launch)
-		add(scene.Site{Name: name, Kind: scene.SiteLaunch, LatDeg: lat, LonDeg: lon})
-		mv := f.Mover()
-		if mv == nil {
-			continue
-		}
-		kind := scene.TrackBallistic
-		if f.Cruise != nil {
-			kind = scene.TrackCruise
-		}
-		tr := scene.Track{Name: f.Name, Kind: kind}
-		end := f.LaunchTime + f.FlightTime
-		for t := f.LaunchTime; ; t = math.Min(t+trackSampleS, end) {
-			p := mv.At(t).Pos
-			g := geo.WGS84.ToGeodetic(p)
-			tr.Points = append(tr.Points, scene.Sample{T: round(t, 3), LatDeg: round(g.LatDeg(), 6), LonDeg: round(g.LonDeg(), 6), AltM: round(math.Max(g.Alt, 0), 1)})
-			if t >= end {
-				break
-			}
-		}
-		if len(tr.Points) >= 2 {
-			sc.Tracks = append(sc.Tracks, tr)
-		}
-	}
-	if len(sum.Outcomes) > 0 {
-		for _, sh := range sum.Outcomes[0].Shots {
-			if sh.Flight < 0 {
-				continue
-			}
-			lat, lon, alt := lla(sh.Pos)
-			sc.Intercepts = append(sc.Intercepts, scene.Intercept{
-				Threat: world.Flights[sh.Flight].Name, Interceptor: sh.Interceptor, Site: sh.Launcher, Owner: sh.Command,
-				T: round(sh.Intercept, 3), LatDeg: round(lat, 6), LonDeg: round(lon, 6), AltM: round(alt, 1), Kill: sh.Kill,
-			})
-		}
-	}
-	return sc
 }
 
 // writeEvents writes one row per shot and per leaker of every trial.
@@ -197,37 +123,6 @@ func runDocumentHTML(s *scenario.Scenario, world *sim.World, sum *sim.Summary, s
 		report.Section{Heading: "Outcome", Text: []string{totals}, Blocks: []report.Block{assets, threats}},
 		report.SceneSection("Geometry of the raid (intercepts of trial 0)", sc),
 	)
-	d.Parameters = runParameters(world)
+	d.Parameters = study.Parameters(study.EngineSystems(world), world.Options.Pick)
 	return d
-}
-
-// runParameters lists every catalog value of the systems the run used.
-func runParameters(world *sim.World) []report.Parameter {
-	var names []string
-	add := func(n string) {
-		if n != "" && !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	for _, f := range world.Flights {
-		add(f.Missile)
-	}
-	for _, l := range world.Launchers {
-		add(l.Interceptor.Name)
-	}
-	for _, u := range world.Radars {
-		add(u.Type)
-	}
-	var out []report.Parameter
-	for _, n := range names {
-		e, err := catalog.Lookup(n)
-		if err != nil {
-			continue
-		}
-		for _, k := range e.ParamKeys() {
-			v, _ := e.Param(k)
-			out = append(out, report.ParameterFrom(e.Name, k, v, e.At(k, world.Options.Pick)))
-		}
-	}
-	return out
 }

@@ -909,3 +909,17 @@ func bsPrefix(path string, err error) []error {
 
 // bsPtr returns a pointer to a copy of v.
 func bsPtr(v float64) *float64 { return &v }
+
+// Position returns the missile's geodetic position t seconds after its
+// launch, and false outside its flight.
+func (tj *Trajectory) Position(t float64) (geo.LLA, bool) {
+	if tj.flight == nil {
+		return geo.LLA{}, false
+	}
+	abs := tj.flight.LaunchTime + t
+	t0, t1 := tj.flight.Span()
+	if abs < t0 || abs > t1 {
+		return geo.LLA{}, false
+	}
+	return geo.WGS84.ToGeodetic(tj.flight.At(abs).Pos), true
+}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math"
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -20,53 +19,6 @@ const salvoExactTol = 1e-12
 // salvoMCTrials is the number of Monte Carlo trials per case: enough for a
 // 99.9 % interval of about ±0.01 on a probability near 1/2.
 const salvoMCTrials = 40_000
-
-// simulateSalvo plays one engagement shot by shot: each warhead is engaged
-// with probability Pe; at each look the stock is spread over the surviving
-// engaged warheads (s each, or uniformly when short) and every shot kills
-// with probability Pk. It shares no code with the formulas.
-func simulateSalvo(e SalvoEngagement, r *rand.Rand) (leakers, spent int) {
-	pe := e.PEngaged
-	if pe == 0 {
-		pe = 1
-	}
-	looks := max(e.Looks, 1)
-	m := 0
-	for range e.Warheads {
-		if r.Float64() < pe {
-			m++
-		} else {
-			leakers++
-		}
-	}
-	stock := e.Interceptors
-	for range looks {
-		if m == 0 {
-			break
-		}
-		shots := min(stock, e.ShotsPerLook*m)
-		stock -= shots
-		spent += shots
-		survivors := 0
-		for i := range m {
-			k := shots / m
-			if i < shots%m {
-				k++
-			}
-			killed := false
-			for range k {
-				if r.Float64() < e.Pk {
-					killed = true
-				}
-			}
-			if !killed {
-				survivors++
-			}
-		}
-		m = survivors
-	}
-	return leakers + m, spent
-}
 
 // TestSalvoMonteCarlo checks every evaluation path (closed forms, binomial
 // sums and the shoot-look-shoot chain) against a seeded Monte Carlo: the
@@ -94,7 +46,7 @@ func TestSalvoMonteCarlo(t *testing.T) {
 		var sumL, sumL2, sumS, sumS2 float64
 		zero := 0
 		for range salvoMCTrials {
-			l, s := simulateSalvo(e, r)
+			l, s := PlaySalvo(e, r)
 			sumL += float64(l)
 			sumL2 += float64(l * l)
 			sumS += float64(s)

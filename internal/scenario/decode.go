@@ -30,7 +30,7 @@ const (
 // Field names of each mapping in the format, in the order the reference
 // documents them.
 var (
-	scenarioFields = []string{"name", "question", "summary", "assumptions", "run", "owners", "sites", "space_sensors", "links", "threats", "assets"}
+	scenarioFields = []string{"name", "question", "summary", "assumptions", "run", "owners", "sites", "space_sensors", "links", "threats", "assets", "analysis"}
 	spaceFields    = []string{"name", "owner", "delay_s", "min_alt_km", "sigma_km"}
 	linkFields     = []string{"owners", "latency_s"}
 	runFields      = []string{"seed", "trials", "duration_s", "architecture"}
@@ -708,6 +708,8 @@ func (d *decoder) decodeScenario(n ast.Node) {
 			s.Threats = decodeList(d, e.value, p, d.decodeThreat)
 		case "assets":
 			s.Assets = decodeList(d, e.value, p, d.decodeAsset)
+		case "analysis":
+			d.decodeAnalysis(e.value, p)
 		}
 		if d.stopped {
 			return

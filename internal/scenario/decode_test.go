@@ -14,7 +14,7 @@ var problemCases = []struct {
 	want     []string
 }{
 	{"unknown top-level field", "name: test", "nam: test", []string{
-		`t.yaml:1:1: nam: unknown field; did you mean "name"? allowed: name, question, summary, assumptions, run, owners, sites, space_sensors, links, threats, assets`,
+		`t.yaml:1:1: nam: unknown field; did you mean "name"? allowed: name, question, summary, assumptions, run, owners, sites, space_sensors, links, threats, assets, analysis`,
 		`t.yaml:1:1: name: missing; want a short identifier such as "europe"`,
 	}},
 	{"space sensor of an unknown owner", "threats:\n", "space_sensors:\n  - {name: sbirs, owner: USA, delay_s: -3}\nthreats:\n", []string{
@@ -225,7 +225,7 @@ var problemCases = []struct {
 		`t.yaml:1:1: want a mapping of fields, got a list`,
 	}},
 	{"empty file", validDoc, "\n# nothing\n", []string{
-		`t.yaml: file holds no YAML document; want a mapping with fields name, question, summary, assumptions, run, owners, sites, space_sensors, links, threats, assets`,
+		`t.yaml: file holds no YAML document; want a mapping with fields name, question, summary, assumptions, run, owners, sites, space_sensors, links, threats, assets, analysis`,
 	}},
 	{"unknown radar", "type: AN/SPY-1D", "type: AN/SPY-1", []string{
 		`t.yaml:12:33: sites[0].platforms[0].parts[0].type: "AN/SPY-1" is not a catalog radar; did you mean "AN/SPY-1D"? allowed: AN/SPY-1D, AN/TPY-2`,

@@ -24,6 +24,9 @@ type Scenario struct {
 	Links        []Link
 	Threats      []Threat
 	Assets       []Asset
+	// Analysis, when set, is the analysis rampart run computes; nil for a
+	// scenario that runs the engine only.
+	Analysis *Analysis
 
 	// pos maps a field path ("threats[2].profile") to where its value
 	// starts in the file. Nil for scenarios built in Go.

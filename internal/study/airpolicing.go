@@ -1,0 +1,212 @@
+package study
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rampart-sim/rampart/internal/analysis"
+	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/internal/report"
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/scene"
+)
+
+// AirPolicing is the input of the air-policing analysis: quick-reaction
+// alert bases, the fighter, and the tracks of the aircraft to intercept.
+type AirPolicing struct {
+	Bases   []analysis.QRABase  `json:"bases"`
+	Fighter analysis.QRAFighter `json:"fighter"`
+	Tracks  []QRATrack          `json:"tracks"`
+}
+
+// QRATrack is one named target track and when the alert is given.
+type QRATrack struct {
+	Name     string  `json:"name"`
+	Aircraft string  `json:"aircraft,omitempty"` // catalog aircraft flying the track, for the map
+	AlertMin float64 `json:"alert_min,omitempty"`
+	analysis.QRATrack
+}
+
+// Validate checks every track with the bases and fighter.
+func (a *AirPolicing) Validate() error {
+	var errs []error
+	if len(a.Tracks) == 0 {
+		errs = append(errs, errors.New("tracks: missing; want one or more {name, waypoints or line}"))
+	}
+	for i, t := range a.Tracks {
+		if t.Name == "" {
+			errs = append(errs, fmt.Errorf("tracks[%d].name: missing", i))
+		}
+		if t.Aircraft != "" {
+			if e, err := catalog.Lookup(t.Aircraft); err != nil || e.Kind != catalog.KindAircraft {
+				errs = append(errs, fmt.Errorf("tracks[%d].aircraft: %q is not a catalog aircraft", i, t.Aircraft))
+			}
+		}
+		err := a.request(t).Validate()
+		if err == nil {
+			continue
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if strings.HasPrefix(line, "track.") {
+				line = fmt.Sprintf("tracks[%d].%s", i, strings.TrimPrefix(line, "track."))
+			} else if strings.HasPrefix(line, "alert_min") {
+				line = fmt.Sprintf("tracks[%d].%s", i, line)
+			} else if i > 0 {
+				continue // base and fighter problems are reported once
+			}
+			errs = append(errs, errors.New(line))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (a *AirPolicing) request(t QRATrack) analysis.QRARequest {
+	return analysis.QRARequest{Bases: a.Bases, Fighter: a.Fighter, Track: t.QRATrack, AlertMin: t.AlertMin}
+}
+
+// AirPolicingResults is the JSON of an air-policing analysis.
+type AirPolicingResults struct {
+	Tracks []QRATrackResult `json:"tracks"`
+}
+
+// QRATrackResult is the intercepts of one track from every base.
+type QRATrackResult struct {
+	Track       string               `json:"track"`
+	Quickest    string               `json:"quickest"`
+	QuickestMin *float64             `json:"quickest_min"`
+	Results     []analysis.QRAResult `json:"results"`
+}
+
+// Run computes the intercepts.
+func (a *AirPolicing) Run(s *scenario.Scenario, o Options) (*Result, error) {
+	res := &Result{Kind: "air-policing", Scene: newScene(s)}
+	var out AirPolicingResults
+	for _, t := range a.Tracks {
+		resp, err := analysis.QRAIntercepts(a.request(t))
+		if err != nil {
+			return nil, fmt.Errorf("track %s: %w", t.Name, err)
+		}
+		tr := QRATrackResult{Track: t.Name, Quickest: resp.Quickest, Results: resp.Results}
+		if resp.QuickestIndex >= 0 {
+			v := roundTo(resp.Results[resp.QuickestIndex].TimeMin, 3)
+			tr.QuickestMin = &v
+		}
+		out.Tracks = append(out.Tracks, tr)
+		res.Scene.Tracks = append(res.Scene.Tracks, qraSceneTrack(t))
+		res.Systems = addSystem(res.Systems, t.Aircraft)
+		for _, r := range resp.Results {
+			if r.Intercepted {
+				res.Scene.Intercepts = append(res.Scene.Intercepts, scene.Intercept{Threat: t.Name, Interceptor: a.Fighter.Aircraft, Site: r.Base,
+					T: roundTo(r.TimeMin*60, 3), LatDeg: r6(r.InterceptLatDeg), LonDeg: r6(r.InterceptLonDeg), AltM: r1(r.InterceptAltM), Kill: r.Base == resp.Quickest})
+			}
+		}
+	}
+	for _, b := range a.Bases {
+		addSite(res.Scene, scene.Site{Name: b.Name, Kind: scene.SiteAirbase, LatDeg: b.LatDeg, LonDeg: b.LonDeg, Note: a.Fighter.Aircraft})
+	}
+	res.Systems = addSystem(res.Systems, a.Fighter.Aircraft)
+	res.Results = out
+	res.Headline = qraHeadline(s, out)
+	res.Sections = qraSections(out, res.Scene)
+	res.Events = [][]string{{"track", "base", "intercepted", "reason", "scramble_min", "dash_speed_kms", "time_to_intercept_min", "track_min", "lat_deg", "lon_deg", "alt_m", "distance_flown_km"}}
+	for _, t := range out.Tracks {
+		for _, r := range t.Results {
+			res.Events = append(res.Events, []string{t.Track, r.Base, strconv.FormatBool(r.Intercepted), r.Reason, fmtF(r.ScrambleMin, 2), fmtF(r.DashSpeedKms, 3),
+				fmtF(r.TimeMin, 2), fmtF(r.TrackMin, 2), fmtF(r.InterceptLatDeg, 5), fmtF(r.InterceptLonDeg, 5), fmtF(r.InterceptAltM, 0), fmtF(r.DistanceKm, 1)})
+		}
+	}
+	return res, nil
+}
+
+// qraSceneTrack draws the target's waypoints or line (time in seconds of
+// the track, at the waypoints only).
+func qraSceneTrack(t QRATrack) scene.Track {
+	tr := scene.Track{Name: t.Name, Kind: scene.TrackAircraft}
+	if l := t.Line; l != nil {
+		d := l.SpeedKms * l.DurationMin * 60 * 1e3
+		for k := 0; k <= 10; k++ {
+			f := float64(k) / 10
+			lat, lon := directDeg(l.LatDeg, l.LonDeg, l.CourseDeg, f*d)
+			tr.Points = append(tr.Points, scene.Sample{T: roundTo(f*l.DurationMin*60, 3), LatDeg: r6(lat), LonDeg: r6(lon), AltM: l.AltM})
+		}
+		return tr
+	}
+	tsec := 0.0
+	for i, w := range t.Waypoints {
+		if i > 0 {
+			p := t.Waypoints[i-1]
+			if p.SpeedKms > 0 {
+				tsec += inverseKm(p.LatDeg, p.LonDeg, w.LatDeg, w.LonDeg) / p.SpeedKms
+			} else {
+				tsec += 1
+			}
+		}
+		tr.Points = append(tr.Points, scene.Sample{T: roundTo(tsec, 3), LatDeg: w.LatDeg, LonDeg: w.LonDeg, AltM: w.AltM})
+	}
+	if len(tr.Points) == 1 {
+		p := tr.Points[0]
+		p.T++
+		tr.Points = append(tr.Points, p)
+	}
+	return tr
+}
+
+func qraHeadline(s *scenario.Scenario, out AirPolicingResults) Headline {
+	h := Headline{Question: s.Question, Unit: "min, slowest of the quickest intercepts"}
+	var parts []string
+	worst := math.NaN()
+	for _, t := range out.Tracks {
+		if t.QuickestMin == nil {
+			parts = append(parts, fmt.Sprintf("%s: no base intercepts", t.Track))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s: %.1f min from %s", t.Track, *t.QuickestMin, t.Quickest))
+		if math.IsNaN(worst) || *t.QuickestMin > worst {
+			worst = *t.QuickestMin
+		}
+	}
+	h.Answer = "Quickest intercept after the alert — " + strings.Join(parts, "; ") + "."
+	if !math.IsNaN(worst) {
+		h.Value = worst
+	}
+	return h
+}
+
+func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
+	bars := report.BarChart{Caption: "Time from alert to intercept, by track and base (no bar: no intercept)", X: report.Axis{Label: "time to intercept", Unit: "min"}}
+	t := report.Table{Caption: "Intercepts", Columns: []report.Column{{Heading: "track"}, {Heading: "base"}, {Heading: "scramble", Unit: "min", Numeric: true},
+		{Heading: "dash", Unit: "km/s", Numeric: true}, {Heading: "to intercept", Unit: "min", Numeric: true}, {Heading: "flown", Unit: "km", Numeric: true}, {Heading: "note"}}}
+	for _, tr := range out.Tracks {
+		bars.Categories = append(bars.Categories, tr.Track)
+	}
+	for ti, tr := range out.Tracks {
+		for _, r := range tr.Results {
+			k := slices.IndexFunc(bars.Series, func(b report.BarSeries) bool { return b.Name == r.Base })
+			if k < 0 {
+				vals := make([]float64, len(out.Tracks))
+				for i := range vals {
+					vals[i] = math.NaN()
+				}
+				bars.Series = append(bars.Series, report.BarSeries{Name: r.Base, Values: vals})
+				k = len(bars.Series) - 1
+			}
+			to, note := "–", r.Reason
+			if r.Intercepted {
+				bars.Series[k].Values[ti] = r.TimeMin
+				to = fmtF(r.TimeMin, 1)
+				if r.Base == tr.Quickest {
+					note = "quickest"
+				}
+			}
+			t.Rows = append(t.Rows, []string{tr.Track, r.Base, fmtF(r.ScrambleMin, 1), fmtF(r.DashSpeedKms, 3), to, fmtF(r.DistanceKm, 0), note})
+		}
+	}
+	return []report.Section{
+		{Heading: "Quick-reaction intercepts", Blocks: []report.Block{bars, t}},
+		report.SceneSection("Bases, tracks and intercept points (filled: the quickest base)", sc),
+	}
+}

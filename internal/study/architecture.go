@@ -1,0 +1,235 @@
+package study
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rampart-sim/rampart/internal/report"
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/sim"
+)
+
+// Architecture is the input of the architecture comparison: the scenario's
+// raid and defenses run under each architecture on the same random
+// streams, and, with WarningValue, each again with no sharing between
+// owners.
+type Architecture struct {
+	// Architectures to compare, in order; empty means sectoral, then
+	// separate-linked.
+	Architectures []string `json:"architectures,omitempty"`
+	WarningValue  bool     `json:"warning_value,omitempty"`
+
+	scenario *scenario.Scenario
+}
+
+// Validate checks the architectures against the scenario's owners.
+func (a *Architecture) Validate() error {
+	var errs []error
+	for i, name := range a.Architectures {
+		arch := scenario.Architecture(name)
+		if !slices.Contains(scenario.Architectures, arch) {
+			var allowed []string
+			for _, x := range scenario.Architectures {
+				allowed = append(allowed, string(x))
+			}
+			errs = append(errs, fmt.Errorf("architectures[%d]: %q is not allowed; allowed: %s", i, name, strings.Join(allowed, ", ")))
+			continue
+		}
+		if arch != scenario.Integrated && a.scenario != nil && len(a.scenario.Owners) < 2 {
+			errs = append(errs, fmt.Errorf("architectures[%d]: %s needs at least two owners; the scenario declares %d", i, name, len(a.scenario.Owners)))
+		}
+	}
+	if a.scenario != nil && len(a.scenario.Threats) == 0 {
+		errs = append(errs, errors.New("the architecture comparison needs the scenario's threats, sites and assets; threats is empty"))
+	}
+	return errors.Join(errs...)
+}
+
+func (a *Architecture) list() []scenario.Architecture {
+	if len(a.Architectures) == 0 {
+		return []scenario.Architecture{scenario.Sectoral, scenario.SeparateLinked}
+	}
+	var out []scenario.Architecture
+	for _, x := range a.Architectures {
+		out = append(out, scenario.Architecture(x))
+	}
+	return out
+}
+
+// ArchitectureRun is the outcome of the raid under one architecture.
+type ArchitectureRun struct {
+	Architecture          string      `json:"architecture"`
+	SurvivingValueMean    float64     `json:"surviving_value_mean"`
+	TotalValue            float64     `json:"total_value"`
+	InterceptorsMean      float64     `json:"interceptors_mean"`
+	LeakersMean           float64     `json:"leakers_mean"`
+	DoubleEngagementsMean float64     `json:"double_engagements_mean"`
+	SectorLeakersMean     float64     `json:"sector_leakers_mean"`
+	Assets                []AssetJSON `json:"assets"`
+	// VersusFirst is the paired difference in surviving value from the
+	// first architecture, on the same streams (absent for the first).
+	VersusFirst *SharingJSON `json:"versus_first,omitempty"`
+	// EarlyWarning is the value of sharing: this architecture against the
+	// same owners with no links and no shared pictures.
+	EarlyWarning *SharingJSON `json:"early_warning,omitempty"`
+}
+
+// AssetJSON is an asset's survival.
+type AssetJSON struct {
+	Name     string     `json:"name"`
+	Owner    string     `json:"owner,omitempty"`
+	Value    float64    `json:"value"`
+	PSurvive float64    `json:"p_survive"`
+	CI95     [2]float64 `json:"p_survive_ci95"`
+}
+
+// SharingJSON is a paired difference of surviving value.
+type SharingJSON struct {
+	Mean       float64    `json:"mean"`
+	Other      float64    `json:"other_mean"`
+	Difference float64    `json:"difference"`
+	CI95       [2]float64 `json:"difference_ci95"`
+}
+
+func sharingJSON(v sim.SharingValue) *SharingJSON {
+	return &SharingJSON{Mean: roundTo(v.WithMean, 4), Other: roundTo(v.WithoutMean, 4), Difference: roundTo(v.DiffMean, 4),
+		CI95: [2]float64{roundTo(v.DiffCI95[0], 4), roundTo(v.DiffCI95[1], 4)}}
+}
+
+// ArchitectureResults is the JSON of an architecture comparison.
+type ArchitectureResults struct {
+	Trials        int               `json:"trials"`
+	Architectures []ArchitectureRun `json:"architectures"`
+}
+
+// Run runs the raid under each architecture.
+func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	mc := func(label string, sc *scenario.Scenario, opts sim.Options) (*sim.World, *sim.Summary, error) {
+		w, err := sim.Build(sc, opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		var progress func(int)
+		if o.Progress != nil {
+			progress = func(done int) { o.Progress(label, done, o.Trials) }
+		}
+		sum, err := w.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress)
+		return w, sum, err
+	}
+	out := ArchitectureResults{Trials: o.Trials}
+	res := &Result{Kind: "architecture"}
+	var first *sim.Summary
+	for _, arch := range a.list() {
+		sc := *s
+		sc.Run.Architecture = arch
+		w, sum, err := mc(string(arch), &sc, o.Sim)
+		if err != nil {
+			return nil, err
+		}
+		run := ArchitectureRun{Architecture: string(arch), SurvivingValueMean: roundTo(sum.SurvivingValueMean, 4), TotalValue: sum.TotalValue,
+			InterceptorsMean: roundTo(sum.InterceptorsMean, 4), LeakersMean: roundTo(sum.LeakersMean, 4),
+			DoubleEngagementsMean: roundTo(sum.DoubleEngagementsMean, 4), SectorLeakersMean: roundTo(sum.SectorLeakersMean, 4), Assets: AssetsJSON(sum)}
+		if first == nil {
+			first = sum
+			res.Scene = EngineScene(&sc, w, sum)
+			res.Systems = EngineSystems(w)
+		} else {
+			run.VersusFirst = sharingJSON(sim.CompareSharing(sum, first))
+		}
+		if a.WarningValue && arch != scenario.Integrated {
+			alone := o.Sim
+			alone.NoSharing = true
+			_, sum2, err := mc(string(arch)+", no sharing", &sc, alone)
+			if err != nil {
+				return nil, err
+			}
+			run.EarlyWarning = sharingJSON(sim.CompareSharing(sum, sum2))
+		}
+		out.Architectures = append(out.Architectures, run)
+	}
+	res.Results = out
+	res.Headline = architectureHeadline(s, out)
+	res.Sections = architectureSections(out, res)
+	res.Events = [][]string{{"architecture", "asset", "owner", "value", "p_survive", "ci95_low", "ci95_high"}}
+	for _, r := range out.Architectures {
+		for _, x := range r.Assets {
+			res.Events = append(res.Events, []string{r.Architecture, x.Name, x.Owner, fmtF(x.Value, 2), fmtF(x.PSurvive, 4), fmtF(x.CI95[0], 4), fmtF(x.CI95[1], 4)})
+		}
+	}
+	return res, nil
+}
+
+// AssetsJSON lists each asset's survival, rounded.
+func AssetsJSON(sum *sim.Summary) []AssetJSON {
+	out := []AssetJSON{}
+	for _, x := range sum.Assets {
+		out = append(out, AssetJSON{Name: x.Name, Owner: x.Owner, Value: x.Value, PSurvive: roundTo(x.PSurvive, 4),
+			CI95: [2]float64{roundTo(x.CI95[0], 4), roundTo(x.CI95[1], 4)}})
+	}
+	return out
+}
+
+func architectureHeadline(s *scenario.Scenario, out ArchitectureResults) Headline {
+	h := Headline{Question: s.Question}
+	var parts []string
+	for _, r := range out.Architectures {
+		p := fmt.Sprintf("%s keeps %.2f of %g units of asset value (%.2f leakers, %.2f interceptors, %.2f double engagements per raid)",
+			r.Architecture, r.SurvivingValueMean, r.TotalValue, r.LeakersMean, r.InterceptorsMean, r.DoubleEngagementsMean)
+		if r.EarlyWarning != nil {
+			p += fmt.Sprintf("; shared warning is worth %+.2f (95 %% CI %+.2f to %+.2f)", r.EarlyWarning.Difference, r.EarlyWarning.CI95[0], r.EarlyWarning.CI95[1])
+		}
+		parts = append(parts, p)
+	}
+	h.Answer = fmt.Sprintf("Over %d trials on the same random streams: %s.", out.Trials, strings.Join(parts, ". "))
+	if len(out.Architectures) >= 2 {
+		a, b := out.Architectures[0], out.Architectures[1]
+		d := b.VersusFirst
+		h.Value, h.Unit = d.Difference, fmt.Sprintf("surviving asset value, %s minus %s", b.Architecture, a.Architecture)
+		sig := "not significant"
+		if d.CI95[0] > 0 || d.CI95[1] < 0 {
+			sig = "significant"
+		}
+		h.Answer += fmt.Sprintf(" %s minus %s: %+.2f (95 %% CI %+.2f to %+.2f, %s at this number of trials).", b.Architecture, a.Architecture, d.Difference, d.CI95[0], d.CI95[1], sig)
+	} else if len(out.Architectures) == 1 {
+		h.Value, h.Unit = out.Architectures[0].SurvivingValueMean, "surviving asset value"
+	}
+	return h
+}
+
+func architectureSections(out ArchitectureResults, res *Result) []report.Section {
+	t := report.Table{Caption: "The same raid under each architecture (means per trial)", Columns: []report.Column{{Heading: "architecture"},
+		{Heading: "surviving value", Numeric: true}, {Heading: "leakers", Numeric: true}, {Heading: "interceptors", Numeric: true},
+		{Heading: "double engagements", Numeric: true}, {Heading: "sector leakers", Numeric: true}, {Heading: "vs first (95 % CI)", Numeric: true}, {Heading: "shared warning (95 % CI)", Numeric: true}}}
+	bars := report.BarChart{Caption: "Probability that each asset survives, by architecture", X: report.Axis{Label: "P(survive)", Min: 0, Max: 1}}
+	for _, r := range out.Architectures {
+		vs, ew := "–", "–"
+		if r.VersusFirst != nil {
+			vs = fmt.Sprintf("%+.2f (%+.2f to %+.2f)", r.VersusFirst.Difference, r.VersusFirst.CI95[0], r.VersusFirst.CI95[1])
+		}
+		if r.EarlyWarning != nil {
+			ew = fmt.Sprintf("%+.2f (%+.2f to %+.2f)", r.EarlyWarning.Difference, r.EarlyWarning.CI95[0], r.EarlyWarning.CI95[1])
+		}
+		t.Rows = append(t.Rows, []string{r.Architecture, fmt.Sprintf("%.2f of %g", r.SurvivingValueMean, r.TotalValue), fmtF(r.LeakersMean, 2),
+			fmtF(r.InterceptorsMean, 2), fmtF(r.DoubleEngagementsMean, 2), fmtF(r.SectorLeakersMean, 2), vs, ew})
+		ser := report.BarSeries{Name: r.Architecture}
+		for _, x := range r.Assets {
+			if len(bars.Series) == 0 {
+				bars.Categories = append(bars.Categories, x.Name)
+			}
+			ser.Values = append(ser.Values, x.PSurvive)
+		}
+		bars.Series = append(bars.Series, ser)
+	}
+	t.Notes = []string{"Double engagements: missiles fired at by two or more commands (interceptors spent on a shared target). Sector leakers: leakers another command could have engaged but its sector barred. Shared warning: surviving value with the links and shared pictures minus without, paired on the same streams."}
+	return []report.Section{
+		{Heading: "Architectures compared", Blocks: []report.Block{t, bars}},
+		report.SceneSection(fmt.Sprintf("Geometry of the raid (%s, intercepts of trial 0)", out.Architectures[0].Architecture), res.Scene),
+	}
+}

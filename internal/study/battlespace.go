@@ -1,0 +1,243 @@
+package study
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rampart-sim/rampart/internal/analysis"
+	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/internal/report"
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/scene"
+)
+
+// Battlespace is the input of the battlespace analysis: trajectory
+// families, interceptor sites, interceptor types, cueings and the burnout
+// speed sweep (analysis.SweepRequest).
+type Battlespace analysis.SweepRequest
+
+// Validate checks the request.
+func (b *Battlespace) Validate() error { return analysis.SweepRequest(*b).Validate() }
+
+// ReachEntry is one row of reach[]: one interceptor type at one site
+// against one family (launch site → aim) under one cueing.
+type ReachEntry struct {
+	Interceptor             string   `json:"interceptor"`
+	Site                    string   `json:"site"`
+	LaunchSite              string   `json:"launch_site"`
+	Aim                     string   `json:"aim"`
+	Cueing                  string   `json:"cueing"`
+	Trajectories            int      `json:"trajectories"`
+	Engageable              int      `json:"engageable"`
+	EngageableFraction      float64  `json:"engageable_fraction"`
+	RequiredBurnoutSpeedKms *float64 `json:"required_burnout_speed_kms"`
+	// RequiredBurnoutSpeedAnyKms engages at least one trajectory.
+	RequiredBurnoutSpeedAnyKms *float64 `json:"required_burnout_speed_any_kms"`
+	FlyoutBurnoutSpeedKms      float64  `json:"flyout_burnout_speed_kms"`
+}
+
+// BattlespaceResults is the JSON of a battlespace analysis.
+type BattlespaceResults struct {
+	Reach        []ReachEntry                `json:"reach"`
+	Summary      []ReachEntry                `json:"summary"`
+	Sweep        analysis.BurnoutSweep       `json:"sweep"`
+	Method       []string                    `json:"method"`
+	Trajectories []analysis.Trajectory       `json:"trajectories"`
+	Engagements  []analysis.SweepEngagement  `json:"engagements"`
+	Cost         analysis.SweepCost          `json:"cost"`
+}
+
+func reachEntry(e analysis.SweepEntry) ReachEntry {
+	return ReachEntry{Interceptor: e.Interceptor, Site: e.Site, LaunchSite: e.LaunchSite, Aim: e.Aim, Cueing: e.Cueing,
+		Trajectories: e.Trajectories, Engageable: e.Engageable, EngageableFraction: roundTo(e.EngageableFraction, 4),
+		RequiredBurnoutSpeedKms: e.RequiredBurnoutSpeedKms, RequiredBurnoutSpeedAnyKms: e.RequiredBurnoutSpeedAnyKms,
+		FlyoutBurnoutSpeedKms: roundTo(e.FlyoutBurnoutSpeedKms, 3)}
+}
+
+// Run sweeps the battle space.
+func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
+	req := analysis.SweepRequest(*b)
+	if req.Pick == "" {
+		req.Pick = o.Sim.Pick.String()
+	}
+	res, err := analysis.BattleSpaceSweep(req, o.Sim)
+	if err != nil {
+		return nil, err
+	}
+	out := BattlespaceResults{Sweep: res.Sweep, Method: res.Assumptions, Trajectories: res.Trajectories, Engagements: res.Engagements, Cost: res.Cost}
+	for _, e := range res.Entries {
+		out.Reach = append(out.Reach, reachEntry(e))
+	}
+	for _, e := range res.Summary {
+		out.Summary = append(out.Summary, reachEntry(e))
+	}
+	r := &Result{Kind: "battlespace", Results: out}
+	r.Headline = battlespaceHeadline(s, req, out.Summary)
+	r.Scene = battlespaceScene(s, req, res)
+	r.Sections = battlespaceSections(req, out, r.Scene)
+	for _, f := range req.Families {
+		r.Systems = addSystem(r.Systems, f.Missile)
+	}
+	r.Systems = addSystem(r.Systems, req.Interceptors...)
+	for _, st := range req.Sites {
+		r.Systems = addSystem(r.Systems, st.Radar)
+	}
+	r.Events = [][]string{{"interceptor", "site", "trajectory", "cueing", "cue_s", "decision_s", "engageable", "reason",
+		"first_launch_s", "last_launch_s", "first_intercept_s", "last_intercept_s", "min_intercept_alt_km", "max_intercept_alt_km", "required_burnout_speed_kms"}}
+	for _, e := range res.Engagements {
+		r.Events = append(r.Events, []string{e.Interceptor, e.Site, e.Trajectory, e.Cueing, fmtPtr(e.CueS, 1), fmtPtr(e.DecisionS, 1),
+			strconv.FormatBool(e.Engageable), e.Reason, fmtPtr(e.FirstLaunchS, 1), fmtPtr(e.LastLaunchS, 1), fmtPtr(e.FirstInterceptS, 1),
+			fmtPtr(e.LastInterceptS, 1), fmtPtr(e.MinInterceptAltKm, 1), fmtPtr(e.MaxInterceptAltKm, 1), fmtPtr(e.RequiredBurnoutSpeedKms, 2)})
+	}
+	return r, nil
+}
+
+// battlespaceHeadline: the best engageable fraction under a real sensor
+// cue (not the launch-instant bound) and the burnout speed that would
+// engage every trajectory.
+func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum []ReachEntry) Headline {
+	h := Headline{Question: s.Question, Unit: "fraction of trajectories"}
+	var best *ReachEntry
+	var parts []string
+	realCue := func(e ReachEntry) bool { return e.Cueing != string(analysis.CueLaunch) }
+	for i, e := range sum {
+		if !realCue(e) {
+			continue
+		}
+		if best == nil || e.EngageableFraction > best.EngageableFraction {
+			best = &sum[i]
+		}
+	}
+	// Per interceptor: the best site and cueing.
+	for _, ic := range req.Interceptors {
+		var b *ReachEntry
+		for i, e := range sum {
+			if realCue(e) && strings.EqualFold(e.Interceptor, canonical(ic)) && (b == nil || e.EngageableFraction > b.EngageableFraction) {
+				b = &sum[i]
+			}
+		}
+		if b != nil {
+			parts = append(parts, fmt.Sprintf("%s %s (best: from %s, %s cueing)", b.Interceptor, pct(b.EngageableFraction), b.Site, b.Cueing))
+		}
+	}
+	n := 0
+	if len(sum) > 0 {
+		n = sum[0].Trajectories
+	}
+	lo, hi := math.Inf(1), 0.0
+	for _, e := range sum {
+		if realCue(e) && e.RequiredBurnoutSpeedKms != nil {
+			lo, hi = math.Min(lo, *e.RequiredBurnoutSpeedKms), math.Max(hi, *e.RequiredBurnoutSpeedKms)
+		}
+	}
+	h.Answer = fmt.Sprintf("Of %d ICBM trajectories, the share each interceptor can engage under a sensor cue is: %s.", n, strings.Join(parts, "; "))
+	if hi > 0 {
+		h.Answer += fmt.Sprintf(" Engaging every trajectory would take a burnout speed of %.2f to %.2f km/s, depending on site and cueing.", lo, hi)
+	} else {
+		h.Answer += " No burnout speed within the sweep engages every trajectory under a sensor cue."
+	}
+	if best != nil {
+		h.Value = best.EngageableFraction
+	}
+	return h
+}
+
+// canonical returns the catalog name of a system, or name.
+func canonical(name string) string {
+	if e, err := catalog.Lookup(name); err == nil {
+		return e.Name
+	}
+	return name
+}
+
+func battlespaceScene(s *scenario.Scenario, req analysis.SweepRequest, res *analysis.SweepResult) *scene.Scene {
+	sc := newScene(s)
+	for _, st := range req.Sites {
+		l, _, err := st.At.Resolve()
+		if err == nil {
+			addSite(sc, scene.Site{Name: l.Label(), Kind: scene.SiteDefense, LatDeg: l.LatDeg, LonDeg: l.LonDeg, AltM: l.AltM, Note: st.Radar + ", " + strings.Join(req.Interceptors, ", ")})
+		}
+	}
+	for _, tj := range res.Trajectories {
+		addSite(sc, scene.Site{Name: tj.LaunchSite, Kind: scene.SiteLaunch, LatDeg: tj.LaunchLatDeg, LonDeg: tj.LaunchLonDeg})
+		if l, _, err := (analysis.Location{Place: tj.Aim}).Resolve(); err == nil {
+			addSite(sc, scene.Site{Name: tj.Aim, Kind: scene.SiteAim, LatDeg: l.LatDeg, LonDeg: l.LonDeg})
+		}
+		tr := scene.Track{Name: tj.Name, Kind: scene.TrackBallistic}
+		for t := 0.0; ; t = math.Min(t+20, tj.FlightTimeS) {
+			p, ok := tj.Position(t)
+			if ok {
+				tr.Points = append(tr.Points, scene.Sample{T: roundTo(t, 3), LatDeg: r6(p.LatDeg()), LonDeg: r6(p.LonDeg()), AltM: r1(math.Max(p.Alt, 0))})
+			}
+			if t >= tj.FlightTimeS {
+				break
+			}
+		}
+		if len(tr.Points) >= 2 {
+			sc.Tracks = append(sc.Tracks, tr)
+		}
+	}
+	byName := map[string]*analysis.Trajectory{}
+	for i := range res.Trajectories {
+		byName[res.Trajectories[i].Name] = &res.Trajectories[i]
+	}
+	// The earliest possible intercept of each engageable case.
+	for _, e := range res.Engagements {
+		if !e.Engageable || e.FirstInterceptS == nil {
+			continue
+		}
+		tj := byName[e.Trajectory]
+		if tj == nil {
+			continue
+		}
+		if p, ok := tj.Position(*e.FirstInterceptS); ok {
+			sc.Intercepts = append(sc.Intercepts, scene.Intercept{Threat: e.Trajectory, Interceptor: e.Interceptor + " (" + e.Cueing + ")", Site: e.Site,
+				T: roundTo(*e.FirstInterceptS, 3), LatDeg: r6(p.LatDeg()), LonDeg: r6(p.LonDeg()), AltM: r1(p.Alt), Kill: true})
+		}
+	}
+	return sc
+}
+
+func battlespaceSections(req analysis.SweepRequest, out BattlespaceResults, sc *scene.Scene) []report.Section {
+	sum := report.Table{Caption: "Engageable fraction and required burnout speed, over all trajectories", Columns: []report.Column{
+		{Heading: "interceptor"}, {Heading: "site"}, {Heading: "cueing"}, {Heading: "engageable", Numeric: true},
+		{Heading: "required burnout speed", Unit: "km/s", Numeric: true}, {Heading: "own flyout burnout speed", Unit: "km/s", Numeric: true}}}
+	for _, e := range out.Summary {
+		sum.Rows = append(sum.Rows, []string{e.Interceptor, e.Site, e.Cueing, fmt.Sprintf("%d of %d (%s)", e.Engageable, e.Trajectories, pct(e.EngageableFraction)),
+			fmtPtr(e.RequiredBurnoutSpeedKms, 2), fmtF(e.FlyoutBurnoutSpeedKms, 2)})
+	}
+	sum.Notes = []string{"Required burnout speed: the lowest at which every trajectory is engageable with the same decision time; – where no speed up to the sweep's maximum does."}
+	bars := report.BarChart{Caption: "Engageable fraction of the trajectories, by interceptor, site and cueing", X: report.Axis{Label: "engageable", Unit: "%"}}
+	var cats []string
+	for _, e := range out.Summary {
+		c := e.Site + ", " + e.Cueing
+		if !slices.Contains(cats, c) {
+			cats = append(cats, c)
+		}
+	}
+	bars.Categories = cats
+	for _, ic := range req.Interceptors {
+		ser := report.BarSeries{Name: canonical(ic), Values: make([]float64, len(cats))}
+		for _, e := range out.Summary {
+			if e.Interceptor == canonical(ic) {
+				ser.Values[slices.Index(cats, e.Site+", "+e.Cueing)] = 100 * e.EngageableFraction
+			}
+		}
+		bars.Series = append(bars.Series, ser)
+	}
+	fam := report.Table{Caption: "By family (launch site → aim)", Columns: []report.Column{
+		{Heading: "interceptor"}, {Heading: "site"}, {Heading: "family"}, {Heading: "cueing"}, {Heading: "engageable", Numeric: true},
+		{Heading: "required", Unit: "km/s", Numeric: true}}}
+	for _, e := range out.Reach {
+		fam.Rows = append(fam.Rows, []string{e.Interceptor, e.Site, e.LaunchSite + " → " + e.Aim, e.Cueing, fmt.Sprintf("%d of %d", e.Engageable, e.Trajectories), fmtPtr(e.RequiredBurnoutSpeedKms, 2)})
+	}
+	geom := report.SceneSection("Trajectories and earliest possible intercepts", sc)
+	return []report.Section{
+		{Heading: "Engageability", Text: out.Method, Blocks: []report.Block{sum, bars}},
+		geom,
+		{Heading: "Families", Blocks: []report.Block{fam}},
+	}
+}

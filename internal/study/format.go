@@ -1,0 +1,42 @@
+package study
+
+import (
+	"github.com/rampart-sim/rampart/internal/geo"
+	"math"
+	"strconv"
+)
+
+// roundTo rounds x to n decimals.
+func roundTo(x float64, n int) float64 {
+	s := math.Pow(10, float64(n))
+	return math.Round(x*s) / s
+}
+
+// fmtF formats x with n decimals.
+func fmtF(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
+
+// fmtPtr formats *x with n decimals, or "–" for nil.
+func fmtPtr(x *float64, n int) string {
+	if x == nil {
+		return "–"
+	}
+	return fmtF(*x, n)
+}
+
+// pct formats a fraction as a percentage.
+func pct(f float64) string { return strconv.FormatFloat(100*f, 'f', 0, 64) + " %" }
+
+// directDeg returns the point s metres from (lat, lon) on the geodesic
+// leaving at azimuth az, degrees, on WGS-84.
+func directDeg(lat, lon, az, s float64) (float64, float64) {
+	const d = math.Pi / 180
+	la, lo, _ := geo.WGS84.Direct(lat*d, lon*d, az*d, s)
+	return la / d, geo.WrapDeg(lo / d)
+}
+
+// inverseKm returns the geodesic distance between two points, km.
+func inverseKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const d = math.Pi / 180
+	s, _, _ := geo.WGS84.Inverse(lat1*d, lon1*d, lat2*d, lon2*d)
+	return s / 1e3
+}

@@ -1,0 +1,201 @@
+package study
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/rampart-sim/rampart/internal/analysis"
+	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/internal/report"
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/scene"
+)
+
+// Rotation is the input of the rotation analysis: a deployment schedule
+// and the defended assets (analysis.RotationPlan), and the places threats
+// come from, which the map shows.
+type Rotation struct {
+	analysis.RotationPlan
+	ThreatOrigins []string `json:"threat_origins,omitempty"` // catalog places
+}
+
+// Validate checks the plan and the origins.
+func (r *Rotation) Validate() error {
+	var errs []error
+	if err := r.RotationPlan.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	for i, p := range r.ThreatOrigins {
+		if _, _, err := (analysis.Location{Place: p}).Resolve(); err != nil {
+			errs = append(errs, fmt.Errorf("threat_origins[%d]: %v", i, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// RotationResults is the JSON of a rotation analysis. Slots are left out
+// of the JSON (they repeat the intervals day by day).
+type RotationResults struct {
+	Year       int                                 `json:"year"`
+	Resolution string                              `json:"resolution"`
+	Assets     []rotationAssetJSON                 `json:"assets"`
+	Units      []analysis.RotationUnitAvailability `json:"units"`
+}
+
+type rotationAssetJSON struct {
+	Asset          string                      `json:"asset"`
+	InRangeUnits   []string                    `json:"in_range_units"`
+	CoveredDays    float64                     `json:"covered_days"`
+	CoveredFrac    float64                     `json:"covered_frac"`
+	UncoveredDays  float64                     `json:"uncovered_days"`
+	LongestGapDays float64                     `json:"longest_gap_days"`
+	Covered        []analysis.RotationInterval `json:"covered"`
+	Gaps           []analysis.RotationGap      `json:"gaps"`
+}
+
+// Run computes the coverage.
+func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
+	plan := r.RotationPlan
+	res, err := analysis.RotationCoverage(plan)
+	if err != nil {
+		return nil, err
+	}
+	yearDays := res.YearEnd.Sub(res.YearStart).Hours() / 24
+	out := RotationResults{Year: res.Year, Resolution: res.Resolution, Units: res.Units}
+	for _, a := range res.Assets {
+		j := rotationAssetJSON{Asset: a.Asset, InRangeUnits: a.InRangeUnits, CoveredDays: roundTo(a.CoveredDays, 4), CoveredFrac: roundTo(a.CoveredFrac, 4),
+			UncoveredDays: roundTo(yearDays-a.CoveredDays, 4), Covered: a.Covered, Gaps: a.Gaps}
+		for _, g := range a.Gaps {
+			j.LongestGapDays = math.Max(j.LongestGapDays, roundTo(g.LengthDays, 4))
+		}
+		out.Assets = append(out.Assets, j)
+	}
+	rs := &Result{Kind: "rotation", Results: out}
+	rs.Headline = rotationHeadline(s, out)
+	rs.Scene = rotationScene(s, r, res)
+	rs.Sections = rotationSections(res, out, rs.Scene)
+	for _, d := range plan.Deployments {
+		rs.Systems = addSystem(rs.Systems, d.System)
+	}
+	rs.Events = [][]string{{"asset", "event", "start", "end", "length_days", "kind", "units"}}
+	for _, a := range out.Assets {
+		for _, c := range a.Covered {
+			rs.Events = append(rs.Events, []string{a.Asset, "covered", c.Start.Format(time.RFC3339), c.End.Format(time.RFC3339), fmtF(c.LengthDays, 3), "", strings.Join(c.Units, ";")})
+		}
+		for _, g := range a.Gaps {
+			rs.Events = append(rs.Events, []string{a.Asset, "gap", g.Start.Format(time.RFC3339), g.End.Format(time.RFC3339), fmtF(g.LengthDays, 3), g.Kind,
+				strings.Join(append(append([]string{}, g.BeforeUnits...), g.AfterUnits...), ";")})
+		}
+	}
+	return rs, nil
+}
+
+// rotationHeadline: the value is the days the first asset is uncovered.
+func rotationHeadline(s *scenario.Scenario, out RotationResults) Headline {
+	h := Headline{Question: s.Question, Unit: fmt.Sprintf("days of %d without coverage", out.Year)}
+	var full, part, never []string
+	for _, a := range out.Assets {
+		switch {
+		case a.CoveredFrac >= 1:
+			full = append(full, a.Asset)
+		case a.CoveredDays == 0:
+			never = append(never, a.Asset)
+		default:
+			part = append(part, fmt.Sprintf("%s %s (%d gaps, longest %.0f days)", a.Asset, pct(a.CoveredFrac), len(a.Gaps), a.LongestGapDays))
+		}
+	}
+	var b []string
+	if len(full) > 0 {
+		b = append(b, "covered all year: "+strings.Join(full, ", "))
+	}
+	if len(part) > 0 {
+		b = append(b, "covered part of the year: "+strings.Join(part, "; "))
+	}
+	if len(never) > 0 {
+		b = append(b, "never covered: "+strings.Join(never, ", "))
+	}
+	h.Answer = fmt.Sprintf("Under this %d rotation, %s.", out.Year, strings.Join(b, "; "))
+	if len(out.Assets) > 0 {
+		h.Value = out.Assets[0].UncoveredDays
+		h.Answer += fmt.Sprintf(" %s is without cover for %.1f days.", out.Assets[0].Asset, out.Assets[0].UncoveredDays)
+	}
+	return h
+}
+
+func rotationScene(s *scenario.Scenario, r *Rotation, res analysis.RotationResult) *scene.Scene {
+	sc := newScene(s)
+	for i, d := range r.Deployments {
+		u := res.Units[i]
+		addSite(sc, scene.Site{Name: d.Unit, Kind: scene.SiteDefense, Owner: d.Owner, LatDeg: d.LatDeg, LonDeg: d.LonDeg,
+			Note: fmt.Sprintf("%s, %s to %s", d.System, d.Start, d.End)})
+		pts, err := analysis.GeodesicCircle(geo.LLADeg(d.LatDeg, d.LonDeg, 0), u.RadiusKm*1e3, 120)
+		if err == nil {
+			for k := range pts {
+				pts[k] = [2]float64{r6(pts[k][0]), r6(pts[k][1])}
+			}
+			sc.Areas = append(sc.Areas, scene.Area{Name: fmt.Sprintf("%s (%.0f km)", d.Unit, u.RadiusKm), Kind: scene.AreaRadar, Owner: d.Owner, Ring: pts,
+				Note: "defended circle of the battery's catalog range"})
+		}
+	}
+	for _, a := range r.Assets {
+		addSite(sc, scene.Site{Name: a.Name, Kind: scene.SiteAsset, LatDeg: a.LatDeg, LonDeg: a.LonDeg})
+	}
+	for _, p := range r.ThreatOrigins {
+		if l, _, err := (analysis.Location{Place: p}).Resolve(); err == nil {
+			addSite(sc, scene.Site{Name: l.Place, Kind: scene.SiteLaunch, LatDeg: l.LatDeg, LonDeg: l.LonDeg})
+		}
+	}
+	return sc
+}
+
+func rotationSections(res analysis.RotationResult, out RotationResults, sc *scene.Scene) []report.Section {
+	day := func(t time.Time) float64 { return t.Sub(res.YearStart).Hours() / 24 }
+	yearDays := day(res.YearEnd)
+	var ticks []report.Tick
+	for m := time.January; m <= time.December; m++ {
+		t := time.Date(res.Year, m, 1, 0, 0, 0, 0, time.UTC)
+		ticks = append(ticks, report.Tick{At: day(t), Label: t.Format("Jan")})
+	}
+	cover := report.Timeline{Caption: fmt.Sprintf("Coverage of each asset over %d; shaded: gaps", res.Year), MarkGaps: true, Ticks: ticks,
+		Axis: report.Axis{Label: "day of year", Min: 0, Max: yearDays}}
+	for _, a := range res.Assets {
+		row := report.TimelineRow{Label: a.Asset}
+		for _, c := range a.Covered {
+			row.Spans = append(row.Spans, report.Span{Start: day(c.Start), End: day(c.End), Group: strings.Join(c.Units, " + ")})
+		}
+		cover.Rows = append(cover.Rows, row)
+	}
+	units := report.Timeline{Caption: "Each battery: deployed (transit and set-up) and ready", Ticks: ticks,
+		Axis: report.Axis{Label: "day of year", Min: 0, Max: yearDays}}
+	clamp := func(x float64) float64 { return math.Min(math.Max(x, 0), yearDays) }
+	for _, u := range res.Units {
+		row := report.TimelineRow{Label: u.Unit}
+		if s, e := clamp(day(u.Start)), clamp(day(u.Ready)); e > s {
+			row.Spans = append(row.Spans, report.Span{Start: s, End: e, Group: "transit and set-up"})
+		}
+		if s, e := clamp(day(u.Ready)), clamp(day(u.End)); e > s {
+			row.Spans = append(row.Spans, report.Span{Start: s, End: e, Group: "ready: " + u.Owner})
+		}
+		units.Rows = append(units.Rows, row)
+	}
+	gaps := report.Table{Caption: "Gaps in coverage", Columns: []report.Column{{Heading: "asset"}, {Heading: "from"}, {Heading: "to"},
+		{Heading: "length", Unit: "days", Numeric: true}, {Heading: "kind"}, {Heading: "between"}}}
+	for _, a := range out.Assets {
+		for _, g := range a.Gaps {
+			gaps.Rows = append(gaps.Rows, []string{a.Asset, g.Start.Format("2006-01-02 15:04"), g.End.Format("2006-01-02 15:04"), fmtF(g.LengthDays, 1), g.Kind,
+				strings.Join(g.BeforeUnits, ", ") + " → " + strings.Join(g.AfterUnits, ", ")})
+		}
+	}
+	assets := report.Table{Caption: "Coverage of each asset", Columns: []report.Column{{Heading: "asset"}, {Heading: "covered", Unit: "days", Numeric: true},
+		{Heading: "share", Numeric: true}, {Heading: "gaps", Numeric: true}, {Heading: "longest gap", Unit: "days", Numeric: true}, {Heading: "batteries in range"}}}
+	for _, a := range out.Assets {
+		assets.Rows = append(assets.Rows, []string{a.Asset, fmtF(a.CoveredDays, 1), pct(a.CoveredFrac), fmt.Sprint(len(a.Gaps)), fmtF(a.LongestGapDays, 1), strings.Join(a.InRangeUnits, ", ")})
+	}
+	return []report.Section{
+		{Heading: "Coverage over the year", Blocks: []report.Block{cover, assets, gaps, units}},
+		report.SceneSection("Batteries, defended circles and assets", sc),
+	}
+}
