@@ -75,7 +75,7 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		out.Summary = append(out.Summary, reachEntry(e))
 	}
 	r := &Result{Kind: "battlespace", Results: out}
-	r.Headline = battlespaceHeadline(s, req, out.Summary)
+	r.Headline = battlespaceHeadline(s, req, out.Summary, out.Reach)
 	r.Scene = battlespaceScene(s, req, res)
 	r.Sections = battlespaceSections(req, out, r.Scene)
 	for _, f := range req.Families {
@@ -95,52 +95,78 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	return r, nil
 }
 
-// battlespaceHeadline: the best engageable fraction under a real sensor
-// cue (not the launch-instant bound) and the burnout speed that would
-// engage every trajectory.
-func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum []ReachEntry) Headline {
-	h := Headline{Question: s.Question, Unit: "fraction of trajectories"}
-	var best *ReachEntry
-	var parts []string
+// battlespaceHeadline: the value is the best engageable fraction under a
+// real sensor cue (not the launch-instant bound). The answer gives each
+// interceptor's best fraction and, per family, the lowest burnout speed
+// that engages all of it with the best real cue and site.
+func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, fams []ReachEntry) Headline {
+	h := Headline{Question: s.Question, Unit: "fraction of trajectories engageable (best interceptor, site and sensor cue)"}
 	realCue := func(e ReachEntry) bool { return e.Cueing != string(analysis.CueLaunch) }
-	for i, e := range sum {
-		if !realCue(e) {
-			continue
-		}
-		if best == nil || e.EngageableFraction > best.EngageableFraction {
-			best = &sum[i]
-		}
-	}
-	// Per interceptor: the best site and cueing.
+	var parts, flyouts []string
 	for _, ic := range req.Interceptors {
 		var b *ReachEntry
 		for i, e := range sum {
-			if realCue(e) && strings.EqualFold(e.Interceptor, canonical(ic)) && (b == nil || e.EngageableFraction > b.EngageableFraction) {
+			if realCue(e) && e.Interceptor == canonical(ic) && (b == nil || e.EngageableFraction > b.EngageableFraction) {
 				b = &sum[i]
 			}
 		}
-		if b != nil {
-			parts = append(parts, fmt.Sprintf("%s %s (best: from %s, %s cueing)", b.Interceptor, pct(b.EngageableFraction), b.Site, b.Cueing))
+		if b == nil {
+			continue
 		}
+		flyouts = append(flyouts, fmt.Sprintf("%s %.1f", b.Interceptor, b.FlyoutBurnoutSpeedKms))
+		if b.Engageable == 0 {
+			parts = append(parts, fmt.Sprintf("%s none", b.Interceptor))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %s (from %s, %s cue)", b.Interceptor, pct(b.EngageableFraction), b.Site, b.Cueing))
+		h.Value = math.Max(h.Value, b.EngageableFraction)
 	}
 	n := 0
 	if len(sum) > 0 {
 		n = sum[0].Trajectories
 	}
-	lo, hi := math.Inf(1), 0.0
-	for _, e := range sum {
+	h.Answer = fmt.Sprintf("Of %d ICBM trajectories, each interceptor can engage under a real sensor cue: %s.", n, strings.Join(parts, "; "))
+	// Per family: the lowest required speed over sites and real cues.
+	type famBest struct {
+		name string
+		v    float64
+	}
+	var order []string
+	best := map[string]float64{}
+	for _, e := range fams {
+		key := e.LaunchSite + " → " + e.Aim
+		if _, ok := best[key]; !ok {
+			order = append(order, key)
+			best[key] = math.Inf(1)
+		}
 		if realCue(e) && e.RequiredBurnoutSpeedKms != nil {
-			lo, hi = math.Min(lo, *e.RequiredBurnoutSpeedKms), math.Max(hi, *e.RequiredBurnoutSpeedKms)
+			best[key] = math.Min(best[key], *e.RequiredBurnoutSpeedKms)
 		}
 	}
-	h.Answer = fmt.Sprintf("Of %d ICBM trajectories, the share each interceptor can engage under a sensor cue is: %s.", n, strings.Join(parts, "; "))
-	if hi > 0 {
-		h.Answer += fmt.Sprintf(" Engaging every trajectory would take a burnout speed of %.2f to %.2f km/s, depending on site and cueing.", lo, hi)
-	} else {
-		h.Answer += " No burnout speed within the sweep engages every trajectory under a sensor cue."
+	lo, hi := famBest{v: math.Inf(1)}, famBest{v: math.Inf(-1)}
+	none := 0
+	for _, k := range order {
+		v := best[k]
+		if math.IsInf(v, 1) {
+			none++
+			continue
+		}
+		if v < lo.v {
+			lo = famBest{k, v}
+		}
+		if v > hi.v {
+			hi = famBest{k, v}
+		}
 	}
-	if best != nil {
-		h.Value = best.EngageableFraction
+	if !math.IsInf(lo.v, 1) {
+		h.Answer += fmt.Sprintf(" To engage every trajectory of a family with the best site and real cue takes a burnout speed from %.2f km/s (%s) to %.2f km/s (%s)", lo.v, lo.name, hi.v, hi.name)
+		if none > 0 {
+			h.Answer += fmt.Sprintf("; %d of %d families need more than the sweep's maximum", none, len(order))
+		}
+		h.Answer += "."
+	}
+	if len(flyouts) > 0 {
+		h.Answer += " The modelled flyouts burn out at " + strings.Join(flyouts, ", ") + " km/s."
 	}
 	return h
 }

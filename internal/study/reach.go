@@ -157,7 +157,11 @@ func reachHeadline(s *scenario.Scenario, out ReachResults) Headline {
 		for ; j < len(out.Focus) && out.Focus[j].Missile == out.Focus[i].Missile && out.Focus[j].Site == out.Focus[i].Site; j++ {
 			f := out.Focus[j]
 			if f.FlightTimeMin != nil {
-				items = append(items, fmt.Sprintf("%s %.1f min (%.0f km)", f.Place, *f.FlightTimeMin, f.DistanceKm))
+				item := fmt.Sprintf("%s %.1f min (%.0f km", f.Place, *f.FlightTimeMin, f.DistanceKm)
+				if !slices.Contains(f.ReachedBy, "central") {
+					item += ", only by: " + strings.Join(f.ReachedBy, ", ")
+				}
+				items = append(items, item+")")
 				if math.IsNaN(h.Value) {
 					h.Value = *f.FlightTimeMin
 				}
