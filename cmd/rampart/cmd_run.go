@@ -21,6 +21,7 @@ type runJSON struct {
 	Scenario     string         `json:"scenario"`
 	File         string         `json:"file"`
 	Question     string         `json:"question"`
+	Headline     study.Headline `json:"headline"`
 	Seed         int64          `json:"seed"`
 	Trials       int            `json:"trials"`
 	Architecture string         `json:"architecture"`
@@ -252,7 +253,7 @@ to stderr when stderr is a terminal.`,
 
 func runDocument(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, phys earthJSON) runJSON {
 	doc := runJSON{
-		Scenario: s.Name, File: s.File, Question: s.Question,
+		Scenario: s.Name, File: s.File, Question: s.Question, Headline: study.EngineHeadline(s, sum),
 		Seed: sum.Seed, Trials: sum.Trials, Architecture: string(s.Run.Architecture),
 		Physics: phys,
 		Assets:  []assetJSON{}, Threats: []threatJSON{}, Commands: []commandJSON{}, Sensors: []sensorJSON{},
@@ -308,7 +309,8 @@ func runDocument(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn 
 }
 
 func writeRunText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, phys physicsFlags, opts sim.Options) error {
-	fmt.Fprintf(out, "scenario %s: %s\n\n", s.Name, s.Question)
+	h := study.EngineHeadline(s, sum)
+	fmt.Fprintf(out, "scenario %s: %s\n\nheadline: %s\n\n", s.Name, s.Question, h.Answer)
 	if err := writeFlightTable(out, world.Flights); err != nil {
 		return err
 	}

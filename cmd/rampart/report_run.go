@@ -86,14 +86,11 @@ func writeEvents(buf *bytes.Buffer, world *sim.World, sum *sim.Summary) error {
 
 // runDocumentHTML is the HTML report of an engagement run.
 func runDocumentHTML(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene) *report.Document {
+	h := study.EngineHeadline(s, sum)
 	d := &report.Document{
 		Title: "rampart: " + s.Name, Scenario: s.Name, Question: s.Question, Assumptions: s.Assumptions,
-		Headline: report.Headline{
-			Answer: fmt.Sprintf("Over %d trials (%s architecture) the defense keeps %.1f of %g units of asset value on average; %.2f missiles leak and %.2f interceptors are fired per trial.",
-				sum.Trials, s.Run.Architecture, sum.SurvivingValueMean, sum.TotalValue, sum.LeakersMean, sum.InterceptorsMean),
-			Value: report.FormatNumber(sum.SurvivingValueMean), Unit: fmt.Sprintf("of %g surviving value", sum.TotalValue),
-		},
-		Inputs: report.Inputs{ScenarioFile: s.File, Seed: sum.Seed, Command: fmt.Sprintf("rampart run %s --trials %d --seed %d", s.File, sum.Trials, sum.Seed)},
+		Headline: report.Headline{Answer: h.Answer, Value: report.FormatNumber(h.Value), Unit: h.Unit},
+		Inputs:   report.Inputs{ScenarioFile: s.File, Seed: sum.Seed, Command: fmt.Sprintf("rampart run %s --trials %d --seed %d", s.File, sum.Trials, sum.Seed)},
 	}
 	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals)", Columns: []report.Column{
 		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
@@ -119,6 +116,10 @@ func runDocumentHTML(s *scenario.Scenario, world *sim.World, sum *sim.Summary, s
 	}
 	totals := fmt.Sprintf("Per trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers.",
 		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean)
+	if s.Summary != "" {
+		d.Sections = append(d.Sections, report.Section{Heading: "Scenario", Text: []string{s.Summary}})
+	}
+	totals += fmt.Sprintf(" Mean surviving value %.1f of %g (%s architecture).", sum.SurvivingValueMean, sum.TotalValue, s.Run.Architecture)
 	d.Sections = append(d.Sections,
 		report.Section{Heading: "Outcome", Text: []string{totals}, Blocks: []report.Block{assets, threats}},
 		report.SceneSection("Geometry of the raid (intercepts of trial 0)", sc),

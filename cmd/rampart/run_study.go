@@ -124,7 +124,7 @@ func writeStudyDir(dir string, s *scenario.Scenario, res *study.Result, results 
 	buf.Reset()
 	d := &report.Document{
 		Title: "rampart: " + s.Name, Scenario: s.Name, Question: s.Question, Assumptions: s.Assumptions,
-		Headline: report.Headline{Answer: res.Headline.Answer, Value: report.FormatNumber(res.Headline.Value), Unit: res.Headline.Unit},
+		Headline:   report.Headline{Answer: res.Headline.Answer, Value: report.FormatNumber(res.Headline.Value), Unit: res.Headline.Unit},
 		Parameters: study.Parameters(res.Systems, opts.Pick),
 		Inputs: report.Inputs{ScenarioFile: s.File, Seed: seed, Command: fmt.Sprintf("rampart run %s --seed %d --trials %d", s.File, seed, trials),
 			Settings: []report.Setting{{Name: "analysis", Value: res.Kind}, {Name: "catalog pick", Value: opts.Pick.String()}}},

@@ -143,7 +143,7 @@ func TestLoad(t *testing.T) {
 		if !errors.As(err, &e) {
 			t.Fatalf("Load error = %v, want *Errors", err)
 		}
-		if want := "no-such-scenario: no embedded scenario or file of that name; embedded: architecture, europe"; !strings.HasPrefix(err.Error(), want) {
+		if want := "no-such-scenario: no embedded scenario or file of that name; embedded: air-policing, architecture, europe"; !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("Load error = %q, want prefix %q", err, want)
 		}
 	})

@@ -41,13 +41,13 @@ type ReachEntry struct {
 
 // BattlespaceResults is the JSON of a battlespace analysis.
 type BattlespaceResults struct {
-	Reach        []ReachEntry                `json:"reach"`
-	Summary      []ReachEntry                `json:"summary"`
-	Sweep        analysis.BurnoutSweep       `json:"sweep"`
-	Method       []string                    `json:"method"`
-	Trajectories []analysis.Trajectory       `json:"trajectories"`
-	Engagements  []analysis.SweepEngagement  `json:"engagements"`
-	Cost         analysis.SweepCost          `json:"cost"`
+	Reach        []ReachEntry               `json:"reach"`
+	Summary      []ReachEntry               `json:"summary"`
+	Sweep        analysis.BurnoutSweep      `json:"sweep"`
+	Method       []string                   `json:"method"`
+	Trajectories []analysis.Trajectory      `json:"trajectories"`
+	Engagements  []analysis.SweepEngagement `json:"engagements"`
+	Cost         analysis.SweepCost         `json:"cost"`
 }
 
 func reachEntry(e analysis.SweepEntry) ReachEntry {

@@ -3,6 +3,7 @@ package study
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/rampart-sim/rampart/internal/geo"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -83,7 +84,6 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 	return sc
 }
 
-
 // EngineSystems names the catalog systems of a world: missiles,
 // interceptors and radars.
 func EngineSystems(world *sim.World) []string {
@@ -98,4 +98,31 @@ func EngineSystems(world *sim.World) []string {
 		names = addSystem(names, u.Type)
 	}
 	return names
+}
+
+// EngineHeadline answers an engine scenario's question from its Monte
+// Carlo: which assets survive more often than not, and the interceptors
+// and leakers per raid. The value is the expected leakers per raid.
+func EngineHeadline(s *scenario.Scenario, sum *sim.Summary) Headline {
+	h := Headline{Question: s.Question, Value: roundTo(sum.LeakersMean, 4), Unit: "warheads leaking per raid (mean)"}
+	var held, lost []string
+	for _, a := range sum.Assets {
+		item := fmt.Sprintf("%s %.2f", a.Name, a.PSurvive)
+		if a.PSurvive >= 0.5 {
+			held = append(held, item)
+		} else {
+			lost = append(lost, item)
+		}
+	}
+	h.Answer = fmt.Sprintf("Over %d trials, ", sum.Trials)
+	if len(held) > 0 {
+		h.Answer += "defended more often than not (P(survive)): " + strings.Join(held, ", ")
+	} else {
+		h.Answer += "no asset survives more often than not"
+	}
+	if len(lost) > 0 {
+		h.Answer += "; not defended: " + strings.Join(lost, ", ")
+	}
+	h.Answer += fmt.Sprintf(". The defense fires %.1f interceptors per raid and %.1f warheads leak.", sum.InterceptorsMean, sum.LeakersMean)
+	return h
 }

@@ -95,12 +95,12 @@ type RadarResults struct {
 
 // RadarSummary is what one radar sees of all the launches.
 type RadarSummary struct {
-	Radar       string   `json:"radar"`
-	Owner       string   `json:"owner"`
-	Launches    int      `json:"launches"`
-	Seen        int      `json:"seen"`
-	SeenInBoost int      `json:"seen_in_boost"`
-	EarliestS   *float64 `json:"earliest_first_seen_s"` // after launch
+	Radar       string    `json:"radar"`
+	Owner       string    `json:"owner"`
+	Launches    int       `json:"launches"`
+	Seen        int       `json:"seen"`
+	SeenInBoost int       `json:"seen_in_boost"`
+	EarliestS   *float64  `json:"earliest_first_seen_s"`         // after launch
 	MaxGroundKm []float64 `json:"footprint_max_ground_range_km"` // per footprint
 }
 

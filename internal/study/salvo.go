@@ -71,10 +71,10 @@ type SalvoCaseResult struct {
 	// InterceptorsNeeded is the least magazine for at most max_leakers
 	// expected leakers; null when no magazine reaches it (Unreachable says
 	// why).
-	InterceptorsNeeded *int                   `json:"interceptors_needed"`
-	Unreachable        string                 `json:"unreachable,omitempty"`
+	InterceptorsNeeded *int                    `json:"interceptors_needed"`
+	Unreachable        string                  `json:"unreachable,omitempty"`
 	Curve              []analysis.SalvoOutcome `json:"curve"`
-	MonteCarlo         SalvoCheck             `json:"monte_carlo"`
+	MonteCarlo         SalvoCheck              `json:"monte_carlo"`
 }
 
 // SalvoCheck is a seeded Monte Carlo of the case at its magazine
