@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rampart-sim/rampart/internal/scenario"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the library scenarios")
+
+// goldenTrials is the number of Monte Carlo trials of the engine-based
+// library scenarios in the golden tests: enough to exercise every path,
+// few enough to keep the suite fast. The analyses ignore it unless they
+// draw (numbers: its Monte Carlo check).
+const goldenTrials = "3"
+
+// TestLibraryGolden runs every library scenario with --json and compares
+// the document with testdata/golden/NAME.json byte for byte. Regenerate
+// with: go test ./cmd/rampart -run TestLibraryGolden -update
+func TestLibraryGolden(t *testing.T) {
+	for _, s := range scenario.Library() {
+		t.Run(s.Name, func(t *testing.T) {
+			code, out, errs := rampart(t, "run", s.Name, "--json", "--trials", goldenTrials, "--workers", "2")
+			if code != exitOK {
+				t.Fatalf("rampart run %s = %d: %s", s.Name, code, errs)
+			}
+			var doc struct {
+				Scenario string `json:"scenario"`
+				Headline struct {
+					Question string   `json:"question"`
+					Answer   string   `json:"answer"`
+					Value    *float64 `json:"value"`
+					Unit     string   `json:"unit"`
+				} `json:"headline"`
+			}
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatalf("output is not JSON: %v", err)
+			}
+			h := doc.Headline
+			if doc.Scenario != s.Name || h.Question == "" || h.Answer == "" || h.Value == nil || h.Unit == "" {
+				t.Errorf("headline incomplete: %+v", h)
+			}
+			path := filepath.Join("testdata", "golden", s.Name+".json")
+			if *update {
+				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (regenerate with -update)", err)
+			}
+			if !bytes.Equal(want, []byte(out)) {
+				t.Errorf("%s differs from the golden file %s; if the change is intended, regenerate with -update and review the diff", s.Name, path)
+			}
+		})
+	}
+}
+
+// TestLibraryReports writes each analysis scenario's report directory and
+// exports it in every format: the report is offline (no external
+// resources), holds the headline, maps and plots, and lists the files.
+func TestLibraryReports(t *testing.T) {
+	for _, s := range scenario.Library() {
+		if s.Analysis == nil || s.Analysis.Kind == "architecture" || s.Analysis.Kind == "battlespace" {
+			continue // the slow ones are covered by the golden test and TestRunOutWritesReportDir
+		}
+		t.Run(s.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			code, _, errs := rampart(t, "run", s.Name, "--out", dir, "--trials", goldenTrials)
+			if code != exitOK {
+				t.Fatalf("rampart run %s --out = %d: %s", s.Name, code, errs)
+			}
+			for _, f := range []string{"report.html", "results.json", "events.csv", "scene.json"} {
+				if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
+					t.Errorf("%s missing or empty: %v", f, err)
+				}
+			}
+			html, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+			page := string(html)
+			for _, want := range []string{"<svg", s.Name, "Assumptions"} {
+				if !strings.Contains(page, want) {
+					t.Errorf("report.html lacks %q", want)
+				}
+			}
+			for _, bad := range []string{"<script src", "<link ", "src=\"http", "href=\"http", "url(http"} {
+				if strings.Contains(page, bad) {
+					t.Errorf("report.html is not self-contained: it has %q", bad)
+				}
+			}
+			if n := strings.Count(page, "<svg"); n < 2 {
+				t.Errorf("report.html has %d figures, want a map and at least one plot", n)
+			}
+			for _, format := range []string{"czml", "kml", "geojson"} {
+				code, out, errs := rampart(t, "export", dir, "--format", format)
+				if code != exitOK || len(out) == 0 {
+					t.Errorf("export %s = %d: %s", format, code, errs)
+				}
+			}
+		})
+	}
+}
