@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -185,15 +184,7 @@ func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
 	}
 	for ti, tr := range out.Tracks {
 		for _, r := range tr.Results {
-			k := slices.IndexFunc(bars.Series, func(b report.BarSeries) bool { return b.Name == r.Base })
-			if k < 0 {
-				vals := make([]float64, len(out.Tracks))
-				for i := range vals {
-					vals[i] = math.NaN()
-				}
-				bars.Series = append(bars.Series, report.BarSeries{Name: r.Base, Values: vals})
-				k = len(bars.Series) - 1
-			}
+			k := series(&bars, r.Base)
 			to, note := "–", r.Reason
 			if r.Intercepted {
 				bars.Series[k].Values[ti] = r.TimeMin

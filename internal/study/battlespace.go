@@ -22,39 +22,17 @@ type Battlespace analysis.SweepRequest
 // Validate checks the request.
 func (b *Battlespace) Validate() error { return analysis.SweepRequest(*b).Validate() }
 
-// ReachEntry is one row of reach[]: one interceptor type at one site
-// against one family (launch site → aim) under one cueing.
-type ReachEntry struct {
-	Interceptor             string   `json:"interceptor"`
-	Site                    string   `json:"site"`
-	LaunchSite              string   `json:"launch_site"`
-	Aim                     string   `json:"aim"`
-	Cueing                  string   `json:"cueing"`
-	Trajectories            int      `json:"trajectories"`
-	Engageable              int      `json:"engageable"`
-	EngageableFraction      float64  `json:"engageable_fraction"`
-	RequiredBurnoutSpeedKms *float64 `json:"required_burnout_speed_kms"`
-	// RequiredBurnoutSpeedAnyKms engages at least one trajectory.
-	RequiredBurnoutSpeedAnyKms *float64 `json:"required_burnout_speed_any_kms"`
-	FlyoutBurnoutSpeedKms      float64  `json:"flyout_burnout_speed_kms"`
-}
-
 // BattlespaceResults is the JSON of a battlespace analysis.
 type BattlespaceResults struct {
-	Reach        []ReachEntry               `json:"reach"`
-	Summary      []ReachEntry               `json:"summary"`
+	// Reach has one row per interceptor, site, family (launch site →
+	// aim) and cueing; Summary the same over all families.
+	Reach        []analysis.SweepEntry      `json:"reach"`
+	Summary      []analysis.SweepEntry      `json:"summary"`
 	Sweep        analysis.BurnoutSweep      `json:"sweep"`
 	Method       []string                   `json:"method"`
 	Trajectories []analysis.Trajectory      `json:"trajectories"`
 	Engagements  []analysis.SweepEngagement `json:"engagements"`
 	Cost         analysis.SweepCost         `json:"cost"`
-}
-
-func reachEntry(e analysis.SweepEntry) ReachEntry {
-	return ReachEntry{Interceptor: e.Interceptor, Site: e.Site, LaunchSite: e.LaunchSite, Aim: e.Aim, Cueing: e.Cueing,
-		Trajectories: e.Trajectories, Engageable: e.Engageable, EngageableFraction: roundTo(e.EngageableFraction, 4),
-		RequiredBurnoutSpeedKms: e.RequiredBurnoutSpeedKms, RequiredBurnoutSpeedAnyKms: e.RequiredBurnoutSpeedAnyKms,
-		FlyoutBurnoutSpeedKms: roundTo(e.FlyoutBurnoutSpeedKms, 3)}
 }
 
 // Run sweeps the battle space.
@@ -67,13 +45,8 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := BattlespaceResults{Sweep: res.Sweep, Method: res.Assumptions, Trajectories: res.Trajectories, Engagements: res.Engagements, Cost: res.Cost}
-	for _, e := range res.Entries {
-		out.Reach = append(out.Reach, reachEntry(e))
-	}
-	for _, e := range res.Summary {
-		out.Summary = append(out.Summary, reachEntry(e))
-	}
+	out := BattlespaceResults{Reach: res.Entries, Summary: res.Summary, Sweep: res.Sweep, Method: res.Assumptions,
+		Trajectories: res.Trajectories, Engagements: res.Engagements, Cost: res.Cost}
 	r := &Result{Kind: "battlespace", Results: out}
 	r.Headline = battlespaceHeadline(s, req, out.Summary, out.Reach)
 	r.Scene = battlespaceScene(s, req, res)
@@ -99,12 +72,12 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 // real sensor cue (not the launch-instant bound). The answer gives each
 // interceptor's best fraction and, per family, the lowest burnout speed
 // that engages all of it with the best real cue and site.
-func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, fams []ReachEntry) Headline {
+func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, fams []analysis.SweepEntry) Headline {
 	h := Headline{Question: s.Question, Unit: "fraction of trajectories engageable (best interceptor, site and sensor cue)"}
-	realCue := func(e ReachEntry) bool { return e.Cueing != string(analysis.CueLaunch) }
+	realCue := func(e analysis.SweepEntry) bool { return e.Cueing != string(analysis.CueLaunch) }
 	var parts, flyouts []string
 	for _, ic := range req.Interceptors {
-		var b *ReachEntry
+		var b *analysis.SweepEntry
 		for i, e := range sum {
 			if realCue(e) && e.Interceptor == canonical(ic) && (b == nil || e.EngageableFraction > b.EngageableFraction) {
 				b = &sum[i]
@@ -119,7 +92,7 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (from %s, %s cue)", b.Interceptor, pct(b.EngageableFraction), b.Site, b.Cueing))
-		h.Value = math.Max(h.Value, b.EngageableFraction)
+		h.Value = math.Max(h.Value, roundTo(b.EngageableFraction, 4))
 	}
 	n := 0
 	if len(sum) > 0 {
@@ -192,19 +165,7 @@ func battlespaceScene(s *scenario.Scenario, req analysis.SweepRequest, res *anal
 		if l, _, err := (analysis.Location{Place: tj.Aim}).Resolve(); err == nil {
 			addSite(sc, scene.Site{Name: tj.Aim, Kind: scene.SiteAim, LatDeg: l.LatDeg, LonDeg: l.LonDeg})
 		}
-		tr := scene.Track{Name: tj.Name, Kind: scene.TrackBallistic}
-		for t := 0.0; ; t = math.Min(t+20, tj.FlightTimeS) {
-			p, ok := tj.Position(t)
-			if ok {
-				tr.Points = append(tr.Points, scene.Sample{T: roundTo(t, 3), LatDeg: r6(p.LatDeg()), LonDeg: r6(p.LonDeg()), AltM: r1(math.Max(p.Alt, 0))})
-			}
-			if t >= tj.FlightTimeS {
-				break
-			}
-		}
-		if len(tr.Points) >= 2 {
-			sc.Tracks = append(sc.Tracks, tr)
-		}
+		sc.Tracks = append(sc.Tracks, trajectoryTrack(&tj, 20))
 	}
 	byName := map[string]*analysis.Trajectory{}
 	for i := range res.Trajectories {

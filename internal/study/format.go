@@ -2,7 +2,9 @@ package study
 
 import (
 	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/internal/report"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -39,4 +41,18 @@ func inverseKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const d = math.Pi / 180
 	s, _, _ := geo.WGS84.Inverse(lat1*d, lon1*d, lat2*d, lon2*d)
 	return s / 1e3
+}
+
+// series returns the index of the bar series called name in c, adding one
+// with every value NaN (no bar) if there is none.
+func series(c *report.BarChart, name string) int {
+	if k := slices.IndexFunc(c.Series, func(b report.BarSeries) bool { return b.Name == name }); k >= 0 {
+		return k
+	}
+	vals := make([]float64, len(c.Categories))
+	for i := range vals {
+		vals[i] = math.NaN()
+	}
+	c.Series = append(c.Series, report.BarSeries{Name: name, Values: vals})
+	return len(c.Series) - 1
 }

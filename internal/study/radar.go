@@ -250,15 +250,7 @@ func radarSections(out RadarResults, sc *scene.Scene) []report.Section {
 	}
 	for _, x := range out.Sightings {
 		name := x.Radar + " at " + x.RadarSite
-		k := slices.IndexFunc(bars.Series, func(b report.BarSeries) bool { return b.Name == name })
-		if k < 0 {
-			vals := make([]float64, len(bars.Categories))
-			for i := range vals {
-				vals[i] = math.NaN()
-			}
-			bars.Series = append(bars.Series, report.BarSeries{Name: name, Values: vals})
-			k = len(bars.Series) - 1
-		}
+		k := series(&bars, name)
 		if x.Seen {
 			bars.Series[k].Values[slices.Index(bars.Categories, x.Trajectory)] = *x.FirstSeenS
 		}

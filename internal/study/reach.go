@@ -228,15 +228,7 @@ func reachSections(out ReachResults, sc *scene.Scene) []report.Section {
 	bars.Categories = cats
 	for _, f := range out.Focus {
 		name := f.Missile + " from " + f.Site
-		k := slices.IndexFunc(bars.Series, func(b report.BarSeries) bool { return b.Name == name })
-		if k < 0 {
-			vals := make([]float64, len(cats))
-			for i := range vals {
-				vals[i] = math.NaN()
-			}
-			bars.Series = append(bars.Series, report.BarSeries{Name: name, Values: vals})
-			k = len(bars.Series) - 1
-		}
+		k := series(&bars, name)
 		if f.FlightTimeMin != nil {
 			bars.Series[k].Values[slices.Index(cats, f.Place)] = *f.FlightTimeMin
 		}
