@@ -106,12 +106,7 @@ func writeStudyDir(dir string, s *scenario.Scenario, res *study.Result, results 
 	}
 	files := map[string][]byte{"results.json": results}
 	var buf bytes.Buffer
-	sc := res.Scene
-	if sc == nil {
-		sc = &scene.Scene{Version: scene.Version, Name: s.Name, Question: s.Question, Epoch: scene.DefaultEpoch,
-			Sites: []scene.Site{}, Tracks: []scene.Track{}, Areas: []scene.Area{}, Intercepts: []scene.Intercept{}}
-	}
-	if err := scene.Write(&buf, sc); err != nil {
+	if err := scene.Write(&buf, res.Scene); err != nil {
 		return fmt.Errorf("scene.json: %w", err)
 	}
 	files[scene.FileName] = bytes.Clone(buf.Bytes())

@@ -158,7 +158,7 @@ func (r *Radar) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	for i := range out.Radars {
 		rs := &out.Radars[i]
 		for _, x := range sg {
-			if x.Radar+" at "+x.RadarSite != rs.Radar && x.RadarSite != rs.Radar && !strings.HasPrefix(rs.Radar, x.Radar+" at "+x.RadarSite) {
+			if x.Radar+" at "+x.RadarSite != rs.Radar {
 				continue
 			}
 			rs.Launches++

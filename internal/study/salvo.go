@@ -140,7 +140,7 @@ func (s *Salvo) Run(sc *scenario.Scenario, o Options) (*Result, error) {
 			FormulaInside99: math.Abs(oc.ExpectedLeakers-mean) <= z999*se+1e-9}
 		out.Cases = append(out.Cases, cr)
 	}
-	r := &Result{Kind: "salvo", Results: out}
+	r := &Result{Kind: "salvo", Results: out, Scene: newScene(sc)}
 	r.Headline = salvoHeadline(sc, out)
 	r.Sections = salvoSections(s, out)
 	r.Events = [][]string{{"case", "interceptors", "expected_leakers", "p_zero_leakers", "expected_interceptors_spent", "method"}}

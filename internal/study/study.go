@@ -41,7 +41,8 @@ type Result struct {
 	// Results is the kind's own results, written into the JSON document
 	// after the common fields; a struct whose fields have json tags.
 	Results any
-	// Scene is the geometry for the report's maps and for rampart export.
+	// Scene is the geometry for the report's maps and for rampart export;
+	// never nil (empty for an analysis without geography).
 	Scene *scene.Scene
 	// Sections are the report's sections after the headline.
 	Sections []report.Section
