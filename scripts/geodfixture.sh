@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# geodfixture.sh regenerates the reference fixtures of internal/geo from
+# geodfixture.sh regenerates the reference fixtures of geo from
 # GeographicLib's command-line tools, an independent implementation:
 #
 #   GeodSolve -i  inverse geodesics     -> testdata/geodsolve_inverse.txt
@@ -18,7 +18,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/internal/geo/testdata"
+out="$root/geo/testdata"
 seed=${GEODFIXTURE_SEED:-20130101}
 
 for tool in GeodSolve CartConvert python3; do

@@ -7,9 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
-	"github.com/rampart-sim/rampart/internal/radar"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/radar"
 )
 
 // Defaults of rampart radar: a generic S-band surveillance radar.

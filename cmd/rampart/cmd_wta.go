@@ -14,7 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rampart-sim/rampart/internal/wta"
+	"github.com/rampart-sim/rampart/wta"
 )
 
 // wtaTableRows is how many assignment rows the text output shows; --json

@@ -6,9 +6,9 @@ import (
 	"math"
 	"strings"
 
-	"github.com/rampart-sim/rampart/internal/atmos"
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/atmos"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Dash speeds a QRAFighter can take from the catalog.

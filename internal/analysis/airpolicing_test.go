@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/atmos"
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/atmos"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // qraTimeTolMin is the tolerance on intercept times, min: the bisection

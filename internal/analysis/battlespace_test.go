@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/sim"
 	"gonum.org/v1/gonum/spatial/r3"

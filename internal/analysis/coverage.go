@@ -6,10 +6,10 @@ import (
 	"math"
 	"slices"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
-	"github.com/rampart-sim/rampart/internal/radar"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/radar"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 

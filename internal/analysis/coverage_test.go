@@ -4,10 +4,10 @@ import (
 	"math"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
-	"github.com/rampart-sim/rampart/internal/radar"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/radar"
 	"github.com/rampart-sim/rampart/internal/sim"
 )
 

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // DefaultRingPoints is the number of distinct points of a range ring: one

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // ringDistTol is the tolerance on a ring vertex's geodesic distance, m: the

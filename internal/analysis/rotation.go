@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // RotationDateLayout is the layout of the dates of a rotation plan.

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // rotDayTol is the tolerance on lengths in days: they come from whole

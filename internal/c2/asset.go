@@ -1,7 +1,7 @@
 package c2
 
 import (
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // EvaluationMarginM widens each asset's radius when a predicted impact point

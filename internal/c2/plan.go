@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/rampart-sim/rampart/internal/assign"
+	"github.com/rampart-sim/rampart/assign"
 	"github.com/rampart-sim/rampart/internal/scenario"
 )
 

@@ -3,7 +3,7 @@ package c2
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Sector is a polygon of geodetic points in order (not closed). Its edges

@@ -3,7 +3,7 @@ package intercept
 import (
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 )
 
 func BenchmarkEnvelopeBuild(b *testing.B) {

@@ -6,7 +6,7 @@ import (
 	"math"
 	"sync"
 
-	"github.com/rampart-sim/rampart/internal/flight"
+	"github.com/rampart-sim/rampart/flight"
 )
 
 // Envelope grid and fan sizes. 256 × 192 cells keep the bilinear

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 )
 
 // envTimeRelTol and envTimeAbsTol bound the envelope's time of flight

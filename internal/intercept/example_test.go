@@ -3,9 +3,9 @@ package intercept_test
 import (
 	"fmt"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"gonum.org/v1/gonum/spatial/r3"
 )

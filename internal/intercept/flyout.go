@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/atmos"
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/atmos"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // The flyout Earth: a non-rotating sphere with central gravity.

@@ -3,7 +3,7 @@ package intercept
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 )
 
 // DragCoefficient is the zero-lift drag coefficient of an interceptor body,

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/track"
 	"gonum.org/v1/gonum/spatial/r3"
 )

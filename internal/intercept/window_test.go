@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 

@@ -4,8 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Sensor is one owner's space-based launch-detection system.

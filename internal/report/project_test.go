@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // snyderTol is the rounding of Snyder's printed examples: seven decimals.
@@ -96,7 +96,7 @@ func TestRoundTrip(t *testing.T) {
 const sphereTol = 1e-9
 
 // TestAzimuthalEquidistantDistances checks the defining property against
-// internal/geo's geodesics on a sphere (Karney's algorithm, independent
+// geo's geodesics on a sphere (Karney's algorithm, independent
 // of this code): the distance from the centre on the map is the
 // great-circle distance, and the direction is the azimuth.
 func TestAzimuthalEquidistantDistances(t *testing.T) {

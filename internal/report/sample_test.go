@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/scene"
 )
 

@@ -1,6 +1,6 @@
 package scenario
 
-import "github.com/rampart-sim/rampart/internal/catalog"
+import "github.com/rampart-sim/rampart/catalog"
 
 // DefaultCatalog returns the embedded equipment and place catalog (package
 // catalog) as a Catalog. Load checks scenarios against it.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 )
 
 // TestLibraryValid checks every embedded scenario against the real catalog.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 )
 
 // boosterDragCoefficient is the zero-lift drag coefficient assumed for a

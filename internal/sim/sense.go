@@ -7,11 +7,11 @@ import (
 	"slices"
 
 	"github.com/rampart-sim/rampart/internal/c2"
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/launchdetect"
-	"github.com/rampart-sim/rampart/internal/radar"
+	"github.com/rampart-sim/rampart/radar"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/track"
 )

@@ -6,8 +6,8 @@ import (
 	"slices"
 
 	"github.com/rampart-sim/rampart/internal/c2"
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/scenario"
 )

@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
 	"github.com/rampart-sim/rampart/internal/sim"

@@ -1,7 +1,7 @@
 package study
 
 import (
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/report"
 	"math"
 	"slices"

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/analysis"
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/track"
 	"gonum.org/v1/gonum/spatial/r3"
 )

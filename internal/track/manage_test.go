@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 func TestInitiatorMofN(t *testing.T) {

@@ -3,7 +3,7 @@ package track
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // MeasurementKind says which measurement model a Detection uses.

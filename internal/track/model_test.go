@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 

@@ -3,7 +3,7 @@ package track
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Estimate is a Gaussian state estimate at time T: mean X and covariance P.

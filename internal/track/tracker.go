@@ -6,7 +6,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/rampart-sim/rampart/internal/assign"
+	"github.com/rampart-sim/rampart/assign"
 )
 
 // Track is one tracked object as its owner's tracker holds it.

@@ -3,7 +3,7 @@ package atmos_test
 import (
 	"fmt"
 
-	"github.com/rampart-sim/rampart/internal/atmos"
+	"github.com/rampart-sim/rampart/atmos"
 )
 
 func ExampleAt() {

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // decay is y′ = −y, y(t) = e^{−t}.

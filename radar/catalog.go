@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Defaults used by FromCatalog. They are assumptions, not catalog data.

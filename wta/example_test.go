@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/rampart-sim/rampart/internal/wta"
+	"github.com/rampart-sim/rampart/wta"
 )
 
 func ExampleExact() {

@@ -3,7 +3,7 @@ package radar
 import (
 	"fmt"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 )
 
 // RCSBand returns the catalog's radar cross section band (m²) of a target

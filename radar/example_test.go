@@ -3,7 +3,7 @@ package radar_test
 import (
 	"fmt"
 
-	"github.com/rampart-sim/rampart/internal/radar"
+	"github.com/rampart-sim/rampart/radar"
 )
 
 func ExampleRequiredSNR() {

@@ -1,6 +1,6 @@
 package flight
 
-import "github.com/rampart-sim/rampart/internal/geo"
+import "github.com/rampart-sim/rampart/geo"
 
 // inverse returns the geodesic distance and forward azimuths between two
 // points on e (Karney's algorithm, in package geo).

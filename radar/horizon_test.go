@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // TestHorizonPublished checks the 4/3-Earth horizon against the rule

@@ -3,7 +3,7 @@ package radar
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // RefractionK is the effective-Earth-radius factor of the standard

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/geo"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 

@@ -7,8 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/spatial/r3"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 var catalogRadars = []string{"AN/TPY-2", "AN/SPY-1D(V)", "AN/MPQ-65", "Voronezh-DM", "Voronezh-M", "92N6E", "91N6E", "9S19M2"}

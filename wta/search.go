@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/rampart-sim/rampart/internal/assign"
+	"github.com/rampart-sim/rampart/assign"
 )
 
 // improveTol is the least relative decrease of the objective that local

@@ -3,7 +3,7 @@ package wta
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/assign"
+	"github.com/rampart-sim/rampart/assign"
 )
 
 // DefaultSlots is K, the number of capacitated slots per target in the slot

@@ -3,8 +3,8 @@ package flight
 import (
 	"math"
 
-	"github.com/rampart-sim/rampart/internal/atmos"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/atmos"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Earth is the physical model a flight is propagated in.

@@ -13,7 +13,7 @@ import (
 
 // benchDir holds the published instances, outside the module (see
 // shared/bench/wta/README.md); tests skip when it is absent.
-const benchDir = "../../../shared/bench/wta"
+const benchDir = "../../shared/bench/wta"
 
 // bestKnown are the best known objectives of the published instances: the
 // best upper bounds in logs/results.csv of github.com/tuliotoffolo/wta, for

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/rampart-sim/rampart/internal/catalog"
+	"github.com/rampart-sim/rampart/catalog"
 )
 
 // BenchmarkScan100 is one radar's look at 100 targets in its field of

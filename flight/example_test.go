@@ -3,8 +3,8 @@ package flight_test
 import (
 	"fmt"
 
-	"github.com/rampart-sim/rampart/internal/flight"
-	"github.com/rampart-sim/rampart/internal/geo"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // A minimum-energy shot of 10,000 km on the textbook sphere: the burnout
