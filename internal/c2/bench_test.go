@@ -3,8 +3,6 @@ package c2
 import (
 	"math/rand/v2"
 	"testing"
-
-	"github.com/rampart-sim/rampart/internal/scenario"
 )
 
 // benchDecision is a decision of k threats and l launchers, each able to
@@ -29,7 +27,7 @@ func benchDecision(k, l int) ([]Candidate, []Magazine) {
 // solved by enumeration.
 func BenchmarkPlanSmall(b *testing.B) {
 	cands, mags := benchDecision(3, 2)
-	d := scenario.DefaultDoctrine()
+	d := DefaultDoctrine()
 	b.ReportAllocs()
 	for b.Loop() {
 		Plan(cands, mags, d)
@@ -40,7 +38,7 @@ func BenchmarkPlanSmall(b *testing.B) {
 // by slot assignment.
 func BenchmarkPlanLarge(b *testing.B) {
 	cands, mags := benchDecision(40, 4)
-	d := scenario.DefaultDoctrine()
+	d := DefaultDoctrine()
 	b.ReportAllocs()
 	for b.Loop() {
 		Plan(cands, mags, d)

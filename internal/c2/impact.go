@@ -26,8 +26,7 @@ func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, o
 	}
 	for tt := t0 + step; ; tt += step {
 		tt = math.Min(tt, t1)
-		h, g := alt(tt)
-		if h <= 0 {
+		if h, _ := alt(tt); h <= 0 {
 			lo, hi := prev, tt
 			for hi-lo > 0.01 {
 				mid := (lo + hi) / 2
@@ -37,7 +36,7 @@ func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, o
 					hi = mid
 				}
 			}
-			_, g = alt(hi)
+			_, g := alt(hi)
 			return hi, g, true
 		}
 		if tt >= t1 {

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/rampart-sim/rampart/assign"
-	"github.com/rampart-sim/rampart/internal/scenario"
 )
 
 // Magazine is one launcher's interceptors.
@@ -17,7 +16,7 @@ type Magazine struct {
 }
 
 // Available returns the rounds a threat of the given value may draw.
-func (m Magazine) Available(value float64, d scenario.Doctrine) int {
+func (m Magazine) Available(value float64, d Doctrine) int {
 	if value >= d.ReserveMinValue {
 		return m.Left
 	}
@@ -59,7 +58,7 @@ const exactLimit = 20_000
 // larger ones by linear assignment of salvo slots (planAssign),
 // which is exact when rounds do not bind. It returns the orders sorted by
 // threat; mags is not changed.
-func Plan(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+func Plan(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 	if len(cands) == 0 {
 		return nil
 	}
@@ -85,7 +84,7 @@ func Plan(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
 // of 1 to Salvo shots from one of its launchers, such that each launcher
 // fires at most its rounds and at most its free rounds (Left − Reserve) at
 // threats worth less than ReserveMinValue.
-func planExact(threats []int, by map[int][]Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+func planExact(threats []int, by map[int][]Candidate, mags []Magazine, d Doctrine) []Order {
 	used := make([]int, len(mags))    // shots per launcher
 	usedLow := make([]int, len(mags)) // shots per launcher at low-value threats
 	cur := make([]Order, 0, len(threats))
@@ -135,7 +134,7 @@ func planExact(threats []int, by map[int][]Candidate, mags []Magazine, d scenari
 // rounds, which any threat may take, and from its reserve, which only
 // threats worth ReserveMinValue may take. Rounds left over by cut slots are
 // offered again in further passes to the threats still unassigned.
-func planAssign(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+func planAssign(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 	left := append([]Magazine(nil), mags...)
 	var out []Order
 	done := map[int]bool{}
@@ -167,7 +166,7 @@ type slot struct {
 }
 
 // assignPass is one exact assignment pass of planAssign.
-func assignPass(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+func assignPass(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 	if len(cands) == 0 {
 		return nil
 	}

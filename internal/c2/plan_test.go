@@ -4,8 +4,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/rampart-sim/rampart/internal/scenario"
 )
 
 // planTol is the tolerance on expected values compared between Plan and
@@ -39,7 +37,7 @@ func removed(orders []Order) float64 {
 // launcher and 1 to Salvo shots) and keeps, among those within every
 // launcher's rounds and free rounds (for threats below ReserveMinValue),
 // the largest value removed.
-func bruteForce(cands []Candidate, mags []Magazine, d scenario.Doctrine) float64 {
+func bruteForce(cands []Candidate, mags []Magazine, d Doctrine) float64 {
 	best := 0.0
 	shots := make([]int, len(cands)) // shots of each candidate; 0 = not chosen
 	var rec func(i int)
@@ -94,7 +92,7 @@ func TestPlanMatchesBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, 0))
 	for trial := range 300 {
 		nl, nk := 1+rng.IntN(3), 1+rng.IntN(4)
-		d := scenario.Doctrine{Salvo: 1 + rng.IntN(3), ShootLookShoot: true}
+		d := Doctrine{Salvo: 1 + rng.IntN(3), ShootLookShoot: true}
 		if rng.IntN(3) == 0 {
 			d.Reserve, d.ReserveMinValue = 1+rng.IntN(2), 8
 		}
@@ -127,7 +125,7 @@ func TestPlanMatchesBruteForce(t *testing.T) {
 	}
 }
 
-func checkPlan(t *testing.T, name string, orders []Order, want float64, cands []Candidate, mags []Magazine, d scenario.Doctrine) {
+func checkPlan(t *testing.T, name string, orders []Order, want float64, cands []Candidate, mags []Magazine, d Doctrine) {
 	t.Helper()
 	nl := len(mags)
 	{
@@ -156,7 +154,7 @@ func checkPlan(t *testing.T, name string, orders []Order, want float64, cands []
 
 // greedy fires, one salvo at a time, the salvo with the largest expected
 // value removed (maximum marginal return with one salvo per threat).
-func greedy(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
+func greedy(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 	left := append([]Magazine(nil), mags...)
 	done := map[int]bool{}
 	var out []Order
@@ -187,7 +185,7 @@ func greedy(cands []Candidate, mags []Magazine, d scenario.Doctrine) []Order {
 // TestReserveHeldForHighValue: the last rounds of a launcher go only to a
 // threat worth at least ReserveMinValue.
 func TestReserveHeldForHighValue(t *testing.T) {
-	d := scenario.Doctrine{Salvo: 2, Reserve: 2, ReserveMinValue: 10}
+	d := Doctrine{Salvo: 2, Reserve: 2, ReserveMinValue: 10}
 	mags := []Magazine{{Rounds: 2, Left: 2, Reserve: 2}}
 	low := []Candidate{{K: 0, L: 0, Value: 5, P: 0.9}}
 	if o := Plan(low, mags, d); len(o) != 0 {
@@ -201,7 +199,7 @@ func TestReserveHeldForHighValue(t *testing.T) {
 
 // TestPlanCutsSalvoToRounds: a launcher with one round left fires one.
 func TestPlanCutsSalvoToRounds(t *testing.T) {
-	d := scenario.Doctrine{Salvo: 3}
+	d := Doctrine{Salvo: 3}
 	o := Plan([]Candidate{{K: 7, L: 0, Value: 1, P: 0.5}}, []Magazine{{Rounds: 10, Left: 1}}, d)
 	if len(o) != 1 || o[0].Shots != 1 || o[0].K != 7 {
 		t.Errorf("Plan = %+v, want one order of 1 shot at threat 7", o)

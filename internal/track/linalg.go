@@ -82,15 +82,6 @@ func mulVec6(a *Mat6, x *Vec6) Vec6 {
 	return y
 }
 
-func symmetrise6(p *Mat6) {
-	for i := range 6 {
-		for j := i + 1; j < 6; j++ {
-			s := 0.5 * (p[i][j] + p[j][i])
-			p[i][j], p[j][i] = s, s
-		}
-	}
-}
-
 // inv3 returns the inverse and determinant of a 3×3 matrix by cofactors.
 // ok is false when the matrix is singular to working precision.
 func inv3(a *Mat3) (inv Mat3, det float64, ok bool) {
