@@ -21,6 +21,9 @@ const (
 
 var profileNames = [...]string{"min-energy", "lofted", "depressed"}
 
+// Profiles lists the trajectory profiles in the order of their names.
+var Profiles = []Profile{MinEnergy, Lofted, Depressed}
+
 func (p Profile) String() string {
 	if p < 0 || int(p) >= len(profileNames) {
 		return "unknown"

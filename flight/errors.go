@@ -36,3 +36,23 @@ var ErrNoImpact = errors.New("flight: no impact within the time limit")
 
 // ErrNoConvergence reports an aim solve that did not converge.
 var ErrNoConvergence = errors.New("flight: aim solve did not converge")
+
+// Limit returns the range limit the aim point violates: the minimum range
+// when the aim lies inside it, else the maximum range, m.
+func (e *RangeError) Limit() float64 {
+	if e.inside() {
+		return e.MinRange
+	}
+	return e.MaxRange
+}
+
+// Reason says in a phrase why the aim point is out of reach, for example
+// "beyond the maximum range: aim 2100 km, maximum 1930 km".
+func (e *RangeError) Reason() string {
+	if e.inside() {
+		return fmt.Sprintf("inside the minimum range: aim %.0f km, minimum %.0f km", e.Range/1e3, e.MinRange/1e3)
+	}
+	return fmt.Sprintf("beyond the maximum range: aim %.0f km, maximum %.0f km", e.Range/1e3, e.MaxRange/1e3)
+}
+
+func (e *RangeError) inside() bool { return e.MinRange > 0 && e.Range < e.MinRange }

@@ -11,6 +11,7 @@ import (
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // flyJSON is the --json document of rampart fly.
@@ -104,7 +105,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 				To:      scenario.Point{LatDeg: aim.LatDeg(), LonDeg: aim.LonDeg()},
 				Profile: prof, ApogeeKm: apogeeKm, BurnoutAngleDeg: angleDeg, Count: 1,
 			}
-			f, err := sim.FlyOne(th, opts)
+			f, err := study.FlyOne(th, opts)
 			if err != nil {
 				var se *scenario.Errors
 				if errors.As(err, &se) && len(se.Problems) > 0 {

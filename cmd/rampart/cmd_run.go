@@ -196,7 +196,7 @@ to stderr when stderr is a terminal.`,
 			if st != nil {
 				return runStudy(cmd, s, st, rf, phys, opts, seed, trials, workers)
 			}
-			world, err := sim.Build(s, opts)
+			world, err := study.BuildWorld(s, opts)
 			if err != nil {
 				return err
 			}
@@ -216,7 +216,7 @@ to stderr when stderr is a terminal.`,
 				}
 				alone := opts
 				alone.NoSharing = true
-				w2, err := sim.Build(s, alone)
+				w2, err := study.BuildWorld(s, alone)
 				if err != nil {
 					return err
 				}

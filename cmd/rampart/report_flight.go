@@ -137,7 +137,7 @@ func flightToJSON(f sim.Flight) flightJSON {
 		Name:            f.Name,
 		Missile:         f.Missile,
 		Kind:            string(f.Kind),
-		Profile:         string(f.Profile),
+		Profile:         f.ProfileName(),
 		Launch:          point(f.LaunchName, f.Launch),
 		Aim:             point(f.AimName, f.Aim),
 		LaunchTimeS:     round(f.LaunchTime, 3),

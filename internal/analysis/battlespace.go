@@ -15,8 +15,6 @@ import (
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/launchdetect"
 	"github.com/rampart-sim/rampart/radar"
-	"github.com/rampart-sim/rampart/internal/scenario"
-	"github.com/rampart-sim/rampart/internal/sim"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 
@@ -48,7 +46,7 @@ const (
 )
 
 // ProfileNames are the trajectory profiles a Family accepts.
-var ProfileNames = []string{string(scenario.MinEnergy), string(scenario.Lofted), string(scenario.Depressed)}
+var ProfileNames = []string{flight.MinEnergy.String(), flight.Lofted.String(), flight.Depressed.String()}
 
 // Family is a family of ballistic trajectories of one catalog missile from
 // one launch area to one aim point: one per profile and launch point.
@@ -148,12 +146,12 @@ func (f Family) Validate() error {
 }
 
 // FlyFamilies flies every trajectory of every family with the simulator's
-// flight code (sim.FlyOne: staged boost, midcourse and reentry from the
+// flight code (flight.FlyCatalog: staged boost, midcourse and reentry from the
 // catalog stages, aimed by flight.Solve), in family, launch point
 // (centre, then north, south, east, west) and profile order. Any flight
 // that cannot be flown (an aim beyond the missile's reach) fails the call,
 // with every such problem named.
-func FlyFamilies(fams []Family, o sim.Options) ([]Trajectory, error) {
+func FlyFamilies(fams []Family, o flight.Physics) ([]Trajectory, error) {
 	var errs []error
 	for i, f := range fams {
 		errs = append(errs, bsPrefix(fmt.Sprintf("families[%d]", i), f.Validate())...)
@@ -161,7 +159,7 @@ func FlyFamilies(fams []Family, o sim.Options) ([]Trajectory, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	o = reachSim(o)
+	o = defaultPhysics(o)
 	var out []Trajectory
 	for i, f := range fams {
 		e, _ := catalog.Lookup(f.Missile)
@@ -179,7 +177,7 @@ func FlyFamilies(fams []Family, o sim.Options) ([]Trajectory, error) {
 		}
 		profiles := f.Profiles
 		if len(profiles) == 0 {
-			profiles = []string{string(scenario.MinEnergy)}
+			profiles = []string{flight.MinEnergy.String()}
 		}
 		for _, pt := range pts {
 			for _, p := range profiles {
@@ -187,11 +185,8 @@ func FlyFamilies(fams []Family, o sim.Options) ([]Trajectory, error) {
 				if pt.name != "centre" {
 					name += " (" + pt.name + ")"
 				}
-				from := scenario.Point{LatDeg: pt.lat, LonDeg: pt.lon}
-				fl, err := sim.FlyOne(scenario.Threat{
-					Name: name, Missile: e.Name, From: from, To: scenario.Point{Place: aim.Name},
-					Profile: scenario.Profile(p),
-				}, o)
+				prof, _ := flight.ParseProfile(p) // checked by Validate
+				fl, _, err := flyMissile(o, name, e.Name, geo.LLADeg(pt.lat, pt.lon, 0), placeLLA(aim), prof, p)
 				if err != nil {
 					errs = append(errs, fmt.Errorf("families[%d]: %s: %w", i, name, err))
 					continue
@@ -656,7 +651,7 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 // battle space (intercept.Window) with the decision time of the cueing,
 // the engageable fraction of each family and the lowest interceptor
 // burnout speed that engages each trajectory (BurnoutSweep). o sets the
-// physics of the flights (zero: sim.DefaultOptions); the request's Pick
+// physics of the flights (zero: flight.DefaultPhysics); the request's Pick
 // sets every catalog value (missiles, radars, interceptors).
 //
 // An engagement is possible when intercept.Window finds a feasible
@@ -666,7 +661,7 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 // the threat, as in the open-literature reach analyses of Wilkening 2012
 // and Lewis & Postol 2007). Kill probability, discrimination and
 // interceptor inventory are not modelled here.
-func BattleSpaceSweep(req SweepRequest, o sim.Options) (*SweepResult, error) {
+func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) {
 	start := time.Now()
 	if err := req.Validate(); err != nil {
 		return nil, err

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
-	"github.com/rampart-sim/rampart/internal/sim"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 
@@ -86,7 +86,7 @@ func TestBattleSpaceEngageability(t *testing.T) {
 	}
 	req := bsRequest(fields, aims, profiles)
 	req.Sweep.Off = true
-	res, err := BattleSpaceSweep(req, sim.Options{})
+	res, err := BattleSpaceSweep(req, flight.Physics{})
 	if err != nil {
 		t.Fatalf("BattleSpaceSweep error: %v", err)
 	}
@@ -171,7 +171,7 @@ func TestBattleSpaceRequiredSpeed(t *testing.T) {
 		req.Interceptors = []string{"SM-3 IIA", "SM-3 IIB"}
 		req.Cueings = []Cueing{{Kind: CueSpace}, {Kind: CueBurnout}}
 	}
-	res, err := BattleSpaceSweep(req, sim.Options{})
+	res, err := BattleSpaceSweep(req, flight.Physics{})
 	if err != nil {
 		t.Fatalf("BattleSpaceSweep error: %v", err)
 	}
@@ -245,7 +245,7 @@ func TestBattleSpaceForwardCue(t *testing.T) {
 		Cueings:      []Cueing{{Kind: CueForwardRadar, Forward: &fwd, LinkLatencyS: latency}, {Kind: CueOwnRadar}},
 		Sweep:        BurnoutSweep{Off: true},
 	}
-	res, err := BattleSpaceSweep(req, sim.Options{})
+	res, err := BattleSpaceSweep(req, flight.Physics{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestBattleSpaceForwardCue(t *testing.T) {
 // TestBattleSpaceFamilies: dispersal flies the centre and the four edges
 // of the launch area's catalog band, each profile from each.
 func TestBattleSpaceFamilies(t *testing.T) {
-	trajs, err := FlyFamilies([]Family{{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Boston", Profiles: []string{"min-energy", "depressed"}, Dispersal: true}}, sim.Options{})
+	trajs, err := FlyFamilies([]Family{{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Boston", Profiles: []string{"min-energy", "depressed"}, Dispersal: true}}, flight.Physics{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestBattleSpaceFamilies(t *testing.T) {
 // bsRun.window scans the boost in pieces and finds the battle space of a GBI
 // at Washington against an RS-24 from Kozelsk.
 func TestBattleSpaceWindowThroughBoost(t *testing.T) {
-	trajs, err := FlyFamilies([]Family{{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Washington DC"}}, sim.Options{})
+	trajs, err := FlyFamilies([]Family{{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Washington DC"}}, flight.Physics{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,7 +363,7 @@ func TestBattleSpaceValidate(t *testing.T) {
 	if err := req.Validate(); err == nil || !strings.Contains(err.Error(), "sites[0].radar: empty") {
 		t.Errorf("Validate(own-radar cueing, site without radar) = %v, want sites[0].radar: empty", err)
 	}
-	if _, err := BattleSpaceSweep(SweepRequest{}, sim.Options{}); err == nil {
+	if _, err := BattleSpaceSweep(SweepRequest{}, flight.Physics{}); err == nil {
 		t.Error("BattleSpaceSweep(empty request) = nil error, want an error")
 	}
 }
@@ -380,7 +380,7 @@ func TestBattleSpaceJSON(t *testing.T) {
 	req.Sweep = BurnoutSweep{MinKms: 4, MaxKms: 6}
 	var out [2][]byte
 	for i := range out {
-		res, err := BattleSpaceSweep(req, sim.Options{})
+		res, err := BattleSpaceSweep(req, flight.Physics{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -421,7 +421,7 @@ func TestBattleSpaceJSON(t *testing.T) {
 // each envelope adds ~40 ms (logged).
 func BenchmarkBattleSpaceSweep(b *testing.B) {
 	req := bsRequest(bsWestern[:1], []string{"Washington DC"}, []string{"min-energy", "depressed"})
-	first, err := BattleSpaceSweep(req, sim.Options{}) // build and cache the envelopes
+	first, err := BattleSpaceSweep(req, flight.Physics{}) // build and cache the envelopes
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -430,7 +430,7 @@ func BenchmarkBattleSpaceSweep(b *testing.B) {
 	var res *SweepResult
 	for b.Loop() {
 		var err error
-		if res, err = BattleSpaceSweep(req, sim.Options{}); err != nil {
+		if res, err = BattleSpaceSweep(req, flight.Physics{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -442,7 +442,7 @@ func BenchmarkBattleSpaceSweep(b *testing.B) {
 // BenchmarkBattleSpaceWindow measures one battle-space window of SM-3 IIB
 // at Redzikowo against an RS-24 from Kozelsk, launch-cued.
 func BenchmarkBattleSpaceWindow(b *testing.B) {
-	trajs, err := FlyFamilies([]Family{{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Washington DC"}}, sim.Options{})
+	trajs, err := FlyFamilies([]Family{{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Washington DC"}}, flight.Physics{})
 	if err != nil {
 		b.Fatal(err)
 	}

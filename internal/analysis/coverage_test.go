@@ -8,7 +8,6 @@ import (
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/radar"
-	"github.com/rampart-sim/rampart/internal/sim"
 )
 
 // Tolerances of the coverage tests.
@@ -246,7 +245,7 @@ func TestCoverageSightings(t *testing.T) {
 	trajs, err := FlyFamilies([]Family{
 		{Missile: "Sejjil-2", LaunchSite: "Tabriz", Aim: "Bucharest"},
 		{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Washington DC"},
-	}, sim.Options{})
+	}, flight.Physics{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,9 +9,8 @@ import (
 	"strings"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
-	"github.com/rampart-sim/rampart/internal/scenario"
-	"github.com/rampart-sim/rampart/internal/sim"
 )
 
 // Location is a place on the Earth: a catalog site (Place), or explicit
@@ -112,7 +111,7 @@ type ReachPlace struct {
 	ReachedBy []string `json:"reached_by"`
 	Beyond    bool     `json:"beyond"`
 	// Flight time, launch to impact, from the simulator's flight code
-	// (sim.FlyOne); null for places beyond every range value and for places
+	// (flight.FlyCatalog); null for places beyond every range value and for places
 	// the flight model cannot reach (see Note).
 	FlightTimeS   *float64 `json:"flight_time_s"`
 	FlightTimeMin *float64 `json:"flight_time_min"`
@@ -139,20 +138,9 @@ type Reach struct {
 type ReachOptions struct {
 	// Places are the catalog sites to consider; nil means every catalog site.
 	Places []string
-	// Sim is the physics of the flights; the zero value means
-	// sim.DefaultOptions() (WGS-84, J2, rotation, drag, central values).
-	Sim sim.Options
-}
-
-// reachSim returns o, or the default physics (sim.DefaultOptions, keeping
-// o's pick) when o is the zero value.
-func reachSim(o sim.Options) sim.Options {
-	if o.Earth.Ellipsoid.A == 0 {
-		d := sim.DefaultOptions()
-		d.Pick = o.Pick
-		return d
-	}
-	return o
+	// Physics is the physics of the flights; the zero value means
+	// flight.DefaultPhysics() (WGS-84, J2, rotation, drag, central values).
+	Physics flight.Physics
 }
 
 // MissileReach returns, for a catalog missile launched from `from`, every
@@ -160,7 +148,7 @@ func reachSim(o sim.Options) sim.Options {
 // (RangeValues) that reach it, and the flight time of the simulator's own
 // flight to it.
 //
-// Flight times come from sim.FlyOne, the code rampart run uses: a ballistic
+// Flight times come from flight.FlyCatalog, the code rampart run uses: a ballistic
 // missile is flown min-energy from its catalog stages through boost,
 // midcourse and reentry (with drag, J2 and Earth rotation under the default
 // options); a cruise missile flies the great-circle route at its catalog
@@ -187,8 +175,10 @@ func MissileReach(missile string, from Location, o ReachOptions) (Reach, error) 
 	if err != nil {
 		return Reach{}, fmt.Errorf("from: %w", err)
 	}
-	so := reachSim(o.Sim)
+	so := defaultPhysics(o.Physics)
 	r := Reach{Missile: e.Name, Kind: e.Kind, Launch: from, Pick: so.Pick.String(), Ranges: ranges}
+	// The notes name sim.FlyOne, which flew analyses' missiles before
+	// flight.FlyCatalog did; the wording is kept so outputs do not change.
 	if e.Kind == catalog.KindBallisticMissile {
 		r.ProfileNote = "ballistic: min-energy flight from the catalog stages (sim.FlyOne), launch to impact"
 	} else {
@@ -220,7 +210,7 @@ func MissileReach(missile string, from Location, o ReachOptions) (Reach, error) 
 		}
 		rp.Beyond = len(rp.ReachedBy) == 0
 		if !rp.Beyond {
-			reachFly(&rp, e, from, p.Name, so)
+			reachFly(&rp, e, from, p, so)
 		}
 		r.Places = append(r.Places, rp)
 	}
@@ -260,7 +250,7 @@ type reachCandidate struct {
 
 // reachFly fills the flight fields of rp with the first candidate flight
 // that reaches the place.
-func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to string, so sim.Options) {
+func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to catalog.Entry, so flight.Physics) {
 	cands := []reachCandidate{{e.Name, so.Pick}}
 	if e.Kind == catalog.KindCruiseMissile {
 		claims := slices.Clone(e.Claims)
@@ -276,16 +266,14 @@ func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to string, so sim.
 	for _, c := range cands {
 		o := so
 		o.Pick = c.pick
-		f, err := sim.FlyOne(scenario.Threat{
-			Name: e.Name, Missile: c.name, From: reachPoint(from), To: scenario.Point{Place: to},
-		}, o)
+		f, re, err := flyMissile(o, e.Name, c.name, reachPoint(from), placeLLA(to), flight.MinEnergy, "")
 		if err != nil {
 			last = err.Error()
-			if f.OutOfReach == "" {
+			if re == nil {
 				break // not a matter of range: another pick would not help
 			}
-			last = f.OutOfReach
-			if !(f.ReachLimit < rp.DistanceKm*1e3) {
+			last = re.Reason()
+			if !(re.Limit() < rp.DistanceKm*1e3) {
 				break // inside the minimum range
 			}
 			continue
@@ -302,10 +290,14 @@ func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to string, so sim.
 	rp.Note = "within a range value but not reached by the flight model: " + last
 }
 
-// reachPoint converts a Location to a scenario point.
-func reachPoint(l Location) scenario.Point {
+// reachPoint returns the launch point of a resolved Location: a catalog
+// place on the ellipsoid (its elevation is not used), or the given
+// coordinates and height.
+func reachPoint(l Location) geo.LLA {
 	if l.Place != "" {
-		return scenario.Point{Place: l.Place}
+		if e, err := catalog.Lookup(l.Place); err == nil {
+			return placeLLA(e)
+		}
 	}
-	return scenario.Point{LatDeg: l.LatDeg, LonDeg: l.LonDeg, AltM: l.AltM}
+	return geo.LLADeg(l.LatDeg, l.LonDeg, l.AltM)
 }

@@ -1,7 +1,10 @@
-// Package sim builds a world from a scenario and runs it.
+// Package sim builds a world from a Spec and runs it.
 //
-// A run first flies every threat of the scenario: each ballistic missile is
-// aimed with flight.Solve from its catalog stages, each cruise missile flies a
+// A Spec is the scenario in model terms (positions resolved, catalog entries
+// looked up, SI units); package study builds it from a scenario file, and the
+// engine never reads the file format. A run first flies every threat of the
+// Spec with flight.FlyCatalog: each ballistic missile is aimed with
+// flight.Solve from its catalog stages, each cruise missile flies a
 // great-circle route at its catalog speed and altitude, and a generic threat
 // starts at burnout with the given speed. Raids are expanded into one missile
 // per launch, named "NAME#k".
@@ -18,7 +21,7 @@
 // held in a firm track and first held at fire-control quality, and by whom.
 //
 // The whole loop (World.Engage) runs the same ticks with battle management
-// (package c2) after each picture's scan: every command of the scenario's
+// (package c2) after each picture's scan: every command of the Spec's
 // architecture (see Command) evaluates its fire-control tracks (a track's
 // ballistic prediction gives the impact point; two predictions steadyS
 // apart must agree within steadyM, which stands for waiting for burnout;
@@ -44,7 +47,8 @@
 // trial by trial to measure the value of shared early warning.
 //
 // Catalog values are taken at one point of their low–central–high band
-// (Options.Pick, central by default). Problems that come from the scenario
-// (an aim point beyond a missile's range) are reported as *scenario.Errors
-// against the threat's position in the file, so the command line exits 2.
+// (Options.Pick, central by default). Problems that come from the input
+// (a trajectory profile no flight can take, a catalog entry that lacks what
+// its model needs) are reported as *Errors naming the Spec element, which
+// the caller that built the Spec maps back to the file position.
 package sim

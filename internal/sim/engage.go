@@ -6,8 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/rampart-sim/rampart/internal/c2"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/c2"
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/track"
 	"gonum.org/v1/gonum/spatial/r3"

@@ -8,7 +8,6 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
-	"github.com/rampart-sim/rampart/internal/scenario"
 )
 
 // Options are the physics settings of a run.
@@ -26,6 +25,9 @@ func DefaultOptions() Options {
 	return Options{Earth: flight.WGS84Earth(), Pick: catalog.PickCentral}
 }
 
+// Physics returns the flight physics of o.
+func (o Options) Physics() flight.Physics { return flight.Physics{Earth: o.Earth, Pick: o.Pick} }
+
 // Mover is anything with a time-stamped truth state.
 type Mover interface {
 	At(t float64) flight.State
@@ -33,11 +35,11 @@ type Mover interface {
 
 // Flight is one missile of a threat raid, flown.
 type Flight struct {
-	Threat  int    // index into Scenario.Threats
+	Threat  int    // index into Spec.Threats
 	Name    string // "NAME#k" for the k-th missile of a raid, else NAME
 	Missile string // catalog name, or "" for a generic burnout-state threat
 	Kind    catalog.Kind
-	Profile scenario.Profile // ballistic threats only
+	Profile flight.Profile // ballistic threats only (see ProfileName)
 
 	Launch, Aim  geo.LLA
 	LaunchName   string // catalog place, or ""
@@ -64,6 +66,15 @@ type Flight struct {
 	ReachableRangeMax float64 // m, cruise range limit; NaN for ballistic
 }
 
+// ProfileName returns the name of the flight's trajectory profile, or ""
+// for a cruise missile, which has none.
+func (f *Flight) ProfileName() string {
+	if f.Kind == catalog.KindCruiseMissile {
+		return ""
+	}
+	return f.Profile.String()
+}
+
 // Mover returns the flight's truth-state source, or nil for a missile out of
 // reach.
 func (f *Flight) Mover() Mover {
@@ -76,24 +87,22 @@ func (f *Flight) Mover() Mover {
 	return nil
 }
 
-// FlyThreats flies every missile of every threat of s. A missile whose aim
-// point is out of its reach is a result, not an error: its Flight has
-// OutOfReach set. Input problems (an unknown place, a profile that cannot be
-// flown) come back together as one *scenario.Errors placed at the threat in
-// the file.
-func FlyThreats(s *scenario.Scenario, o Options) ([]Flight, error) {
+// FlyThreats flies every missile of every threat. A missile whose aim point
+// is out of its reach is a result, not an error: its Flight has OutOfReach
+// set. Input problems (a profile that cannot be flown) come back together
+// as one *Errors; a failure the input does not explain as a *ThreatError.
+func FlyThreats(ts []Threat, o Options) ([]Flight, error) {
 	var out []Flight
-	var bad scenario.Errors
-	for i, th := range s.Threats {
-		path := fmt.Sprintf("threats[%d]", i)
-		fs, err := flyThreat(s, i, th, o)
+	var bad Errors
+	for i, th := range ts {
+		fs, err := flyThreat(i, th, o)
 		if err != nil {
 			var pe problemError
 			if errors.As(err, &pe) {
-				bad.Problems = append(bad.Problems, s.Problemf(path+pe.field, "%s", pe.msg))
+				bad.Problems = append(bad.Problems, Problem{Element: ThreatElement, Index: i, Msg: pe.msg})
 				continue
 			}
-			return nil, fmt.Errorf("%s (%s): %w", path, th.Name, err)
+			return nil, &ThreatError{Index: i, Name: th.Name, Err: err}
 		}
 		out = append(out, fs...)
 	}
@@ -103,39 +112,20 @@ func FlyThreats(s *scenario.Scenario, o Options) ([]Flight, error) {
 	return out, nil
 }
 
-// problemError is an input problem in one field of a threat.
-type problemError struct {
-	field string // ".to", ".missile", ...
-	msg   string
-}
+// problemError is an input problem of one threat.
+type problemError struct{ msg string }
 
-func (e problemError) Error() string { return e.field + ": " + e.msg }
+func (e problemError) Error() string { return e.msg }
 
-func flyThreat(s *scenario.Scenario, idx int, th scenario.Threat, o Options) ([]Flight, error) {
-	from, err := resolve(th.From)
-	if err != nil {
-		return nil, problemError{".from", err.Error()}
-	}
-	to, err := resolve(th.To)
-	if err != nil {
-		return nil, problemError{".to", err.Error()}
-	}
+func flyThreat(idx int, th Threat, o Options) ([]Flight, error) {
 	base := Flight{
-		Threat: idx, Launch: from, Aim: to,
-		LaunchName: th.From.Place, AimName: th.To.Place,
+		Threat: idx, Launch: th.Launch, Aim: th.Aim,
+		LaunchName: th.LaunchName, AimName: th.AimName,
 		Profile:      th.Profile,
 		BurnoutSpeed: math.NaN(), BurnoutAngle: math.NaN(), CruiseSpeed: math.NaN(), ReachableRangeMax: math.NaN(),
+		Missile: th.Missile.Name, Kind: th.Missile.Kind,
 	}
-	var entry catalog.Entry
-	if th.Missile != "" {
-		if entry, err = catalog.Lookup(th.Missile); err != nil {
-			return nil, problemError{".missile", err.Error()}
-		}
-		base.Missile, base.Kind = entry.Name, entry.Kind
-		if entry.Kind == catalog.KindCruiseMissile {
-			base.Profile = "" // profiles are ballistic
-		}
-	} else {
+	if th.Missile.Name == "" {
 		base.Kind = catalog.KindBallisticMissile
 	}
 	count := max(th.Count, 1)
@@ -146,8 +136,8 @@ func flyThreat(s *scenario.Scenario, idx int, th scenario.Threat, o Options) ([]
 		if count > 1 {
 			f.Name = fmt.Sprintf("%s#%d", th.Name, k+1)
 		}
-		f.LaunchTime = th.LaunchTimeS + float64(k)*th.IntervalS
-		err := fly(&f, th, entry, o)
+		f.LaunchTime = th.LaunchTime + float64(k)*th.Interval
+		err := fly(&f, th, o)
 		var re *flight.RangeError
 		switch {
 		case errors.As(err, &re):
@@ -160,67 +150,32 @@ func flyThreat(s *scenario.Scenario, idx int, th scenario.Threat, o Options) ([]
 	return out, nil
 }
 
-func fly(f *Flight, th scenario.Threat, entry catalog.Entry, o Options) error {
-	if f.Kind == catalog.KindCruiseMissile {
-		cm, err := cruiseMissile(entry, o.Pick)
-		if err != nil {
-			return err
-		}
-		p, err := flight.NewCruise(o.Earth.Ellipsoid, cm, []geo.LLA{f.Launch, f.Aim}, f.LaunchTime)
-		if err != nil {
-			return err
-		}
-		f.Cruise = p
-		f.FlightTime = p.End() - p.Start
-		f.GroundRange = p.Length
-		f.Apogee = cm.Alt
-		f.CruiseSpeed = cm.Speed
-		f.ReachableRangeMax = cm.Range
-		f.Impact = p.At(p.End()).LLA
-		f.Miss, _, _ = o.Earth.Ellipsoid.Inverse(f.Impact.Lat, f.Impact.Lon, f.Aim.Lat, f.Aim.Lon)
-		return nil
-	}
-	shot := flight.Shot{
-		Launch: f.Launch, Aim: f.Aim,
-		BurnoutSpeed: th.BurnoutSpeedKms * 1e3,
-		BurnoutAngle: th.BurnoutAngleDeg * math.Pi / 180,
-		Apogee:       th.ApogeeKm * 1e3,
-		LaunchTime:   f.LaunchTime,
-	}
-	switch th.Profile {
-	case scenario.Lofted:
-		shot.Profile = flight.Lofted
-	case scenario.Depressed:
-		shot.Profile = flight.Depressed
-	default:
-		shot.Profile = flight.MinEnergy
-	}
-	if entry.Name != "" {
-		m, err := ballisticMissile(entry, o.Pick)
-		if err != nil {
-			return err
-		}
-		shot.Missile = m
-	}
-	tr, err := flight.Solve(o.Earth, shot)
+// fly flies one missile of th with flight.FlyCatalog and records the flight.
+func fly(f *Flight, th Threat, o Options) error {
+	cf, err := flight.FlyCatalog(o.Physics(), flight.CatalogShot{
+		Missile: th.Missile, Launch: f.Launch, Aim: f.Aim, LaunchTime: f.LaunchTime,
+		Profile: th.Profile, BurnoutSpeed: th.BurnoutSpeed, BurnoutAngle: th.BurnoutAngle, Apogee: th.Apogee,
+	})
 	if err != nil {
 		var ie *flight.InputError
 		switch {
 		case errors.As(err, &ie):
-			return problemError{"", err.Error()}
+			return problemError{err.Error()}
 		case errors.Is(err, flight.ErrNoConvergence):
-			return problemError{"", fmt.Sprintf("no %s trajectory of %s hits the aim point with these settings (%v); try another apogee_km, burnout_angle_deg or profile", th.Profile, missileLabel(f), err)}
+			return problemError{fmt.Sprintf("no %s trajectory of %s hits the aim point with these settings (%v); try another apogee_km, burnout_angle_deg or profile", th.Profile, missileLabel(f), err)}
 		}
 		return err
 	}
-	f.Ballistic = tr
-	f.FlightTime = tr.FlightTime
-	f.GroundRange = tr.GroundRange
-	f.Apogee = tr.ApogeeAlt
-	f.BurnoutSpeed = tr.BurnoutSpeed
-	f.BurnoutAngle = tr.BurnoutAngle
-	f.Impact = tr.Impact
-	f.Miss = tr.Miss
+	f.Ballistic, f.Cruise = cf.Ballistic, cf.Cruise
+	f.FlightTime = cf.FlightTime
+	f.GroundRange = cf.GroundRange
+	f.Apogee = cf.Apogee
+	f.BurnoutSpeed = cf.BurnoutSpeed
+	f.BurnoutAngle = cf.BurnoutAngle
+	f.CruiseSpeed = cf.CruiseSpeed
+	f.ReachableRangeMax = cf.RangeMax
+	f.Impact = cf.Impact
+	f.Miss = cf.Miss
 	return nil
 }
 
@@ -231,36 +186,6 @@ func missileLabel(f *Flight) string {
 	return "the threat"
 }
 
-// resolve returns the geodetic position of a scenario point.
-func resolve(p scenario.Point) (geo.LLA, error) {
-	if p.Place == "" {
-		return geo.LLADeg(p.LatDeg, p.LonDeg, p.AltM), nil
-	}
-	e, err := catalog.Lookup(p.Place)
-	if err != nil {
-		return geo.LLA{}, err
-	}
-	if e.Lat.IsZero() && e.Lon.IsZero() {
-		return geo.LLA{}, fmt.Errorf("catalog entry %s is a %s, not a place", e.Name, e.Kind)
-	}
-	return geo.LLADeg(e.Lat.Central, e.Lon.Central, 0), nil
-}
-
-// FlyOne flies a single missile of threat th, outside any scenario (used by
-// rampart fly). Input problems come back as *scenario.Errors without a file
-// position.
-func FlyOne(th scenario.Threat, o Options) (Flight, error) {
-	s := &scenario.Scenario{Threats: []scenario.Threat{th}}
-	fs, err := FlyThreats(s, o)
-	if err != nil {
-		return Flight{}, err
-	}
-	if fs[0].OutOfReach != "" {
-		return fs[0], &scenario.Errors{Problems: []scenario.Problem{{Path: "to", Msg: fs[0].Missile + " cannot reach the aim point: " + fs[0].OutOfReach}}}
-	}
-	return fs[0], nil
-}
-
 // markOutOfReach records that f cannot reach its aim point.
 func markOutOfReach(f *Flight, re *flight.RangeError) {
 	nan := math.NaN()
@@ -268,11 +193,6 @@ func markOutOfReach(f *Flight, re *flight.RangeError) {
 	f.BurnoutSpeed, f.BurnoutAngle = nan, nan
 	f.Impact = geo.LLA{Lat: nan, Lon: nan}
 	f.Ballistic, f.Cruise = nil, nil
-	if re.MinRange > 0 && re.Range < re.MinRange {
-		f.OutOfReach = fmt.Sprintf("inside the minimum range: aim %.0f km, minimum %.0f km", re.Range/1e3, re.MinRange/1e3)
-		f.ReachLimit = re.MinRange
-		return
-	}
-	f.OutOfReach = fmt.Sprintf("beyond the maximum range: aim %.0f km, maximum %.0f km", re.Range/1e3, re.MaxRange/1e3)
-	f.ReachLimit = re.MaxRange
+	f.OutOfReach = re.Reason()
+	f.ReachLimit = re.Limit()
 }

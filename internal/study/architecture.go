@@ -112,7 +112,7 @@ func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		ctx = context.Background()
 	}
 	mc := func(label string, sc *scenario.Scenario, opts sim.Options) (*sim.World, *sim.Summary, error) {
-		w, err := sim.Build(sc, opts)
+		w, err := BuildWorld(sc, opts)
 		if err != nil {
 			return nil, nil, err
 		}

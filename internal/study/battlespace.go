@@ -41,7 +41,7 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if req.Pick == "" {
 		req.Pick = o.Sim.Pick.String()
 	}
-	res, err := analysis.BattleSpaceSweep(req, o.Sim)
+	res, err := analysis.BattleSpaceSweep(req, o.Sim.Physics())
 	if err != nil {
 		return nil, err
 	}

@@ -146,7 +146,7 @@ func (r *Radar) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		}
 		out.Radars = append(out.Radars, sum)
 	}
-	trajs, err := analysis.FlyFamilies(r.Families, o.Sim)
+	trajs, err := analysis.FlyFamilies(r.Families, o.Sim.Physics())
 	if err != nil {
 		return nil, err
 	}

@@ -102,7 +102,7 @@ func (r *Reach) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	for _, m := range r.Missiles {
 		res.Systems = addSystem(res.Systems, canonical(m))
 		for _, site := range r.Sites {
-			rc, err := analysis.MissileReach(m, site, analysis.ReachOptions{Places: places, Sim: o.Sim})
+			rc, err := analysis.MissileReach(m, site, analysis.ReachOptions{Places: places, Physics: o.Sim.Physics()})
 			if err != nil {
 				return nil, err
 			}

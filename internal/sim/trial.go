@@ -1,0 +1,270 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/internal/track"
+)
+
+// Engine settings of the tick loop.
+const (
+	// Tick is the engine's scan period: each owner's tracker processes the
+	// detections of its radars once per tick, s.
+	Tick = 1.0
+	// truthGateProb is the gate probability with which a track is matched to
+	// the truth object it follows (χ²₃ on the position error), for the
+	// reported detection and track times.
+	truthGateProb = 0.999
+	// trackerQ is the acceleration spectral density of the trackers'
+	// ballistic model, m²/s³: large enough to absorb boost thrust, drag in
+	// reentry and the cruise missiles' lift, which the model does not hold.
+	trackerQ = 100.0
+)
+
+// trial is one run of the engine over the flights of a world.
+type trial struct {
+	w      *World
+	rng    *rand.Rand
+	out    []Sensing
+	engage bool
+	// dead[i] is the time flight i was destroyed by an interceptor; +Inf
+	// while it flies on.
+	dead []float64
+	bm   *battle // nil without engagement
+}
+
+func (w *World) newTrial(rng *rand.Rand, engage bool) *trial {
+	n := len(w.Flights)
+	tr := &trial{w: w, rng: rng, engage: engage, out: make([]Sensing, n), dead: make([]float64, n)}
+	for i := range tr.out {
+		tr.out[i] = Sensing{FirstDetection: math.NaN(), SpaceWarning: math.NaN(), FirmTrack: math.NaN(), FireControl: math.NaN(),
+			FirmByOwner: map[string]float64{}, FireControlByOwner: map[string]float64{}}
+		tr.dead[i] = math.Inf(1)
+	}
+	if engage {
+		tr.bm = newBattle(tr)
+	}
+	return tr
+}
+
+// end returns the time flight i stops: impact, or its destruction.
+func (tr *trial) end(i int) float64 {
+	f := &tr.w.Flights[i]
+	return math.Min(f.LaunchTime+f.FlightTime, tr.dead[i])
+}
+
+func (tr *trial) run() error {
+	w, rng, out := tr.w, tr.rng, tr.out
+	n := len(w.Flights)
+	if n == 0 {
+		return nil
+	}
+
+	// Per-flight RCS draws: one aspect draw per flight for each phase.
+	boostRCS, rvRCS := make([]float64, n), make([]float64, n)
+	for i := range n {
+		u := rng.Float64()
+		boostRCS[i] = w.rcsBand(i, true).Sample(u)
+		rvRCS[i] = w.rcsBand(i, false).Sample(u)
+	}
+
+	// Trackers, one per picture.
+	trackers := make(map[string]*track.Tracker, len(w.Pictures))
+	for _, o := range w.Pictures {
+		t, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}})
+		if err != nil {
+			return err
+		}
+		trackers[o] = t
+	}
+
+	// Space warnings, and the time each picture is cued on each flight.
+	cued := make(map[string][]float64, len(w.Pictures))
+	for _, o := range w.Pictures {
+		c := make([]float64, n)
+		for i := range c {
+			c[i] = math.Inf(1)
+		}
+		cued[o] = c
+	}
+	for _, ss := range w.Space {
+		for i := range w.Flights {
+			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
+			if !ok {
+				continue
+			}
+			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
+				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
+			}
+			for _, o := range w.Pictures {
+				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
+					cued[o][i] = math.Min(cued[o][i], wn.Time+lat)
+				}
+			}
+		}
+	}
+
+	// Radar schedules: the next look of each radar at each flight.
+	t0, t1 := math.Inf(1), math.Inf(-1)
+	for i := range w.Flights {
+		f := &w.Flights[i]
+		if f.Mover() == nil {
+			continue
+		}
+		t0 = math.Min(t0, f.LaunchTime)
+		t1 = math.Max(t1, f.LaunchTime+f.FlightTime)
+	}
+	if math.IsInf(t0, 1) {
+		return nil
+	}
+	next := make([][]float64, len(w.Radars))
+	tracked := make([][]bool, len(w.Radars))
+	ntracked := make([]int, len(w.Radars)) // flights each radar tracks
+	for r, u := range w.Radars {
+		next[r] = make([]float64, n)
+		tracked[r] = make([]bool, n)
+		for i := range w.Flights {
+			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
+		}
+	}
+	links := w.links()
+	gate := track.GateThreshold(truthGateProb, 3)
+	dets := map[string][]track.Detection{}
+	var tracks []track.Track
+	truth := make([]truthPos, n)
+
+	for T := t0 + Tick; T < t1+Tick; T += Tick {
+		clear(dets)
+		for r, u := range w.Radars {
+			pic := w.picture(u.Owner)
+			for i := range w.Flights {
+				f := &w.Flights[i]
+				mv := f.Mover()
+				if mv == nil {
+					continue
+				}
+				end := tr.end(i)
+				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
+					// A cue turns search into a directed look.
+					tracked[r][i] = true
+					ntracked[r]++
+					next[r][i] = math.Min(next[r][i], T-Tick/2)
+				}
+				for next[r][i] <= T && next[r][i] < end {
+					tl := next[r][i]
+					st := mv.At(tl)
+					rcs := rvRCS[i]
+					if st.Phase == flight.Boost {
+						rcs = boostRCS[i]
+					}
+					d, ok := u.Radar.Look(tl, st.Pos, rcs, rng)
+					if ok {
+						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
+							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
+						}
+						dets[pic] = append(dets[pic], toTrack(u, d))
+						if !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
+							tracked[r][i] = true
+							ntracked[r]++
+						}
+					}
+					if tracked[r][i] {
+						next[r][i] = tl + u.Radar.TrackInterval
+					} else {
+						next[r][i] = tl + u.Radar.SearchFrame
+					}
+				}
+			}
+		}
+		for _, o := range w.Pictures {
+			if err := trackers[o].Scan(T, dets[o]); err != nil {
+				return err
+			}
+		}
+		for _, l := range links {
+			l.link.Send(T, l.from, trackers[l.from].Tracks())
+			if err := trackers[l.to].Fuse(T, l.link.Deliver(T)); err != nil {
+				return err
+			}
+		}
+		// Match each picture's tracks to the truth.
+		for i := range w.Flights {
+			f := &w.Flights[i]
+			truth[i].ok = false
+			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
+				p := mv.At(T).Pos
+				truth[i] = truthPos{p: track.Vec3{p.X, p.Y, p.Z}, ok: true}
+			}
+		}
+		for _, o := range w.Pictures {
+			tracks = trackers[o].AppendTracks(tracks[:0])
+			for k := range tracks {
+				tk := &tracks[k]
+				if tk.Status != track.Firm {
+					continue
+				}
+				i := truthOf(tk, truth, gate)
+				if i < 0 {
+					continue
+				}
+				if math.IsNaN(out[i].FirmTrack) {
+					out[i].FirmTrack, out[i].FirmTrackOwner = T, o
+				}
+				if _, ok := out[i].FirmByOwner[o]; !ok {
+					out[i].FirmByOwner[o] = T
+				}
+				if !tk.FireControl {
+					continue
+				}
+				if math.IsNaN(out[i].FireControl) {
+					out[i].FireControl, out[i].FireControlOwner = T, o
+				}
+				if _, ok := out[i].FireControlByOwner[o]; !ok {
+					out[i].FireControlByOwner[o] = T
+				}
+			}
+			if tr.bm != nil {
+				tr.bm.handover(T, o, tracks)
+				tr.bm.decide(T, o, tracks, truth, gate)
+			}
+		}
+		if tr.bm != nil {
+			tr.bm.assess(T)
+		}
+	}
+	return nil
+}
+
+// truthPos is a flight's true position at the current tick, if in flight.
+type truthPos struct {
+	p  track.Vec3
+	ok bool
+}
+
+// truthOf returns the flight whose true position lies nearest (in
+// Mahalanobis distance) to the track, within the gate, or −1.
+func truthOf(tk *track.Track, truth []truthPos, gate float64) int {
+	best, bestD := -1, gate
+	for i, tp := range truth {
+		if !tp.ok {
+			continue
+		}
+		d2, ok := tk.Estimate.PositionDistance2(tp.p)
+		if !ok {
+			return -1
+		}
+		if d2 < bestD {
+			best, bestD = i, d2
+		}
+	}
+	return best
+}
+
+// TrialRand returns the random stream of trial i of a run with seed: a PCG
+// generator seeded with (seed, i), so any trial can be rerun alone and the
+// results do not depend on how trials are spread over workers.
+func TrialRand(seed int64, i int) *rand.Rand {
+	return rand.New(rand.NewPCG(uint64(seed), uint64(i)))
+}
