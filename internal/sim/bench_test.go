@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // BenchmarkSenseEurope is one sensing trial of the default scenario: every
@@ -15,13 +17,13 @@ func BenchmarkSenseEurope(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w, err := Build(s, DefaultOptions())
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if _, err := w.Sense(TrialRand(1, i)); err != nil {
+		if _, err := w.Sense(sim.TrialRand(1, i)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -36,7 +38,7 @@ func BenchmarkBuildEurope(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(s, DefaultOptions()); err != nil {
+		if _, err := study.BuildWorld(s, sim.DefaultOptions()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,7 +50,7 @@ func BenchmarkEngageEurope(b *testing.B) {
 	w := europeWorld(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if _, err := w.Engage(TrialRand(1, i)); err != nil {
+		if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -70,17 +72,17 @@ func BenchmarkMonteCarloEurope(b *testing.B) {
 
 // europeWorld builds the default scenario and runs one trial, which builds
 // the interceptor envelopes, so benchmarks time the steady state.
-func europeWorld(b *testing.B) *World {
+func europeWorld(b *testing.B) *sim.World {
 	b.Helper()
 	s, err := scenario.Load(scenario.Default)
 	if err != nil {
 		b.Fatal(err)
 	}
-	w, err := Build(s, DefaultOptions())
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := w.Engage(TrialRand(1, 0)); err != nil {
+	if _, err := w.Engage(sim.TrialRand(1, 0)); err != nil {
 		b.Fatal(err)
 	}
 	return w

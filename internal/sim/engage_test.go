@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // twoDefenders is a raid on Bucharest defended by a US Aegis Ashore site
@@ -52,7 +54,7 @@ assets:
   - {name: Bucharest, place: Bucharest, value: 10, owner: Romania}
 `
 
-func twoDefendersWorld(t testing.TB, arch, doctrine string) *World {
+func twoDefendersWorld(t testing.TB, arch, doctrine string) *sim.World {
 	t.Helper()
 	src := strings.Replace(twoDefenders, "ARCH", arch, 1)
 	src = strings.Replace(src, "DOCTRINE", doctrine, 1)
@@ -60,7 +62,7 @@ func twoDefendersWorld(t testing.TB, arch, doctrine string) *World {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := Build(s, DefaultOptions())
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,9 +93,9 @@ func TestMonteCarloIndependentOfWorkers(t *testing.T) {
 	}
 }
 
-func nanFreeSummary(s *Summary) Summary {
+func nanFreeSummary(s *sim.Summary) sim.Summary {
 	c := *s
-	c.Threats = append([]ThreatStat(nil), s.Threats...)
+	c.Threats = append([]sim.ThreatStat(nil), s.Threats...)
 	for i := range c.Threats {
 		for _, p := range []*float64{&c.Threats[i].FirstDetection, &c.Threats[i].SpaceWarning, &c.Threats[i].FirmTrack, &c.Threats[i].FireControl} {
 			if math.IsNaN(*p) {
@@ -112,7 +114,7 @@ func TestEngagementBookkeeping(t *testing.T) {
 	for _, arch := range []string{"integrated", "sectoral", "separate-linked"} {
 		w := twoDefendersWorld(t, arch, "{salvo: 2}")
 		for i := range 4 {
-			o, err := w.Engage(TrialRand(9, i))
+			o, err := w.Engage(sim.TrialRand(9, i))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +152,7 @@ func TestEngagementBookkeeping(t *testing.T) {
 	}
 }
 
-func commandOwns(w *World, cmd, launcher string) bool {
+func commandOwns(w *sim.World, cmd, launcher string) bool {
 	for _, c := range w.Commands {
 		if c.Name != cmd {
 			continue
@@ -170,7 +172,7 @@ func commandOwns(w *World, cmd, launcher string) bool {
 // threats to Bucharest, which lies nearer Romania's battery).
 func TestArchitecturesDiffer(t *testing.T) {
 	const trials = 8
-	sum := map[string]*Summary{}
+	sum := map[string]*sim.Summary{}
 	for _, arch := range []string{"integrated", "sectoral", "separate-linked"} {
 		w := twoDefendersWorld(t, arch, "{salvo: 2}")
 		s, err := w.MonteCarlo(context.Background(), 3, trials, 2, nil)
@@ -204,12 +206,12 @@ func TestNoSharingLosesTheLink(t *testing.T) {
 	w := twoDefendersWorld(t, "separate-linked", "{salvo: 2}")
 	alone := w.Options
 	alone.NoSharing = true
-	w2, err := Build(w.Scenario, alone)
+	w2, err := sim.Build(w.Spec, alone)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := w.Engage(TrialRand(2, 0))
-	b, _ := w2.Engage(TrialRand(2, 0))
+	a, _ := w.Engage(sim.TrialRand(2, 0))
+	b, _ := w2.Engage(sim.TrialRand(2, 0))
 	sa, okA := a.Sensing[0].FirmByOwner["Romania"]
 	sb, okB := b.Sensing[0].FirmByOwner["Romania"]
 	if !okA {
@@ -238,7 +240,7 @@ func TestSalvoLeakMatchesClosedForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := Build(s, DefaultOptions())
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +254,7 @@ func TestSalvoLeakMatchesClosedForm(t *testing.T) {
 	}
 	const pk = 0.6
 	want := (1 - pk) * (1 - pk)
-	lo, hi := Wilson(int(math.Round(want*n)), n, 3.29) // 99.9 %
+	lo, hi := sim.Wilson(int(math.Round(want*n)), n, 3.29) // 99.9 %
 	if got := sum.Threats[0].PLeak; got < lo || got > hi {
 		t.Errorf("p_leak = %.3f, want %.3f (99.9%% interval %.3f–%.3f)", got, want, lo, hi)
 	}

@@ -1,4 +1,4 @@
-package sim
+package sim_test
 
 import (
 	"math"
@@ -7,15 +7,17 @@ import (
 	"testing"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
-func build(t *testing.T, src string) *World {
+func build(t *testing.T, src string) *sim.World {
 	t.Helper()
 	s, err := scenario.Check("t.yaml", []byte(src), scenario.DefaultCatalog())
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := Build(s, DefaultOptions())
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,11 +29,11 @@ func TestSenseDefaultScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := Build(s, DefaultOptions())
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := w.Sense(TrialRand(s.Run.Seed, 0))
+	got, err := w.Sense(sim.TrialRand(s.Run.Seed, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,15 +56,15 @@ func TestSenseDefaultScenario(t *testing.T) {
 			t.Errorf("%s: fire-control owner %q, want US", f.Name, g.FireControlOwner)
 		}
 	}
-	again, _ := w.Sense(TrialRand(s.Run.Seed, 0))
+	again, _ := w.Sense(sim.TrialRand(s.Run.Seed, 0))
 	if !reflect.DeepEqual(nanFree(got), nanFree(again)) {
 		t.Error("Sense with the same stream gave different results")
 	}
 }
 
 // nanFree replaces NaN times so results can be compared with DeepEqual.
-func nanFree(ss []Sensing) []Sensing {
-	out := make([]Sensing, len(ss))
+func nanFree(ss []sim.Sensing) []sim.Sensing {
+	out := make([]sim.Sensing, len(ss))
 	for i, s := range ss {
 		for _, p := range []*float64{&s.FirstDetection, &s.SpaceWarning, &s.FirmTrack, &s.FireControl} {
 			if math.IsNaN(*p) {
@@ -102,7 +104,7 @@ threats:
 // a missile coming from the east, so only Turkey's radar sees it.
 func TestSeparateOwnersWithoutLink(t *testing.T) {
 	w := build(t, strings.Replace(twoOwners, "LINKS\n", "", 1))
-	got, err := w.Sense(TrialRand(3, 0))
+	got, err := w.Sense(sim.TrialRand(3, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +120,7 @@ func TestLinkSharesTracks(t *testing.T) {
 	if len(w.Owners) != 2 {
 		t.Fatalf("owners %v", w.Owners)
 	}
-	got, err := w.Sense(TrialRand(3, 0))
+	got, err := w.Sense(sim.TrialRand(3, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +131,7 @@ func TestLinkSharesTracks(t *testing.T) {
 	if !(gr >= tk+2) {
 		t.Errorf("firm track: Turkey at %.1f s, Greece at %.1f s; want Greece at least the 2 s link latency later", tk, gr)
 	}
-	unlinked, _ := build(t, strings.Replace(twoOwners, "LINKS\n", "", 1)).Sense(TrialRand(3, 0))
+	unlinked, _ := build(t, strings.Replace(twoOwners, "LINKS\n", "", 1)).Sense(sim.TrialRand(3, 0))
 	if _, ok := unlinked[0].FirmByOwner["Greece"]; ok {
 		t.Errorf("without a link Greece holds a firm track from %.1f s", unlinked[0].FirmByOwner["Greece"])
 	}
