@@ -9,25 +9,10 @@ import (
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/scenario"
-	"github.com/rampart-sim/rampart/internal/sim"
 	"github.com/rampart-sim/rampart/internal/study"
 )
-
-// flyJSON is the --json document of rampart fly.
-type flyJSON struct {
-	Physics earthJSON `json:"physics"`
-	flightJSON
-	BurnoutTimeS        *float64 `json:"burnout_time_s"`
-	ApogeeTimeS         *float64 `json:"apogee_time_s"`
-	InertialBurnoutKms  *float64 `json:"inertial_burnout_speed_kms"`
-	BurnoutAzimuthDeg   *float64 `json:"burnout_azimuth_deg"`
-	ImpactSpeedKms      *float64 `json:"impact_speed_kms"`
-	ImpactAngleDeg      *float64 `json:"impact_angle_deg"`
-	SolverPropagations  int      `json:"solver_propagations"`
-	GreatCircleRangeKm  float64  `json:"aim_range_km"`
-	CatalogRangeKmLimit *float64 `json:"catalog_range_km,omitempty"`
-}
 
 func newFlyCmd() *cobra.Command {
 	var (
@@ -116,9 +101,9 @@ Earth; the flight-path angle is above the local horizontal.`,
 			f.LaunchName, f.AimName = launchName, aimName
 			out := cmd.OutOrStdout()
 			if asJSON {
-				return writeJSON(out, flyDoc(f, phys.describe(opts), opts))
+				return jsonout.Write(out, study.FlyDocument(f, phys.describe(opts), opts))
 			}
-			return writeFlyText(cmd, f)
+			return study.WriteFlyText(out, f)
 		},
 	}
 	fl := cmd.Flags()
@@ -155,55 +140,4 @@ func parsePlace(flag, s string) (geo.LLA, string, error) {
 		return geo.LLA{}, "", badInput("fly: %s %q is neither LAT,LON in degrees (%v) nor a catalog place", flag, s, err)
 	}
 	return geo.LLADeg(e.Lat.Central, e.Lon.Central, 0), e.Name, nil
-}
-
-func flyDoc(f sim.Flight, phys earthJSON, opts sim.Options) flyJSON {
-	d := flyJSON{Physics: phys, flightJSON: flightToJSON(f)}
-	d.GreatCircleRangeKm = round(aimRange(f, opts)/1e3, 3)
-	if tr := f.Ballistic; tr != nil {
-		d.BurnoutTimeS = optional(tr.BurnoutTime-tr.LaunchTime, 2)
-		d.ApogeeTimeS = optional(tr.ApogeeTime-tr.LaunchTime, 2)
-		d.InertialBurnoutKms = optional(tr.InertialBurnoutSpeed/1e3, 4)
-		d.BurnoutAzimuthDeg = optional(tr.BurnoutAzimuth*180/math.Pi, 3)
-		d.ImpactSpeedKms = optional(tr.ImpactSpeed/1e3, 4)
-		d.ImpactAngleDeg = optional(tr.ImpactAngle*180/math.Pi, 3)
-		d.SolverPropagations = tr.Flights
-	}
-	if !math.IsNaN(f.ReachableRangeMax) {
-		d.CatalogRangeKmLimit = optional(f.ReachableRangeMax/1e3, 1)
-	}
-	return d
-}
-
-func aimRange(f sim.Flight, opts sim.Options) float64 {
-	s, _, _ := opts.Earth.Ellipsoid.Inverse(f.Launch.Lat, f.Launch.Lon, f.Aim.Lat, f.Aim.Lon)
-	return s
-}
-
-func writeFlyText(cmd *cobra.Command, f sim.Flight) error {
-	w := cmd.OutOrStdout()
-	name := f.Missile
-	if name == "" {
-		name = "burnout-state flight"
-	}
-	if f.Ballistic != nil {
-		fmt.Fprintf(w, "%s, %s profile\n", name, f.Profile)
-	} else {
-		fmt.Fprintf(w, "%s, great-circle cruise route\n", name)
-	}
-	fmt.Fprintf(w, "  launch        %s\n", placeLabel(f.LaunchName, f.Launch))
-	fmt.Fprintf(w, "  aim           %s\n", placeLabel(f.AimName, f.Aim))
-	fmt.Fprintf(w, "  range         %.1f km\n", f.GroundRange/1e3)
-	fmt.Fprintf(w, "  flight time   %.1f s (%s)\n", f.FlightTime, clock(f.FlightTime))
-	if tr := f.Ballistic; tr != nil {
-		fmt.Fprintf(w, "  burnout       %.3f km/s Earth-relative (%.3f km/s inertial), %.2f° above horizontal, azimuth %.2f°, at %.1f s\n",
-			tr.BurnoutSpeed/1e3, tr.InertialBurnoutSpeed/1e3, tr.BurnoutAngle*180/math.Pi, tr.BurnoutAzimuth*180/math.Pi, tr.BurnoutTime-tr.LaunchTime)
-		fmt.Fprintf(w, "  apogee        %.1f km at %.1f s\n", tr.ApogeeAlt/1e3, tr.ApogeeTime-tr.LaunchTime)
-		fmt.Fprintf(w, "  impact        %.4f,%.4f at %.3f km/s, %.1f°\n", f.Impact.LatDeg(), f.Impact.LonDeg(), tr.ImpactSpeed/1e3, tr.ImpactAngle*180/math.Pi)
-	} else {
-		fmt.Fprintf(w, "  cruise        %.3f km/s at %.0f m; range limit %.0f km\n", f.CruiseSpeed/1e3, f.Apogee, f.ReachableRangeMax/1e3)
-		fmt.Fprintf(w, "  impact        %.4f,%.4f\n", f.Impact.LatDeg(), f.Impact.LonDeg())
-	}
-	fmt.Fprintf(w, "  miss          %.3f km\n", f.Miss/1e3)
-	return nil
 }

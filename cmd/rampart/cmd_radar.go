@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/jsonout"
 	"io"
 	"math"
 
@@ -254,15 +255,15 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		return inputError{fmt.Errorf("radar: %w", err)}
 	}
 
-	in.FreqGHz = round(eq.Frequency/1e9, 6)
-	in.WavelengthM = round(eq.Wavelength(), 6)
-	in.PeakPowerKW = round(eq.PeakPower/1e3, 6)
-	in.PulseUs = round(eq.PulseWidth*1e6, 6)
-	in.TxGainDB = round(radar.DB(eq.TxGain), 4)
-	in.RxGainDB = round(radar.DB(eq.RxGain), 4)
+	in.FreqGHz = eq.Frequency / 1e9
+	in.WavelengthM = eq.Wavelength()
+	in.PeakPowerKW = eq.PeakPower / 1e3
+	in.PulseUs = eq.PulseWidth * 1e6
+	in.TxGainDB = radar.DB(eq.TxGain)
+	in.RxGainDB = radar.DB(eq.RxGain)
 	in.RCSm2 = rcs
-	in.NoiseTempK = round(eq.NoiseTemp, 4)
-	in.LossDB = round(radar.DB(eq.Loss), 4)
+	in.NoiseTempK = eq.NoiseTemp
+	in.LossDB = radar.DB(eq.Loss)
 	in.Pulses, in.Coherent, in.Pfa, in.Swerling = pulses, coherent, f.pfa, f.swerling
 
 	doc := radarJSON{}
@@ -271,8 +272,8 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		anyTarget = true
 		in.RangeKm = &f.rangeKm
 		snr := eq.SNR(rcs, f.rangeKm*1e3)
-		doc.SNRdB = optional(radar.DB(snr), 4)
-		doc.Pd = optional(det.Pd(snr), 6)
+		doc.SNRdB = nullable(radar.DB(snr))
+		doc.Pd = nullable(det.Pd(snr))
 	}
 	horizon := changed("height-m") || changed("target-alt-km")
 	if horizon {
@@ -280,12 +281,12 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		h, a := f.heightM, f.targetAltKm
 		in.HeightM, in.TargetAltKm = &h, &a
 		re := radar.RefractionK * radar.EarthRadius
-		doc.HorizonKm = optional(radar.HorizonRange(f.heightM, f.targetAltKm*1e3, re)/1e3, 3)
+		doc.HorizonKm = nullable(radar.HorizonRange(f.heightM, f.targetAltKm*1e3, re) / 1e3)
 	}
 	switch {
 	case changed("required-snr-db"):
 		in.RequiredSNRdB = &f.reqSNRdB
-		doc.MaxRangeKm = optional(eq.MaxRange(rcs, radar.FromDB(f.reqSNRdB))/1e3, 3)
+		doc.MaxRangeKm = nullable(eq.MaxRange(rcs, radar.FromDB(f.reqSNRdB)) / 1e3)
 	case changed("pd") || !anyTarget:
 		pd := f.pd
 		in.Pd = &pd
@@ -293,19 +294,32 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		if err != nil { // only ErrInput: pd out of reach
 			return inputError{fmt.Errorf("radar: %w", err)}
 		}
-		doc.RequiredSNRdB = optional(radar.DB(req), 4)
-		doc.MaxRangeKm = optional(eq.MaxRange(rcs, req)/1e3, 3)
+		doc.RequiredSNRdB = nullable(radar.DB(req))
+		doc.MaxRangeKm = nullable(eq.MaxRange(rcs, req) / 1e3)
 	}
 	doc.Inputs = in
 	if f.asJSON {
-		return writeJSON(cmd.OutOrStdout(), doc)
+		return jsonout.Write(cmd.OutOrStdout(), doc)
 	}
 	writeRadarText(cmd.OutOrStdout(), doc)
 	return nil
 }
 
+// nullable returns nil for NaN (JSON null), else &x.
+func nullable(x float64) *float64 {
+	if math.IsNaN(x) {
+		return nil
+	}
+	return &x
+}
+
+// writeRadarText writes the radar calculation, its numbers to 6
+// significant digits as in its JSON document.
 func writeRadarText(w io.Writer, d radarJSON) {
+	r := func(x float64) float64 { return jsonout.RoundSignificant(x, jsonout.SignificantDigits) }
 	in := d.Inputs
+	in.FreqGHz, in.WavelengthM, in.PeakPowerKW, in.PulseUs = r(in.FreqGHz), r(in.WavelengthM), r(in.PeakPowerKW), r(in.PulseUs)
+	in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB = r(in.TxGainDB), r(in.RxGainDB), r(in.NoiseTempK), r(in.LossDB)
 	name := in.Radar
 	if name == "" {
 		name = "radar"

@@ -4,97 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
-	"github.com/rampart-sim/rampart/internal/sim"
 	"github.com/rampart-sim/rampart/internal/study"
 )
-
-// runJSON is the --json document of rampart run.
-type runJSON struct {
-	Scenario     string         `json:"scenario"`
-	File         string         `json:"file"`
-	Question     string         `json:"question"`
-	Headline     study.Headline `json:"headline"`
-	Seed         int64          `json:"seed"`
-	Trials       int            `json:"trials"`
-	Architecture string         `json:"architecture"`
-	Physics      earthJSON      `json:"physics"`
-	Assets       []assetJSON    `json:"assets"`
-	Threats      []threatJSON   `json:"threats"`
-	Totals       totalsJSON     `json:"totals"`
-	Commands     []commandJSON  `json:"commands"`
-	Sensors      []sensorJSON   `json:"sensors"`
-	EarlyWarning *earlyWarnJSON `json:"early_warning,omitempty"`
-}
-
-type assetJSON struct {
-	Name     string     `json:"name"`
-	Owner    string     `json:"owner,omitempty"`
-	Value    float64    `json:"value"`
-	PSurvive float64    `json:"p_survive"`
-	CI95     [2]float64 `json:"p_survive_ci95"`
-}
-
-// threatJSON is one missile: its flight, its fate over the trials, and
-// its sensing times (means over the trials that reached them, seconds
-// after its launch; null if none did).
-type threatJSON struct {
-	flightJSON
-	PLeak            *float64    `json:"p_leak"`
-	PLeakCI95        *[2]float64 `json:"p_leak_ci95"`
-	InterceptorsMean float64     `json:"interceptors_mean"`
-	PDetected        float64     `json:"p_detected"`
-	PFireControl     float64     `json:"p_fire_control"`
-}
-
-type totalsJSON struct {
-	InterceptorsMean      float64 `json:"interceptors_mean"`
-	LeakersMean           float64 `json:"leakers_mean"`
-	DoubleEngagementsMean float64 `json:"double_engagements_mean"`
-	SectorLeakersMean     float64 `json:"sector_leakers_mean"`
-	SurvivingValueMean    float64 `json:"surviving_value_mean"`
-	TotalValue            float64 `json:"total_value"`
-}
-
-type commandJSON struct {
-	Name      string   `json:"name"`
-	Picture   string   `json:"picture"`
-	Launchers []string `json:"launchers"`
-	Rounds    int      `json:"rounds"`
-	Salvo     int      `json:"salvo"`
-	SLS       bool     `json:"shoot_look_shoot"`
-	Reserve   int      `json:"reserve"`
-	Sectoral  bool     `json:"sectoral"`
-}
-
-// earlyWarnJSON is the value of shared early warning (--warning-value).
-type earlyWarnJSON struct {
-	SurvivingValueShared float64    `json:"surviving_value_shared"`
-	SurvivingValueAlone  float64    `json:"surviving_value_alone"`
-	Difference           float64    `json:"difference"`
-	DifferenceCI95       [2]float64 `json:"difference_ci95"`
-}
-
-// sensorJSON is one radar of the run.
-type sensorJSON struct {
-	ID            string  `json:"id"`
-	Type          string  `json:"type"`
-	Owner         string  `json:"owner"`
-	LatDeg        float64 `json:"lat_deg"`
-	LonDeg        float64 `json:"lon_deg"`
-	BoresightDeg  float64 `json:"boresight_az_deg"`
-	SearchFrameS  float64 `json:"search_frame_s"`
-	TrackUpdateS  float64 `json:"track_update_s"`
-	MaxRangeKm    float64 `json:"instrumented_range_km"`
-	TrackCapacity int     `json:"track_capacity"`
-}
 
 // runFlags are the Monte Carlo settings of rampart run.
 type runFlags struct {
@@ -193,51 +110,35 @@ to stderr when stderr is a terminal.`,
 			if workers == 0 {
 				workers = runtime.GOMAXPROCS(0)
 			}
-			if st != nil {
-				return runStudy(cmd, s, st, rf, phys, opts, seed, trials, workers)
-			}
-			world, err := study.BuildWorld(s, opts)
+			bars := map[string]*progress{}
+			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
+				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue,
+				Progress: func(label string, done, total int) {
+					b := bars[label]
+					if b == nil {
+						b = newProgress(cmd.ErrOrStderr(), total)
+						bars[label] = b
+					}
+					b.update(done)
+					if done == total {
+						b.done()
+					}
+				}}
+			res, err := study.Run(s, st, o)
 			if err != nil {
 				return err
 			}
-			monteCarlo := func(w *sim.World) (*sim.Summary, error) {
-				bar := newProgress(cmd.ErrOrStderr(), trials)
-				defer bar.done()
-				return w.MonteCarlo(cmd.Context(), seed, trials, workers, bar.update)
-			}
-			sum, err := monteCarlo(world)
-			if err != nil {
-				return err
-			}
-			var warn *sim.SharingValue
-			if rf.warningValue {
-				if s.Run.Architecture == scenario.Integrated {
-					return badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
-				}
-				alone := opts
-				alone.NoSharing = true
-				w2, err := study.BuildWorld(s, alone)
-				if err != nil {
+			if rf.out != "" {
+				if err := study.WriteDir(rf.out, res); err != nil {
 					return err
 				}
-				sum2, err := monteCarlo(w2)
-				if err != nil {
-					return err
-				}
-				v := sim.CompareSharing(sum, sum2)
-				warn = &v
 			}
 			out := cmd.OutOrStdout()
-			doc := runDocument(s, world, sum, warn, phys.describe(opts))
-			if rf.out != "" {
-				if err := writeReportDir(rf.out, s, world, sum, doc); err != nil {
-					return err
-				}
-			}
 			if rf.asJSON {
-				return writeJSON(out, doc)
+				_, err := out.Write(res.Document)
+				return err
 			}
-			return writeRunText(out, s, world, sum, warn, phys, opts)
+			return study.WriteText(out, res)
 		},
 	}
 	cmd.Flags().BoolVar(&rf.asJSON, "json", false, "print one JSON document to stdout and nothing else")
@@ -249,122 +150,6 @@ to stderr when stderr is a terminal.`,
 	phys.register(cmd.Flags())
 	cmd.SetContext(context.Background())
 	return cmd
-}
-
-func runDocument(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, phys earthJSON) runJSON {
-	doc := runJSON{
-		Scenario: s.Name, File: s.File, Question: s.Question, Headline: study.EngineHeadline(s, sum),
-		Seed: sum.Seed, Trials: sum.Trials, Architecture: string(s.Run.Architecture),
-		Physics: phys,
-		Assets:  []assetJSON{}, Threats: []threatJSON{}, Commands: []commandJSON{}, Sensors: []sensorJSON{},
-		Totals: totalsJSON{
-			InterceptorsMean: round(sum.InterceptorsMean, 4), LeakersMean: round(sum.LeakersMean, 4),
-			DoubleEngagementsMean: round(sum.DoubleEngagementsMean, 4), SectorLeakersMean: round(sum.SectorLeakersMean, 4),
-			SurvivingValueMean: round(sum.SurvivingValueMean, 4), TotalValue: sum.TotalValue,
-		},
-	}
-	for _, a := range sum.Assets {
-		doc.Assets = append(doc.Assets, assetJSON{Name: a.Name, Owner: a.Owner, Value: a.Value,
-			PSurvive: round(a.PSurvive, 4), CI95: [2]float64{round(a.CI95[0], 4), round(a.CI95[1], 4)}})
-	}
-	nf := float64(sum.Trials)
-	for i, f := range world.Flights {
-		ts := sum.Threats[i]
-		j := threatJSON{flightJSON: flightToJSON(f), InterceptorsMean: round(ts.InterceptorsMean, 4),
-			PDetected: round(float64(ts.Detected)/nf, 4), PFireControl: round(float64(ts.FireControlled)/nf, 4)}
-		if f.OutOfReach == "" {
-			p := round(ts.PLeak, 4)
-			ci := [2]float64{round(ts.CI95[0], 4), round(ts.CI95[1], 4)}
-			j.PLeak, j.PLeakCI95 = &p, &ci
-		}
-		j.addSensingStats(ts)
-		doc.Threats = append(doc.Threats, j)
-	}
-	for _, c := range world.Commands {
-		cj := commandJSON{Name: c.Name, Picture: c.Picture, Launchers: []string{}, Salvo: c.Doctrine.Salvo,
-			SLS: c.Doctrine.ShootLookShoot, Reserve: c.Doctrine.Reserve, Sectoral: c.Sectoral}
-		for _, l := range c.Launchers {
-			cj.Launchers = append(cj.Launchers, world.Launchers[l].ID)
-			cj.Rounds += world.Launchers[l].Rounds
-		}
-		doc.Commands = append(doc.Commands, cj)
-	}
-	for _, u := range world.Radars {
-		r := u.Radar
-		doc.Sensors = append(doc.Sensors, sensorJSON{
-			ID: u.ID, Type: u.Type, Owner: u.Owner,
-			LatDeg: round(r.Site.LatDeg(), 6), LonDeg: round(r.Site.LonDeg(), 6),
-			BoresightDeg: round(r.BoresightAz*180/math.Pi, 2),
-			SearchFrameS: r.SearchFrame, TrackUpdateS: r.TrackInterval,
-			MaxRangeKm: round(r.MaxRange/1e3, 1), TrackCapacity: r.MaxTracks,
-		})
-	}
-	if warn != nil {
-		doc.EarlyWarning = &earlyWarnJSON{
-			SurvivingValueShared: round(warn.WithMean, 4), SurvivingValueAlone: round(warn.WithoutMean, 4),
-			Difference: round(warn.DiffMean, 4), DifferenceCI95: [2]float64{round(warn.DiffCI95[0], 4), round(warn.DiffCI95[1], 4)},
-		}
-	}
-	return doc
-}
-
-func writeRunText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, phys physicsFlags, opts sim.Options) error {
-	h := study.EngineHeadline(s, sum)
-	fmt.Fprintf(out, "scenario %s: %s\n\nheadline: %s\n\n", s.Name, s.Question, h.Answer)
-	if err := writeFlightTable(out, world.Flights); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d\n\n", s.Run.Architecture, sum.Trials, sum.Seed)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tP(SURVIVE)\t95% CI\t")
-	for _, a := range sum.Assets {
-		owner := a.Owner
-		if owner == "" {
-			owner = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%g\t%.3f\t%.3f–%.3f\t\n", a.Name, owner, a.Value, a.PSurvive, a.CI95[0], a.CI95[1])
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(out)
-	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "THREAT\tP(LEAK)\tINTERCEPTORS\tDETECTED s\tFIRE CONTROL s\tBY\tIMPACT s\t")
-	sec := func(v float64) string {
-		if math.IsNaN(v) {
-			return "never"
-		}
-		return fmt.Sprintf("%.1f", v)
-	}
-	for i, f := range world.Flights {
-		if f.OutOfReach != "" {
-			continue
-		}
-		ts := sum.Threats[i]
-		by := ts.FireControlOwner
-		if by == "" {
-			by = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%.3f\t%.2f\t%s\t%s\t%s\t%.1f\t\n", f.Name, ts.PLeak, ts.InterceptorsMean, sec(ts.FirstDetection), sec(ts.FireControl), by, f.FlightTime)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "\nper trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers; surviving value %.2f of %g\n",
-		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean, sum.SurvivingValueMean, sum.TotalValue)
-	if warn != nil {
-		fmt.Fprintf(out, "value of shared early warning: surviving value %.2f shared vs %.2f alone: %+.2f (95%% CI %+.2f to %+.2f)\n",
-			warn.WithMean, warn.WithoutMean, warn.DiffMean, warn.DiffCI95[0], warn.DiffCI95[1])
-	}
-	short := 0
-	for _, f := range world.Flights {
-		if f.OutOfReach != "" {
-			short++
-		}
-	}
-	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
-		len(world.Flights), short, phys.earth, opts.Earth.J2 != 0, opts.Earth.Omega != 0, opts.Earth.Drag, opts.Pick)
-	return nil
 }
 
 // progress draws a progress bar on a terminal; elsewhere it does nothing.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/jsonout"
 	"io"
 	"math"
 	"os"
@@ -140,7 +141,7 @@ the wall time in seconds and the assignment.`,
 			}
 			doc := wtaDoc(file, format, p, sol, time.Since(start))
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), doc)
+				return jsonout.Write(cmd.OutOrStdout(), doc)
 			}
 			return writeWTAText(cmd.OutOrStdout(), doc)
 		},
@@ -160,13 +161,13 @@ func wtaDoc(file, format string, p *wta.Problem, s wta.Solution, elapsed time.Du
 		WeaponTypes: p.Weapons(), Targets: p.Targets(), Units: p.TotalUnits(),
 		TotalValue: p.TotalValue(), Objective: s.Objective,
 		Optimal: s.Optimal, Interrupted: s.Interrupted, Solver: s.Solver,
-		Seconds:    round(elapsed.Seconds(), 3),
+		Seconds:    elapsed.Seconds(),
 		Assignment: []wtaShot{},
 	}
 	if !math.IsNaN(s.LowerBound) {
 		lb := s.LowerBound
 		d.LowerBound = &lb
-		d.GapToBound = optional(s.Gap(), 9)
+		d.GapToBound = nullable(s.Gap())
 	}
 	for i, row := range s.Assign {
 		for j, k := range row {

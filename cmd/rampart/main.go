@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // Exit codes (design.md, command-line contract).
@@ -66,7 +67,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 
 func isInputError(err error) bool {
 	var ie inputError
-	return errors.As(err, &ie)
+	var se *study.InputError
+	return errors.As(err, &ie) || errors.As(err, &se)
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {

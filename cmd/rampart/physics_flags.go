@@ -6,6 +6,7 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // physicsFlags are the model switches shared by run and fly.
@@ -35,15 +36,7 @@ func (p *physicsFlags) options() (sim.Options, error) {
 	return sim.Options{Earth: earth, Pick: pick}, nil
 }
 
-// earthJSON describes the physics switches in JSON output.
-type earthJSON struct {
-	Model    string `json:"model"`
-	J2       bool   `json:"j2"`
-	Rotation bool   `json:"rotation"`
-	Drag     bool   `json:"drag"`
-	Pick     string `json:"catalog_pick"`
-}
-
-func (p *physicsFlags) describe(o sim.Options) earthJSON {
-	return earthJSON{Model: p.earth, J2: o.Earth.J2 != 0, Rotation: o.Earth.Omega != 0, Drag: o.Earth.Drag, Pick: o.Pick.String()}
+// describe describes o, built from these flags, in JSON output.
+func (p *physicsFlags) describe(o sim.Options) study.Physics {
+	return study.DescribePhysics(p.earth, o)
 }

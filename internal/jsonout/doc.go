@@ -11,7 +11,9 @@
 // (about 0.1 m on the ground, the precision RFC 7946 §11.2 calls ample).
 // A number is a coordinate when the nearest object key above it ends in
 // "_deg" or is one of [CoordinateKeys] (the [lat, lon] pairs of rings and
-// polygons). Numbers written without a fraction (counts, seeds, integral
+// polygons). The objective values and bounds of a weapon-target
+// assignment (rampart wta; [ObjectiveKeys]) keep [ObjectiveDigits]
+// significant digits, to be checked against published optima. Numbers written without a fraction (counts, seeds, integral
 // values) are left exactly as they are. Field order, and so the document's
 // layout, is that of the Go types.
 //

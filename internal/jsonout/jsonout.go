@@ -23,6 +23,15 @@ const CoordinateDecimals = 6
 // numbers are coordinates in degrees.
 var CoordinateKeys = []string{"ring", "points", "polygon"}
 
+// ObjectiveDigits is the precision of the objective values and bounds of a
+// weapon-target assignment (keys in [ObjectiveKeys]): published optima of
+// the benchmark instances are given to 1e-6 on values of thousands, so
+// they are checked to 1e-7 relative and need ten significant digits.
+const ObjectiveDigits = 10
+
+// ObjectiveKeys are the keys whose numbers get ObjectiveDigits.
+var ObjectiveKeys = []string{"objective", "lower_bound", "gap_to_bound"}
+
 // maxDepth bounds the nesting of a document; rampart's are a few levels deep.
 const maxDepth = 64
 
@@ -126,7 +135,7 @@ func Round(data []byte) ([]byte, error) {
 			stack = append(stack, frame{object: x == '{', wantKey: x == '{'})
 			continue
 		case json.Number:
-			out.WriteString(roundNumber(string(x), isCoordinate(key())))
+			out.WriteString(roundNumber(string(x), key()))
 		case string:
 			writeString(&out, x)
 		case bool:
@@ -150,8 +159,8 @@ func isCoordinate(key string) bool {
 	return strings.HasSuffix(key, "_deg") || slices.Contains(CoordinateKeys, key)
 }
 
-// roundNumber rounds the JSON number s by the package's rule.
-func roundNumber(s string, coordinate bool) string {
+// roundNumber rounds the JSON number s, under key, by the package's rule.
+func roundNumber(s, key string) string {
 	if !strings.ContainsAny(s, ".eE") {
 		return s
 	}
@@ -160,10 +169,16 @@ func roundNumber(s string, coordinate bool) string {
 		return s
 	}
 	var r float64
-	if coordinate {
+	switch {
+	case isCoordinate(key):
 		r = RoundDecimals(x, CoordinateDecimals)
-	} else {
+	case slices.Contains(ObjectiveKeys, key):
+		r = RoundSignificant(x, ObjectiveDigits)
+	default:
 		r = RoundSignificant(x, SignificantDigits)
+	}
+	if r == 0 {
+		r = 0 // -0 rounds to 0: a sign on nothing is noise
 	}
 	b, _ := json.Marshal(r)
 	return string(b)

@@ -16,11 +16,12 @@ func TestRoundRule(t *testing.T) {
 		Seed   int64        `json:"seed"`
 		Ring   [][2]float64 `json:"ring"`
 		Tiny   float64      `json:"tiny"`
+		Obj    float64      `json:"objective"`
 		Whole  float64      `json:"whole"`
 		Note   string       `json:"note"`
 	}
 	got, err := Marshal(site{Name: "a<b", LatDeg: 54.123456789, RangeK: 1234.56789, P: 0.0123456789,
-		Seed: 9007199254740993, Ring: [][2]float64{{54.1234567, 18.7654321}}, Tiny: 1.23456789e-9, Whole: 250, Note: "1.23456789"}, "")
+		Seed: 9007199254740993, Ring: [][2]float64{{54.1234567, 18.7654321}}, Tiny: 1.23456789e-9, Obj: 2862.30260912, Whole: 250, Note: "1.23456789"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func TestRoundRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = c.Bytes()
-	want := `{"name":"a<b","lat_deg":54.123457,"range_km":1234.57,"p_leak":0.0123457,"seed":9007199254740993,"ring":[[54.123457,18.765432]],"tiny":1.23457e-9,"whole":250,"note":"1.23456789"}`
+	want := `{"name":"a<b","lat_deg":54.123457,"range_km":1234.57,"p_leak":0.0123457,"seed":9007199254740993,"ring":[[54.123457,18.765432]],"tiny":1.23457e-9,"objective":2862.302609,"whole":250,"note":"1.23456789"}`
 	if string(got) != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -67,8 +67,9 @@ func (s *svgWriter) attrs(attrs []string) {
 
 func (s *svgWriter) String() string { return s.b.String() }
 
-// num formats a pixel coordinate to 0.1 px.
-func num(v float64) string { return trimFloat(v, 1) }
+// num formats a pixel coordinate to 0.1 px, from the pixel grid so that a
+// value a last bit either side of a tenth prints the same on every CPU.
+func num(v float64) string { return trimFloat(snapPx(v), 1) }
 
 // simplifyPx is the Douglas–Peucker tolerance of drawn lines: a point
 // within 0.35 px of the chord it would be dropped from changes nothing
@@ -104,7 +105,7 @@ func pathData(b *strings.Builder, lines [][]XY, closed bool) {
 	}
 }
 
-func round1(v float64) float64 { return math.Round(v*10) / 10 }
+func round1(v float64) float64 { return math.Round(snapPx(v)*10) / 10 }
 
 // thin simplifies a line (Ramer 1972; Douglas and Peucker 1973) to
 // within simplifyPx, keeping both ends; nil if it spans under
@@ -130,7 +131,9 @@ func thin(l []XY) []XY {
 		a, b := l[ab[0]], l[ab[1]]
 		worst, at := 0.0, -1
 		for i := ab[0] + 1; i < ab[1]; i++ {
-			if d := segmentDistance(l[i], a, b); d > worst {
+			// Distances on the pixel grid: near-ties between points go
+			// to the first on every CPU, not to last-bit noise.
+			if d := snapPx(segmentDistance(l[i], a, b)); d > worst {
 				worst, at = d, i
 			}
 		}

@@ -249,11 +249,20 @@ func (v *mapView) toPixels(pts []vec3) []XY {
 	out := make([]XY, 0, len(pts))
 	for _, p := range pts {
 		if q, ok := v.project(p.latLon()); ok {
-			out = append(out, q)
+			out = append(out, XY{snapPx(q.X), snapPx(q.Y)})
 		}
 	}
 	return out
 }
+
+// pixelGrid is the grid, in pixels, that projected points are snapped to
+// before the frame clips them. Points are drawn to 0.1 px, so the snap
+// changes nothing visible; it makes which side of the frame a point lies
+// on, and so which segments are drawn, independent of last-bit
+// differences in the projection (FMA with GOAMD64=v3, arm64).
+const pixelGrid = 1.0 / 1024
+
+func snapPx(v float64) float64 { return math.Round(v/pixelGrid) * pixelGrid }
 
 // ring returns the pixel polygon of a closed ring, cut to the cap and the
 // frame; encloses tells what to draw for a ring wholly outside the cap:

@@ -29,10 +29,12 @@ func TestWriteReadRoundTrip(t *testing.T) {
 }
 
 // TestWriteFormat fixes the layout: one-space indentation, declared field
-// order, shortest numbers, no HTML escaping, empty lists as [].
+// order, numbers rounded by jsonout's rule (coordinates to 1e-6 degree, so
+// -1e-7 is 0 with no sign; others to 6 significant digits), no HTML escaping,
+// empty lists as [].
 func TestWriteFormat(t *testing.T) {
 	s := &Scene{Version: Version, Name: "a<b", Epoch: DefaultEpoch,
-		Sites: []Site{{Name: "x", Kind: SitePlace, LatDeg: 0.1, LonDeg: -1e-7, AltM: 12345678}}}
+		Sites: []Site{{Name: "x", Kind: SitePlace, LatDeg: 0.1, LonDeg: -1e-7, AltM: 12345678.9}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, s); err != nil {
 		t.Fatal(err)
@@ -47,8 +49,8 @@ func TestWriteFormat(t *testing.T) {
    "name": "x",
    "kind": "place",
    "lat_deg": 0.1,
-   "lon_deg": -1e-7,
-   "alt_m": 12345678
+   "lon_deg": 0,
+   "alt_m": 12345700
   }
  ],
  "tracks": [],

@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -91,7 +91,7 @@ func (a *AirPolicing) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		}
 		tr := QRATrackResult{Track: t.Name, Quickest: resp.Quickest, Results: resp.Results}
 		if resp.QuickestIndex >= 0 {
-			v := roundTo(resp.Results[resp.QuickestIndex].TimeMin, 3)
+			v := resp.Results[resp.QuickestIndex].TimeMin
 			tr.QuickestMin = &v
 		}
 		out.Tracks = append(out.Tracks, tr)
@@ -100,7 +100,7 @@ func (a *AirPolicing) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		for _, r := range resp.Results {
 			if r.Intercepted {
 				res.Scene.Intercepts = append(res.Scene.Intercepts, scene.Intercept{Threat: t.Name, Interceptor: a.Fighter.Aircraft, Site: r.Base,
-					T: roundTo(r.TimeMin*60, 3), LatDeg: r6(r.InterceptLatDeg), LonDeg: r6(r.InterceptLonDeg), AltM: r1(r.InterceptAltM), Kill: r.Base == resp.Quickest})
+					T: r.TimeMin * 60, LatDeg: r.InterceptLatDeg, LonDeg: r.InterceptLonDeg, AltM: r.InterceptAltM, Kill: r.Base == resp.Quickest})
 			}
 		}
 	}
@@ -130,7 +130,7 @@ func qraSceneTrack(t QRATrack) scene.Track {
 		for k := 0; k <= 10; k++ {
 			f := float64(k) / 10
 			lat, lon := directDeg(l.LatDeg, l.LonDeg, l.CourseDeg, f*d)
-			tr.Points = append(tr.Points, scene.Sample{T: roundTo(f*l.DurationMin*60, 3), LatDeg: r6(lat), LonDeg: r6(lon), AltM: l.AltM})
+			tr.Points = append(tr.Points, scene.Sample{T: f * l.DurationMin * 60, LatDeg: lat, LonDeg: lon, AltM: l.AltM})
 		}
 		return tr
 	}
@@ -144,7 +144,7 @@ func qraSceneTrack(t QRATrack) scene.Track {
 				tsec += 1
 			}
 		}
-		tr.Points = append(tr.Points, scene.Sample{T: roundTo(tsec, 3), LatDeg: w.LatDeg, LonDeg: w.LonDeg, AltM: w.AltM})
+		tr.Points = append(tr.Points, scene.Sample{T: tsec, LatDeg: w.LatDeg, LonDeg: w.LonDeg, AltM: w.AltM})
 	}
 	if len(tr.Points) == 1 {
 		p := tr.Points[0]

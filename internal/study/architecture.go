@@ -95,8 +95,8 @@ type SharingJSON struct {
 }
 
 func sharingJSON(v sim.SharingValue) *SharingJSON {
-	return &SharingJSON{Mean: roundTo(v.WithMean, 4), Other: roundTo(v.WithoutMean, 4), Difference: roundTo(v.DiffMean, 4),
-		CI95: [2]float64{roundTo(v.DiffCI95[0], 4), roundTo(v.DiffCI95[1], 4)}}
+	return &SharingJSON{Mean: v.WithMean, Other: v.WithoutMean, Difference: v.DiffMean,
+		CI95: [2]float64{v.DiffCI95[0], v.DiffCI95[1]}}
 }
 
 // ArchitectureResults is the JSON of an architecture comparison.
@@ -133,9 +133,9 @@ func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		run := ArchitectureRun{Architecture: string(arch), SurvivingValueMean: roundTo(sum.SurvivingValueMean, 4), TotalValue: sum.TotalValue,
-			InterceptorsMean: roundTo(sum.InterceptorsMean, 4), LeakersMean: roundTo(sum.LeakersMean, 4),
-			DoubleEngagementsMean: roundTo(sum.DoubleEngagementsMean, 4), SectorLeakersMean: roundTo(sum.SectorLeakersMean, 4), Assets: AssetsJSON(sum)}
+		run := ArchitectureRun{Architecture: string(arch), SurvivingValueMean: sum.SurvivingValueMean, TotalValue: sum.TotalValue,
+			InterceptorsMean: sum.InterceptorsMean, LeakersMean: sum.LeakersMean,
+			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean, Assets: AssetsJSON(sum)}
 		if first == nil {
 			first = sum
 			res.Scene = EngineScene(&sc, w, sum)
@@ -170,8 +170,8 @@ func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
 func AssetsJSON(sum *sim.Summary) []AssetJSON {
 	out := []AssetJSON{}
 	for _, x := range sum.Assets {
-		out = append(out, AssetJSON{Name: x.Name, Owner: x.Owner, Value: x.Value, PSurvive: roundTo(x.PSurvive, 4),
-			CI95: [2]float64{roundTo(x.CI95[0], 4), roundTo(x.CI95[1], 4)}})
+		out = append(out, AssetJSON{Name: x.Name, Owner: x.Owner, Value: x.Value, PSurvive: x.PSurvive,
+			CI95: [2]float64{x.CI95[0], x.CI95[1]}})
 	}
 	return out
 }

@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -92,7 +92,7 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (from %s, %s cue)", b.Interceptor, pct(b.EngageableFraction), b.Site, b.Cueing))
-		h.Value = math.Max(h.Value, roundTo(b.EngageableFraction, 4))
+		h.Value = math.Max(h.Value, b.EngageableFraction)
 	}
 	n := 0
 	if len(sum) > 0 {
@@ -182,7 +182,7 @@ func battlespaceScene(s *scenario.Scenario, req analysis.SweepRequest, res *anal
 		}
 		if p, ok := tj.Position(*e.FirstInterceptS); ok {
 			sc.Intercepts = append(sc.Intercepts, scene.Intercept{Threat: e.Trajectory, Interceptor: e.Interceptor + " (" + e.Cueing + ")", Site: e.Site,
-				T: roundTo(*e.FirstInterceptS, 3), LatDeg: r6(p.LatDeg()), LonDeg: r6(p.LonDeg()), AltM: r1(p.Alt), Kill: true})
+				T: *e.FirstInterceptS, LatDeg: p.LatDeg(), LonDeg: p.LonDeg(), AltM: p.Alt, Kill: true})
 		}
 	}
 	return sc

@@ -1,7 +1,9 @@
 package study
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -10,6 +12,71 @@ import (
 	"github.com/rampart-sim/rampart/internal/scene"
 	"github.com/rampart-sim/rampart/internal/sim"
 )
+
+// Engine is the study of a scenario without an analysis section: the
+// whole defense loop, run as a Monte Carlo over the scenario's trials.
+// With WarningValue (rampart run --warning-value) the trials run a second
+// time with no sharing between owners, on the same random streams.
+type Engine struct{}
+
+// Validate has nothing to check: the engine's input is the scenario.
+func (*Engine) Validate() error { return nil }
+
+// Run flies the threats, runs the Monte Carlo and builds the result.
+func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
+	if o.WarningValue && s.Run.Architecture == scenario.Integrated {
+		return nil, badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
+	}
+	world, err := BuildWorld(s, o.Sim)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := monteCarlo(world, o, "trials")
+	if err != nil {
+		return nil, err
+	}
+	var warn *sim.SharingValue
+	if o.WarningValue {
+		alone := o.Sim
+		alone.NoSharing = true
+		w2, err := BuildWorld(s, alone)
+		if err != nil {
+			return nil, err
+		}
+		sum2, err := monteCarlo(w2, o, "trials without sharing")
+		if err != nil {
+			return nil, err
+		}
+		v := sim.CompareSharing(sum, sum2)
+		warn = &v
+	}
+	sc := EngineScene(s, world, sum)
+	res := &Result{
+		Kind:     EngineKind,
+		Headline: EngineHeadline(s, sum),
+		Results:  engineResults(s, world, sum, warn),
+		Scene:    sc,
+		Sections: engineSections(s, world, sum, sc),
+		Systems:  EngineSystems(world),
+		Events:   engineEvents(world, sum),
+	}
+	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, o) }
+	return res, nil
+}
+
+// monteCarlo runs world's trials with o's seed, trials, workers and
+// progress, the progress under label.
+func monteCarlo(world *sim.World, o Options, label string) (*sim.Summary, error) {
+	var progress func(int)
+	if o.Progress != nil {
+		progress = func(done int) { o.Progress(label, done, o.Trials) }
+	}
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return world.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress)
+}
 
 // trackSampleS is the time step of the flight tracks of an engine scene, s.
 const trackSampleS = 10.0
@@ -60,7 +127,7 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 		for t := f.LaunchTime; ; t = math.Min(t+trackSampleS, end) {
 			p := mv.At(t).Pos
 			g := geo.WGS84.ToGeodetic(p)
-			tr.Points = append(tr.Points, scene.Sample{T: roundTo(t, 3), LatDeg: roundTo(g.LatDeg(), 6), LonDeg: roundTo(g.LonDeg(), 6), AltM: roundTo(math.Max(g.Alt, 0), 1)})
+			tr.Points = append(tr.Points, scene.Sample{T: t, LatDeg: g.LatDeg(), LonDeg: g.LonDeg(), AltM: math.Max(g.Alt, 0)})
 			if t >= end {
 				break
 			}
@@ -77,7 +144,7 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 			lat, lon, alt := lla(sh.Pos)
 			sc.Intercepts = append(sc.Intercepts, scene.Intercept{
 				Threat: world.Flights[sh.Flight].Name, Interceptor: sh.Interceptor, Site: sh.Launcher, Owner: sh.Command,
-				T: roundTo(sh.Intercept, 3), LatDeg: roundTo(lat, 6), LonDeg: roundTo(lon, 6), AltM: roundTo(alt, 1), Kill: sh.Kill,
+				T: sh.Intercept, LatDeg: lat, LonDeg: lon, AltM: alt, Kill: sh.Kill,
 			})
 		}
 	}
@@ -104,7 +171,7 @@ func EngineSystems(world *sim.World) []string {
 // Carlo: which assets survive more often than not, and the interceptors
 // and leakers per raid. The value is the expected leakers per raid.
 func EngineHeadline(s *scenario.Scenario, sum *sim.Summary) Headline {
-	h := Headline{Question: s.Question, Value: roundTo(sum.LeakersMean, 4), Unit: "warheads leaking per raid (mean)"}
+	h := Headline{Question: s.Question, Value: sum.LeakersMean, Unit: "warheads leaking per raid (mean)"}
 	var held, lost []string
 	for _, a := range sum.Assets {
 		item := fmt.Sprintf("%s %.2f", a.Name, a.PSurvive)

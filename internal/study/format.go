@@ -8,12 +8,6 @@ import (
 	"strconv"
 )
 
-// roundTo rounds x to n decimals.
-func roundTo(x float64, n int) float64 {
-	s := math.Pow(10, float64(n))
-	return math.Round(x*s) / s
-}
-
 // fmtF formats x with n decimals.
 func fmtF(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
 

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -136,10 +136,10 @@ func (r *Radar) Run(s *scenario.Scenario, o Options) (*Result, error) {
 				return nil, err
 			}
 			out.Footprints = append(out.Footprints, footprintJSON{Footprint: fp})
-			sum.MaxGroundKm = append(sum.MaxGroundKm, roundTo(fp.MaxGroundRangeKm, 1))
+			sum.MaxGroundKm = append(sum.MaxGroundKm, fp.MaxGroundRangeKm)
 			pts := make([][2]float64, len(fp.Polygon))
 			for i, p := range fp.Polygon {
-				pts[i] = [2]float64{r6(p[0]), r6(p[1])}
+				pts[i] = [2]float64{p[0], p[1]}
 			}
 			res.Scene.Areas = append(res.Scene.Areas, scene.Area{Name: fmt.Sprintf("%s, %.0f km altitude", rs.Label(), fo.AltitudeKm), Kind: scene.AreaRadar,
 				Owner: re.Owner, AltM: fo.AltitudeKm * 1e3, Ring: pts, Note: fmt.Sprintf("RCS %g m², Pd %g", fo.RCSM2, fp.Pd)})
@@ -168,7 +168,7 @@ func (r *Radar) Run(s *scenario.Scenario, o Options) (*Result, error) {
 					rs.SeenInBoost++
 				}
 				if rs.EarliestS == nil || *x.FirstSeenS < *rs.EarliestS {
-					v := roundTo(*x.FirstSeenS, 1)
+					v := *x.FirstSeenS
 					rs.EarliestS = &v
 				}
 			}
@@ -197,7 +197,7 @@ func trajectoryTrack(tj *analysis.Trajectory, step float64) scene.Track {
 	tr := scene.Track{Name: tj.Name, Kind: scene.TrackBallistic}
 	for t := 0.0; ; t = math.Min(t+step, tj.FlightTimeS) {
 		if p, ok := tj.Position(t); ok {
-			tr.Points = append(tr.Points, scene.Sample{T: roundTo(t, 3), LatDeg: r6(p.LatDeg()), LonDeg: r6(p.LonDeg()), AltM: r1(math.Max(p.Alt, 0))})
+			tr.Points = append(tr.Points, scene.Sample{T: t, LatDeg: p.LatDeg(), LonDeg: p.LonDeg(), AltM: math.Max(p.Alt, 0)})
 		}
 		if t >= tj.FlightTimeS {
 			break
@@ -224,7 +224,7 @@ func radarHeadline(s *scenario.Scenario, out RadarResults, launches int) Headlin
 		}
 	}
 	if launches > 0 {
-		h.Value = roundTo(float64(len(seen))/float64(launches), 4)
+		h.Value = float64(len(seen)) / float64(launches)
 	}
 	h.Answer = strings.Join(parts, "; ") + "."
 	return h

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -117,7 +117,7 @@ func (r *Reach) Run(s *scenario.Scenario, o Options) (*Result, error) {
 				for _, p := range rc.Places {
 					if p.Place == fe.Name {
 						out.Focus = append(out.Focus, FocusPlace{Missile: rc.Missile, Site: rc.Launch.Label(), Place: p.Place,
-							DistanceKm: roundTo(p.DistanceKm, 1), ReachedBy: p.ReachedBy, FlightTimeMin: roundPtr(p.FlightTimeMin, 2), FlownAs: p.FlownAs})
+							DistanceKm: p.DistanceKm, ReachedBy: p.ReachedBy, FlightTimeMin: p.FlightTimeMin, FlownAs: p.FlownAs})
 					}
 				}
 			}
@@ -135,14 +135,6 @@ func (r *Reach) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		}
 	}
 	return res, nil
-}
-
-func roundPtr(x *float64, n int) *float64 {
-	if x == nil {
-		return nil
-	}
-	v := roundTo(*x, n)
-	return &v
 }
 
 // reachHeadline names each focus place's flight time or distance; the
@@ -200,7 +192,7 @@ func reachScene(sc *scene.Scene, r *Reach, out ReachResults) {
 		seen[key] = true
 		pts := make([][2]float64, len(ring.Points))
 		for i, p := range ring.Points {
-			pts[i] = [2]float64{r6(p[0]), r6(p[1])}
+			pts[i] = [2]float64{p[0], p[1]}
 		}
 		sc.Areas = append(sc.Areas, scene.Area{Name: fmt.Sprintf("%s %.0f km (%s)", ring.Missile, ring.RangeKm, ring.Label),
 			Kind: scene.AreaRangeRing, Ring: pts, Note: ring.Source})

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -66,10 +66,10 @@ func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	yearDays := res.YearEnd.Sub(res.YearStart).Hours() / 24
 	out := RotationResults{Year: res.Year, Resolution: res.Resolution, Units: res.Units}
 	for _, a := range res.Assets {
-		j := rotationAssetJSON{Asset: a.Asset, InRangeUnits: a.InRangeUnits, CoveredDays: roundTo(a.CoveredDays, 4), CoveredFrac: roundTo(a.CoveredFrac, 4),
-			UncoveredDays: roundTo(yearDays-a.CoveredDays, 4), Covered: a.Covered, Gaps: a.Gaps}
+		j := rotationAssetJSON{Asset: a.Asset, InRangeUnits: a.InRangeUnits, CoveredDays: a.CoveredDays, CoveredFrac: a.CoveredFrac,
+			UncoveredDays: yearDays - a.CoveredDays, Covered: a.Covered, Gaps: a.Gaps}
 		for _, g := range a.Gaps {
-			j.LongestGapDays = math.Max(j.LongestGapDays, roundTo(g.LengthDays, 4))
+			j.LongestGapDays = math.Max(j.LongestGapDays, g.LengthDays)
 		}
 		out.Assets = append(out.Assets, j)
 	}
@@ -134,7 +134,7 @@ func rotationScene(s *scenario.Scenario, r *Rotation, res analysis.RotationResul
 		pts, err := analysis.GeodesicCircle(geo.LLADeg(d.LatDeg, d.LonDeg, 0), u.RadiusKm*1e3, 120)
 		if err == nil {
 			for k := range pts {
-				pts[k] = [2]float64{r6(pts[k][0]), r6(pts[k][1])}
+				pts[k] = [2]float64{pts[k][0], pts[k][1]}
 			}
 			sc.Areas = append(sc.Areas, scene.Area{Name: fmt.Sprintf("%s (%.0f km)", d.Unit, u.RadiusKm), Kind: scene.AreaRadar, Owner: d.Owner, Ring: pts,
 				Note: "defended circle of the battery's catalog range"})

@@ -135,8 +135,8 @@ func (s *Salvo) Run(sc *scenario.Scenario, o Options) (*Result, error) {
 		mean := sum / nf
 		sd := math.Sqrt(math.Max(sum2/nf-mean*mean, 0) * nf / math.Max(nf-1, 1))
 		se := sd / math.Sqrt(nf)
-		cr.MonteCarlo = SalvoCheck{Trials: trials, LeakersMean: roundTo(mean, 4), SpentMean: roundTo(spent/nf, 4),
-			LeakersCI95:     [2]float64{roundTo(mean-z95*se, 4), roundTo(mean+z95*se, 4)},
+		cr.MonteCarlo = SalvoCheck{Trials: trials, LeakersMean: mean, SpentMean: spent / nf,
+			LeakersCI95:     [2]float64{mean - z95*se, mean + z95*se},
 			FormulaInside99: math.Abs(oc.ExpectedLeakers-mean) <= z999*se+1e-9}
 		out.Cases = append(out.Cases, cr)
 	}
@@ -167,7 +167,7 @@ func salvoHeadline(sc *scenario.Scenario, out SalvoResults) Headline {
 	}
 	h.Answer = strings.Join(parts, ". ") + "."
 	if len(out.Cases) > 0 {
-		h.Value = roundTo(out.Cases[0].Outcome.ExpectedLeakers, 4)
+		h.Value = out.Cases[0].Outcome.ExpectedLeakers
 	}
 	return h
 }

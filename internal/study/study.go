@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/jsonout"
+	"io"
 	"slices"
 
 	"github.com/rampart-sim/rampart/catalog"
@@ -23,15 +25,21 @@ type Headline struct {
 }
 
 // Options are the settings of a run that do not come from the analysis
-// section: physics, seed and trials (for the analyses that draw), workers
+// section: physics, seed and trials (for the studies that draw), workers
 // and a progress callback.
 type Options struct {
-	Context  context.Context
-	Sim      sim.Options
-	Seed     int64
-	Trials   int
-	Workers  int
-	Progress func(label string, done, total int)
+	Context context.Context
+	Sim     sim.Options
+	// Physics describes Sim in the JSON document.
+	Physics Physics
+	Seed    int64
+	Trials  int
+	Workers int
+	// WarningValue asks the engine to run its trials a second time with no
+	// sharing between owners (rampart run --warning-value). The analyses
+	// refuse it: the architecture analysis has its own warning_value field.
+	WarningValue bool
+	Progress     func(label string, done, total int)
 }
 
 // Result is what a study produces.
@@ -41,6 +49,10 @@ type Result struct {
 	// Results is the kind's own results, written into the JSON document
 	// after the common fields; a struct whose fields have json tags.
 	Results any
+	// Document is the JSON document of the run (rampart run --json and
+	// results.json): the common fields, then Results, rounded by package
+	// jsonout's rule. Run fills it.
+	Document []byte
 	// Scene is the geometry for the report's maps and for rampart export;
 	// never nil (empty for an analysis without geography).
 	Scene *scene.Scene
@@ -50,48 +62,32 @@ type Result struct {
 	Systems []string
 	// Events are the rows of events.csv, header first.
 	Events [][]string
+
+	// text writes the kind's own text summary; nil for the common one.
+	text func(io.Writer) error
+	// scenario and options are those of the run, for the writers.
+	scenario *scenario.Scenario
+	options  Options
 }
 
-// Study is a decoded analysis section, ready to run.
+// Study is a decoded study, ready to run.
 type Study interface {
 	scenario.Validator
 	Run(s *scenario.Scenario, o Options) (*Result, error)
 }
 
-// newStudy returns an empty input of the analysis kind.
-func newStudy(kind string) Study {
-	switch kind {
-	case "battlespace":
-		return &Battlespace{}
-	case "reach":
-		return &Reach{}
-	case "rotation":
-		return &Rotation{}
-	case "salvo":
-		return &Salvo{}
-	case "radar":
-		return &Radar{}
-	case "air-policing":
-		return &AirPolicing{}
-	case "architecture":
-		return &Architecture{}
-	}
-	return nil
-}
-
-// Decode returns the study of s's analysis section, or nil if it has none.
-// Bad input gives a *scenario.Errors with file positions.
+// Decode returns the study of s: the engine if s has no analysis
+// section, else the analysis it names. Bad input gives a
+// *scenario.Errors with file positions.
 func Decode(s *scenario.Scenario) (Study, error) {
 	if s.Analysis == nil {
-		return nil, nil
+		return &Engine{}, nil
 	}
-	st := newStudy(s.Analysis.Kind)
-	if st == nil {
+	k, ok := lookupKind(s.Analysis.Kind)
+	if !ok || k.Name == EngineKind {
 		return nil, fmt.Errorf("analysis kind %q has no study", s.Analysis.Kind)
 	}
-	if a, ok := st.(*Architecture); ok {
-		a.scenario = s
-	}
+	st := k.New(s)
 	if err := s.DecodeAnalysis(st); err != nil {
 		return nil, err
 	}
@@ -111,8 +107,26 @@ func Load(nameOrPath string) (*scenario.Scenario, Study, error) {
 	return s, st, nil
 }
 
-// Document is the --json document of an analysis scenario: the common
-// fields, then the kind's results.
+// Run runs the study st of scenario s and builds its JSON document.
+func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
+	if _, engine := st.(*Engine); o.WarningValue && !engine {
+		return nil, badInput("--warning-value applies to engine runs; %s runs the %s analysis (for the architecture analysis set warning_value: true in its analysis section)", s.File, s.Analysis.Kind)
+	}
+	res, err := st.Run(s, o)
+	if err != nil {
+		return nil, err
+	}
+	res.scenario, res.options = s, o
+	doc := Document{Scenario: s.Name, File: s.File, Question: s.Question, Kind: res.Kind, Seed: o.Seed,
+		Headline: res.Headline, Assumptions: s.Assumptions, Physics: o.Physics}
+	if res.Document, err = MarshalDocument(doc, res.Results); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Document is the common part of a run's JSON document; the kind's
+// results follow its fields.
 type Document struct {
 	Scenario    string   `json:"scenario"`
 	File        string   `json:"file"`
@@ -121,11 +135,12 @@ type Document struct {
 	Seed        int64    `json:"seed"`
 	Headline    Headline `json:"headline"`
 	Assumptions []string `json:"assumptions"`
-	Physics     any      `json:"physics"`
+	Physics     Physics  `json:"physics"`
 }
 
 // MarshalDocument writes the document and the results as one JSON object,
-// indented: the document's fields first, then the results' fields.
+// indented, numbers rounded by package jsonout's rule: the document's
+// fields first, then the results' fields.
 func MarshalDocument(d Document, results any) ([]byte, error) {
 	if d.Assumptions == nil {
 		d.Assumptions = []string{}
@@ -150,12 +165,7 @@ func MarshalDocument(d Document, results any) ([]byte, error) {
 	} else {
 		flat = append(flat, '}')
 	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, flat, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	return jsonout.Marshal(json.RawMessage(flat), "  ")
 }
 
 // Parameters lists every catalog value of the named systems at pick.
@@ -199,9 +209,5 @@ func addSite(sc *scene.Scene, st scene.Site) {
 			return
 		}
 	}
-	st.LatDeg, st.LonDeg, st.AltM = r6(st.LatDeg), r6(st.LonDeg), r1(st.AltM)
 	sc.Sites = append(sc.Sites, st)
 }
-
-func r6(x float64) float64 { return roundTo(x, 6) }
-func r1(x float64) float64 { return roundTo(x, 1) }

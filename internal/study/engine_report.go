@@ -1,0 +1,129 @@
+package study
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/rampart-sim/rampart/internal/report"
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/scene"
+	"github.com/rampart-sim/rampart/internal/sim"
+)
+
+// engineSections are the report's sections of an engine run: the outcome
+// (asset survival, each missile's fate) and the raid's geometry.
+func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene) []report.Section {
+	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals)", Columns: []report.Column{
+		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
+	for _, a := range sum.Assets {
+		assets.Rows = append(assets.Rows, []string{a.Name, a.Owner, report.FormatNumber(a.Value), fmt.Sprintf("%.3f", a.PSurvive), fmt.Sprintf("%.3f–%.3f", a.CI95[0], a.CI95[1])})
+	}
+	threats := report.Table{Caption: "Missiles: leak probability, interceptors fired, mean sensing times after launch", Columns: []report.Column{
+		{Heading: "missile"}, {Heading: "P(leak)", Numeric: true}, {Heading: "interceptors", Numeric: true},
+		{Heading: "detected", Unit: "s", Numeric: true}, {Heading: "fire control", Unit: "s", Numeric: true}, {Heading: "flight", Unit: "s", Numeric: true}}}
+	for i, f := range world.Flights {
+		if f.OutOfReach != "" {
+			threats.Rows = append(threats.Rows, []string{f.Name, "out of reach", "", "", "", ""})
+			continue
+		}
+		ts := sum.Threats[i]
+		threats.Rows = append(threats.Rows, []string{f.Name, fmt.Sprintf("%.3f", ts.PLeak), fmt.Sprintf("%.2f", ts.InterceptorsMean), seconds(ts.FirstDetection), seconds(ts.FireControl), fmt.Sprintf("%.1f", f.FlightTime)})
+	}
+	totals := fmt.Sprintf("Per trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers.",
+		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean)
+	totals += fmt.Sprintf(" Mean surviving value %.1f of %g (%s architecture).", sum.SurvivingValueMean, sum.TotalValue, s.Run.Architecture)
+	return []report.Section{
+		{Heading: "Outcome", Text: []string{totals}, Blocks: []report.Block{assets, threats}},
+		report.SceneSection("Geometry of the raid (intercepts of trial 0)", sc),
+	}
+}
+
+// seconds formats a time in seconds, or "never" for NaN.
+func seconds(v float64) string {
+	if math.IsNaN(v) {
+		return "never"
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+// engineEvents are the rows of events.csv: one per shot and per leaker of
+// every trial, header first.
+func engineEvents(world *sim.World, sum *sim.Summary) [][]string {
+	f := func(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
+	rows := [][]string{{"trial", "event", "threat", "time_s", "command", "launcher", "interceptor", "launch_s", "pk_planned", "miss_m", "reach_m", "kill", "lat_deg", "lon_deg", "alt_km"}}
+	for t, o := range sum.Outcomes {
+		for _, sh := range o.Shots {
+			threat := ""
+			if sh.Flight >= 0 {
+				threat = world.Flights[sh.Flight].Name
+			}
+			rows = append(rows, []string{strconv.Itoa(t), "intercept", threat, f(sh.Intercept, 2), sh.Command, sh.Launcher, sh.Interceptor, f(sh.Launch, 2),
+				f(sh.PkPlanned, 4), f(sh.MissM, 1), f(sh.ReachM, 1), strconv.FormatBool(sh.Kill), f(sh.Pos.LatDeg(), 5), f(sh.Pos.LonDeg(), 5), f(sh.Pos.Alt/1e3, 3)})
+		}
+		for i, l := range o.Leaked {
+			if !l {
+				continue
+			}
+			fl := world.Flights[i]
+			rows = append(rows, []string{strconv.Itoa(t), "leak", fl.Name, f(fl.LaunchTime+fl.FlightTime, 2), "", "", "", "", "", "", "", "", f(fl.Impact.LatDeg(), 5), f(fl.Impact.LonDeg(), 5), "0"})
+		}
+	}
+	return rows
+}
+
+// writeEngineText writes the text summary of an engine run.
+func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, o Options) error {
+	h := EngineHeadline(s, sum)
+	fmt.Fprintf(out, "scenario %s: %s\n\nheadline: %s\n\n", s.Name, s.Question, h.Answer)
+	if err := writeFlightTable(out, world.Flights); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d\n\n", s.Run.Architecture, sum.Trials, sum.Seed)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tP(SURVIVE)\t95% CI\t")
+	for _, a := range sum.Assets {
+		owner := a.Owner
+		if owner == "" {
+			owner = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%g\t%.3f\t%.3f–%.3f\t\n", a.Name, owner, a.Value, a.PSurvive, a.CI95[0], a.CI95[1])
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "THREAT\tP(LEAK)\tINTERCEPTORS\tDETECTED s\tFIRE CONTROL s\tBY\tIMPACT s\t")
+	for i, f := range world.Flights {
+		if f.OutOfReach != "" {
+			continue
+		}
+		ts := sum.Threats[i]
+		by := ts.FireControlOwner
+		if by == "" {
+			by = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%.3f\t%.2f\t%s\t%s\t%s\t%.1f\t\n", f.Name, ts.PLeak, ts.InterceptorsMean, seconds(ts.FirstDetection), seconds(ts.FireControl), by, f.FlightTime)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nper trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers; surviving value %.2f of %g\n",
+		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean, sum.SurvivingValueMean, sum.TotalValue)
+	if warn != nil {
+		fmt.Fprintf(out, "value of shared early warning: surviving value %.2f shared vs %.2f alone: %+.2f (95%% CI %+.2f to %+.2f)\n",
+			warn.WithMean, warn.WithoutMean, warn.DiffMean, warn.DiffCI95[0], warn.DiffCI95[1])
+	}
+	short := 0
+	for _, f := range world.Flights {
+		if f.OutOfReach != "" {
+			short++
+		}
+	}
+	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
+		len(world.Flights), short, o.Physics.Model, o.Sim.Earth.J2 != 0, o.Sim.Earth.Omega != 0, o.Sim.Earth.Drag, o.Sim.Pick)
+	return nil
+}
