@@ -40,4 +40,8 @@
 //   - S. S. Pietrobon, Unofficial Australian Standard Atmosphere 2000, as
 //     tabulated in R. L. Carmichael's Public Domain Aeronautical Software
 //     module Atmosphere1976 (UpperAtmosphere), public domain.
+//
+// Stability: the exported API is v0 (the module has no tagged release yet):
+// names, signatures and behaviour may change between minor versions. There is
+// no CHANGELOG; changes are noted in the commit messages.
 package atmos

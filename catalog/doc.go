@@ -25,6 +25,23 @@
 // against the cited text for this edition carries "attribution unverified"
 // in its Note; treat it as a lead, not a quotation.
 //
+// # Conventions
+//
+// Unlike the model packages, which work in SI units and radians, the
+// catalog keeps every value in the unit its sources print (km, km/s, kg,
+// kN, GHz, dB, deg, ...), named by Value.Unit and by the parameter's
+// suffix (see Parameter names below); the consumers convert, e.g.
+// flight.MissileFromCatalog and radar.FromCatalog. Site positions
+// ([Entry.Lat], [Entry.Lon]) are WGS-84 geodetic latitude and longitude in
+// degrees, with Low and High spanning the site's dispersal band. [Pick]
+// selects the low, central or high end of every band.
+//
+// # References
+//
+// The catalog's references are per value: [Value.Source] is the citation
+// (resolved from the keys of data/sources.yaml, which also hold a URL where
+// one exists) and [Value.Date] its date; `rampart catalog NAME` prints them.
+//
 // # Files and layout
 //
 // The data live in data/*.yaml, embedded with go:embed:
@@ -80,4 +97,8 @@
 // [Entry.Format] renders one entry for `rampart catalog NAME`;
 // [FormatList] renders the one-line-per-entry listing for `rampart
 // catalog`.
+//
+// Stability: the exported API is v0 (the module has no tagged release yet):
+// names, signatures and behaviour may change between minor versions. There is
+// no CHANGELOG; changes are noted in the commit messages.
 package catalog

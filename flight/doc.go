@@ -101,4 +101,8 @@
 //     Prentice-Hall, 1973.
 //   - D. A. Vallado, Fundamentals of Astrodynamics and Applications, 4th ed.,
 //     Microcosm, 2013.
+//
+// Stability: the exported API is v0 (the module has no tagged release yet):
+// names, signatures and behaviour may change between minor versions. There is
+// no CHANGELOG; changes are noted in the commit messages.
 package flight

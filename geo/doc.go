@@ -33,4 +33,8 @@
 //     https://github.com/geographiclib/geographiclib-c.
 //   - H. Vermeille, "Direct transformation from geocentric coordinates to
 //     geodetic coordinates", J. Geodesy 76, 451–454 (2002).
+//
+// Stability: the exported API is v0 (the module has no tagged release yet):
+// names, signatures and behaviour may change between minor versions. There is
+// no CHANGELOG; changes are noted in the commit messages.
 package geo

@@ -53,4 +53,8 @@
 //     of required SNR values", IEEE Trans. AES 38(3), 1059–1064 (2002).
 //   - W. J. Albersheim, "A closed-form approximation to Robertson's
 //     detection characteristics", Proc. IEEE 69(7), 839 (1981).
+//
+// Stability: the exported API is v0 (the module has no tagged release yet):
+// names, signatures and behaviour may change between minor versions. There is
+// no CHANGELOG; changes are noted in the commit messages.
 package radar

@@ -11,6 +11,12 @@
 // (Manne 1958). Firing a unit never raises F, so some optimum fires every
 // unit. The problem is NP-hard (Lloyd & Witsenhausen 1986).
 //
+// Conventions: a [Problem] holds Values[j] = w_j (in any one unit; F is
+// in the same unit), Units[i] = μ_i and P[i][j] = p_ij ∈ [0, 1], indexed
+// weapon type first; a [Solution]'s Assign[i][j] = x_ij is indexed the same
+// way. There are no physical units. Problems are read from YAML (ReadYAML)
+// or from Andersen, Pavlikov and Toffolo's text format (ReadToffolo).
+//
 // Solvers:
 //
 //   - Greedy is the maximum marginal return rule: fire, one unit at a time,
@@ -61,4 +67,8 @@
 //     assignment problem: exact and approximate solution algorithms",
 //     Annals of Operations Research (2022), doi:10.1007/s10479-022-04525-6.
 //     Its instances (github.com/tuliotoffolo/wta) are read by ReadToffolo.
+//
+// Stability: the exported API is v0 (the module has no tagged release yet):
+// names, signatures and behaviour may change between minor versions. There is
+// no CHANGELOG; changes are noted in the commit messages.
 package wta
