@@ -22,3 +22,22 @@ func ExampleDensity() {
 	//  100 km 5.604e-07 kg/m³
 	//  300 km 1.916e-11 kg/m³
 }
+
+// Density against Table I of the U.S. Standard Atmosphere, 1976 (geometric
+// altitudes), which prints five figures: the model agrees to all of them, within
+// a few parts per million.
+func ExampleDensity_ussa76() {
+	table := []struct{ km, rho float64 }{
+		{10, 0.41351},
+		{20, 0.088910},
+		{30, 0.018410},
+	}
+	for _, r := range table {
+		rho := atmos.Density(r.km * 1000)
+		fmt.Printf("%2.0f km: %.5g kg/m³ (Table I %.5g), %+.0f ppm\n", r.km, rho, r.rho, (rho/r.rho-1)*1e6)
+	}
+	// Output:
+	// 10 km: 0.41351 kg/m³ (Table I 0.41351), +1 ppm
+	// 20 km: 0.08891 kg/m³ (Table I 0.08891), -1 ppm
+	// 30 km: 0.01841 kg/m³ (Table I 0.01841), +9 ppm
+}
