@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 // TestLibraryValid checks every embedded scenario against the real catalog.
 func TestLibraryValid(t *testing.T) {
 	names := libraryNames()
-	if len(names) == 0 || !containsString(names, Default) {
+	if len(names) == 0 || !slices.Contains(names, Default) {
 		t.Fatalf("library holds %v, want at least the default %q", names, Default)
 	}
 	lib := Library()
@@ -186,7 +187,7 @@ func TestDefaultCatalog(t *testing.T) {
 	if _, ok := cat.Kind("no such thing"); ok {
 		t.Errorf("Kind(no such thing) ok = true")
 	}
-	if names := cat.Names(KindRadar); !containsString(names, "AN/TPY-2") {
+	if names := cat.Names(KindRadar); !slices.Contains(names, "AN/TPY-2") {
 		t.Errorf("Names(radar) = %v, want it to hold AN/TPY-2", names)
 	}
 }

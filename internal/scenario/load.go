@@ -32,11 +32,11 @@ func Parse(filename string, data []byte) (*Scenario, error) {
 // both in one *Errors. A nil cat skips the catalog rules.
 func Check(filename string, data []byte, cat Catalog) (*Scenario, error) {
 	s, ps := parse(filename, data)
-	if ps.fatal || ps.full() {
-		return nil, ps.err()
+	if ps.Fatal || ps.Full() {
+		return nil, ps.Err()
 	}
 	validate(s, cat, ps)
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	s.bad = nil

@@ -10,23 +10,23 @@ package scenario
 type Scenario struct {
 	// File is the name the scenario was read from, as given to Parse. It is
 	// not part of the format.
-	File string
+	File string `yaml:"-"`
 
-	Name        string   // short identifier: lowercase letters, digits and '-'
-	Question    string   // the question the scenario answers
-	Summary     string   // what it models, in a paragraph
-	Assumptions []string // every assumption a reader should know about
+	Name        string   `yaml:"name"`        // short identifier: lowercase letters, digits and '-'
+	Question    string   `yaml:"question"`    // the question the scenario answers
+	Summary     string   `yaml:"summary"`     // what it models, in a paragraph
+	Assumptions []string `yaml:"assumptions"` // every assumption a reader should know about
 
-	Run          Run
-	Owners       []Owner
-	Sites        []Site
-	SpaceSensors []SpaceSensor
-	Links        []Link
-	Threats      []Threat
-	Assets       []Asset
+	Run          Run           `yaml:"run"`
+	Owners       []Owner       `yaml:"owners"`
+	Sites        []Site        `yaml:"sites"`
+	SpaceSensors []SpaceSensor `yaml:"space_sensors"`
+	Links        []Link        `yaml:"links"`
+	Threats      []Threat      `yaml:"threats"`
+	Assets       []Asset       `yaml:"assets"`
 	// Analysis, when set, is the analysis rampart run computes; nil for a
 	// scenario that runs the engine only.
-	Analysis *Analysis
+	Analysis *Analysis `yaml:"analysis"`
 
 	// pos maps a field path ("threats[2].profile") to where its value
 	// starts in the file. Nil for scenarios built in Go.
@@ -39,10 +39,10 @@ type Scenario struct {
 // Run holds the settings of a run: the random seed, the number of Monte Carlo
 // trials, the simulated duration and the command architecture.
 type Run struct {
-	Seed         int64        // seed of the random streams; trial i uses a stream derived from (Seed, i)
-	Trials       int          // number of Monte Carlo trials
-	DurationS    float64      // simulated time from the scenario epoch, seconds
-	Architecture Architecture // how the owners' defenses work together
+	Seed         int64        `yaml:"seed"`         // seed of the random streams; trial i uses a stream derived from (Seed, i)
+	Trials       int          `yaml:"trials"`       // number of Monte Carlo trials
+	DurationS    float64      `yaml:"duration_s"`   // simulated time from the scenario epoch, seconds
+	Architecture Architecture `yaml:"architecture"` // how the owners' defenses work together
 }
 
 // Architecture is how the defenses of several owners work together.
@@ -66,14 +66,14 @@ var Architectures = []Architecture{Integrated, Sectoral, SeparateLinked}
 // Owner is a party that owns sites or defended assets, with its own firing
 // doctrine and, for the sectoral architecture, its own sector.
 type Owner struct {
-	Name     string
-	Doctrine Doctrine
+	Name     string   `yaml:"name"`
+	Doctrine Doctrine `yaml:"doctrine"`
 	// Sector is the polygon (three or more points, in order, not closed) in
 	// which the owner engages threats under the sectoral architecture: a
 	// threat is its responsibility when the threat's predicted impact point
 	// lies inside. Empty: the owner's sector is every point nearer to one of
 	// its interceptor sites than to any other owner's.
-	Sector []Point
+	Sector []Point `yaml:"sector"`
 }
 
 // Doctrine is an owner's firing doctrine. Zero fields take the defaults of
@@ -81,18 +81,18 @@ type Owner struct {
 type Doctrine struct {
 	// Salvo is the number of interceptors fired at one threat in one look;
 	// fewer when rounds are short and the assignment spreads them.
-	Salvo int
+	Salvo int `yaml:"salvo"`
 	// ShootLookShoot, when true, re-engages a threat that survived a salvo
 	// if the launch window still allows a shot after the kill assessment.
 	// When false each threat gets one salvo.
-	ShootLookShoot bool
+	ShootLookShoot bool `yaml:"shoot_look_shoot"`
 	// KillAssessmentS is the time from an intercept until its outcome is
 	// known, s.
-	KillAssessmentS float64
+	KillAssessmentS float64 `yaml:"kill_assessment_s"`
 	// Reserve is the number of rounds each launcher holds back for threats
 	// to assets worth at least ReserveMinValue.
-	Reserve         int
-	ReserveMinValue float64
+	Reserve         int     `yaml:"reserve"`
+	ReserveMinValue float64 `yaml:"reserve_min_value"`
 }
 
 // DefaultDoctrine is the doctrine of an owner that gives none: two-shot
@@ -112,18 +112,18 @@ const (
 // or explicit geodetic coordinates. When Place is set, LatDeg and LonDeg are
 // unused and zero.
 type Point struct {
-	Place  string  // catalog site name; when empty, LatDeg and LonDeg apply
-	LatDeg float64 // geodetic latitude, degrees north, WGS-84
-	LonDeg float64 // longitude, degrees east, WGS-84
-	AltM   float64 // height above the WGS-84 ellipsoid, metres
+	Place  string  `yaml:"place"`   // catalog site name; when empty, LatDeg and LonDeg apply
+	LatDeg float64 `yaml:"lat_deg"` // geodetic latitude, degrees north, WGS-84
+	LonDeg float64 `yaml:"lon_deg"` // longitude, degrees east, WGS-84
+	AltM   float64 `yaml:"alt_m"`   // height above the WGS-84 ellipsoid, metres
 }
 
 // Site is a place where an owner deploys platforms.
 type Site struct {
-	Name      string
-	Owner     string // name of one of Scenario.Owners
-	Point            // where the site is
-	Platforms []Platform
+	Name      string     `yaml:"name"`
+	Owner     string     `yaml:"owner"` // name of one of Scenario.Owners
+	Point                // where the site is
+	Platforms []Platform `yaml:"platforms"`
 }
 
 // SpaceSensor is a space-based infrared launch-detection system (DSP,
@@ -132,25 +132,25 @@ type Site struct {
 // MinAltKm, with a launch-point error of SigmaKm (1σ per axis). Zero fields
 // take the documented defaults (launchdetect.Default).
 type SpaceSensor struct {
-	Name     string
-	Owner    string  // name of one of Scenario.Owners
-	DelayS   float64 // report latency after first sight, s
-	MinAltKm float64 // plume visible above this altitude, km
-	SigmaKm  float64 // launch-point error, 1σ, km
+	Name     string  `yaml:"name"`
+	Owner    string  `yaml:"owner"`      // name of one of Scenario.Owners
+	DelayS   float64 `yaml:"delay_s"`    // report latency after first sight, s
+	MinAltKm float64 `yaml:"min_alt_km"` // plume visible above this altitude, km
+	SigmaKm  float64 `yaml:"sigma_km"`   // launch-point error, 1σ, km
 }
 
 // Link is a data link that shares tracks and launch warnings between owners,
 // each message arriving LatencyS after it is sent.
 type Link struct {
-	Owners   []string // two or more names of Scenario.Owners
-	LatencyS float64  // one-way latency, s
+	Owners   []string `yaml:"owners"`    // two or more names of Scenario.Owners
+	LatencyS float64  `yaml:"latency_s"` // one-way latency, s
 }
 
 // Platform is a set of parts (sensors, launchers) that sit together and
 // work as one unit, such as an Aegis Ashore deck house and its launchers.
 type Platform struct {
-	Name  string // unique across the scenario
-	Parts []Part
+	Name  string `yaml:"name"` // unique across the scenario
+	Parts []Part `yaml:"parts"`
 }
 
 // PartKind says what a platform part is.
@@ -167,15 +167,15 @@ var PartKinds = []PartKind{Radar, Launcher}
 
 // Part is one component of a platform. Which fields apply depends on Kind.
 type Part struct {
-	Kind PartKind
+	Kind PartKind `yaml:"kind"`
 
 	// Radar parts.
-	Type       string   // catalog radar name
-	AzimuthDeg *float64 // boresight azimuth, degrees clockwise from true north; nil for the catalog default
+	Type       string   `yaml:"type"`        // catalog radar name
+	AzimuthDeg *float64 `yaml:"azimuth_deg"` // boresight azimuth, degrees clockwise from true north; nil for the catalog default
 
 	// Launcher parts.
-	Interceptor string // catalog interceptor name
-	Rounds      int    // interceptors loaded
+	Interceptor string `yaml:"interceptor"` // catalog interceptor name
+	Rounds      int    `yaml:"rounds"`      // interceptors loaded
 }
 
 // Profile is the shape of a ballistic trajectory.
@@ -199,42 +199,37 @@ var Profiles = []Profile{MinEnergy, Lofted, Depressed}
 // Threat is a missile, or a raid of Count identical missiles launched
 // IntervalS apart, flying from one point to another.
 type Threat struct {
-	Name string
+	Name string `yaml:"name"`
 
 	// Exactly one of Missile and BurnoutSpeedKms is set.
-	Missile         string  // catalog ballistic or cruise missile
-	BurnoutSpeedKms float64 // generic ballistic missile: speed at burnout, km/s
+	Missile         string  `yaml:"missile"`           // catalog ballistic or cruise missile
+	BurnoutSpeedKms float64 `yaml:"burnout_speed_kms"` // generic ballistic missile: speed at burnout, km/s
 
-	From, To Point
+	From Point `yaml:"from"`
+	To   Point `yaml:"to"`
 
 	// Ballistic missiles only. Lofted and depressed profiles need exactly
 	// one of ApogeeKm and BurnoutAngleDeg; min-energy takes neither.
-	Profile         Profile
-	ApogeeKm        float64 // apogee height above the ellipsoid, km; 0 when unset
-	BurnoutAngleDeg float64 // flight-path angle at burnout above the local horizontal, degrees; 0 when unset
+	Profile         Profile `yaml:"profile"`
+	ApogeeKm        float64 `yaml:"apogee_km"`         // apogee height above the ellipsoid, km; 0 when unset
+	BurnoutAngleDeg float64 `yaml:"burnout_angle_deg"` // flight-path angle at burnout above the local horizontal, degrees; 0 when unset
 
-	LaunchTimeS float64 // first launch, seconds after the scenario epoch
-	Count       int     // missiles in the raid
-	IntervalS   float64 // time between successive launches, seconds
+	LaunchTimeS float64 `yaml:"launch_time_s"` // first launch, seconds after the scenario epoch
+	Count       int     `yaml:"count"`         // missiles in the raid
+	IntervalS   float64 `yaml:"interval_s"`    // time between successive launches, seconds
 }
 
 // Asset is something the defense protects.
 type Asset struct {
-	Name  string
+	Name  string  `yaml:"name"`
 	Point         // where the asset is
-	Value float64 // relative worth, > 0; results weigh surviving assets by it
-	Owner string  // optional; name of one of Scenario.Owners
+	Value float64 `yaml:"value"` // relative worth, > 0; results weigh surviving assets by it
+	Owner string  `yaml:"owner"` // optional; name of one of Scenario.Owners
 	// RadiusKm is the asset's vulnerable radius: a warhead landing within it
 	// destroys the asset, and threat evaluation counts the asset as targeted
 	// when a predicted impact point lies within it. Default
 	// DefaultAssetRadiusKm.
-	RadiusKm float64
-}
-
-// Pos is a position in a scenario file. Line and Col count from 1; a zero
-// Line means the position is unknown.
-type Pos struct {
-	Line, Col int
+	RadiusKm float64 `yaml:"radius_km"`
 }
 
 // Pos returns where the value at path (for example "threats[2].profile")
@@ -273,14 +268,4 @@ func (s *Scenario) has(path string, fallback bool) bool {
 	}
 	_, ok := s.pos[path]
 	return ok
-}
-
-// lastSep returns the index of the last '.' or '[' in path, or -1.
-func lastSep(path string) int {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '.' || path[i] == '[' {
-			return i
-		}
-	}
-	return -1
 }

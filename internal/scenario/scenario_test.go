@@ -102,11 +102,11 @@ func TestPosAndProblemf(t *testing.T) {
 		path string
 		want Pos
 	}{
-		{"threats[0].profile", Pos{19, 14}},
-		{"threats[0].count", Pos{15, 5}}, // not in the file: the threat itself
-		{"sites[0].platforms[0].parts[1].rounds", Pos{13, 60}},
-		{"nothing.here", Pos{1, 1}},
-		{"", Pos{1, 1}},
+		{"threats[0].profile", Pos{Line: 19, Col: 14}},
+		{"threats[0].count", Pos{Line: 15, Col: 5}}, // not in the file: the threat itself
+		{"sites[0].platforms[0].parts[1].rounds", Pos{Line: 13, Col: 60}},
+		{"nothing.here", Pos{Line: 1, Col: 1}},
+		{"", Pos{Line: 1, Col: 1}},
 	} {
 		if got := s.Pos(c.path); got != c.want {
 			t.Errorf("Pos(%q) = %+v, want %+v", c.path, got, c.want)

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -48,7 +49,7 @@ func Validate(s *Scenario, cat Catalog) error {
 	}
 	var ps problems
 	validate(s, cat, &ps)
-	return ps.err()
+	return ps.Err()
 }
 
 type validator struct {
@@ -75,7 +76,7 @@ func (v *validator) errorf(path, format string, args ...any) {
 		}
 		p = p[:i]
 	}
-	v.probs.add(v.s.Problemf(path, format, args...))
+	v.probs.Add(v.s.Problemf(path, format, args...))
 }
 
 // has reports whether the field at path was given, judging by the file for
@@ -195,7 +196,7 @@ func (v *validator) owners() []string {
 				v.point(indexPath(sp, k), pt)
 			}
 		}
-		if o.Name != "" && !containsString(list, o.Name) {
+		if o.Name != "" && !slices.Contains(list, o.Name) {
 			list = append(list, o.Name)
 		}
 	}
@@ -226,7 +227,7 @@ func (v *validator) doctrine(path string, d Doctrine) {
 
 // ownerRef checks a reference to a declared owner.
 func (v *validator) ownerRef(path, name string, owners []string) {
-	if containsString(owners, name) || v.s.bad["owners"] {
+	if slices.Contains(owners, name) || v.s.bad["owners"] {
 		return
 	}
 	allowed := "none; the scenario declares no owners"
@@ -503,7 +504,7 @@ func (v *validator) catalogRef(path, name string, kinds ...string) string {
 		return kinds[0]
 	}
 	got, ok := v.cat.Kind(name)
-	if ok && containsString(kinds, got) {
+	if ok && slices.Contains(kinds, got) {
 		return got
 	}
 	nouns := make([]string, len(kinds))

@@ -3,6 +3,7 @@ package study
 import (
 	"errors"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/strict"
 	"math"
 	"strconv"
 	"strings"
@@ -45,20 +46,16 @@ func (a *AirPolicing) Validate() error {
 				errs = append(errs, fmt.Errorf("tracks[%d].aircraft: %q is not a catalog aircraft", i, t.Aircraft))
 			}
 		}
-		err := a.request(t).Validate()
-		if err == nil {
-			continue
-		}
-		for _, line := range strings.Split(err.Error(), "\n") {
-			if strings.HasPrefix(line, "track.") {
-				line = fmt.Sprintf("tracks[%d].%s", i, strings.TrimPrefix(line, "track."))
-			} else if strings.HasPrefix(line, "alert_min") {
-				line = fmt.Sprintf("tracks[%d].%s", i, line)
-			} else if i > 0 {
-				continue // base and fighter problems are reported once
+		track := strict.IndexPath("tracks", i)
+		errs = append(errs, strict.Rename(a.request(t).Validate(), func(path string) (string, bool) {
+			switch {
+			case path == "track" || strings.HasPrefix(path, "track.") || strings.HasPrefix(path, "track["):
+				return track + strings.TrimPrefix(path, "track"), true
+			case path == "alert_min":
+				return strict.JoinPath(track, path), true
 			}
-			errs = append(errs, errors.New(line))
-		}
+			return path, i == 0 // base and fighter problems are reported once
+		}))
 	}
 	return errors.Join(errs...)
 }

@@ -3,6 +3,7 @@ package study
 import (
 	"errors"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/strict"
 	"math"
 	"slices"
 	"strconv"
@@ -43,17 +44,17 @@ func (r *Radar) Validate() error {
 			errs = append(errs, fmt.Errorf("radars[%d].owner: missing", i))
 		}
 		if _, _, err := rs.Build(pick); err != nil {
-			errs = append(errs, prefixLines(fmt.Sprintf("radars[%d].", i), err)...)
+			errs = append(errs, strict.Prefix(strict.IndexPath("radars", i), err))
 		}
 	}
 	for i, f := range r.Footprints {
 		if err := f.Validate(); err != nil {
-			errs = append(errs, prefixLines(fmt.Sprintf("footprints[%d].", i), err)...)
+			errs = append(errs, strict.Prefix(strict.IndexPath("footprints", i), err))
 		}
 	}
 	for i, f := range r.Families {
 		if err := f.Validate(); err != nil {
-			errs = append(errs, prefixLines(fmt.Sprintf("families[%d].", i), err)...)
+			errs = append(errs, strict.Prefix(strict.IndexPath("families", i), err))
 		}
 	}
 	if p := r.Sightings.Pd; p != 0 && !(p > 0 && p < 1) {
@@ -73,17 +74,6 @@ func cmpOr(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// prefixLines puts prefix before each line of err ("field: message").
-func prefixLines(prefix string, err error) []error {
-	var out []error
-	for _, line := range strings.Split(err.Error(), "\n") {
-		if line != "" {
-			out = append(out, errors.New(prefix+line))
-		}
-	}
-	return out
 }
 
 // RadarResults is the JSON of a radar analysis.

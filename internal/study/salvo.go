@@ -3,6 +3,7 @@ package study
 import (
 	"errors"
 	"fmt"
+	"github.com/rampart-sim/rampart/internal/strict"
 	"math"
 	"strings"
 
@@ -42,11 +43,7 @@ func (s *Salvo) Validate() error {
 		if c.Name == "" {
 			errs = append(errs, fmt.Errorf("cases[%d].name: missing; every case needs a name", i))
 		}
-		if err := c.Validate(); err != nil {
-			for _, line := range strings.Split(err.Error(), "\n") {
-				errs = append(errs, fmt.Errorf("cases[%d].%s", i, line))
-			}
-		}
+		errs = append(errs, strict.Prefix(strict.IndexPath("cases", i), c.Validate()))
 	}
 	if len(s.Interceptors) < 2 || len(s.Interceptors) > salvoMaxCurve {
 		errs = append(errs, fmt.Errorf("interceptors: %d magazine sizes; allowed: 2 to %d", len(s.Interceptors), salvoMaxCurve))

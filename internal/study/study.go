@@ -83,9 +83,12 @@ func Decode(s *scenario.Scenario) (Study, error) {
 	if s.Analysis == nil {
 		return &Engine{}, nil
 	}
+	if s.Analysis.Kind == "" {
+		return nil, s.KindProblem(AnalysisKinds())
+	}
 	k, ok := lookupKind(s.Analysis.Kind)
 	if !ok || k.Name == EngineKind {
-		return nil, fmt.Errorf("analysis kind %q has no study", s.Analysis.Kind)
+		return nil, s.KindProblem(AnalysisKinds())
 	}
 	st := k.New(s)
 	if err := s.DecodeAnalysis(st); err != nil {

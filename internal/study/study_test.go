@@ -38,7 +38,7 @@ analysis:
 	}
 	got := err.Error()
 	for _, want := range []string{
-		`test.yaml:5:3: analysis.max_leakrs: unknown field "max_leakrs"; did you mean "max_leakers"?`,
+		`test.yaml:5:3: analysis.max_leakrs: unknown field; did you mean "max_leakers"?`,
 		`test.yaml:8:`, `analysis.cases[1].warheads: want an integer, got string "ten"`,
 	} {
 		if !strings.Contains(got, want) {

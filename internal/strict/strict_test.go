@@ -1,0 +1,117 @@
+package strict
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+type point struct {
+	Name   string   `yaml:"name"`
+	LatDeg float64  `yaml:"lat_deg"`
+	Count  int      `yaml:"count"`
+	Tags   []string `yaml:"tags"`
+	Az     *float64 `yaml:"azimuth_deg"`
+}
+
+func decode(t *testing.T, src string, dst any) []string {
+	t.Helper()
+	var ps Problems
+	n := Parse("f.yaml", []byte(src), DefaultLimits, Want{Value: "a mapping", Noun: "point"}, &ps)
+	if n != nil {
+		NewDecoder("f.yaml", &ps).Decode(n, dst, "")
+	}
+	var out []string
+	var e *Errors
+	if errors.As(ps.Err(), &e) {
+		for _, p := range e.Problems {
+			out = append(out, p.String())
+		}
+	}
+	return out
+}
+
+// TestDecode fills a struct by its tags, resolving anchors and merge keys.
+func TestDecode(t *testing.T) {
+	var p point
+	got := decode(t, "base: &b {name: x, count: 3}\n", &struct {
+		Base point `yaml:"base"`
+	}{})
+	if len(got) != 0 {
+		t.Fatalf("problems: %q", got)
+	}
+	if got := decode(t, "name: a\nlat_deg: 54.5\ncount: 2\ntags: [u, v]\nazimuth_deg: 90\n", &p); len(got) != 0 {
+		t.Fatalf("problems: %q", got)
+	}
+	az := 90.0
+	want := point{Name: "a", LatDeg: 54.5, Count: 2, Tags: []string{"u", "v"}, Az: &az}
+	if !reflect.DeepEqual(p, want) {
+		t.Errorf("decoded %+v, want %+v", p, want)
+	}
+}
+
+// TestProblems: every problem of a document in one pass, with position,
+// path, message, suggestion and allowed names.
+func TestProblems(t *testing.T) {
+	var p point
+	got := decode(t, "name: 12\nlat_dg: 1\ncount: 1.5\ntags: x\nazimuth_deg: .inf\nname: b\n", &p)
+	want := []string{
+		`f.yaml:1:7: name: want a string, got integer 12; write "12" to mean the string`,
+		`f.yaml:2:1: lat_dg: unknown field; did you mean "lat_deg"? allowed: name, lat_deg, count, tags, azimuth_deg`,
+		`f.yaml:3:8: count: want an integer, got number 1.5`,
+		`f.yaml:4:7: tags: want a list, got string "x"`,
+		`f.yaml:5:14: azimuth_deg: want a finite number, got .inf`,
+		`f.yaml:6:1: name: field appears more than once; first at line 1`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLimits: an alias bomb and two documents are refused, not expanded.
+func TestLimits(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for i, prev := 0, "a"; i < 8; i++ {
+		name := string(rune('b' + i))
+		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
+		prev = name
+	}
+	if got := decode(t, bomb, &map[string]any{}); len(got) == 0 || !strings.Contains(got[0], "expands to more than") {
+		t.Errorf("alias bomb: %q", got)
+	}
+	if got := decode(t, "name: a\n---\nname: b\n", &point{}); len(got) != 1 || !strings.Contains(got[0], "want one point per file") {
+		t.Errorf("two documents: %q", got)
+	}
+}
+
+// TestFieldErrors: validators' errors are placed at their fields.
+func TestFieldErrors(t *testing.T) {
+	err := Prefix("cases[2]", errors.Join(Fieldf("pk", "%g is out of range", 1.5), errors.New("looks: 3 is too many")))
+	var got []string
+	for _, fe := range FieldErrors(err) {
+		got = append(got, fe.Error())
+	}
+	want := []string{"cases[2].pk: 1.5 is out of range", "cases[2].looks: 3 is too many"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FieldErrors = %q, want %q", got, want)
+	}
+}
+
+// FuzzParse: Parse and Decode never panic and always either give a tree
+// or report why not.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("name: a\ncount: 2\n"))
+	f.Add([]byte("a: &a {<<: *a}\n"))
+	f.Add([]byte(`{"name": "x", "tags": ["a"]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ps Problems
+		n := Parse("f", data, DefaultLimits, Want{Value: "a mapping", Noun: "point"}, &ps)
+		if n == nil && ps.Len() == 0 {
+			t.Fatalf("Parse(%q) gave no tree and no problem", data)
+		}
+		if n != nil {
+			NewDecoder("f", &ps).Decode(n, &point{}, "")
+		}
+	})
+}
