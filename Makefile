@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/rampart
 PKGS  := ./...
 
-.PHONY: all build run test test-long bench fuzz fixtures clean browser-deps
+.PHONY: all build run test test-long test-fma test-arm64 bench fuzz fixtures clean browser-deps
 
 all: build
 
@@ -18,11 +18,21 @@ run: build
 ## test: vet and the whole test suite (slow statistical runs excluded: see test-long)
 test: browser-deps
 	$(GO) vet $(PKGS)
+	$(GO) tool staticcheck $(PKGS)
 	RAMPART_BROWSER=require $(GO) test -short -count=1 $(PKGS)
 
 ## browser-deps: Chromium and the pinned CesiumJS for the CZML browser test
 browser-deps:
 	scripts/browser-deps.sh
+
+## test-fma: the suite built for x86-64-v3, where the compiler fuses multiply-adds (FMA)
+test-fma:
+	GOAMD64=v3 $(GO) test -short -count=1 $(PKGS)
+
+## test-arm64: the suite cross-compiled for arm64 and run under qemu-user (slow: about 15 minutes)
+test-arm64:
+	command -v qemu-aarch64 >/dev/null || (apt-get update -qq && apt-get install -y -qq qemu-user)
+	GOARCH=arm64 $(GO) test -short -count=1 -exec qemu-aarch64 $(PKGS)
 
 ## test-long: the whole suite including the slow statistical and sweep tests
 test-long:

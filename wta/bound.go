@@ -28,7 +28,6 @@ type bounder struct {
 	q      []float64 // q[i*n+j] = 1 − p_ij
 	as     assign.Solver
 	cost   []float64
-	row    []float64
 	rowCol []int
 	rowOf  []int // weapon type of each row
 }

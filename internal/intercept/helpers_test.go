@@ -11,8 +11,6 @@ import (
 	"gonum.org/v1/gonum/spatial/r3"
 )
 
-const deg = math.Pi / 180
-
 // testInterceptors are the catalog interceptors the brief names.
 var testInterceptors = []string{"SM-3 IB", "SM-3 IIA", "SM-3 IIB", "GBI", "PAC-3 MSE", "48N6DM", "40N6", "9M82MD"}
 

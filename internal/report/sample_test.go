@@ -141,8 +141,7 @@ func icbmScene() *scene.Scene {
 // the golden file small.
 func sampleDocument(mapWidth int, full bool) *Document {
 	baltic := balticScene()
-	var alt LinePlot
-	alt = LinePlot{Caption: "Altitude against time.", X: Axis{Label: "Time after launch", Unit: "s"},
+	alt := LinePlot{Caption: "Altitude against time.", X: Axis{Label: "Time after launch", Unit: "s"},
 		Y: Axis{Label: "Altitude", Unit: "km", Zero: true}}
 	for _, tr := range baltic.Tracks {
 		sr := Series{Name: tr.Name}

@@ -2,8 +2,8 @@ package scenario
 
 import (
 	"errors"
-	"strings"
 	"reflect"
+	"strings"
 
 	"github.com/rampart-sim/rampart/internal/strict"
 )

@@ -130,4 +130,3 @@ func (d *Decoder) PosOf(path string) Pos {
 		p = p[:i]
 	}
 }
-
