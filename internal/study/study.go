@@ -115,6 +115,12 @@ func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 	if _, engine := st.(*Engine); o.WarningValue && !engine {
 		return nil, badInput("--warning-value applies to engine runs; %s runs the %s analysis (for the architecture analysis set warning_value: true in its analysis section)", s.File, s.Analysis.Kind)
 	}
+	if o.Sim.Earth.GM == 0 {
+		// The zero Options hold no Earth: a caller that left them out
+		// gets the full model, as rampart run does without flags.
+		o.Sim = sim.DefaultOptions()
+		o.Physics = DescribePhysics("wgs84", o.Sim)
+	}
 	res, err := st.Run(s, o)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,108 @@
+package study
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/rampart-sim/rampart/internal/scenario"
+)
+
+// TestKinds runs one library scenario of each kind (architecture and
+// battlespace, the slow two, are left to the golden test) and checks
+// what the kind promises: its name in the result and the JSON, its
+// headline's unit and a value within the bounds its physics or
+// arithmetic set, and its report sections by heading.
+func TestKinds(t *testing.T) {
+	for _, c := range []struct {
+		scenario, kind, unit string
+		lo, hi               float64 // bounds of the headline value, and why
+		sections             []string
+	}{
+		// The mean leaking is 0 to the raid's size (hi is set below).
+		{"europe", EngineKind, "warheads leaking per raid (mean)", 0, -1,
+			[]string{"Outcome", "Geometry of the raid (intercepts of trial 0)"}},
+		// Iskander-M over 222 km: a minimum-energy flight of 3 to 5 min
+		// (flat-Earth bound 2·sqrt(R/g)·… gives 3.4 min at 45°).
+		{"kaliningrad", "reach", "min", 3, 5,
+			[]string{"Flight times", "Range rings (one per range value and claim)", "Ranges and places"}},
+		// 1,550 warheads against 48 interceptors: each interceptor kills
+		// at most one, so at least 1,502 survive.
+		{"numbers", "salvo", "expected surviving warheads", 1550 - 48, 1550,
+			[]string{"Salvo arithmetic"}},
+		{"patriot-rotation", "rotation", "days of 2026 without coverage", 0, 365,
+			[]string{"Coverage over the year", "Batteries, defended circles and assets"}},
+		{"radars", "radar", "fraction of launches seen by at least one radar", 0, 1,
+			[]string{"Coverage", "Radar footprints and launches", "Every sighting"}},
+		// A fighter at under Mach 2 from bases 100-300 km away: minutes,
+		// not hours.
+		{"air-policing", "air-policing", "min, slowest of the quickest intercepts", 1, 60,
+			[]string{"Quick-reaction intercepts", "Bases, tracks and intercept points (filled: the quickest base)"}},
+	} {
+		t.Run(c.scenario, func(t *testing.T) {
+			s, st, err := Load(c.scenario)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.hi < 0 {
+				c.hi = 0
+				for _, th := range s.Threats {
+					c.hi += float64(th.Count)
+				}
+			}
+			res, err := Run(s, st, Options{Seed: 1, Trials: 3, Workers: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Kind != c.kind {
+				t.Errorf("kind %q, want %q", res.Kind, c.kind)
+			}
+			h := res.Headline
+			if h.Unit != c.unit || !(h.Value >= c.lo && h.Value <= c.hi) || h.Answer == "" || h.Question == "" {
+				t.Errorf("headline %+v (value %v), want unit %q and a value in [%g, %g]", h, h.Value, c.unit, c.lo, c.hi)
+			}
+			var got []string
+			for _, sec := range res.Sections {
+				got = append(got, sec.Heading)
+				if len(sec.Text) == 0 && len(sec.Blocks) == 0 {
+					t.Errorf("section %q is empty", sec.Heading)
+				}
+			}
+			if !slices.Equal(got, c.sections) {
+				t.Errorf("sections %q, want %q", got, c.sections)
+			}
+			var doc struct {
+				Kind     string `json:"kind"`
+				Scenario string `json:"scenario"`
+			}
+			if err := json.Unmarshal(res.Document, &doc); err != nil || doc.Kind != c.kind || doc.Scenario != c.scenario {
+				t.Errorf("document kind %q scenario %q (%v), want %q %q", doc.Kind, doc.Scenario, err, c.kind, c.scenario)
+			}
+		})
+	}
+}
+
+// TestKindTable: every analysis kind of the table has a library scenario,
+// and a kind outside the table is refused with the table's names.
+func TestKindTable(t *testing.T) {
+	have := map[string]bool{}
+	for _, s := range scenario.Library() {
+		if s.Analysis != nil {
+			have[s.Analysis.Kind] = true
+		}
+	}
+	for _, k := range AnalysisKinds() {
+		if !have[k] {
+			t.Errorf("kind %q has no library scenario", k)
+		}
+	}
+	s, err := scenario.Parse("t.yaml", []byte("name: x\nanalysis: {kind: salvoo}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Decode(s)
+	want := `t.yaml:2:18: analysis.kind: "salvoo" is not allowed; did you mean "salvo"? allowed: battlespace, reach, rotation, salvo, radar, air-policing, architecture`
+	if err == nil || err.Error() != want {
+		t.Errorf("Decode = %v, want %s", err, want)
+	}
+}
