@@ -170,4 +170,3 @@ func syntaxErrors(ps *strict.Problems) error {
 	}
 	return errors.Join(out...)
 }
-
