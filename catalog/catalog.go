@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"github.com/rampart-sim/rampart/geo"
 	"math"
 	"sort"
 	"strings"
@@ -321,7 +322,7 @@ func (e Entry) IdealDeltaV(p Pick) (float64, error) {
 // Earth constants used by MinEnergyBurnoutSpeed (spherical, non-rotating).
 const (
 	earthMu     = 3.986004418e14 // m³/s²
-	earthRadius = 6371.0088e3    // m, mean radius
+	earthRadius = geo.MeanRadius // m
 )
 
 // MinEnergyBurnoutSpeed returns the burnout speed in km/s that carries a

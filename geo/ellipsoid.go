@@ -11,7 +11,14 @@ const (
 	WGS84J2    = 1.082629821313e-3 // second zonal harmonic (from C̄20 = −0.484166774985e-3)
 )
 
-// Idealised sphere used for textbook comparisons (Bate, Mueller & White).
+// MeanRadius is the mean radius R₁ = (2a + b)/3 of the WGS-84 ellipsoid,
+// m (IUGG; Moritz 2000, "Geodetic Reference System 1980", J. Geodesy 74,
+// 128–133): the radius of the sphere on which horizon formulas and map
+// scales measure distances.
+const MeanRadius = 6371008.8
+
+// Idealised sphere used for textbook comparisons (Bate, Mueller & White):
+// the flight model's sphere Earth, with the conventional radius 6,371 km.
 const (
 	SphereRadius = 6371000.0      // m
 	SphereGM     = 3.986004418e14 // m³/s²

@@ -12,9 +12,9 @@ import (
 // ch. 8).
 const RefractionK = 4.0 / 3.0
 
-// EarthRadius is the mean Earth radius (IUGG R₁), m, used by the
-// spherical horizon formulas.
-const EarthRadius = 6371008.8
+// EarthRadius is the radius of the spherical horizon formulas, m: the
+// mean Earth radius, geo.MeanRadius (IUGG R₁).
+const EarthRadius = geo.MeanRadius
 
 // HorizonRange returns the slant length (m) of the ray that grazes a
 // smooth sphere of effective radius re between an antenna at height ha

@@ -107,4 +107,114 @@
 // change is then refined by bisection. For a stationary target T = τ + d/v;
 // for a target flying along the meridian of the base, directly away (+) or
 // toward (−) it from distance d0, T = (τ + d0/v)/(1 ∓ u/v).
+//
+// # Range rings and reach (questions 3 and 4)
+//
+// RangeRings draws one ring per range value of a catalog missile
+// (RangeValues): the low, central and high values of its range_km band and
+// one per claim, so the disputed 9M729 gets its 480 km ring (Russia) and its
+// 2,500 km ring (US estimate) side by side. A ring is the closed polygon of n
+// points P_k = Direct(centre, 2πk/n, R) on the WGS-84 ellipsoid (Karney's
+// direct geodesic, package geo): every vertex lies exactly at geodesic
+// distance R from the centre. The tests check each vertex with the inverse
+// problem and spot-check vertices against GeographicLib's GeodSolve.
+//
+// MissileReach lists every catalog place with its geodesic distance and
+// bearing from the launch point, the range values that reach it ("beyond"
+// when none does), and the flight time of the simulator's own flight to it
+// (sim.FlyOne): a ballistic missile flown min-energy from its catalog stages
+// with J2, Earth rotation and drag; a cruise missile on the great-circle
+// route at its catalog speed and altitude, so that its time is the route
+// length over the speed (no climb is modelled: 1,600 km at 880 km/h is 109
+// min).
+//
+// # Radar coverage (question 7)
+//
+// RadarFootprint gives, for each azimuth, the largest ground range s at which
+// a target at height h is seen: inside the instrumented range, the
+// apparent-elevation limits and the azimuth sector, above the 4/3-Earth
+// horizon, and detected with probability Pd per dwell at the given RCS by the
+// range equation and the radar's detector (radar.Radar.Observe; nothing is
+// recomputed). Along a ray each limit is a threshold in s, so the covered set
+// is an interval found by sampling and bisection. Where the horizon limits,
+//
+//	s = kR_α [arccos(r_e/(r_e+h_a)) + arccos(r_e/(r_e+h))],  r_e = kR_α,
+//	  ≈ √(2kR h_a) + √(2kR h) = 4.12 (√h_a + √h) km (heights in m, k = 4/3),
+//
+// with R_α the radius of curvature of the ellipsoid in the ray's azimuth
+// (Skolnik, Introduction to Radar Systems, 3rd ed., 2001, ch. 8); where the
+// range equation limits, the slant range at the edge is
+//
+//	R = (E·G²λ²σ / ((4π)³ k T_s L · SNR_req(Pd, Pfa, n, Swerling)))^{1/4}.
+//
+// RadarSightings samples ballistic trajectories (FlyFamilies) against radars
+// and reports, for each pair, the first time after launch at which the
+// missile is inside coverage (booster RCS while thrusting, RV RCS after, from
+// the catalog), refined by bisection, where it is then, and how long it stays
+// covered: which launch areas each radar sees, and how early. With central
+// catalog values the AN/TPY-2 at Kürecik first sees a Sejjil-2 from Tabriz
+// 64 s after launch, still in boost, 44 km up and 710 km away; it never sees
+// an RS-24 from Kozelsk, which flies north-west outside its sector, while
+// the Voronezh-DM at Pionersky sees that RS-24 only in midcourse (434 s).
+//
+// # Battle space and the burnout-speed sweep (question 2)
+//
+// BattleSpaceSweep flies families of ballistic trajectories (launch area →
+// aim point, over profiles and optionally the dispersal points of the launch
+// area) and evaluates every (interceptor type, site, trajectory, cueing). The
+// cueing sets the decision time, the earliest interceptor launch:
+//
+//	launch         t_launch                                    (kinematic bound)
+//	burnout        t_burnout + commit                          (first predictable ballistic path)
+//	own-radar      first detection by the site's radar         + commit
+//	forward-radar  first detection by another radar + latency  + commit
+//	space          launch report (launchdetect: plume above 10 km + delay) + commit
+//
+// The trajectory is engageable when intercept.Window finds a battle space
+// with that decision time, scanned over the whole flight from launch.
+//
+// The engageable fraction of a family is the share of its trajectories
+// with a battle space. The required burnout speed of a trajectory is the
+// lowest speed v at which an interceptor flown by WithBurnout(v) (constant
+// thrust over the burn time of the row's interceptor, or of
+// BurnoutSweep.Base for every row; no drag; catalog maximum range and
+// altitude lifted unless BurnoutSweep.KeepLimits) engages it. Speeds lie on
+// the lattice Min + j·Tol: a grid (1 to 10 km/s every 0.25 km/s by
+// default) finds the first bracket that engages, then bisection on the
+// lattice narrows it to Tol (0.05 km/s). Every trajectory draws on the same lattice
+// speeds, each an envelope that package intercept builds once (~40 ms) and
+// keeps for the life of the process (~0.8 MB): a sweep costs about 40 ms
+// per distinct speed, 100–300 speeds for the question-2 sweeps (Cost reports
+// them), plus ~0.1 ms per window once the envelopes exist. Engageability
+// need not be monotone in speed: a faster interceptor can fail the minimum
+// closing speed in a tail chase, and the WithBurnout flyouts of package
+// intercept, which accelerate harder at higher speed, turn less and reach
+// less of the low, distant part of the envelope (against a depressed RS-24
+// from Vypolzovo, 5.25–5.75 km/s engage from Redzikowo and 6–7 km/s do
+// not). The result is the lowest lattice speed found to engage; a stretch of
+// engaging speeds narrower than the grid step can be missed. A family's
+// required_burnout_speed_kms engages all of its trajectories (null if one is
+// not engaged within the sweep); required_burnout_speed_any_kms at least one.
+//
+// With the catalog's central values, 45 RS-24 trajectories (Kozelsk,
+// Teykovo, Tatishchevo, Vypolzovo and Novosibirsk to Washington, New York
+// and Boston; min-energy, lofted and depressed) give at Redzikowo the
+// engageable fractions
+//
+//	cueing     SM-3 IB  IIA   IIB
+//	launch     0        0.27  0.84   (interceptor launched with the ICBM)
+//	space      0        0.13  0.56   (30 s after the plume clears 10 km)
+//	burnout    0        0     0.13
+//	own-radar  0        0     0      (the SPY-1 never detects a 0.01 m² RV)
+//
+// and none at Deveselu; to engage every trajectory of a western field under
+// space cueing an interceptor would need 5.3–5.9 km/s, against the IIA's
+// 4.15 km/s. This is the shape of the conclusions of D. Wilkening, "Does
+// Missile Defense in Europe Threaten Russia?", Survival 54(1), 31–52 (2012),
+// doi:10.1080/00396338.2012.657531, and of G. N. Lewis and T. A. Postol,
+// "European Missile Defense: The Technological Basis of Russian Concerns",
+// Arms Control Today, October 2007: SM-3 IB and IIA cannot catch the ICBMs
+// once their boost is over; a much faster interceptor could threaten some
+// from western Russia. The exact figures of both texts were not available
+// to us (see battlespace_test.go).
 package analysis

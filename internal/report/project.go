@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/rampart-sim/rampart/geo"
 	"math"
 )
 
@@ -190,9 +191,9 @@ func (a vec3) normalize() vec3 {
 // angle returns the angle between unit vectors a and b, radians.
 func angle(a, b vec3) float64 { return math.Atan2(a.cross(b).norm(), a.dot(b)) }
 
-// earthRadiusM is the IUGG mean radius R1 of WGS-84, m: the radius of the
-// sphere on which maps measure distances (scale bar).
-const earthRadiusM = 6371008.8
+// earthRadiusM is the radius of the sphere on which maps measure distances
+// (scale bar): the mean radius geo.MeanRadius, m.
+const earthRadiusM = geo.MeanRadius
 
 // greatCircleM returns the great-circle distance between a and b on the
 // mean-radius sphere, m.
