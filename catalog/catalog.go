@@ -55,6 +55,20 @@ func (p Pick) String() string {
 	}
 }
 
+// UnmarshalText sets p from "low", "central" or "high" (as ParsePick),
+// so that a Pick parses itself in flags and input files.
+func (p *Pick) UnmarshalText(b []byte) error {
+	v, err := ParsePick(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// MarshalText writes p as "low", "central" or "high".
+func (p Pick) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
 // ParsePick parses "low", "central" or "high" (case-insensitive).
 func ParsePick(s string) (Pick, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {

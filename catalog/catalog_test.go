@@ -412,3 +412,39 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestPickText: a Pick reads and writes itself as text, and refuses other
+// words with the allowed ones, leaving the value as it was.
+func TestPickText(t *testing.T) {
+	for in, want := range map[string]Pick{"low": PickLow, "Central": PickCentral, " high ": PickHigh, "max": PickHigh} {
+		var p Pick
+		if err := p.UnmarshalText([]byte(in)); err != nil || p != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, p, err, want)
+		}
+		if b, _ := want.MarshalText(); string(b) != want.String() {
+			t.Errorf("MarshalText(%v) = %q", want, b)
+		}
+	}
+	p := PickHigh
+	if err := p.UnmarshalText([]byte("median")); err == nil || p != PickHigh || !strings.Contains(err.Error(), "want low, central or high") {
+		t.Errorf("UnmarshalText(median) = %v, %v; want an error naming the allowed values and p unchanged", p, err)
+	}
+}
+
+// FuzzPickUnmarshalText: any text either parses to a Pick that writes
+// back and parses to itself, or is refused.
+func FuzzPickUnmarshalText(f *testing.F) {
+	f.Add("low")
+	f.Add("x")
+	f.Fuzz(func(t *testing.T, s string) {
+		var p Pick
+		if err := p.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		b, _ := p.MarshalText()
+		var q Pick
+		if err := q.UnmarshalText(b); err != nil || q != p {
+			t.Fatalf("%q read as %v, wrote %q, read back %v, %v", s, p, b, q, err)
+		}
+	})
+}

@@ -156,8 +156,8 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		if err != nil {
 			return inputError{fmt.Errorf("radar: --radar: %w", err)}
 		}
-		pick, err := catalog.ParsePick(f.pick)
-		if err != nil {
+		var pick catalog.Pick
+		if err := pick.UnmarshalText([]byte(f.pick)); err != nil {
 			return inputError{fmt.Errorf("radar: --pick: %w", err)}
 		}
 		r, err := radar.FromCatalog(e, pick, geo.LLA{}, 0)

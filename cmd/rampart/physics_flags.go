@@ -29,8 +29,8 @@ func (p *physicsFlags) options() (sim.Options, error) {
 	if err != nil {
 		return sim.Options{}, badInput("--earth %q is not allowed; allowed: wgs84, sphere", p.earth)
 	}
-	pick, err := catalog.ParsePick(p.pick)
-	if err != nil {
+	var pick catalog.Pick
+	if err := pick.UnmarshalText([]byte(p.pick)); err != nil {
 		return sim.Options{}, badInput("--pick %q is not allowed; allowed: low, central, high", p.pick)
 	}
 	return sim.Options{Earth: earth, Pick: pick}, nil
