@@ -1,0 +1,221 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/intercept"
+	"github.com/rampart-sim/rampart/radar"
+	"gonum.org/v1/gonum/spatial/r3"
+)
+
+// Defaults of the burnout-speed sweep (BurnoutSweep).
+const (
+	DefaultSweepMinKms  = 1.0  // km/s
+	DefaultSweepMaxKms  = 10.0 // km/s
+	DefaultSweepGridKms = 0.25 // km/s between grid speeds
+	DefaultSweepTolKms  = 0.05 // km/s, width of the final bisection bracket
+	// sweepMaxGrid bounds the grid speeds of one sweep: each speed costs an
+	// envelope build (~40 ms) and ~0.8 MB of cached envelope per
+	// interceptor type (package intercept caches envelopes for the life of
+	// the process).
+	sweepMaxGrid = 200
+	// sweepMinTolKms is the finest bisection tolerance accepted, km/s.
+	sweepMinTolKms = 1e-3
+	// sweepMaxLattice bounds the lattice speeds (Min + j·Tol) of a sweep.
+	sweepMaxLattice = 20000
+)
+
+// Battle-space settings.
+const (
+	// DefaultPathStepS is the step at which a trajectory is sampled into an
+	// intercept.Path, s: 1 s, as intercept.Sample advises through boost.
+	DefaultPathStepS = 1.0
+	// bsSpaceSeed seeds the launch-point error draw of the space-based
+	// warning. The warning time, the only part used, does not depend on it.
+	bsSpaceSeed = 1
+)
+
+// ProfileNames are the trajectory profiles a Family accepts.
+var ProfileNames = []string{flight.MinEnergy.String(), flight.Lofted.String(), flight.Depressed.String()}
+
+// Family is a family of ballistic trajectories of one catalog missile from
+// one launch area to one aim point: one per profile and launch point.
+type Family struct {
+	Missile    string `json:"missile"`     // catalog ballistic missile, e.g. "RS-24 Yars"
+	LaunchSite string `json:"launch_site"` // catalog place, e.g. "Kozelsk"
+	Aim        string `json:"aim"`         // catalog place, e.g. "Washington DC"
+	// Profiles are "min-energy", "lofted" and "depressed" (nil: min-energy).
+	// Lofted and depressed fly the minimum-energy burnout angle ± 15°
+	// (flight.DefaultLoft).
+	Profiles []string `json:"profiles,omitempty"`
+	// Dispersal adds four launch points at the edges of the launch site's
+	// catalog position band (spread_deg north, south, east and west of the
+	// garrison), where road-mobile launchers and silos disperse.
+	Dispersal bool `json:"dispersal,omitempty"`
+}
+
+// Trajectory is one flown ballistic trajectory of a Family.
+type Trajectory struct {
+	Name          string  `json:"name"`
+	Missile       string  `json:"missile"`
+	LaunchSite    string  `json:"launch_site"`
+	Aim           string  `json:"aim"`
+	Profile       string  `json:"profile"`
+	LaunchPoint   string  `json:"launch_point"` // "centre", "north", "south", "east" or "west"
+	LaunchLatDeg  float64 `json:"launch_lat_deg"`
+	LaunchLonDeg  float64 `json:"launch_lon_deg"`
+	GroundRangeKm float64 `json:"ground_range_km"`
+	FlightTimeS   float64 `json:"flight_time_s"`
+	BurnoutS      float64 `json:"burnout_s"` // after launch
+	ApogeeKm      float64 `json:"apogee_km"`
+
+	family   int // index of its Family in the FlyFamilies call
+	flight   *flight.Trajectory
+	entry    catalog.Entry
+	pick     catalog.Pick
+	rcsRV    float64 // m²
+	rcsBoost float64 // m²
+	path     *intercept.Path
+	pathDt   float64 // requested step of path, s (Sample may shorten it)
+}
+
+// rcs returns the catalog RCS of the missile in a flight phase, m².
+func (tj *Trajectory) rcs(p flight.Phase) float64 {
+	if p == flight.Boost {
+		return tj.rcsBoost
+	}
+	return tj.rcsRV
+}
+
+// setRCS takes the RCS bands of the missile at pick.
+func (tj *Trajectory) setRCS(pick catalog.Pick) {
+	tj.pick = pick
+	if v, err := radar.RCSBand(tj.entry, true); err == nil {
+		tj.rcsBoost = v.At(pick)
+	}
+	if v, err := radar.RCSBand(tj.entry, false); err == nil {
+		tj.rcsRV = v.At(pick)
+	}
+}
+
+// threat returns the trajectory sampled every dt seconds as an intercept
+// threat (built once).
+func (tj *Trajectory) threat(dt float64) intercept.Threat {
+	if tj.path == nil || tj.pathDt != dt {
+		tj.pathDt = dt
+		tr := tj.flight
+		truth := func(t float64) (r3.Vec, r3.Vec) { s := tr.At(t); return s.Pos, s.Vel }
+		t0, t1 := tr.Span()
+		tj.path = intercept.Sample(truth, t0, t1, dt)
+	}
+	return tj.path.At
+}
+
+// Validate reports every problem of f at once.
+func (f Family) Validate() error {
+	var errs []error
+	if e, err := catalog.Lookup(f.Missile); err != nil {
+		errs = append(errs, fmt.Errorf("missile: %w", err))
+	} else if e.Kind != catalog.KindBallisticMissile {
+		errs = append(errs, fmt.Errorf("missile: %s is a %s; allowed: a ballistic missile (%s)", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindBallisticMissile), ", ")))
+	}
+	for _, p := range []struct{ field, v string }{{"launch_site", f.LaunchSite}, {"aim", f.Aim}} {
+		if _, _, err := (Location{Place: p.v}).Resolve(); err != nil || p.v == "" {
+			if err == nil {
+				err = errors.New("empty; allowed: a catalog site")
+			}
+			errs = append(errs, fmt.Errorf("%s: %w", p.field, err))
+		}
+	}
+	for i, p := range f.Profiles {
+		if !slices.Contains(ProfileNames, p) {
+			errs = append(errs, fmt.Errorf("profiles[%d]: %q is not allowed; allowed: %s", i, p, strings.Join(ProfileNames, ", ")))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// FlyFamilies flies every trajectory of every family with the simulator's
+// flight code (flight.FlyCatalog: staged boost, midcourse and reentry from the
+// catalog stages, aimed by flight.Solve), in family, launch point
+// (centre, then north, south, east, west) and profile order. Any flight
+// that cannot be flown (an aim beyond the missile's reach) fails the call,
+// with every such problem named.
+func FlyFamilies(fams []Family, o flight.Physics) ([]Trajectory, error) {
+	var errs []error
+	for i, f := range fams {
+		errs = append(errs, bsPrefix(fmt.Sprintf("families[%d]", i), f.Validate())...)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	o = defaultPhysics(o)
+	var out []Trajectory
+	for i, f := range fams {
+		e, _ := catalog.Lookup(f.Missile)
+		site, _ := catalog.Lookup(f.LaunchSite)
+		aim, _ := catalog.Lookup(f.Aim)
+		type point struct {
+			name     string
+			lat, lon float64
+		}
+		pts := []point{{"centre", site.Lat.Central, site.Lon.Central}}
+		if f.Dispersal && site.Lat.Spread() > 0 {
+			pts = append(pts,
+				point{"north", site.Lat.High, site.Lon.Central}, point{"south", site.Lat.Low, site.Lon.Central},
+				point{"east", site.Lat.Central, site.Lon.High}, point{"west", site.Lat.Central, site.Lon.Low})
+		}
+		profiles := f.Profiles
+		if len(profiles) == 0 {
+			profiles = []string{flight.MinEnergy.String()}
+		}
+		for _, pt := range pts {
+			for _, p := range profiles {
+				name := fmt.Sprintf("%s %s→%s %s", e.Name, site.Name, aim.Name, p)
+				if pt.name != "centre" {
+					name += " (" + pt.name + ")"
+				}
+				prof, _ := flight.ParseProfile(p) // checked by Validate
+				fl, _, err := flyMissile(o, name, e.Name, geo.LLADeg(pt.lat, pt.lon, 0), placeLLA(aim), prof, p)
+				if err != nil {
+					errs = append(errs, fmt.Errorf("families[%d]: %s: %w", i, name, err))
+					continue
+				}
+				tr := fl.Ballistic
+				tj := Trajectory{
+					Name: name, Missile: e.Name, LaunchSite: site.Name, Aim: aim.Name, Profile: p,
+					LaunchPoint: pt.name, LaunchLatDeg: pt.lat, LaunchLonDeg: pt.lon,
+					GroundRangeKm: tr.GroundRange / 1e3, FlightTimeS: tr.FlightTime,
+					BurnoutS: tr.BurnoutTime - tr.LaunchTime, ApogeeKm: tr.ApogeeAlt / 1e3,
+					family: i, flight: tr, entry: e,
+				}
+				tj.setRCS(o.Pick)
+				out = append(out, tj)
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Position returns the missile's geodetic position t seconds after its
+// launch, and false outside its flight.
+func (tj *Trajectory) Position(t float64) (geo.LLA, bool) {
+	if tj.flight == nil {
+		return geo.LLA{}, false
+	}
+	abs := tj.flight.LaunchTime + t
+	t0, t1 := tj.flight.Span()
+	if abs < t0 || abs > t1 {
+		return geo.LLA{}, false
+	}
+	return geo.WGS84.ToGeodetic(tj.flight.At(abs).Pos), true
+}

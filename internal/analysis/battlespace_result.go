@@ -1,0 +1,88 @@
+package analysis
+
+import (
+	"time"
+)
+
+// SweepEngagement is one interceptor type at one site against one
+// trajectory under one cueing. Times are seconds after the threat's launch.
+type SweepEngagement struct {
+	Interceptor string   `json:"interceptor"`
+	Site        string   `json:"site"`
+	Trajectory  string   `json:"trajectory"`
+	LaunchSite  string   `json:"launch_site"`
+	Aim         string   `json:"aim"`
+	Profile     string   `json:"profile"`
+	Cueing      string   `json:"cueing"`
+	CueS        *float64 `json:"cue_s"`      // null when the sensor never sees the threat
+	DecisionS   *float64 `json:"decision_s"` // earliest interceptor launch
+	Engageable  bool     `json:"engageable"`
+	// Reason says why an engagement is not possible: "no cue: …" or "no
+	// battle space".
+	Reason                string   `json:"reason,omitempty"`
+	FirstLaunchS          *float64 `json:"first_launch_s,omitempty"`
+	LastLaunchS           *float64 `json:"last_launch_s,omitempty"`
+	FirstInterceptS       *float64 `json:"first_intercept_s,omitempty"`
+	LastInterceptS        *float64 `json:"last_intercept_s,omitempty"`
+	MinInterceptAltKm     *float64 `json:"min_intercept_alt_km,omitempty"`
+	MaxInterceptAltKm     *float64 `json:"max_intercept_alt_km,omitempty"`
+	FirstInterceptRangeKm *float64 `json:"first_intercept_range_km,omitempty"` // ground range from the site
+	ClosingSpeedKms       *float64 `json:"closing_speed_kms,omitempty"`        // at the first intercept
+	// RequiredBurnoutSpeedKms is the lowest burnout speed of the sweep
+	// (BurnoutSweep) at which the trajectory is engageable with the same
+	// decision time; null when the sweep is off, there is no cue, or no
+	// speed up to the sweep's maximum engages.
+	RequiredBurnoutSpeedKms *float64 `json:"required_burnout_speed_kms"`
+}
+
+// SweepEntry is the result for one interceptor type at one site against
+// one family (launch site → aim) under one cueing.
+type SweepEntry struct {
+	Interceptor        string  `json:"interceptor"`
+	Site               string  `json:"site"`
+	LaunchSite         string  `json:"launch_site"`
+	Aim                string  `json:"aim"`
+	Cueing             string  `json:"cueing"`
+	Trajectories       int     `json:"trajectories"`
+	Engageable         int     `json:"engageable"`
+	EngageableFraction float64 `json:"engageable_fraction"`
+	// RequiredBurnoutSpeedKms is the burnout speed at which every
+	// trajectory of the family is engageable (the largest of the
+	// trajectories' required speeds); null when some trajectory is not
+	// engageable within the sweep. RequiredBurnoutSpeedAnyKms is the speed
+	// at which at least one is (the smallest).
+	RequiredBurnoutSpeedKms    *float64 `json:"required_burnout_speed_kms"`
+	RequiredBurnoutSpeedAnyKms *float64 `json:"required_burnout_speed_any_kms"`
+	// FlyoutBurnoutSpeedKms is the burnout speed of the catalog
+	// interceptor's own flyout at the envelope's reference kick, the number
+	// to compare the required speeds with; CatalogBurnoutSpeedKms is the
+	// catalog's burnout_speed_kms at the pick.
+	FlyoutBurnoutSpeedKms  float64 `json:"flyout_burnout_speed_kms"`
+	CatalogBurnoutSpeedKms float64 `json:"catalog_burnout_speed_kms"`
+}
+
+// SweepCost counts the work of a sweep.
+type SweepCost struct {
+	Trajectories int `json:"trajectories"`
+	Engagements  int `json:"engagements"`
+	// Windows counts calls of intercept.Window.
+	Windows int `json:"windows"`
+	// BurnoutSpeeds counts the distinct (interceptor type, burnout speed)
+	// pairs of the sweep, each an envelope build on first use.
+	BurnoutSpeeds int `json:"burnout_speeds"`
+	// Elapsed is the wall time; it is not part of the JSON output, which
+	// stays reproducible bit for bit.
+	Elapsed time.Duration `json:"-"`
+}
+
+// SweepResult is the output of BattleSpaceSweep.
+type SweepResult struct {
+	Pick         string            `json:"pick"`
+	Sweep        BurnoutSweep      `json:"sweep"`
+	Assumptions  []string          `json:"assumptions"`
+	Trajectories []Trajectory      `json:"trajectories"`
+	Entries      []SweepEntry      `json:"entries"` // interceptor, site, family, cueing order
+	Summary      []SweepEntry      `json:"summary"` // over all families: launch_site and aim "*"
+	Engagements  []SweepEngagement `json:"engagements"`
+	Cost         SweepCost         `json:"cost"`
+}
