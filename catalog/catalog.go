@@ -3,10 +3,11 @@ package catalog
 import (
 	"errors"
 	"fmt"
-	"github.com/rampart-sim/rampart/geo"
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Value is one sourced parameter. Low <= Central <= High always holds for
