@@ -3,52 +3,20 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"github.com/rampart-sim/rampart/internal/jsonout"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
+
+	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/study"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-sim/rampart/wta"
 )
-
-// wtaTableRows is how many assignment rows the text output shows; --json
-// gives them all.
-const wtaTableRows = 25
-
-// wtaJSON is the --json document of rampart wta.
-type wtaJSON struct {
-	File        string    `json:"file"`
-	Format      string    `json:"format"`
-	WeaponTypes int       `json:"weapon_types"`
-	Targets     int       `json:"targets"`
-	Units       int       `json:"units"`
-	TotalValue  float64   `json:"total_value"`
-	Objective   float64   `json:"objective"`
-	LowerBound  *float64  `json:"lower_bound"`
-	GapToBound  *float64  `json:"gap_to_bound"`
-	Optimal     bool      `json:"optimal"`
-	Interrupted bool      `json:"interrupted"`
-	Solver      string    `json:"solver"`
-	Seconds     float64   `json:"seconds"`
-	Assignment  []wtaShot `json:"assignment"`
-}
-
-// wtaShot is one (weapon type, target) pair that fires.
-type wtaShot struct {
-	WeaponType int     `json:"weapon_type"`
-	Weapon     string  `json:"weapon,omitempty"`
-	Target     int     `json:"target"`
-	TargetName string  `json:"target_name,omitempty"`
-	Units      int     `json:"units"`
-	KillProb   float64 `json:"kill_probability"`
-}
 
 func newWTACmd() *cobra.Command {
 	var (
@@ -139,11 +107,11 @@ the wall time in seconds and the assignment.`,
 			if err != nil {
 				return err
 			}
-			doc := wtaDoc(file, format, p, sol, time.Since(start))
+			doc := study.WTADocument(file, format, p, sol, time.Since(start))
 			if asJSON {
 				return jsonout.Write(cmd.OutOrStdout(), doc)
 			}
-			return writeWTAText(cmd.OutOrStdout(), doc)
+			return study.WriteWTAText(cmd.OutOrStdout(), doc)
 		},
 	}
 	fl := cmd.Flags()
@@ -153,77 +121,4 @@ the wall time in seconds and the assignment.`,
 	fl.Uint64Var(&seed, "seed", 0, "seed of the heuristic's random generator")
 	fl.BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
 	return cmd
-}
-
-func wtaDoc(file, format string, p *wta.Problem, s wta.Solution, elapsed time.Duration) wtaJSON {
-	d := wtaJSON{
-		File: file, Format: format,
-		WeaponTypes: p.Weapons(), Targets: p.Targets(), Units: p.TotalUnits(),
-		TotalValue: p.TotalValue(), Objective: s.Objective,
-		Optimal: s.Optimal, Interrupted: s.Interrupted, Solver: s.Solver,
-		Seconds:    elapsed.Seconds(),
-		Assignment: []wtaShot{},
-	}
-	if !math.IsNaN(s.LowerBound) {
-		lb := s.LowerBound
-		d.LowerBound = &lb
-		d.GapToBound = nullable(s.Gap())
-	}
-	for i, row := range s.Assign {
-		for j, k := range row {
-			if k == 0 {
-				continue
-			}
-			shot := wtaShot{WeaponType: i, Target: j, Units: k, KillProb: p.P[i][j]}
-			if p.WeaponNames != nil {
-				shot.Weapon = p.WeaponNames[i]
-			}
-			if p.TargetNames != nil {
-				shot.TargetName = p.TargetNames[j]
-			}
-			d.Assignment = append(d.Assignment, shot)
-		}
-	}
-	return d
-}
-
-func writeWTAText(w io.Writer, d wtaJSON) error {
-	fmt.Fprintf(w, "%s: %d weapon types (%d units), %d targets of total value %g\n", d.File, d.WeaponTypes, d.Units, d.Targets, d.TotalValue)
-	status := ""
-	switch {
-	case d.Optimal:
-		status = " (proven optimal)"
-	case d.Interrupted:
-		status = " (stopped by the time limit)"
-	}
-	fmt.Fprintf(w, "  solver       %s%s\n", d.Solver, status)
-	fmt.Fprintf(w, "  objective    %.6f expected surviving value\n", d.Objective)
-	if d.LowerBound != nil {
-		fmt.Fprintf(w, "  lower bound  %.6f (gap %.4f %%)\n", *d.LowerBound, 100**d.GapToBound)
-	} else {
-		fmt.Fprintf(w, "  lower bound  none\n")
-	}
-	fmt.Fprintf(w, "  time         %.3f s\n", d.Seconds)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "WEAPON TYPE\tTARGET\tUNITS\tP_KILL\t")
-	for k, s := range d.Assignment {
-		if k == wtaTableRows {
-			break
-		}
-		weapon, target := fmt.Sprint(s.WeaponType), fmt.Sprint(s.Target)
-		if s.Weapon != "" {
-			weapon = s.Weapon
-		}
-		if s.TargetName != "" {
-			target = s.TargetName
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.4f\t\n", weapon, target, s.Units, s.KillProb)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if n := len(d.Assignment) - wtaTableRows; n > 0 {
-		fmt.Fprintf(w, "  … and %d more rows (--json prints them all)\n", n)
-	}
-	return nil
 }
