@@ -2,9 +2,10 @@ package main
 
 import (
 	"fmt"
-	"github.com/rampart-sim/rampart/internal/jsonout"
-	"io"
 	"math"
+
+	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/study"
 
 	"github.com/spf13/cobra"
 
@@ -29,39 +30,6 @@ const (
 	radarDefHeightM   = 0.0
 	radarDefTargetAlt = 0.0
 )
-
-// radarJSON is the --json document of rampart radar. Results appear only
-// when the inputs determine them.
-type radarJSON struct {
-	Inputs        radarInputsJSON `json:"inputs"`
-	SNRdB         *float64        `json:"snr_db,omitempty"`
-	Pd            *float64        `json:"pd,omitempty"`
-	RequiredSNRdB *float64        `json:"required_snr_db,omitempty"`
-	MaxRangeKm    *float64        `json:"max_range_km,omitempty"`
-	HorizonKm     *float64        `json:"horizon_km,omitempty"`
-}
-
-type radarInputsJSON struct {
-	Radar         string   `json:"radar,omitempty"`
-	FreqGHz       float64  `json:"freq_ghz"`
-	WavelengthM   float64  `json:"wavelength_m"`
-	PeakPowerKW   float64  `json:"peak_power_kw"`
-	PulseUs       float64  `json:"pulse_us"`
-	TxGainDB      float64  `json:"tx_gain_db"`
-	RxGainDB      float64  `json:"rx_gain_db"`
-	RCSm2         float64  `json:"rcs_m2"`
-	NoiseTempK    float64  `json:"noise_temp_k"`
-	LossDB        float64  `json:"loss_db"`
-	Pulses        int      `json:"pulses"`
-	Coherent      bool     `json:"coherent"`
-	Pfa           float64  `json:"pfa"`
-	Swerling      int      `json:"swerling"`
-	RangeKm       *float64 `json:"range_km,omitempty"`
-	Pd            *float64 `json:"pd,omitempty"`
-	RequiredSNRdB *float64 `json:"required_snr_db,omitempty"`
-	HeightM       *float64 `json:"height_m,omitempty"`
-	TargetAltKm   *float64 `json:"target_alt_km,omitempty"`
-}
 
 type radarFlags struct {
 	name, pick                 string
@@ -148,7 +116,7 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	if changed("required-snr-db") && changed("pd") {
 		return badInput("radar: give --required-snr-db or --pd, not both")
 	}
-	in := radarInputsJSON{Radar: f.name}
+	in := study.RadarInputsJSON{Radar: f.name}
 	eq := radar.Equation{}
 	pulses, coherent := f.pulses, f.coherent
 	if f.name != "" {
@@ -255,93 +223,26 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		return inputError{fmt.Errorf("radar: %w", err)}
 	}
 
-	in.FreqGHz = eq.Frequency / 1e9
-	in.WavelengthM = eq.Wavelength()
-	in.PeakPowerKW = eq.PeakPower / 1e3
-	in.PulseUs = eq.PulseWidth * 1e6
-	in.TxGainDB = radar.DB(eq.TxGain)
-	in.RxGainDB = radar.DB(eq.RxGain)
 	in.RCSm2 = rcs
-	in.NoiseTempK = eq.NoiseTemp
-	in.LossDB = radar.DB(eq.Loss)
 	in.Pulses, in.Coherent, in.Pfa, in.Swerling = pulses, coherent, f.pfa, f.swerling
-
-	doc := radarJSON{}
-	anyTarget := false
+	ask := study.RadarAsk{Pd: f.pd, RequiredSNRdB: math.NaN(), RangeKm: math.NaN(), HeightM: math.NaN(), TargetAltKm: math.NaN()}
 	if changed("range-km") {
-		anyTarget = true
-		in.RangeKm = &f.rangeKm
-		snr := eq.SNR(rcs, f.rangeKm*1e3)
-		doc.SNRdB = nullable(radar.DB(snr))
-		doc.Pd = nullable(det.Pd(snr))
+		ask.RangeKm = f.rangeKm
 	}
-	horizon := changed("height-m") || changed("target-alt-km")
-	if horizon {
-		anyTarget = true
-		h, a := f.heightM, f.targetAltKm
-		in.HeightM, in.TargetAltKm = &h, &a
-		re := radar.RefractionK * radar.EarthRadius
-		doc.HorizonKm = nullable(radar.HorizonRange(f.heightM, f.targetAltKm*1e3, re) / 1e3)
+	if changed("height-m") || changed("target-alt-km") {
+		ask.HeightM, ask.TargetAltKm = f.heightM, f.targetAltKm
 	}
-	switch {
-	case changed("required-snr-db"):
-		in.RequiredSNRdB = &f.reqSNRdB
-		doc.MaxRangeKm = nullable(eq.MaxRange(rcs, radar.FromDB(f.reqSNRdB)) / 1e3)
-	case changed("pd") || !anyTarget:
-		pd := f.pd
-		in.Pd = &pd
-		req, err := det.RequiredSNR(pd)
-		if err != nil { // only ErrInput: pd out of reach
-			return inputError{fmt.Errorf("radar: %w", err)}
-		}
-		doc.RequiredSNRdB = nullable(radar.DB(req))
-		doc.MaxRangeKm = nullable(eq.MaxRange(rcs, req) / 1e3)
+	if changed("required-snr-db") {
+		ask.RequiredSNRdB = f.reqSNRdB
 	}
-	doc.Inputs = in
+	ask.PdGiven = changed("pd")
+	doc, err := study.RadarDocument(eq, det, in, ask)
+	if err != nil {
+		return inputError{fmt.Errorf("radar: %w", err)}
+	}
 	if f.asJSON {
 		return jsonout.Write(cmd.OutOrStdout(), doc)
 	}
-	writeRadarText(cmd.OutOrStdout(), doc)
+	study.WriteRadarText(cmd.OutOrStdout(), doc)
 	return nil
-}
-
-// nullable returns nil for NaN (JSON null), else &x.
-func nullable(x float64) *float64 {
-	if math.IsNaN(x) {
-		return nil
-	}
-	return &x
-}
-
-// writeRadarText writes the radar calculation, its numbers to 6
-// significant digits as in its JSON document.
-func writeRadarText(w io.Writer, d radarJSON) {
-	r := func(x float64) float64 { return jsonout.RoundSignificant(x, jsonout.SignificantDigits) }
-	in := d.Inputs
-	in.FreqGHz, in.WavelengthM, in.PeakPowerKW, in.PulseUs = r(in.FreqGHz), r(in.WavelengthM), r(in.PeakPowerKW), r(in.PulseUs)
-	in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB = r(in.TxGainDB), r(in.RxGainDB), r(in.NoiseTempK), r(in.LossDB)
-	name := in.Radar
-	if name == "" {
-		name = "radar"
-	}
-	integ := "non-coherent"
-	if in.Coherent {
-		integ = "coherent"
-	}
-	fmt.Fprintf(w, "%s: %g GHz (λ %.4g m), peak %g kW, pulse %g µs, gain %g/%g dB, Ts %g K, loss %g dB\n",
-		name, in.FreqGHz, in.WavelengthM, in.PeakPowerKW, in.PulseUs, in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB)
-	fmt.Fprintf(w, "target %g m², %d pulse(s) %s, Pfa %g, Swerling %d\n", in.RCSm2, in.Pulses, integ, in.Pfa, in.Swerling)
-	if d.SNRdB != nil {
-		fmt.Fprintf(w, "  SNR at %g km        %.2f dB per pulse\n", *in.RangeKm, *d.SNRdB)
-		fmt.Fprintf(w, "  Pd there            %.4f\n", *d.Pd)
-	}
-	if d.RequiredSNRdB != nil {
-		fmt.Fprintf(w, "  required SNR        %.2f dB per pulse for Pd %g\n", *d.RequiredSNRdB, *in.Pd)
-	}
-	if d.MaxRangeKm != nil {
-		fmt.Fprintf(w, "  max range           %.1f km\n", *d.MaxRangeKm)
-	}
-	if d.HorizonKm != nil {
-		fmt.Fprintf(w, "  radar horizon       %.1f km (antenna %g m, target %g km, 4/3 Earth)\n", *d.HorizonKm, *in.HeightM, *in.TargetAltKm)
-	}
 }
