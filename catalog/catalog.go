@@ -80,7 +80,7 @@ func ParsePick(s string) (Pick, error) {
 	case "high", "max":
 		return PickHigh, nil
 	}
-	return PickCentral, fmt.Errorf("catalog: unknown pick %q (want low, central or high)", s)
+	return PickCentral, fmt.Errorf("%q is not allowed; allowed: low, central, high", s)
 }
 
 // At returns the Low, Central or High value.

@@ -426,7 +426,7 @@ func TestPickText(t *testing.T) {
 		}
 	}
 	p := PickHigh
-	if err := p.UnmarshalText([]byte("median")); err == nil || p != PickHigh || !strings.Contains(err.Error(), "want low, central or high") {
+	if err := p.UnmarshalText([]byte("median")); err == nil || p != PickHigh || !strings.Contains(err.Error(), `"median" is not allowed; allowed: low, central, high`) {
 		t.Errorf("UnmarshalText(median) = %v, %v; want an error naming the allowed values and p unchanged", p, err)
 	}
 }

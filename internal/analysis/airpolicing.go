@@ -180,12 +180,9 @@ func (r QRARequest) resolve() (qraResolved, error) {
 	}
 	var res qraResolved
 	f := r.Fighter
-	pick := catalog.PickCentral
-	if f.Pick != "" {
-		var err error
-		if pick, err = catalog.ParsePick(f.Pick); err != nil {
-			bad("fighter.pick: %q is not allowed; allowed: low, central, high", f.Pick)
-		}
+	var pick catalog.Pick // "": central
+	if err := pick.UnmarshalText([]byte(f.Pick)); err != nil {
+		bad("fighter.pick: %w", err)
 	}
 	dash := f.Dash
 	switch dash {

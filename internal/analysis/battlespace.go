@@ -141,7 +141,10 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
-	pick, _ := covPick(req.Pick)
+	pick, err := covPick(req.Pick)
+	if err != nil {
+		return nil, err
+	}
 	o.Pick = pick
 	trajs, err := FlyFamilies(req.Families, o)
 	if err != nil {

@@ -188,7 +188,10 @@ func TestBattleSpaceRequiredSpeed(t *testing.T) {
 		}
 	}
 	// The bracket: v engages, v − Tol does not.
-	pick, _ := covPick(req.Pick)
+	pick, err := covPick(req.Pick)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b, err := newBSRun(req, pick)
 	if err != nil {
 		t.Fatal(err)

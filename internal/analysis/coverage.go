@@ -590,13 +590,11 @@ func RadarSightings(radars []RadarSite, trajs []Trajectory, o SightingOptions) (
 	return out, nil
 }
 
-// covPick parses a pick name; "" is central.
+// covPick parses the pick field s (catalog.Pick.UnmarshalText: "" is
+// central); the error names the field.
 func covPick(s string) (catalog.Pick, error) {
-	if s == "" {
-		return catalog.PickCentral, nil
-	}
-	p, err := catalog.ParsePick(s)
-	if err != nil {
+	var p catalog.Pick
+	if err := p.UnmarshalText([]byte(s)); err != nil {
 		return p, fmt.Errorf("pick: %w", err)
 	}
 	return p, nil

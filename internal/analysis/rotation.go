@@ -187,12 +187,9 @@ func (p RotationPlan) resolve() ([]rotationUnit, error) {
 		bad("range_param: %q is not allowed; allowed: %s, %s", p.RangeParam, RotationRangeBallistic, RotationRangeAir)
 		param = ""
 	}
-	pick := catalog.PickCentral
-	if p.Pick != "" {
-		var err error
-		if pick, err = catalog.ParsePick(p.Pick); err != nil {
-			bad("pick: %q is not allowed; allowed: low, central, high", p.Pick)
-		}
+	var pick catalog.Pick // "": central
+	if err := pick.UnmarshalText([]byte(p.Pick)); err != nil {
+		bad("pick: %w", err)
 	}
 	if len(p.Deployments) == 0 {
 		bad("deployments: none given; want at least one")

@@ -159,7 +159,10 @@ func TestRotationCatalogRadius(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, pick := range []string{"low", "central", "high"} {
-		pk, _ := catalog.ParsePick(pick)
+		var pk catalog.Pick
+		if err := pk.UnmarshalText([]byte(pick)); err != nil {
+			t.Fatal(err)
+		}
 		r := e.At(RotationRangeBallistic, pk) * 1e3
 		deg := math.Pi / 180
 		at := func(name string, s, azDeg float64) RotationAsset {
