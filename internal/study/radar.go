@@ -35,7 +35,10 @@ type RadarEntry struct {
 // Validate checks every radar, footprint and family.
 func (r *Radar) Validate() error {
 	var errs []error
-	pick, _ := catalog.ParsePick(cmpOr(r.Sightings.Pick, "central"))
+	var pick catalog.Pick // "": central
+	if err := pick.UnmarshalText([]byte(r.Sightings.Pick)); err != nil {
+		errs = append(errs, strict.Fieldf("sightings.pick", "%v", err))
+	}
 	if len(r.Radars) == 0 {
 		errs = append(errs, errors.New("radars: missing; want one or more {owner, radar, at}"))
 	}
@@ -63,18 +66,9 @@ func (r *Radar) Validate() error {
 	if s := r.Sightings.StepS; s != 0 && !(s > 0 && s <= 60) {
 		errs = append(errs, fmt.Errorf("sightings.step_s: %g is out of range; allowed: greater than 0, at most 60", s))
 	}
-	if _, err := catalog.ParsePick(cmpOr(r.Sightings.Pick, "central")); err != nil {
-		errs = append(errs, fmt.Errorf("sightings.pick: %q is not allowed; allowed: low, central, high", r.Sightings.Pick))
-	}
 	return errors.Join(errs...)
 }
 
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
 
 // RadarResults is the JSON of a radar analysis.
 type RadarResults struct {
@@ -106,7 +100,10 @@ func (r *Radar) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if opts.Pick == "" {
 		opts.Pick = o.Sim.Pick.String()
 	}
-	pick, _ := catalog.ParsePick(opts.Pick)
+	var pick catalog.Pick
+	if err := pick.UnmarshalText([]byte(opts.Pick)); err != nil {
+		return nil, err // Validate has refused a bad pick; this is the run's own
+	}
 	var sites []analysis.RadarSite
 	var out RadarResults
 	res := &Result{Kind: "radar", Scene: newScene(s)}
