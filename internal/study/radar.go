@@ -69,7 +69,6 @@ func (r *Radar) Validate() error {
 	return errors.Join(errs...)
 }
 
-
 // RadarResults is the JSON of a radar analysis.
 type RadarResults struct {
 	Radars     []RadarSummary      `json:"radars"`
