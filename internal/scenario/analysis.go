@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"errors"
+	"slices"
 	"reflect"
 	"strings"
 
@@ -18,6 +19,16 @@ type Analysis struct {
 	Body *strict.Node // the analysis mapping, kind included
 }
 
+// analysisKinds are the kinds the decoder accepts, registered by the
+// package that runs them (study registers every kind of its table).
+var analysisKinds []string
+
+// RegisterAnalysisKind makes name a kind the decoder accepts in an
+// analysis section, so that a bad kind is reported with the file's other
+// problems. With no kind registered (scenario used without study) any kind
+// is kept for the caller to check.
+func RegisterAnalysisKind(name string) { analysisKinds = append(analysisKinds, name) }
+
 // decodeAnalysis keeps the analysis section as a Node tree and reads its
 // kind.
 func decodeAnalysis(d *strict.Decoder, n *strict.Node, a *Analysis, path string) {
@@ -30,14 +41,18 @@ func decodeAnalysis(d *strict.Decoder, n *strict.Node, a *Analysis, path string)
 	k := n.Field("kind")
 	switch {
 	case k == nil:
-		// Left empty: study, which holds the table of kinds, reports it
-		// with the allowed kinds (KindProblem).
+		if len(analysisKinds) > 0 {
+			d.Fail(n, kp, "%s", hint("missing", "", strings.Join(analysisKinds, ", ")))
+		}
 	case !k.IsString():
 		d.Pos[kp] = k.Pos
 		d.Fail(k, kp, "want the kind of analysis, a string, got %s", k.Describe())
 	default:
 		d.Pos[kp] = k.Pos
 		a.Kind = k.Text
+		if len(analysisKinds) > 0 && !slices.Contains(analysisKinds, a.Kind) {
+			d.Fail(k, kp, "%s", notAllowed(a.Kind, analysisKinds))
+		}
 	}
 }
 

@@ -29,6 +29,13 @@ var kinds = []Kind{
 	{"architecture", "the same raid under several command architectures, with and without shared warning", func(s *scenario.Scenario) Study { return &Architecture{scenario: s} }},
 }
 
+// The scenario decoder checks analysis kinds against this table.
+func init() {
+	for _, k := range kinds[1:] {
+		scenario.RegisterAnalysisKind(k.Name)
+	}
+}
+
 // Kinds returns the study kinds, the engine first.
 func Kinds() []Kind { return append([]Kind(nil), kinds...) }
 

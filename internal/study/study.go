@@ -83,9 +83,6 @@ func Decode(s *scenario.Scenario) (Study, error) {
 	if s.Analysis == nil {
 		return &Engine{}, nil
 	}
-	if s.Analysis.Kind == "" {
-		return nil, s.KindProblem(AnalysisKinds())
-	}
 	k, ok := lookupKind(s.Analysis.Kind)
 	if !ok || k.Name == EngineKind {
 		return nil, s.KindProblem(AnalysisKinds())
