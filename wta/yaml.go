@@ -76,10 +76,13 @@ func ReadYAML(r io.Reader, file string) (*Problem, error) {
 // check reports missing fields, shapes and ranges, then the problem's own
 // validation, and returns the problem.
 func (in *yamlInstance) check(d *strict.Decoder) *Problem {
-	for _, f := range []string{"values", "units", "p"} {
-		if _, ok := d.Pos[f]; !ok {
-			d.Problemf(d.PosOf(""), f, "missing; want %s", map[string]string{
-				"values": "one value per target", "units": "one count per weapon type", "p": "one row of kill probabilities per weapon type"}[f])
+	for _, f := range []struct{ name, want string }{
+		{"values", "one value per target"},
+		{"units", "one count per weapon type"},
+		{"p", "one row of kill probabilities per weapon type"},
+	} {
+		if _, ok := d.Pos[f.name]; !ok {
+			d.Problemf(d.PosOf(""), f.name, "missing; want %s", f.want)
 		}
 	}
 	if d.Problems.Len() > 0 {

@@ -2,8 +2,8 @@ package scenario
 
 import (
 	"errors"
-	"slices"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/strict"
@@ -76,9 +76,8 @@ func (s *Scenario) DecodeAnalysis(dst any) error {
 	const root = "analysis"
 	var ps problems
 	d := strict.NewDecoder(s.File, &ps)
-	v := reflectElem(dst)
 	d.Pos[root] = s.Analysis.Body.Pos
-	d.Struct(s.Analysis.Body, v, root, strict.StructOptions{Skip: []string{"kind"}})
+	d.Struct(s.Analysis.Body, reflect.ValueOf(dst).Elem(), root, strict.StructOptions{Skip: []string{"kind"}})
 	if ps.Len() == 0 {
 		if val, ok := dst.(Validator); ok {
 			d.Place(root, val.Validate())
@@ -97,5 +96,3 @@ func (s *Scenario) KindProblem(allowed []string) error {
 	}
 	return &Errors{Problems: []Problem{s.Problemf(kp, "%s", msg)}}
 }
-
-func reflectElem(dst any) reflect.Value { return reflect.ValueOf(dst).Elem() }

@@ -1,7 +1,6 @@
 package strict
 
 import (
-	"encoding"
 	"math"
 	"reflect"
 	"slices"
@@ -72,16 +71,6 @@ func (d *Decoder) Value(n *Node, v reflect.Value, path string) {
 	if h, ok := d.hooks[v.Type()]; ok {
 		h(d, n, v, path)
 		return
-	}
-	if v.CanAddr() {
-		if u, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok && v.Kind() != reflect.Struct {
-			if s, ok := d.text(n, path); ok {
-				if err := u.UnmarshalText([]byte(s)); err != nil {
-					d.Fail(n, path, "%s", err.Error())
-				}
-			}
-			return
-		}
 	}
 	switch v.Kind() {
 	case reflect.Pointer:

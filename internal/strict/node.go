@@ -1,7 +1,5 @@
 package strict
 
-import "strconv"
-
 // Kind says what a Node holds.
 type Kind int
 
@@ -89,11 +87,3 @@ func (n *Node) Describe() string {
 
 // IsString reports whether n is a string scalar.
 func (n *Node) IsString() bool { return n != nil && n.Kind == Scalar && n.Type == TypeString }
-
-// NewString returns a string scalar node, for values not read from a file.
-func NewString(s string) *Node { return &Node{Kind: Scalar, Type: TypeString, Text: s} }
-
-// NewNumber returns a number scalar node.
-func NewNumber(x float64) *Node {
-	return &Node{Kind: Scalar, Type: TypeNumber, Text: strconv.FormatFloat(x, 'g', -1, 64), Number: x}
-}

@@ -57,9 +57,7 @@ func WTADocument(file, format string, p *wta.Problem, s wta.Solution, elapsed ti
 	if !math.IsNaN(s.LowerBound) {
 		lb := s.LowerBound
 		d.LowerBound = &lb
-		if g := s.Gap(); !math.IsNaN(g) && !math.IsInf(g, 0) {
-			d.GapToBound = &g
-		}
+		d.GapToBound = nullable(s.Gap())
 	}
 	for i, row := range s.Assign {
 		for j, k := range row {
