@@ -3,6 +3,7 @@ package scene
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -78,8 +79,8 @@ func TestReadErrors(t *testing.T) {
 		{``, "f.json:1:1: unexpected end of file"},
 		{`[]`, "f.json:1:1: want an object, got a list"},
 		{`{"version": 1,}`, "f.json:1:15: invalid character '}' looking for beginning of object key string"},
-		{`{"version": "1", "epoch": ""}`, `f.json:1:13: version: want a whole number, got a string`},
-		{`{"version": 1.5}`, `f.json:1:13: version: want a whole number, got 1.5`},
+		{`{"version": "1", "epoch": ""}`, `f.json:1:13: version: want an integer, got a string`},
+		{`{"version": 1.5}`, `f.json:1:13: version: want an integer, got number 1.5`},
 		{`{"version": 1}`, `f.json:1:1: epoch: missing`},
 		{`{"version": 1, "version": 1}`, `f.json:1:16: version: repeated field`},
 		{head + `"colour": "red"}`, `f.json:1:49: colour: unknown field`},
@@ -88,8 +89,8 @@ func TestReadErrors(t *testing.T) {
 		{head + "\n\"tracks\": [{\"name\": \"a\", \"kind\": \"cruise\", \"points\": [\n{\"t_s\": 0, \"lat_deg\": 1, \"lon_deg\": 2, \"alt_m\": \"high\"}]}]}", `f.json:3:49: tracks[0].points[0].alt_m: want a number, got a string`},
 		{head + `"areas": [{"name": "a", "kind": "sector", "alt_m": 0, "ring": [[1, 2, 3]]}]}`, `f.json:1:112: areas[0].ring[0]: want a [lat_deg, lon_deg] pair, got 3 numbers`},
 		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1e999, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": true}]}`, `intercepts[0].t_s: number 1e999 is out of range`},
-		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": 1}]}`, `intercepts[0].kill: want true or false, got a number`},
-		{head + `"sites": []} {}`, `f.json:1:63: trailing data after the scene object`},
+		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": 1}]}`, `f.json:1:171: intercepts[0].kill: want true or false, got number 1`},
+		{head + `"sites": []} {}`, `f.json:1:62: trailing data after the JSON value`},
 		{`{"version": 2, "epoch": "2026-01-01T00:00:00Z"}`, `f.json: version: 2 is not supported; want 1`},
 	} {
 		_, err := Read(strings.NewReader(c.in), "f.json")
@@ -142,4 +143,58 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("round trip: %v, %+v != %+v", err, back, s)
 		}
 	})
+}
+
+// TestReadReportsEveryProblem checks that the strict reader reports all
+// the file's problems at once, each with its position, not only the first.
+func TestReadReportsEveryProblem(t *testing.T) {
+	in := `{"version": 1, "epoch": "2026-01-01T00:00:00Z", "colour": 1,` + "\n" +
+		`"sites": [{"name": "a", "kind": "place", "lat_deg": "x", "lon_deg": 2, "alt_m": 0, "alt_m": 1}]}`
+	_, err := Read(strings.NewReader(in), "f.json")
+	for _, want := range []string{
+		"f.json:1:49: colour: unknown field",
+		"f.json:2:53: sites[0].lat_deg: want a number, got a string",
+		"f.json:2:84: sites[0].alt_m: repeated field",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Read = %v, want it to contain %q", err, want)
+		}
+	}
+}
+
+func TestReadNestingLimit(t *testing.T) {
+	in := `{"version": 1, "epoch": "2026-01-01T00:00:00Z", "areas": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`
+	_, err := Read(strings.NewReader(in), "f.json")
+	if err == nil || !strings.Contains(err.Error(), "nest too deeply") {
+		t.Errorf("Read(40 nested lists) = %v, want a nesting error", err)
+	}
+}
+
+// BenchmarkRead measures reading a scene of 200 tracks × 500 samples
+// (about 9 MB), the size of a long run's scene.
+func BenchmarkRead(b *testing.B) {
+	s := validScene()
+	tr := s.Tracks[0]
+	tr.Points = nil
+	for i := range 500 {
+		tr.Points = append(tr.Points, Sample{T: float64(i), LatDeg: 50 + float64(i)*1e-3, LonDeg: 20, AltM: 1000})
+	}
+	s.Tracks = nil
+	for i := range 200 {
+		t := tr
+		t.Name = fmt.Sprintf("t%d", i)
+		s.Tracks = append(s.Tracks, t)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, s); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data), "f"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -101,3 +101,30 @@ type Intercept struct {
 	AltM        float64 `json:"alt_m"`
 	Kill        bool    `json:"kill"`
 }
+
+// normalize makes absent lists empty, so that a scene reads, writes and
+// reads again to the same value.
+func (s *Scene) normalize() {
+	if s.Sites == nil {
+		s.Sites = []Site{}
+	}
+	if s.Tracks == nil {
+		s.Tracks = []Track{}
+	}
+	if s.Areas == nil {
+		s.Areas = []Area{}
+	}
+	if s.Intercepts == nil {
+		s.Intercepts = []Intercept{}
+	}
+	for i := range s.Tracks {
+		if s.Tracks[i].Points == nil {
+			s.Tracks[i].Points = []Sample{}
+		}
+	}
+	for i := range s.Areas {
+		if s.Areas[i].Ring == nil {
+			s.Areas[i].Ring = [][2]float64{}
+		}
+	}
+}

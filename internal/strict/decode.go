@@ -19,12 +19,17 @@ type Hook func(d *Decoder, n *Node, v reflect.Value, path string)
 type Decoder struct {
 	File     string
 	Problems *Problems
-	// Pos records where each value the file wrote starts, by path.
+	// Pos records where each value the file wrote starts, by path; nil
+	// (set by the caller) keeps no record, for large machine-written files
+	// whose validation does not place its errors.
 	Pos map[string]Pos
 	// Bad records the paths at which a problem was reported, so that later
 	// checks do not report them again.
-	Bad   map[string]bool
-	hooks map[reflect.Type]Hook
+	Bad map[string]bool
+	// Required lists, by struct type, the fields a mapping must write;
+	// each one absent is reported as missing at the mapping.
+	Required map[reflect.Type][]string
+	hooks    map[reflect.Type]Hook
 }
 
 // NewDecoder returns a decoder reporting to ps.
@@ -62,10 +67,13 @@ func (d *Decoder) Decode(n *Node, dst any, path string) {
 // Value fills v from n.
 func (d *Decoder) Value(n *Node, v reflect.Value, path string) {
 	if n == nil || n.Bad {
+		if n != nil && n.badMsg != "" {
+			d.Fail(n, path, "%s", n.badMsg)
+		}
 		d.Bad[path] = true
 		return
 	}
-	if n.Pos.Line > 0 {
+	if n.Pos.Line > 0 && d.Pos != nil {
 		d.Pos[path] = n.Pos
 	}
 	if h, ok := d.hooks[v.Type()]; ok {
@@ -184,7 +192,7 @@ func (d *Decoder) integer(n *Node, path string) (int64, bool) {
 		d.Fail(n, path, "integer %s is too large", n.Text)
 	case n.Type == TypeInteger:
 		return n.Int, true
-	case n.IsString() && isDigits(strings.TrimLeft(strings.ReplaceAll(n.Text, "_", ""), "+-")):
+	case n.IsString() && !n.json && isDigits(strings.TrimLeft(strings.ReplaceAll(n.Text, "_", ""), "+-")):
 		// The YAML library reads integers beyond 64 bits as strings.
 		d.Fail(n, path, "integer %s is too large", n.Text)
 	default:
@@ -238,10 +246,14 @@ type StructOptions struct {
 // reports whether n was a mapping.
 func (d *Decoder) Struct(n *Node, v reflect.Value, path string, o StructOptions) bool {
 	if n.Kind != Map {
+		noun := "a mapping of fields"
+		if n.json {
+			noun = "an object"
+		}
 		if n.Kind == Null {
-			d.Fail(n, path, "missing value; want a mapping of fields")
+			d.Fail(n, path, "missing value; want %s", noun)
 		} else {
-			d.Fail(n, path, "want a mapping of fields, got %s", n.Describe())
+			d.Fail(n, path, "want %s, got %s", noun, n.Describe())
 		}
 		return false
 	}
@@ -269,6 +281,11 @@ func (d *Decoder) Struct(n *Node, v reflect.Value, path string, o StructOptions)
 			continue
 		}
 		d.Value(f.Value, v.FieldByIndex(i), p)
+	}
+	for _, k := range d.Required[v.Type()] {
+		if n.Field(k) == nil {
+			d.Fail(n, JoinPath(path, k), "missing")
+		}
 	}
 	return true
 }

@@ -37,9 +37,11 @@ type Node struct {
 
 	// Bad marks a value that could not be read (a broken alias, say);
 	// the problem is already reported and decoders skip it.
-	Bad bool
+	Bad    bool
+	badMsg string // a problem the parser left for the decoder to report with the path
 
 	literal bool // a string written as a text block (| or >)
+	json    bool // read by ParseJSON: described in JSON's words
 }
 
 // Field is one field of a mapping Node.
@@ -67,6 +69,9 @@ func (n *Node) Field(key string) *Node {
 func (n *Node) Describe() string {
 	if n == nil {
 		return "nothing"
+	}
+	if n.json {
+		return describeJSON(n)
 	}
 	switch n.Kind {
 	case Null:
