@@ -98,7 +98,9 @@ func (p *jsonParser) token() (tok json.Token, at Pos, ok bool) {
 		case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
 			start, msg = len(p.data), "unexpected end of file"
 		}
-		p.fatal(p.pos(start), "%s", msg)
+		pos := p.pos(start)
+		p.ps.Fatal = true
+		p.ps.Add(Problem{File: p.file, Line: pos.Line, Col: pos.Col, Path: p.path(), Msg: msg})
 		return nil, Pos{}, false
 	}
 	return tok, p.pos(start), true
