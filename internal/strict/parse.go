@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -81,6 +83,9 @@ func (p *parser0) file0(data []byte, want Want) *Node {
 		p.fatal(Pos{}, "file is %d bytes; the limit is %d", len(data), p.lim.MaxBytes)
 		return nil
 	}
+	// A UTF-8 byte-order mark is allowed at the start of a stream (YAML 1.2,
+	// 5.2); some Windows editors write one.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		p.fatal(Pos{}, "file is empty; want %s", want.Value)
 		return nil
@@ -118,6 +123,10 @@ func (p *parser0) file0(data []byte, want Want) *Node {
 	}
 	return n
 }
+
+// yaml12Float is the float of YAML 1.2's core schema (10.3.2), without
+// the infinities and NaN, which the library reads already.
+var yaml12Float = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // syntaxError reports a YAML syntax error with its position, without the
 // source excerpt the library adds.
@@ -391,6 +400,13 @@ func (p *parser0) node(raw ast.Node, path string, depth int) *Node {
 		}
 		return out
 	case *ast.StringNode:
+		if m.Token != nil && m.Token.Type == token.StringType && yaml12Float.MatchString(m.Value) &&
+			!isDigits(strings.TrimLeft(m.Value, "+-")) { // an integer beyond 64 bits: see Decoder.integer
+			// YAML 1.2's core schema reads 1e3 as a float; the library
+			// reads it as a string (YAML 1.1 needed a dot: 1.0e3).
+			x, _ := strconv.ParseFloat(m.Value, 64) // out of range gives ±Inf, reported by the decoder
+			return &Node{Kind: Scalar, Pos: pos, Type: TypeNumber, Text: m.Value, Number: x}
+		}
 		return &Node{Kind: Scalar, Pos: pos, Type: TypeString, Text: m.Value}
 	case *ast.LiteralNode:
 		text := ""

@@ -115,3 +115,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestYAML12Floats: the core schema's floats (YAML 1.2, 10.3.2) read as
+// numbers though the library reads 1e3 as a string; a quoted one stays a
+// string; a leading byte-order mark is not part of the first key.
+func TestYAML12Floats(t *testing.T) {
+	for src, want := range map[string]float64{
+		"lat_deg: 1e3": 1e3, "lat_deg: 1E3": 1e3, "lat_deg: 1e308": 1e308,
+		"lat_deg: 5e-324": 5e-324, "lat_deg: -2.5e+2": -250, "\xEF\xBB\xBFlat_deg: 7": 7,
+	} {
+		var p point
+		if got := decode(t, src, &p); len(got) != 0 || p.LatDeg != want {
+			t.Errorf("%q: lat_deg %g, problems %q; want %g and none", src, p.LatDeg, got, want)
+		}
+	}
+	var p point
+	if got := decode(t, `name: 1e3`, &p); len(got) != 1 || !strings.Contains(got[0], `write "1e3" to mean the string`) {
+		t.Errorf("name: 1e3 gave %q, want a want-a-string problem", got)
+	}
+	if got := decode(t, `name: "1e3"`, &p); len(got) != 0 || p.Name != "1e3" {
+		t.Errorf(`name: "1e3" gave %q, %q`, got, p.Name)
+	}
+	if got := decode(t, `lat_deg: 1e999`, &p); len(got) != 1 || !strings.Contains(got[0], "want a finite number") {
+		t.Errorf("lat_deg: 1e999 gave %q, want a finite-number problem", got)
+	}
+}
