@@ -113,6 +113,11 @@ to stderr when stderr is a terminal.`,
 			if workers == 0 {
 				workers = runtime.GOMAXPROCS(0)
 			}
+			if rf.out != "" {
+				if err := study.CheckDir(rf.out); err != nil {
+					return err
+				}
+			}
 			bars := map[string]*progress{}
 			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
 				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue,

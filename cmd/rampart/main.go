@@ -75,7 +75,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) (c
 		return exitBadInput
 	}
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		fmt.Fprintf(stderr, "rampart: interrupted: %v\n", err)
+		fmt.Fprintln(stderr, "rampart: interrupted; no --out output was written")
 		return exitInternal
 	}
 	fmt.Fprintf(stderr, "rampart: %v\n", err)

@@ -101,6 +101,13 @@ func WriteDir(ctx context.Context, target string, names []string, fill func(dir 
 	return os.RemoveAll(old)
 }
 
+// CheckDir refuses a target WriteDir would refuse, so that a command can
+// report a bad output path before a long computation rather than after.
+func CheckDir(target string, names []string) error {
+	_, err := checkDirTarget(target, names)
+	return err
+}
+
 // checkDirTarget reports whether target exists, and refuses it if it is
 // not a directory of an earlier output.
 func checkDirTarget(target string, names []string) (bool, error) {

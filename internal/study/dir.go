@@ -51,6 +51,16 @@ func WriteDir(ctx context.Context, dir string, res *Result) error {
 	return writeFiles(ctx, dir, files, os.WriteFile)
 }
 
+// CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
+// file, a symbolic link, a directory holding other files), so that a run
+// can fail before its trials rather than after.
+func CheckDir(dir string) error {
+	if err := atomicdir.CheckDir(dir, reportFiles); err != nil {
+		return &InputError{fmt.Errorf("--out %w", err)}
+	}
+	return nil
+}
+
 // reportFiles are the files of a report directory, in the order written.
 var reportFiles = []string{EventsFile, ReportFile, ResultsFile, scene.FileName}
 
