@@ -34,7 +34,9 @@ Formats:
   kml      Google Earth and GIS tools (OGC KML 2.2): folders, time spans, absolute altitudes
   geojson  web maps and GIS tools (RFC 7946): lon,lat order, cut at the antimeridian
 
-The export goes to stdout, or to FILE with --out (written whole or not at all).
+The export goes to stdout, or to FILE with --out (written whole or not at all,
+through a temporary file renamed into place). A FILE that is a symbolic link,
+a directory or DIR/scene.json itself is refused (exit 2).
 Heights are metres above the WGS-84 ellipsoid (KML reads them above sea level).`,
 		Example: `  rampart run europe --out runs/europe
   rampart export runs/europe --format czml --out europe.czml
