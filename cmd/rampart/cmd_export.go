@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rampart-sim/rampart/internal/atomicdir"
 	"github.com/rampart-sim/rampart/internal/export"
 	"github.com/rampart-sim/rampart/internal/scene"
 )
@@ -32,7 +34,9 @@ Formats:
   kml      Google Earth and GIS tools (OGC KML 2.2): folders, time spans, absolute altitudes
   geojson  web maps and GIS tools (RFC 7946): lon,lat order, cut at the antimeridian
 
-The export goes to stdout, or to FILE with --out (written whole or not at all).
+The export goes to stdout, or to FILE with --out (written whole or not at all,
+through a temporary file renamed into place). A FILE that is a symbolic link,
+a directory or DIR/scene.json itself is refused (exit 2).
 Heights are metres above the WGS-84 ellipsoid (KML reads them above sea level).`,
 		Example: `  rampart run europe --out runs/europe
   rampart export runs/europe --format czml --out europe.czml
@@ -58,7 +62,7 @@ Heights are metres above the WGS-84 ellipsoid (KML reads them above sea level).`
 				_, err := cmd.OutOrStdout().Write(buf.Bytes())
 				return err
 			}
-			return writeExportFile(out, buf.Bytes())
+			return writeExportFile(cmd.Context(), out, filepath.Join(dir, scene.FileName), buf.Bytes())
 		},
 	}
 	fl := cmd.Flags()
@@ -96,27 +100,49 @@ func readExportScene(dir string) (*scene.Scene, error) {
 	return s, nil
 }
 
-// writeFileWhole writes data to path through a temporary file in the same
-// directory, renamed into place, so that path is never left half written.
-// A path that cannot be created is bad input; a failure after that is not.
-func writeExportFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+// writeExportFile writes data to path whole or not at all (a temporary
+// file in the same directory, renamed into place). A path that cannot be
+// written at all (missing directory, a symbolic link, a directory, the
+// export's own input) is bad input; a failure after that is not.
+func writeExportFile(ctx context.Context, path, input string, data []byte) error {
+	if samePath(path, input) {
+		return badInput("export: --out %s is the export's own input %s; refusing to overwrite it", path, input)
+	}
+	err := atomicdir.WriteFile(ctx, path, data, 0o644)
+	var te *atomicdir.TargetError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &te):
+		return badInput("export: --out %w", err)
+	}
+	return fmt.Errorf("export: write %s: %w; nothing was written", path, err)
+}
+
+// samePath reports whether a and b name the same file: the same path once
+// absolute with symbolic links resolved, or the same file on disk.
+func samePath(a, b string) bool {
+	if fa, err := os.Stat(a); err == nil {
+		if fb, err := os.Stat(b); err == nil && os.SameFile(fa, fb) {
+			return true
+		}
+	}
+	return resolve(a) == resolve(b)
+}
+
+// resolve is path made absolute, with the symbolic links of its longest
+// existing prefix resolved.
+func resolve(path string) string {
+	abs, err := filepath.Abs(path)
 	if err != nil {
-		return badInput("export: --out: %w", err)
+		return filepath.Clean(path)
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export: write %s: %w", path, err)
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: write %s: %w", path, err)
+	dir, base := filepath.Split(abs)
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return filepath.Join(r, base)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return badInput("export: --out: %w", err)
-	}
-	return nil
+	return abs
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -65,6 +64,10 @@ With --out DIR a report directory is written: report.html (self-contained,
 offline: map, altitude plot, tables, every catalog parameter used with its
 source), results.json (the --json document), events.csv (every shot and leak
 of every trial) and scene.json (the geometry; see 'rampart export').
+The directory is written whole or not at all: in a temporary directory beside
+DIR, renamed into place when complete; an earlier report at DIR is replaced,
+and left as it was if the run fails or is interrupted. A DIR that is a file,
+a symbolic link or a directory holding other files is refused (exit 2).
 
 With --json, one JSON document goes to stdout and nothing else: scenario,
 seed, trials, assets[] (name, p_survive, p_survive_ci95), threats[] (the
@@ -110,6 +113,11 @@ to stderr when stderr is a terminal.`,
 			if workers == 0 {
 				workers = runtime.GOMAXPROCS(0)
 			}
+			if rf.out != "" {
+				if err := study.CheckDir(rf.out); err != nil {
+					return err
+				}
+			}
 			bars := map[string]*progress{}
 			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
 				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue,
@@ -129,7 +137,7 @@ to stderr when stderr is a terminal.`,
 				return err
 			}
 			if rf.out != "" {
-				if err := study.WriteDir(rf.out, res); err != nil {
+				if err := study.WriteDir(cmd.Context(), rf.out, res); err != nil {
 					return err
 				}
 			}
@@ -148,7 +156,6 @@ to stderr when stderr is a terminal.`,
 	cmd.Flags().StringVar(&rf.out, "out", "", "also write a report directory: report.html, results.json, events.csv and scene.json (for rampart export)")
 	cmd.Flags().BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
 	phys.register(cmd.Flags())
-	cmd.SetContext(context.Background())
 	return cmd
 }
 

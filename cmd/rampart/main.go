@@ -3,10 +3,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -22,7 +25,15 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// The first SIGINT (or SIGTERM) cancels the command's context: a run
+	// stops, writes nothing and removes its temporary output; a second one
+	// kills the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	os.Exit(runContext(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // inputError marks an error caused by the user's input: it exits with code 2.
@@ -36,9 +47,14 @@ func badInput(format string, a ...any) error {
 	return inputError{fmt.Errorf(format, a...)}
 }
 
-// run executes one command line and returns the exit code. It is the only
-// place where errors become exit codes.
-func run(args []string, stdout, stderr io.Writer) (code int) {
+// run executes one command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext executes one command line under ctx and returns the exit
+// code. It is the only place where errors become exit codes.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "rampart: internal error: %v\n", r)
@@ -47,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
@@ -57,6 +73,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintln(stderr, se.Error())
 		fmt.Fprintf(stderr, "rampart: %d problem(s); nothing was run\n", len(se.Problems)+se.Omitted)
 		return exitBadInput
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "rampart: interrupted; no --out output was written")
+		return exitInternal
 	}
 	fmt.Fprintf(stderr, "rampart: %v\n", err)
 	if isInputError(err) {

@@ -2,11 +2,14 @@ package study
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/rampart-sim/rampart/internal/atomicdir"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scene"
 )
@@ -21,8 +24,13 @@ const (
 // WriteDir writes a run's report directory: report.html (self-contained,
 // offline), results.json (the JSON document), events.csv and scene.json
 // (the geometry, for rampart export). Every file is built before the
-// first is written.
-func WriteDir(dir string, res *Result) error {
+// first is written, and the directory is written whole or not at all
+// (package atomicdir): into a temporary directory beside dir, renamed into
+// place when complete. An earlier report at dir is replaced; on a failure
+// or when ctx is cancelled it is left as it was. A dir that is a symbolic
+// link, a file, or a directory holding anything but report files is
+// refused as bad input.
+func WriteDir(ctx context.Context, dir string, res *Result) error {
 	files := map[string][]byte{ResultsFile: res.Document}
 	var buf bytes.Buffer
 	if err := scene.Write(&buf, res.Scene); err != nil {
@@ -40,15 +48,43 @@ func WriteDir(dir string, res *Result) error {
 		return fmt.Errorf("%s: %w", ReportFile, err)
 	}
 	files[ReportFile] = bytes.Clone(buf.Bytes())
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &InputError{fmt.Errorf("--out %s: %w", dir, err)}
-	}
-	for _, n := range []string{EventsFile, ReportFile, ResultsFile, scene.FileName} {
-		if err := os.WriteFile(filepath.Join(dir, n), files[n], 0o644); err != nil {
-			return fmt.Errorf("--out: %w", err)
-		}
+	return writeFiles(ctx, dir, files, os.WriteFile)
+}
+
+// CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
+// file, a symbolic link, a directory holding other files), so that a run
+// can fail before its trials rather than after.
+func CheckDir(dir string) error {
+	if err := atomicdir.CheckDir(dir, reportFiles); err != nil {
+		return &InputError{fmt.Errorf("--out %w", err)}
 	}
 	return nil
+}
+
+// reportFiles are the files of a report directory, in the order written.
+var reportFiles = []string{EventsFile, ReportFile, ResultsFile, scene.FileName}
+
+// writeFiles writes files as the report directory dir through write (a
+// parameter so that tests can make it fail midway).
+func writeFiles(ctx context.Context, dir string, files map[string][]byte, write func(string, []byte, os.FileMode) error) error {
+	err := atomicdir.WriteDir(ctx, dir, reportFiles, func(tmp string) error {
+		for _, n := range reportFiles {
+			if err := write(filepath.Join(tmp, n), files[n], 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var te *atomicdir.TargetError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &te):
+		return &InputError{fmt.Errorf("--out %w", err)}
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("--out %s: interrupted; nothing was written: %w", dir, err)
+	}
+	return fmt.Errorf("--out %s: %w; nothing was written", dir, err)
 }
 
 // reportDocument is the HTML report of a run.
