@@ -39,7 +39,7 @@ func WriteDir(ctx context.Context, dir string, res *Result) error {
 	files[scene.FileName] = bytes.Clone(buf.Bytes())
 	buf.Reset()
 	cw := csv.NewWriter(&buf)
-	if err := cw.WriteAll(res.Events); err != nil {
+	if err := cw.WriteAll(neutralizeCells(res.Events)); err != nil {
 		return fmt.Errorf("%s: %w", EventsFile, err)
 	}
 	files[EventsFile] = bytes.Clone(buf.Bytes())
