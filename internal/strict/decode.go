@@ -157,6 +157,11 @@ func want(t reflect.Type) string {
 func (d *Decoder) text(n *Node, path string) (string, bool) {
 	switch {
 	case n.IsString():
+		if r, bad := controlRune(n.Text, isNameField(path)); bad {
+			d.Fail(n, path, "holds the control character %U; allowed: printable text%s", r,
+				map[bool]string{true: " on one line", false: ", new lines and tabs"}[isNameField(path)])
+			return "", false
+		}
 		return n.Text, true
 	case n.Kind == Null:
 		d.Fail(n, path, "missing value; want a string")
@@ -199,6 +204,28 @@ func (d *Decoder) integer(n *Node, path string) (int64, bool) {
 		d.Fail(n, path, "want an integer, got %s", n.Describe())
 	}
 	return 0, false
+}
+
+// controlRune returns the first character of s that no input text may
+// hold: C0 and C1 controls (NUL, escape, ...; new line and tab are allowed
+// unless oneLine) and the bidirectional overrides and isolates, which make
+// a name display as something else (U+202A-U+202E, U+2066-U+2069).
+func controlRune(s string, oneLine bool) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case (r == '\n' || r == '\t') && !oneLine:
+		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0,
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// isNameField reports whether path names a name ("sites[2].name"), which
+// must fit on one line.
+func isNameField(path string) bool {
+	return path == "name" || strings.HasSuffix(path, ".name")
 }
 
 func isDigits(s string) bool {

@@ -140,3 +140,20 @@ func TestYAML12Floats(t *testing.T) {
 		t.Errorf("lat_deg: 1e999 gave %q, want a finite-number problem", got)
 	}
 }
+
+// TestControlCharacters: NUL, escape, a right-to-left override and (in a
+// name) a new line are refused; a new line in other text is not.
+func TestControlCharacters(t *testing.T) {
+	for _, src := range []string{"name: \"a\\0b\"", "name: \"a\\x1bb\"", "name: \"a\\u202Eb\"", "name: \"a\\nb\"", "tags: [\"x\\u2066\"]"} {
+		var p point
+		if got := decode(t, src, &p); len(got) != 1 || !strings.Contains(got[0], "control character") {
+			t.Errorf("%s gave %q, want a control-character problem", src, got)
+		}
+	}
+	var v struct {
+		Note string `yaml:"note"`
+	}
+	if got := decode(t, "note: \"line 1\\nline 2\\tx\"", &v); len(got) != 0 {
+		t.Errorf("a note with a new line gave %q, want none", got)
+	}
+}
