@@ -133,7 +133,11 @@ func checkPoint(d *strict.Decoder, path string) {
 	_, place := d.Pos[joinPath(path, "place")]
 	lp, lat := d.Pos[joinPath(path, "lat_deg")]
 	op, lon := d.Pos[joinPath(path, "lon_deg")]
+	ap, alt := d.Pos[joinPath(path, "alt_m")]
 	switch {
+	case place && alt && !lat && !lon:
+		d.Bad[joinPath(path, "alt_m")] = true
+		d.Problemf(ap, joinPath(path, "alt_m"), "give either place (which takes the catalog site's height) or lat_deg, lon_deg and alt_m, not both")
 	case place && (lat || lon):
 		at, f := lp, "lat_deg"
 		if !lat {

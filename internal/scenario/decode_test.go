@@ -111,8 +111,11 @@ var problemCases = []struct {
 	{"no place", "    place: Deveselu\n", "", []string{
 		`t.yaml:6:5: sites[0].place: missing; give place (a catalog site) or lat_deg and lon_deg`,
 	}},
-	{"altitude out of range", "place: Deveselu", "place: Deveselu\n    alt_m: 20000", []string{
-		`t.yaml:9:12: sites[0].alt_m: 20000 is out of range; allowed: -500 to 10000`,
+	{"place and altitude", "place: Deveselu", "place: Deveselu\n    alt_m: 200", []string{
+		`t.yaml:9:12: sites[0].alt_m: give either place (which takes the catalog site's height) or lat_deg, lon_deg and alt_m, not both`,
+	}},
+	{"altitude out of range", "place: Deveselu", "lat_deg: 44\n    lon_deg: 24\n    alt_m: 20000", []string{
+		`t.yaml:10:12: sites[0].alt_m: 20000 is out of range; allowed: -500 to 10000`,
 	}},
 	{"owner not declared", "owner: US\n    place", "owner: USA\n    place", []string{
 		`t.yaml:7:12: sites[0].owner: "USA" is not a declared owner; did you mean "US"? allowed: US`,
