@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-sim/rampart/atmos"
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // Dash speeds a QRAFighter can take from the catalog.
@@ -169,20 +170,20 @@ func (r QRARequest) Validate() error {
 // the track.
 func (r QRARequest) resolve() (qraResolved, error) {
 	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	bad := func(path, format string, a ...any) { errs = append(errs, strict.Fieldf(path, format, a...)) }
 	checkLatLon := func(path string, lat, lon float64) {
 		if !(lat >= -90 && lat <= 90) {
-			bad("%s.lat_deg: %g is out of range; allowed: -90 to 90", path, lat)
+			bad(path+".lat_deg", "%g is out of range; allowed: -90 to 90", lat)
 		}
 		if !(lon >= -180 && lon <= 180) {
-			bad("%s.lon_deg: %g is out of range; allowed: -180 to 180", path, lon)
+			bad(path+".lon_deg", "%g is out of range; allowed: -180 to 180", lon)
 		}
 	}
 	var res qraResolved
 	f := r.Fighter
 	var pick catalog.Pick // "": central
 	if err := pick.UnmarshalText([]byte(f.Pick)); err != nil {
-		bad("fighter.pick: %w", err)
+		bad("fighter.pick", "%v", err)
 	}
 	dash := f.Dash
 	switch dash {
@@ -190,14 +191,14 @@ func (r QRARequest) resolve() (qraResolved, error) {
 		dash = QRADashMax
 	case QRADashMax, QRADashCruise:
 	default:
-		bad("fighter.dash: %q is not allowed; allowed: %s, %s", f.Dash, QRADashMax, QRADashCruise)
+		bad("fighter.dash", "%q is not allowed; allowed: %s, %s", f.Dash, QRADashMax, QRADashCruise)
 	}
 	dashAlt := f.DashAltM
 	if dashAlt == 0 {
 		dashAlt = QRADefaultDashAltM
 	}
 	if !(dashAlt >= 0 && dashAlt <= 30000) {
-		bad("fighter.dash_alt_m: %g is out of range; allowed: 0 to 30000", f.DashAltM)
+		bad("fighter.dash_alt_m", "%g is out of range; allowed: 0 to 30000", f.DashAltM)
 	}
 	var ac catalog.Entry
 	haveAC := false
@@ -205,9 +206,9 @@ func (r QRARequest) resolve() (qraResolved, error) {
 		e, err := catalog.Lookup(f.Aircraft)
 		switch {
 		case err != nil:
-			bad("fighter.aircraft: %v", err)
+			bad("fighter.aircraft", "%v", err)
 		case e.Kind != catalog.KindAircraft:
-			bad("fighter.aircraft: %q is a catalog %s, not an aircraft; allowed: %s", f.Aircraft, e.Kind, strings.Join(catalog.Names(catalog.KindAircraft), ", "))
+			bad("fighter.aircraft", "%q is a catalog %s, not an aircraft; allowed: %s", f.Aircraft, e.Kind, strings.Join(catalog.Names(catalog.KindAircraft), ", "))
 		default:
 			ac, haveAC = e, true
 		}
@@ -215,36 +216,36 @@ func (r QRARequest) resolve() (qraResolved, error) {
 	switch {
 	case f.DashSpeedKms != 0:
 		if !(f.DashSpeedKms > 0 && f.DashSpeedKms <= 3) {
-			bad("fighter.dash_speed_kms: %g is out of range; allowed: more than 0, at most 3", f.DashSpeedKms)
+			bad("fighter.dash_speed_kms", "%g is out of range; allowed: more than 0, at most 3", f.DashSpeedKms)
 		}
 		res.speed = f.DashSpeedKms * 1e3
 	case f.Aircraft == "":
-		bad("fighter: neither aircraft nor dash_speed_kms given; want one of them")
+		bad("fighter", "neither aircraft nor dash_speed_kms given; want one of them")
 	case haveAC && dash == QRADashMax:
 		if m := ac.At("max_speed_mach", pick); m > 0 {
 			res.speed = m * atmos.At(dashAlt).SoundSpeed
 		} else {
-			bad("fighter.aircraft: %q has no max_speed_mach; give dash_speed_kms", f.Aircraft)
+			bad("fighter.aircraft", "%q has no max_speed_mach; give dash_speed_kms", f.Aircraft)
 		}
 	case haveAC && dash == QRADashCruise:
 		if v := ac.At("cruise_speed_kms", pick); v > 0 {
 			res.speed = v * 1e3
 		} else {
-			bad("fighter.aircraft: %q has no cruise_speed_kms; give dash_speed_kms", f.Aircraft)
+			bad("fighter.aircraft", "%q has no cruise_speed_kms; give dash_speed_kms", f.Aircraft)
 		}
 	}
 
 	if len(r.Bases) == 0 {
-		bad("bases: none given; want at least one")
+		bad("bases", "none given; want at least one")
 	}
 	seen := map[string]int{}
 	res.scramble = make([]float64, len(r.Bases))
 	for i, b := range r.Bases {
 		path := fmt.Sprintf("bases[%d]", i)
 		if strings.TrimSpace(b.Name) == "" {
-			bad("%s.name: empty; want a base name", path)
+			bad(path+".name", "empty; want a base name")
 		} else if j, dup := seen[b.Name]; dup {
-			bad("%s.name: %q repeats bases[%d].name", path, b.Name, j)
+			bad(path+".name", "%q repeats bases[%d].name", b.Name, j)
 		} else {
 			seen[b.Name] = i
 		}
@@ -252,29 +253,29 @@ func (r QRARequest) resolve() (qraResolved, error) {
 		switch {
 		case b.ScrambleMin != 0:
 			if !(b.ScrambleMin > 0 && b.ScrambleMin <= 240) {
-				bad("%s.scramble_min: %g is out of range; allowed: more than 0, at most 240", path, b.ScrambleMin)
+				bad(path+".scramble_min", "%g is out of range; allowed: more than 0, at most 240", b.ScrambleMin)
 			}
 			res.scramble[i] = b.ScrambleMin * 60
 		case haveAC:
 			if v := ac.At("scramble_time_min", pick); v > 0 {
 				res.scramble[i] = v * 60
 			} else {
-				bad("%s.scramble_min: not given and %q has no scramble_time_min; give scramble_min", path, f.Aircraft)
+				bad(path+".scramble_min", "not given and %q has no scramble_time_min; give scramble_min", f.Aircraft)
 			}
 		default:
-			bad("%s.scramble_min: not given and no fighter.aircraft to take it from; give scramble_min", path)
+			bad(path+".scramble_min", "not given and no fighter.aircraft to take it from; give scramble_min")
 		}
 	}
 
 	tr := &res.track
 	checkAlt := func(path string, alt float64) {
 		if !(alt >= 0 && alt <= 30000) {
-			bad("%s.alt_m: %g is out of range; allowed: 0 to 30000", path, alt)
+			bad(path+".alt_m", "%g is out of range; allowed: 0 to 30000", alt)
 		}
 	}
 	checkSpeed := func(path string, v float64) bool {
 		if !(v > 0 && v <= 5) {
-			bad("%s.speed_kms: %g is out of range; allowed: more than 0, at most 5", path, v)
+			bad(path+".speed_kms", "%g is out of range; allowed: more than 0, at most 5", v)
 			return false
 		}
 		return true
@@ -282,16 +283,16 @@ func (r QRARequest) resolve() (qraResolved, error) {
 	deg := math.Pi / 180
 	switch w, l := r.Track.Waypoints, r.Track.Line; {
 	case len(w) > 0 && l != nil:
-		bad("track: waypoints and line both given; want one of them")
+		bad("track", "waypoints and line both given; want one of them")
 	case l != nil:
 		checkLatLon("track.line", l.LatDeg, l.LonDeg)
 		checkAlt("track.line", l.AltM)
 		okV := checkSpeed("track.line", l.SpeedKms)
 		if !(l.CourseDeg >= -360 && l.CourseDeg <= 360) {
-			bad("track.line.course_deg: %g is out of range; allowed: -360 to 360", l.CourseDeg)
+			bad("track.line.course_deg", "%g is out of range; allowed: -360 to 360", l.CourseDeg)
 		}
 		if !(l.DurationMin > 0 && l.DurationMin <= 24*60) {
-			bad("track.line.duration_min: %g is out of range; allowed: more than 0, at most 1440", l.DurationMin)
+			bad("track.line.duration_min", "%g is out of range; allowed: more than 0, at most 1440", l.DurationMin)
 		}
 		if okV {
 			v, dur := l.SpeedKms*1e3, l.DurationMin*60
@@ -328,11 +329,11 @@ func (r QRARequest) resolve() (qraResolved, error) {
 			tr.end = t
 		}
 	default:
-		bad("track: neither waypoints nor line given; want one of them")
+		bad("track", "neither waypoints nor line given; want one of them")
 	}
 	res.alert = r.AlertMin * 60
 	if !(r.AlertMin >= 0) || (len(tr.legs) > 0 && !(res.alert < tr.end)) {
-		bad("alert_min: %g is out of range; allowed: 0 up to the track's duration (%.6g min)", r.AlertMin, tr.end/60)
+		bad("alert_min", "%g is out of range; allowed: 0 up to the track's duration (%.6g min)", r.AlertMin, tr.end/60)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return qraResolved{}, err

@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
+	"github.com/rampart-sim/rampart/internal/strict"
 	"github.com/rampart-sim/rampart/radar"
 )
 
@@ -111,7 +112,7 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 		e, _ := catalog.Lookup(req.Sweep.Base)
 		ic, err := intercept.FromCatalog(e, pick)
 		if err != nil {
-			return nil, fmt.Errorf("sweep.base: %w", err)
+			return nil, strict.Fieldf("sweep.base", "%v", err)
 		}
 		b.tmpl = []*intercept.Interceptor{ic}
 		for i := range b.tmplOf {
@@ -175,7 +176,7 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 		if s.Radar != "" {
 			r, _, err := (RadarSite{Radar: s.Radar, At: s.At, BoresightDeg: s.RadarBoresightDeg}).Build(pick)
 			if err != nil {
-				return nil, fmt.Errorf("sites[%d].radar: %w", i, err)
+				return nil, strict.Fieldf(fmt.Sprintf("sites[%d].radar", i), "%v", err)
 			}
 			sites[i].rad = r
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
+	"github.com/rampart-sim/rampart/internal/strict"
 	"github.com/rampart-sim/rampart/radar"
 	"gonum.org/v1/gonum/spatial/r3"
 )
@@ -121,21 +122,21 @@ func (tj *Trajectory) threat(dt float64) intercept.Threat {
 func (f Family) Validate() error {
 	var errs []error
 	if e, err := catalog.Lookup(f.Missile); err != nil {
-		errs = append(errs, fmt.Errorf("missile: %w", err))
+		errs = append(errs, strict.Fieldf("missile", "%v", err))
 	} else if e.Kind != catalog.KindBallisticMissile {
-		errs = append(errs, fmt.Errorf("missile: %s is a %s; allowed: a ballistic missile (%s)", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindBallisticMissile), ", ")))
+		errs = append(errs, strict.Fieldf("missile", "%s is a %s; allowed: a ballistic missile (%s)", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindBallisticMissile), ", ")))
 	}
 	for _, p := range []struct{ field, v string }{{"launch_site", f.LaunchSite}, {"aim", f.Aim}} {
 		if _, _, err := (Location{Place: p.v}).Resolve(); err != nil || p.v == "" {
 			if err == nil {
 				err = errors.New("empty; allowed: a catalog site")
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", p.field, err))
+			errs = append(errs, strict.Fieldf(p.field, "%v", err))
 		}
 	}
 	for i, p := range f.Profiles {
 		if !slices.Contains(ProfileNames, p) {
-			errs = append(errs, fmt.Errorf("profiles[%d]: %q is not allowed; allowed: %s", i, p, strings.Join(ProfileNames, ", ")))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("profiles[%d]", i), "%q is not allowed; allowed: %s", p, strings.Join(ProfileNames, ", ")))
 		}
 	}
 	return errors.Join(errs...)

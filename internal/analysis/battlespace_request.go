@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // BurnoutSweep sets the search for the lowest interceptor burnout speed
@@ -95,7 +96,7 @@ func (r SweepRequest) Validate() error {
 		n    int
 	}{{"families", len(r.Families)}, {"sites", len(r.Sites)}, {"interceptors", len(r.Interceptors)}, {"cueings", len(r.Cueings)}} {
 		if l.n == 0 {
-			errs = append(errs, fmt.Errorf("%s: empty; want at least one", l.name))
+			errs = append(errs, strict.Fieldf(l.name, "empty; want at least one"))
 		}
 	}
 	for i, f := range r.Families {
@@ -109,7 +110,7 @@ func (r SweepRequest) Validate() error {
 			_, _, err := (RadarSite{Radar: s.Radar, At: s.At, BoresightDeg: s.RadarBoresightDeg}).Build(pick)
 			add(fmt.Sprintf("sites[%d].radar", i), err)
 		} else if needOwn {
-			errs = append(errs, fmt.Errorf("sites[%d].radar: empty; own-radar cueing needs each site's radar (a catalog radar, e.g. AN/SPY-1D(V))", i))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("sites[%d].radar", i), "empty; own-radar cueing needs each site's radar (a catalog radar, e.g. AN/SPY-1D(V))"))
 		}
 	}
 	for i, n := range r.Interceptors {
@@ -118,7 +119,7 @@ func (r SweepRequest) Validate() error {
 		case err != nil:
 			add(fmt.Sprintf("interceptors[%d]", i), err)
 		case e.Kind != catalog.KindInterceptor:
-			errs = append(errs, fmt.Errorf("interceptors[%d]: %s is a %s; allowed: %s", i, e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("interceptors[%d]", i), "%s is a %s; allowed: %s", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
 		}
 	}
 	for i, c := range r.Cueings {
@@ -128,11 +129,11 @@ func (r SweepRequest) Validate() error {
 			for k, ck := range CueKinds {
 				kinds[k] = string(ck)
 			}
-			errs = append(errs, fmt.Errorf("%s.kind: %q is not allowed; allowed: %s", p, c.Kind, strings.Join(kinds, ", ")))
+			errs = append(errs, strict.Fieldf(p+".kind", "%q is not allowed; allowed: %s", c.Kind, strings.Join(kinds, ", ")))
 		}
 		if c.Kind == CueForwardRadar {
 			if c.Forward == nil {
-				errs = append(errs, fmt.Errorf("%s.forward: empty; forward-radar cueing needs a radar", p))
+				errs = append(errs, strict.Fieldf(p+".forward", "empty; forward-radar cueing needs a radar"))
 			} else {
 				_, _, err := c.Forward.Build(pick)
 				add(p+".forward", err)
@@ -143,37 +144,37 @@ func (r SweepRequest) Validate() error {
 			x     float64
 		}{{"link_latency_s", c.LinkLatencyS}, {"delay_s", c.DelayS}, {"min_alt_km", c.MinAltKm}, {"commit_s", c.CommitS}} {
 			if !(v.x >= 0 && v.x <= 3600) {
-				errs = append(errs, fmt.Errorf("%s.%s: %g is out of range; allowed: 0 to 3600", p, v.field, v.x))
+				errs = append(errs, strict.Fieldf(fmt.Sprintf("%s.%s", p, v.field), "%g is out of range; allowed: 0 to 3600", v.x))
 			}
 		}
 	}
 	s := r.Sweep.withDefaults()
 	switch {
 	case !(s.MinKms > 0 && s.MaxKms > s.MinKms && s.MaxKms <= 20):
-		errs = append(errs, fmt.Errorf("sweep: min_kms %g, max_kms %g are out of range; allowed: 0 < min_kms < max_kms ≤ 20", s.MinKms, s.MaxKms))
+		errs = append(errs, strict.Fieldf("sweep", "min_kms %g, max_kms %g are out of range; allowed: 0 < min_kms < max_kms ≤ 20", s.MinKms, s.MaxKms))
 	case !(s.GridKms > 0) || (s.MaxKms-s.MinKms)/s.GridKms > sweepMaxGrid || s.GridKms > s.MaxKms-s.MinKms:
-		errs = append(errs, fmt.Errorf("sweep.grid_kms: %g is out of range; allowed: greater than 0, at most max_kms − min_kms, at most %d grid speeds", s.GridKms, sweepMaxGrid))
+		errs = append(errs, strict.Fieldf("sweep.grid_kms", "%g is out of range; allowed: greater than 0, at most max_kms − min_kms, at most %d grid speeds", s.GridKms, sweepMaxGrid))
 	case !(s.TolKms >= sweepMinTolKms && s.TolKms <= s.GridKms):
-		errs = append(errs, fmt.Errorf("sweep.tol_kms: %g is out of range; allowed: %g to grid_kms", s.TolKms, sweepMinTolKms))
+		errs = append(errs, strict.Fieldf("sweep.tol_kms", "%g is out of range; allowed: %g to grid_kms", s.TolKms, sweepMinTolKms))
 	case math.Abs(s.GridKms/s.TolKms-math.Round(s.GridKms/s.TolKms)) > 1e-6:
-		errs = append(errs, fmt.Errorf("sweep.grid_kms: %g is not a whole multiple of tol_kms %g", s.GridKms, s.TolKms))
+		errs = append(errs, strict.Fieldf("sweep.grid_kms", "%g is not a whole multiple of tol_kms %g", s.GridKms, s.TolKms))
 	case s.latticeMax() > sweepMaxLattice:
-		errs = append(errs, fmt.Errorf("sweep.tol_kms: %g gives %d speeds between min_kms and max_kms; allowed: at most %d", s.TolKms, s.latticeMax()+1, sweepMaxLattice))
+		errs = append(errs, strict.Fieldf("sweep.tol_kms", "%g gives %d speeds between min_kms and max_kms; allowed: at most %d", s.TolKms, s.latticeMax()+1, sweepMaxLattice))
 	}
 	if r.Sweep.Base != "" {
 		e, err := catalog.Lookup(r.Sweep.Base)
 		switch {
 		case err != nil:
-			errs = append(errs, fmt.Errorf("sweep.base: %w", err))
+			errs = append(errs, strict.Fieldf("sweep.base", "%v", err))
 		case e.Kind != catalog.KindInterceptor:
-			errs = append(errs, fmt.Errorf("sweep.base: %s is a %s; allowed: %s", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
+			errs = append(errs, strict.Fieldf("sweep.base", "%s is a %s; allowed: %s", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
 		}
 	}
 	if r.Pd != 0 && !(r.Pd > 0 && r.Pd < 1) {
-		errs = append(errs, fmt.Errorf("pd: %g is out of range; allowed: between 0 and 1", r.Pd))
+		errs = append(errs, strict.Fieldf("pd", "%g is out of range; allowed: between 0 and 1", r.Pd))
 	}
 	if r.StepS != 0 && !(r.StepS > 0 && r.StepS <= 10) {
-		errs = append(errs, fmt.Errorf("step_s: %g is out of range; allowed: greater than 0, at most 10", r.StepS))
+		errs = append(errs, strict.Fieldf("step_s", "%g is out of range; allowed: greater than 0, at most 10", r.StepS))
 	}
 	return errors.Join(errs...)
 }
@@ -191,5 +192,5 @@ func bsPrefix(path string, err error) []error {
 		}
 		return out
 	}
-	return []error{fmt.Errorf("%s: %w", path, err)}
+	return []error{strict.Fieldf(path, "%v", err)}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/strict"
 	"github.com/rampart-sim/rampart/radar"
 	"gonum.org/v1/gonum/spatial/r3"
 )
@@ -66,15 +67,15 @@ func (s RadarSite) Label() string { return s.Radar + " at " + s.At.Label() }
 func (s RadarSite) Build(pick catalog.Pick) (*radar.Radar, RadarSite, error) {
 	e, err := catalog.Lookup(s.Radar)
 	if err != nil {
-		return nil, s, fmt.Errorf("radar: %w", err)
+		return nil, s, strict.Fieldf("radar", "%v", err)
 	}
 	if e.Kind != catalog.KindRadar {
-		return nil, s, fmt.Errorf("radar: %s is a %s; allowed: a catalog radar", e.Name, e.Kind)
+		return nil, s, strict.Fieldf("radar", "%s is a %s; allowed: a catalog radar", e.Name, e.Kind)
 	}
 	s.Radar = e.Name
 	at, site, err := s.At.Resolve()
 	if err != nil {
-		return nil, s, fmt.Errorf("at: %w", err)
+		return nil, s, strict.Fieldf("at", "%v", err)
 	}
 	s.At = at
 	if s.BoresightDeg == nil {
@@ -83,7 +84,7 @@ func (s RadarSite) Build(pick catalog.Pick) (*radar.Radar, RadarSite, error) {
 		case at.Place != "" && covSiteBoresight(at.Place, &b):
 		case e.At("fov_az_deg", pick) >= 360:
 		default:
-			return nil, s, fmt.Errorf("boresight_deg: required for the %s, a sector radar, at %s, which has no catalog boresight_az_deg", e.Name, at.Label())
+			return nil, s, strict.Fieldf("boresight_deg", "required for the %s, a sector radar, at %s, which has no catalog boresight_az_deg", e.Name, at.Label())
 		}
 		s.BoresightDeg = &b
 	}
@@ -116,7 +117,7 @@ func covDetector(r *radar.Radar, pfa float64) (*radar.Radar, error) {
 	}
 	d, err := radar.NewDetector(pfa, r.Detector.Pulses, r.Detector.Case, r.Detector.Coherent)
 	if err != nil {
-		return nil, fmt.Errorf("pfa: %w", err)
+		return nil, strict.Fieldf("pfa", "%v", err)
 	}
 	c := *r
 	c.Detector = d
@@ -168,19 +169,19 @@ type FootprintOptions struct {
 func (o FootprintOptions) Validate() error {
 	var errs []error
 	if !(o.AltitudeKm >= 0 && o.AltitudeKm <= 5000) {
-		errs = append(errs, fmt.Errorf("altitude_km: %g is out of range; allowed: 0 to 5000", o.AltitudeKm))
+		errs = append(errs, strict.Fieldf("altitude_km", "%g is out of range; allowed: 0 to 5000", o.AltitudeKm))
 	}
 	if !(o.RCSM2 > 0) || math.IsInf(o.RCSM2, 1) {
-		errs = append(errs, fmt.Errorf("rcs_m2: %g is out of range; allowed: greater than 0", o.RCSM2))
+		errs = append(errs, strict.Fieldf("rcs_m2", "%g is out of range; allowed: greater than 0", o.RCSM2))
 	}
 	if o.Pd != 0 && !(o.Pd > 0 && o.Pd < 1) {
-		errs = append(errs, fmt.Errorf("pd: %g is out of range; allowed: between 0 and 1", o.Pd))
+		errs = append(errs, strict.Fieldf("pd", "%g is out of range; allowed: between 0 and 1", o.Pd))
 	}
 	if o.Pfa != 0 && !(o.Pfa > 0 && o.Pfa < 1) {
-		errs = append(errs, fmt.Errorf("pfa: %g is out of range; allowed: between 0 and 1", o.Pfa))
+		errs = append(errs, strict.Fieldf("pfa", "%g is out of range; allowed: between 0 and 1", o.Pfa))
 	}
 	if o.Azimuths != 0 && (o.Azimuths < 3 || o.Azimuths > covMaxAzimuths) {
-		errs = append(errs, fmt.Errorf("azimuths: %d is out of range; allowed: 3 to %d", o.Azimuths, covMaxAzimuths))
+		errs = append(errs, strict.Fieldf("azimuths", "%d is out of range; allowed: 3 to %d", o.Azimuths, covMaxAzimuths))
 	}
 	return errors.Join(errs...)
 }
@@ -273,7 +274,7 @@ func RadarFootprint(r *radar.Radar, o FootprintOptions) (Footprint, error) {
 	h := o.AltitudeKm * 1e3
 	snr, err := r.Detector.RequiredSNR(pd)
 	if err != nil {
-		return Footprint{}, fmt.Errorf("pd: %w", err)
+		return Footprint{}, strict.Fieldf("pd", "%v", err)
 	}
 	k := r.RefractionK
 	site := r.Site
@@ -536,24 +537,24 @@ func RadarSightings(radars []RadarSite, trajs []Trajectory, o SightingOptions) (
 	}
 	var errs []error
 	if !(pd > 0 && pd < 1) {
-		errs = append(errs, fmt.Errorf("pd: %g is out of range; allowed: between 0 and 1", pd))
+		errs = append(errs, strict.Fieldf("pd", "%g is out of range; allowed: between 0 and 1", pd))
 	}
 	if !(dt > 0 && dt <= 60) {
-		errs = append(errs, fmt.Errorf("step_s: %g is out of range; allowed: greater than 0, at most 60", dt))
+		errs = append(errs, strict.Fieldf("step_s", "%g is out of range; allowed: greater than 0, at most 60", dt))
 	}
 	radars = slices.Clone(radars) // Build resolves names and boresights; leave the caller's alone
 	built := make([]*radar.Radar, len(radars))
 	for i, rs := range radars {
 		r, s, err := rs.Build(pick)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("radars[%d]: %w", i, err))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("radars[%d]", i), "%v", err))
 			continue
 		}
 		built[i], radars[i] = r, s
 	}
 	for i := range trajs {
 		if trajs[i].flight == nil {
-			errs = append(errs, fmt.Errorf("trajectories[%d]: not flown; use FlyFamilies", i))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("trajectories[%d]", i), "not flown; use FlyFamilies"))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -595,7 +596,7 @@ func RadarSightings(radars []RadarSite, trajs []Trajectory, o SightingOptions) (
 func covPick(s string) (catalog.Pick, error) {
 	var p catalog.Pick
 	if err := p.UnmarshalText([]byte(s)); err != nil {
-		return p, fmt.Errorf("pick: %w", err)
+		return p, strict.Fieldf("pick", "%v", err)
 	}
 	return p, nil
 }

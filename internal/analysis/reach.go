@@ -11,6 +11,7 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // Location is a place on the Earth: a catalog site (Place), or explicit
@@ -165,15 +166,15 @@ type ReachOptions struct {
 func MissileReach(missile string, from Location, o ReachOptions) (Reach, error) {
 	e, err := catalog.Lookup(missile)
 	if err != nil {
-		return Reach{}, fmt.Errorf("missile: %w", err)
+		return Reach{}, strict.Fieldf("missile", "%v", err)
 	}
 	ranges, err := RangeValues(e)
 	if err != nil {
-		return Reach{}, fmt.Errorf("missile: %w", err)
+		return Reach{}, strict.Fieldf("missile", "%v", err)
 	}
 	from, lp, err := from.Resolve()
 	if err != nil {
-		return Reach{}, fmt.Errorf("from: %w", err)
+		return Reach{}, strict.Fieldf("from", "%v", err)
 	}
 	so := defaultPhysics(o.Physics)
 	r := Reach{Missile: e.Name, Kind: e.Kind, Launch: from, Pick: so.Pick.String(), Ranges: ranges}
@@ -231,9 +232,9 @@ func reachPlaces(names []string) ([]catalog.Entry, error) {
 		e, err := catalog.Lookup(n)
 		switch {
 		case err != nil:
-			errs = append(errs, fmt.Errorf("places[%d]: %w", i, err))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("places[%d]", i), "%v", err))
 		case e.Kind != catalog.KindSite:
-			errs = append(errs, fmt.Errorf("places[%d]: %s is a %s; allowed: a catalog site", i, e.Name, e.Kind))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("places[%d]", i), "%s is a %s; allowed: a catalog site", e.Name, e.Kind))
 		default:
 			out = append(out, e)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // DefaultRingPoints is the number of distinct points of a range ring: one
@@ -75,15 +76,15 @@ func RangeRings(missile string, center Location, n int) ([]Ring, error) {
 	}
 	e, err := catalog.Lookup(missile)
 	if err != nil {
-		return nil, fmt.Errorf("missile: %w", err)
+		return nil, strict.Fieldf("missile", "%v", err)
 	}
 	values, err := RangeValues(e)
 	if err != nil {
-		return nil, fmt.Errorf("missile: %w", err)
+		return nil, strict.Fieldf("missile", "%v", err)
 	}
 	center, c, err := center.Resolve()
 	if err != nil {
-		return nil, fmt.Errorf("center: %w", err)
+		return nil, strict.Fieldf("center", "%v", err)
 	}
 	out := make([]Ring, 0, len(values))
 	for _, v := range values {

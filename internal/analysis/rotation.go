@@ -10,6 +10,7 @@ import (
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // RotationDateLayout is the layout of the dates of a rotation plan.
@@ -169,14 +170,14 @@ func rotDurationDays(d time.Duration) float64 {
 // resolve validates the plan and resolves dates and radii.
 func (p RotationPlan) resolve() ([]rotationUnit, error) {
 	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	bad := func(path, format string, a ...any) { errs = append(errs, strict.Fieldf(path, format, a...)) }
 	if p.Year < RotationMinYear || p.Year > RotationMaxYear {
-		bad("year: %d is out of range; allowed: %d to %d", p.Year, RotationMinYear, RotationMaxYear)
+		bad("year", "%d is out of range; allowed: %d to %d", p.Year, RotationMinYear, RotationMaxYear)
 	}
 	switch p.Resolution {
 	case "", RotationDaily, RotationHourly:
 	default:
-		bad("resolution: %q is not allowed; allowed: %s, %s", p.Resolution, RotationDaily, RotationHourly)
+		bad("resolution", "%q is not allowed; allowed: %s, %s", p.Resolution, RotationDaily, RotationHourly)
 	}
 	param := p.RangeParam
 	switch param {
@@ -184,25 +185,25 @@ func (p RotationPlan) resolve() ([]rotationUnit, error) {
 		param = RotationRangeBallistic
 	case RotationRangeBallistic, RotationRangeAir:
 	default:
-		bad("range_param: %q is not allowed; allowed: %s, %s", p.RangeParam, RotationRangeBallistic, RotationRangeAir)
+		bad("range_param", "%q is not allowed; allowed: %s, %s", p.RangeParam, RotationRangeBallistic, RotationRangeAir)
 		param = ""
 	}
 	var pick catalog.Pick // "": central
 	if err := pick.UnmarshalText([]byte(p.Pick)); err != nil {
-		bad("pick: %w", err)
+		bad("pick", "%v", err)
 	}
 	if len(p.Deployments) == 0 {
-		bad("deployments: none given; want at least one")
+		bad("deployments", "none given; want at least one")
 	}
 	if len(p.Assets) == 0 {
-		bad("assets: none given; want at least one")
+		bad("assets", "none given; want at least one")
 	}
 	checkLatLon := func(path string, lat, lon float64) {
 		if !(lat >= -90 && lat <= 90) {
-			bad("%s.lat_deg: %g is out of range; allowed: -90 to 90", path, lat)
+			bad(path+".lat_deg", "%g is out of range; allowed: -90 to 90", lat)
 		}
 		if !(lon >= -180 && lon <= 180) {
-			bad("%s.lon_deg: %g is out of range; allowed: -180 to 180", path, lon)
+			bad(path+".lon_deg", "%g is out of range; allowed: -180 to 180", lon)
 		}
 	}
 	units := make([]rotationUnit, len(p.Deployments))
@@ -211,25 +212,25 @@ func (p RotationPlan) resolve() ([]rotationUnit, error) {
 		u := &units[i]
 		u.d = d
 		if strings.TrimSpace(d.Unit) == "" {
-			bad("%s.unit: empty; want a unit name", path)
+			bad(path+".unit", "empty; want a unit name")
 		}
 		checkLatLon(path, d.LatDeg, d.LonDeg)
 		start, err1 := time.Parse(RotationDateLayout, d.Start)
 		if err1 != nil {
-			bad("%s.start: %q is not a date; want YYYY-MM-DD", path, d.Start)
+			bad(path+".start", "%q is not a date; want YYYY-MM-DD", d.Start)
 		}
 		end, err2 := time.Parse(RotationDateLayout, d.End)
 		if err2 != nil {
-			bad("%s.end: %q is not a date; want YYYY-MM-DD", path, d.End)
+			bad(path+".end", "%q is not a date; want YYYY-MM-DD", d.End)
 		}
 		if err1 == nil && err2 == nil && end.Before(start) {
-			bad("%s.end: %s is before start %s", path, d.End, d.Start)
+			bad(path+".end", "%s is before start %s", d.End, d.Start)
 		}
 		if !(d.TransitDays >= 0 && d.TransitDays <= 3650) {
-			bad("%s.transit_days: %g is out of range; allowed: 0 to 3650", path, d.TransitDays)
+			bad(path+".transit_days", "%g is out of range; allowed: 0 to 3650", d.TransitDays)
 		}
 		if !(d.ReadinessDays >= 0 && d.ReadinessDays <= 3650) {
-			bad("%s.readiness_days: %g is out of range; allowed: 0 to 3650", path, d.ReadinessDays)
+			bad(path+".readiness_days", "%g is out of range; allowed: 0 to 3650", d.ReadinessDays)
 		}
 		u.start = start
 		u.arrive = start.Add(rotDays(d.TransitDays))
@@ -237,10 +238,10 @@ func (p RotationPlan) resolve() ([]rotationUnit, error) {
 		u.end = end.AddDate(0, 0, 1)
 		switch {
 		case d.RadiusKm != 0 && d.System != "":
-			bad("%s: radius_km and system both given; want one of them", path)
+			bad(path, "radius_km and system both given; want one of them")
 		case d.RadiusKm != 0:
 			if !(d.RadiusKm > 0 && d.RadiusKm < 20000) {
-				bad("%s.radius_km: %g is out of range; allowed: more than 0, less than 20000", path, d.RadiusKm)
+				bad(path+".radius_km", "%g is out of range; allowed: more than 0, less than 20000", d.RadiusKm)
 			}
 			u.radiusM = d.RadiusKm * 1e3
 		case d.System != "":
@@ -249,26 +250,26 @@ func (p RotationPlan) resolve() ([]rotationUnit, error) {
 			}
 			e, err := catalog.Lookup(d.System)
 			if err != nil {
-				bad("%s.system: %v", path, err)
+				bad(path+".system", "%v", err)
 				break
 			}
 			v, ok := e.Param(param)
 			if !ok {
-				bad("%s.system: %q has no %s; give radius_km, or a system with %s (e.g. PAC-3 MSE)", path, d.System, param, param)
+				bad(path+".system", "%q has no %s; give radius_km, or a system with %s (e.g. PAC-3 MSE)", d.System, param, param)
 				break
 			}
 			u.radiusM = v.At(pick) * 1e3
 		default:
-			bad("%s: neither radius_km nor system given; want one of them", path)
+			bad(path, "neither radius_km nor system given; want one of them")
 		}
 	}
 	seen := map[string]int{}
 	for i, a := range p.Assets {
 		path := fmt.Sprintf("assets[%d]", i)
 		if strings.TrimSpace(a.Name) == "" {
-			bad("%s.name: empty; want an asset name", path)
+			bad(path+".name", "empty; want an asset name")
 		} else if j, dup := seen[a.Name]; dup {
-			bad("%s.name: %q repeats assets[%d].name", path, a.Name, j)
+			bad(path+".name", "%q repeats assets[%d].name", a.Name, j)
 		} else {
 			seen[a.Name] = i
 		}

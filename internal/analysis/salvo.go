@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // SalvoDoctrine is a firing doctrine.
@@ -69,34 +71,34 @@ type SalvoOutcome struct {
 // Validate reports every problem with e, naming the field.
 func (e SalvoEngagement) Validate() error {
 	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	bad := func(path, format string, a ...any) { errs = append(errs, strict.Fieldf(path, format, a...)) }
 	if !slices.Contains(SalvoDoctrines, e.Doctrine) {
-		bad("doctrine: %q is not allowed; allowed: %s, %s", e.Doctrine, SalvoBarrage, SalvoShootLookShoot)
+		bad("doctrine", "%q is not allowed; allowed: %s, %s", e.Doctrine, SalvoBarrage, SalvoShootLookShoot)
 	}
 	if e.Warheads < 0 || e.Warheads > MaxSalvoWarheads {
-		bad("warheads: %d is out of range; allowed: 0 to %d", e.Warheads, MaxSalvoWarheads)
+		bad("warheads", "%d is out of range; allowed: 0 to %d", e.Warheads, MaxSalvoWarheads)
 	}
 	if e.Interceptors < 0 {
-		bad("interceptors: %d is negative; allowed: 0 or more", e.Interceptors)
+		bad("interceptors", "%d is negative; allowed: 0 or more", e.Interceptors)
 	}
 	if !(e.Pk >= 0 && e.Pk <= 1) {
-		bad("pk: %g is out of range; allowed: 0 to 1", e.Pk)
+		bad("pk", "%g is out of range; allowed: 0 to 1", e.Pk)
 	}
 	if e.ShotsPerLook < 1 || e.ShotsPerLook > MaxSalvoShotsPerLook {
-		bad("shots_per_look: %d is out of range; allowed: 1 to %d", e.ShotsPerLook, MaxSalvoShotsPerLook)
+		bad("shots_per_look", "%d is out of range; allowed: 1 to %d", e.ShotsPerLook, MaxSalvoShotsPerLook)
 	}
 	switch e.Doctrine {
 	case SalvoBarrage:
 		if e.Looks != 0 && e.Looks != 1 {
-			bad("looks: %d is not allowed for barrage; allowed: 0 or 1 (use shoot-look-shoot for more looks)", e.Looks)
+			bad("looks", "%d is not allowed for barrage; allowed: 0 or 1 (use shoot-look-shoot for more looks)", e.Looks)
 		}
 	case SalvoShootLookShoot:
 		if e.Looks < 1 || e.Looks > MaxSalvoLooks {
-			bad("looks: %d is out of range for shoot-look-shoot; allowed: 1 to %d", e.Looks, MaxSalvoLooks)
+			bad("looks", "%d is out of range for shoot-look-shoot; allowed: 1 to %d", e.Looks, MaxSalvoLooks)
 		}
 	}
 	if !(e.PEngaged >= 0 && e.PEngaged <= 1) {
-		bad("p_engaged: %g is out of range; allowed: 0 to 1 (0 means 1)", e.PEngaged)
+		bad("p_engaged", "%g is out of range; allowed: 0 to 1 (0 means 1)", e.PEngaged)
 	}
 	return errors.Join(errs...)
 }
@@ -364,7 +366,7 @@ func SalvoExchangeCurve(e SalvoEngagement, interceptors []int) ([]SalvoOutcome, 
 	var errs []error
 	for i, n := range interceptors {
 		if n < 0 {
-			errs = append(errs, fmt.Errorf("interceptors[%d]: %d is negative; allowed: 0 or more", i, n))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("interceptors[%d]", i), "%d is negative; allowed: 0 or more", n))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -401,7 +403,7 @@ func SalvoExchangeCurves(engagements []SalvoEngagement, interceptors []int) ([]S
 			all = j.Unwrap()
 		}
 		for _, one := range all {
-			errs = append(errs, fmt.Errorf("engagements[%d].%w", i, one))
+			errs = append(errs, strict.Prefix(fmt.Sprintf("engagements[%d]", i), one))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -461,11 +463,11 @@ func InterceptorsForLeakers(e SalvoEngagement, maxLeakers float64) (int, error) 
 		return 0, err
 	}
 	if !(maxLeakers >= 0) {
-		return 0, fmt.Errorf("max_leakers: %g is out of range; allowed: 0 or more", maxLeakers)
+		return 0, strict.Fieldf("max_leakers", "%g is out of range; allowed: 0 or more", maxLeakers)
 	}
 	n, best, ok := salvoLeast(e, func(o SalvoOutcome) bool { return o.ExpectedLeakers <= maxLeakers })
 	if !ok {
-		return 0, fmt.Errorf("max_leakers: %g is unreachable: even %d interceptors leave %.6g expected leakers; raise pk, shots_per_look, looks or p_engaged",
+		return 0, strict.Fieldf("max_leakers", "%g is unreachable: even %d interceptors leave %.6g expected leakers; raise pk, shots_per_look, looks or p_engaged",
 			maxLeakers, best.Interceptors, best.ExpectedLeakers)
 	}
 	return n, nil
@@ -481,11 +483,11 @@ func InterceptorsForZeroLeakers(e SalvoEngagement, pZero float64) (int, error) {
 		return 0, err
 	}
 	if !(pZero >= 0 && pZero <= 1) {
-		return 0, fmt.Errorf("p_zero_leakers: %g is out of range; allowed: 0 to 1", pZero)
+		return 0, strict.Fieldf("p_zero_leakers", "%g is out of range; allowed: 0 to 1", pZero)
 	}
 	n, best, ok := salvoLeast(e, func(o SalvoOutcome) bool { return o.PZeroLeakers >= pZero })
 	if !ok {
-		return 0, fmt.Errorf("p_zero_leakers: %g is unreachable: even %d interceptors give %.6g; raise pk, shots_per_look, looks or p_engaged",
+		return 0, strict.Fieldf("p_zero_leakers", "%g is unreachable: even %d interceptors give %.6g; raise pk, shots_per_look, looks or p_engaged",
 			pZero, best.Interceptors, best.PZeroLeakers)
 	}
 	return n, nil

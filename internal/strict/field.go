@@ -41,9 +41,8 @@ func Each(err error, f func(error)) {
 }
 
 // FieldErrors returns the leaf errors of err as FieldErrors. A leaf that
-// is not one but reads "path: message" (the convention of the model
-// validators that predate FieldError) is taken apart once, here; any other
-// is about the whole input (empty Path).
+// is not one is about the whole input (empty Path); its text is not taken
+// apart, so "catalog: no entry ..." stays a message, not a field.
 func FieldErrors(err error) []*FieldError {
 	var out []*FieldError
 	Each(err, func(e error) {
@@ -52,24 +51,9 @@ func FieldErrors(err error) []*FieldError {
 			out = append(out, fe)
 			return
 		}
-		msg := e.Error()
-		if i := strings.Index(msg, ": "); i > 0 && isPath(msg[:i]) {
-			out = append(out, &FieldError{Path: msg[:i], Msg: msg[i+2:]})
-			return
-		}
-		out = append(out, &FieldError{Msg: msg})
+		out = append(out, &FieldError{Msg: e.Error()})
 	})
 	return out
-}
-
-// isPath reports whether s looks like a field path: "cases[2].pk".
-func isPath(s string) bool {
-	for _, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '[' || c == ']') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // Prefix returns err with prefix put before the path of every field error

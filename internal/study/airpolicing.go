@@ -3,10 +3,11 @@ package study
 import (
 	"errors"
 	"fmt"
-	"github.com/rampart-sim/rampart/internal/strict"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/rampart-sim/rampart/internal/strict"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/analysis"
@@ -39,11 +40,11 @@ func (a *AirPolicing) Validate() error {
 	}
 	for i, t := range a.Tracks {
 		if t.Name == "" {
-			errs = append(errs, fmt.Errorf("tracks[%d].name: missing", i))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("tracks[%d].name", i), "missing"))
 		}
 		if t.Aircraft != "" {
 			if e, err := catalog.Lookup(t.Aircraft); err != nil || e.Kind != catalog.KindAircraft {
-				errs = append(errs, fmt.Errorf("tracks[%d].aircraft: %q is not a catalog aircraft", i, t.Aircraft))
+				errs = append(errs, strict.Fieldf(fmt.Sprintf("tracks[%d].aircraft", i), "%q is not a catalog aircraft", t.Aircraft))
 			}
 		}
 		track := strict.IndexPath("tracks", i)

@@ -10,6 +10,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // Architecture is the input of the architecture comparison: the scenario's
@@ -35,11 +36,11 @@ func (a *Architecture) Validate() error {
 			for _, x := range scenario.Architectures {
 				allowed = append(allowed, string(x))
 			}
-			errs = append(errs, fmt.Errorf("architectures[%d]: %q is not allowed; allowed: %s", i, name, strings.Join(allowed, ", ")))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("architectures[%d]", i), "%q is not allowed; allowed: %s", name, strings.Join(allowed, ", ")))
 			continue
 		}
 		if arch != scenario.Integrated && a.scenario != nil && len(a.scenario.Owners) < 2 {
-			errs = append(errs, fmt.Errorf("architectures[%d]: %s needs at least two owners; the scenario declares %d", i, name, len(a.scenario.Owners)))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("architectures[%d]", i), "%s needs at least two owners; the scenario declares %d", name, len(a.scenario.Owners)))
 		}
 	}
 	if a.scenario != nil && len(a.scenario.Threats) == 0 {

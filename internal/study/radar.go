@@ -3,11 +3,12 @@ package study
 import (
 	"errors"
 	"fmt"
-	"github.com/rampart-sim/rampart/internal/strict"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rampart-sim/rampart/internal/strict"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/analysis"
@@ -44,7 +45,7 @@ func (r *Radar) Validate() error {
 	}
 	for i, rs := range r.Radars {
 		if rs.Owner == "" {
-			errs = append(errs, fmt.Errorf("radars[%d].owner: missing", i))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("radars[%d].owner", i), "missing"))
 		}
 		if _, _, err := rs.Build(pick); err != nil {
 			errs = append(errs, strict.Prefix(strict.IndexPath("radars", i), err))
@@ -61,10 +62,10 @@ func (r *Radar) Validate() error {
 		}
 	}
 	if p := r.Sightings.Pd; p != 0 && !(p > 0 && p < 1) {
-		errs = append(errs, fmt.Errorf("sightings.pd: %g is out of range; allowed: between 0 and 1", p))
+		errs = append(errs, strict.Fieldf("sightings.pd", "%g is out of range; allowed: between 0 and 1", p))
 	}
 	if s := r.Sightings.StepS; s != 0 && !(s > 0 && s <= 60) {
-		errs = append(errs, fmt.Errorf("sightings.step_s: %g is out of range; allowed: greater than 0, at most 60", s))
+		errs = append(errs, strict.Fieldf("sightings.step_s", "%g is out of range; allowed: greater than 0, at most 60", s))
 	}
 	return errors.Join(errs...)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // Reach is the input of the reach analysis: each missile from each site,
@@ -41,7 +42,7 @@ func (r *Reach) Validate() error {
 			err = fmt.Errorf("%s is a %s; allowed: a ballistic or cruise missile", e.Name, e.Kind)
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("missiles[%d]: %v", i, err))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("missiles[%d]", i), "%v", err))
 		}
 	}
 	if len(r.Sites) == 0 {
@@ -49,7 +50,7 @@ func (r *Reach) Validate() error {
 	}
 	for i, s := range r.Sites {
 		if _, _, err := s.Resolve(); err != nil {
-			errs = append(errs, fmt.Errorf("sites[%d]: %v", i, err))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("sites[%d]", i), "%v", err))
 		}
 	}
 	for _, list := range []struct {
@@ -58,12 +59,12 @@ func (r *Reach) Validate() error {
 	}{{"places", r.Places}, {"focus", r.Focus}} {
 		for i, p := range list.names {
 			if _, _, err := (analysis.Location{Place: p}).Resolve(); err != nil {
-				errs = append(errs, fmt.Errorf("%s[%d]: %v", list.name, i, err))
+				errs = append(errs, strict.Fieldf(fmt.Sprintf("%s[%d]", list.name, i), "%v", err))
 			}
 		}
 	}
 	if r.RingPoints != 0 && (r.RingPoints < 8 || r.RingPoints > 3600) {
-		errs = append(errs, fmt.Errorf("ring_points: %d is out of range; allowed: 8 to 3600", r.RingPoints))
+		errs = append(errs, strict.Fieldf("ring_points", "%d is out of range; allowed: 8 to 3600", r.RingPoints))
 	}
 	return errors.Join(errs...)
 }

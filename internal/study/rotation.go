@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
+	"github.com/rampart-sim/rampart/internal/strict"
 )
 
 // Rotation is the input of the rotation analysis: a deployment schedule
@@ -30,7 +31,7 @@ func (r *Rotation) Validate() error {
 	}
 	for i, p := range r.ThreatOrigins {
 		if _, _, err := (analysis.Location{Place: p}).Resolve(); err != nil {
-			errs = append(errs, fmt.Errorf("threat_origins[%d]: %v", i, err))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("threat_origins[%d]", i), "%v", err))
 		}
 	}
 	return errors.Join(errs...)

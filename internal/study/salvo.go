@@ -3,9 +3,10 @@ package study
 import (
 	"errors"
 	"fmt"
-	"github.com/rampart-sim/rampart/internal/strict"
 	"math"
 	"strings"
+
+	"github.com/rampart-sim/rampart/internal/strict"
 
 	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/report"
@@ -41,20 +42,20 @@ func (s *Salvo) Validate() error {
 	}
 	for i, c := range s.Cases {
 		if c.Name == "" {
-			errs = append(errs, fmt.Errorf("cases[%d].name: missing; every case needs a name", i))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("cases[%d].name", i), "missing; every case needs a name"))
 		}
 		errs = append(errs, strict.Prefix(strict.IndexPath("cases", i), c.Validate()))
 	}
 	if len(s.Interceptors) < 2 || len(s.Interceptors) > salvoMaxCurve {
-		errs = append(errs, fmt.Errorf("interceptors: %d magazine sizes; allowed: 2 to %d", len(s.Interceptors), salvoMaxCurve))
+		errs = append(errs, strict.Fieldf("interceptors", "%d magazine sizes; allowed: 2 to %d", len(s.Interceptors), salvoMaxCurve))
 	}
 	for i, n := range s.Interceptors {
 		if n < 0 || n > 10*analysis.MaxSalvoWarheads {
-			errs = append(errs, fmt.Errorf("interceptors[%d]: %d is out of range; allowed: 0 to %d", i, n, 10*analysis.MaxSalvoWarheads))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("interceptors[%d]", i), "%d is out of range; allowed: 0 to %d", n, 10*analysis.MaxSalvoWarheads))
 		}
 	}
 	if !(s.MaxLeakers >= 0) {
-		errs = append(errs, fmt.Errorf("max_leakers: %g is out of range; allowed: 0 or more", s.MaxLeakers))
+		errs = append(errs, strict.Fieldf("max_leakers", "%g is out of range; allowed: 0 or more", s.MaxLeakers))
 	}
 	return errors.Join(errs...)
 }
