@@ -3,6 +3,9 @@ package flight
 import (
 	"errors"
 	"fmt"
+	"math"
+
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // InputError reports an invalid input field.
@@ -13,7 +16,11 @@ type InputError struct {
 }
 
 func (e *InputError) Error() string {
-	return fmt.Sprintf("flight: %s = %v: %s", e.Field, e.Value, e.Reason)
+	v := e.Value
+	if p, ok := v.(geo.LLA); ok { // speak degrees and metres, not radians
+		v = fmt.Sprintf("%.6g°N %.6g°E %.6g m", p.Lat*180/math.Pi, p.Lon*180/math.Pi, p.Alt)
+	}
+	return fmt.Sprintf("flight: %s = %v: %s", e.Field, v, e.Reason)
 }
 
 // RangeError reports an aim point that the vehicle cannot reach.

@@ -44,3 +44,9 @@ func article(noun string) string {
 	}
 	return "a " + noun
 }
+
+// placer is what a Catalog may also do: give a site's position, so that
+// validation can check the distance between two points as the run will.
+type placer interface {
+	Position(name string) (latDeg, lonDeg float64, ok bool)
+}

@@ -30,3 +30,15 @@ func (embeddedCatalog) Names(kind string) []string {
 	}
 	return catalog.Names(catalog.Kind(kind))
 }
+
+// Position implements placer: the central position of a catalog site.
+func (embeddedCatalog) Position(name string) (latDeg, lonDeg float64, ok bool) {
+	if _, err := catalog.Load(); err != nil {
+		return 0, 0, false
+	}
+	e, err := catalog.Lookup(name)
+	if err != nil || e.Lat.IsZero() && e.Lon.IsZero() {
+		return 0, 0, false
+	}
+	return e.Lat.Central, e.Lon.Central, true
+}

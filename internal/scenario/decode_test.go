@@ -183,6 +183,12 @@ var problemCases = []struct {
 	{"from equals to", "from: {place: Tabriz}", "from: {place: Bucharest}", []string{
 		`t.yaml:18:10: threats[0].to: same point as from; a threat must fly somewhere`,
 	}},
+	{"to within 1 km of a catalog from", "to: {place: Bucharest}", "to: {lat_deg: 38.081, lon_deg: 46.29}", []string{
+		`t.yaml:18:10: threats[0].to: 0.111 km from the launch point (from); allowed: at least 1 km, as the flight model aims no shorter shot`,
+	}},
+	{"lon 180 is lon -180", "from: {place: Tabriz}\n    to: {place: Bucharest}", "from: {lat_deg: 0, lon_deg: 180}\n    to: {lat_deg: 0, lon_deg: -180}", []string{
+		`t.yaml:18:10: threats[0].to: 0 km from the launch point (from); allowed: at least 1 km, as the flight model aims no shorter shot`,
+	}},
 	{"count out of range", "profile: min-energy", "profile: min-energy\n    count: 0", []string{
 		`t.yaml:20:12: threats[0].count: 0 is out of range; allowed: 1 to 100000`,
 	}},

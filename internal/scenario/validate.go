@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // Limits on values. Each is far beyond any real scenario; they exist so that
@@ -362,6 +364,33 @@ func (v *validator) point(path string, pt Point) {
 	}
 }
 
+// MinFlightKm is the shortest launch-to-aim distance a threat may have;
+// the flight model refuses aim points nearer than 1 km (flight.Aim).
+const MinFlightKm = 1
+
+// distanceKm returns the geodesic distance between two points, resolving
+// catalog places when the catalog gives positions; ok is false when a
+// point cannot be placed or is out of range (reported elsewhere).
+func (v *validator) distanceKm(a, b Point) (float64, bool) {
+	pos := func(p Point) (lat, lon float64, ok bool) {
+		if p.Place == "" {
+			return p.LatDeg, p.LonDeg, p.LatDeg >= -90 && p.LatDeg <= 90 && p.LonDeg >= -180 && p.LonDeg <= 180
+		}
+		if pl, isPlacer := v.cat.(placer); isPlacer {
+			return pl.Position(p.Place)
+		}
+		return 0, 0, false
+	}
+	lat1, lon1, ok1 := pos(a)
+	lat2, lon2, ok2 := pos(b)
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	const deg = math.Pi / 180
+	s12, _, _ := geo.WGS84.Inverse(lat1*deg, lon1*deg, lat2*deg, lon2*deg)
+	return s12 / 1e3, !math.IsNaN(s12)
+}
+
 func (v *validator) threats() {
 	names := v.newNamer()
 	dur := v.s.Run.DurationS
@@ -398,6 +427,8 @@ func (v *validator) threats() {
 		}
 		if t.From == t.To && v.has(f("from"), true) && v.has(f("to"), true) && !v.s.bad[f("from.place")] {
 			v.errorf(f("to"), "same point as from; a threat must fly somewhere")
+		} else if d, ok := v.distanceKm(t.From, t.To); ok && d < MinFlightKm {
+			v.errorf(f("to"), "%s km from the launch point (from); allowed: at least %g km, as the flight model aims no shorter shot", formatNumber(math.Round(d*1000)/1000), float64(MinFlightKm))
 		}
 
 		v.trajectory(p, t, kind)
