@@ -2,6 +2,7 @@ package wta
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"slices"
 
@@ -253,7 +254,10 @@ func Heuristic(ctx context.Context, p *Problem, opts Options) (Solution, error) 
 	b.init(p)
 	slot, _ := b.bound(p.Values, p.Units, nil, DefaultSlots)
 	sol := heuristic(ctx, p, opts, slot)
-	sol.LowerBound = max(slot, continuousBound(b.q, p.Values, p.Units, sol.Objective))
+	sol.LowerBound = maxBound(slot, continuousBound(b.q, p.Values, p.Units, sol.Objective))
+	if math.IsNaN(slot) {
+		sol.BoundNote = SlotBoundSkipped(p, DefaultSlots)
+	}
 	sol.Optimal = sol.Objective <= sol.LowerBound+optimalityTol*p.TotalValue()
 	return sol, nil
 }
