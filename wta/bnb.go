@@ -74,6 +74,7 @@ func Exact(ctx context.Context, p *Problem, opts Options) (Solution, error) {
 		h.LowerBound = root
 		h.BoundNote = SlotBoundSkipped(p, DefaultSlots)
 		h.Optimal = h.Objective <= root+e.tol
+		h.Interrupted = h.Interrupted && !h.Optimal
 		h.Nodes = e.nodes
 		return h, nil
 	}
