@@ -99,6 +99,23 @@ const (
 // ErrStepSize reports that the step size fell below the smallest allowed.
 var ErrStepSize = errors.New("flight: integrator step size underflow")
 
+// ErrNonFinite reports that the state, its derivative or the step size
+// became NaN or infinite (for example from an initial speed that overflows).
+var ErrNonFinite = errors.New("flight: integrator state or step is not finite")
+
+// ErrTooManySteps reports that Step was called more than MaxSteps times,
+// or that one step was rejected more than maxRejects times in a row.
+var ErrTooManySteps = errors.New("flight: integrator step limit reached")
+
+// DefaultMaxSteps is the accepted-step limit when DOPRI5.MaxSteps is 0. A
+// ballistic flight takes a few hundred to a few thousand steps.
+const DefaultMaxSteps = 1_000_000
+
+// maxRejects bounds the rejected trial steps of one Step; each rejection
+// shrinks the step by at least a factor of 5, so a finite problem needs
+// far fewer before the step size underflows.
+const maxRejects = 1000
+
 // Dense is the continuous extension of one DOPRI5 step on [T, T+H].
 type Dense[S Vector] struct {
 	T, H float64
@@ -124,6 +141,7 @@ type DOPRI5[S Vector] struct {
 	RelTol, AbsTol float64
 	MaxStep        float64 // 0: unlimited
 	MinStep        float64 // 0: 1e-12·|t|
+	MaxSteps       int     // accepted steps allowed since Reset; 0: DefaultMaxSteps
 
 	T, H  float64 // current time and next trial step
 	Y     S       // current state
@@ -188,13 +206,28 @@ func (d *DOPRI5[S]) initialStep() float64 {
 
 // Step takes one accepted step that does not pass tEnd, updating T, Y, H and
 // Last (the dense output of the step). It returns ErrStepSize if the step
-// size collapses.
+// size collapses, ErrNonFinite if the state, its derivative or the step
+// becomes NaN or infinite, and ErrTooManySteps past MaxSteps accepted steps
+// or maxRejects rejected trials in a row.
 func (d *DOPRI5[S]) Step(tEnd float64) error {
 	f := d.F
 	y := d.Y
 	k1 := d.k1
-	for {
+	maxSteps := d.MaxSteps
+	if maxSteps <= 0 {
+		maxSteps = DefaultMaxSteps
+	}
+	if d.Steps >= maxSteps {
+		return ErrTooManySteps
+	}
+	for tries := 0; ; tries++ {
+		if tries > maxRejects {
+			return ErrTooManySteps
+		}
 		h := d.H
+		if !finite(h) || !finite(d.T) || !finite(tEnd) {
+			return ErrNonFinite
+		}
 		if d.MaxStep > 0 && h > d.MaxStep {
 			h = d.MaxStep
 		}
@@ -250,6 +283,18 @@ func (d *DOPRI5[S]) Step(tEnd float64) error {
 			errSum += (e / sk) * (e / sk)
 		}
 		errN := math.Sqrt(errSum / float64(len(y)))
+		if !finite(errN) {
+			// NaN or Inf: from the state or its derivative, which no step
+			// cures (and NaN compares false with everything, so the step
+			// control below would loop forever), or from a trial step too
+			// long, which a shorter one may cure.
+			if !finiteVec(y) || !finiteVec(k1) {
+				return ErrNonFinite
+			}
+			d.rejects++
+			d.H = h / 10
+			continue
+		}
 
 		fac11 := math.Pow(errN, 0.2-0.75*dpBeta)
 		fac := fac11 / math.Pow(d.errOld, dpBeta) / dpSafety
@@ -283,6 +328,17 @@ func (d *DOPRI5[S]) Step(tEnd float64) error {
 		d.rejects++
 		d.H = h / math.Min(1/dpFacMin, fac11/dpSafety)
 	}
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+func finiteVec[S Vector](y S) bool {
+	for i := range len(y) {
+		if !finite(y[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Restart re-initialises the first-same-as-last stage after the caller has

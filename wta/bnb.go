@@ -25,7 +25,7 @@ func RootBound(p *Problem, ub float64) float64 {
 	if math.IsInf(ub, 1) {
 		ub = p.TotalValue()
 	}
-	return max(lb, continuousBound(b.q, p.Values, p.Units, ub))
+	return maxBound(lb, continuousBound(b.q, p.Values, p.Units, ub))
 }
 
 // Exact solves p by depth-first branch and bound, started from Heuristic's
@@ -37,6 +37,10 @@ func RootBound(p *Problem, ub float64) float64 {
 // entered in increasing order of bound, and those whose bound is within
 // optimalityTol of the incumbent are pruned. Each slot bound's own
 // assignment, completed, is also tried as an incumbent.
+//
+// When the root's slot bound is too large to compute (SlotBoundSkipped),
+// Exact returns the heuristic's solution with the continuous bound and the
+// reason in BoundNote, without branching.
 //
 // When ctx ends first, Exact returns the incumbent, Interrupted, and as
 // LowerBound the least bound of the nodes still open. Otherwise the
@@ -61,8 +65,19 @@ func Exact(ctx context.Context, p *Problem, opts Options) (Solution, error) {
 	slot, _ := e.b.bound(p.Values, p.Units, nil, DefaultSlots)
 	h := heuristic(ctx, p, opts, slot)
 	e.best, e.bestX = h.Objective, h.Assign
-	root := max(slot, continuousBound(e.b.q, p.Values, p.Units, h.Objective))
+	root := maxBound(slot, continuousBound(e.b.q, p.Values, p.Units, h.Objective))
 	e.nodes++
+	if math.IsNaN(slot) {
+		// Too large for the slot bound, so for branch and bound: the
+		// heuristic's answer with the continuous bound.
+		h.Solver = SolverExact
+		h.LowerBound = root
+		h.BoundNote = SlotBoundSkipped(p, DefaultSlots)
+		h.Optimal = h.Objective <= root+e.tol
+		h.Interrupted = h.Interrupted && !h.Optimal
+		h.Nodes = e.nodes
+		return h, nil
+	}
 	if !e.improve(root) {
 		e.search(root)
 	}

@@ -1,6 +1,7 @@
 package wta
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/rampart-sim/rampart/assign"
@@ -11,9 +12,38 @@ import (
 // same bound as K = U (no tail), at a tenth to a fiftieth of the cost.
 const DefaultSlots = 3
 
+// maxBoundWork bounds the size of one slot bound's assignment problem,
+// rows² × columns (rows = units left, columns = targets × slots + tail):
+// its matrix takes rows × columns cells and the shortest augmenting path
+// algorithm about rows² × columns steps, and neither can be interrupted.
+// 2e8 is a few tenths of a second and at most 2e8/rows cells; beyond it the
+// slot bound is not computed (bound returns NaN) and the solvers fall back
+// on the continuous bound, which costs O(m·n) memory.
+const maxBoundWork = 2e8
+
+// SlotBoundSkipped returns why the slot bound of p is not computed, or ""
+// when it is: the assignment problem would be larger than maxBoundWork.
+func SlotBoundSkipped(p *Problem, k int) string {
+	rows := p.TotalUnits()
+	k = min(max(k, 1), max(rows, 1))
+	cols := p.Targets() * k
+	if k < rows {
+		cols += rows
+	}
+	if boundTooBig(rows, cols) {
+		return fmt.Sprintf("slot bound not computed: %d units need a %d × %d assignment problem, larger than the limit of %g rows² × columns", rows, rows, cols, float64(maxBoundWork))
+	}
+	return ""
+}
+
+func boundTooBig(rows, cols int) bool {
+	return float64(rows)*float64(rows)*float64(cols) > maxBoundWork
+}
+
 // SlotBound returns the slot bound on p's optimal objective with k slots
 // per target before the tail (k ≥ 1; k ≥ TotalUnits gives the bound
-// without a tail). p must be valid.
+// without a tail), or NaN when it is too large to compute (see
+// SlotBoundSkipped). p must be valid.
 func SlotBound(p *Problem, k int) float64 {
 	var b bounder
 	b.init(p)
@@ -47,7 +77,8 @@ func (b *bounder) init(p *Problem) {
 // at targets whose surviving values are v, each type i only at targets
 // j ≥ from[i] (from may be nil), with k slots per target before the tail.
 // It also returns the slot bound's choice of target for each row: row r is
-// a unit of type rowOf[r].
+// a unit of type rowOf[r]. It returns NaN and nil when the assignment
+// problem is larger than maxBoundWork.
 func (b *bounder) bound(v []float64, left, from []int, k int) (float64, []int) {
 	n := b.n
 	lb := 0.0
@@ -71,6 +102,9 @@ func (b *bounder) bound(v []float64, left, from []int, k int) (float64, []int) {
 		tail = rows
 	}
 	cols := n*k + tail
+	if boundTooBig(rows, cols) {
+		return math.NaN(), nil
+	}
 	b.cost = grow(b.cost, rows*cols)
 	b.rowCol = grow(b.rowCol, rows)
 	r := 0
@@ -120,6 +154,18 @@ func (b *bounder) bound(v []float64, left, from []int, k int) (float64, []int) {
 		}
 	}
 	return lb + total, b.rowCol[:rows]
+}
+
+// maxBound returns the larger of two lower bounds, ignoring a NaN (a bound
+// not computed); NaN when both are.
+func maxBound(a, b float64) float64 {
+	switch {
+	case math.IsNaN(a):
+		return b
+	case math.IsNaN(b):
+		return a
+	}
+	return max(a, b)
 }
 
 func grow[T any](s []T, n int) []T {

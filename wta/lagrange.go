@@ -92,5 +92,5 @@ func continuousBound(q, v []float64, left []int, ub float64) float64 {
 			lambda[i] = max(floor, lambda[i]+t*g[i])
 		}
 	}
-	return best
+	return max(best, 0) // the objective is never negative
 }

@@ -2,6 +2,7 @@ package wta
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"slices"
 
@@ -18,6 +19,17 @@ const improveTol = 1e-12
 // costs O(maxReassign² · n).
 const maxReassign = 40
 
+// Caps on the loops of local search, besides the context: descend runs at
+// most maxPasses passes of moves and swaps, heuristic at most maxPasses
+// rounds of re-placing. Every pass strictly improves the objective, so the
+// caps only matter on huge inputs, where the deadline usually ends the
+// search first.
+const maxPasses = 10_000
+
+// checkEvery is how many steps of local search (a unit tried for a move or
+// a swap, a unit re-fired) pass between two checks of the context.
+const checkEvery = 64
+
 // search is a complete assignment of units to targets with cached values
 // for O(1) evaluation of moves and swaps.
 type search struct {
@@ -31,14 +43,18 @@ type search struct {
 	without []float64 // value of a unit's target were the unit not fired
 	tol     float64   // improveTol × Σ_j w_j
 
+	ctx     context.Context // ends the search; checked every checkEvery steps
+	steps   int
+	stopped bool // ctx ended the search
+
 	as     assign.Solver // for reassign
 	cost   []float64
 	rowCol []int
 }
 
-func newSearch(p *Problem, x [][]int) *search {
+func newSearch(ctx context.Context, p *Problem, x [][]int) *search {
 	m, n := p.Weapons(), p.Targets()
-	s := &search{p: p, n: n, q: make([]float64, m*n), members: make([][]int, n), val: make([]float64, n)}
+	s := &search{ctx: ctx, p: p, n: n, q: make([]float64, m*n), members: make([][]int, n), val: make([]float64, n)}
 	for i := range m {
 		for j := range n {
 			s.q[i*n+j] = 1 - p.P[i][j]
@@ -57,6 +73,18 @@ func newSearch(p *Problem, x [][]int) *search {
 	}
 	s.tol = improveTol * p.TotalValue()
 	return s
+}
+
+// halted counts a step and reports whether the context has ended the
+// search, looking at it every checkEvery steps.
+func (s *search) halted() bool {
+	if s.stopped {
+		return true
+	}
+	if s.steps++; s.steps%checkEvery == 0 && s.ctx.Err() != nil {
+		s.stopped = true
+	}
+	return s.stopped
 }
 
 // refresh recomputes target j's value and its units' without-values from
@@ -121,6 +149,9 @@ func (s *search) bestTarget(i, skip int) (int, float64) {
 func (s *search) moves() bool {
 	improved := false
 	for u, i := range s.kind {
+		if s.halted() {
+			return improved
+		}
 		j := s.at[u]
 		k, gain := s.bestTarget(i, j)
 		if k >= 0 && gain-(s.without[u]-s.val[j]) > s.tol {
@@ -138,6 +169,9 @@ func (s *search) swaps() bool {
 	improved := false
 	n := s.n
 	for u, a := range s.kind {
+		if s.halted() {
+			return improved
+		}
 		for v := u + 1; v < len(s.kind); v++ {
 			b, j, k := s.kind[v], s.at[u], s.at[v]
 			if a == b || j == k {
@@ -158,11 +192,11 @@ func (s *search) swaps() bool {
 }
 
 // descend runs moves and swaps until neither improves: a local optimum of
-// both neighbourhoods.
+// both neighbourhoods, or until the context ends or maxPasses passes.
 func (s *search) descend() {
-	for {
+	for range maxPasses {
 		m := s.moves()
-		if !s.swaps() && !m {
+		if !s.swaps() && !m || s.stopped {
 			return
 		}
 	}
@@ -171,6 +205,11 @@ func (s *search) descend() {
 // recreate fires the units us, not yet fired, by maximum marginal return.
 func (s *search) recreate(us []int) {
 	for len(us) > 0 {
+		if s.halted() {
+			// Fire the rest where they were left off: nowhere. The caller
+			// restores the best assignment.
+			return
+		}
 		bu, bj, bg := 0, -1, -1.0
 		for k, u := range us {
 			if j, g := s.bestTarget(s.kind[u], -1); g > bg {
@@ -253,21 +292,25 @@ func Heuristic(ctx context.Context, p *Problem, opts Options) (Solution, error) 
 	b.init(p)
 	slot, _ := b.bound(p.Values, p.Units, nil, DefaultSlots)
 	sol := heuristic(ctx, p, opts, slot)
-	sol.LowerBound = max(slot, continuousBound(b.q, p.Values, p.Units, sol.Objective))
+	sol.LowerBound = maxBound(slot, continuousBound(b.q, p.Values, p.Units, sol.Objective))
+	if math.IsNaN(slot) {
+		sol.BoundNote = SlotBoundSkipped(p, DefaultSlots)
+	}
 	sol.Optimal = sol.Objective <= sol.LowerBound+optimalityTol*p.TotalValue()
+	sol.Interrupted = sol.Interrupted && !sol.Optimal
 	return sol, nil
 }
 
 // heuristic stops the iterated local search early when it reaches the lower
 // bound lb, within optimalityTol.
 func heuristic(ctx context.Context, p *Problem, opts Options, lb float64) Solution {
-	s := newSearch(p, greedyCounts(p))
+	s := newSearch(ctx, p, greedyCounts(p))
 	s.descend()
 	// Re-place one unit of every targeted target at once, optimally, until
 	// that no longer helps: on sparse instances (fewer units than targets)
 	// this alone usually reaches the optimum.
 	var ruined []int
-	for f := s.objective(); ; {
+	for f, pass := s.objective(), 0; !s.stopped && pass < maxPasses; pass++ {
 		ruined = ruined[:0]
 		for _, ms := range s.members {
 			if len(ms) > 0 {
@@ -284,7 +327,6 @@ func heuristic(ctx context.Context, p *Problem, opts Options, lb float64) Soluti
 	}
 	best, bestAt := s.objective(), s.snapshot(nil)
 	units := len(s.kind)
-	interrupted := false
 	if units > 1 {
 		rng := rand.New(rand.NewPCG(opts.Seed, 0x9e3779b97f4a7c15))
 		maxRuin := min(units, max(4, units/10))
@@ -293,8 +335,7 @@ func heuristic(ctx context.Context, p *Problem, opts Options, lb float64) Soluti
 			if best <= lb+optimalityTol*p.TotalValue() {
 				break
 			}
-			if ctx.Err() != nil {
-				interrupted = true
+			if s.stopped || ctx.Err() != nil {
 				break
 			}
 			ruined = ruined[:0]
@@ -327,6 +368,9 @@ func heuristic(ctx context.Context, p *Problem, opts Options, lb float64) Soluti
 				s.reassign(ruined)
 			}
 			s.descend()
+			if s.stopped {
+				break // possibly mid-recreate, with units unfired: restored below
+			}
 			if f := s.objective(); f < best-s.tol {
 				best, bestAt = f, s.snapshot(bestAt)
 			} else {
@@ -336,6 +380,6 @@ func heuristic(ctx context.Context, p *Problem, opts Options, lb float64) Soluti
 		s.restore(bestAt)
 	}
 	sol := newSolution(p, s.counts(), SolverHeuristic)
-	sol.Interrupted = interrupted
+	sol.Interrupted = s.stopped || ctx.Err() != nil
 	return sol
 }

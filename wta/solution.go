@@ -29,6 +29,9 @@ type Solution struct {
 	Optimal bool
 	// Interrupted reports that the context ended the search early.
 	Interrupted bool
+	// BoundNote says why a bound was not computed (e.g. the slot bound of a
+	// problem with too many units), or is empty.
+	BoundNote string
 	// Nodes is the number of branch and bound nodes whose bound was computed
 	// (exact solver only).
 	Nodes int

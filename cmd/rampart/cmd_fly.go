@@ -55,7 +55,12 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if missile != "" && cmd.Flags().Changed("burnout-speed-kms") {
 				return badInput("fly: give --missile or --burnout-speed-kms, not both")
 			}
-			for flag, v := range map[string]float64{"burnout-speed-kms": speedKms, "apogee-km": apogeeKm, "burnout-alt-km": altKm} {
+			if cmd.Flags().Changed("burnout-speed-kms") && !(speedKms > 0 && speedKms < scenario.MaxBurnoutSpeedKms) {
+				// 0 is the Threat's "solve for the speed": only an absent
+				// flag means that.
+				return badInput("fly: --burnout-speed-kms %g is out of range; allowed: greater than 0, less than %d km/s (below escape speed); omit the flag to solve for the speed", speedKms, scenario.MaxBurnoutSpeedKms)
+			}
+			for flag, v := range map[string]float64{"apogee-km": apogeeKm, "burnout-alt-km": altKm} {
 				if cmd.Flags().Changed(flag) && !(v >= 0 && !math.IsInf(v, 0)) {
 					return badInput("fly: --%s %g must be a non-negative number", flag, v)
 				}
@@ -110,7 +115,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.StringVar(&from, "from", "", "launch point: LAT,LON in decimal degrees, or a catalog place name (required)")
 	fl.StringVar(&to, "to", "", "aim point: LAT,LON in decimal degrees, or a catalog place name (required)")
 	fl.StringVar(&missile, "missile", "", "catalog ballistic or cruise missile to fly from launch (see 'rampart catalog --kind ballistic-missile')")
-	fl.Float64Var(&speedKms, "burnout-speed-kms", 0, "burnout speed relative to the Earth, km/s; omit to solve for it")
+	fl.Float64Var(&speedKms, "burnout-speed-kms", 0, "burnout speed relative to the Earth, km/s, in (0, 11); omit to solve for it")
 	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted or depressed")
 	fl.Float64Var(&angleDeg, "burnout-angle-deg", 0, "burnout flight-path angle above the local horizontal, degrees (lofted/depressed; default: 15° off the min-energy angle)")
 	fl.Float64Var(&apogeeKm, "apogee-km", 0, "apogee height above the ellipsoid, km (lofted/depressed, instead of --burnout-angle-deg)")

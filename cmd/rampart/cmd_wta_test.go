@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 const wtaSmallYAML = `values: [10, 20, 5]
@@ -120,5 +121,34 @@ func TestWTABenchInstance(t *testing.T) {
 	const best = 2862.302609
 	if doc.Solver != "heuristic" || math.Abs(doc.Objective/best-1) > 1e-7 || doc.LowerBound == nil {
 		t.Errorf("rampart wta %s = %+v; want the heuristic at %v with a bound", path, doc, best)
+	}
+}
+
+// Issue 11: 100000 units of one type at one target died out of memory in
+// the slot bound. Now the bound is skipped, with the reason in the output,
+// and the time limit holds.
+func TestWTAHugeUnitsBoundSkipped(t *testing.T) {
+	path := writeTemp(t, "huge.yaml", "values: [1]\nunits: [100000]\np: [[0.5]]\n")
+	start := time.Now()
+	code, out, errs := rampart(t, "wta", path, "--time-limit", "1", "--json")
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("rampart wta --time-limit 1 took %v", took)
+	}
+	if code != exitOK {
+		t.Fatalf("rampart wta = %d, stderr %q", code, errs)
+	}
+	var doc struct {
+		LowerBound *float64 `json:"lower_bound"`
+		BoundNote  string   `json:"bound_note"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.BoundNote, "slot bound not computed") || doc.LowerBound == nil {
+		t.Errorf("bound_note %q, lower_bound %v", doc.BoundNote, doc.LowerBound)
+	}
+	path = writeTemp(t, "toomany.yaml", "values: [1]\nunits: [2000000]\np: [[0.5]]\n")
+	if code, _, errs := rampart(t, "wta", path); code != exitBadInput || !strings.Contains(errs, "units[0]") || !strings.Contains(errs, "1000000") {
+		t.Errorf("2000000 units: exit %d, stderr %q", code, errs)
 	}
 }

@@ -283,3 +283,17 @@ func TestRunOutWritesReportDir(t *testing.T) {
 		t.Errorf("rampart export %s --format kml = %d, stderr %q", dir, code, errs)
 	}
 }
+
+// Issue 11: --burnout-speed-kms 1e306 overflowed to +Inf m/s and never
+// returned; 0 silently meant "solve for the speed".
+func TestFlyBurnoutSpeedRange(t *testing.T) {
+	for _, v := range []string{"1e306", "0", "-1", "11", "NaN", "+Inf"} {
+		code, _, errs := rampart(t, "fly", "--from", "0,0", "--to", "0,10", "--burnout-speed-kms", v)
+		if code != exitBadInput || !strings.Contains(errs, "--burnout-speed-kms") || !strings.Contains(errs, "less than 11") {
+			t.Errorf("--burnout-speed-kms %s: exit %d, stderr %q", v, code, errs)
+		}
+	}
+	if code, _, errs := rampart(t, "fly", "--from", "0,0", "--to", "0,10"); code != exitOK {
+		t.Errorf("without --burnout-speed-kms: exit %d, stderr %q", code, errs)
+	}
+}

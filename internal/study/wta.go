@@ -26,6 +26,7 @@ type WTAJSON struct {
 	Objective   float64   `json:"objective"`
 	LowerBound  *float64  `json:"lower_bound"`
 	GapToBound  *float64  `json:"gap_to_bound"`
+	BoundNote   string    `json:"bound_note,omitempty"`
 	Optimal     bool      `json:"optimal"`
 	Interrupted bool      `json:"interrupted"`
 	Solver      string    `json:"solver"`
@@ -52,6 +53,7 @@ func WTADocument(file, format string, p *wta.Problem, s wta.Solution, elapsed ti
 		TotalValue: p.TotalValue(), Objective: s.Objective,
 		Optimal: s.Optimal, Interrupted: s.Interrupted, Solver: s.Solver,
 		Seconds:    elapsed.Seconds(),
+		BoundNote:  s.BoundNote,
 		Assignment: []WTAShot{},
 	}
 	if !math.IsNaN(s.LowerBound) {
@@ -94,6 +96,9 @@ func WriteWTAText(w io.Writer, d WTAJSON) error {
 		fmt.Fprintf(w, "  lower bound  %.6f (gap %.4f %%)\n", *d.LowerBound, 100**d.GapToBound)
 	} else {
 		fmt.Fprintf(w, "  lower bound  none\n")
+	}
+	if d.BoundNote != "" {
+		fmt.Fprintf(w, "  note         %s\n", d.BoundNote)
 	}
 	fmt.Fprintf(w, "  time         %.3f s\n", d.Seconds)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
