@@ -162,3 +162,32 @@ func TestRadarBadInput(t *testing.T) {
 		}
 	}
 }
+
+// Values whose results cannot be finite are refused with exit 2, naming the
+// flag, the value and the allowed range, in text and JSON mode (issue 11:
+// they ended in "json: unsupported value: +Inf", exit 1, or "+Inf" text).
+func TestRadarRefusesNonFiniteResults(t *testing.T) {
+	for _, c := range []struct{ flag, want string }{
+		{"range-km", "allowed: 0.001 to 50000 km"},
+		{"rcs-m2", "at most 1e+06 m²"},
+		{"height-m", "allowed: 0 to 100000 m"},
+		{"target-alt-km", "allowed: 0 to 5000 km"},
+		{"pulse-us", "at most 1e+06 µs"},
+		{"freq-ghz", "allowed: 0.001 to 1000 GHz"},
+		{"noise-temp-k", "allowed: 1 to 1e+06 K"},
+		{"peak-power-kw", "at most 1e+09 kW"},
+	} {
+		for _, mode := range [][]string{{"--json"}, nil} {
+			args := append([]string{"radar", "--range-km", "100", "--" + c.flag, "1e308"}, mode...)
+			code, _, errs := rampart(t, args...)
+			if code != exitBadInput || !strings.Contains(errs, "--"+c.flag+" 1e+308 is out of range") || !strings.Contains(errs, c.want) {
+				t.Errorf("rampart %v = %d, %q; want exit %d naming the flag, value and %q", args, code, errs, exitBadInput, c.want)
+			}
+		}
+	}
+	for _, flag := range []string{"freq-ghz", "noise-temp-k", "range-km"} {
+		if code, _, errs := rampart(t, "radar", "--json", "--range-km", "100", "--"+flag, "1e-300"); code != exitBadInput {
+			t.Errorf("radar --%s 1e-300 = %d, %q; want exit %d", flag, code, errs, exitBadInput)
+		}
+	}
+}
