@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/spf13/cobra"
 
@@ -62,8 +61,9 @@ Earth; the flight-path angle is above the local horizontal.`,
 			}
 			// Checked in a fixed order, so that a command line with several
 			// bad flags always gets the same message.
-			if cmd.Flags().Changed("apogee-km") && !(apogeeKm >= 0 && !math.IsInf(apogeeKm, 0)) {
-				return badInput("fly: --apogee-km %g must be a non-negative number of km", apogeeKm)
+			if cmd.Flags().Changed("apogee-km") && !(apogeeKm > 0 && apogeeKm <= scenario.MaxApogeeKm) {
+				// As a scenario's apogee_km; 6000 was silently ignored.
+				return badInput("fly: --apogee-km %g is out of range; allowed: greater than 0, at most %d km", apogeeKm, scenario.MaxApogeeKm)
 			}
 			if cmd.Flags().Changed("burnout-alt-km") && altKm != 0 {
 				// The flight model starts every burnout-state flight at the
