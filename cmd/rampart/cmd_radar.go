@@ -39,13 +39,16 @@ const (
 	// radarMinFreqGHz, radarMaxFreqGHz: 1 MHz (below HF over-the-horizon
 	// radars) to 1 THz (above any millimetre-wave radar).
 	radarMinFreqGHz, radarMaxFreqGHz = 0.001, 1000.0
-	// radarMaxPeakKW is 1 TW, a thousand times the largest radar
-	// transmitters.
-	radarMaxPeakKW = 1e9
-	// radarMaxPulseUs is 1 s: longer is no longer a pulse.
-	radarMaxPulseUs = 1e6
-	// radarMaxRCSm2 is 1 km², beyond the largest ship seen broadside.
-	radarMaxRCSm2 = 1e6
+	// The minimums keep the SNR from underflowing to 0 (-Inf dB) with all
+	// of them at once. radarMinPeakKW, radarMaxPeakKW: 1 mW to 1 TW, a
+	// thousand times the largest radar transmitters.
+	radarMinPeakKW, radarMaxPeakKW = 1e-6, 1e9
+	// radarMinPulseUs, radarMaxPulseUs: 1 ps to 1 s (longer is no longer
+	// a pulse).
+	radarMinPulseUs, radarMaxPulseUs = 1e-6, 1e6
+	// radarMinRCSm2, radarMaxRCSm2: 1 mm² (below an insect) to 1 km²,
+	// beyond the largest ship seen broadside.
+	radarMinRCSm2, radarMaxRCSm2 = 1e-6, 1e6
 	// radarMinNoiseK, radarMaxNoiseK: 1 K (below the coldest cryogenic
 	// receivers) to 1,000,000 K.
 	radarMinNoiseK, radarMaxNoiseK = 1.0, 1e6
@@ -192,9 +195,9 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	}
 	for _, p := range []boundedFlag{
 		{"freq-ghz", "GHz", f.freqGHz, radarMinFreqGHz, false, radarMaxFreqGHz, func(v float64) { eq.Frequency = v * 1e9 }},
-		{"peak-power-kw", "kW", f.peakKW, 0, true, radarMaxPeakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
-		{"pulse-us", "µs", f.pulseUs, 0, true, radarMaxPulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
-		{"rcs-m2", "m²", f.rcs, 0, true, radarMaxRCSm2, func(v float64) { rcs = v }},
+		{"peak-power-kw", "kW", f.peakKW, radarMinPeakKW, false, radarMaxPeakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
+		{"pulse-us", "µs", f.pulseUs, radarMinPulseUs, false, radarMaxPulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
+		{"rcs-m2", "m²", f.rcs, radarMinRCSm2, false, radarMaxRCSm2, func(v float64) { rcs = v }},
 		{"noise-temp-k", "K", f.noiseK, radarMinNoiseK, false, radarMaxNoiseK, func(v float64) { eq.NoiseTemp = v }},
 		{"range-km", "km", f.rangeKm, radarMinRangeKm, false, radarMaxRangeKm, nil},
 		{"loss-db", "dB", f.lossDB, 0, false, radarMaxDB, func(v float64) { eq.Loss = radar.FromDB(v) }},
