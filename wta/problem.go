@@ -3,7 +3,6 @@ package wta
 import (
 	"errors"
 	"fmt"
-	"math"
 )
 
 // Size limits. The solvers allocate per unit and per (type, target) pair;
@@ -13,6 +12,10 @@ import (
 const (
 	MaxPairs = 10_000_000 // m·n
 	MaxUnits = 1_000_000  // Σ_i μ_i
+	// MaxValue bounds a target's value w_j. The objective and bounds sum
+	// values; near MaxFloat64 the sums overflowed to +Inf after the input
+	// was accepted (issue 11). MaxValue·MaxPairs is far below MaxFloat64.
+	MaxValue = 1e12
 )
 
 // Problem is one static weapon-target assignment instance.
@@ -50,7 +53,7 @@ func (p *Problem) TotalValue() float64 {
 }
 
 // Validate reports the first problem with p's shape or numbers: at least
-// one weapon type and one target, finite non-negative values, non-negative
+// one weapon type and one target, values in [0, MaxValue], non-negative
 // units, probabilities in [0, 1], names (if any) one per type or target, and
 // the size limits MaxPairs and MaxUnits.
 func (p *Problem) Validate() error {
@@ -65,8 +68,8 @@ func (p *Problem) Validate() error {
 		return fmt.Errorf("wta: %d weapon types × %d targets exceeds the limit of %d pairs", m, n, MaxPairs)
 	}
 	for j, w := range p.Values {
-		if !(w >= 0) || math.IsInf(w, 1) {
-			return fmt.Errorf("wta: value of target %d is %g; want a finite number ≥ 0", j, w)
+		if !(w >= 0 && w <= MaxValue) {
+			return fmt.Errorf("wta: value of target %d is %g; want a number in [0, %g]", j, w, float64(MaxValue))
 		}
 	}
 	total := 0

@@ -21,6 +21,7 @@ func TestValidate(t *testing.T) {
 		{func(p *Problem) { p.Values = nil }, "no targets"},
 		{func(p *Problem) { p.Values[1] = math.NaN() }, "value of target 1"},
 		{func(p *Problem) { p.Values[0] = math.Inf(1) }, "value of target 0"},
+		{func(p *Problem) { p.Values[0] = 1.7e308 }, "value of target 0 is 1.7e+308; want a number in [0, 1e+12]"},
 		{func(p *Problem) { p.Units[0] = -1 }, "weapon type 0 has -1 units"},
 		{func(p *Problem) { p.P[0][1] = 1.01 }, "kill probability of weapon type 0 at target 1"},
 		{func(p *Problem) { p.P[0] = p.P[0][:1] }, "has 1 kill probabilities for 2 targets"},

@@ -126,7 +126,7 @@ func (lr *lineReader) float(f field, what string, lo, hi float64) (float64, erro
 // Toffolo (2022), github.com/tuliotoffolo/wta:
 //
 //	m n mu       weapon types, targets, units of every type
-//	w_0          n lines: value of each target, a number ≥ 0
+//	w_0          n lines: value of each target, a number in [0, MaxValue]
 //	…
 //	i j p_ij     m·n lines, one per pair in any order: kill probability
 //
@@ -173,7 +173,7 @@ func ReadToffolo(r io.Reader, file string) (*Problem, error) {
 		if err := lr.want(1, "the value of target "+strconv.Itoa(j)); err != nil {
 			return nil, err
 		}
-		if p.Values[j], err = lr.float(lr.fields[0], "value of target "+strconv.Itoa(j), 0, math.MaxFloat64); err != nil {
+		if p.Values[j], err = lr.float(lr.fields[0], "value of target "+strconv.Itoa(j), 0, MaxValue); err != nil {
 			return nil, err
 		}
 	}

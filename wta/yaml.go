@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 
 	"github.com/rampart-sim/rampart/internal/strict"
 )
@@ -89,9 +88,9 @@ func (in *yamlInstance) check(d *strict.Decoder) *Problem {
 		return nil
 	}
 	for j, v := range in.Values {
-		if !(v >= 0 && v <= math.MaxFloat64) {
+		if !(v >= 0 && v <= MaxValue) {
 			at := strict.IndexPath("values", j)
-			d.Problemf(d.PosOf(at), at, "%g is not in [0, %g]", v, math.MaxFloat64)
+			d.Problemf(d.PosOf(at), at, "%g is not in [0, %g]", v, float64(MaxValue))
 		}
 	}
 	for i, u := range in.Units {

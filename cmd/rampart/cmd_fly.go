@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/spf13/cobra"
 
@@ -38,8 +37,8 @@ needs the least energy; thrust is cut early when the aim is short of the
 missile's maximum range), lofted or depressed. A cruise missile flies the great
 circle at its catalog speed and altitude, within its catalog range.
 
-Without --missile, the flight starts at burnout at the launch point, at
---burnout-alt-km (0 by default), with the speed --burnout-speed-kms. Without
+Without --missile, the flight starts at burnout at the launch point, on the
+surface, with the speed --burnout-speed-kms. Without
 --burnout-speed-kms, rampart solves for the least burnout speed that reaches the
 aim point (min-energy), or for the speed that reaches it at the given burnout
 angle or apogee (lofted and depressed). Speeds are relative to the rotating
@@ -60,10 +59,16 @@ Earth; the flight-path angle is above the local horizontal.`,
 				// flag means that.
 				return badInput("fly: --burnout-speed-kms %g is out of range; allowed: greater than 0, less than %d km/s (below escape speed); omit the flag to solve for the speed", speedKms, scenario.MaxBurnoutSpeedKms)
 			}
-			for flag, v := range map[string]float64{"apogee-km": apogeeKm, "burnout-alt-km": altKm} {
-				if cmd.Flags().Changed(flag) && !(v >= 0 && !math.IsInf(v, 0)) {
-					return badInput("fly: --%s %g must be a non-negative number", flag, v)
-				}
+			// Checked in a fixed order, so that a command line with several
+			// bad flags always gets the same message.
+			if cmd.Flags().Changed("apogee-km") && !(apogeeKm > 0 && apogeeKm <= scenario.MaxApogeeKm) {
+				// As a scenario's apogee_km; 6000 was silently ignored.
+				return badInput("fly: --apogee-km %g is out of range; allowed: greater than 0, at most %d km", apogeeKm, scenario.MaxApogeeKm)
+			}
+			if cmd.Flags().Changed("burnout-alt-km") && altKm != 0 {
+				// The flight model starts every burnout-state flight at the
+				// surface; the altitude was silently dropped before.
+				return badInput("fly: --burnout-alt-km %g is not supported; allowed: 0 km (burnout-state flights start at the surface); omit the flag", altKm)
 			}
 			if cmd.Flags().Changed("burnout-angle-deg") && !(angleDeg > 0 && angleDeg < 90) {
 				return badInput("fly: --burnout-angle-deg %g must lie in (0, 90) degrees", angleDeg)
@@ -119,7 +124,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted or depressed")
 	fl.Float64Var(&angleDeg, "burnout-angle-deg", 0, "burnout flight-path angle above the local horizontal, degrees (lofted/depressed; default: 15° off the min-energy angle)")
 	fl.Float64Var(&apogeeKm, "apogee-km", 0, "apogee height above the ellipsoid, km (lofted/depressed, instead of --burnout-angle-deg)")
-	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude above the ellipsoid, km (without --missile)")
+	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude, km: only 0 is supported (burnout-state flights start at the surface)")
 	fl.BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
 	phys.register(fl)
 	return cmd

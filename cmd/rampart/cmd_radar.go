@@ -31,6 +31,39 @@ const (
 	radarDefTargetAlt = 0.0
 )
 
+// Ranges of rampart radar's physical flags. Each is far beyond any real
+// radar or target; they exist so that the radar equation and the horizon
+// stay finite (with 1e308 or 1e-300 they overflowed to ±Inf, which JSON
+// cannot carry) and so that a typo is caught.
+const (
+	// radarMinFreqGHz, radarMaxFreqGHz: 1 MHz (below HF over-the-horizon
+	// radars) to 1 THz (above any millimetre-wave radar).
+	radarMinFreqGHz, radarMaxFreqGHz = 0.001, 1000.0
+	// The minimums keep the SNR from underflowing to 0 (-Inf dB) with all
+	// of them at once. radarMinPeakKW, radarMaxPeakKW: 1 mW to 1 TW, a
+	// thousand times the largest radar transmitters.
+	radarMinPeakKW, radarMaxPeakKW = 1e-6, 1e9
+	// radarMinPulseUs, radarMaxPulseUs: 1 ps to 1 s (longer is no longer
+	// a pulse).
+	radarMinPulseUs, radarMaxPulseUs = 1e-6, 1e6
+	// radarMinRCSm2, radarMaxRCSm2: 1 mm² (below an insect) to 1 km²,
+	// beyond the largest ship seen broadside.
+	radarMinRCSm2, radarMaxRCSm2 = 1e-6, 1e6
+	// radarMinNoiseK, radarMaxNoiseK: 1 K (below the coldest cryogenic
+	// receivers) to 1,000,000 K.
+	radarMinNoiseK, radarMaxNoiseK = 1.0, 1e6
+	// radarMinRangeKm, radarMaxRangeKm: 1 m to 50,000 km, beyond
+	// geostationary orbit.
+	radarMinRangeKm, radarMaxRangeKm = 0.001, 50_000.0
+	// radarMaxHeightM is 100 km, the edge of space, for an antenna.
+	radarMaxHeightM = 100_000.0
+	// radarMaxTargetAltKm is 5,000 km, above the apogee of any ICBM
+	// trajectory of interest (as scenario.MaxApogeeKm).
+	radarMaxTargetAltKm = 5000.0
+	// radarMaxDB bounds gains, losses and the required SNR, dB (10^30).
+	radarMaxDB = 300.0
+)
+
 type radarFlags struct {
 	name, pick                 string
 	freqGHz, peakKW, pulseUs   float64
@@ -149,41 +182,49 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	}
 	rcs := radarDefRCS
 	// Explicit flags override defaults and catalog values.
+	// Each physical flag has a documented range; values outside it (1e308,
+	// 1e-300) made the radar equation overflow to ±Inf after the flags
+	// were accepted (issue 11). min is exclusive when minOpen.
+	type boundedFlag struct {
+		name, unit string
+		v          float64
+		min        float64
+		minOpen    bool
+		max        float64
+		apply      func(float64)
+	}
+	for _, p := range []boundedFlag{
+		{"freq-ghz", "GHz", f.freqGHz, radarMinFreqGHz, false, radarMaxFreqGHz, func(v float64) { eq.Frequency = v * 1e9 }},
+		{"peak-power-kw", "kW", f.peakKW, radarMinPeakKW, false, radarMaxPeakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
+		{"pulse-us", "µs", f.pulseUs, radarMinPulseUs, false, radarMaxPulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
+		{"rcs-m2", "m²", f.rcs, radarMinRCSm2, false, radarMaxRCSm2, func(v float64) { rcs = v }},
+		{"noise-temp-k", "K", f.noiseK, radarMinNoiseK, false, radarMaxNoiseK, func(v float64) { eq.NoiseTemp = v }},
+		{"range-km", "km", f.rangeKm, radarMinRangeKm, false, radarMaxRangeKm, nil},
+		{"loss-db", "dB", f.lossDB, 0, false, radarMaxDB, func(v float64) { eq.Loss = radar.FromDB(v) }},
+		{"height-m", "m", f.heightM, 0, false, radarMaxHeightM, nil},
+		{"target-alt-km", "km", f.targetAltKm, 0, false, radarMaxTargetAltKm, nil},
+	} {
+		if !changed(p.name) {
+			continue
+		}
+		low := p.v >= p.min
+		if p.minOpen {
+			low = p.v > p.min
+		}
+		if !(low && p.v <= p.max) {
+			if p.minOpen {
+				return badInput("radar: --%s %g is out of range; allowed: greater than %g, at most %g %s", p.name, p.v, p.min, p.max, p.unit)
+			}
+			return badInput("radar: --%s %g is out of range; allowed: %g to %g %s", p.name, p.v, p.min, p.max, p.unit)
+		}
+		if p.apply != nil {
+			p.apply(p.v)
+		}
+	}
 	type positiveFlag struct {
 		name  string
 		v     float64
 		apply func(float64)
-	}
-	for _, p := range []positiveFlag{
-		{"freq-ghz", f.freqGHz, func(v float64) { eq.Frequency = v * 1e9 }},
-		{"peak-power-kw", f.peakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
-		{"pulse-us", f.pulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
-		{"rcs-m2", f.rcs, func(v float64) { rcs = v }},
-		{"noise-temp-k", f.noiseK, func(v float64) { eq.NoiseTemp = v }},
-		{"range-km", f.rangeKm, nil},
-	} {
-		if changed(p.name) {
-			if !(p.v > 0 && !math.IsInf(p.v, 1)) {
-				return badInput("radar: --%s %g must be a positive number", p.name, p.v)
-			}
-			if p.apply != nil {
-				p.apply(p.v)
-			}
-		}
-	}
-	for _, p := range []positiveFlag{
-		{"loss-db", f.lossDB, func(v float64) { eq.Loss = radar.FromDB(v) }},
-		{"height-m", f.heightM, nil},
-		{"target-alt-km", f.targetAltKm, nil},
-	} {
-		if changed(p.name) {
-			if !(p.v >= 0 && !math.IsInf(p.v, 1)) {
-				return badInput("radar: --%s %g must be a non-negative number", p.name, p.v)
-			}
-			if p.apply != nil {
-				p.apply(p.v)
-			}
-		}
 	}
 	for _, p := range []positiveFlag{
 		{"gain-db", f.gainDB, func(v float64) { eq.TxGain, eq.RxGain = radar.FromDB(v), radar.FromDB(v) }},
@@ -192,8 +233,8 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		{"required-snr-db", f.reqSNRdB, nil},
 	} {
 		if changed(p.name) {
-			if math.IsNaN(p.v) || math.IsInf(p.v, 0) || math.Abs(p.v) > 300 {
-				return badInput("radar: --%s %g must be a finite number of dB (|x| ≤ 300)", p.name, p.v)
+			if math.IsNaN(p.v) || math.IsInf(p.v, 0) || math.Abs(p.v) > radarMaxDB {
+				return badInput("radar: --%s %g is out of range; allowed: -%g to %g dB", p.name, p.v, radarMaxDB, radarMaxDB)
 			}
 			if p.apply != nil {
 				p.apply(p.v)

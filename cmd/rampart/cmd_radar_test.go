@@ -162,3 +162,41 @@ func TestRadarBadInput(t *testing.T) {
 		}
 	}
 }
+
+// Values whose results cannot be finite are refused with exit 2, naming the
+// flag, the value and the allowed range, in text and JSON mode (issue 11:
+// they ended in "json: unsupported value: +Inf", exit 1, or "+Inf" text).
+func TestRadarRefusesNonFiniteResults(t *testing.T) {
+	for _, c := range []struct{ flag, want string }{
+		{"range-km", "allowed: 0.001 to 50000 km"},
+		{"rcs-m2", "allowed: 1e-06 to 1e+06 m²"},
+		{"height-m", "allowed: 0 to 100000 m"},
+		{"target-alt-km", "allowed: 0 to 5000 km"},
+		{"pulse-us", "allowed: 1e-06 to 1e+06 µs"},
+		{"freq-ghz", "allowed: 0.001 to 1000 GHz"},
+		{"noise-temp-k", "allowed: 1 to 1e+06 K"},
+		{"peak-power-kw", "allowed: 1e-06 to 1e+09 kW"},
+	} {
+		for _, mode := range [][]string{{"--json"}, nil} {
+			args := append([]string{"radar", "--range-km", "100", "--" + c.flag, "1e308"}, mode...)
+			code, _, errs := rampart(t, args...)
+			if code != exitBadInput || !strings.Contains(errs, "--"+c.flag+" 1e+308 is out of range") || !strings.Contains(errs, c.want) {
+				t.Errorf("rampart %v = %d, %q; want exit %d naming the flag, value and %q", args, code, errs, exitBadInput, c.want)
+			}
+		}
+	}
+	// All flags at their limits at once still give finite results.
+	for _, args := range [][]string{
+		{"--peak-power-kw", "1e-6", "--pulse-us", "1e-6", "--rcs-m2", "1e-6", "--tx-gain-db", "-300", "--rx-gain-db", "-300", "--freq-ghz", "1000", "--noise-temp-k", "1e6", "--loss-db", "300", "--required-snr-db", "300", "--range-km", "50000"},
+		{"--peak-power-kw", "1e9", "--pulse-us", "1e6", "--rcs-m2", "1e6", "--tx-gain-db", "300", "--rx-gain-db", "300", "--freq-ghz", "0.001", "--noise-temp-k", "1", "--loss-db", "0", "--required-snr-db", "-300", "--range-km", "0.001", "--height-m", "100000", "--target-alt-km", "5000"},
+	} {
+		if code, _, errs := rampart(t, append([]string{"radar", "--json"}, args...)...); code != exitOK {
+			t.Errorf("radar %v = %d, %q; want exit 0", args, code, errs)
+		}
+	}
+	for _, flag := range []string{"freq-ghz", "noise-temp-k", "range-km", "peak-power-kw", "pulse-us", "rcs-m2"} {
+		if code, _, errs := rampart(t, "radar", "--json", "--range-km", "100", "--"+flag, "1e-300"); code != exitBadInput {
+			t.Errorf("radar --%s 1e-300 = %d, %q; want exit %d", flag, code, errs, exitBadInput)
+		}
+	}
+}

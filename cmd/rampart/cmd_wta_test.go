@@ -152,3 +152,24 @@ func TestWTAHugeUnitsBoundSkipped(t *testing.T) {
 		t.Errorf("2000000 units: exit %d, stderr %q", code, errs)
 	}
 }
+
+// Target values whose sums overflow are refused with exit 2, naming the
+// value and the range (issue 11: "json: unsupported value: +Inf", exit 1).
+func TestWTAHugeValuesRefused(t *testing.T) {
+	y := writeTemp(t, "huge.yaml", "values: [1.7e308, 1.7e308]\nunits: [1]\np: [[0.5, 0.5]]\n")
+	txt := writeTemp(t, "huge.txt", "1 2 1\n1.7e308\n1.7e308\n0 0 0.5\n0 1 0.5\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"wta", y, "--json"}, "huge.yaml:1:10: values[0]: 1.7e+308 is not in [0, 1e+12]"},
+		{[]string{"wta", y}, "values[1]: 1.7e+308 is not in [0, 1e+12]"},
+		{[]string{"wta", txt, "--json"}, `huge.txt:2:1: value of target 0 "1.7e308": want a number in [0, 1e+12]`},
+		{[]string{"wta", txt}, `value of target 0 "1.7e308": want a number in [0, 1e+12]`},
+	} {
+		code, out, errs := rampart(t, c.args...)
+		if code != exitBadInput || out != "" || !strings.Contains(errs, c.want) {
+			t.Errorf("rampart %q = exit %d, stdout %.200q, stderr %q; want exit %d mentioning %q", c.args, code, out, errs, exitBadInput, c.want)
+		}
+	}
+}

@@ -297,3 +297,23 @@ func TestFlyBurnoutSpeedRange(t *testing.T) {
 		t.Errorf("without --burnout-speed-kms: exit %d, stderr %q", code, errs)
 	}
 }
+
+// Asset values whose sum overflows are refused by validate and run alike,
+// with exit 2 (issue 11: run ended in "json: unsupported value: +Inf").
+func TestAssetValueOverflowRefused(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "internal", "scenario", "library", "architecture.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.ReplaceAll(strings.ReplaceAll(string(src), "value: 10,", "value: 1.5e308,"), "value: 5,", "value: 1.5e308,")
+	file := filepath.Join(t.TempDir(), "huge.yaml")
+	if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"validate", file}, {"run", "--json", file}, {"run", file}} {
+		code, out, errs := rampart(t, args...)
+		if code != exitBadInput || out != "" || !strings.Contains(errs, "assets[0].value: 1.5e+308 is out of range; allowed: greater than 0, at most 1e+12") {
+			t.Errorf("rampart %v = %d, stdout %.200q, stderr %.300q; want exit 2 naming assets[0].value, 1.5e+308 and the range", args, code, out, errs)
+		}
+	}
+}

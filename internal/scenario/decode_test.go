@@ -202,7 +202,11 @@ var problemCases = []struct {
 		`t.yaml:20:17: threats[0].interval_s: -1 is out of range; allowed: 0 to 31622400`,
 	}},
 	{"asset value zero", "value: 10", "value: 0", []string{
-		`t.yaml:21:48: assets[0].value: 0 is out of range; allowed: greater than 0`,
+		`t.yaml:21:48: assets[0].value: 0 is out of range; allowed: greater than 0, at most 1e+12`,
+	}},
+	{"asset value too large", "value: 10", "value: 1.5e308", []string{
+		// Two such values summed to +Inf after validation passed (issue 11).
+		`t.yaml:21:48: assets[0].value: 1.5e+308 is out of range; allowed: greater than 0, at most 1e+12`,
 	}},
 	{"asset value missing", "value: 10, ", "", []string{
 		`t.yaml:21:6: assets[0].value: missing; want the asset's relative worth, a number greater than 0`,

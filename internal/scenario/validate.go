@@ -31,6 +31,12 @@ const (
 	// Ground points lie between the shore of the Dead Sea and above
 	// Everest.
 	MinAltM, MaxAltM = -500, 10_000
+	// MaxAssetValue bounds an asset's relative worth. Values are summed
+	// and weighted (value at risk, value saved); with values near
+	// MaxFloat64 the sums overflowed to +Inf after validation passed
+	// (issue 11). 1e12 leaves room for any number of assets and any
+	// scale of worth (dollars of a capital city).
+	MaxAssetValue = 1e12
 )
 
 // maxListed is how many allowed values a message lists; longer lists (catalog
@@ -511,8 +517,8 @@ func (v *validator) assets(owners []string) {
 		switch {
 		case !v.has(vp, a.Value != 0):
 			v.errorf(vp, "missing; want the asset's relative worth, a number greater than 0")
-		case !(a.Value > 0 && a.Value <= math.MaxFloat64):
-			v.errorf(vp, "%s is out of range; allowed: greater than 0", formatNumber(a.Value))
+		case !(a.Value > 0 && a.Value <= MaxAssetValue):
+			v.errorf(vp, "%s is out of range; allowed: greater than 0, at most %s", formatNumber(a.Value), formatNumber(MaxAssetValue))
 		}
 		if a.Owner != "" {
 			v.ownerRef(joinPath(p, "owner"), a.Owner, owners)

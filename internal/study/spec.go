@@ -54,7 +54,12 @@ func FlyOne(th scenario.Threat, o sim.Options) (sim.Flight, error) {
 		return sim.Flight{}, err
 	}
 	if fs[0].OutOfReach != "" {
-		return fs[0], &scenario.Errors{Problems: []scenario.Problem{{Path: "to", Msg: fs[0].Missile + " cannot reach the aim point: " + fs[0].OutOfReach}}}
+		who := fs[0].Missile
+		if who == "" {
+			// A burnout-state flight has no missile name.
+			who = "the burnout-state flight"
+		}
+		return fs[0], &scenario.Errors{Problems: []scenario.Problem{{Path: "to", Msg: who + " cannot reach the aim point: " + fs[0].OutOfReach}}}
 	}
 	return fs[0], nil
 }
