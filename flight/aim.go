@@ -95,7 +95,7 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		return nil, &InputError{Field: "profile", Value: int(s.Profile), Reason: "allowed values: min-energy, lofted, depressed"}
 	}
 	if s.BurnoutAngle < 0 || s.BurnoutAngle >= math.Pi/2 {
-		return nil, &InputError{Field: "burnout_angle", Value: s.BurnoutAngle, Reason: "must be in [0, 90°)"}
+		return nil, &InputError{Field: "burnout_angle_deg", Value: s.BurnoutAngle * 180 / math.Pi, Reason: "must be in [0, 90°)"}
 	}
 	if s.BurnoutSpeed < 0 {
 		return nil, &InputError{Field: "burnout_speed", Value: s.BurnoutSpeed, Reason: "must be non-negative"}
@@ -228,7 +228,7 @@ func (a *aimer) solveBurnout() (Launch, error) {
 	guess := func(gamma float64) (float64, float64, error) {
 		v, az, _, ok := keplerGuess(e, bo, s.Aim, s.LaunchTime, gamma)
 		if !ok {
-			return 0, 0, &InputError{Field: "burnout_angle", Value: gamma, Reason: "no ballistic arc reaches the aim point at this angle"}
+			return 0, 0, &InputError{Field: "burnout_angle_deg", Value: gamma * 180 / math.Pi, Reason: "no ballistic arc reaches the aim point at this angle"}
 		}
 		return v, az, nil
 	}

@@ -18,3 +18,12 @@ func TestInputErrorSpeaksDegrees(t *testing.T) {
 		t.Errorf("Error() = %q holds a Go value dump", e.Error())
 	}
 }
+
+// TestSolveAngleErrorInDegrees: a bad burnout angle is reported in
+// degrees ("burnout_angle_deg = 91.7"), not radians.
+func TestSolveAngleErrorInDegrees(t *testing.T) {
+	_, err := Solve(IdealEarth(), Shot{Launch: geo.LLADeg(0, 0, 0), Aim: geo.LLADeg(0, 10, 0), BurnoutAngle: 1.6})
+	if err == nil || !strings.Contains(err.Error(), "burnout_angle_deg = 91.67") {
+		t.Errorf("Solve(angle 1.6 rad) = %v, want it to name burnout_angle_deg = 91.67...", err)
+	}
+}
