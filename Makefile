@@ -32,7 +32,7 @@ test-fma:
 ## test-arm64: the suite cross-compiled for arm64 and run under qemu-user (slow: about 15 minutes)
 test-arm64:
 	command -v qemu-aarch64 >/dev/null || (apt-get update -qq && apt-get install -y -qq qemu-user)
-	GOARCH=arm64 $(GO) test -short -count=1 -exec qemu-aarch64 $(PKGS)
+	GOARCH=arm64 $(GO) test -short -count=1 -timeout 60m -exec qemu-aarch64 $(PKGS)
 
 ## test-long: the whole suite including the slow statistical and sweep tests
 test-long:
