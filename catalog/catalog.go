@@ -224,6 +224,10 @@ func (e Entry) At(key string, p Pick) float64 {
 	return v.At(p)
 }
 
+// Placed reports whether the entry has a position (a site, or a system
+// the catalog places).
+func (e Entry) Placed() bool { return !(e.Lat.IsZero() && e.Lon.IsZero()) }
+
 // HasTag reports whether the entry carries tag t (case-insensitive).
 func (e Entry) HasTag(t string) bool {
 	for _, x := range e.Tags {

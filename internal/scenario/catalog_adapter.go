@@ -37,7 +37,7 @@ func (embeddedCatalog) Position(name string) (latDeg, lonDeg float64, ok bool) {
 		return 0, 0, false
 	}
 	e, err := catalog.Lookup(name)
-	if err != nil || e.Lat.IsZero() && e.Lon.IsZero() {
+	if err != nil || !e.Placed() {
 		return 0, 0, false
 	}
 	return e.Lat.Central, e.Lon.Central, true

@@ -157,9 +157,13 @@ func want(t reflect.Type) string {
 func (d *Decoder) text(n *Node, path string) (string, bool) {
 	switch {
 	case n.IsString():
-		if r, bad := controlRune(n.Text, isNameField(path)); bad {
-			d.Fail(n, path, "holds the control character %U; allowed: printable text%s", r,
-				map[bool]string{true: " on one line", false: ", new lines and tabs"}[isNameField(path)])
+		oneLine := isNameField(path)
+		if r, bad := controlRune(n.Text, oneLine); bad {
+			allowed := "printable text, new lines and tabs"
+			if oneLine {
+				allowed = "printable text on one line"
+			}
+			d.Fail(n, path, "holds the control character %U; allowed: %s", r, allowed)
 			return "", false
 		}
 		return n.Text, true

@@ -343,7 +343,7 @@ func resolve(p scenario.Point) (geo.LLA, error) {
 	if err != nil {
 		return geo.LLA{}, err
 	}
-	if e.Lat.IsZero() && e.Lon.IsZero() {
+	if !e.Placed() {
 		return geo.LLA{}, fmt.Errorf("catalog entry %s is a %s, not a place", e.Name, e.Kind)
 	}
 	return geo.LLADeg(e.Lat.Central, e.Lon.Central, 0), nil
