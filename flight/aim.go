@@ -46,6 +46,9 @@ func ParseProfile(s string) (Profile, error) {
 // nor an apogee is given, rad.
 const DefaultLoft = 15 * math.Pi / 180
 
+// MinAimDistanceM is the shortest launch-to-aim distance Solve aims, m.
+const MinAimDistanceM = 1e3
+
 // Aim tolerances.
 const (
 	// MissTol is the miss distance the aim solve converges to, m.
@@ -101,7 +104,7 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		return nil, &InputError{Field: "burnout_speed", Value: s.BurnoutSpeed, Reason: "must be non-negative"}
 	}
 	dist, _, _ := inverse(earth.Ellipsoid, s.Launch, s.Aim)
-	if dist < 1e3 {
+	if dist < MinAimDistanceM {
 		return nil, &InputError{Field: "aim", Value: s.Aim, Reason: "aim point within 1 km of the launch point"}
 	}
 	a := &aimer{g: newEngine(earth), s: s, dist: dist}

@@ -3,7 +3,6 @@ package flight
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/rampart-sim/rampart/geo"
 )
@@ -18,7 +17,7 @@ type InputError struct {
 func (e *InputError) Error() string {
 	v := e.Value
 	if p, ok := v.(geo.LLA); ok { // speak degrees and metres, not radians
-		v = fmt.Sprintf("%.6g°N %.6g°E %.6g m", p.Lat*180/math.Pi, p.Lon*180/math.Pi, p.Alt)
+		v = fmt.Sprintf("%.6g°N %.6g°E %.6g m", p.LatDeg(), p.LonDeg(), p.Alt)
 	}
 	return fmt.Sprintf("flight: %s = %v: %s", e.Field, v, e.Reason)
 }

@@ -220,12 +220,15 @@ func (d *DOPRI5[S]) Step(tEnd float64) error {
 	if d.Steps >= maxSteps {
 		return ErrTooManySteps
 	}
-	for tries := 0; ; tries++ {
-		if tries > maxRejects {
+	if !finite(d.T) || !finite(tEnd) {
+		return ErrNonFinite
+	}
+	for {
+		if d.rejects > maxRejects { // rejects counts the trials rejected in a row
 			return ErrTooManySteps
 		}
 		h := d.H
-		if !finite(h) || !finite(d.T) || !finite(tEnd) {
+		if !finite(h) {
 			return ErrNonFinite
 		}
 		if d.MaxStep > 0 && h > d.MaxStep {

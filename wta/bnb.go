@@ -71,10 +71,7 @@ func Exact(ctx context.Context, p *Problem, opts Options) (Solution, error) {
 		// Too large for the slot bound, so for branch and bound: the
 		// heuristic's answer with the continuous bound.
 		h.Solver = SolverExact
-		h.LowerBound = root
-		h.BoundNote = SlotBoundSkipped(p, DefaultSlots)
-		h.Optimal = h.Objective <= root+e.tol
-		h.Interrupted = h.Interrupted && !h.Optimal
+		settle(p, &h, slot, root)
 		h.Nodes = e.nodes
 		return h, nil
 	}

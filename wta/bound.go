@@ -25,15 +25,22 @@ const maxBoundWork = 2e8
 // when it is: the assignment problem would be larger than maxBoundWork.
 func SlotBoundSkipped(p *Problem, k int) string {
 	rows := p.TotalUnits()
-	k = min(max(k, 1), max(rows, 1))
-	cols := p.Targets() * k
-	if k < rows {
-		cols += rows
-	}
+	cols := slotCols(rows, p.Targets(), max(k, 1))
 	if boundTooBig(rows, cols) {
 		return fmt.Sprintf("slot bound not computed: %d units need a %d × %d assignment problem, larger than the limit of %g rows² × columns", rows, rows, cols, float64(maxBoundWork))
 	}
 	return ""
+}
+
+// slotCols is the column count of the slot bound's assignment problem for
+// rows units, n targets and k slots a target: k·n slot columns, plus a
+// column a unit for leaving it unused when k < rows.
+func slotCols(rows, n, k int) int {
+	k = min(k, rows)
+	if k < rows {
+		return n*k + rows
+	}
+	return n * k
 }
 
 func boundTooBig(rows, cols int) bool {
@@ -86,24 +93,22 @@ func (b *bounder) bound(v []float64, left, from []int, k int) (float64, []int) {
 		lb += x
 	}
 	rows := 0
-	b.rowOf = b.rowOf[:0]
-	for i, l := range left {
-		for range l {
-			b.rowOf = append(b.rowOf, i)
-		}
+	for _, l := range left {
 		rows += l
 	}
+	b.rowOf = b.rowOf[:0]
 	if rows == 0 {
 		return lb, nil
 	}
 	k = min(k, rows)
-	tail := 0
-	if k < rows {
-		tail = rows
-	}
-	cols := n*k + tail
+	cols := slotCols(rows, n, k)
 	if boundTooBig(rows, cols) {
 		return math.NaN(), nil
+	}
+	for i, l := range left {
+		for range l {
+			b.rowOf = append(b.rowOf, i)
+		}
 	}
 	b.cost = grow(b.cost, rows*cols)
 	b.rowCol = grow(b.rowCol, rows)

@@ -281,8 +281,8 @@ func (s *search) restore(at []int) {
 // Options.Rounds rounds of iterated local search: take 2 to max(2, U/10)
 // random units off their targets, put them back by maximum marginal return,
 // descend again, and keep the result if it is better. The answer depends
-// only on p and Options unless ctx ends the search, which is checked once a
-// round, or when it reaches the slot bound. LowerBound is RootBound; the
+// only on p and Options unless ctx ends the search, which is checked every
+// 64 steps of the local search, or when it reaches the slot bound. LowerBound is RootBound; the
 // solution is Optimal when it meets that bound within optimalityTol.
 func Heuristic(ctx context.Context, p *Problem, opts Options) (Solution, error) {
 	if err := p.Validate(); err != nil {
@@ -292,13 +292,21 @@ func Heuristic(ctx context.Context, p *Problem, opts Options) (Solution, error) 
 	b.init(p)
 	slot, _ := b.bound(p.Values, p.Units, nil, DefaultSlots)
 	sol := heuristic(ctx, p, opts, slot)
-	sol.LowerBound = maxBound(slot, continuousBound(b.q, p.Values, p.Units, sol.Objective))
+	settle(p, &sol, slot, maxBound(slot, continuousBound(b.q, p.Values, p.Units, sol.Objective)))
+	return sol, nil
+}
+
+// settle sets what a heuristic answer can claim given its lower bound lb
+// (slot is the slot bound, NaN when it was too large to compute): the
+// bound, why the slot bound is missing, optimality within optimalityTol,
+// and an interruption only if that left it unproven.
+func settle(p *Problem, sol *Solution, slot, lb float64) {
+	sol.LowerBound = lb
 	if math.IsNaN(slot) {
 		sol.BoundNote = SlotBoundSkipped(p, DefaultSlots)
 	}
-	sol.Optimal = sol.Objective <= sol.LowerBound+optimalityTol*p.TotalValue()
+	sol.Optimal = sol.Objective <= lb+optimalityTol*p.TotalValue()
 	sol.Interrupted = sol.Interrupted && !sol.Optimal
-	return sol, nil
 }
 
 // heuristic stops the iterated local search early when it reaches the lower

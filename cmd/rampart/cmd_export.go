@@ -119,30 +119,13 @@ func writeExportFile(ctx context.Context, path, input string, data []byte) error
 	return fmt.Errorf("export: write %s: %w; nothing was written", path, err)
 }
 
-// samePath reports whether a and b name the same file: the same path once
-// absolute with symbolic links resolved, or the same file on disk.
+// samePath reports whether a and b are the same file on disk. The input a
+// has just been read, so it exists; a b that does not exist cannot be it.
 func samePath(a, b string) bool {
-	if fa, err := os.Stat(a); err == nil {
-		if fb, err := os.Stat(b); err == nil && os.SameFile(fa, fb) {
-			return true
-		}
-	}
-	return resolve(a) == resolve(b)
-}
-
-// resolve is path made absolute, with the symbolic links of its longest
-// existing prefix resolved.
-func resolve(path string) string {
-	abs, err := filepath.Abs(path)
+	fa, err := os.Stat(a)
 	if err != nil {
-		return filepath.Clean(path)
+		return false
 	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		return r
-	}
-	dir, base := filepath.Split(abs)
-	if r, err := filepath.EvalSymlinks(dir); err == nil {
-		return filepath.Join(r, base)
-	}
-	return abs
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }

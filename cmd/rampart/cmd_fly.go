@@ -96,7 +96,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 			}
 			th := scenario.Threat{
 				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms,
-				From:    scenario.Point{LatDeg: launch.LatDeg(), LonDeg: launch.LonDeg(), AltM: altKm * 1e3},
+				From:    scenario.Point{LatDeg: launch.LatDeg(), LonDeg: launch.LonDeg()},
 				To:      scenario.Point{LatDeg: aim.LatDeg(), LonDeg: aim.LonDeg()},
 				Profile: prof, ApogeeKm: apogeeKm, BurnoutAngleDeg: angleDeg, Count: 1,
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/study"
 
 	"github.com/spf13/cobra"
@@ -58,8 +59,8 @@ const (
 	// radarMaxHeightM is 100 km, the edge of space, for an antenna.
 	radarMaxHeightM = 100_000.0
 	// radarMaxTargetAltKm is 5,000 km, above the apogee of any ICBM
-	// trajectory of interest (as scenario.MaxApogeeKm).
-	radarMaxTargetAltKm = 5000.0
+	// trajectory of interest: scenario.MaxApogeeKm.
+	radarMaxTargetAltKm = float64(scenario.MaxApogeeKm)
 	// radarMaxDB bounds gains, losses and the required SNR, dB (10^30).
 	radarMaxDB = 300.0
 )
@@ -184,61 +185,37 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	// Explicit flags override defaults and catalog values.
 	// Each physical flag has a documented range; values outside it (1e308,
 	// 1e-300) made the radar equation overflow to ±Inf after the flags
-	// were accepted (issue 11). min is exclusive when minOpen.
+	// were accepted (issue 11). NaN and ±Inf fail every range.
 	type boundedFlag struct {
 		name, unit string
 		v          float64
-		min        float64
-		minOpen    bool
-		max        float64
+		min, max   float64
 		apply      func(float64)
 	}
+	setGains := func(v float64) { eq.TxGain, eq.RxGain = radar.FromDB(v), radar.FromDB(v) }
 	for _, p := range []boundedFlag{
-		{"freq-ghz", "GHz", f.freqGHz, radarMinFreqGHz, false, radarMaxFreqGHz, func(v float64) { eq.Frequency = v * 1e9 }},
-		{"peak-power-kw", "kW", f.peakKW, radarMinPeakKW, false, radarMaxPeakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
-		{"pulse-us", "µs", f.pulseUs, radarMinPulseUs, false, radarMaxPulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
-		{"rcs-m2", "m²", f.rcs, radarMinRCSm2, false, radarMaxRCSm2, func(v float64) { rcs = v }},
-		{"noise-temp-k", "K", f.noiseK, radarMinNoiseK, false, radarMaxNoiseK, func(v float64) { eq.NoiseTemp = v }},
-		{"range-km", "km", f.rangeKm, radarMinRangeKm, false, radarMaxRangeKm, nil},
-		{"loss-db", "dB", f.lossDB, 0, false, radarMaxDB, func(v float64) { eq.Loss = radar.FromDB(v) }},
-		{"height-m", "m", f.heightM, 0, false, radarMaxHeightM, nil},
-		{"target-alt-km", "km", f.targetAltKm, 0, false, radarMaxTargetAltKm, nil},
+		{"freq-ghz", "GHz", f.freqGHz, radarMinFreqGHz, radarMaxFreqGHz, func(v float64) { eq.Frequency = v * 1e9 }},
+		{"peak-power-kw", "kW", f.peakKW, radarMinPeakKW, radarMaxPeakKW, func(v float64) { eq.PeakPower = v * 1e3 }},
+		{"pulse-us", "µs", f.pulseUs, radarMinPulseUs, radarMaxPulseUs, func(v float64) { eq.PulseWidth = v * 1e-6 }},
+		{"rcs-m2", "m²", f.rcs, radarMinRCSm2, radarMaxRCSm2, func(v float64) { rcs = v }},
+		{"noise-temp-k", "K", f.noiseK, radarMinNoiseK, radarMaxNoiseK, func(v float64) { eq.NoiseTemp = v }},
+		{"range-km", "km", f.rangeKm, radarMinRangeKm, radarMaxRangeKm, nil},
+		{"loss-db", "dB", f.lossDB, 0, radarMaxDB, func(v float64) { eq.Loss = radar.FromDB(v) }},
+		{"height-m", "m", f.heightM, 0, radarMaxHeightM, nil},
+		{"target-alt-km", "km", f.targetAltKm, 0, radarMaxTargetAltKm, nil},
+		{"gain-db", "dB", f.gainDB, -radarMaxDB, radarMaxDB, setGains},
+		{"tx-gain-db", "dB", f.txGainDB, -radarMaxDB, radarMaxDB, func(v float64) { eq.TxGain = radar.FromDB(v) }},
+		{"rx-gain-db", "dB", f.rxGainDB, -radarMaxDB, radarMaxDB, func(v float64) { eq.RxGain = radar.FromDB(v) }},
+		{"required-snr-db", "dB", f.reqSNRdB, -radarMaxDB, radarMaxDB, nil},
 	} {
 		if !changed(p.name) {
 			continue
 		}
-		low := p.v >= p.min
-		if p.minOpen {
-			low = p.v > p.min
-		}
-		if !(low && p.v <= p.max) {
-			if p.minOpen {
-				return badInput("radar: --%s %g is out of range; allowed: greater than %g, at most %g %s", p.name, p.v, p.min, p.max, p.unit)
-			}
+		if !(p.v >= p.min && p.v <= p.max) {
 			return badInput("radar: --%s %g is out of range; allowed: %g to %g %s", p.name, p.v, p.min, p.max, p.unit)
 		}
 		if p.apply != nil {
 			p.apply(p.v)
-		}
-	}
-	type positiveFlag struct {
-		name  string
-		v     float64
-		apply func(float64)
-	}
-	for _, p := range []positiveFlag{
-		{"gain-db", f.gainDB, func(v float64) { eq.TxGain, eq.RxGain = radar.FromDB(v), radar.FromDB(v) }},
-		{"tx-gain-db", f.txGainDB, func(v float64) { eq.TxGain = radar.FromDB(v) }},
-		{"rx-gain-db", f.rxGainDB, func(v float64) { eq.RxGain = radar.FromDB(v) }},
-		{"required-snr-db", f.reqSNRdB, nil},
-	} {
-		if changed(p.name) {
-			if math.IsNaN(p.v) || math.IsInf(p.v, 0) || math.Abs(p.v) > radarMaxDB {
-				return badInput("radar: --%s %g is out of range; allowed: -%g to %g dB", p.name, p.v, radarMaxDB, radarMaxDB)
-			}
-			if p.apply != nil {
-				p.apply(p.v)
-			}
 		}
 	}
 	if !(f.pfa > 0 && f.pfa < 1) {

@@ -398,13 +398,7 @@ func SalvoExchangeCurves(engagements []SalvoEngagement, interceptors []int) ([]S
 		if err == nil {
 			continue
 		}
-		all := []error{err}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			all = j.Unwrap()
-		}
-		for _, one := range all {
-			errs = append(errs, strict.Prefix(fmt.Sprintf("engagements[%d]", i), one))
-		}
+		errs = append(errs, strict.Prefix(strict.IndexPath("engagements", i), err))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

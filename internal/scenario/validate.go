@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 )
 
@@ -354,33 +355,39 @@ func (v *validator) part(path string, pt Part) {
 
 // point checks a point whose fields live at path (for sites and assets the
 // element itself, for threats its from or to).
-func (v *validator) point(path string, pt Point) {
+// It reports whether the point's coordinates, when it gives them, are in
+// range.
+func (v *validator) point(path string, pt Point) (inRange bool) {
+	inRange = true
 	if pt.Place != "" {
 		v.catalogRef(joinPath(path, "place"), pt.Place, KindSite)
 	} else {
 		if !(pt.LatDeg >= -90 && pt.LatDeg <= 90) {
 			v.errorf(joinPath(path, "lat_deg"), "%s is out of range; allowed: -90 to 90", formatNumber(pt.LatDeg))
+			inRange = false
 		}
 		if !(pt.LonDeg >= -180 && pt.LonDeg <= 180) {
 			v.errorf(joinPath(path, "lon_deg"), "%s is out of range; allowed: -180 to 180", formatNumber(pt.LonDeg))
+			inRange = false
 		}
 	}
 	if !(pt.AltM >= MinAltM && pt.AltM <= MaxAltM) {
 		v.errorf(joinPath(path, "alt_m"), "%s is out of range; allowed: %d to %d", formatNumber(pt.AltM), MinAltM, MaxAltM)
 	}
+	return inRange
 }
 
-// MinFlightKm is the shortest launch-to-aim distance a threat may have;
-// the flight model refuses aim points nearer than 1 km (flight.Aim).
-const MinFlightKm = 1
+// MinFlightKm is the shortest launch-to-aim distance a threat may have:
+// the flight model's (flight.MinAimDistanceM).
+const MinFlightKm = flight.MinAimDistanceM / 1e3
 
-// distanceKm returns the geodesic distance between two points, resolving
-// catalog places when the catalog gives positions; ok is false when a
-// point cannot be placed or is out of range (reported elsewhere).
+// distanceKm returns the geodesic distance between two points whose
+// coordinates point found in range, resolving catalog places when the
+// catalog gives positions; ok is false when a place cannot be placed.
 func (v *validator) distanceKm(a, b Point) (float64, bool) {
 	pos := func(p Point) (lat, lon float64, ok bool) {
 		if p.Place == "" {
-			return p.LatDeg, p.LonDeg, p.LatDeg >= -90 && p.LatDeg <= 90 && p.LonDeg >= -180 && p.LonDeg <= 180
+			return p.LatDeg, p.LonDeg, true
 		}
 		if pl, isPlacer := v.cat.(placer); isPlacer {
 			return pl.Position(p.Place)
@@ -421,6 +428,7 @@ func (v *validator) threats() {
 			v.errorf(f("missile"), "missing; give missile (a catalog ballistic or cruise missile) or burnout_speed_kms")
 		}
 
+		placed := 0 // ends given, with coordinates in range
 		for _, end := range []struct {
 			field string
 			pt    Point
@@ -429,11 +437,13 @@ func (v *validator) threats() {
 				v.errorf(f(end.field), "missing; want {place: NAME} with a catalog site, or {lat_deg: LAT, lon_deg: LON}")
 				continue
 			}
-			v.point(f(end.field), end.pt)
+			if v.point(f(end.field), end.pt) {
+				placed++
+			}
 		}
 		if t.From == t.To && v.has(f("from"), true) && v.has(f("to"), true) && !v.s.bad[f("from.place")] {
 			v.errorf(f("to"), "same point as from; a threat must fly somewhere")
-		} else if d, ok := v.distanceKm(t.From, t.To); ok && d < MinFlightKm {
+		} else if d, ok := v.distanceKm(t.From, t.To); placed == 2 && ok && d < MinFlightKm {
 			v.errorf(f("to"), "%s km from the launch point (from); allowed: at least %g km, as the flight model aims no shorter shot", formatNumber(math.Round(d*1000)/1000), float64(MinFlightKm))
 		}
 
