@@ -190,7 +190,7 @@ var problemCases = []struct {
 		`t.yaml:18:10: threats[0].to: 0 km from the launch point (from); allowed: at least 1 km, as the flight model aims no shorter shot`,
 	}},
 	{"count out of range", "profile: min-energy", "profile: min-energy\n    count: 0", []string{
-		`t.yaml:20:12: threats[0].count: 0 is out of range; allowed: 1 to 100000`,
+		`t.yaml:20:12: threats[0].count: 0 is out of range; allowed: 1 to 1000`,
 	}},
 	{"launch after the run", "profile: min-energy", "profile: min-energy\n    launch_time_s: 700", []string{
 		`t.yaml:20:20: threats[0].launch_time_s: 700 is out of range; allowed: 0 to run.duration_s (600)`,

@@ -135,7 +135,7 @@ func TestValidateBuiltInGo(t *testing.T) {
 	want := []string{
 		"threats[0].to.lon_deg: 200 is out of range; allowed: -180 to 180",
 		"threats[0].profile: lofted needs apogee_km or burnout_angle_deg to shape the trajectory",
-		"threats[0].count: 0 is out of range; allowed: 1 to 100000",
+		"threats[0].count: 0 is out of range; allowed: 1 to 1000",
 		`assets[0].place: "Nowhere" is not a catalog site; allowed: Ankara, Bucharest, Deveselu, Kürecik, Redzikowo, Tabriz`,
 	}
 	if got := problemLines(t, err); strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -177,5 +177,27 @@ func TestLimits(t *testing.T) {
 				t.Errorf("Parse error = %.300s, want it to contain %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestRaidSizeLimit (issue 11): a raid of more than MaxFlights missiles in
+// all threats together is refused at the threat that passes the limit, once.
+func TestRaidSizeLimit(t *testing.T) {
+	threat := func(name string, n int) Threat {
+		return Threat{Name: name, BurnoutSpeedKms: 3, From: Point{LatDeg: 10, LonDeg: 10}, To: Point{LatDeg: 12, LonDeg: 10},
+			Profile: MinEnergy, Count: n}
+	}
+	s := &Scenario{
+		Name: "raid", Run: Run{Seed: 1, Trials: 1, DurationS: 100, Architecture: Integrated},
+		Threats: []Threat{threat("a", 600), threat("b", 400)},
+		Assets:  []Asset{{Name: "x", Point: Point{LatDeg: 12, LonDeg: 10}, Value: 1}},
+	}
+	if err := Validate(s, nil); err != nil {
+		t.Fatalf("a raid of exactly %d missiles: %v", MaxFlights, err)
+	}
+	s.Threats = append(s.Threats, threat("c", 1), threat("d", 5))
+	want := []string{"threats[2].count: brings the raid to 1001 missiles; allowed: at most 1000 in all threats together (docs/limits.md)"}
+	if got := problemLines(t, Validate(s, nil)); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Validate problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

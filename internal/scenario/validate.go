@@ -20,9 +20,12 @@ const (
 	MaxTrials = 1_000_000
 	// MaxDurationS is 366 days, enough for a year-long rotation schedule.
 	MaxDurationS = 366 * 86400
-	// MaxCount bounds the missiles of one raid; the New START ceiling is
-	// 1,550 warheads.
-	MaxCount = 100_000
+	// MaxFlights bounds the missiles of a scenario (Σ threats[].count), so
+	// that one trial runs within stated memory and time (docs/limits.md:
+	// 1,000 missiles launched together cost about 250 MB and minutes of
+	// CPU a trial). MaxCount, the count of one threat, is the same bound.
+	MaxFlights = 1_000
+	MaxCount   = MaxFlights
 	// MaxRounds bounds the interceptors in one launcher part.
 	MaxRounds = 10_000
 	// MaxBurnoutSpeedKms is kept below escape speed (11.2 km/s).
@@ -407,7 +410,14 @@ func (v *validator) distanceKm(a, b Point) (float64, bool) {
 func (v *validator) threats() {
 	names := v.newNamer()
 	dur := v.s.Run.DurationS
+	flights := 0
 	for i, t := range v.s.Threats {
+		if t.Count >= 1 && t.Count <= MaxCount {
+			flights += t.Count
+			if flights > MaxFlights && flights-t.Count <= MaxFlights {
+				v.errorf(indexPath("threats", i)+".count", "brings the raid to %d missiles; allowed: at most %d in all threats together (docs/limits.md)", flights, MaxFlights)
+			}
+		}
 		p := indexPath("threats", i)
 		f := func(field string) string { return joinPath(p, field) }
 		names.add(f("name"), t.Name)

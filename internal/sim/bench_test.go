@@ -63,7 +63,7 @@ func BenchmarkMonteCarloEurope(b *testing.B) {
 	const trials = 20
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := w.MonteCarlo(context.Background(), 1, trials, runtime.GOMAXPROCS(0), nil); err != nil {
+		if _, err := w.MonteCarlo(context.Background(), 1, trials, runtime.GOMAXPROCS(0), nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -73,21 +73,36 @@ func twoDefendersWorld(t testing.TB, arch, doctrine string) *sim.World {
 // same summary whether one worker or three ran them.
 func TestMonteCarloIndependentOfWorkers(t *testing.T) {
 	w := twoDefendersWorld(t, "separate-linked", "{salvo: 2}")
-	one, err := w.MonteCarlo(context.Background(), 5, 6, 1, nil)
+	var outs [2][]*sim.Outcome
+	keep := func(k int) func(int, *sim.Outcome) {
+		return func(i int, o *sim.Outcome) {
+			if i != len(outs[k]) {
+				t.Errorf("observe saw trial %d after %d trials: not in trial order", i, len(outs[k]))
+			}
+			outs[k] = append(outs[k], o)
+		}
+	}
+	one, err := w.MonteCarlo(context.Background(), 5, 6, 1, nil, keep(0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	three, err := w.MonteCarlo(context.Background(), 5, 6, 3, nil)
+	three, err := w.MonteCarlo(context.Background(), 5, 6, 3, nil, keep(1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range one.Outcomes {
-		a, b := one.Outcomes[i], three.Outcomes[i]
+	if len(outs[0]) != 6 || len(outs[1]) != 6 {
+		t.Fatalf("observe saw %d and %d trials, want 6", len(outs[0]), len(outs[1]))
+	}
+	for i := range outs[0] {
+		a, b := outs[0][i], outs[1][i]
 		if !reflect.DeepEqual(a.Shots, b.Shots) || !reflect.DeepEqual(a.Leaked, b.Leaked) {
 			t.Errorf("trial %d: shots or leakers differ between 1 and 3 workers", i)
 		}
 	}
-	one.Outcomes, three.Outcomes = nil, nil
+	if one.First != outs[0][0] {
+		t.Error("Summary.First is not trial 0's outcome")
+	}
+	one.First, three.First = nil, nil
 	if !reflect.DeepEqual(nanFreeSummary(one), nanFreeSummary(three)) {
 		t.Errorf("summaries differ between 1 and 3 workers:\n%+v\n%+v", one, three)
 	}
@@ -175,7 +190,7 @@ func TestArchitecturesDiffer(t *testing.T) {
 	sum := map[string]*sim.Summary{}
 	for _, arch := range []string{"integrated", "sectoral", "separate-linked"} {
 		w := twoDefendersWorld(t, arch, "{salvo: 2}")
-		s, err := w.MonteCarlo(context.Background(), 3, trials, 2, nil)
+		s, err := w.MonteCarlo(context.Background(), 3, trials, 2, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +260,7 @@ func TestSalvoLeakMatchesClosedForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	const n = 400
-	sum, err := w.MonteCarlo(context.Background(), 1, n, 2, nil)
+	sum, err := w.MonteCarlo(context.Background(), 1, n, 2, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,9 +24,9 @@ type Summary struct {
 	// SurvivingValue holds each trial's surviving value, in trial order,
 	// for paired comparisons (CompareSharing).
 	SurvivingValue []float64
-	// Outcomes holds every trial's outcome, in trial order, for reports
-	// and event logs.
-	Outcomes []*Outcome
+	// First is trial 0's outcome (nil with no trials), for the geometry
+	// of a report; MonteCarlo's observe sees every trial's.
+	First *Outcome
 }
 
 // AssetStat is one asset's survival over the trials.
@@ -58,72 +58,101 @@ type ThreatStat struct {
 
 // MonteCarlo runs trials of the whole loop on up to workers goroutines,
 // trial i drawing from TrialRand(seed, i), and summarises them. The summary
-// does not depend on workers. progress is passed to Trials.
-func (w *World) MonteCarlo(ctx context.Context, seed int64, trials, workers int, progress func(done int)) (*Summary, error) {
-	outs, err := Trials(ctx, trials, workers, func(i int) (*Outcome, error) {
+// does not depend on workers. progress is passed to TrialsInOrder. observe,
+// if not nil, sees each trial's outcome in trial order, never concurrently;
+// outcomes are then dropped (only trial 0's is kept, as Summary.First), so
+// memory grows with trials by 8 bytes a trial (Summary.SurvivingValue).
+func (w *World) MonteCarlo(ctx context.Context, seed int64, trials, workers int, progress func(done int), observe func(trial int, o *Outcome)) (*Summary, error) {
+	t := w.newTally(seed, trials)
+	err := TrialsInOrder(ctx, trials, workers, func(i int) (*Outcome, error) {
 		return w.Engage(TrialRand(seed, i))
+	}, func(i int, o *Outcome) {
+		t.add(o)
+		if observe != nil {
+			observe(i, o)
+		}
 	}, progress)
 	if err != nil {
 		return nil, err
 	}
-	return w.summarise(seed, outs), nil
+	return t.summary(), nil
 }
 
-func (w *World) summarise(seed int64, outs []*Outcome) *Summary {
-	n := len(outs)
-	s := &Summary{Seed: seed, Trials: n, SurvivingValue: make([]float64, n), Outcomes: outs}
+// tally folds outcomes, in trial order, into a Summary.
+type tally struct {
+	w       *World
+	s       *Summary
+	sums    [][4]float64
+	counts  [][4]int
+	sensors []map[string]int
+	owners  []map[string]int
+}
+
+func (w *World) newTally(seed int64, trials int) *tally {
+	s := &Summary{Seed: seed, SurvivingValue: make([]float64, 0, trials)}
 	for _, a := range w.Assets {
 		s.Assets = append(s.Assets, AssetStat{Name: a.Name, Owner: a.Owner, Value: a.Value})
 		s.TotalValue += a.Value
 	}
 	s.Threats = make([]ThreatStat, len(w.Flights))
-	sums := make([][4]float64, len(w.Flights))
-	counts := make([][4]int, len(w.Flights))
-	sensors := make([]map[string]int, len(w.Flights))
-	owners := make([]map[string]int, len(w.Flights))
+	t := &tally{w: w, s: s, sums: make([][4]float64, len(w.Flights)), counts: make([][4]int, len(w.Flights)),
+		sensors: make([]map[string]int, len(w.Flights)), owners: make([]map[string]int, len(w.Flights))}
 	for i := range w.Flights {
-		sensors[i], owners[i] = map[string]int{}, map[string]int{}
+		t.sensors[i], t.owners[i] = map[string]int{}, map[string]int{}
 	}
-	for t, r := range outs {
-		value := 0.0
-		for a := range w.Assets {
-			if !r.AssetLost[a] {
-				s.Assets[a].Survived++
-				value += w.Assets[a].Value
-			}
-		}
-		s.SurvivingValue[t] = value
-		s.SurvivingValueMean += value
-		for i := range w.Flights {
-			ts := &s.Threats[i]
-			if r.Leaked[i] {
-				ts.Leaked++
-				s.LeakersMean++
-				if r.SectorBarred[i] {
-					s.SectorLeakersMean++
-				}
-			}
-			ts.InterceptorsMean += float64(r.Interceptors[i])
-			s.InterceptorsMean += float64(r.Interceptors[i])
-			if r.Engagers[i] >= 2 {
-				s.DoubleEngagementsMean++
-			}
-			sn := r.Sensing[i]
-			l := w.Flights[i].LaunchTime
-			for k, v := range [4]float64{sn.FirstDetection, sn.SpaceWarning, sn.FirmTrack, sn.FireControl} {
-				if !math.IsNaN(v) {
-					sums[i][k] += v - l
-					counts[i][k]++
-				}
-			}
-			if !math.IsNaN(sn.FirstDetection) {
-				sensors[i][sn.FirstDetectionSensor]++
-			}
-			if !math.IsNaN(sn.FireControl) {
-				owners[i][sn.FireControlOwner]++
-			}
+	return t
+}
+
+// add folds the next trial's outcome.
+func (t *tally) add(r *Outcome) {
+	w, s := t.w, t.s
+	if s.Trials == 0 {
+		s.First = r
+	}
+	s.Trials++
+	value := 0.0
+	for a := range w.Assets {
+		if !r.AssetLost[a] {
+			s.Assets[a].Survived++
+			value += w.Assets[a].Value
 		}
 	}
+	s.SurvivingValue = append(s.SurvivingValue, value)
+	s.SurvivingValueMean += value
+	for i := range w.Flights {
+		ts := &s.Threats[i]
+		if r.Leaked[i] {
+			ts.Leaked++
+			s.LeakersMean++
+			if r.SectorBarred[i] {
+				s.SectorLeakersMean++
+			}
+		}
+		ts.InterceptorsMean += float64(r.Interceptors[i])
+		s.InterceptorsMean += float64(r.Interceptors[i])
+		if r.Engagers[i] >= 2 {
+			s.DoubleEngagementsMean++
+		}
+		sn := r.Sensing[i]
+		l := w.Flights[i].LaunchTime
+		for k, v := range [4]float64{sn.FirstDetection, sn.SpaceWarning, sn.FirmTrack, sn.FireControl} {
+			if !math.IsNaN(v) {
+				t.sums[i][k] += v - l
+				t.counts[i][k]++
+			}
+		}
+		if !math.IsNaN(sn.FirstDetection) {
+			t.sensors[i][sn.FirstDetectionSensor]++
+		}
+		if !math.IsNaN(sn.FireControl) {
+			t.owners[i][sn.FireControlOwner]++
+		}
+	}
+}
+
+// summary turns the sums into means, proportions and intervals.
+func (t *tally) summary() *Summary {
+	s, n := t.s, t.s.Trials
 	if n == 0 {
 		return s
 	}
@@ -139,14 +168,14 @@ func (w *World) summarise(seed int64, outs []*Outcome) *Summary {
 		ts.CI95[0], ts.CI95[1] = Wilson(ts.Leaked, n, Z95)
 		ts.InterceptorsMean /= nf
 		mean := func(k int) float64 {
-			if counts[i][k] == 0 {
+			if t.counts[i][k] == 0 {
 				return math.NaN()
 			}
-			return sums[i][k] / float64(counts[i][k])
+			return t.sums[i][k] / float64(t.counts[i][k])
 		}
 		ts.FirstDetection, ts.SpaceWarning, ts.FirmTrack, ts.FireControl = mean(0), mean(1), mean(2), mean(3)
-		ts.Detected, ts.FireControlled = counts[i][0], counts[i][3]
-		ts.FirstDetectionSensor, ts.FireControlOwner = mode(sensors[i]), mode(owners[i])
+		ts.Detected, ts.FireControlled = t.counts[i][0], t.counts[i][3]
+		ts.FirstDetectionSensor, ts.FireControlOwner = mode(t.sensors[i]), mode(t.owners[i])
 	}
 	s.InterceptorsMean /= nf
 	s.LeakersMean /= nf

@@ -66,6 +66,33 @@ func Trials[T any](ctx context.Context, n, workers int, fn func(i int) (T, error
 	return out, nil
 }
 
+// trialsPerWorker is how many results TrialsInOrder holds per worker
+// before handing them on: large enough that workers rarely wait at a chunk's
+// end, small enough that memory does not grow with trials.
+const trialsPerWorker = 64
+
+// TrialsInOrder runs fn like Trials but hands each result to sink in trial
+// order, from one goroutine, and keeps at most trialsPerWorker × workers
+// results at once: the trials run in chunks of that size. progress, if not
+// nil, is called with the number of finished trials.
+func TrialsInOrder[T any](ctx context.Context, n, workers int, fn func(i int) (T, error), sink func(i int, r T), progress func(done int)) error {
+	chunk := max(1, workers) * trialsPerWorker
+	for lo := 0; lo < n; lo += chunk {
+		var p func(int)
+		if progress != nil {
+			p = func(done int) { progress(lo + done) }
+		}
+		res, err := Trials(ctx, min(chunk, n-lo), workers, func(i int) (T, error) { return fn(lo + i) }, p)
+		if err != nil {
+			return err
+		}
+		for i, r := range res {
+			sink(lo+i, r)
+		}
+	}
+	return nil
+}
+
 // Z95 is the standard normal quantile for a two-sided 95 % interval.
 const Z95 = 1.959963984540054
 

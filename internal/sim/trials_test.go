@@ -89,3 +89,49 @@ func TestWilsonCoverage(t *testing.T) {
 		t.Errorf("coverage = %.3f, want 0.93–0.97", c)
 	}
 }
+
+// TestTrialsInOrder: results reach the sink in trial order across chunk
+// boundaries, progress ends at n, and no more than a chunk of results is
+// held at once.
+func TestTrialsInOrder(t *testing.T) {
+	const n, workers = 1000, 3
+	var (
+		got      []int
+		last     int
+		inFlight int // results produced but not yet sunk
+		peak     int
+	)
+	var mu = make(chan struct{}, 1)
+	err := TrialsInOrder(context.Background(), n, workers, func(i int) (int, error) {
+		mu <- struct{}{}
+		inFlight++
+		peak = max(peak, inFlight)
+		<-mu
+		return i * i, nil
+	}, func(i, r int) {
+		mu <- struct{}{}
+		inFlight--
+		<-mu
+		if r != i*i {
+			t.Errorf("trial %d: result %d", i, r)
+		}
+		got = append(got, i)
+	}, func(done int) {
+		if done < last {
+			t.Errorf("progress went back from %d to %d", last, done)
+		}
+		last = done
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n || !slices.IsSorted(got) || got[n-1] != n-1 {
+		t.Fatalf("sink saw %d trials, sorted %v", len(got), slices.IsSorted(got))
+	}
+	if last != n {
+		t.Errorf("progress ended at %d, want %d", last, n)
+	}
+	if limit := workers * trialsPerWorker; peak > limit {
+		t.Errorf("held %d results at once, more than a chunk (%d)", peak, limit)
+	}
+}

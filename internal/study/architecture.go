@@ -121,7 +121,7 @@ func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		if o.Progress != nil {
 			progress = func(done int) { o.Progress(label, done, o.Trials) }
 		}
-		sum, err := w.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress)
+		sum, err := w.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress, nil)
 		return w, sum, err
 	}
 	out := ArchitectureResults{Trials: o.Trials}

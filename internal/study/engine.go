@@ -31,7 +31,8 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum, err := monteCarlo(world, o, "trials")
+	events := newEventLog(world)
+	sum, err := monteCarlo(world, o, "trials", events.observe)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +44,7 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		sum2, err := monteCarlo(w2, o, "trials without sharing")
+		sum2, err := monteCarlo(w2, o, "trials without sharing", nil)
 		if err != nil {
 			return nil, err
 		}
@@ -51,22 +52,23 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		warn = &v
 	}
 	sc := EngineScene(s, world, sum)
+	note := events.note(sum.Trials)
 	res := &Result{
 		Kind:     EngineKind,
 		Headline: EngineHeadline(s, sum),
-		Results:  engineResults(s, world, sum, warn),
+		Results:  engineResults(s, world, sum, warn, events),
 		Scene:    sc,
-		Sections: engineSections(s, world, sum, sc),
+		Sections: engineSections(s, world, sum, sc, note),
 		Systems:  EngineSystems(world),
-		Events:   engineEvents(world, sum),
+		Events:   events.rows,
 	}
-	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, o) }
+	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, note, o) }
 	return res, nil
 }
 
 // monteCarlo runs world's trials with o's seed, trials, workers and
-// progress, the progress under label.
-func monteCarlo(world *sim.World, o Options, label string) (*sim.Summary, error) {
+// progress, the progress under label; observe is passed on.
+func monteCarlo(world *sim.World, o Options, label string, observe func(int, *sim.Outcome)) (*sim.Summary, error) {
 	var progress func(int)
 	if o.Progress != nil {
 		progress = func(done int) { o.Progress(label, done, o.Trials) }
@@ -75,7 +77,7 @@ func monteCarlo(world *sim.World, o Options, label string) (*sim.Summary, error)
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return world.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress)
+	return world.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress, observe)
 }
 
 // trackSampleS is the time step of the flight tracks of an engine scene, s.
@@ -136,8 +138,8 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 			sc.Tracks = append(sc.Tracks, tr)
 		}
 	}
-	if len(sum.Outcomes) > 0 {
-		for _, sh := range sum.Outcomes[0].Shots {
+	if sum.First != nil {
+		for _, sh := range sum.First.Shots {
 			if sh.Flight < 0 {
 				continue
 			}

@@ -18,6 +18,10 @@ type EngineResults struct {
 	Commands     []CommandJSON     `json:"commands"`
 	Sensors      []SensorJSON      `json:"sensors"`
 	EarlyWarning *EarlyWarningJSON `json:"early_warning,omitempty"`
+	// EventsTrials and EventsNote are set when MaxEventRows cut events.csv
+	// short: how many trials' events it holds, in words.
+	EventsTrials *int   `json:"events_trials,omitempty"`
+	EventsNote   string `json:"events_note,omitempty"`
 }
 
 // ThreatJSON is one missile: its flight, its fate over the trials, and
@@ -77,7 +81,7 @@ type SensorJSON struct {
 }
 
 // engineResults builds the engine's results from its world and summary.
-func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue) EngineResults {
+func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, events *eventLog) EngineResults {
 	r := EngineResults{
 		Trials: sum.Trials, Architecture: string(s.Run.Architecture),
 		Assets: AssetsJSON(sum), Threats: []ThreatJSON{}, Commands: []CommandJSON{}, Sensors: []SensorJSON{},
@@ -86,6 +90,10 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
 			SurvivingValueMean: sum.SurvivingValueMean, TotalValue: sum.TotalValue,
 		},
+	}
+	if note := events.note(sum.Trials); note != "" {
+		n := events.trials
+		r.EventsTrials, r.EventsNote = &n, note
 	}
 	nf := float64(sum.Trials)
 	for i, f := range world.Flights {
