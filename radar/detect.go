@@ -32,9 +32,9 @@ func (s Swerling) String() string {
 	return fmt.Sprintf("Swerling %d", int(s))
 }
 
-// maxPulses bounds the number of integrated pulses: the Pd series costs
+// MaxPulses bounds the number of integrated pulses: the Pd series costs
 // O(n) terms, and no radar dwell integrates more.
-const maxPulses = 1 << 20
+const MaxPulses = 1 << 20
 
 // Detector is a square-law detector that integrates N pulses, coherently
 // or not, and compares the sum with a threshold set for a false-alarm
@@ -64,8 +64,8 @@ func NewDetector(pfa float64, pulses int, sw Swerling, coherent bool) (Detector,
 	if !(pfa > 0 && pfa < 1) {
 		return Detector{}, fmt.Errorf("%w: false-alarm probability %g must lie in (0, 1)", ErrInput, pfa)
 	}
-	if pulses < 1 || pulses > maxPulses {
-		return Detector{}, fmt.Errorf("%w: pulses %d must lie in [1, %d]", ErrInput, pulses, maxPulses)
+	if pulses < 1 || pulses > MaxPulses {
+		return Detector{}, fmt.Errorf("%w: pulses %d must lie in [1, %d]", ErrInput, pulses, MaxPulses)
 	}
 	if !sw.Valid() {
 		return Detector{}, fmt.Errorf("%w: Swerling case %d must be 0, 1, 2, 3 or 4", ErrInput, int(sw))

@@ -323,7 +323,7 @@ func TestDetectorRejectsBadInput(t *testing.T) {
 		sw  Swerling
 	}{
 		{0, 1, 0}, {1, 1, 0}, {math.NaN(), 1, 0}, {-1e-6, 1, 0},
-		{1e-6, 0, 0}, {1e-6, -3, 0}, {1e-6, maxPulses + 1, 0}, {1e-6, 1, 5}, {1e-6, 1, -1},
+		{1e-6, 0, 0}, {1e-6, -3, 0}, {1e-6, MaxPulses + 1, 0}, {1e-6, 1, 5}, {1e-6, 1, -1},
 	} {
 		if _, err := NewDetector(c.pfa, c.n, c.sw, false); err == nil {
 			t.Errorf("NewDetector(%g, %d, %d) = nil error", c.pfa, c.n, c.sw)

@@ -230,8 +230,8 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	if f.swerling < 0 || f.swerling > 4 {
 		return badInput("radar: --swerling %d is not allowed; allowed: 0, 1, 2, 3, 4", f.swerling)
 	}
-	if pulses < 1 {
-		return badInput("radar: --pulses %d must be at least 1", pulses)
+	if pulses < 1 || pulses > radar.MaxPulses {
+		return badInput("radar: --pulses %d is out of range; allowed: 1 to %d", pulses, radar.MaxPulses)
 	}
 	det, err := radar.NewDetector(f.pfa, pulses, radar.Swerling(f.swerling), coherent)
 	if err != nil {

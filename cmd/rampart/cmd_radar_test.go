@@ -142,6 +142,7 @@ func TestRadarBadInput(t *testing.T) {
 		{"--swerling", "-1"},
 		{"--pulses", "0"},
 		{"--pulses", "-4"},
+		{"--pulses", "10000000"},
 		{"--gain-db", "30", "--tx-gain-db", "30"},
 		{"--gain-db", "30", "--rx-gain-db", "30"},
 		{"--required-snr-db", "13", "--pd", "0.9"},
