@@ -14,7 +14,7 @@
 // there is a list, the allowed values:
 //
 //	deployments[2].start: "2024-13-01" is not a date; want YYYY-MM-DD
-//	doctrine: "sls" is not allowed; allowed: barrage, shoot-look-shoot
+//	doctrine: "sls" is not allowed; allowed: barrage, spread, shoot-look-shoot
 //
 // Functions return errors, never panic, on bad input. Everything is
 // deterministic: the same input gives the same output bit for bit.
@@ -28,17 +28,28 @@
 // unengaged warhead leaks and costs no interceptor. Interceptor reliability
 // belongs in Pk (Pk = reliability × kill given a working interceptor).
 //
-// Barrage: s interceptors per engaged warhead, fired at once. A warhead
-// given k shots leaks with probability q^k (Pk = 0.8, s = 2: 0.04). With
-// fewer than s·m interceptors for m engaged warheads they are spread
-// uniformly: a = ⌊N/m⌋, r = N mod m, r warheads get a+1 shots and m−r get a,
-// so
+// Two one-look doctrines differ when the magazine is short (N < s·m for m
+// engaged warheads). A warhead given k shots leaks with probability q^k
+// (Pk = 0.8, s = 2: 0.04).
+//
+// Barrage: s interceptors at each engaged warhead in turn while they last.
+// With a = ⌊N/s⌋ and r = N mod s, min(m, a) warheads get s shots, one more
+// gets the r left over if m > a, and the rest are not fired at:
+//
+//	E[leakers | m] = min(m, a)·q^s + (m − min(m, a)) − [m > a]·(1 − q^r)
+//	P(no leaker | m) = (1−q^s)^(m−1)·(1−q^r) if a = m−1 and r > 0, else 0
+//
+// Spread: one interceptor at each engaged warhead, then seconds, up to s:
+// a = ⌊N/m⌋, r = N mod m, r warheads get a+1 shots and m−r get a, so
 //
 //	E[leakers | m] = r·q^(a+1) + (m−r)·q^a
 //	P(no leaker | m) = (1−q^(a+1))^r · (1−q^a)^(m−r)
 //
+// (1,550 warheads, 1,500 interceptors, Pk 0.6, s = 2, Pe 0.83: barrage
+// leaves 920.0, spread 726.9.)
+//
 // Shoot-look-shoot: up to L looks; at each look every surviving engaged
-// warhead gets s shots (spread uniformly as above when the stock is short),
+// warhead gets s shots (spread as above when the stock is short),
 // and only survivors are engaged again. With an ample magazine (N ≥ s·W·L)
 // the closed forms are
 //
@@ -48,7 +59,7 @@
 // With a finite magazine the survivors after each look form a Markov chain on
 // (survivors m, stock n): m' ~ Binomial(m, q^s), n' = n − s·m while the stock
 // lasts; the look at which the stock runs short, and the last look, are
-// closed with the uniform-allocation formulas above. The package evaluates
+// closed with the spread formulas above. The package evaluates
 // this chain exactly (SalvoOutcome.Method "dp"), dropping only states of
 // probability below 1e-16; the dropped mass is reported as an error bound.
 // The number of engaged warheads is Binomial(W, Pe) and is summed exactly.

@@ -14,15 +14,26 @@ type SalvoDoctrine string
 
 // The firing doctrines.
 const (
-	// SalvoBarrage fires ShotsPerLook interceptors at every engaged warhead at once.
+	// SalvoBarrage fires ShotsPerLook interceptors at each engaged warhead
+	// in turn while interceptors last: a short magazine engages
+	// ⌊N/s⌋ warheads fully (and one more with the N mod s left over) and
+	// leaves the rest unengaged.
 	SalvoBarrage SalvoDoctrine = "barrage"
+	// SalvoSpread fires one interceptor at each engaged warhead, then
+	// seconds, and so on up to ShotsPerLook each: a short magazine is spread
+	// evenly over all engaged warheads.
+	SalvoSpread SalvoDoctrine = "spread"
 	// SalvoShootLookShoot fires ShotsPerLook interceptors per look at every
-	// surviving engaged warhead, for up to Looks looks.
+	// surviving engaged warhead, for up to Looks looks; at the look where
+	// the stock runs short it is spread evenly over the survivors.
 	SalvoShootLookShoot SalvoDoctrine = "shoot-look-shoot"
 )
 
 // SalvoDoctrines lists the allowed doctrines.
-var SalvoDoctrines = []SalvoDoctrine{SalvoBarrage, SalvoShootLookShoot}
+var SalvoDoctrines = []SalvoDoctrine{SalvoBarrage, SalvoSpread, SalvoShootLookShoot}
+
+// oneLook reports whether the doctrine fires a single look.
+func (d SalvoDoctrine) oneLook() bool { return d == SalvoBarrage || d == SalvoSpread }
 
 // Limits on a SalvoEngagement, to bound the work of the exact evaluation.
 const (
@@ -73,7 +84,7 @@ func (e SalvoEngagement) Validate() error {
 	var errs []error
 	bad := func(path, format string, a ...any) { errs = append(errs, strict.Fieldf(path, format, a...)) }
 	if !slices.Contains(SalvoDoctrines, e.Doctrine) {
-		bad("doctrine", "%q is not allowed; allowed: %s, %s", e.Doctrine, SalvoBarrage, SalvoShootLookShoot)
+		bad("doctrine", "%q is not allowed; allowed: %s, %s, %s", e.Doctrine, SalvoBarrage, SalvoSpread, SalvoShootLookShoot)
 	}
 	if e.Warheads < 0 || e.Warheads > MaxSalvoWarheads {
 		bad("warheads", "%d is out of range; allowed: 0 to %d", e.Warheads, MaxSalvoWarheads)
@@ -88,9 +99,9 @@ func (e SalvoEngagement) Validate() error {
 		bad("shots_per_look", "%d is out of range; allowed: 1 to %d", e.ShotsPerLook, MaxSalvoShotsPerLook)
 	}
 	switch e.Doctrine {
-	case SalvoBarrage:
+	case SalvoBarrage, SalvoSpread:
 		if e.Looks != 0 && e.Looks != 1 {
-			bad("looks", "%d is not allowed for barrage; allowed: 0 or 1 (use shoot-look-shoot for more looks)", e.Looks)
+			bad("looks", "%d is not allowed for %s; allowed: 0 or 1 (use shoot-look-shoot for more looks)", e.Looks, e.Doctrine)
 		}
 	case SalvoShootLookShoot:
 		if e.Looks < 1 || e.Looks > MaxSalvoLooks {
@@ -150,7 +161,7 @@ func (e SalvoEngagement) outcome() SalvoOutcome {
 	w, n, s, l := e.Warheads, e.Interceptors, e.ShotsPerLook, e.looks()
 	q, pe := 1-e.Pk, e.pEngaged()
 	out := SalvoOutcome{Interceptors: n}
-	if e.Doctrine == SalvoBarrage {
+	if e.Doctrine.oneLook() {
 		l = 1
 	}
 	// Ample magazine: N ≥ s·W·L covers every outcome; each warhead is
@@ -164,8 +175,11 @@ func (e SalvoEngagement) outcome() SalvoOutcome {
 		return out
 	}
 	if e.Doctrine == SalvoBarrage {
+		return salvoBarrageShort(w, n, s, q, pe)
+	}
+	if e.Doctrine == SalvoSpread {
 		if pe == 1 {
-			out.ExpectedLeakers, out.PZeroLeakers = salvoBarrageLeakers(w, n, q)
+			out.ExpectedLeakers, out.PZeroLeakers = salvoSpreadLeakers(w, n, q)
 			out.ExpectedSpent = float64(n) // N < s·W: the whole magazine
 			out.Method = "closed form"
 			return out
@@ -174,11 +188,11 @@ func (e SalvoEngagement) outcome() SalvoOutcome {
 		for i, pm := range pmf {
 			m := lo + i
 			shots := min(n, s*m)
-			el, _ := salvoBarrageLeakers(m, shots, q)
+			el, _ := salvoSpreadLeakers(m, shots, q)
 			out.ExpectedLeakers += pm * (float64(w-m) + el)
 			out.ExpectedSpent += pm * float64(shots)
 		}
-		_, p0 := salvoBarrageLeakers(w, min(n, s*w), q)
+		_, p0 := salvoSpreadLeakers(w, min(n, s*w), q)
 		out.PZeroLeakers = math.Pow(pe, float64(w)) * p0
 		out.Method = "binomial sum"
 		return out
@@ -186,11 +200,51 @@ func (e SalvoEngagement) outcome() SalvoOutcome {
 	return salvoSLSChain(w, n, s, l, q, pe)
 }
 
-// salvoBarrageLeakers returns the expected leakers and the probability of no
+// salvoBarrageShort evaluates a barrage of s per engaged warhead with a
+// magazine n < s·w. With a = ⌊n/s⌋ full salvos and r = n mod s left over,
+// m engaged warheads leave min(m, a)·q^s + (m − min(m, a)) − [m > a](1 − q^r)
+// leakers, so with M ~ Binomial(w, pe) engaged
+//
+//	E[leakers] = w − (1 − q^s)·E[min(M, a)] − (1 − q^r)·P(M > a)
+//	E[spent]   = E[min(n, s·M)]
+//
+// and no warhead leaks only if all w are engaged and a = w − 1 with r > 0
+// (the last warhead gets the r left over): P0 = pe^w (1 − q^s)^(w−1) (1 − q^r).
+// With pe = 1 this is a closed form; otherwise the expectations are summed
+// over the binomial.
+func salvoBarrageShort(w, n, s int, q, pe float64) SalvoOutcome {
+	a, r := n/s, n%s
+	ks, kr := 1-math.Pow(q, float64(s)), 1-math.Pow(q, float64(r))
+	out := SalvoOutcome{Interceptors: n}
+	if a == w-1 && r > 0 {
+		out.PZeroLeakers = math.Exp(float64(w)*math.Log(pe) + float64(a)*math.Log(ks) + math.Log(kr))
+	}
+	if pe == 1 {
+		out.ExpectedLeakers = float64(w) - ks*float64(a) - kr
+		out.ExpectedSpent = float64(n)
+		out.Method = "closed form"
+		return out
+	}
+	pmf, lo, _ := salvoBinomialPMF(w, pe, 0, nil)
+	var minMA, pAbove float64
+	for i, pm := range pmf {
+		m := lo + i
+		minMA += pm * float64(min(m, a))
+		if m > a {
+			pAbove += pm
+		}
+		out.ExpectedSpent += pm * float64(min(n, s*m))
+	}
+	out.ExpectedLeakers = float64(w) - ks*minMA - kr*pAbove
+	out.Method = "binomial sum"
+	return out
+}
+
+// salvoSpreadLeakers returns the expected leakers and the probability of no
 // leaker when shots interceptors are spread uniformly over m warheads in
 // one look: a = ⌊shots/m⌋, r = shots mod m, r warheads get a+1 shots and
 // m−r get a.
-func salvoBarrageLeakers(m, shots int, q float64) (expected, pZero float64) {
+func salvoSpreadLeakers(m, shots int, q float64) (expected, pZero float64) {
 	if m == 0 {
 		return 0, 1
 	}
@@ -273,7 +327,7 @@ func salvoSLSChain(w, n, s, l int, q, pe float64) SalvoOutcome {
 					// Last look, or the stock runs short at this one: spread
 					// what is left uniformly; nothing remains for later looks.
 					shots := min(g.n, s*m)
-					el, p0 := salvoBarrageLeakers(m, shots, q)
+					el, p0 := salvoSpreadLeakers(m, shots, q)
 					out.ExpectedLeakers += p * el
 					out.ExpectedSpent += p * float64(shots)
 					if g.all {
@@ -418,7 +472,7 @@ func SalvoExchangeCurves(engagements []SalvoEngagement, interceptors []int) ([]S
 // salvoAmple returns the magazine that covers every outcome of e: s·W·L.
 func salvoAmple(e SalvoEngagement) int {
 	l := e.looks()
-	if e.Doctrine == SalvoBarrage {
+	if e.Doctrine.oneLook() {
 		l = 1
 	}
 	return e.ShotsPerLook * e.Warheads * l

@@ -31,6 +31,12 @@ func TestSalvoMonteCarlo(t *testing.T) {
 		{Doctrine: SalvoBarrage, Warheads: 10, Interceptors: 15, Pk: 0.5, ShotsPerLook: 2},
 		{Doctrine: SalvoBarrage, Warheads: 10, Interceptors: 7, Pk: 0.8, ShotsPerLook: 3},
 		{Doctrine: SalvoBarrage, Warheads: 12, Interceptors: 20, Pk: 0.6, ShotsPerLook: 2, PEngaged: 0.85},
+		{Doctrine: SalvoBarrage, Warheads: 12, Interceptors: 15, Pk: 0.6, ShotsPerLook: 2, PEngaged: 0.7},
+		{Doctrine: SalvoBarrage, Warheads: 5, Interceptors: 9, Pk: 0.7, ShotsPerLook: 2, PEngaged: 0.95},
+		{Doctrine: SalvoBarrage, Warheads: 5, Interceptors: 9, Pk: 0.7, ShotsPerLook: 2},
+		{Doctrine: SalvoSpread, Warheads: 10, Interceptors: 15, Pk: 0.5, ShotsPerLook: 2},
+		{Doctrine: SalvoSpread, Warheads: 10, Interceptors: 7, Pk: 0.8, ShotsPerLook: 3},
+		{Doctrine: SalvoSpread, Warheads: 12, Interceptors: 15, Pk: 0.6, ShotsPerLook: 2, PEngaged: 0.7},
 		{Doctrine: SalvoShootLookShoot, Warheads: 8, Interceptors: 100, Pk: 0.6, ShotsPerLook: 1, Looks: 3},
 		{Doctrine: SalvoShootLookShoot, Warheads: 10, Interceptors: 14, Pk: 0.7, ShotsPerLook: 1, Looks: 2},
 		{Doctrine: SalvoShootLookShoot, Warheads: 10, Interceptors: 25, Pk: 0.5, ShotsPerLook: 2, Looks: 3},
@@ -100,10 +106,18 @@ func TestSalvoHandValues(t *testing.T) {
 		// Pk 0.8, s 2, ample: 10 × 0.04 leakers, 0.96^10 no leaker.
 		{"barrage ample", SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 10, Interceptors: 20, Pk: 0.8, ShotsPerLook: 2},
 			0.4, math.Pow(0.96, 10), 20},
-		// 15 for 10 at Pk 0.5: 5 get two shots (0.25), 5 get one (0.5):
-		// 1.25 + 2.5 = 3.75; P0 = 0.75^5 · 0.5^5.
-		{"barrage short", SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 10, Interceptors: 15, Pk: 0.5, ShotsPerLook: 2},
+		// Spread, 15 for 10 at Pk 0.5: 5 get two shots (0.25), 5 get one
+		// (0.5): 1.25 + 2.5 = 3.75; P0 = 0.75^5 · 0.5^5.
+		{"spread short", SalvoEngagement{Doctrine: SalvoSpread, Warheads: 10, Interceptors: 15, Pk: 0.5, ShotsPerLook: 2},
 			3.75, 0.007415771484375, 15},
+		// Barrage, the same 15 for 10: 7 get two shots (0.25), the 8th the
+		// one left (0.5), 2 none: 1.75 + 0.5 + 2 = 4.25; P0 = 0.
+		{"barrage short", SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 10, Interceptors: 15, Pk: 0.5, ShotsPerLook: 2},
+			4.25, 0, 15},
+		// Barrage, 9 for 5 at Pk 0.7: 4 get two (0.09), the 5th one (0.3):
+		// 0.36 + 0.3 = 0.66; P0 = 0.91^4 · 0.7.
+		{"barrage last one short", SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 5, Interceptors: 9, Pk: 0.7, ShotsPerLook: 2},
+			0.66, math.Pow(0.91, 4) * 0.7, 9},
 		// One warhead engaged with probability 0.9: 0.1 + 0.9 × 0.04.
 		{"barrage engaged", SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 1, Interceptors: 2, Pk: 0.8, ShotsPerLook: 2, PEngaged: 0.9},
 			0.136, 0.864, 1.8},
@@ -166,6 +180,7 @@ func TestSalvoMonotone(t *testing.T) {
 	const monoTol = 1e-12
 	for _, e := range []SalvoEngagement{
 		{Doctrine: SalvoBarrage, Warheads: 30, Pk: 0.6, ShotsPerLook: 3, PEngaged: 0.9},
+		{Doctrine: SalvoSpread, Warheads: 30, Pk: 0.6, ShotsPerLook: 3, PEngaged: 0.9},
 		{Doctrine: SalvoShootLookShoot, Warheads: 30, Pk: 0.6, ShotsPerLook: 1, Looks: 3},
 		{Doctrine: SalvoShootLookShoot, Warheads: 25, Pk: 0.4, ShotsPerLook: 2, Looks: 3, PEngaged: 0.95},
 	} {
@@ -189,12 +204,17 @@ func TestSalvoMonotone(t *testing.T) {
 }
 
 // TestInterceptorsFor checks the inverse problems on the hand-worked
-// barrage case: 15 interceptors give 3.75 leakers and 14 give
-// 4 × 0.25 + 6 × 0.5 = 4; and that unreachable goals are errors.
+// cases: spread, 15 interceptors give 3.75 leakers and 14 give
+// 4 × 0.25 + 6 × 0.5 = 4; barrage, 15 give 4.25 and 14 give
+// 7 × 0.25 + 3 = 4.75; and that unreachable goals are errors.
 func TestInterceptorsFor(t *testing.T) {
-	e := SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 10, Pk: 0.5, ShotsPerLook: 2}
+	e := SalvoEngagement{Doctrine: SalvoSpread, Warheads: 10, Pk: 0.5, ShotsPerLook: 2}
 	if got, err := InterceptorsForLeakers(e, 3.75); err != nil || got != 15 {
 		t.Errorf("InterceptorsForLeakers(%+v, 3.75) = %d, %v; want 15, nil", e, got, err)
+	}
+	bar := SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 10, Pk: 0.5, ShotsPerLook: 2}
+	if got, err := InterceptorsForLeakers(bar, 4.25); err != nil || got != 15 {
+		t.Errorf("InterceptorsForLeakers(%+v, 4.25) = %d, %v; want 15, nil", bar, got, err)
 	}
 	if got, err := InterceptorsForLeakers(e, 10); err != nil || got != 0 {
 		t.Errorf("InterceptorsForLeakers(%+v, 10) = %d, %v; want 0, nil", e, got, err)
@@ -225,6 +245,39 @@ func TestInterceptorsFor(t *testing.T) {
 	}
 }
 
+// TestSalvoBarrageIsNotSpread checks the mission's Q6 case of 1,550
+// warheads, 1,500 interceptors of Pk 0.6, two per warhead and Pe 0.83
+// against figures worked by hand (issue 12 §5). Barrage: the magazine
+// makes 750 full salvos; the number engaged, Binomial(1550, 0.83), has
+// mean 1286.5 and sd 14.8, so it exceeds 750 with certainty to double
+// precision and E = 1550 − 750·(1 − 0.4²) = 920.0. Spread: with M engaged
+// (750 < M < 1500) 1500 − M warheads get two shots and 2M − 1500 get one,
+// E = 1550·0.17 + (1500 − M)·0.16 + (2M − 1500)·0.4, linear in M, so
+// E = 263.5 + 0.64·1286.5 − 360 = 726.86. The single-warhead arithmetic
+// (P(leak) = (1 − Pk)^k for k independent shots) is that of Wilkening
+// (2000), eq. 1, and of the salvo equations in general.
+func TestSalvoBarrageIsNotSpread(t *testing.T) {
+	// handTol: the neglected binomial tails are below 1e-30; what is left
+	// is rounding in the sums over ~600 terms.
+	const handTol = 1e-9
+	for _, c := range []struct {
+		d    SalvoDoctrine
+		want float64
+	}{{SalvoBarrage, 920.0}, {SalvoSpread, 726.86}} {
+		e := SalvoEngagement{Doctrine: c.d, Warheads: 1550, Interceptors: 1500, Pk: 0.6, ShotsPerLook: 2, PEngaged: 0.83}
+		got, err := e.Outcome()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(got.ExpectedLeakers-c.want) > handTol*c.want {
+			t.Errorf("%+v.Outcome().ExpectedLeakers = %.6f, want %.6f", e, got.ExpectedLeakers, c.want)
+		}
+		if c.d == SalvoBarrage && math.Abs(got.ExpectedSpent-1500) > handTol*1500 {
+			t.Errorf("%+v.Outcome().ExpectedSpent = %.6f, want 1500", e, got.ExpectedSpent)
+		}
+	}
+}
+
 func TestSalvoValidate(t *testing.T) {
 	bad := SalvoEngagement{Doctrine: "sls", Warheads: -1, Interceptors: -2, Pk: 1.5, ShotsPerLook: 0, Looks: 3, PEngaged: -0.1}
 	err := bad.Validate()
@@ -232,7 +285,7 @@ func TestSalvoValidate(t *testing.T) {
 		t.Fatalf("%+v.Validate() = nil, want errors", bad)
 	}
 	for _, want := range []string{
-		`doctrine: "sls" is not allowed; allowed: barrage, shoot-look-shoot`,
+		`doctrine: "sls" is not allowed; allowed: barrage, spread, shoot-look-shoot`,
 		"warheads: -1", "interceptors: -2", "pk: 1.5", "shots_per_look: 0", "p_engaged: -0.1",
 	} {
 		if !strings.Contains(err.Error(), want) {
@@ -250,14 +303,17 @@ func TestSalvoValidate(t *testing.T) {
 }
 
 // TestSalvoExchangeCurves compares Pk 0.5, 0.7 and 0.9 under a barrage of
-// two and under shoot-look-shoot (one shot, two looks) for 100 warheads:
-// with an ample magazine both leave 100·q² leakers, and shoot-look-shoot
-// gets there with 100·(1 + q) interceptors instead of 200.
+// two, a spread of up to two and shoot-look-shoot (one shot, two looks)
+// for 100 warheads: with an ample magazine all leave 100·q² leakers, and
+// shoot-look-shoot gets there with 100·(1 + q) interceptors instead of
+// 200. At N = 100 spread and shoot-look-shoot fire one shot at each
+// warhead (100·q) and barrage two at each of 50 (50·q² + 50).
 func TestSalvoExchangeCurves(t *testing.T) {
 	var es []SalvoEngagement
 	for _, pk := range []float64{0.5, 0.7, 0.9} {
 		es = append(es,
 			SalvoEngagement{Doctrine: SalvoBarrage, Warheads: 100, Pk: pk, ShotsPerLook: 2},
+			SalvoEngagement{Doctrine: SalvoSpread, Warheads: 100, Pk: pk, ShotsPerLook: 2},
 			SalvoEngagement{Doctrine: SalvoShootLookShoot, Warheads: 100, Pk: pk, ShotsPerLook: 1, Looks: 2})
 	}
 	curves, err := SalvoExchangeCurves(es, []int{0, 100, 150, 200})
@@ -271,9 +327,12 @@ func TestSalvoExchangeCurves(t *testing.T) {
 			t.Errorf("SalvoExchangeCurves %s Pk %g: %g leakers at N = 0, %g at 200; want 100, %g",
 				c.Engagement.Doctrine, c.Engagement.Pk, c.Points[0].ExpectedLeakers, last.ExpectedLeakers, 100*q*q)
 		}
-		// At N = 100 both doctrines fire one shot at each warhead.
-		if p := c.Points[1]; math.Abs(p.ExpectedLeakers-100*q) > 1e-9 {
-			t.Errorf("SalvoExchangeCurves %s Pk %g at N = 100: %g leakers, want %g", c.Engagement.Doctrine, c.Engagement.Pk, p.ExpectedLeakers, 100*q)
+		want100 := 100 * q
+		if c.Engagement.Doctrine == SalvoBarrage {
+			want100 = 50*q*q + 50
+		}
+		if p := c.Points[1]; math.Abs(p.ExpectedLeakers-want100) > 1e-9 {
+			t.Errorf("SalvoExchangeCurves %s Pk %g at N = 100: %g leakers, want %g", c.Engagement.Doctrine, c.Engagement.Pk, p.ExpectedLeakers, want100)
 		}
 		if c.Engagement.Doctrine == SalvoShootLookShoot && math.Abs(last.ExpectedSpent-100*(1+q)) > 1e-9 {
 			t.Errorf("SalvoExchangeCurves SLS Pk %g spent %g, want %g", c.Engagement.Pk, last.ExpectedSpent, 100*(1+q))
