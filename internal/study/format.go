@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // fmtF formats x with n decimals.
@@ -49,4 +50,18 @@ func series(c *report.BarChart, name string) int {
 	}
 	c.Series = append(c.Series, report.BarSeries{Name: name, Values: vals})
 	return len(c.Series) - 1
+}
+
+// commaInt writes n with thousands separators: 1550 as "1,550".
+func commaInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }

@@ -25,10 +25,45 @@ type Salvo struct {
 	MaxLeakers float64 `json:"max_leakers,omitempty"`
 }
 
-// SalvoCase is one named engagement.
+// SalvoCase is one named engagement. Warheads are those the defense could
+// engage at all (say the ICBM warheads on trajectories near the sites);
+// p_engaged applies to them alone. Warheads of the attack that the defense
+// cannot engage (SLBM, bomber) are listed in NotEngaged: they all survive
+// and are added to the total.
 type SalvoCase struct {
 	Name string `json:"name"`
 	analysis.SalvoEngagement
+	// WarheadsName names the warheads the defense could engage, e.g.
+	// "ICBM warheads"; "" means "warheads".
+	WarheadsName string `json:"warheads_name,omitempty"`
+	// PEngagedSource says where p_engaged comes from (an analysis and its
+	// result); required when p_engaged is given.
+	PEngagedSource string            `json:"p_engaged_source,omitempty"`
+	NotEngaged     []SalvoNotEngaged `json:"not_engaged,omitempty"`
+}
+
+// SalvoNotEngaged is a part of the attack that the defense cannot engage.
+type SalvoNotEngaged struct {
+	Name     string `json:"name"`     // e.g. "SLBM warheads"
+	Warheads int    `json:"warheads"` // ≥ 1
+	Why      string `json:"why"`      // why the defense cannot engage them
+}
+
+// warheadsName returns WarheadsName or "warheads".
+func (c SalvoCase) warheadsName() string {
+	if strings.TrimSpace(c.WarheadsName) == "" {
+		return "warheads"
+	}
+	return c.WarheadsName
+}
+
+// notEngaged returns the warheads of c that are never engaged.
+func (c SalvoCase) notEngaged() int {
+	n := 0
+	for _, u := range c.NotEngaged {
+		n += u.Warheads
+	}
+	return n
 }
 
 // salvoMaxCurve bounds the magazine sizes of one curve.
@@ -45,6 +80,24 @@ func (s *Salvo) Validate() error {
 			errs = append(errs, strict.Fieldf(fmt.Sprintf("cases[%d].name", i), "missing; every case needs a name"))
 		}
 		errs = append(errs, strict.Prefix(strict.IndexPath("cases", i), c.Validate()))
+		if c.PEngaged != 0 && strings.TrimSpace(c.PEngagedSource) == "" {
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("cases[%d].p_engaged_source", i), "missing; p_engaged %g needs its source (the analysis and result it comes from)", c.PEngaged))
+		}
+		if c.PEngaged == 0 && c.PEngagedSource != "" {
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("cases[%d].p_engaged_source", i), "given without p_engaged; give p_engaged or drop the source"))
+		}
+		for j, u := range c.NotEngaged {
+			path := fmt.Sprintf("cases[%d].not_engaged[%d]", i, j)
+			if strings.TrimSpace(u.Name) == "" {
+				errs = append(errs, strict.Fieldf(path+".name", "missing; say which warheads (e.g. SLBM warheads)"))
+			}
+			if u.Warheads < 1 || u.Warheads > analysis.MaxSalvoWarheads {
+				errs = append(errs, strict.Fieldf(path+".warheads", "%d is out of range; allowed: 1 to %d", u.Warheads, analysis.MaxSalvoWarheads))
+			}
+			if strings.TrimSpace(u.Why) == "" {
+				errs = append(errs, strict.Fieldf(path+".why", "missing; say why the defense cannot engage them"))
+			}
+		}
 	}
 	if len(s.Interceptors) < 2 || len(s.Interceptors) > salvoMaxCurve {
 		errs = append(errs, strict.Fieldf("interceptors", "%d magazine sizes; allowed: 2 to %d", len(s.Interceptors), salvoMaxCurve))
@@ -63,12 +116,21 @@ func (s *Salvo) Validate() error {
 // SalvoCaseResult is one case's outcome at its magazine, the magazine it
 // would need, its exchange curve, and the Monte Carlo check.
 type SalvoCaseResult struct {
-	Name       string                   `json:"name"`
-	Engagement analysis.SalvoEngagement `json:"engagement"`
-	Outcome    analysis.SalvoOutcome    `json:"outcome"`
+	Name         string                   `json:"name"`
+	WarheadsName string                   `json:"warheads_name"` // what Engagement.Warheads counts
+	Engagement   analysis.SalvoEngagement `json:"engagement"`    // the warheads the defense could engage
+	// PEngagedSource is where Engagement.PEngaged comes from.
+	PEngagedSource string                `json:"p_engaged_source,omitempty"`
+	Outcome        analysis.SalvoOutcome `json:"outcome"` // of the engageable warheads
+	// NotEngaged are the rest of the attack; they all survive.
+	NotEngaged []SalvoNotEngaged `json:"not_engaged,omitempty"`
+	// TotalWarheads and TotalSurviving count the whole attack: the
+	// engageable warheads and those not engaged.
+	TotalWarheads  int     `json:"total_warheads"`
+	TotalSurviving float64 `json:"total_expected_surviving"`
 	// InterceptorsNeeded is the least magazine for at most max_leakers
-	// expected leakers; null when no magazine reaches it (Unreachable says
-	// why).
+	// expected leakers among the engageable warheads; null when no magazine
+	// reaches it (Unreachable says why).
 	InterceptorsNeeded *int                    `json:"interceptors_needed"`
 	Unreachable        string                  `json:"unreachable,omitempty"`
 	Curve              []analysis.SalvoOutcome `json:"curve"`
@@ -115,7 +177,9 @@ func (s *Salvo) Run(sc *scenario.Scenario, o Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		cr := SalvoCaseResult{Name: c.Name, Engagement: e, Outcome: oc, Curve: curve}
+		ne := c.notEngaged()
+		cr := SalvoCaseResult{Name: c.Name, WarheadsName: c.warheadsName(), Engagement: e, PEngagedSource: c.PEngagedSource, Outcome: oc, NotEngaged: c.NotEngaged,
+			TotalWarheads: e.Warheads + ne, TotalSurviving: oc.ExpectedLeakers + float64(ne), Curve: curve}
 		if n, err := analysis.InterceptorsForLeakers(e, maxL); err == nil {
 			cr.InterceptorsNeeded = &n
 		} else {
@@ -155,25 +219,61 @@ func salvoHeadline(sc *scenario.Scenario, out SalvoResults) Headline {
 	var parts []string
 	for _, c := range out.Cases {
 		e := c.Engagement
-		p := fmt.Sprintf("%s: %d warheads against %d interceptors (Pk %g, %s, %d per look) leave %.1f", c.Name, e.Warheads, e.Interceptors, e.Pk, e.Doctrine, e.ShotsPerLook, c.Outcome.ExpectedLeakers)
+		p := fmt.Sprintf("%s (%s): %s %s", c.Name, doctrineShort(e), commaInt(e.Warheads), c.WarheadsName)
+		if e.PEngaged > 0 && e.PEngaged < 1 {
+			p += fmt.Sprintf(", %s of them engageable,", pct(e.PEngaged))
+		}
+		p += fmt.Sprintf(" against %s interceptors of Pk %g leave %s", commaInt(e.Interceptors), e.Pk, commaInt(int(math.Round(c.Outcome.ExpectedLeakers))))
+		if len(c.NotEngaged) > 0 {
+			var ne []string
+			for _, u := range c.NotEngaged {
+				ne = append(ne, fmt.Sprintf("%s %s", commaInt(u.Warheads), u.Name))
+			}
+			p += fmt.Sprintf("; with %s not engaged, %s of %s survive", strings.Join(ne, " and "),
+				commaInt(int(math.Round(c.TotalSurviving))), commaInt(c.TotalWarheads))
+		}
 		if c.InterceptorsNeeded != nil {
-			p += fmt.Sprintf("; %d interceptors would cut that to %g", *c.InterceptorsNeeded, out.MaxLeakers)
-		} else {
-			p += fmt.Sprintf("; no magazine cuts that to %g", out.MaxLeakers)
+			p += fmt.Sprintf("; %s interceptors would cut the %s to %g", commaInt(*c.InterceptorsNeeded), c.WarheadsName, out.MaxLeakers)
 		}
 		parts = append(parts, p)
 	}
-	h.Answer = strings.Join(parts, ". ") + "."
+	h.Answer = "Expected survivors — " + strings.Join(parts, ". ") + "."
 	if len(out.Cases) > 0 {
-		h.Value = out.Cases[0].Outcome.ExpectedLeakers
+		h.Value = out.Cases[0].TotalSurviving
 	}
 	return h
 }
 
+// doctrineShort names the doctrine computed, for the headline.
+func doctrineShort(e analysis.SalvoEngagement) string {
+	switch e.Doctrine {
+	case analysis.SalvoBarrage:
+		return fmt.Sprintf("barrage of %d", e.ShotsPerLook)
+	case analysis.SalvoSpread:
+		return fmt.Sprintf("spread, up to %d each", e.ShotsPerLook)
+	case analysis.SalvoShootLookShoot:
+		return fmt.Sprintf("shoot-look-shoot, %d per look, %d looks", e.ShotsPerLook, max(e.Looks, 1))
+	}
+	return string(e.Doctrine)
+}
+
+// doctrineLabel names the doctrine computed, with its shots and looks.
+func doctrineLabel(e analysis.SalvoEngagement) string {
+	switch e.Doctrine {
+	case analysis.SalvoBarrage:
+		return fmt.Sprintf("barrage, %d per warhead while interceptors last", e.ShotsPerLook)
+	case analysis.SalvoSpread:
+		return fmt.Sprintf("spread, one at each warhead then more, up to %d", e.ShotsPerLook)
+	case analysis.SalvoShootLookShoot:
+		return fmt.Sprintf("shoot-look-shoot, %d per look, %d looks", e.ShotsPerLook, max(e.Looks, 1))
+	}
+	return string(e.Doctrine)
+}
+
 func salvoSections(s *Salvo, out SalvoResults) []report.Section {
-	plot := report.LinePlot{Caption: "Exchange curves: expected surviving warheads against interceptors in the magazine",
+	plot := report.LinePlot{Caption: "Exchange curves: expected surviving engageable warheads against interceptors in the magazine",
 		X: report.Axis{Label: "interceptors", Zero: true}, Y: report.Axis{Label: "expected surviving warheads", Zero: true}}
-	pz := report.LinePlot{Caption: "Probability that no warhead survives",
+	pz := report.LinePlot{Caption: "Probability that no engageable warhead survives",
 		X: report.Axis{Label: "interceptors", Zero: true}, Y: report.Axis{Label: "P(no leaker)", Min: 0, Max: 1}}
 	for _, c := range out.Cases {
 		a := report.Series{Name: c.Name, Markers: true}
@@ -185,27 +285,32 @@ func salvoSections(s *Salvo, out SalvoResults) []report.Section {
 		plot.Series = append(plot.Series, a)
 		pz.Series = append(pz.Series, b)
 	}
-	t := report.Table{Caption: "Each case at its magazine: exact result and a seeded Monte Carlo check", Columns: []report.Column{
-		{Heading: "case"}, {Heading: "warheads", Numeric: true}, {Heading: "interceptors", Numeric: true}, {Heading: "Pk", Numeric: true},
+	t := report.Table{Caption: "Each case at its magazine: exact result and a seeded Monte Carlo check (engageable warheads)", Columns: []report.Column{
+		{Heading: "case"}, {Heading: "warheads engaged at P(engaged)"}, {Heading: "count", Numeric: true}, {Heading: "interceptors", Numeric: true}, {Heading: "Pk", Numeric: true},
 		{Heading: "doctrine"}, {Heading: "expected leakers", Numeric: true}, {Heading: "method"}, {Heading: "Monte Carlo (95 % CI)", Numeric: true},
-		{Heading: fmt.Sprintf("interceptors for ≤ %g leakers", out.MaxLeakers), Numeric: true}}}
+		{Heading: fmt.Sprintf("interceptors for ≤ %g leakers", out.MaxLeakers), Numeric: true},
+		{Heading: "not engaged", Numeric: true}, {Heading: "surviving of all", Numeric: true}}}
+	var notes []string
 	for _, c := range out.Cases {
 		e := c.Engagement
 		need := "unreachable"
 		if c.InterceptorsNeeded != nil {
 			need = fmt.Sprint(*c.InterceptorsNeeded)
 		}
-		doc := fmt.Sprintf("%s, %d/look", e.Doctrine, e.ShotsPerLook)
-		if e.Doctrine == analysis.SalvoShootLookShoot {
-			doc += fmt.Sprintf(", %d looks", max(e.Looks, 1))
-		}
+		doc := doctrineLabel(e)
 		if e.PEngaged > 0 && e.PEngaged < 1 {
 			doc += fmt.Sprintf(", P(engaged) %g", e.PEngaged)
+			notes = append(notes, fmt.Sprintf("%s: P(engaged) %g from %s.", c.Name, e.PEngaged, c.PEngagedSource))
 		}
-		t.Rows = append(t.Rows, []string{c.Name, fmt.Sprint(e.Warheads), fmt.Sprint(e.Interceptors), fmt.Sprint(e.Pk), doc,
+		for _, u := range c.NotEngaged {
+			notes = append(notes, fmt.Sprintf("%s: %s %s not engaged: %s.", c.Name, commaInt(u.Warheads), u.Name, u.Why))
+		}
+		t.Rows = append(t.Rows, []string{c.Name, c.WarheadsName, fmt.Sprint(e.Warheads), fmt.Sprint(e.Interceptors), fmt.Sprint(e.Pk), doc,
 			fmtF(c.Outcome.ExpectedLeakers, 2), c.Outcome.Method,
-			fmt.Sprintf("%.2f (%.2f–%.2f)", c.MonteCarlo.LeakersMean, c.MonteCarlo.LeakersCI95[0], c.MonteCarlo.LeakersCI95[1]), need})
+			fmt.Sprintf("%.2f (%.2f–%.2f)", c.MonteCarlo.LeakersMean, c.MonteCarlo.LeakersCI95[0], c.MonteCarlo.LeakersCI95[1]), need,
+			fmt.Sprint(c.TotalWarheads - e.Warheads), fmt.Sprintf("%s of %s", fmtF(c.TotalSurviving, 1), commaInt(c.TotalWarheads))})
 	}
-	t.Notes = []string{"Closed forms: barrage P(leak) = (1 − Pk)^s per engaged warhead; shoot-look-shoot with an ample magazine (1 − Pk)^(s·L); short magazines are spread evenly, and shoot-look-shoot with a short magazine is the exact Markov chain over looks."}
+	t.Notes = append([]string{"Closed forms: a warhead given k independent shots leaks with probability (1 − Pk)^k. Barrage fires s at each engaged warhead in turn while interceptors last, so a short magazine leaves warheads unengaged; spread fires one at each engaged warhead, then seconds, up to s; shoot-look-shoot with an ample magazine leaks (1 − Pk)^(s·L), and with a short one is the exact Markov chain over looks (the look where the stock runs short is spread).",
+		"Exchange curves and 'interceptors for' count the engageable warheads only; warheads not engaged survive at any magazine."}, notes...)
 	return []report.Section{{Heading: "Salvo arithmetic", Blocks: []report.Block{t, plot, pz}}}
 }
