@@ -85,3 +85,52 @@ analysis:
 		}
 	}
 }
+
+// TestNumbersPEngagedFromQ2 is the tripwire on the typed-in p_engaged of
+// the numbers scenario: each must equal, to its two decimals, the best
+// engageable share under a real sensor cue that 'rampart run
+// redzikowo-icbm' gives for the interceptor its p_engaged_source names
+// (the Q2 headline). When the Q2 analysis changes, this test fails until
+// numbers.yaml is updated. It runs the battle-space sweep (about a
+// minute), so -short skips it.
+func TestNumbersPEngagedFromQ2(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the redzikowo-icbm battle-space sweep")
+	}
+	q2s, q2st, err := Load("redzikowo-icbm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q2, err := Run(q2s, q2st, Options{Seed: 1, Trials: 1, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := map[string]float64{}
+	for _, e := range q2.Results.(BattlespaceResults).Summary {
+		if e.Cueing != "launch" && e.EngageableFraction >= best[e.Interceptor] {
+			best[e.Interceptor] = e.EngageableFraction
+		}
+	}
+	_, st, err := Load("numbers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range st.(*Salvo).Cases {
+		if c.PEngaged == 0 {
+			continue
+		}
+		ic := ""
+		for name := range best {
+			if strings.Contains(c.PEngagedSource, name) && len(name) > len(ic) {
+				ic = name
+			}
+		}
+		if ic == "" {
+			t.Errorf("case %q: p_engaged_source %q names no interceptor of redzikowo-icbm", c.Name, c.PEngagedSource)
+			continue
+		}
+		if want := math.Round(100*best[ic]) / 100; c.PEngaged != want {
+			t.Errorf("case %q: p_engaged %g, but redzikowo-icbm gives %s %.4f (%g to two decimals)", c.Name, c.PEngaged, ic, best[ic], want)
+		}
+	}
+}
