@@ -12,17 +12,23 @@ import (
 	"github.com/rampart-sim/rampart/internal/strict"
 )
 
-// Dash speeds a QRAFighter can take from the catalog.
+// Transit speeds a QRAFighter can take from the catalog.
 const (
-	QRADashMax    = "max"    // max_speed_mach at DashAltM
-	QRADashCruise = "cruise" // cruise_speed_kms
+	// QRATransitSustained is the catalog transit_speed_kms: the speed a
+	// fighter holds over the distances of air policing (the default).
+	QRATransitSustained = "sustained"
+	// QRATransitCruise is the catalog cruise_speed_kms (subsonic).
+	QRATransitCruise = "cruise"
+	// QRATransitMax is max_speed_mach at MaxSpeedAltM: a bound, since no
+	// fighter holds its top speed from the end of the climb to the target.
+	QRATransitMax = "max"
 )
 
-// QRADefaultDashAltM is the height at which a catalog Mach number is turned
-// into a speed when QRAFighter.DashAltM is 0: 11 km, where the catalog's
-// "Mach 2 at altitude" figures apply (USSA-76 speed of sound at 11 km
-// geometric height: 295.15 m/s).
-const QRADefaultDashAltM = 11000.0
+// QRADefaultMaxSpeedAltM is the height at which a catalog Mach number is
+// turned into a speed when QRAFighter.MaxSpeedAltM is 0: 11 km, where the
+// catalog's "Mach 2 at altitude" figures apply (USSA-76 speed of sound at
+// 11 km geometric height: 295.15 m/s).
+const QRADefaultMaxSpeedAltM = 11000.0
 
 // qraMinStepS is the least step of the intercept scan, s: an intercept
 // window shorter than this (a target faster than the fighter grazing its
@@ -43,16 +49,29 @@ type QRABase struct {
 	ScrambleMin float64 `json:"scramble_min,omitempty"`
 }
 
-// QRAFighter is the fighter type and its dash speed.
+// QRAFighter is the fighter type and its timeline after take-off: a climb
+// of ClimbTimeS to its climb altitude, covering ground at
+// ClimbGroundSpeedKms, then a transit at a sustainable speed.
 type QRAFighter struct {
 	Aircraft string `json:"aircraft,omitempty"` // catalog aircraft, e.g. "F-16", "Eurofighter Typhoon"
 	Pick     string `json:"pick,omitempty"`     // "low", "central" (default) or "high"
-	Dash     string `json:"dash,omitempty"`     // "max" (default) or "cruise"
-	// DashAltM is the height for the Mach-to-speed conversion of a "max"
-	// dash; 0 means QRADefaultDashAltM.
-	DashAltM float64 `json:"dash_alt_m,omitempty"`
-	// DashSpeedKms, if not 0, is the dash speed and overrides the catalog.
-	DashSpeedKms float64 `json:"dash_speed_kms,omitempty"`
+	// Transit is "sustained" (default: catalog transit_speed_kms),
+	// "cruise" (cruise_speed_kms) or "max" (max_speed_mach at
+	// MaxSpeedAltM, a bound).
+	Transit string `json:"transit,omitempty"`
+	// MaxSpeedAltM is the height for the Mach-to-speed conversion of a
+	// "max" transit; 0 means QRADefaultMaxSpeedAltM.
+	MaxSpeedAltM float64 `json:"max_speed_alt_m,omitempty"`
+	// TransitSpeedKms, if not 0, is the transit speed and overrides the
+	// catalog.
+	TransitSpeedKms float64 `json:"transit_speed_kms,omitempty"`
+	// ClimbTimeS is the time from airborne to the climb altitude; 0 takes
+	// the catalog climb_time_s, and without an aircraft means no climb
+	// phase (the transit starts at take-off).
+	ClimbTimeS float64 `json:"climb_time_s,omitempty"`
+	// ClimbGroundSpeedKms is the mean ground speed toward the target
+	// during the climb; 0 takes the catalog climb_ground_speed_kms.
+	ClimbGroundSpeedKms float64 `json:"climb_ground_speed_kms,omitempty"`
 }
 
 // QRATrackPoint is a waypoint of a target track. SpeedKms is the speed on
@@ -92,13 +111,18 @@ type QRARequest struct {
 	AlertMin float64    `json:"alert_min,omitempty"`
 }
 
-// QRAResult is the intercept from one base.
+// QRAResult is the intercept from one base. The timeline runs: alert,
+// airborne after ScrambleMin, climb for ClimbMin over ClimbKm of ground,
+// transit at TransitSpeedKms to the intercept at TimeMin.
 type QRAResult struct {
-	Base         string  `json:"base"`
-	Intercepted  bool    `json:"intercepted"`
-	Reason       string  `json:"reason,omitempty"` // why not, when not intercepted
-	ScrambleMin  float64 `json:"scramble_min"`
-	DashSpeedKms float64 `json:"dash_speed_kms"`
+	Base            string  `json:"base"`
+	Intercepted     bool    `json:"intercepted"`
+	Reason          string  `json:"reason,omitempty"` // why not, when not intercepted
+	ScrambleMin     float64 `json:"scramble_min"`
+	ClimbMin        float64 `json:"climb_min"`
+	ClimbKm         float64 `json:"climb_ground_km"`
+	ClimbAltM       float64 `json:"climb_alt_m,omitempty"` // height reached in ClimbMin, when the catalog gives it
+	TransitSpeedKms float64 `json:"transit_speed_kms"`
 	// TimeMin is the time from alert to intercept, TrackMin the target's
 	// time along its track then.
 	TimeMin         float64 `json:"time_to_intercept_min"`
@@ -154,9 +178,48 @@ func (tr *qraTrack) at(t float64) (lat, lon, alt float64) {
 // qraResolved is a validated request.
 type qraResolved struct {
 	track    qraTrack
-	speed    float64   // fighter dash speed, m/s
+	fighter  qraTimeline
 	scramble []float64 // per base, s
 	alert    float64   // s
+}
+
+// qraTimeline is the fighter after take-off, SI units.
+type qraTimeline struct {
+	climbAlt float64 // height at the end of the climb, m (0: not known)
+	climbS   float64 // climb duration, s
+	climbV   float64 // mean ground speed in the climb, m/s
+	transit  float64 // transit speed, m/s
+}
+
+// reach returns the ground distance flown toward the target s after
+// take-off (0 before).
+func (f qraTimeline) reach(s float64) float64 {
+	switch {
+	case s <= 0:
+		return 0
+	case s <= f.climbS:
+		return f.climbV * s
+	}
+	return f.climbV*f.climbS + f.transit*(s-f.climbS)
+}
+
+// after returns the time after take-off at which reach first equals d.
+func (f qraTimeline) after(d float64) float64 {
+	if c := f.climbV * f.climbS; d > c {
+		return f.climbS + (d-c)/f.transit
+	}
+	if d <= 0 {
+		return 0
+	}
+	return d / f.climbV
+}
+
+// maxSpeed returns the fighter's largest ground speed, m/s.
+func (f qraTimeline) maxSpeed() float64 {
+	if f.climbS > 0 {
+		return max(f.climbV, f.transit)
+	}
+	return f.transit
 }
 
 // Validate reports every problem with the request, naming the field. It
@@ -185,20 +248,20 @@ func (r QRARequest) resolve() (qraResolved, error) {
 	if err := pick.UnmarshalText([]byte(f.Pick)); err != nil {
 		bad("fighter.pick", "%v", err)
 	}
-	dash := f.Dash
-	switch dash {
+	transit := f.Transit
+	switch transit {
 	case "":
-		dash = QRADashMax
-	case QRADashMax, QRADashCruise:
+		transit = QRATransitSustained
+	case QRATransitSustained, QRATransitMax, QRATransitCruise:
 	default:
-		bad("fighter.dash", "%q is not allowed; allowed: %s, %s", f.Dash, QRADashMax, QRADashCruise)
+		bad("fighter.transit", "%q is not allowed; allowed: %s, %s, %s", f.Transit, QRATransitSustained, QRATransitCruise, QRATransitMax)
 	}
-	dashAlt := f.DashAltM
-	if dashAlt == 0 {
-		dashAlt = QRADefaultDashAltM
+	maxAlt := f.MaxSpeedAltM
+	if maxAlt == 0 {
+		maxAlt = QRADefaultMaxSpeedAltM
 	}
-	if !(dashAlt >= 0 && dashAlt <= 30000) {
-		bad("fighter.dash_alt_m", "%g is out of range; allowed: 0 to 30000", f.DashAltM)
+	if !(maxAlt >= 0 && maxAlt <= 30000) {
+		bad("fighter.max_speed_alt_m", "%g is out of range; allowed: 0 to 30000", f.MaxSpeedAltM)
 	}
 	var ac catalog.Entry
 	haveAC := false
@@ -213,26 +276,55 @@ func (r QRARequest) resolve() (qraResolved, error) {
 			ac, haveAC = e, true
 		}
 	}
+	// fromCatalog reads a positive catalog parameter or reports the field
+	// to give instead.
+	fromCatalog := func(param, field string) float64 {
+		if v := ac.At(param, pick); v > 0 {
+			return v
+		}
+		bad("fighter.aircraft", "%q has no %s; give fighter.%s", f.Aircraft, param, field)
+		return 0
+	}
+	tl := &res.fighter
 	switch {
-	case f.DashSpeedKms != 0:
-		if !(f.DashSpeedKms > 0 && f.DashSpeedKms <= 3) {
-			bad("fighter.dash_speed_kms", "%g is out of range; allowed: more than 0, at most 3", f.DashSpeedKms)
+	case f.TransitSpeedKms != 0:
+		if !(f.TransitSpeedKms > 0 && f.TransitSpeedKms <= 3) {
+			bad("fighter.transit_speed_kms", "%g is out of range; allowed: more than 0, at most 3", f.TransitSpeedKms)
 		}
-		res.speed = f.DashSpeedKms * 1e3
+		tl.transit = f.TransitSpeedKms * 1e3
 	case f.Aircraft == "":
-		bad("fighter", "neither aircraft nor dash_speed_kms given; want one of them")
-	case haveAC && dash == QRADashMax:
-		if m := ac.At("max_speed_mach", pick); m > 0 {
-			res.speed = m * atmos.At(dashAlt).SoundSpeed
-		} else {
-			bad("fighter.aircraft", "%q has no max_speed_mach; give dash_speed_kms", f.Aircraft)
+		bad("fighter", "neither aircraft nor transit_speed_kms given; want one of them")
+	case haveAC && transit == QRATransitMax:
+		tl.transit = fromCatalog("max_speed_mach", "transit_speed_kms") * atmos.At(maxAlt).SoundSpeed
+	case haveAC && transit == QRATransitCruise:
+		tl.transit = fromCatalog("cruise_speed_kms", "transit_speed_kms") * 1e3
+	case haveAC:
+		tl.transit = fromCatalog("transit_speed_kms", "transit_speed_kms") * 1e3
+	}
+	switch {
+	case f.ClimbTimeS != 0:
+		if !(f.ClimbTimeS > 0 && f.ClimbTimeS <= 3600) {
+			bad("fighter.climb_time_s", "%g is out of range; allowed: more than 0, at most 3600", f.ClimbTimeS)
 		}
-	case haveAC && dash == QRADashCruise:
-		if v := ac.At("cruise_speed_kms", pick); v > 0 {
-			res.speed = v * 1e3
-		} else {
-			bad("fighter.aircraft", "%q has no cruise_speed_kms; give dash_speed_kms", f.Aircraft)
+		tl.climbS = f.ClimbTimeS
+	case haveAC:
+		tl.climbS = fromCatalog("climb_time_s", "climb_time_s")
+	}
+	if haveAC {
+		tl.climbAlt = ac.At("climb_alt_m", pick)
+	}
+	switch {
+	case f.ClimbGroundSpeedKms != 0 && tl.climbS == 0 && f.Aircraft == "":
+		bad("fighter.climb_ground_speed_kms", "given without climb_time_s; give climb_time_s too or drop it")
+	case f.ClimbGroundSpeedKms != 0:
+		if !(f.ClimbGroundSpeedKms > 0 && f.ClimbGroundSpeedKms <= 3) {
+			bad("fighter.climb_ground_speed_kms", "%g is out of range; allowed: more than 0, at most 3", f.ClimbGroundSpeedKms)
 		}
+		tl.climbV = f.ClimbGroundSpeedKms * 1e3
+	case haveAC:
+		tl.climbV = fromCatalog("climb_ground_speed_kms", "climb_ground_speed_kms") * 1e3
+	case tl.climbS > 0:
+		bad("fighter.climb_ground_speed_kms", "not given and no fighter.aircraft to take it from; give climb_ground_speed_kms")
 	}
 
 	if len(r.Bases) == 0 {
@@ -352,7 +444,7 @@ func QRAIntercepts(r QRARequest) (QRAResponse, error) {
 	out := QRAResponse{QuickestIndex: -1, Results: make([]QRAResult, len(r.Bases))}
 	deg := math.Pi / 180
 	for i, b := range r.Bases {
-		out.Results[i] = qraIntercept(&res.track, b.Name, b.LatDeg*deg, b.LonDeg*deg, res.scramble[i], res.speed, res.alert)
+		out.Results[i] = qraIntercept(&res.track, b.Name, b.LatDeg*deg, b.LonDeg*deg, res.scramble[i], res.fighter, res.alert)
 		if o := out.Results[i]; o.Intercepted && (out.QuickestIndex < 0 || o.TimeMin < out.Results[out.QuickestIndex].TimeMin) {
 			out.QuickestIndex = i
 		}
@@ -364,48 +456,50 @@ func QRAIntercepts(r QRARequest) (QRAResponse, error) {
 }
 
 // qraIntercept solves one base: the least t ≥ tau with
-// g(t) = t − tau − d(base, P(alert + t))/v = 0, before the track ends.
-func qraIntercept(tr *qraTrack, name string, lat, lon, tau, v, alert float64) QRAResult {
-	out := QRAResult{Base: name, ScrambleMin: tau / 60, DashSpeedKms: v / 1e3}
+// h(t) = R(t − tau) − d(base, P(alert + t)) ≥ 0 before the track ends, R
+// the ground distance the fighter has flown since take-off.
+func qraIntercept(tr *qraTrack, name string, lat, lon, tau float64, f qraTimeline, alert float64) QRAResult {
+	out := QRAResult{Base: name, ScrambleMin: tau / 60, ClimbMin: f.climbS / 60, ClimbKm: f.climbV * f.climbS / 1e3,
+		ClimbAltM: f.climbAlt, TransitSpeedKms: f.transit / 1e3}
 	dist := func(t float64) float64 {
 		la, lo, _ := tr.at(alert + t)
 		s, _, _ := geo.WGS84.Inverse(lat, lon, la, lo)
 		return s
 	}
-	g := func(t float64) float64 { return t - tau - dist(t)/v }
+	h := func(t float64) float64 { return f.reach(t-tau) - dist(t) }
 	tEnd := tr.end - alert // time after the alert when the target leaves
 	var t float64
 	switch {
 	case math.IsInf(tEnd, 1):
 		// Stationary target: closed form.
-		t = tau + dist(0)/v
+		t = tau + f.after(dist(0))
 	case tEnd < tau:
 		out.Reason = fmt.Sprintf("the target leaves its track %.3g min after the alert, before the fighter is airborne", tEnd/60)
 		return out
 	default:
-		lip := 1 + tr.maxSpeed/v // Lipschitz constant of g
-		a, ga := tau, g(tau)
-		for ga < 0 {
+		lip := f.maxSpeed() + tr.maxSpeed // Lipschitz constant of h, m/s
+		a, ha := tau, h(tau)
+		for ha < 0 {
 			if a >= tEnd {
 				out.Reason = "the target leaves its track before the fighter can reach it"
 				return out
 			}
-			b := min(a+max(-ga/lip, qraMinStepS), tEnd)
-			gb := g(b)
-			if gb >= 0 {
-				// Bisect [a, b]: g(a) < 0 ≤ g(b).
+			b := min(a+max(-ha/lip, qraMinStepS), tEnd)
+			hb := h(b)
+			if hb >= 0 {
+				// Bisect [a, b]: h(a) < 0 ≤ h(b).
 				for b-a > qraTimeTolS {
 					m := a + (b-a)/2
-					if g(m) >= 0 {
+					if h(m) >= 0 {
 						b = m
 					} else {
 						a = m
 					}
 				}
-				a, ga = b, 0
+				a, ha = b, 0
 				break
 			}
-			a, ga = b, gb
+			a, ha = b, hb
 		}
 		t = a
 	}

@@ -35,7 +35,7 @@ func TestQRAStationary(t *testing.T) {
 			{Name: "far", LatDeg: 59.26, LonDeg: 24.21, ScrambleMin: 5},
 			{Name: "near", LatDeg: 55.89, LonDeg: 23.4, ScrambleMin: 10},
 		},
-		Fighter: QRAFighter{DashSpeedKms: 0.3},
+		Fighter: QRAFighter{TransitSpeedKms: 0.3},
 		Track:   QRATrack{Waypoints: []QRATrackPoint{{LatDeg: 56.5, LonDeg: 20.0, AltM: 9000}}},
 	}
 	got, err := QRAIntercepts(r)
@@ -77,7 +77,7 @@ func TestQRAMeridian(t *testing.T) {
 		want := (tau + d0/v) / (1 - c.sign*u/v)
 		r := QRARequest{
 			Bases:    []QRABase{{Name: "base", LatDeg: 54, LonDeg: 24, ScrambleMin: tau / 60}},
-			Fighter:  QRAFighter{DashSpeedKms: v / 1e3},
+			Fighter:  QRAFighter{TransitSpeedKms: v / 1e3},
 			Track:    QRATrack{Line: &QRALine{LatDeg: c.lat0, LonDeg: 24, AltM: 8000, CourseDeg: c.course, SpeedKms: u / 1e3, DurationMin: 120}},
 			AlertMin: c.alertMin,
 		}
@@ -99,7 +99,7 @@ func TestQRAMeridian(t *testing.T) {
 func TestQRAEscape(t *testing.T) {
 	r := QRARequest{
 		Bases:   []QRABase{{Name: "base", LatDeg: 54, LonDeg: 24, ScrambleMin: 10}},
-		Fighter: QRAFighter{DashSpeedKms: 0.4},
+		Fighter: QRAFighter{TransitSpeedKms: 0.4},
 		Track:   QRATrack{Line: &QRALine{LatDeg: 55, LonDeg: 24, CourseDeg: 0, SpeedKms: 0.5, DurationMin: 60}},
 	}
 	got, err := QRAIntercepts(r)
@@ -123,7 +123,7 @@ func TestQRAFirstRoot(t *testing.T) {
 	const bruteStepS = 0.05
 	r := QRARequest{
 		Bases:   []QRABase{{Name: "base", LatDeg: 55.89, LonDeg: 23.4, ScrambleMin: 5}},
-		Fighter: QRAFighter{DashSpeedKms: 0.25},
+		Fighter: QRAFighter{TransitSpeedKms: 0.25},
 		Track: QRATrack{Waypoints: []QRATrackPoint{
 			{LatDeg: 55.0, LonDeg: 20.0, AltM: 9000, SpeedKms: 0.5},
 			{LatDeg: 55.6, LonDeg: 23.0, AltM: 9000, SpeedKms: 0.5},
@@ -158,43 +158,52 @@ func TestQRAFirstRoot(t *testing.T) {
 	}
 }
 
-// TestQRACatalogFighter: the F-16's catalog max_speed_mach (central 2.0)
-// at 11 km geometric height (USSA-76 speed of sound 295.15 m/s there) and
-// its catalog scramble_time_min (central 10 min); the cruise dash takes
-// cruise_speed_kms, here at the high pick.
+// TestQRACatalogFighter: the Typhoon's catalog timeline (scramble, climb,
+// transit) at the pick; a "max" transit is max_speed_mach at 11 km
+// geometric height (USSA-76 speed of sound 295.15 m/s there), a "cruise"
+// one cruise_speed_kms. An aircraft without a catalog climb is refused
+// with the field to give.
 func TestQRACatalogFighter(t *testing.T) {
-	f16, err := catalog.Lookup("F-16")
+	ty, err := catalog.Lookup("Eurofighter Typhoon")
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := QRARequest{
 		Bases:   []QRABase{{Name: "Šiauliai", LatDeg: 55.89, LonDeg: 23.4}},
-		Fighter: QRAFighter{Aircraft: "F-16"},
+		Fighter: QRAFighter{Aircraft: "Eurofighter Typhoon"},
 		Track:   QRATrack{Waypoints: []QRATrackPoint{{LatDeg: 55.3, LonDeg: 20.5}}},
 	}
 	for _, c := range []struct {
-		dash, pick   string
-		speed, scram float64
+		transit, pick string
+		pk            catalog.Pick
+		speed         float64
 	}{
-		{"", "", f16.At("max_speed_mach", catalog.PickCentral) * atmos.At(11000).SoundSpeed / 1e3, f16.At("scramble_time_min", catalog.PickCentral)},
-		{QRADashCruise, "high", f16.At("cruise_speed_kms", catalog.PickHigh), f16.At("scramble_time_min", catalog.PickHigh)},
+		{"", "", catalog.PickCentral, ty.At("transit_speed_kms", catalog.PickCentral)},
+		{QRATransitMax, "", catalog.PickCentral, ty.At("max_speed_mach", catalog.PickCentral) * atmos.At(11000).SoundSpeed / 1e3},
+		{QRATransitCruise, "high", catalog.PickHigh, ty.At("cruise_speed_kms", catalog.PickHigh)},
 	} {
-		r.Fighter.Dash, r.Fighter.Pick = c.dash, c.pick
+		r.Fighter.Transit, r.Fighter.Pick = c.transit, c.pick
 		got, err := QRAIntercepts(r)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if o := got.Results[0]; math.Abs(o.DashSpeedKms-c.speed) > 1e-12 || o.ScrambleMin != c.scram {
-			t.Errorf("QRAIntercepts(F-16, dash %q, pick %q) = %g km/s, scramble %g min; want %g km/s, %g min",
-				c.dash, c.pick, o.DashSpeedKms, o.ScrambleMin, c.speed, c.scram)
+		o := got.Results[0]
+		if math.Abs(o.TransitSpeedKms-c.speed) > 1e-12 || o.ScrambleMin != ty.At("scramble_time_min", c.pk) ||
+			o.ClimbMin != ty.At("climb_time_s", c.pk)/60 || math.Abs(o.ClimbKm-ty.At("climb_time_s", c.pk)*ty.At("climb_ground_speed_kms", c.pk)) > 1e-9 ||
+			o.ClimbAltM != ty.At("climb_alt_m", c.pk) {
+			t.Errorf("QRAIntercepts(Typhoon, transit %q, pick %q) = %+v; want %g km/s and the catalog timeline", c.transit, c.pick, o, c.speed)
 		}
+	}
+	r.Fighter = QRAFighter{Aircraft: "F-16"}
+	if err := r.Validate(); err == nil || !strings.Contains(err.Error(), `"F-16" has no climb_time_s; give fighter.climb_time_s`) {
+		t.Errorf("Validate(F-16 without a catalog climb) = %v, want the field to give", err)
 	}
 }
 
 func TestQRAValidate(t *testing.T) {
 	r := QRARequest{
 		Bases:    []QRABase{{Name: "a", LatDeg: 91}, {Name: "a", ScrambleMin: -3}},
-		Fighter:  QRAFighter{Aircraft: "PAC-3 MSE", Dash: "afterburner", Pick: "best"},
+		Fighter:  QRAFighter{Aircraft: "PAC-3 MSE", Transit: "afterburner", Pick: "best"},
 		Track:    QRATrack{Waypoints: []QRATrackPoint{{LatDeg: 55, LonDeg: 20, SpeedKms: 0}, {LatDeg: 56, LonDeg: 21}}, Line: &QRALine{}},
 		AlertMin: -1,
 	}
@@ -204,7 +213,7 @@ func TestQRAValidate(t *testing.T) {
 	}
 	for _, want := range []string{
 		`fighter.pick: "best" is not allowed; allowed: low, central, high`,
-		`fighter.dash: "afterburner" is not allowed; allowed: max, cruise`,
+		`fighter.transit: "afterburner" is not allowed; allowed: sustained, cruise, max`,
 		`fighter.aircraft: "PAC-3 MSE" is a catalog interceptor, not an aircraft; allowed: `,
 		"bases[0].lat_deg: 91 is out of range",
 		`bases[1].name: "a" repeats bases[0].name`,
@@ -222,7 +231,7 @@ func TestQRAValidate(t *testing.T) {
 	}
 	err = r.Validate()
 	for _, want := range []string{
-		"fighter: neither aircraft nor dash_speed_kms given",
+		"fighter: neither aircraft nor transit_speed_kms given",
 		"bases[0].scramble_min: not given and no fighter.aircraft",
 		"track.waypoints[0].speed_kms: 0 is out of range",
 	} {
@@ -259,7 +268,7 @@ func BenchmarkQRAIntercepts(b *testing.B) {
 func BenchmarkQRASolve(b *testing.B) {
 	r := QRARequest{
 		Bases:   []QRABase{{Name: "Šiauliai", LatDeg: 55.89, LonDeg: 23.4, ScrambleMin: 5}},
-		Fighter: QRAFighter{DashSpeedKms: 0.25},
+		Fighter: QRAFighter{TransitSpeedKms: 0.25},
 		Track: QRATrack{Waypoints: []QRATrackPoint{
 			{LatDeg: 55.0, LonDeg: 20.0, AltM: 9000, SpeedKms: 0.5},
 			{LatDeg: 55.6, LonDeg: 23.0, AltM: 9000, SpeedKms: 0.5},
@@ -272,8 +281,102 @@ func BenchmarkQRASolve(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if o := qraIntercept(&res.track, "Šiauliai", 55.89*qraDeg, 23.4*qraDeg, res.scramble[0], res.speed, 0); !o.Intercepted {
+		if o := qraIntercept(&res.track, "Šiauliai", 55.89*qraDeg, 23.4*qraDeg, res.scramble[0], res.fighter, 0); !o.Intercepted {
 			b.Fatal("no intercept")
+		}
+	}
+}
+
+// TestQRATimelineHand checks the quick-reaction timeline against a hand
+// calculation: airborne after the scramble τ, a climb of t_c covering
+// v_c·t_c of ground, then a transit at v_t. A stationary target at d is
+// reached at T = τ + t_c + (d − v_c·t_c)/v_t. The Typhoon's catalog
+// central values (Baltic Air Policing: airborne within 15 min, AP
+// 2021-07-08; 35,000 ft in 2 min 30 s, RAF display figures; supercruise
+// 0.357 km/s from the Spanish Air Force's A Coruña–Murcia figure) and a
+// target 150 km north of Šiauliai on its meridian give
+// T = 15 + 2.5 + (150 − 37.5)/0.357/60 = 22.752 min. A target flying
+// toward the base at u from d0 is met after the climb at
+// T = (d0 + v_t(τ + t_c) − v_c·t_c)/(v_t + u), and during the climb at
+// T = (d0 + v_c·τ)/(v_c + u).
+func TestQRATimelineHand(t *testing.T) {
+	// 150 km north of 55.89°N on the 24°E meridian (meridianKm inverts the
+	// geodesic); the latitude is found by bisection to 1 mm.
+	lat := 55.89
+	for lo, hi := 55.89, 58.0; hi-lo > 1e-8; {
+		lat = (lo + hi) / 2
+		if meridianKm(55.89, lat) < 150 {
+			lo = lat
+		} else {
+			hi = lat
+		}
+	}
+	r := QRARequest{
+		Bases:   []QRABase{{Name: "Šiauliai", LatDeg: 55.89, LonDeg: 24}},
+		Fighter: QRAFighter{Aircraft: "Eurofighter Typhoon"},
+		Track:   QRATrack{Waypoints: []QRATrackPoint{{LatDeg: lat, LonDeg: 24, AltM: 8000}}},
+	}
+	got, err := QRAIntercepts(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// handTolMin: the target's latitude is placed to 1 mm of 150 km.
+	const handTolMin = 1e-6
+	if o := got.Results[0]; !o.Intercepted || math.Abs(o.TimeMin-(17.5+112.5/0.357/60)) > handTolMin ||
+		o.ScrambleMin != 15 || o.ClimbMin != 2.5 || o.ClimbKm != 37.5 || o.TransitSpeedKms != 0.357 {
+		t.Errorf("QRAIntercepts(Typhoon, 150 km) = %+v; want 22.752 min after 15 min scramble, 2.5 min climb over 37.5 km, 0.357 km/s", o)
+	}
+
+	// Moving targets on the meridian, explicit fighter: τ 600 s, t_c 120 s,
+	// v_c 200 m/s, v_t 400 m/s; target toward the base at u = 200 m/s.
+	const tau, tc, vc, vt, u = 600.0, 120.0, 200.0, 400.0, 200.0
+	for _, c := range []struct {
+		name string
+		lat0 float64
+		want func(d0 float64) float64
+	}{
+		{"after the climb", 58, func(d0 float64) float64 { return (d0 + vt*(tau+tc) - vc*tc) / (vt + u) }},
+		{"during the climb", 55.89 + 1.2, func(d0 float64) float64 { return (d0 + vc*tau) / (vc + u) }},
+	} {
+		d0 := meridianKm(55.89, c.lat0) * 1e3
+		want := c.want(d0)
+		r := QRARequest{
+			Bases:   []QRABase{{Name: "base", LatDeg: 55.89, LonDeg: 24, ScrambleMin: tau / 60}},
+			Fighter: QRAFighter{TransitSpeedKms: vt / 1e3, ClimbTimeS: tc, ClimbGroundSpeedKms: vc / 1e3},
+			Track:   QRATrack{Line: &QRALine{LatDeg: c.lat0, LonDeg: 24, AltM: 8000, CourseDeg: 180, SpeedKms: u / 1e3, DurationMin: 120}},
+		}
+		got, err := QRAIntercepts(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := got.Results[0]
+		inClimb := want-tau < tc
+		if !o.Intercepted || math.Abs(o.TimeMin-want/60) > qraTimeTolMin || inClimb != (c.name == "during the climb") {
+			t.Errorf("QRAIntercepts(%s) = %.6f min, want %.6f min (in the climb: %v)", c.name, o.TimeMin, want/60, inClimb)
+		}
+	}
+}
+
+// TestTyphoonTransitFromSource re-derives the catalog's central Typhoon
+// transit speed from its source: the Spanish Air Force's "under 40
+// minutes" at supercruise from A Coruña (43.37°N, 8.40°W) to Murcia
+// (37.99°N, 1.13°W), 856 km on the WGS-84 geodesic, is 0.357 km/s; the
+// 26 min "at maximum capacity" is 0.549 km/s.
+func TestTyphoonTransitFromSource(t *testing.T) {
+	// roundTol: the catalog gives the speeds to 1 m/s.
+	const roundTol = 0.0005
+	ty, err := catalog.Lookup("Eurofighter Typhoon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := geo.WGS84.Inverse(43.37*qraDeg, -8.40*qraDeg, 37.99*qraDeg, -1.13*qraDeg)
+	for _, c := range []struct {
+		pick catalog.Pick
+		min  float64
+	}{{catalog.PickCentral, 40}, {catalog.PickHigh, 26}} {
+		want := s / 1e3 / (c.min * 60)
+		if got := ty.At("transit_speed_kms", c.pick); math.Abs(got-want) > roundTol {
+			t.Errorf("Typhoon transit_speed_kms at %v = %g, want %.4f (%.1f km in %g min)", c.pick, got, want, s/1e3, c.min)
 		}
 	}
 }

@@ -104,20 +104,33 @@
 // QRARequest describes quick-reaction alert bases, a fighter type and a target
 // track; QRAIntercepts returns, per base, the time from alert to intercept,
 // the intercept point and the distance flown, and the quickest base. The
-// fighter model: at the alert (t = 0) the fighter needs the scramble time τ to
-// get airborne, then flies the geodesic from its base to the intercept point
-// at a constant dash speed v (climb and acceleration are folded into τ and the
-// average v). The target moves along its track (geodesic legs at given speeds
-// and heights). The earliest intercept is the least root T of
+// fighter's timeline has three phases, each from the catalog (with its
+// source and low, central and high values) or the request: at the alert
+// (t = 0) it needs the scramble time τ to get airborne (Baltic Air
+// Policing: within 15 minutes); it then climbs for t_c (the published time
+// to 35,000 ft), covering ground toward the target at a mean v_c; then it
+// transits at a sustainable speed v_t (supercruise, not the top speed:
+// the "max" transit is kept as a bound). The ground distance flown s after
+// take-off is
 //
-//	g(T) = T − τ − d(base, P(T))/v
+//	R(s) = v_c·s                    for s ≤ t_c
+//	R(s) = v_c·t_c + v_t·(s − t_c)  after
 //
-// where P(T) is the target position and d the WGS-84 geodesic distance at zero
-// height. g is Lipschitz with constant 1 + u/v (u the largest target speed),
-// so a scan with steps |g|/(1+u/v) cannot jump over a root; the first sign
-// change is then refined by bisection. For a stationary target T = τ + d/v;
-// for a target flying along the meridian of the base, directly away (+) or
-// toward (−) it from distance d0, T = (τ + d0/v)/(1 ∓ u/v).
+// along the geodesic from the base to the intercept point. The target moves
+// along its track (geodesic legs at given speeds and heights). The earliest
+// intercept is the least root T of
+//
+//	h(T) = R(T − τ) − d(base, P(T))
+//
+// where P(T) is the target position and d the WGS-84 geodesic distance at
+// zero height. h is Lipschitz with constant max(v_c, v_t) + u (u the largest
+// target speed), so a scan with steps |h|/(max(v_c, v_t) + u) cannot jump
+// over a root; the first sign change is then refined by bisection. For a
+// stationary target T = τ + t_c + (d − v_c·t_c)/v_t (d > v_c·t_c); for a
+// target flying toward the base along its meridian from d0 at u,
+// T = (d0 + v_t(τ + t_c) − v_c·t_c)/(v_t + u) after the climb. Without a
+// climb (t_c = 0) and a target flying directly away (+) or toward (−) it,
+// T = (τ + d0/v)/(1 ∓ u/v).
 //
 // # Range rings and reach (questions 3 and 4)
 //

@@ -109,10 +109,10 @@ func (a *AirPolicing) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	res.Results = out
 	res.Headline = qraHeadline(s, out)
 	res.Sections = qraSections(out, res.Scene)
-	res.Events = [][]string{{"track", "base", "intercepted", "reason", "scramble_min", "dash_speed_kms", "time_to_intercept_min", "track_min", "lat_deg", "lon_deg", "alt_m", "distance_flown_km"}}
+	res.Events = [][]string{{"track", "base", "intercepted", "reason", "scramble_min", "climb_min", "climb_ground_km", "transit_speed_kms", "time_to_intercept_min", "track_min", "lat_deg", "lon_deg", "alt_m", "distance_flown_km"}}
 	for _, t := range out.Tracks {
 		for _, r := range t.Results {
-			res.Events = append(res.Events, []string{t.Track, r.Base, strconv.FormatBool(r.Intercepted), r.Reason, fmtF(r.ScrambleMin, 2), fmtF(r.DashSpeedKms, 3),
+			res.Events = append(res.Events, []string{t.Track, r.Base, strconv.FormatBool(r.Intercepted), r.Reason, fmtF(r.ScrambleMin, 2), fmtF(r.ClimbMin, 2), fmtF(r.ClimbKm, 1), fmtF(r.TransitSpeedKms, 3),
 				fmtF(r.TimeMin, 2), fmtF(r.TrackMin, 2), fmtF(r.InterceptLatDeg, 5), fmtF(r.InterceptLonDeg, 5), fmtF(r.InterceptAltM, 0), fmtF(r.DistanceKm, 1)})
 		}
 	}
@@ -175,8 +175,9 @@ func qraHeadline(s *scenario.Scenario, out AirPolicingResults) Headline {
 
 func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
 	bars := report.BarChart{Caption: "Time from alert to intercept, by track and base (no bar: no intercept)", X: report.Axis{Label: "time to intercept", Unit: "min"}}
-	t := report.Table{Caption: "Intercepts", Columns: []report.Column{{Heading: "track"}, {Heading: "base"}, {Heading: "scramble", Unit: "min", Numeric: true},
-		{Heading: "dash", Unit: "km/s", Numeric: true}, {Heading: "to intercept", Unit: "min", Numeric: true}, {Heading: "flown", Unit: "km", Numeric: true}, {Heading: "note"}}}
+	t := report.Table{Caption: "Intercepts: alert to airborne (scramble), climb, then transit at a sustained speed", Columns: []report.Column{{Heading: "track"}, {Heading: "base"},
+		{Heading: "scramble", Unit: "min", Numeric: true}, {Heading: "climb", Unit: "min", Numeric: true}, {Heading: "climb ground", Unit: "km", Numeric: true},
+		{Heading: "transit", Unit: "km/s", Numeric: true}, {Heading: "to intercept", Unit: "min", Numeric: true}, {Heading: "flown", Unit: "km", Numeric: true}, {Heading: "note"}}}
 	for _, tr := range out.Tracks {
 		bars.Categories = append(bars.Categories, tr.Track)
 	}
@@ -191,7 +192,7 @@ func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
 					note = "quickest"
 				}
 			}
-			t.Rows = append(t.Rows, []string{tr.Track, r.Base, fmtF(r.ScrambleMin, 1), fmtF(r.DashSpeedKms, 3), to, fmtF(r.DistanceKm, 0), note})
+			t.Rows = append(t.Rows, []string{tr.Track, r.Base, fmtF(r.ScrambleMin, 1), fmtF(r.ClimbMin, 1), fmtF(r.ClimbKm, 0), fmtF(r.TransitSpeedKms, 3), to, fmtF(r.DistanceKm, 0), note})
 		}
 	}
 	return []report.Section{
