@@ -166,11 +166,32 @@ func qraHeadline(s *scenario.Scenario, out AirPolicingResults) Headline {
 			worst = *t.QuickestMin
 		}
 	}
-	h.Answer = "Quickest intercept after the alert — " + strings.Join(parts, "; ") + "."
+	h.Answer = "Quickest interception after the alert — " + strings.Join(parts, "; ") + "."
+	if tl := qraTimelineText(out); tl != "" {
+		h.Answer += " Timeline: " + tl + "."
+	}
 	if !math.IsNaN(worst) {
 		h.Value = worst
 	}
 	return h
+}
+
+// qraTimelineText describes the fighter's timeline of the first result
+// (every base flies the same fighter; a base's own scramble time may
+// differ and is in the table).
+func qraTimelineText(out AirPolicingResults) string {
+	if len(out.Tracks) == 0 || len(out.Tracks[0].Results) == 0 {
+		return ""
+	}
+	r := out.Tracks[0].Results[0]
+	s := fmt.Sprintf("airborne %s min after the alert", fmtF(r.ScrambleMin, 0))
+	if r.ClimbMin > 0 {
+		s += fmt.Sprintf(", a %s min climb", strconv.FormatFloat(r.ClimbMin, 'f', -1, 64))
+		if r.ClimbAltM > 0 {
+			s += fmt.Sprintf(" to %s km", fmtF(r.ClimbAltM/1e3, 1))
+		}
+	}
+	return s + fmt.Sprintf(", then %s km/s", fmtF(r.TransitSpeedKms, 2))
 }
 
 func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
