@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -40,5 +41,15 @@ func TestVersionFromBuildInfo(t *testing.T) {
 	}
 	if b := ReadBuild(); b.Module != "github.com/rampart-sim/rampart" || b.Version == "" {
 		t.Errorf("ReadBuild() = %+v, want the rampart module and a version", b)
+	}
+}
+
+func TestTeeSHA256(t *testing.T) {
+	r, sum := TeeSHA256(strings.NewReader("abc"))
+	if _, err := io.ReadAll(r); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sum(), SHA256([]byte("abc")); got != want {
+		t.Errorf("TeeSHA256(abc) = %s, want %s", got, want)
 	}
 }
