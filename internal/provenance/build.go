@@ -49,18 +49,22 @@ func ReadBuild() Build {
 }
 
 // String is the version in one line: the module version, then the VCS
-// revision and "modified" when the build recorded them, then the Go
-// version, e.g.
+// revision and "modified" when the build recorded them and the module
+// version does not already say so, then the Go version. A build in a Git
+// checkout has a pseudo-version that holds the revision's first 12 digits
+// and "+dirty" for a modified tree, so that it reads
 //
-//	v0.0.0-20261203131428-f4ff625abcd1+dirty revision f4ff625abcd1… modified go1.26.8
+//	v0.0.0-20261203131428-f4ff625abcd1+dirty go1.26.8
 //
-// Binaries built by go test record no revision: "(devel) go1.26.8".
+// and a build that records the revision apart reads
+// "(devel) revision f4ff625abcd1… modified go1.26.8". Binaries built by
+// go test record no revision: "(devel) go1.26.8".
 func (b Build) String() string {
 	parts := []string{b.Version}
-	if b.Revision != "" {
+	if b.Revision != "" && !strings.Contains(b.Version, b.Revision[:min(len(b.Revision), 12)]) {
 		parts = append(parts, "revision "+b.Revision)
 	}
-	if b.Modified {
+	if b.Modified && !strings.HasSuffix(b.Version, "+dirty") {
 		parts = append(parts, "modified")
 	}
 	if b.GoVersion != "" {

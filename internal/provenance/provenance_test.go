@@ -23,8 +23,13 @@ func TestBuildString(t *testing.T) {
 	}{
 		{Build{Version: "(devel)", GoVersion: "go1.26.8"}, "(devel) go1.26.8"},
 		{Build{Version: "v1.2.3", GoVersion: "go1.26.0"}, "v1.2.3 go1.26.0"},
+		// The pseudo-version holds the revision and the modified flag.
 		{Build{Version: "v0.0.0-20261203131428-f4ff625abcd1+dirty", Revision: "f4ff625abcd1e2", Modified: true, GoVersion: "go1.26.8"},
-			"v0.0.0-20261203131428-f4ff625abcd1+dirty revision f4ff625abcd1e2 modified go1.26.8"},
+			"v0.0.0-20261203131428-f4ff625abcd1+dirty go1.26.8"},
+		{Build{Version: "(devel)", Revision: "f4ff625abcd1e2", Modified: true, GoVersion: "go1.26.8"},
+			"(devel) revision f4ff625abcd1e2 modified go1.26.8"},
+		{Build{Version: "v1.2.3", Revision: "f4ff625abcd1e2", GoVersion: "go1.26.8"},
+			"v1.2.3 revision f4ff625abcd1e2 go1.26.8"},
 	} {
 		if got := c.b.String(); got != c.want {
 			t.Errorf("%+v.String() = %q, want %q", c.b, got, c.want)
