@@ -70,7 +70,8 @@ and left as it was if the run fails or is interrupted. A DIR that is a file,
 a symbolic link or a directory holding other files is refused (exit 2).
 
 With --json, one JSON document goes to stdout and nothing else: scenario,
-seed, trials, assets[] (name, p_survive, p_survive_ci95), threats[] (the
+rampart_version, scenario_sha256, seed, reproduce (the command that reruns
+the run), trials, assets[] (name, p_survive, p_survive_ci95), threats[] (the
 flight fields, p_leak, interceptors_mean, first_detection_s, space_warning_s,
 firm_track_s, fire_control_s, ...), totals (interceptors_mean, leakers_mean,
 double_engagements_mean, ...), commands[] and sensors[]. A progress bar goes

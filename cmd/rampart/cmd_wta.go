@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/study"
 
 	"github.com/spf13/cobra"
@@ -85,7 +86,8 @@ the wall time in seconds and the assignment.`,
 				return badInput("wta: %w", err)
 			}
 			defer f.Close()
-			p, err := read(f, file)
+			in, sha := provenance.TeeSHA256(f)
+			p, err := read(in, file)
 			if err != nil {
 				var se *wta.SyntaxError
 				if errors.As(err, &se) {
@@ -107,7 +109,7 @@ the wall time in seconds and the assignment.`,
 			if err != nil {
 				return err
 			}
-			doc := study.WTADocument(file, format, p, sol, time.Since(start))
+			doc := study.WTADocument(file, sha(), format, seed, p, sol, time.Since(start))
 			if asJSON {
 				return jsonout.Write(cmd.OutOrStdout(), doc)
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/study"
 )
@@ -109,6 +110,8 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 			return cmd.Help()
 		},
 	}
+	root.Version = provenance.Version()
+	root.SetVersionTemplate("rampart {{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {

@@ -35,6 +35,14 @@ type (
 		Label        *czmlLabel    `json:"label,omitempty"`
 		Path         *czmlPath     `json:"path,omitempty"`
 		Polygon      *czmlPolygon  `json:"polygon,omitempty"`
+		// Properties are custom properties (CZML's "properties"); the
+		// document packet's hold the run's provenance.
+		Properties *czmlProvenance `json:"properties,omitempty"`
+	}
+	czmlProvenance struct {
+		RampartVersion string `json:"rampart_version"`
+		ScenarioSHA256 string `json:"scenario_sha256"`
+		Seed           int64  `json:"seed"`
 	}
 	czmlClock struct {
 		Interval    string `json:"interval"`
@@ -113,6 +121,7 @@ func WriteCZML(w io.Writer, s *scene.Scene) error {
 			Step:        "SYSTEM_CLOCK_MULTIPLIER",
 		},
 		Description: html.EscapeString(s.Question),
+		Properties:  &czmlProvenance{RampartVersion: s.RampartVersion, ScenarioSHA256: s.ScenarioSHA256, Seed: s.Seed},
 	}}
 	for i, x := range s.Sites {
 		packets = append(packets, czmlSite(i, x))

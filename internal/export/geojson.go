@@ -112,7 +112,10 @@ func WriteGeoJSON(w io.Writer, s *scene.Scene) error {
 	if err != nil {
 		return fmt.Errorf("export geojson: %w", err)
 	}
-	fmt.Fprintf(bw, "{\"type\":\"FeatureCollection\",\"name\":%s,\"features\":[\n", name)
+	// The run's provenance as foreign members (RFC 7946 section 6.1).
+	version, _ := marshal(s.RampartVersion)
+	sha, _ := marshal(s.ScenarioSHA256)
+	fmt.Fprintf(bw, "{\"type\":\"FeatureCollection\",\"name\":%s,\"rampart_version\":%s,\"scenario_sha256\":%s,\"seed\":%d,\"features\":[\n", name, version, sha, s.Seed)
 	for i, f := range features {
 		f.Type = "Feature"
 		line, err := marshal(f)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -34,6 +35,9 @@ func WriteKML(w io.Writer, s *scene.Scene) error {
 	k.leaf("open", "1")
 	k.leaf("description", s.Question)
 	kmlStyles(k, s)
+	// The run's provenance, after the styles as KML's Feature element
+	// order wants (ExtendedData follows StyleSelector).
+	k.data("rampart_version", s.RampartVersion, "scenario_sha256", s.ScenarioSHA256, "seed", strconv.FormatInt(s.Seed, 10))
 
 	k.folder("sites", "Sites")
 	for i, x := range s.Sites {

@@ -74,7 +74,7 @@ func parseKML(t *testing.T, data []byte) *kmlElement {
 // may repeat only where the schema allows (Style, Folder, Placemark, Data).
 var kmlChildOrder = map[string][]string{
 	"kml":             {"Document"},
-	"Document":        {"name", "open", "description", "Style", "Folder"},
+	"Document":        {"name", "open", "description", "Style", "ExtendedData", "Folder"},
 	"Folder":          {"name", "Placemark"},
 	"Placemark":       {"name", "TimeSpan", "TimeStamp", "styleUrl", "ExtendedData", "Point", "LineString", "Polygon"},
 	"Style":           {"IconStyle", "LabelStyle", "LineStyle", "PolyStyle"},

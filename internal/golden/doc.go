@@ -13,6 +13,10 @@
 // agree at those indices. A trajectory or a ring is checked at a few
 // points, not every point.
 //
+// The value of the field rampart_version ([VersionKey]), wherever it
+// appears, is not compared: it names the build (commit, Go version), not a
+// result. Both documents must hold it as a non-empty string.
+//
 // The tolerance is the caller's, a named constant with its reason; the
 // comparison passes on another CPU (FMA, arm64) where the last bits of a
 // float differ.

@@ -69,3 +69,18 @@ func TestClose(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionValueIsNotCompared: a document from another build (another
+// commit or Go release) matches its golden file; a missing or empty
+// version does not.
+func TestVersionValueIsNotCompared(t *testing.T) {
+	want := parse(t, `{"rampart_version":"(devel) go1.26.8","seed":1}`)
+	if d := Diff(want, parse(t, `{"rampart_version":"v1.0.0 revision abc go1.27.0","seed":1}`), tol); len(d) != 0 {
+		t.Errorf("another build's version differs: %v", d)
+	}
+	for _, bad := range []string{`{"seed":1}`, `{"rampart_version":"","seed":1}`, `{"rampart_version":7,"seed":1}`} {
+		if d := Diff(want, parse(t, bad), tol); len(d) != 1 || !strings.HasPrefix(d[0], "rampart_version:") {
+			t.Errorf("Diff(golden, %s) = %v, want one rampart_version difference", bad, d)
+		}
+	}
+}

@@ -49,10 +49,13 @@ type Block interface {
 type Inputs struct {
 	ScenarioFile string // name or path of the scenario
 	ScenarioText string // the scenario file as run
-	Seed         int64
-	Version      string // rampart version
-	Command      string // the command line that made the report
-	Settings     []Setting
+	// ScenarioSHA256 is the SHA-256 of the scenario file as read, in
+	// lowercase hexadecimal (sha256sum's form).
+	ScenarioSHA256 string
+	Seed           int64
+	Version        string // rampart version
+	Command        string // the command line that made the report
+	Settings       []Setting
 }
 
 // Setting is one further input, e.g. {"pick", "central"}.

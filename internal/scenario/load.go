@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/rampart-sim/rampart/internal/provenance"
 )
 
 // Default is the name of the scenario "rampart run" runs when it is given
@@ -40,6 +42,7 @@ func Check(filename string, data []byte, cat Catalog) (*Scenario, error) {
 		return nil, err
 	}
 	s.bad = nil
+	s.SHA256 = provenance.SHA256(data)
 	return s, nil
 }
 
@@ -53,7 +56,12 @@ func Load(nameOrPath string) (*Scenario, error) {
 // LoadWith is Load checking against cat instead of the embedded catalog.
 func LoadWith(nameOrPath string, cat Catalog) (*Scenario, error) {
 	if data, file, ok := libraryFile(nameOrPath); ok {
-		return Check(file, data, cat)
+		s, err := Check(file, data, cat)
+		if err != nil {
+			return nil, err
+		}
+		s.Library = strings.TrimSuffix(path.Base(file), ".yaml")
+		return s, nil
 	}
 	data, err := readFile(nameOrPath)
 	if err != nil {
@@ -129,6 +137,7 @@ var library = sync.OnceValue(func() []*Scenario {
 		// only the parse is needed, and a broken entry is left out rather
 		// than stopping the program.
 		if s, err := Parse(file, data); err == nil {
+			s.Library = n
 			out = append(out, s)
 		}
 	}

@@ -11,6 +11,12 @@ type Scenario struct {
 	// File is the name the scenario was read from, as given to Parse. It is
 	// not part of the format.
 	File string `yaml:"-"`
+	// SHA256 is the SHA-256 of the file's bytes as read, in lowercase
+	// hexadecimal (as sha256sum prints it). It is not part of the format.
+	SHA256 string `yaml:"-"`
+	// Library is the name of the embedded scenario the file is ("europe"),
+	// or "" for a file read from disk. It is not part of the format.
+	Library string `yaml:"-"`
 
 	Name        string   `yaml:"name"`        // short identifier: lowercase letters, digits and '-'
 	Question    string   `yaml:"question"`    // the question the scenario answers

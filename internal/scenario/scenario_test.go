@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sim/rampart/internal/provenance"
 )
 
 func TestParseValid(t *testing.T) {
@@ -14,6 +16,7 @@ func TestParseValid(t *testing.T) {
 	}
 	want := &Scenario{
 		File:   "t.yaml",
+		SHA256: provenance.SHA256([]byte(validDoc)),
 		Name:   "test",
 		Run:    Run{Seed: 1, Trials: 1, DurationS: 600, Architecture: Integrated},
 		Owners: []Owner{{Name: "US", Doctrine: DefaultDoctrine()}},

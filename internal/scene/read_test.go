@@ -34,7 +34,7 @@ func TestWriteReadRoundTrip(t *testing.T) {
 // -1e-7 is 0 with no sign; others to 6 significant digits), no HTML escaping,
 // empty lists as [].
 func TestWriteFormat(t *testing.T) {
-	s := &Scene{Version: Version, Name: "a<b", Epoch: DefaultEpoch,
+	s := &Scene{Version: Version, Name: "a<b", Epoch: DefaultEpoch, RampartVersion: "v1.2.3 go1.26.0", ScenarioSHA256: "ab12", Seed: 7,
 		Sites: []Site{{Name: "x", Kind: SitePlace, LatDeg: 0.1, LonDeg: -1e-7, AltM: 12345678.9}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, s); err != nil {
@@ -45,6 +45,9 @@ func TestWriteFormat(t *testing.T) {
  "name": "a<b",
  "question": "",
  "epoch": "2026-01-01T00:00:00Z",
+ "rampart_version": "v1.2.3 go1.26.0",
+ "scenario_sha256": "ab12",
+ "seed": 7,
  "sites": [
   {
    "name": "x",

@@ -17,6 +17,14 @@ type Scene struct {
 	Question string `json:"question"` // the question the scenario answers
 	Epoch    string `json:"epoch"`    // RFC 3339 UTC instant of t = 0
 
+	// The run's provenance (package provenance): the rampart version that
+	// wrote the scene, the SHA-256 of the scenario file as read, and the
+	// seed. Exports carry them. A scene.json written before they existed
+	// reads with them empty.
+	RampartVersion string `json:"rampart_version"`
+	ScenarioSHA256 string `json:"scenario_sha256"`
+	Seed           int64  `json:"seed"`
+
 	Sites      []Site      `json:"sites"`
 	Tracks     []Track     `json:"tracks"`
 	Areas      []Area      `json:"areas"`

@@ -6,10 +6,13 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/rampart-sim/rampart/internal/atomicdir"
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scene"
 )
@@ -38,8 +41,7 @@ func WriteDir(ctx context.Context, dir string, res *Result) error {
 	}
 	files[scene.FileName] = bytes.Clone(buf.Bytes())
 	buf.Reset()
-	cw := csv.NewWriter(&buf)
-	if err := cw.WriteAll(neutralizeCells(res.Events)); err != nil {
+	if err := writeEvents(&buf, res); err != nil {
 		return fmt.Errorf("%s: %w", EventsFile, err)
 	}
 	files[EventsFile] = bytes.Clone(buf.Bytes())
@@ -87,13 +89,36 @@ func writeFiles(ctx context.Context, dir string, files map[string][]byte, write 
 	return fmt.Errorf("--out %s: %w; nothing was written", dir, err)
 }
 
+// EventsProvenance are the columns that end every row of events.csv: the
+// rampart version, the scenario's SHA-256 and the seed, the same in every
+// row. Constant columns, not a leading comment line, because every CSV
+// reader (spreadsheets, pandas.read_csv and R's read.csv with their
+// defaults) reads them as data, where a comment line would be read as the
+// header or as a first row of data; they come last so that the other
+// columns keep their places.
+var EventsProvenance = []string{provenance.RampartVersionField, provenance.ScenarioSHA256Field, provenance.SeedField}
+
+// writeEvents writes res.Events as CSV, each row ended by the
+// EventsProvenance columns, formula-like cells made inert.
+func writeEvents(w io.Writer, res *Result) error {
+	cw := csv.NewWriter(w)
+	stamp := neutralizeCells([][]string{{provenance.Version(), res.scenario.SHA256, strconv.FormatInt(res.options.Seed, 10)}})[0]
+	for i, row := range neutralizeCells(res.Events) {
+		extra := stamp
+		if i == 0 {
+			extra = EventsProvenance
+		}
+		if err := cw.Write(append(row[:len(row):len(row)], extra...)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
 // reportDocument is the HTML report of a run.
 func reportDocument(res *Result) *report.Document {
 	s, o := res.scenario, res.options
-	command := fmt.Sprintf("rampart run %s --seed %d --trials %d", s.File, o.Seed, o.Trials)
-	if o.WarningValue {
-		command += " --warning-value"
-	}
 	kind := res.Kind
 	if kind != EngineKind {
 		kind += " analysis"
@@ -102,7 +127,8 @@ func reportDocument(res *Result) *report.Document {
 		Title: "rampart: " + s.Name, Scenario: s.Name, Question: s.Question, Assumptions: s.Assumptions,
 		Headline:   report.Headline{Answer: res.Headline.Answer, Value: report.FormatNumber(res.Headline.Value), Unit: res.Headline.Unit},
 		Parameters: Parameters(res.Systems, o.Sim.Pick),
-		Inputs: report.Inputs{ScenarioFile: s.File, Seed: o.Seed, Command: command,
+		Inputs: report.Inputs{ScenarioFile: s.File, ScenarioSHA256: s.SHA256, Seed: o.Seed,
+			Version: provenance.Version(), Command: ReproduceCommand(s, o),
 			Settings: []report.Setting{{Name: "study", Value: kind}, {Name: "catalog pick", Value: o.Sim.Pick.String()}}},
 	}
 	if s.Summary != "" {

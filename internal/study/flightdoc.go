@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/sim"
 )
 
@@ -101,8 +102,14 @@ func optional(x float64) *float64 {
 }
 
 // FlyJSON is the JSON document of one flight (rampart fly --json).
+// rampart fly reads no scenario file and draws no random numbers: its
+// inputs are its flags, echoed in launch, aim, missile, profile and
+// physics, so ScenarioSHA256 and Seed are null (no input file, no seed).
 type FlyJSON struct {
-	Physics Physics `json:"physics"`
+	RampartVersion string  `json:"rampart_version"`
+	ScenarioSHA256 *string `json:"scenario_sha256"`
+	Seed           *int64  `json:"seed"`
+	Physics        Physics `json:"physics"`
 	FlightJSON
 	BurnoutTimeS        *float64 `json:"burnout_time_s"`
 	ApogeeTimeS         *float64 `json:"apogee_time_s"`
@@ -117,7 +124,7 @@ type FlyJSON struct {
 
 // FlyDocument is the JSON document of the flight f flown with o.
 func FlyDocument(f sim.Flight, phys Physics, o sim.Options) FlyJSON {
-	d := FlyJSON{Physics: phys, FlightJSON: NewFlightJSON(f)}
+	d := FlyJSON{RampartVersion: provenance.Version(), Physics: phys, FlightJSON: NewFlightJSON(f)}
 	s, _, _ := o.Earth.Ellipsoid.Inverse(f.Launch.Lat, f.Launch.Lon, f.Aim.Lat, f.Aim.Lon)
 	d.GreatCircleRangeKm = s / 1e3
 	if tr := f.Ballistic; tr != nil {

@@ -6,18 +6,24 @@ import (
 	"math"
 
 	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/radar"
 )
 
 // RadarJSON is the JSON document of rampart radar. Results appear only
-// when the inputs determine them.
+// when the inputs determine them. rampart radar reads no scenario file and
+// draws no random numbers (its inputs are the flags, echoed in Inputs), so
+// ScenarioSHA256 and Seed are null.
 type RadarJSON struct {
-	Inputs        RadarInputsJSON `json:"inputs"`
-	SNRdB         *float64        `json:"snr_db,omitempty"`
-	Pd            *float64        `json:"pd,omitempty"`
-	RequiredSNRdB *float64        `json:"required_snr_db,omitempty"`
-	MaxRangeKm    *float64        `json:"max_range_km,omitempty"`
-	HorizonKm     *float64        `json:"horizon_km,omitempty"`
+	RampartVersion string          `json:"rampart_version"`
+	ScenarioSHA256 *string         `json:"scenario_sha256"`
+	Seed           *int64          `json:"seed"`
+	Inputs         RadarInputsJSON `json:"inputs"`
+	SNRdB          *float64        `json:"snr_db,omitempty"`
+	Pd             *float64        `json:"pd,omitempty"`
+	RequiredSNRdB  *float64        `json:"required_snr_db,omitempty"`
+	MaxRangeKm     *float64        `json:"max_range_km,omitempty"`
+	HorizonKm      *float64        `json:"horizon_km,omitempty"`
 }
 
 // RadarInputsJSON echoes the inputs of a radar calculation, in the
@@ -65,7 +71,7 @@ func RadarDocument(eq radar.Equation, det radar.Detector, in RadarInputsJSON, as
 	in.RxGainDB = radar.DB(eq.RxGain)
 	in.NoiseTempK = eq.NoiseTemp
 	in.LossDB = radar.DB(eq.Loss)
-	doc := RadarJSON{}
+	doc := RadarJSON{RampartVersion: provenance.Version()}
 	anyTarget := false
 	if !math.IsNaN(ask.RangeKm) {
 		anyTarget = true

@@ -5,11 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/rampart-sim/rampart/internal/jsonout"
 	"io"
 	"slices"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -123,7 +124,9 @@ func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 		return nil, err
 	}
 	res.scenario, res.options = s, o
-	doc := Document{Scenario: s.Name, File: s.File, Question: s.Question, Kind: res.Kind, Seed: o.Seed,
+	res.Scene.RampartVersion, res.Scene.ScenarioSHA256, res.Scene.Seed = provenance.Version(), s.SHA256, o.Seed
+	doc := Document{Scenario: s.Name, File: s.File, Question: s.Question, Kind: res.Kind,
+		RampartVersion: provenance.Version(), ScenarioSHA256: s.SHA256, Seed: o.Seed, Reproduce: ReproduceCommand(s, o),
 		Headline: res.Headline, Assumptions: s.Assumptions, Physics: o.Physics}
 	if res.Document, err = MarshalDocument(doc, res.Results); err != nil {
 		return nil, err
@@ -132,16 +135,21 @@ func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 }
 
 // Document is the common part of a run's JSON document; the kind's
-// results follow its fields.
+// results follow its fields. RampartVersion, ScenarioSHA256 and Seed are
+// the run's provenance (package provenance); Reproduce is the command
+// that reruns it (ReproduceCommand).
 type Document struct {
-	Scenario    string   `json:"scenario"`
-	File        string   `json:"file"`
-	Question    string   `json:"question"`
-	Kind        string   `json:"kind"`
-	Seed        int64    `json:"seed"`
-	Headline    Headline `json:"headline"`
-	Assumptions []string `json:"assumptions"`
-	Physics     Physics  `json:"physics"`
+	Scenario       string   `json:"scenario"`
+	File           string   `json:"file"`
+	Question       string   `json:"question"`
+	Kind           string   `json:"kind"`
+	RampartVersion string   `json:"rampart_version"`
+	ScenarioSHA256 string   `json:"scenario_sha256"`
+	Seed           int64    `json:"seed"`
+	Reproduce      string   `json:"reproduce"`
+	Headline       Headline `json:"headline"`
+	Assumptions    []string `json:"assumptions"`
+	Physics        Physics  `json:"physics"`
 }
 
 // MarshalDocument writes the document and the results as one JSON object,

@@ -6,12 +6,24 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/report"
 )
 
 // WriteText writes the text summary of a run: the engine's own, or for an
-// analysis the headline and every table of its report.
+// analysis the headline and every table of its report; then the run's
+// provenance and the command that reproduces it.
 func WriteText(w io.Writer, res *Result) error {
+	if err := writeSummary(w, res); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\nrampart %s · scenario sha256 %s · seed %d\nreproduce: %s\n",
+		provenance.Version(), res.scenario.SHA256, res.options.Seed, ReproduceCommand(res.scenario, res.options))
+	return err
+}
+
+// writeSummary writes the text summary of a run without its provenance.
+func writeSummary(w io.Writer, res *Result) error {
 	if res.text != nil {
 		return res.text(w)
 	}

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/wta"
 )
 
@@ -15,23 +16,28 @@ import (
 const wtaTableRows = 25
 
 // WTAJSON is the JSON document of rampart wta: the instance, the
-// solution, its bound and gap, and the firing assignment.
+// solution, its bound and gap, and the firing assignment. Its input is a
+// problem file, not a scenario: InputSHA256 is that file's SHA-256 as
+// read, and Seed the heuristic's seed.
 type WTAJSON struct {
-	File        string    `json:"file"`
-	Format      string    `json:"format"`
-	WeaponTypes int       `json:"weapon_types"`
-	Targets     int       `json:"targets"`
-	Units       int       `json:"units"`
-	TotalValue  float64   `json:"total_value"`
-	Objective   float64   `json:"objective"`
-	LowerBound  *float64  `json:"lower_bound"`
-	GapToBound  *float64  `json:"gap_to_bound"`
-	BoundNote   string    `json:"bound_note,omitempty"`
-	Optimal     bool      `json:"optimal"`
-	Interrupted bool      `json:"interrupted"`
-	Solver      string    `json:"solver"`
-	Seconds     float64   `json:"seconds"`
-	Assignment  []WTAShot `json:"assignment"`
+	RampartVersion string    `json:"rampart_version"`
+	File           string    `json:"file"`
+	InputSHA256    string    `json:"input_sha256"`
+	Seed           uint64    `json:"seed"`
+	Format         string    `json:"format"`
+	WeaponTypes    int       `json:"weapon_types"`
+	Targets        int       `json:"targets"`
+	Units          int       `json:"units"`
+	TotalValue     float64   `json:"total_value"`
+	Objective      float64   `json:"objective"`
+	LowerBound     *float64  `json:"lower_bound"`
+	GapToBound     *float64  `json:"gap_to_bound"`
+	BoundNote      string    `json:"bound_note,omitempty"`
+	Optimal        bool      `json:"optimal"`
+	Interrupted    bool      `json:"interrupted"`
+	Solver         string    `json:"solver"`
+	Seconds        float64   `json:"seconds"`
+	Assignment     []WTAShot `json:"assignment"`
 }
 
 // WTAShot is one (weapon type, target) pair that fires.
@@ -45,10 +51,11 @@ type WTAShot struct {
 }
 
 // WTADocument builds the document of solution s of problem p, read from
-// file in format, found in elapsed.
-func WTADocument(file, format string, p *wta.Problem, s wta.Solution, elapsed time.Duration) WTAJSON {
+// file (whose SHA-256 is sha) in format, found in elapsed with the seed.
+func WTADocument(file, sha, format string, seed uint64, p *wta.Problem, s wta.Solution, elapsed time.Duration) WTAJSON {
 	d := WTAJSON{
-		File: file, Format: format,
+		RampartVersion: provenance.Version(),
+		File:           file, InputSHA256: sha, Seed: seed, Format: format,
 		WeaponTypes: p.Weapons(), Targets: p.Targets(), Units: p.TotalUnits(),
 		TotalValue: p.TotalValue(), Objective: s.Objective,
 		Optimal: s.Optimal, Interrupted: s.Interrupted, Solver: s.Solver,

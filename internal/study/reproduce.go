@@ -1,0 +1,61 @@
+package study
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/scenario"
+)
+
+// ReproduceCommand is the command line that reruns s with o and gives the
+// same numbers, to be run as printed from the directory the run was made
+// in: an embedded scenario by its name, a file by the path it was read
+// from, then --seed and --trials always, and every other option that
+// changes the result when it is not the default: --earth, --no-rotation,
+// --no-drag, --pick and --warning-value. --workers, --json and --out
+// change no number and are left out; add --json or --out DIR to get
+// results.json.
+func ReproduceCommand(s *scenario.Scenario, o Options) string {
+	input := s.Library
+	if input == "" {
+		input = s.File
+		if strings.HasPrefix(input, "-") {
+			input = "./" + input // a path, not a flag
+		}
+	}
+	args := []string{"rampart", "run", shellQuote(input),
+		"--seed", strconv.FormatInt(o.Seed, 10), "--trials", strconv.Itoa(o.Trials)}
+	if o.Physics.Model == "sphere" {
+		args = append(args, "--earth", "sphere")
+	}
+	if o.Sim.Earth.Omega == 0 {
+		args = append(args, "--no-rotation")
+	}
+	if !o.Sim.Earth.Drag {
+		args = append(args, "--no-drag")
+	}
+	if o.Sim.Pick != catalog.PickCentral {
+		args = append(args, "--pick", o.Sim.Pick.String())
+	}
+	if o.WarningValue {
+		args = append(args, "--warning-value")
+	}
+	return strings.Join(args, " ")
+}
+
+// shellQuote returns s as one word of a POSIX shell: unchanged when it
+// holds only characters no shell treats specially, else in single quotes.
+func shellQuote(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_-./:@%+=,", r)) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
