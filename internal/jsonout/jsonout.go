@@ -88,6 +88,7 @@ func Round(data []byte) ([]byte, error) {
 		}
 		return ""
 	}
+	values := 0 // complete top-level values read
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -98,6 +99,13 @@ func Round(data []byte) ([]byte, error) {
 		}
 		if err != nil {
 			return nil, err
+		}
+		if len(stack) == 0 {
+			// A document is one value: a second would be written run on
+			// to the first ("10 0.1" as 100.1).
+			if values++; values > 1 {
+				return nil, fmt.Errorf("jsonout: data after the document's one value")
+			}
 		}
 		top := len(stack) - 1
 		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {

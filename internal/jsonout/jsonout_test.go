@@ -79,3 +79,16 @@ func FuzzRound(f *testing.F) {
 		}
 	})
 }
+
+// TestRoundRefusesTwoValues: found by FuzzRound (make fuzz, issue 11): "10
+// 0000.1" was written as 100000.1, a different number.
+func TestRoundRefusesTwoValues(t *testing.T) {
+	for _, in := range []string{"10 0000.1", `{"a":1} {"b":2}`, "1 2"} {
+		if out, err := Round([]byte(in)); err == nil {
+			t.Errorf("Round(%q) = %s, want an error: two values", in, out)
+		}
+	}
+	if _, err := Round([]byte(" {\"a\": 1}\n")); err != nil {
+		t.Errorf("one value with white space: %v", err)
+	}
+}
