@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -485,9 +486,17 @@ func drawSites(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]str
 		pl.reserve(rect{p.X - 5, p.Y - 5, p.X + 5, p.Y + 5})
 		merged := false
 		for _, o := range vis {
-			if o.kind == x.Kind && math.Hypot(o.p.X-p.X, o.p.Y-p.Y) < coincidentPx {
+			d := math.Hypot(o.p.X-p.X, o.p.Y-p.Y)
+			switch {
+			case slices.Contains(o.names, x.Name) && d < 2*coincidentPx:
+				// One place marked twice (a defense site that is also an
+				// asset): one label.
+				merged = true
+			case o.kind == x.Kind && d < coincidentPx:
 				o.names = append(o.names, x.Name)
 				merged = true
+			}
+			if merged {
 				break
 			}
 		}
