@@ -13,12 +13,31 @@ type BarChart struct {
 	X          Axis // the value axis; a fitted range always includes zero
 	Series     []BarSeries
 	Width      int // px; 0 means DefaultPlotWidth
+
+	colour func(key string) string // the document's colours; nil: palette order
 }
 
-// BarSeries is one value per category; a NaN leaves its bar out.
+// BarSeries is one value per category; a NaN leaves its bar out. Key names
+// the entity the series stands for (a missile, an owner) so that it takes
+// that entity's colour in every figure; empty means Name.
 type BarSeries struct {
 	Name   string
+	Key    string
 	Values []float64
+}
+
+// seriesColour is series i's colour: its entity's in the document, else
+// the palette's in order.
+func (c *BarChart) seriesColour(i int) string {
+	if c.colour == nil {
+		col, _ := seriesStyle(i, false)
+		return col
+	}
+	k := c.Series[i].Key
+	if k == "" {
+		k = c.Series[i].Name
+	}
+	return c.colour(k)
 }
 
 // Bar layout, px.
@@ -54,7 +73,7 @@ func (c *BarChart) render(id string) (string, error) {
 	leg := newLegend(w)
 	if len(c.Series) > 1 {
 		for i, s := range c.Series {
-			col, _ := seriesStyle(i, false)
+			col := c.seriesColour(i)
 			leg.item(s.Name, func(sw *svgWriter, x, y float64) {
 				sw.leaf("rect", "x", num(x+1), "y", num(y-6), "width", num(legendSwatch-2), "height", "12", "fill", col)
 			})
@@ -73,7 +92,7 @@ func (c *BarChart) render(id string) (string, error) {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				continue
 			}
-			col, _ := seriesStyle(i, false)
+			col := c.seriesColour(i)
 			x0, x1 := x(0), x(v)
 			if x1 < x0 {
 				x0, x1 = x1, x0

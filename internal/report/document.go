@@ -74,6 +74,25 @@ var page = template.Must(template.New("page").Parse(pageTemplate))
 // renderer numbers figures and tables and gives SVG ids, in document order.
 type renderer struct {
 	figures, tables int
+	colours         map[string]string // entity → colour, in order of first use
+}
+
+// colour gives each entity (an owner, a system, a series key) one palette
+// colour for the whole document, in order of first appearance, so that it
+// looks the same in every figure.
+func (r *renderer) colour(key string) string {
+	if key == "" {
+		return noOwnerColour
+	}
+	if r.colours == nil {
+		r.colours = map[string]string{}
+	}
+	c, ok := r.colours[key]
+	if !ok {
+		c = palette[len(r.colours)%len(palette)]
+		r.colours[key] = c
+	}
+	return c
 }
 
 func (r *renderer) nextFigure() (n int, id string) {
@@ -95,6 +114,7 @@ func (r *renderer) figure(n int, id, svg, caption, note string) (template.HTML, 
 
 func (m Map) renderBlock(r *renderer) (template.HTML, error) {
 	n, id := r.nextFigure()
+	m.colour = r.colour
 	f, err := m.render(id)
 	if err != nil {
 		return "", err
@@ -103,7 +123,15 @@ func (m Map) renderBlock(r *renderer) (template.HTML, error) {
 }
 
 func (p LinePlot) renderBlock(r *renderer) (template.HTML, error) {
+	if v, ok := p.constant(); ok {
+		// A figure of one flat value tells the reader nothing a sentence
+		// does not: say it instead.
+		return template.HTML("<p class=\"note\">" + template.HTMLEscapeString(fmt.Sprintf("%s: %s for every series, everywhere (no figure drawn).",
+			p.Caption, FormatNumber(v)+unitSuffix(p.Y.Unit))) + "</p>"), nil
+	}
+	p.Series = mergeIdentical(p.Series)
 	n, id := r.nextFigure()
+	p.colour = r.colour
 	svg, err := p.render(id)
 	if err != nil {
 		return "", err
@@ -122,6 +150,7 @@ func (t Timeline) renderBlock(r *renderer) (template.HTML, error) {
 
 func (c BarChart) renderBlock(r *renderer) (template.HTML, error) {
 	n, id := r.nextFigure()
+	c.colour = r.colour
 	svg, err := c.render(id)
 	if err != nil {
 		return "", err

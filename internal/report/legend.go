@@ -13,61 +13,6 @@ func textWidth(s string, size float64) float64 {
 	return 0.56 * size * float64(utf8.RuneCountInString(s))
 }
 
-// placer keeps labels from overlapping each other and the markers.
-type placer struct {
-	frame rect
-	boxes []rect
-}
-
-func newPlacer(frame rect) *placer { return &placer{frame: frame} }
-
-func (pl *placer) reserve(r rect) { pl.boxes = append(pl.boxes, r) }
-
-// Label placements.
-const (
-	labelAround = iota // right, left, above or below a marker
-	labelBelow         // centred below a point
-)
-
-// place finds room for a label of text at size px near (x, y), gap px
-// from it, and reserves it. If there is none, ok is false and the first
-// candidate is returned.
-func (pl *placer) place(x, y float64, text string, size, gap float64, mode int) (tx, ty float64, anchor string, ok bool) {
-	w, h := textWidth(text, size), size
-	type cand struct {
-		tx, ty float64
-		anchor string
-		box    rect
-	}
-	below := cand{x, y + gap + h + 1, "middle", rect{x - w/2, y + gap + 1, x + w/2, y + gap + h + 3}}
-	cands := []cand{below}
-	if mode == labelAround {
-		cands = []cand{
-			{x + gap, y + h*0.35, "start", rect{x + gap, y - h/2, x + gap + w, y + h/2}},
-			{x - gap, y + h*0.35, "end", rect{x - gap - w, y - h/2, x - gap, y + h/2}},
-			{x, y - gap - 1, "middle", rect{x - w/2, y - gap - h - 1, x + w/2, y - gap + 1}},
-			below,
-		}
-	}
-	for _, c := range cands {
-		if !pl.frame.contains(XY{c.box.x0, c.box.y0}) || !pl.frame.contains(XY{c.box.x1, c.box.y1}) {
-			continue
-		}
-		free := true
-		for _, b := range pl.boxes {
-			if c.box.x0 < b.x1 && b.x0 < c.box.x1 && c.box.y0 < b.y1 && b.y0 < c.box.y1 {
-				free = false
-				break
-			}
-		}
-		if free {
-			pl.boxes = append(pl.boxes, c.box)
-			return c.tx, c.ty, c.anchor, true
-		}
-	}
-	return cands[0].tx, cands[0].ty, cands[0].anchor, false
-}
-
 // legend lays out swatches and their labels in rows below a figure.
 type legend struct {
 	width float64
@@ -178,6 +123,15 @@ func (l *legend) add(sc *scene.Scene, colours map[string]string, owners []string
 				s.leaf("rect", "x", num(x+1), "y", num(y-6), "width", num(legendSwatch-2), "height", "12",
 					"fill", noOwnerColour, "fill-opacity", op, "stroke", noOwnerColour, "stroke-width", "1.3", "stroke-dasharray", dash)
 			})
+		}
+	}
+	for _, x := range sc.Areas {
+		if x.Claim != "" {
+			l.item("disputed claim", func(s *svgWriter, x, y float64) {
+				s.leaf("path", "d", "M"+num(x)+" "+num(y)+"h"+num(legendSwatch), "stroke", noOwnerColour,
+					"stroke-width", "1.3", "stroke-dasharray", claimDash, "fill", "none")
+			})
+			break
 		}
 	}
 	if has["kill:yes"] {

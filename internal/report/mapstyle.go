@@ -15,9 +15,11 @@ var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#
 // noOwnerColour draws features without an owner.
 const noOwnerColour = "#555555"
 
-// ownerColours gives each owner of the scene a colour in order of first
-// appearance (sites, tracks, areas, intercepts), unless fixed is given.
-func ownerColours(s *scene.Scene, fixed map[string]string) (map[string]string, []string) {
+// ownerColours gives each owner of the scene (and each system its areas
+// name) a colour: fixed if given, else the document's (doc, when not nil),
+// else palette colours in order of first appearance (sites, tracks,
+// areas, intercepts).
+func ownerColours(s *scene.Scene, fixed map[string]string, doc func(string) string) (map[string]string, []string) {
 	colours := map[string]string{}
 	var order []string
 	add := func(o string) {
@@ -26,6 +28,8 @@ func ownerColours(s *scene.Scene, fixed map[string]string) (map[string]string, [
 		}
 		if c, ok := fixed[o]; ok {
 			colours[o] = c
+		} else if doc != nil {
+			colours[o] = doc(o)
 		} else {
 			colours[o] = palette[len(order)%len(palette)]
 		}
@@ -38,13 +42,25 @@ func ownerColours(s *scene.Scene, fixed map[string]string) (map[string]string, [
 		add(x.Owner)
 	}
 	for _, x := range s.Areas {
-		add(x.Owner)
+		add(areaColourKey(x))
 	}
 	for _, x := range s.Intercepts {
 		add(x.Owner)
 	}
 	return colours, order
 }
+
+// areaColourKey is what colours an area: its system, else its owner.
+func areaColourKey(a scene.Area) string {
+	if a.System != "" {
+		return a.System
+	}
+	return a.Owner
+}
+
+// claimDash strokes a ring drawn for a disputed claim, apart from the
+// catalog band's rings.
+const claimDash = "1 3"
 
 func colourOf(colours map[string]string, owner string) string {
 	if c, ok := colours[owner]; ok {

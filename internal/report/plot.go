@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -37,6 +38,7 @@ func (a Axis) scaleFor(lo, hi float64, ticks int) scale {
 // Series is one line of a LinePlot.
 type Series struct {
 	Name    string
+	Key     string    // the entity the series stands for, to colour it alike in every figure; empty: palette order
 	X, Y    []float64 // the same length; a NaN breaks the line
 	Dashed  bool
 	Markers bool // mark each point
@@ -51,6 +53,60 @@ type LinePlot struct {
 	X, Y          Axis
 	Series        []Series
 	Width, Height int // px; 0 means DefaultPlotWidth × DefaultPlotHeight
+
+	colour func(key string) string // the document's colours
+}
+
+// style is series i's colour and dash: its entity's colour when it has a
+// Key, else the palette's in order.
+func (p *LinePlot) style(i int) (col, dash string) {
+	col, dash = seriesStyle(i, p.Series[i].Dashed)
+	if k := p.Series[i].Key; k != "" && p.colour != nil {
+		col = p.colour(k)
+	}
+	return col, dash
+}
+
+// mergeIdentical joins series that draw the same line into one, named
+// "A = B", so that no line hides under another.
+func mergeIdentical(series []Series) []Series {
+	var out []Series
+	for _, s := range series {
+		dup := false
+		for i := range out {
+			if slices.Equal(out[i].X, s.X) && slices.Equal(out[i].Y, s.Y) && out[i].Step == s.Step {
+				out[i].Name += " = " + s.Name
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// constant reports whether every finite value of every series is the same
+// value v: a figure that shows nothing but that.
+func (p *LinePlot) constant() (v float64, ok bool) {
+	first := true
+	for _, s := range p.Series {
+		if len(s.X) != len(s.Y) {
+			return 0, false // render reports it
+		}
+		for _, y := range s.Y {
+			if math.IsNaN(y) || math.IsInf(y, 0) {
+				continue
+			}
+			if first {
+				v, first = y, false
+			} else if y != v {
+				return 0, false
+			}
+		}
+	}
+	return v, !first
 }
 
 // Default plot size, px.
@@ -94,7 +150,7 @@ func (p *LinePlot) render(id string) (string, error) {
 
 	leg := newLegend(w)
 	for i, s := range p.Series {
-		col, dash := seriesStyle(i, s.Dashed)
+		col, dash := p.style(i)
 		markers := s.Markers
 		leg.item(s.Name, func(sw *svgWriter, x, y float64) {
 			sw.leaf("path", "d", "M"+num(x)+" "+num(y)+"h"+num(legendSwatch), "stroke", col, "stroke-width", "2", "stroke-dasharray", dash)
@@ -116,7 +172,7 @@ func (p *LinePlot) render(id string) (string, error) {
 	drawXAxis(&sw, area, xs, nil, p.X.title())
 	sw.start("g", "clip-path", "url(#"+clip+")")
 	for i, s := range p.Series {
-		col, dash := seriesStyle(i, s.Dashed)
+		col, dash := p.style(i)
 		var runs [][]XY
 		var cur []XY
 		for j := range s.X {

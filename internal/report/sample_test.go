@@ -168,7 +168,7 @@ func sampleDocument(mapWidth int, full bool) *Document {
 		}}
 	bars := BarChart{Caption: "Interceptors spent per architecture.", Categories: []string{"joint, sectoral", "separate, in contact"},
 		X:      Axis{Label: "Interceptors", Unit: "count"},
-		Series: []BarSeries{{"NATO", []float64{24, 31}}, {"Russia", []float64{20, 27}}}}
+		Series: []BarSeries{{Name: "NATO", Values: []float64{24, 31}}, {Name: "Russia", Values: []float64{20, 27}}}}
 	reach := Table{Caption: "Flight times from Kaliningrad.",
 		Columns: []Column{{Heading: "Missile"}, {Heading: "Target"}, {Heading: "Range", Unit: "km", Numeric: true}, {Heading: "Flight time", Unit: "min", Numeric: true}},
 		Rows: [][]string{

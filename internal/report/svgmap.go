@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/scene"
@@ -15,6 +16,8 @@ type Map struct {
 	Scene   *scene.Scene
 	Caption string
 	Options MapOptions
+
+	colour func(key string) string // the document's colours; nil: the map's own
 }
 
 // MapOptions tune a Map. The zero value is the default.
@@ -97,7 +100,7 @@ func (m *Map) render(id string) (mapFigure, error) {
 	if sc == nil {
 		sc = &scene.Scene{}
 	}
-	colours, owners := ownerColours(sc, m.Options.OwnerColours)
+	colours, owners := ownerColours(sc, m.Options.OwnerColours, m.colour)
 
 	var s svgWriter
 	leg := newLegend(width)
@@ -115,10 +118,19 @@ func (m *Map) render(id string) (mapFigure, error) {
 	drawBorders(&s, v, borders)
 	gridLabels := drawGraticule(&s, v)
 	places := newPlacer(v.frame())
-	drawAreas(&s, v, sc, colours, places, !m.Options.NoAreaLabels)
+	for _, l := range gridLabels {
+		places.reserve(labelBox(l.x, l.y, l.text, 9, l.anchor))
+	}
+	places.reserve(scaleBarBox(v))
+	areaLabels := drawAreas(&s, v, sc, colours)
 	drawTracks(&s, v, sc, colours)
 	drawIntercepts(&s, v, sc)
 	drawSites(&s, v, sc, colours, places)
+	if !m.Options.NoAreaLabels {
+		labelAreas(places, areaLabels)
+	}
+	labelCountries(places, v, borders)
+	places.draw(&s)
 	s.end("g")
 	s.leaf("rect", "x", "0.5", "y", "0.5", "width", num(v.w-1), "height", num(v.h-1), "fill", "none", "stroke", "#888888")
 	for _, l := range gridLabels {
@@ -280,9 +292,12 @@ func drawGraticule(s *svgWriter, v *mapView) []gridLabel {
 	return labels
 }
 
-// drawAreas fills and strokes the scene's areas, and labels them at their
-// top.
-func drawAreas(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]string, pl *placer, label bool) {
+// drawAreas fills and strokes the scene's areas and returns where each
+// is to be labelled: areas drawn on the same ring (a unit's coverage and
+// another's at one site) share one label naming them all.
+func drawAreas(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]string) []areaLabelAt {
+	var out []areaLabelAt
+	same := map[string]int{} // ring's pixel box → index into out
 	for _, a := range sc.Areas {
 		r := make([]LatLon, len(a.Ring))
 		for i, p := range a.Ring {
@@ -292,28 +307,95 @@ func drawAreas(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]str
 		if len(px) < 3 {
 			continue
 		}
-		col := colourOf(colours, a.Owner)
+		col := colourOf(colours, areaColourKey(a))
 		dash, op := areaStyle(a.Kind)
+		if a.Claim != "" {
+			dash = claimDash
+		}
 		s.start("g")
 		s.title(joinNonEmpty(" — ", a.Name, a.Note))
 		drawPath(s, px, true, "fill", col, "fill-opacity", op, "stroke", col, "stroke-width", "1.3", "stroke-dasharray", dash)
 		s.end("g")
-		if !label || a.Name == "" {
+		if a.Name == "" {
 			continue
 		}
-		top := XY{0, math.Inf(1)}
+		var visible []XY
+		box := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 		for _, p := range px {
-			if v.frame().contains(p) && p.Y < top.Y {
-				top = p
+			if v.frame().contains(p) {
+				visible = append(visible, p)
 			}
+			box = rect{math.Min(box.x0, p.X), math.Min(box.y0, p.Y), math.Max(box.x1, p.X), math.Max(box.y1, p.Y)}
 		}
-		if math.IsInf(top.Y, 1) {
+		if len(visible) == 0 {
 			continue
 		}
-		if x, y, anchor, ok := pl.place(top.X, top.Y, a.Name, 10, 0, labelBelow); ok {
-			s.text(x, y, a.Name, "font-size", "10", "font-style", "italic", "fill", col, "text-anchor", anchor,
-				"stroke", "#ffffff", "stroke-width", "2.5", "paint-order", "stroke")
+		key := fmt.Sprintf("%.0f %.0f %.0f %.0f", box.x0, box.y0, box.x1, box.y1)
+		if i, ok := same[key]; ok {
+			out[i].names = append(out[i].names, a.Name)
+			continue
 		}
+		same[key] = len(out)
+		out = append(out, areaLabelAt{names: []string{a.Name}, ring: visible, colour: col})
+	}
+	return out
+}
+
+// areaLabelAt is where one ring's label goes.
+type areaLabelAt struct {
+	names  []string
+	ring   []XY // the ring's points inside the frame
+	colour string
+}
+
+// areaCandidates are label positions just outside a ring: at its top, its
+// bottom, its sides and its diagonals, then further out with a leader.
+func areaCandidates(ring []XY, text string, size float64) []candidate {
+	var c XY
+	for _, p := range ring {
+		c.X += p.X / float64(len(ring))
+		c.Y += p.Y / float64(len(ring))
+	}
+	var out []candidate
+	for _, extra := range append([]float64{0}, leaderSteps...) {
+		for _, deg := range []float64{90, 270, 45, 135, 315, 225, 0, 180} {
+			ux, uy := math.Cos(deg*math.Pi/180), -math.Sin(deg*math.Pi/180)
+			// The ring point furthest in this direction.
+			best, far := ring[0], math.Inf(-1)
+			for _, p := range ring {
+				if d := (p.X-c.X)*ux + (p.Y-c.Y)*uy; d > far {
+					best, far = p, d
+				}
+			}
+			x, y := best.X+ux*(2+extra), best.Y+uy*(2+extra)
+			anchor := "middle"
+			switch {
+			case ux > 0.3:
+				anchor = "start"
+			case ux < -0.3:
+				anchor = "end"
+			}
+			ty := y + size*0.35
+			if uy < -0.3 {
+				ty = y - 1
+			} else if uy > 0.3 {
+				ty = y + size*0.85
+			}
+			cand := candidate{x: x, y: ty, anchor: anchor, box: labelBox(x, ty, text, size, anchor)}
+			if extra > 0 {
+				cand.leader = []XY{{x, y}, best}
+			}
+			out = append(out, cand)
+		}
+	}
+	return out
+}
+
+// labelAreas places the rings' labels; every ring keeps its label.
+func labelAreas(pl *placer, labels []areaLabelAt) {
+	for _, l := range labels {
+		text := strings.Join(l.names, "; ")
+		pl.place(areaCandidates(l.ring, text, 10), text, areaLabel, l.colour, true)
 	}
 }
 
@@ -382,62 +464,159 @@ var siteLabelOrder = map[string]int{
 	scene.SiteAirbase: 3, scene.SiteAim: 4, scene.SitePlace: 5,
 }
 
-// drawSites marks sites and labels them where there is room; defense
-// sites, assets and launch areas are labelled even when crowded.
+// drawSites marks sites and labels them: defense sites, assets and
+// launch areas always, other places where there is room. Sites of one
+// kind that fall on one spot share a label naming them all.
 func drawSites(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]string, pl *placer) {
 	type shown struct {
-		site scene.Site
-		p    XY
+		names []string
+		kind  string
+		p     XY
 	}
-	var vis []shown
+	var vis []*shown
 	for _, x := range sc.Sites {
 		p, ok := v.project(LatLon{x.LatDeg, x.LonDeg})
-		if ok && v.frame().contains(p) {
-			vis = append(vis, shown{x, p})
-			pl.reserve(rect{p.X - 6, p.Y - 6, p.X + 6, p.Y + 6})
+		if !ok || !v.frame().contains(p) {
+			continue
 		}
-	}
-	for _, x := range vis {
 		s.start("g")
-		s.title(joinNonEmpty(" — ", x.site.Name, x.site.Note))
-		siteMarker(s, x.site.Kind, x.p.X, x.p.Y, colourOf(colours, x.site.Owner))
+		s.title(joinNonEmpty(" — ", x.Name, x.Note))
+		siteMarker(s, x.Kind, p.X, p.Y, colourOf(colours, x.Owner))
 		s.end("g")
+		pl.reserve(rect{p.X - 5, p.Y - 5, p.X + 5, p.Y + 5})
+		merged := false
+		for _, o := range vis {
+			d := math.Hypot(o.p.X-p.X, o.p.Y-p.Y)
+			switch {
+			case slices.Contains(o.names, x.Name) && d < 2*coincidentPx:
+				// One place marked twice (a defense site that is also an
+				// asset): one label.
+				merged = true
+			case o.kind == x.Kind && d < coincidentPx:
+				o.names = append(o.names, x.Name)
+				merged = true
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			vis = append(vis, &shown{names: []string{x.Name}, kind: x.Kind, p: p})
+		}
 	}
 	for rank := 0; rank <= len(siteLabelOrder); rank++ {
 		for _, x := range vis {
-			r, ok := siteLabelOrder[x.site.Kind]
+			r, ok := siteLabelOrder[x.kind]
 			if !ok {
 				r = len(siteLabelOrder)
 			}
-			if r != rank || x.site.Name == "" {
+			text := strings.Join(x.names, ", ")
+			if r != rank || text == "" {
 				continue
 			}
 			force := rank <= siteLabelOrder[scene.SiteLaunch]
-			if tx, ty, anchor, ok := pl.place(x.p.X, x.p.Y, x.site.Name, 11, 7, labelAround); ok || force {
-				s.text(tx, ty, x.site.Name, "fill", colText, "text-anchor", anchor,
-					"stroke", "#ffffff", "stroke-width", "3", "paint-order", "stroke", "stroke-linejoin", "round")
-			}
+			pl.place(around(x.p.X, x.p.Y, text, 11, 7), text, siteLabel, "", force)
 		}
 	}
 }
 
+// coincidentPx is how close two markers are, px, to be one spot for
+// labelling: closer than a marker's width.
+const coincidentPx = 6.0
+
+// labelCountries names the countries whose land has room for the name,
+// at the centre of their largest visible part, where no other label is.
+func labelCountries(pl *placer, v *mapView, b *Borders) {
+	const size = 9.0
+	for i := range b.Countries {
+		c := &b.Countries[i]
+		var best []XY
+		bestArea := 0.0
+		for p, poly := range c.Polygons {
+			if !v.cap.overlaps(c.bounds[p]) {
+				continue
+			}
+			px := v.ring(poly[0], poly.Contains)
+			if a := math.Abs(shoelace(px)); a > bestArea {
+				best, bestArea = px, a
+			}
+		}
+		if len(best) < 3 {
+			continue
+		}
+		ctr, ok := centroid(best)
+		if !ok || !v.frame().contains(ctr) {
+			continue
+		}
+		text := strings.ToUpper(c.Name)
+		w := textWidth(text, size*1.15) + 0.6*float64(len([]rune(text)))
+		if bestArea < 3*w*size*3 {
+			continue // too small to hold its name
+		}
+		ty := ctr.Y + size*0.35
+		box := rect{ctr.X - w/2, ty - size*0.85, ctr.X + w/2, ty + size*0.3}
+		pl.place([]candidate{{x: ctr.X, y: ty, anchor: "middle", box: box}}, c.Name, countryLabel, "", false)
+	}
+}
+
+// shoelace is the signed area of a polygon, px².
+func shoelace(p []XY) float64 {
+	a := 0.0
+	for i := range p {
+		j := (i + 1) % len(p)
+		a += p[i].X*p[j].Y - p[j].X*p[i].Y
+	}
+	return a / 2
+}
+
+// centroid is the area centroid of a polygon.
+func centroid(p []XY) (XY, bool) {
+	a := shoelace(p)
+	if a == 0 {
+		return XY{}, false
+	}
+	var cx, cy float64
+	for i := range p {
+		j := (i + 1) % len(p)
+		f := p[i].X*p[j].Y - p[j].X*p[i].Y
+		cx += (p[i].X + p[j].X) * f
+		cy += (p[i].Y + p[j].Y) * f
+	}
+	return XY{cx / (6 * a), cy / (6 * a)}, true
+}
+
 // drawScaleBar draws a round-length scale bar at the bottom left.
 func drawScaleBar(s *svgWriter, v *mapView) {
-	kmpp := v.kmPerPx()
-	if kmpp <= 0 {
+	km, l, ok := scaleBarLength(v)
+	if !ok {
 		return
 	}
-	target := v.w / 5 * kmpp // km
-	km := niceNum(target, true)
-	if km > target*1.4 {
-		km = niceNum(target/2, true)
-	}
-	l := km / kmpp
 	x, y := 14.0, v.h-26
 	s.leaf("rect", "x", num(x-6), "y", num(y-14), "width", num(l+70), "height", "26", "fill", "#ffffff", "fill-opacity", "0.75", "rx", "3")
 	s.leaf("path", "d", "M"+num(x)+" "+num(y)+"v6h"+num(l)+"v-6", "fill", "none", "stroke", colText, "stroke-width", "1.2")
 	s.text(x+l+6, y+7, FormatNumber(km)+" km", "font-family", fontStack, "font-size", "10", "fill", colText)
 	s.text(x, y-3, "scale at centre", "font-family", fontStack, "font-size", "8", "fill", "#555555")
+}
+
+// scaleBarLength is the scale bar's round length, km, and its length, px.
+func scaleBarLength(v *mapView) (km, px float64, ok bool) {
+	kmpp := v.kmPerPx()
+	if kmpp <= 0 {
+		return 0, 0, false
+	}
+	target := v.w / 5 * kmpp // km
+	km = niceNum(target, true)
+	if km > target*1.4 {
+		km = niceNum(target/2, true)
+	}
+	return km, km / kmpp, true
+}
+
+// scaleBarBox is the part of the map the scale bar covers.
+func scaleBarBox(v *mapView) rect {
+	_, l, _ := scaleBarLength(v)
+	x, y := 14.0, v.h-26
+	return rect{x - 6, y - 14, x - 6 + l + 70, y + 12}
 }
 
 // joinNonEmpty joins the non-empty strings with sep.

@@ -95,6 +95,12 @@ type Area struct {
 	// split it do so.
 	Ring [][2]float64 `json:"ring"`
 	Note string       `json:"note,omitempty"`
+	// System is the catalog system the area belongs to (a range ring's
+	// missile), for colouring one system alike in every figure; Claim
+	// names the disputed claim a ring draws ("Russian claim"), styled
+	// apart from the catalog band.
+	System string `json:"system,omitempty"`
+	Claim  string `json:"claim,omitempty"`
 }
 
 // Intercept is one interceptor meeting one threat.

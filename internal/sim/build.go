@@ -63,7 +63,7 @@ func (w *World) buildRadar(st Site, pl Platform, rd Radar) (SensorUnit, error) {
 		id = pl.Name + "/" + e.Name
 	}
 	r.Name = id
-	return SensorUnit{ID: id, Owner: st.Owner, Radar: r, Type: e.Name}, nil
+	return SensorUnit{ID: id, Site: st.Name, Owner: st.Owner, Radar: r, Type: e.Name}, nil
 }
 
 // boresight returns the radar's boresight azimuth: the one given, else the

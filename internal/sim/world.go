@@ -19,6 +19,7 @@ const JointPicture = "joint"
 // SensorUnit is one radar of the scenario as built for a run.
 type SensorUnit struct {
 	ID    string // platform name, or platform/type when it has several radars
+	Site  string // the scenario site it stands at
 	Owner string
 	Radar *radar.Radar
 	Type  string // catalog name

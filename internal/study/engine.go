@@ -80,6 +80,14 @@ func monteCarlo(world *sim.World, o Options, label string, observe func(int, *si
 	return world.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress, observe)
 }
 
+// joinNote appends what to a site's note.
+func joinNote(note, what string) string {
+	if note == "" {
+		return what
+	}
+	return note + "; " + what
+}
+
 // trackSampleS is the time step of the flight tracks of an engine scene, s.
 const trackSampleS = 10.0
 
@@ -97,13 +105,27 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 			sc.Sites = append(sc.Sites, st)
 		}
 	}
+	// One marker a defense site, named as in the scenario, its note listing
+	// the radars and launchers that stand there.
+	var defense []scene.Site
+	at := map[string]int{}
+	part := func(site, owner string, pos geo.LLA, what string) {
+		i, ok := at[site]
+		if !ok {
+			lat, lon, _ := lla(pos)
+			i, at[site] = len(defense), len(defense)
+			defense = append(defense, scene.Site{Name: site, Kind: scene.SiteDefense, Owner: owner, LatDeg: lat, LonDeg: lon})
+		}
+		defense[i].Note = joinNote(defense[i].Note, what)
+	}
 	for _, u := range world.Radars {
-		lat, lon, _ := lla(u.Radar.Site)
-		add(scene.Site{Name: u.ID, Kind: scene.SiteDefense, Owner: u.Owner, LatDeg: lat, LonDeg: lon, Note: u.Type})
+		part(u.Site, u.Owner, u.Radar.Site, u.Type)
 	}
 	for _, l := range world.Launchers {
-		lat, lon, _ := lla(l.Pos)
-		add(scene.Site{Name: l.ID, Kind: scene.SiteDefense, Owner: l.Owner, LatDeg: lat, LonDeg: lon, Note: fmt.Sprintf("%d × %s", l.Rounds, l.Interceptor.Name)})
+		part(l.Site, l.Owner, l.Pos, fmt.Sprintf("%d × %s", l.Rounds, l.Interceptor.Name))
+	}
+	for _, d := range defense {
+		add(d)
 	}
 	for _, a := range world.Assets {
 		lat, lon, _ := lla(a.Pos)

@@ -184,21 +184,44 @@ func reachScene(sc *scene.Scene, r *Reach, out ReachResults) {
 			addSite(sc, scene.Site{Name: l.Place, Kind: scene.SitePlace, LatDeg: l.LatDeg, LonDeg: l.LonDeg})
 		}
 	}
-	seen := map[string]bool{}
+	// One ring a missile, launch site and radius, labelled with every band
+	// value and claim it stands for; a ring that only a disputed claim
+	// draws is styled apart.
+	type ringKey struct {
+		missile, site string
+		km            float64
+	}
+	at := map[ringKey]int{}
+	var labels [][]string
 	for _, ring := range out.Rings {
-		key := fmt.Sprintf("%s|%s|%g", ring.Missile, ring.Center.Label(), ring.RangeKm)
-		if seen[key] {
+		k := ringKey{ring.Missile, ring.Center.Label(), ring.RangeKm}
+		if i, ok := at[k]; ok {
+			labels[i] = append(labels[i], ring.Label)
+			if isBandLabel(ring.Label) {
+				sc.Areas[i].Claim = "" // the band draws it: not a claim alone
+			}
 			continue
 		}
-		seen[key] = true
 		pts := make([][2]float64, len(ring.Points))
 		for i, p := range ring.Points {
 			pts[i] = [2]float64{p[0], p[1]}
 		}
-		sc.Areas = append(sc.Areas, scene.Area{Name: fmt.Sprintf("%s %.0f km (%s)", ring.Missile, ring.RangeKm, ring.Label),
-			Kind: scene.AreaRangeRing, Ring: pts, Note: ring.Source})
+		at[k] = len(sc.Areas)
+		labels = append(labels, []string{ring.Label})
+		a := scene.Area{Kind: scene.AreaRangeRing, Ring: pts, Note: ring.Source, System: ring.Missile}
+		if !isBandLabel(ring.Label) {
+			a.Claim = ring.Label
+		}
+		sc.Areas = append(sc.Areas, a)
+	}
+	for k, i := range at {
+		sc.Areas[i].Name = fmt.Sprintf("%s %.0f km (%s) from %s", k.missile, k.km, strings.Join(labels[i], ", "), k.site)
 	}
 }
+
+// isBandLabel reports whether a ring's label is a catalog band value
+// rather than a party's claim.
+func isBandLabel(l string) bool { return l == "low" || l == "central" || l == "high" }
 
 func reachSections(out ReachResults, sc *scene.Scene) []report.Section {
 	focus := report.Table{Caption: "Focus places: distance, which range values reach them, flight time", Columns: []report.Column{
@@ -219,9 +242,16 @@ func reachSections(out ReachResults, sc *scene.Scene) []report.Section {
 		}
 	}
 	bars.Categories = cats
+	sites := map[string]bool{}
+	for _, f := range out.Focus {
+		sites[f.Site] = true
+	}
 	for _, f := range out.Focus {
 		name := f.Missile + " from " + f.Site
 		k := series(&bars, name)
+		if len(sites) == 1 {
+			bars.Series[k].Key = f.Missile // the colour of its rings on the map
+		}
 		if f.FlightTimeMin != nil {
 			bars.Series[k].Values[slices.Index(cats, f.Place)] = *f.FlightTimeMin
 		}
