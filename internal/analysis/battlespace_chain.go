@@ -321,7 +321,6 @@ func (b *bsRun) commit(ic *intercept.Interceptor, site geo.LLA, tj *Trajectory, 
 	return out
 }
 
-
 // validateChain reports the problems of the chain fields of cueing c (at
 // field path p): each field is refused where it would have no effect.
 func (c Cueing) validateChain(p string, pick catalog.Pick) []error {

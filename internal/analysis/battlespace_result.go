@@ -7,19 +7,19 @@ import (
 // SweepEngagement is one interceptor type at one site against one
 // trajectory under one cueing. Times are seconds after the threat's launch.
 type SweepEngagement struct {
-	Interceptor string   `json:"interceptor"`
-	Site        string   `json:"site"`
-	Trajectory  string   `json:"trajectory"`
-	LaunchSite  string   `json:"launch_site"`
-	Aim         string   `json:"aim"`
-	Profile     string   `json:"profile"`
-	Cueing      string   `json:"cueing"`
+	Interceptor string `json:"interceptor"`
+	Site        string `json:"site"`
+	Trajectory  string `json:"trajectory"`
+	LaunchSite  string `json:"launch_site"`
+	Aim         string `json:"aim"`
+	Profile     string `json:"profile"`
+	Cueing      string `json:"cueing"`
 	// FireControlCue: the cueing is a sensor chain with a fire-control
 	// track, not a bound (Cueing.FireControl).
 	FireControlCue bool     `json:"fire_control_cue"`
-	CueS           *float64 `json:"cue_s"` // null when the sensor never sees the threat
-	DecisionS   *float64 `json:"decision_s"` // earliest interceptor launch
-	Engageable  bool     `json:"engageable"`
+	CueS           *float64 `json:"cue_s"`      // null when the sensor never sees the threat
+	DecisionS      *float64 `json:"decision_s"` // earliest interceptor launch
+	Engageable     bool     `json:"engageable"`
 	// Reason says why an engagement is not possible: "no cue: …" or "no
 	// battle space".
 	Reason                string   `json:"reason,omitempty"`
