@@ -189,7 +189,7 @@ func TestChainValidate(t *testing.T) {
 	if err := req.Validate(); err != nil {
 		t.Errorf("Validate(chain of own radar + Kürecik TPY-2 with space warning) = %v, want nil", err)
 	}
-	if got, want := req.Cueings[0].Label(), "space warning (30 s) + own radar + AN/TPY-2 at Kürecik"; got != want {
+	if got, want := req.Cueings[0].Label(), "space warning (30 s) + site's own radar + AN/TPY-2 at Kürecik"; got != want {
 		t.Errorf("Label() = %q, want %q", got, want)
 	}
 }

@@ -102,14 +102,14 @@ func (c Cueing) Label() string {
 	case CueSpace:
 		return fmt.Sprintf("space report, %.0f s (warning bound, no track)", d)
 	case CueOwnRadar:
-		chain = append(chain, "own radar")
+		chain = append(chain, "site's own radar")
 	case CueForwardRadar:
 		if c.Forward != nil {
 			chain = append(chain, c.Forward.Label())
 		}
 	case CueChain:
 		if c.OwnRadar {
-			chain = append(chain, "own radar")
+			chain = append(chain, "site's own radar")
 		}
 		for _, r := range c.Radars {
 			chain = append(chain, r.Label())

@@ -133,7 +133,7 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 			if b == nil {
 				continue
 			}
-			label = b.Cueing
+			label = map[analysis.CueKind]string{analysis.CueLaunch: "launch instant", analysis.CueSpace: "space report without a track"}[kind]
 			bp = append(bp, fmt.Sprintf("%s %s", b.Interceptor, pct(b.EngageableFraction)))
 		}
 		if len(bp) > 0 {
@@ -152,7 +152,7 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 		h.Answer += " " + r
 	} else if r := battlespaceRequiredSentence(req, fams, func(e analysis.SweepEntry) bool {
 		return slices.ContainsFunc(req.Cueings, func(c analysis.Cueing) bool { return c.Kind == analysis.CueSpace && c.Label() == e.Cueing })
-	}, "space-report bound (no sensor chain gives a track to sweep)"); r != "" {
+	}, "space-report bound (no sensor chain holds a track to sweep)"); r != "" {
 		h.Answer += " " + r
 	}
 	if len(flyouts) > 0 {
@@ -165,55 +165,68 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 // fraction, under the best sensor chain and under the space-report bound,
 // moves across its catalog burnout-speed band.
 func battlespaceBandSentence(req analysis.SweepRequest, band []analysis.SpeedBandRow) string {
-	var parts []string
+	isSpace := func(label string) bool {
+		return slices.ContainsFunc(req.Cueings, func(c analysis.Cueing) bool { return c.Kind == analysis.CueSpace && c.Label() == label })
+	}
+	// series returns, for one interceptor, the best fraction at each
+	// point over the rows that keep accepts, and the points' speeds.
+	series := func(name string, keep func(analysis.SpeedBandRow) bool) (frac, kms []float64, ok bool) {
+		for _, r := range band {
+			if r.Interceptor != name || !keep(r) {
+				continue
+			}
+			if frac == nil {
+				frac, kms = make([]float64, len(r.Points)), make([]float64, len(r.Points))
+			}
+			for i, p := range r.Points {
+				if i < len(frac) {
+					frac[i], kms[i] = math.Max(frac[i], p.EngageableFraction), p.BurnoutSpeedKms
+				}
+			}
+			ok = true
+		}
+		return frac, kms, ok
+	}
+	say := func(name string, frac, kms []float64) string {
+		if len(frac) < 2 {
+			return ""
+		}
+		var f, v []string
+		for i := 1; i < len(frac); i++ {
+			f = append(f, strconv.FormatFloat(100*frac[i], 'f', 0, 64))
+			v = append(v, fmt.Sprintf("%.2f", kms[i]))
+		}
+		return fmt.Sprintf("%s %s (flown, %.2f km/s), %s %% at %s km/s", name, pct(frac[0]), kms[0], strings.Join(f, "/"), strings.Join(v, "/"))
+	}
+	var chain, space []string
+	chainZero := true
 	for _, ic := range req.Interceptors {
 		name := canonical(ic)
-		// best[fire-control?][point]
-		type key struct {
-			fc    bool
-			point string
-		}
-		best := map[key]float64{}
-		speeds := map[string]float64{}
-		var points []string
-		hasSpace := false
-		for _, r := range band {
-			if r.Interceptor != name {
-				continue
-			}
-			space := slices.ContainsFunc(req.Cueings, func(c analysis.Cueing) bool { return c.Kind == analysis.CueSpace && c.Label() == r.Cueing })
-			if !r.FireControlCue && !space {
-				continue
-			}
-			hasSpace = hasSpace || space
-			for _, p := range r.Points {
-				if !slices.Contains(points, p.Point) {
-					points = append(points, p.Point)
-				}
-				speeds[p.Point] = p.BurnoutSpeedKms
-				k := key{r.FireControlCue, p.Point}
-				best[k] = math.Max(best[k], p.EngageableFraction)
+		if frac, kms, ok := series(name, func(r analysis.SpeedBandRow) bool { return r.FireControlCue }); ok {
+			chain = append(chain, say(name, frac, kms))
+			for _, f := range frac {
+				chainZero = chainZero && f == 0
 			}
 		}
-		if len(points) == 0 {
-			continue
+		if frac, kms, ok := series(name, func(r analysis.SpeedBandRow) bool { return isSpace(r.Cueing) }); ok {
+			space = append(space, say(name, frac, kms))
 		}
-		var sp, ch, wb []string
-		for _, p := range points {
-			sp = append(sp, fmt.Sprintf("%.2f", speeds[p]))
-			ch = append(ch, strconv.FormatFloat(100*best[key{true, p}], 'f', 0, 64))
-			wb = append(wb, strconv.FormatFloat(100*best[key{false, p}], 'f', 0, 64))
-		}
-		part := fmt.Sprintf("%s at %s km/s (%s): sensor chain %s %%", name, strings.Join(sp, "/"), strings.Join(points, "/"), strings.Join(ch, "/"))
-		if hasSpace {
-			part += fmt.Sprintf(", space-report bound %s %%", strings.Join(wb, "/"))
-		}
-		parts = append(parts, part)
 	}
-	if len(parts) == 0 {
+	var out []string
+	switch {
+	case len(chain) > 0 && chainZero:
+		out = append(out, "Across each interceptor's catalog burnout-speed band (low/central/high) every sensor chain stays at 0 %")
+	case len(chain) > 0:
+		out = append(out, "Across each interceptor's catalog burnout-speed band (low/central/high), under the best sensor chain: "+strings.Join(chain, "; "))
+	}
+	if len(space) > 0 {
+		out = append(out, "under the space-report bound: "+strings.Join(space, "; "))
+	}
+	if len(out) == 0 {
 		return ""
 	}
-	return "Across the catalog burnout-speed band: " + strings.Join(parts, "; ") + "."
+	o := strings.Join(out, "; ")
+	return strings.ToUpper(o[:1]) + o[1:] + "."
 }
 
 // battlespaceRequiredSentence gives the range, over families, of the
