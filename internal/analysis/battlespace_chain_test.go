@@ -11,31 +11,35 @@ import (
 	"github.com/rampart-sim/rampart/radar"
 )
 
-// The open analyses these tests compare with, found with the search tool:
+// The open analyses these tests compare with (found with the search tool;
+// the exact tables of Wilkening 2012 were not available to us, so the
+// comparison is with the conclusions as stated):
 //
 //   - D. A. Wilkening, "Does Missile Defense in Europe Threaten Russia?",
-//     Survival 54(1), 31–52 (2012), doi:10.1080/00396338.2012.657531:
-//     interceptors in Poland, cued by a radar track, cannot catch Russian
-//     ICBMs from western Russia once their boost is over; only a much
-//     faster interceptor could threaten some.
+//     Survival 54(1), 31–52 (2012), doi:10.1080/00396338.2012.657531: SM-3
+//     interceptors in Poland cued by a radar track cannot catch Russian
+//     ICBMs flying to the United States once their boost is over; only a
+//     much faster interceptor could threaten some (as cited in
+//     battlespace_test.go).
 //   - National Research Council, Making Sense of Ballistic Missile Defense
-//     (National Academies Press, 2012), nap.edu record 13189: defence
-//     against Russian strategic forces is not an evaluation criterion, and
-//     every engagement it studies is committed on a radar track ("launch
-//     on remote" from forward or early-warning radars), not on a
-//     space-based launch report.
+//     (National Academies Press, 2012; nap.edu record 13189, p. 24): "this
+//     study does not consider the ability to defend against Russian or
+//     Chinese strategic forces as an evaluation criterion"; its
+//     architecture commits interceptors on radar tracks and recommends
+//     X-band radars at the early-warning radar sites (NRC summary as
+//     reported by stardrive.org, 2012), not on space-based launch reports.
 //   - J. Sankaran, The United States' European Phased Adaptive Approach
 //     Missile Defense System: Defending Against Iranian Missile Threats
-//     Without Diluting the Russian Deterrent, RAND RR-957 (2015, Stanton
-//     fellowship research of 2013; abstract at fid-move.de, NTIS record):
-//     the restructured system (SM-3 IIA, no IIB) "does not affect Russia's
-//     deterrent" and still kinematically reaches Iranian missiles.
+//     Without Diluting the Russian Deterrent (RAND, Stanton Nuclear
+//     Security Fellows research, 2013; abstract as indexed at
+//     fid-move.de/NTIS): the restructured system (no SM-3 IIB) "does not
+//     affect Russia's deterrent" and still kinematically reaches Iranian
+//     missiles.
 //
-// Their figure to compare with is a share: 0 % of the Russian ICBM
-// trajectories engageable by SM-3 IIA from Poland under a realisable cue,
-// while a forward TPY-2 (Kürecik) does support SM-3 engagements of
-// Iranian MRBMs. The exact tables of Wilkening 2012 were not available to
-// us.
+// The figure compared is a share: 0 % of the Russian ICBM trajectories
+// engageable by SM-3 IIA from Poland or Romania under a realisable cue,
+// while the forward AN/TPY-2 at Kürecik supports SM-3 engagements of an
+// Iranian MRBM.
 
 // chainSejjil is the question-1 design case: a Sejjil-2 from Tabriz to
 // Bucharest, SM-3 IB at Deveselu, and the track of the AN/TPY-2 at
