@@ -310,6 +310,18 @@ func (b *bsRun) evaluate(ic *intercept.Interceptor, site geo.LLA, tj *Trajectory
 	t0 := tj.flight.LaunchTime
 	en := SweepEngagement{Interceptor: ic.Name, Trajectory: tj.Name, LaunchSite: tj.LaunchSite,
 		Aim: tj.Aim, Profile: tj.Profile, Cueing: c.Label(), FireControlCue: c.FireControl()}
+	if ch := cs.chain; ch != nil {
+		rel := func(t float64) *float64 {
+			if math.IsNaN(t) {
+				return nil
+			}
+			return bsPtr(t - t0)
+		}
+		en.WarningS, en.FirmTrackS = rel(ch.warn), rel(ch.firm)
+		if len(ch.ests) > 0 {
+			en.BallisticTrackS = rel(ch.ests[0].avail)
+		}
+	}
 	if math.IsNaN(cs.cue) {
 		en.Reason = cs.why
 		return en, 0, false

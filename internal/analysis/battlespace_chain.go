@@ -134,6 +134,7 @@ type chainEstimate struct {
 
 // chainTrack is what a sensor chain makes of one trajectory.
 type chainTrack struct {
+	warn float64 // space warning, s from the epoch; NaN if none
 	cue  float64 // first detection reaching the site, s from the epoch; NaN if none
 	firm float64 // the track is firm at the site; NaN if never
 	ests []chainEstimate
@@ -149,7 +150,7 @@ type chainLook struct {
 // buildChain runs the sensors of a chain against one trajectory. warn is
 // the space warning time (NaN without one).
 func buildChain(rs []*radar.Radar, lat []float64, warn float64, tj *Trajectory, pd, dt float64) chainTrack {
-	ct := chainTrack{cue: math.NaN(), firm: math.NaN()}
+	ct := chainTrack{warn: warn, cue: math.NaN(), firm: math.NaN()}
 	tr := tj.flight
 	_, t1 := tr.Span()
 	vis := make([]float64, len(rs))

@@ -42,7 +42,14 @@ type SweepEngagement struct {
 	// HomingReachM is the kill vehicle's homing reach there
 	// (Interceptor.HomingReach; −1: no divert limit).
 	PredictedMissSigmaM *float64 `json:"predicted_miss_sigma_m,omitempty"`
-	HomingReachM        *float64 `json:"homing_reach_m,omitempty"`
+	// The timeline of a sensor chain at the site, s after launch: the
+	// space warning (WarningS), the firm track (FirmTrackS, chainFirmHits
+	// detections) and the first ballistic estimate after burnout
+	// (BallisticTrackS); null where the chain has none.
+	WarningS        *float64 `json:"warning_s,omitempty"`
+	FirmTrackS      *float64 `json:"firm_track_s,omitempty"`
+	BallisticTrackS *float64 `json:"ballistic_track_s,omitempty"`
+	HomingReachM    *float64 `json:"homing_reach_m,omitempty"`
 }
 
 // SweepEntry is the result for one interceptor type at one site against

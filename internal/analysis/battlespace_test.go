@@ -283,6 +283,11 @@ func TestBattleSpaceForwardCue(t *testing.T) {
 			t.Errorf("SM-3 IB at Deveselu, %s, vs %s: not engageable (%s), want engageable", en.Cueing, en.Trajectory, en.Reason)
 			continue
 		}
+		if en.FirmTrackS == nil || en.BallisticTrackS == nil || !(*en.FirmTrackS >= *en.CueS && *en.BallisticTrackS >= burnout && *en.DecisionS >= *en.BallisticTrackS) {
+			t.Errorf("%s: chain timeline cue %s, firm %s, ballistic %s, decision %s s; want cue ≤ firm, burnout %.1f ≤ ballistic ≤ decision",
+				en.Cueing, bsKms(en.CueS), bsKms(en.FirmTrackS), bsKms(en.BallisticTrackS), bsKms(en.DecisionS), burnout)
+			continue
+		}
 		if !(*en.DecisionS > burnout) {
 			t.Errorf("%s: decision %.1f s, want after the burnout at %.1f s", en.Cueing, *en.DecisionS, burnout)
 		}

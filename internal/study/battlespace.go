@@ -63,12 +63,12 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	}
 	r.Events = [][]string{{"interceptor", "site", "trajectory", "cueing", "fire_control_cue", "cue_s", "decision_s", "engageable", "reason",
 		"first_launch_s", "last_launch_s", "first_intercept_s", "last_intercept_s", "min_intercept_alt_km", "max_intercept_alt_km", "required_burnout_speed_kms",
-		"predicted_miss_sigma_m", "homing_reach_m"}}
+		"warning_s", "firm_track_s", "ballistic_track_s", "predicted_miss_sigma_m", "homing_reach_m"}}
 	for _, e := range res.Engagements {
 		r.Events = append(r.Events, []string{e.Interceptor, e.Site, e.Trajectory, e.Cueing, strconv.FormatBool(e.FireControlCue), fmtPtr(e.CueS, 1), fmtPtr(e.DecisionS, 1),
 			strconv.FormatBool(e.Engageable), e.Reason, fmtPtr(e.FirstLaunchS, 1), fmtPtr(e.LastLaunchS, 1), fmtPtr(e.FirstInterceptS, 1),
 			fmtPtr(e.LastInterceptS, 1), fmtPtr(e.MinInterceptAltKm, 1), fmtPtr(e.MaxInterceptAltKm, 1), fmtPtr(e.RequiredBurnoutSpeedKms, 2),
-			fmtPtr(e.PredictedMissSigmaM, 0), fmtPtr(e.HomingReachM, 0)})
+			fmtPtr(e.WarningS, 1), fmtPtr(e.FirmTrackS, 1), fmtPtr(e.BallisticTrackS, 1), fmtPtr(e.PredictedMissSigmaM, 0), fmtPtr(e.HomingReachM, 0)})
 	}
 	return r, nil
 }
