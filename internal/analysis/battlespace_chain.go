@@ -39,8 +39,9 @@ import (
 //     not on the draws, so the chain is deterministic.
 //  4. Commit. At each estimate of a firm track (every chainCheckS at most),
 //     available at the site after the link latency, the decision time is
-//     d = available + CommitS; intercept.Window gives the first intercept
-//     x from d. The track commits when the predicted miss, of per-axis σ
+//     d = available + CommitS; intercept.Window gives the battle space
+//     from d. The track commits when, at its first or its last intercept
+//     x, the predicted miss, of per-axis σ
 //     = intercept.MissSigma(estimate, x.T, x.Closing), lies within the
 //     kill vehicle's homing reach R = Interceptor.HomingReach with
 //     probability at least chainCommitP: 1 − exp(−R²/2σ²) ≥ chainCommitP
@@ -281,8 +282,8 @@ type chainCommit struct {
 var commitRatio = math.Sqrt(-2 * math.Log(1-chainCommitP))
 
 // commit finds the first estimate of ct that predicts an intercept of ic
-// from site within the kill vehicle's homing reach: the decision time and
-// the battle space from it. Later decisions only shrink the battle space,
+// from site (the first or the last of the battle space) within the kill
+// vehicle's homing reach: the decision time and the battle space from it. Later decisions only shrink the battle space,
 // so the search stops at the first estimate with none.
 func (b *bsRun) commit(ic *intercept.Interceptor, site geo.LLA, tj *Trajectory, ct *chainTrack, commitS float64) chainCommit {
 	out := chainCommit{sigma: math.NaN(), reach: math.NaN()}
@@ -303,14 +304,15 @@ func (b *bsRun) commit(ic *intercept.Interceptor, site geo.LLA, tj *Trajectory, 
 		if !ok {
 			break
 		}
-		x := bs.First
-		sigma := intercept.MissSigma(e.est, motion, x.T, x.Closing)
-		reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
-		if reach >= commitRatio*sigma {
-			return chainCommit{ok: true, decision: d, bs: bs, sigma: sigma, reach: reach}
-		}
-		if r := sigma / reach; r < best {
-			best, out.sigma, out.reach = r, sigma, reach
+		for _, x := range []intercept.Intercept{bs.First, bs.Last} {
+			sigma := intercept.MissSigma(e.est, motion, x.T, x.Closing)
+			reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
+			if reach >= commitRatio*sigma {
+				return chainCommit{ok: true, decision: d, bs: bs, sigma: sigma, reach: reach}
+			}
+			if r := sigma / reach; r < best {
+				best, out.sigma, out.reach = r, sigma, reach
+			}
 		}
 	}
 	if math.IsNaN(out.sigma) {

@@ -37,7 +37,7 @@ type SweepEngagement struct {
 	// speed up to the sweep's maximum engages.
 	RequiredBurnoutSpeedKms *float64 `json:"required_burnout_speed_kms"`
 	// PredictedMissSigmaM is, for a sensor chain, the per-axis σ of the
-	// track's predicted miss at the first intercept (intercept.MissSigma)
+	// track's predicted miss at the first or last intercept (intercept.MissSigma)
 	// when it committed, or the best it reached if it never did;
 	// HomingReachM is the kill vehicle's homing reach there
 	// (Interceptor.HomingReach; −1: no divert limit).

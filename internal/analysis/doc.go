@@ -178,7 +178,7 @@
 // with the thermal-noise accuracy of its dwell; the track is firm after 3
 // detections; a ballistic EKF (package track) runs on the detections after
 // burnout. The chain commits at the first firm estimate, at the site after
-// its latency, whose predicted miss at the first intercept
+// its latency, whose predicted miss at the first or last intercept
 // (intercept.MissSigma) lies within the kill vehicle's homing reach
 // (Interceptor.HomingReach) with probability 0.9:
 //
