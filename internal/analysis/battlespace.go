@@ -181,28 +181,46 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 			sites[i].rad = r
 		}
 	}
-	// Cue times, s from the epoch (NaN: never cued), per site, cueing and
-	// trajectory; the site matters only for own-radar cueing.
-	cue := make([][][]float64, len(sites))
-	why := make([][][]string, len(sites))
-	fwd := make([]*radar.Radar, len(req.Cueings))
+	// The cue of each site, cueing and trajectory: a time for the bounds
+	// (the same at every site), a sensor chain's track for the chains
+	// (the same at every site unless the chain has the site's own radar).
+	cues := make([][][]bsCueState, len(sites))
+	fwd := make([][]*radar.Radar, len(req.Cueings))
 	for j, c := range req.Cueings {
-		if c.Kind == CueForwardRadar {
-			fwd[j], _, _ = c.Forward.Build(pick)
+		switch c.Kind {
+		case CueForwardRadar:
+			r, _, _ := c.Forward.Build(pick)
+			fwd[j] = []*radar.Radar{r}
+		case CueChain:
+			for _, cr := range c.Radars {
+				r, _, _ := cr.RadarSite.Build(pick)
+				fwd[j] = append(fwd[j], r)
+			}
 		}
 	}
 	for i := range sites {
-		cue[i] = make([][]float64, len(req.Cueings))
-		why[i] = make([][]string, len(req.Cueings))
+		cues[i] = make([][]bsCueState, len(req.Cueings))
 		for j, c := range req.Cueings {
-			cue[i][j] = make([]float64, len(trajs))
-			why[i][j] = make([]string, len(trajs))
+			cues[i][j] = make([]bsCueState, len(trajs))
+			own := c.Kind == CueOwnRadar || (c.Kind == CueChain && c.OwnRadar)
 			for k := range trajs {
-				if i > 0 && c.Kind != CueOwnRadar {
-					cue[i][j][k], why[i][j][k] = cue[0][j][k], why[0][j][k]
+				if i > 0 && !own {
+					cues[i][j][k] = cues[0][j][k]
 					continue
 				}
-				cue[i][j][k], why[i][j][k] = bsCue(c, sites[i].rad, fwd[j], &trajs[k], pd, b.dt)
+				tj := &trajs[k]
+				if !c.FireControl() {
+					t, why := bsCue(c, tj)
+					cues[i][j][k] = bsCueState{cue: t, why: why}
+					continue
+				}
+				warn := math.NaN()
+				if c.SpaceWarning {
+					warn = c.spaceWarning(tj)
+				}
+				rs, lat := c.chainRadars(sites[i].rad, fwd[j])
+				ct := buildChain(rs, lat, warn, tj, pd, b.dt)
+				cues[i][j][k] = bsCueState{cue: ct.cue, why: ct.why, chain: &ct}
 			}
 		}
 	}
@@ -216,11 +234,11 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 		for si, s := range sites {
 			for ci, c := range req.Cueings {
 				all := SweepEntry{Interceptor: ic.Name, Site: s.label, LaunchSite: "*", Aim: "*", Cueing: c.Label(),
-					FlyoutBurnoutSpeedKms: flyout, CatalogBurnoutSpeedKms: cat}
+					FireControlCue: c.FireControl(), CueRole: c.Role(), FlyoutBurnoutSpeedKms: flyout, CatalogBurnoutSpeedKms: cat}
 				var allReq []*float64
 				for fi, f := range req.Families {
 					ent := SweepEntry{Interceptor: ic.Name, Site: s.label, Cueing: c.Label(),
-						FlyoutBurnoutSpeedKms: flyout, CatalogBurnoutSpeedKms: cat}
+						FireControlCue: c.FireControl(), CueRole: c.Role(), FlyoutBurnoutSpeedKms: flyout, CatalogBurnoutSpeedKms: cat}
 					var famReq []*float64
 					for k := range trajs {
 						tj := &trajs[k]
@@ -228,7 +246,7 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 							continue
 						}
 						ent.LaunchSite, ent.Aim = tj.LaunchSite, tj.Aim
-						en := b.engage(ii, s.pos, s.label, tj, c.Label(), cue[si][ci][k], why[si][ci][k], c.CommitS)
+						en := b.engage(ii, s.pos, s.label, tj, c, cues[si][ci][k])
 						res.Engagements = append(res.Engagements, en)
 						ent.Trajectories++
 						if en.Engageable {
@@ -250,6 +268,11 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 			}
 		}
 	}
+	pos, labels := make([]geo.LLA, len(sites)), make([]string, len(sites))
+	for i, s := range sites {
+		pos[i], labels[i] = s.pos, s.label
+	}
+	res.SpeedBand = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary)
 	b.cost.Trajectories = len(trajs)
 	b.cost.Engagements = len(res.Engagements)
 	b.cost.BurnoutSpeeds = len(b.fast)
@@ -258,34 +281,94 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 	return res, nil
 }
 
-// engage evaluates one engagement.
-func (b *bsRun) engage(i int, site geo.LLA, siteLabel string, tj *Trajectory, cueing string, cue float64, why string, commit float64) SweepEngagement {
+// bsCueState is the cue of one cueing for one trajectory at one site: a
+// cue time (the bounds) or a sensor chain's track.
+type bsCueState struct {
+	cue   float64 // s from the epoch; NaN: never cued
+	why   string
+	chain *chainTrack // sensor chains only
+}
+
+// engage evaluates one engagement of row interceptor i.
+func (b *bsRun) engage(i int, site geo.LLA, siteLabel string, tj *Trajectory, c Cueing, cs bsCueState) SweepEngagement {
 	ic := b.ics[i]
-	t0 := tj.flight.LaunchTime
-	en := SweepEngagement{Interceptor: ic.Name, Site: siteLabel, Trajectory: tj.Name, LaunchSite: tj.LaunchSite,
-		Aim: tj.Aim, Profile: tj.Profile, Cueing: cueing}
-	if math.IsNaN(cue) {
-		en.Reason = why
-		return en
+	en, decision, ok := b.evaluate(ic, site, tj, c, cs)
+	en.Site = siteLabel
+	if ok && !b.req.Sweep.Off {
+		if v, ok := b.required(i, site, tj, decision); ok {
+			en.RequiredBurnoutSpeedKms = bsPtr(v / 1e3)
+		}
 	}
-	decision := cue + commit
-	en.CueS, en.DecisionS = bsPtr(cue-t0), bsPtr(decision-t0)
-	if bs, ok := b.window(site, ic, tj, decision); ok {
+	return en
+}
+
+// evaluate evaluates interceptor ic at site against tj under cueing c. It
+// returns the engagement and the decision time for the burnout-speed
+// sweep (false: none). For a sensor chain that does not commit, the sweep's
+// decision is the chain's first firm ballistic estimate at the site.
+func (b *bsRun) evaluate(ic *intercept.Interceptor, site geo.LLA, tj *Trajectory, c Cueing, cs bsCueState) (SweepEngagement, float64, bool) {
+	t0 := tj.flight.LaunchTime
+	en := SweepEngagement{Interceptor: ic.Name, Trajectory: tj.Name, LaunchSite: tj.LaunchSite,
+		Aim: tj.Aim, Profile: tj.Profile, Cueing: c.Label(), FireControlCue: c.FireControl()}
+	if ch := cs.chain; ch != nil {
+		rel := func(t float64) *float64 {
+			if math.IsNaN(t) {
+				return nil
+			}
+			return bsPtr(t - t0)
+		}
+		en.WarningS, en.FirmTrackS = rel(ch.warn), rel(ch.firm)
+		if len(ch.ests) > 0 {
+			en.BallisticTrackS = rel(ch.ests[0].avail)
+		}
+	}
+	if math.IsNaN(cs.cue) {
+		en.Reason = cs.why
+		return en, 0, false
+	}
+	en.CueS = bsPtr(cs.cue - t0)
+	var bs intercept.BattleSpace
+	var ok bool
+	var decision float64
+	if cs.chain == nil {
+		decision = cs.cue + c.CommitS
+		bs, ok = b.window(site, ic, tj, decision)
+		if !ok {
+			en.Reason = "no battle space"
+		}
+	} else {
+		cm := b.commit(ic, site, tj, cs.chain, c.CommitS)
+		if !math.IsNaN(cm.sigma) {
+			en.PredictedMissSigmaM, en.HomingReachM = bsPtr(cm.sigma), bsPtr(finiteOr(cm.reach, -1))
+		}
+		if !cm.ok {
+			en.Reason = cm.why
+			if len(cs.chain.ests) == 0 {
+				return en, 0, false
+			}
+			d := cs.chain.ests[0].avail + c.CommitS
+			return en, d, true
+		}
+		decision, bs, ok = cm.decision, cm.bs, true
+	}
+	en.DecisionS = bsPtr(decision - t0)
+	if ok {
 		en.Engageable = true
 		en.FirstLaunchS, en.LastLaunchS = bsPtr(bs.FirstLaunch-t0), bsPtr(bs.LastLaunch-t0)
 		en.FirstInterceptS, en.LastInterceptS = bsPtr(bs.FirstIntercept-t0), bsPtr(bs.LastIntercept-t0)
 		en.MinInterceptAltKm, en.MaxInterceptAltKm = bsPtr(bs.MinAlt/1e3), bsPtr(bs.MaxAlt/1e3)
 		en.FirstInterceptRangeKm = bsPtr(bs.First.GroundRange / 1e3)
 		en.ClosingSpeedKms = bsPtr(bs.First.ClosingSpeed / 1e3)
-	} else {
-		en.Reason = "no battle space"
 	}
-	if !b.req.Sweep.Off {
-		if v, ok := b.required(i, site, tj, decision); ok {
-			en.RequiredBurnoutSpeedKms = bsPtr(v / 1e3)
-		}
+	return en, decision, true
+}
+
+// finiteOr returns v, or alt where v is infinite or NaN.
+func finiteOr(v, alt float64) float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return alt
 	}
-	return en
+	return v
 }
 
 // bsFinish fills the fraction and required speeds of an entry from its
@@ -317,8 +400,9 @@ func bsFinish(e *SweepEntry, req []*float64, off bool) {
 func bsAssumptions(s BurnoutSweep, off bool) []string {
 	a := []string{
 		"Engageable means intercept.Window finds a feasible intercept: threat inside the interceptor's altitude and range limits and flyout envelope, closing speed at least the minimum, interceptor launched at or after the decision time and arriving no later than the threat. Kill probability, discrimination, decoys and inventory are not modelled.",
-		"Decision time = cue + link latency (forward radar) + commit time. A radar cues when it first detects the threat with the wanted Pd per dwell at the missile's catalog RCS (booster in boost, RV after); a space sensor when its launch report arrives (launchdetect).",
-		"Space-based cueing carries no fire-control track: it is an optimistic bound unless a radar also holds the threat in time.",
+		"Bounds: 'launch' lets the interceptor fly with the threat (a kinematic bound that no sensor chain attains); 'burnout' assumes a perfect ballistic track at burnout; a space-based launch report (launchdetect) carries no fire-control track, so the space cue is a warning bound. Decision time = cue + commit time.",
+		fmt.Sprintf("Sensor chains (own radar, forward radar, chain): a radar holds the threat when it is in coverage with the wanted Pd per dwell at the missile's catalog RCS (booster in boost, RV after); it detects at once when cued (space warning, or another radar of the chain), else one search frame later; it measures every track interval with the thermal-noise accuracy of its dwell; the track is firm after %d detections; a ballistic EKF runs on the detections after burnout. The chain commits at the first firm estimate (checked every %.0f s at most, at the site after the link latency) whose predicted miss at the first or last intercept of the battle space lies within the kill vehicle's homing reach (divert Δv over the seeker's homing time) with probability %.2f, i.e. σ ≤ R/%.2f. Decision time = that estimate's arrival + commit time.", chainFirmHits, chainCheckS, chainCommitP, commitRatio),
+		"Required burnout speed under a sensor chain: the decision time of the row interceptor's commit (or, where it never commits, of the chain's first firm ballistic estimate), without repeating the divert test at each speed: a lower bound on the speed a chain would need.",
 		"Interceptor flyouts are flown on a non-rotating sphere (package intercept); Earth rotation changes the reach by up to about ±7 %.",
 	}
 	if !off {

@@ -102,7 +102,7 @@ func (r SweepRequest) Validate() error {
 	for i, f := range r.Families {
 		add(fmt.Sprintf("families[%d]", i), f.Validate())
 	}
-	needOwn := slices.ContainsFunc(r.Cueings, func(c Cueing) bool { return c.Kind == CueOwnRadar })
+	needOwn := slices.ContainsFunc(r.Cueings, func(c Cueing) bool { return c.Kind == CueOwnRadar || (c.Kind == CueChain && c.OwnRadar) })
 	for i, s := range r.Sites {
 		_, _, err := s.At.Resolve()
 		add(fmt.Sprintf("sites[%d].at", i), err)
@@ -139,6 +139,7 @@ func (r SweepRequest) Validate() error {
 				add(p+".forward", err)
 			}
 		}
+		errs = append(errs, c.validateChain(p, pick)...)
 		for _, v := range []struct {
 			field string
 			x     float64

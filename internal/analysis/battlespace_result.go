@@ -7,16 +7,19 @@ import (
 // SweepEngagement is one interceptor type at one site against one
 // trajectory under one cueing. Times are seconds after the threat's launch.
 type SweepEngagement struct {
-	Interceptor string   `json:"interceptor"`
-	Site        string   `json:"site"`
-	Trajectory  string   `json:"trajectory"`
-	LaunchSite  string   `json:"launch_site"`
-	Aim         string   `json:"aim"`
-	Profile     string   `json:"profile"`
-	Cueing      string   `json:"cueing"`
-	CueS        *float64 `json:"cue_s"`      // null when the sensor never sees the threat
-	DecisionS   *float64 `json:"decision_s"` // earliest interceptor launch
-	Engageable  bool     `json:"engageable"`
+	Interceptor string `json:"interceptor"`
+	Site        string `json:"site"`
+	Trajectory  string `json:"trajectory"`
+	LaunchSite  string `json:"launch_site"`
+	Aim         string `json:"aim"`
+	Profile     string `json:"profile"`
+	Cueing      string `json:"cueing"`
+	// FireControlCue: the cueing is a sensor chain with a fire-control
+	// track, not a bound (Cueing.FireControl).
+	FireControlCue bool     `json:"fire_control_cue"`
+	CueS           *float64 `json:"cue_s"`      // null when the sensor never sees the threat
+	DecisionS      *float64 `json:"decision_s"` // earliest interceptor launch
+	Engageable     bool     `json:"engageable"`
 	// Reason says why an engagement is not possible: "no cue: …" or "no
 	// battle space".
 	Reason                string   `json:"reason,omitempty"`
@@ -33,6 +36,20 @@ type SweepEngagement struct {
 	// decision time; null when the sweep is off, there is no cue, or no
 	// speed up to the sweep's maximum engages.
 	RequiredBurnoutSpeedKms *float64 `json:"required_burnout_speed_kms"`
+	// PredictedMissSigmaM is, for a sensor chain, the per-axis σ of the
+	// track's predicted miss at the first or last intercept (intercept.MissSigma)
+	// when it committed, or the best it reached if it never did;
+	// HomingReachM is the kill vehicle's homing reach there
+	// (Interceptor.HomingReach; −1: no divert limit).
+	PredictedMissSigmaM *float64 `json:"predicted_miss_sigma_m,omitempty"`
+	// The timeline of a sensor chain at the site, s after launch: the
+	// space warning (WarningS), the firm track (FirmTrackS, chainFirmHits
+	// detections) and the first ballistic estimate after burnout
+	// (BallisticTrackS); null where the chain has none.
+	WarningS        *float64 `json:"warning_s,omitempty"`
+	FirmTrackS      *float64 `json:"firm_track_s,omitempty"`
+	BallisticTrackS *float64 `json:"ballistic_track_s,omitempty"`
+	HomingReachM    *float64 `json:"homing_reach_m,omitempty"`
 }
 
 // SweepEntry is the result for one interceptor type at one site against
@@ -43,6 +60,8 @@ type SweepEntry struct {
 	LaunchSite         string  `json:"launch_site"`
 	Aim                string  `json:"aim"`
 	Cueing             string  `json:"cueing"`
+	FireControlCue     bool    `json:"fire_control_cue"` // a sensor chain, not a bound
+	CueRole            string  `json:"cue_role"`         // Cueing.Role
 	Trajectories       int     `json:"trajectories"`
 	Engageable         int     `json:"engageable"`
 	EngageableFraction float64 `json:"engageable_fraction"`
@@ -84,5 +103,8 @@ type SweepResult struct {
 	Entries      []SweepEntry      `json:"entries"` // interceptor, site, family, cueing order
 	Summary      []SweepEntry      `json:"summary"` // over all families: launch_site and aim "*"
 	Engagements  []SweepEngagement `json:"engagements"`
-	Cost         SweepCost         `json:"cost"`
+	// SpeedBand is the engageable fraction of every interceptor, site and
+	// cueing across the interceptor's catalog burnout-speed band.
+	SpeedBand []SpeedBandRow `json:"speed_band"`
+	Cost      SweepCost      `json:"cost"`
 }

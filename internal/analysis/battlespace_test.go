@@ -101,7 +101,7 @@ func TestBattleSpaceEngageability(t *testing.T) {
 	}
 	for _, site := range []string{"Redzikowo", "Deveselu"} {
 		for _, c := range CueKinds {
-			if c == CueForwardRadar {
+			if c == CueForwardRadar || c == CueChain {
 				continue
 			}
 			ib, iia, iib := frac("SM-3 IB", site, c), frac("SM-3 IIA", site, c), frac("SM-3 IIB", site, c)
@@ -236,8 +236,12 @@ func TestBattleSpaceRequiredSpeed(t *testing.T) {
 
 // TestBattleSpaceForwardCue: mission question 1's design case. The AN/TPY-2
 // at Kürecik, facing Iran, cues Deveselu against an Iranian MRBM aimed at
-// Bucharest: the cue is the radar's first sighting plus the link latency,
-// well before the site's own SPY-1 sees the RV, and SM-3 IB engages.
+// Bucharest. Uncued, the radar finds the missile one search frame after it
+// enters coverage, and its report reaches the site after the link latency;
+// cued by space-based warning, it finds it at once. Either chain commits
+// only once its ballistic track predicts the intercept point within the
+// kill vehicle's divert, after the threat's burnout, well before the site's
+// own SPY-1 sees the RV, and SM-3 IB engages.
 func TestBattleSpaceForwardCue(t *testing.T) {
 	const latency = 5.0 // s
 	fwd := RadarSite{Radar: "AN/TPY-2", At: Location{Place: "Kürecik"}}
@@ -245,10 +249,15 @@ func TestBattleSpaceForwardCue(t *testing.T) {
 		Families:     []Family{{Missile: "Sejjil-2", LaunchSite: "Tabriz", Aim: "Bucharest"}},
 		Sites:        []DefenseSite{{At: Location{Place: "Deveselu"}, Radar: "AN/SPY-1D(V)"}},
 		Interceptors: []string{"SM-3 IB"},
-		Cueings:      []Cueing{{Kind: CueForwardRadar, Forward: &fwd, LinkLatencyS: latency}, {Kind: CueOwnRadar}},
-		Sweep:        BurnoutSweep{Off: true},
+		Cueings: []Cueing{{Kind: CueForwardRadar, Forward: &fwd, LinkLatencyS: latency}, {Kind: CueOwnRadar},
+			{Kind: CueForwardRadar, Forward: &fwd, LinkLatencyS: latency, SpaceWarning: true}},
+		Sweep: BurnoutSweep{Off: true},
 	}
 	res, err := BattleSpaceSweep(req, flight.Physics{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := fwd.Build(catalog.PickCentral)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,16 +265,38 @@ func TestBattleSpaceForwardCue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, own := res.Engagements[0], res.Engagements[1]
+	f, own, cued := res.Engagements[0], res.Engagements[1], res.Engagements[2]
 	for _, en := range res.Engagements {
-		t.Logf("%s at %s vs %s, %s: cue %s s, engageable %v, launch %s–%s s, intercept %s–%s s",
-			en.Interceptor, en.Site, en.Trajectory, en.Cueing, bsKms(en.CueS), en.Engageable, bsKms(en.FirstLaunchS), bsKms(en.LastLaunchS), bsKms(en.FirstInterceptS), bsKms(en.LastInterceptS))
+		t.Logf("%s at %s vs %s, %s: cue %s s, decision %s s, engageable %v, launch %s–%s s, intercept %s–%s s, σ %s m, reach %s m",
+			en.Interceptor, en.Site, en.Trajectory, en.Cueing, bsKms(en.CueS), bsKms(en.DecisionS), en.Engageable, bsKms(en.FirstLaunchS), bsKms(en.LastLaunchS),
+			bsKms(en.FirstInterceptS), bsKms(en.LastInterceptS), bsKms(en.PredictedMissSigmaM), bsKms(en.HomingReachM))
 	}
-	if f.CueS == nil || !sg[0].Seen || math.Abs(*f.CueS-(*sg[0].FirstSeenS+latency)) > 1e-9 {
-		t.Fatalf("forward cue = %s s, want the TPY-2's first sighting %s s + %v s", bsKms(f.CueS), bsKms(sg[0].FirstSeenS), latency)
+	if f.CueS == nil || !sg[0].Seen || math.Abs(*f.CueS-(*sg[0].FirstSeenS+r.SearchFrame+latency)) > 1e-9 {
+		t.Fatalf("forward cue = %s s, want the TPY-2's first sighting %s s + a search frame %v s + %v s", bsKms(f.CueS), bsKms(sg[0].FirstSeenS), r.SearchFrame, latency)
 	}
-	if !f.Engageable {
-		t.Errorf("SM-3 IB at Deveselu, Kürecik-cued, vs %s: not engageable (%s), want engageable", f.Trajectory, f.Reason)
+	if cued.CueS == nil || math.Abs(*cued.CueS-(*sg[0].FirstSeenS+latency)) > 1e-9 {
+		t.Fatalf("space-cued forward cue = %s s, want the TPY-2's first sighting %s s + %v s", bsKms(cued.CueS), bsKms(sg[0].FirstSeenS), latency)
+	}
+	burnout := res.Trajectories[0].BurnoutS
+	for _, en := range []SweepEngagement{f, cued} {
+		if !en.Engageable {
+			t.Errorf("SM-3 IB at Deveselu, %s, vs %s: not engageable (%s), want engageable", en.Cueing, en.Trajectory, en.Reason)
+			continue
+		}
+		if en.FirmTrackS == nil || en.BallisticTrackS == nil || !(*en.FirmTrackS >= *en.CueS && *en.BallisticTrackS >= burnout && *en.DecisionS >= *en.BallisticTrackS) {
+			t.Errorf("%s: chain timeline cue %s, firm %s, ballistic %s, decision %s s; want cue ≤ firm, burnout %.1f ≤ ballistic ≤ decision",
+				en.Cueing, bsKms(en.CueS), bsKms(en.FirmTrackS), bsKms(en.BallisticTrackS), bsKms(en.DecisionS), burnout)
+			continue
+		}
+		if !(*en.DecisionS > burnout) {
+			t.Errorf("%s: decision %.1f s, want after the burnout at %.1f s", en.Cueing, *en.DecisionS, burnout)
+		}
+		if !(*en.HomingReachM >= commitRatio**en.PredictedMissSigmaM) {
+			t.Errorf("%s: committed with σ %.0f m and reach %.0f m, want reach ≥ %.2f σ", en.Cueing, *en.PredictedMissSigmaM, *en.HomingReachM, commitRatio)
+		}
+	}
+	if f.Engageable && cued.Engageable && *cued.DecisionS > *f.DecisionS {
+		t.Errorf("space-cued decision %.1f s, want no later than the uncued %.1f s", *cued.DecisionS, *f.DecisionS)
 	}
 	if own.CueS != nil && *own.CueS <= *f.CueS {
 		t.Errorf("own SPY-1 cue %.1f s, want later than the forward cue %.1f s", *own.CueS, *f.CueS)

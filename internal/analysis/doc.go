@@ -186,16 +186,32 @@
 // BattleSpaceSweep flies families of ballistic trajectories (launch area →
 // aim point, over profiles and optionally the dispersal points of the launch
 // area) and evaluates every (interceptor type, site, trajectory, cueing). The
-// cueing sets the decision time, the earliest interceptor launch:
+// cueing sets the decision time, the earliest interceptor launch. Three
+// cueings are bounds that no sensor chain attains:
 //
 //	launch         t_launch                                    (kinematic bound)
-//	burnout        t_burnout + commit                          (first predictable ballistic path)
-//	own-radar      first detection by the site's radar         + commit
-//	forward-radar  first detection by another radar + latency  + commit
+//	burnout        t_burnout + commit                          (a perfect track at burnout)
 //	space          launch report (launchdetect: plume above 10 km + delay) + commit
+//	               (warning bound: a launch report is not a fire-control track)
+//
+// and three are sensor chains (battlespace_chain.go): own-radar (the site's
+// radar), forward-radar (another radar and its link latency) and chain
+// (several radars, fused), each optionally cued by space-based warning. A
+// radar of a chain detects the threat when it enters its coverage if it is
+// cued, else one search frame later; it measures it every track interval
+// with the thermal-noise accuracy of its dwell; the track is firm after 3
+// detections; a ballistic EKF (package track) runs on the detections after
+// burnout. The chain commits at the first firm estimate, at the site after
+// its latency, whose predicted miss at the first or last intercept
+// (intercept.MissSigma) lies within the kill vehicle's homing reach
+// (Interceptor.HomingReach) with probability 0.9:
+//
+//	decision = arrival of that estimate + commit.
 //
 // The trajectory is engageable when intercept.Window finds a battle space
 // with that decision time, scanned over the whole flight from launch.
+// SpeedBand repeats the evaluation at the low, central and high catalog
+// burnout speeds of each interceptor (flown by WithBurnout).
 //
 // The engageable fraction of a family is the share of its trajectories
 // with a battle space. The required burnout speed of a trajectory is the
@@ -230,6 +246,9 @@
 //	space      0        0.13  0.56   (30 s after the plume clears 10 km)
 //	burnout    0        0     0.13
 //	own-radar  0        0     0      (the SPY-1 never detects a 0.01 m² RV)
+//
+// (figures before the sensor chains of issue 12; the question-2 library
+// scenario now reports, under its best sensor chain, 0 for all three).
 //
 // and none at Deveselu; to engage every trajectory of a western field under
 // space cueing an interceptor would need 5.3–5.9 km/s, against the IIA's
