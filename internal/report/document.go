@@ -123,11 +123,14 @@ func (m Map) renderBlock(r *renderer) (template.HTML, error) {
 }
 
 func (p LinePlot) renderBlock(r *renderer) (template.HTML, error) {
-	if v, ok := p.constant(); ok {
-		// A figure of one flat value tells the reader nothing a sentence
-		// does not: say it instead.
-		return template.HTML("<p class=\"note\">" + template.HTMLEscapeString(fmt.Sprintf("%s: %s for every series, everywhere (no figure drawn).",
-			p.Caption, FormatNumber(v)+unitSuffix(p.Y.Unit))) + "</p>"), nil
+	if lo, hi, ok := p.flat(); ok {
+		// A flat figure tells the reader nothing a sentence does not.
+		level := FormatNumber(lo) + unitSuffix(p.Y.Unit)
+		if hi != lo {
+			level = "between " + FormatNumber(lo) + " and " + FormatNumber(hi) + unitSuffix(p.Y.Unit)
+		}
+		return template.HTML("<p class=\"note\">" + template.HTMLEscapeString(fmt.Sprintf("%s: %s for every series (flat at the scale of a figure, so none is drawn).",
+			p.Caption, level)) + "</p>"), nil
 	}
 	p.Series = mergeIdentical(p.Series)
 	n, id := r.nextFigure()

@@ -67,3 +67,27 @@ func TestMapMergesCoincidentLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestFlatPlotIsASentence: a plot whose every line is flat at the scale of
+// the figure (numbers' "P(no leaker)", about 1e-10 against a 0–1 axis) is
+// replaced by a sentence; identical lines are drawn once, named together.
+func TestFlatPlotIsASentence(t *testing.T) {
+	flat := LinePlot{Caption: "P(no leaker)", Y: Axis{Min: 0, Max: 1},
+		Series: []Series{{Name: "a", X: []float64{0, 1, 2}, Y: []float64{0, 1e-10, 2e-10}}, {Name: "b", X: []float64{0, 1}, Y: []float64{0, 0}}}}
+	var r renderer
+	h, err := flat.renderBlock(&r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(h), "<svg") || !strings.Contains(string(h), "for every series") {
+		t.Errorf("flat plot rendered as %q", h)
+	}
+	twins := LinePlot{Caption: "c", Series: []Series{{Name: "a", X: []float64{0, 1}, Y: []float64{0, 5}}, {Name: "b", X: []float64{0, 1}, Y: []float64{0, 5}}}}
+	h, err = twins.renderBlock(&r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(h), ">a = b<") {
+		t.Error("identical series are not named together")
+	}
+}

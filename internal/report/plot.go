@@ -87,26 +87,34 @@ func mergeIdentical(series []Series) []Series {
 	return out
 }
 
-// constant reports whether every finite value of every series is the same
-// value v: a figure that shows nothing but that.
-func (p *LinePlot) constant() (v float64, ok bool) {
-	first := true
+// flatPixel is the fraction of a plot's height below which a line is
+// flat: less than one pixel of a default plot's drawing area.
+const flatPixel = 1.0 / 300
+
+// flat reports whether every series is a flat line at one level: its
+// values span less than a pixel of the plot's height (of the fixed axis
+// range, or of the values' magnitude). Such a figure tells the reader
+// nothing a sentence does not.
+func (p *LinePlot) flat() (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, s := range p.Series {
 		if len(s.X) != len(s.Y) {
-			return 0, false // render reports it
+			return 0, 0, false // render reports it
 		}
 		for _, y := range s.Y {
-			if math.IsNaN(y) || math.IsInf(y, 0) {
-				continue
-			}
-			if first {
-				v, first = y, false
-			} else if y != v {
-				return 0, false
+			if !math.IsNaN(y) && !math.IsInf(y, 0) {
+				lo, hi = math.Min(lo, y), math.Max(hi, y)
 			}
 		}
 	}
-	return v, !first
+	if lo > hi {
+		return 0, 0, false
+	}
+	span := math.Max(math.Abs(lo), math.Abs(hi))
+	if p.Y.Min < p.Y.Max {
+		span = p.Y.Max - p.Y.Min
+	}
+	return lo, hi, hi-lo <= flatPixel*span
 }
 
 // Default plot size, px.
