@@ -39,7 +39,7 @@ type BattlespaceResults struct {
 func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	req := analysis.SweepRequest(*b)
 	if req.Pick == "" {
-		req.Pick = o.Sim.Pick.String()
+		req.Pick = o.Sim.DefensePick.String() // checkPicks: the threat pick is the same
 	}
 	res, err := analysis.BattleSpaceSweep(req, o.Sim.Physics())
 	if err != nil {
@@ -182,7 +182,7 @@ func battlespaceScene(s *scenario.Scenario, req analysis.SweepRequest, res *anal
 		}
 		if p, ok := tj.Position(*e.FirstInterceptS); ok {
 			sc.Intercepts = append(sc.Intercepts, scene.Intercept{Threat: e.Trajectory, Interceptor: e.Interceptor + " (" + e.Cueing + ")", Site: e.Site,
-				T: *e.FirstInterceptS, LatDeg: p.LatDeg(), LonDeg: p.LonDeg(), AltM: p.Alt, Kill: true})
+				T: *e.FirstInterceptS, LatDeg: p.LatDeg(), LonDeg: p.LonDeg(), AltM: p.Alt, Outcome: scene.OutcomeEngageable})
 		}
 	}
 	return sc
@@ -221,7 +221,7 @@ func battlespaceSections(req analysis.SweepRequest, out BattlespaceResults, sc *
 	for _, e := range out.Reach {
 		fam.Rows = append(fam.Rows, []string{e.Interceptor, e.Site, e.LaunchSite + " → " + e.Aim, e.Cueing, fmt.Sprintf("%d of %d", e.Engageable, e.Trajectories), fmtPtr(e.RequiredBurnoutSpeedKms, 2)})
 	}
-	geom := report.SceneSection("Trajectories and earliest possible intercepts", sc)
+	geom := report.SceneSection("Trajectories and earliest engageable intercept points (feasible; no kill is modelled)", sc)
 	return []report.Section{
 		{Heading: "Engageability", Text: out.Method, Blocks: []report.Block{sum, bars}},
 		geom,

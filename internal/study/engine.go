@@ -146,7 +146,7 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 			lat, lon, alt := lla(sh.Pos)
 			sc.Intercepts = append(sc.Intercepts, scene.Intercept{
 				Threat: world.Flights[sh.Flight].Name, Interceptor: sh.Interceptor, Site: sh.Launcher, Owner: sh.Command,
-				T: sh.Intercept, LatDeg: lat, LonDeg: lon, AltM: alt, Kill: sh.Kill,
+				T: sh.Intercept, LatDeg: lat, LonDeg: lon, AltM: alt, Outcome: killOrMiss(sh.Kill),
 			})
 		}
 	}
@@ -230,4 +230,12 @@ func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) He
 	h.Answer = fmt.Sprintf("Over %d trials, %s. The defense fires %s interceptors per raid and %s warheads leak (means).",
 		sum.Trials, strings.Join(parts, "; "), roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean))
 	return h
+}
+
+// killOrMiss is an engine intercept's scene outcome.
+func killOrMiss(kill bool) string {
+	if kill {
+		return scene.OutcomeKill
+	}
+	return scene.OutcomeMiss
 }

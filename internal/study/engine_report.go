@@ -164,8 +164,8 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 			short++
 		}
 	}
-	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
-		len(world.Flights), short, o.Physics.Model, o.Sim.Earth.J2 != 0, o.Sim.Earth.Omega != 0, o.Sim.Earth.Drag, o.Sim.Pick)
+	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: threats %s, defense %s.\n",
+		len(world.Flights), short, o.Physics.Model, o.Sim.Earth.J2 != 0, o.Sim.Earth.Omega != 0, o.Sim.Earth.Drag, o.Sim.ThreatPick, o.Sim.DefensePick)
 	if eventsNote != "" {
 		fmt.Fprintln(out, eventsNote)
 	}

@@ -60,6 +60,9 @@ type rotationAssetJSON struct {
 // Run computes the coverage.
 func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	plan := r.RotationPlan
+	if plan.Pick == "" {
+		plan.Pick = o.Sim.DefensePick.String() // the interceptors' ranges
+	}
 	res, err := analysis.RotationCoverage(plan)
 	if err != nil {
 		return nil, err
