@@ -119,9 +119,11 @@ func (l *eventLog) note(trials int) string {
 func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, eventsNote string, o Options) error {
 	h := EngineHeadline(s, world, sum)
 	fmt.Fprintf(out, "scenario %s: %s\n\nheadline: %s\n\n", s.Name, s.Question, h.Answer)
-	if err := writeFlightTable(out, world.Flights); err != nil {
+	nf := min(len(world.Flights), MaxTextRows)
+	if err := writeFlightTable(out, world.Flights[:nf]); err != nil {
 		return err
 	}
+	moreRows(out, nf, len(world.Flights))
 	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d\n\n", s.Run.Architecture, sum.Trials, sum.Seed)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tSTATUS\tAIMED AT\tP(SURVIVE)\t95% CI\t")
@@ -138,22 +140,28 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 	fmt.Fprintln(out)
 	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "THREAT\tP(LEAK)\tINTERCEPTORS\tDETECTED s\tFIRE CONTROL s\tBY\tIMPACT s\t")
+	shown, inReach := 0, 0
 	for i, f := range world.Flights {
 		if f.OutOfReach != "" {
 			continue
 		}
+		if inReach++; shown == MaxTextRows {
+			continue
+		}
+		shown++
 		ts := sum.Threats[i]
 		by := ts.FireControlOwner
 		if by == "" {
 			by = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%.3f\t%.2f\t%s\t%s\t%s\t%.1f\t\n", f.Name, ts.PLeak, ts.InterceptorsMean, seconds(ts.FirstDetection), seconds(ts.FireControl), by, f.FlightTime)
+		fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t%s\t%s\t%.1f\t\n", f.Name, ts.PLeak, roundMean(ts.InterceptorsMean), seconds(ts.FirstDetection), seconds(ts.FireControl), by, f.FlightTime)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nper trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers; surviving value %.2f of %g\n",
-		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean, sum.SurvivingValueMean, sum.TotalValue)
+	moreRows(out, shown, inReach)
+	fmt.Fprintf(out, "\nper trial (means): %s interceptors fired, %s leakers, %s double engagements, %s sector-boundary leakers; surviving value %s of %g\n",
+		roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean), roundMean(sum.DoubleEngagementsMean), roundMean(sum.SectorLeakersMean), roundMean(sum.SurvivingValueMean), sum.TotalValue)
 	if warn != nil {
 		fmt.Fprintf(out, "value of shared early warning: surviving value %.2f shared vs %.2f alone: %+.2f (95%% CI %+.2f to %+.2f)\n",
 			warn.WithMean, warn.WithoutMean, warn.DiffMean, warn.DiffCI95[0], warn.DiffCI95[1])

@@ -5,6 +5,14 @@ import (
 	"strconv"
 )
 
+// plural writes n and the word for it: "1 gap", "2 gaps".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
 // Numbers in headlines are rounded for people: a probability to two
 // decimals (0.83, not 0.8333), a mean to one decimal at 1 and above and
 // two below (7.6 interceptors, 0.35 leakers), a count as an integer. The

@@ -108,7 +108,7 @@ func rotationHeadline(s *scenario.Scenario, out RotationResults) Headline {
 		case a.CoveredDays == 0:
 			never = append(never, a.Asset)
 		default:
-			part = append(part, fmt.Sprintf("%s %s (%d gaps, longest %.0f days)", a.Asset, pct(a.CoveredFrac), len(a.Gaps), a.LongestGapDays))
+			part = append(part, fmt.Sprintf("%s %s (%s, longest %.0f days)", a.Asset, pct(a.CoveredFrac), plural(len(a.Gaps), "gap", "gaps"), a.LongestGapDays))
 		}
 	}
 	var b []string

@@ -16,7 +16,8 @@ import (
 	"github.com/rampart-sim/rampart/internal/sim"
 )
 
-// Headline is the answer to a scenario's question: a sentence and a number.
+// Headline is the answer to a scenario's question: a sentence and a number,
+// rounded for people (PeopleRound; Run rounds Value).
 type Headline struct {
 	Question string  `json:"question"`
 	Answer   string  `json:"answer"`
@@ -137,6 +138,7 @@ func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 		return nil, err
 	}
 	res.scenario, res.options = s, o
+	res.Headline.Value = PeopleRound(res.Headline.Value)
 	doc := Document{Scenario: s.Name, File: s.File, Question: s.Question, Kind: res.Kind, Seed: o.Seed,
 		Headline: res.Headline, Assumptions: s.Assumptions, Physics: o.Physics}
 	if res.Document, err = MarshalDocument(doc, res.Results); err != nil {
