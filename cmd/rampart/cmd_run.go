@@ -62,8 +62,8 @@ Catalog values are taken at one point of each low/central/high band:
 radars, fighters), and --pick may not be given with either. An analysis
 refuses a pick it does not use (salvo takes no catalog values; reach only
 missiles; rotation and air-policing only the defense); radar and
-battlespace take one pick for both, so the two must agree unless the
-analysis section gives its own pick, which then overrides the flags. The
+battlespace take one pick for both, so the two must agree. An analysis
+section that gives its own pick refuses the flags. The
 JSON names both (physics.catalog_pick_threat, catalog_pick_defense), as
 does the report.
 

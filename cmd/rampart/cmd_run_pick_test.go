@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,10 +91,32 @@ func TestRunPickFlagsRefused(t *testing.T) {
 		{[]string{"run", "kaliningrad", "--pick-defense", "low"}, "--pick-defense has no effect"},
 		{[]string{"run", "patriot-rotation", "--pick-threat", "low"}, "--pick-threat has no effect"},
 		{[]string{"run", "redzikowo-icbm", "--pick-threat", "high", "--pick-defense", "low"}, "takes one catalog pick"},
+		{[]string{"run", pickedFile(t), "--pick", "high"}, "sets its own catalog pick (pick: low"},
 	} {
 		code, _, errs := rampart(t, tc.args...)
 		if code != exitBadInput || !strings.Contains(errs, tc.want) {
 			t.Errorf("rampart %q = exit %d, %q; want exit %d and %q", tc.args, code, errs, exitBadInput, tc.want)
 		}
 	}
+}
+
+// pickedFile writes a rotation analysis whose section gives its own pick.
+func pickedFile(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "picked.yaml")
+	text := `name: picked
+question: Does the pick flag reach a rotation with its own pick?
+analysis:
+  kind: rotation
+  year: 2026
+  pick: low
+  deployments:
+    - {unit: A, owner: X, lat_deg: 54.66, lon_deg: 25.42, start: "2026-01-01", end: "2026-12-31", system: PAC-3 MSE}
+  assets:
+    - {name: Vilnius, lat_deg: 54.69, lon_deg: 25.28}
+`
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

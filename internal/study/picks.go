@@ -50,6 +50,9 @@ func checkPicks(s *scenario.Scenario, st Study, o Options) error {
 	if name == EngineKind {
 		what = "an engine run"
 	}
+	if own := ownPick(st); own != "" && (g.Both || g.Threat || g.Defense) {
+		return badInput("%s: %s sets its own catalog pick (pick: %s in its analysis section), so the pick flags have no effect; leave them out or remove that field", s.File, what, own)
+	}
 	switch k.Picks {
 	case PicksNone:
 		if g.Both || g.Threat || g.Defense {
@@ -64,21 +67,25 @@ func checkPicks(s *scenario.Scenario, st Study, o Options) error {
 			return badInput("%s: %s takes only the defense (interceptors, radars, fighters) from the catalog, so --pick-threat has no effect; use --pick-defense or --pick", s.File, what)
 		}
 	case PicksOne:
-		if sp.ThreatPick != sp.DefensePick && !analysisHasPick(st) {
+		if sp.ThreatPick != sp.DefensePick {
 			return badInput("%s: %s takes one catalog pick for threats and defense alike, and --pick-threat %s differs from --pick-defense %s; give --pick, or the analysis section's pick field", s.File, what, sp.ThreatPick, sp.DefensePick)
 		}
 	}
 	return nil
 }
 
-// analysisHasPick reports whether a one-pick analysis gives its own pick
-// in its analysis section, which then overrides the flags.
-func analysisHasPick(st Study) bool {
+// ownPick is the catalog pick that study st's analysis section gives
+// itself, which the flags cannot change, or "".
+func ownPick(st Study) string {
 	switch a := st.(type) {
 	case *Battlespace:
-		return a.Pick != ""
+		return a.Pick
 	case *Radar:
-		return a.Sightings.Pick != ""
+		return a.Sightings.Pick
+	case *Rotation:
+		return a.Pick
+	case *AirPolicing:
+		return a.Fighter.Pick
 	}
-	return false
+	return ""
 }
