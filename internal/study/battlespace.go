@@ -134,7 +134,11 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 	if !math.IsInf(lo.v, 1) {
 		h.Answer += fmt.Sprintf(" To engage every trajectory of a family with the best site and real cue takes a burnout speed from %.2f km/s (%s) to %.2f km/s (%s)", lo.v, lo.name, hi.v, hi.name)
 		if none > 0 {
-			h.Answer += fmt.Sprintf("; %d of %d families need more than the sweep's maximum", none, len(order))
+			verb := "need"
+			if none == 1 {
+				verb = "needs"
+			}
+			h.Answer += fmt.Sprintf("; %d of %d families %s more than the sweep's maximum", none, len(order), verb)
 		}
 		h.Answer += "."
 	}
