@@ -25,7 +25,7 @@ func exportScene() *scene.Scene {
 		Areas: []scene.Area{{Name: "coverage", Kind: scene.AreaRadar, AltM: 1e4,
 			Ring: [][2]float64{{40, 20}, {40, 28}, {48, 28}, {48, 20}, {40, 20}}}},
 		Intercepts: []scene.Intercept{{Threat: "Shahab-3 #1", Interceptor: "SM-3 IB", Site: "Deveselu",
-			T: 500, LatDeg: 43.7, LonDeg: 29.3, AltM: 180e3, Kill: true}},
+			T: 500, LatDeg: 43.7, LonDeg: 29.3, AltM: 180e3, Outcome: scene.OutcomeKill}},
 	}
 }
 

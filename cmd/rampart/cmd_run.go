@@ -56,6 +56,17 @@ interceptors fired at it and mean sensing times (seconds after its launch),
 and the totals: interceptors, leakers, double engagements (one missile fired
 at by two commands) and leakers a sector boundary let through.
 
+Catalog values are taken at one point of each low/central/high band:
+--pick sets it for everything; --pick-threat sets it for the threats
+(missiles, aircraft) and --pick-defense for the defense (interceptors,
+radars, fighters), and --pick may not be given with either. An analysis
+refuses a pick it does not use (salvo takes no catalog values; reach only
+missiles; rotation and air-policing only the defense); radar and
+battlespace take one pick for both, so the two must agree. An analysis
+section that gives its own pick refuses the flags. The
+JSON names both (physics.catalog_pick_threat, catalog_pick_defense), as
+does the report.
+
 With --warning-value the trials run a second time with no sharing between
 owners (no links, each owner's own picture and space warning), on the same
 streams, and the difference in surviving asset value is reported.
@@ -79,7 +90,8 @@ to stderr when stderr is a terminal.`,
 		Example: `  rampart run
   rampart run --trials 1000 --seed 7
   rampart run architecture --warning-value --json
-  rampart run my-raid.yaml --pick high`,
+  rampart run my-raid.yaml --pick high
+  rampart run europe --pick-threat high --pick-defense low`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := scenario.Default
@@ -121,7 +133,7 @@ to stderr when stderr is a terminal.`,
 			}
 			bars := map[string]*progress{}
 			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
-				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue,
+				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(),
 				Progress: func(label string, done, total int) {
 					b := bars[label]
 					if b == nil {
@@ -157,6 +169,7 @@ to stderr when stderr is a terminal.`,
 	cmd.Flags().StringVar(&rf.out, "out", "", "also write a report directory: report.html, results.json, events.csv and scene.json (for rampart export)")
 	cmd.Flags().BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
 	phys.register(cmd.Flags())
+	phys.registerSidePicks(cmd.Flags())
 	return cmd
 }
 

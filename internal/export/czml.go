@@ -250,15 +250,15 @@ func czmlArea(i int, a scene.Area) czmlPacket {
 }
 
 func czmlIntercept(i int, x scene.Intercept, c clock) czmlPacket {
-	name := fmt.Sprintf("%s × %s (%s)", x.Interceptor, x.Threat, outcome(x.Kill))
+	name := fmt.Sprintf("%s × %s (%s)", x.Interceptor, x.Threat, scene.OutcomeLabel(x.Outcome))
 	return czmlPacket{
 		ID: interceptID(i), Name: name,
 		Description: czmlDescription([2]string{"threat", x.Threat}, [2]string{"interceptor", x.Interceptor},
-			[2]string{"site", x.Site}, [2]string{"owner", x.Owner}, [2]string{"time", c.instant(x.T)}, [2]string{"outcome", outcome(x.Kill)}),
+			[2]string{"site", x.Site}, [2]string{"owner", x.Owner}, [2]string{"time", c.instant(x.T)}, [2]string{"outcome", scene.OutcomeLabel(x.Outcome)}),
 		Availability: c.interval(x.T, c.stop),
 		Position: &czmlPosition{CartographicDegrees: []json.Number{
 			jnum(x.LonDeg, degreeDecimals), jnum(x.LatDeg, degreeDecimals), jnum(x.AltM, heightDecimals),
 		}},
-		Point: czmlPointOf(interceptColour(x.Kill)),
+		Point: czmlPointOf(interceptColour(x)),
 	}
 }

@@ -61,8 +61,8 @@ type (
 		Site        string  `json:"site"`
 		Owner       string  `json:"owner,omitempty"`
 		TS          float64 `json:"t_s"`
-		Time        string  `json:"time"` // RFC 3339
-		Kill        bool    `json:"kill"`
+		Time        string  `json:"time"`    // RFC 3339
+		Outcome     string  `json:"outcome"` // scene.Outcomes
 	}
 )
 
@@ -104,7 +104,7 @@ func WriteGeoJSON(w io.Writer, s *scene.Scene) error {
 			ID:       interceptID(i),
 			Geometry: geoGeometry{"Point", geoPos(vertex{x.LonDeg, x.LatDeg, x.AltM}, true)},
 			Properties: geoInterceptProps{Layer: "intercept", Threat: x.Threat, Interceptor: x.Interceptor,
-				Site: x.Site, Owner: x.Owner, TS: x.T, Time: c.instant(x.T), Kill: x.Kill},
+				Site: x.Site, Owner: x.Owner, TS: x.T, Time: c.instant(x.T), Outcome: x.Outcome},
 		})
 	}
 	bw := bufio.NewWriter(w)

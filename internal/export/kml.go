@@ -105,12 +105,12 @@ func WriteKML(w io.Writer, s *scene.Scene) error {
 	k.folder("intercepts", "Intercepts")
 	for i, x := range s.Intercepts {
 		k.open(`Placemark id="` + interceptID(i) + `"`)
-		k.leaf("name", fmt.Sprintf("%s × %s (%s)", x.Interceptor, x.Threat, outcome(x.Kill)))
+		k.leaf("name", fmt.Sprintf("%s × %s (%s)", x.Interceptor, x.Threat, scene.OutcomeLabel(x.Outcome)))
 		k.open("TimeStamp")
 		k.leaf("when", c.instant(x.T))
 		k.close("TimeStamp")
-		k.styleURL("intercept-" + outcome(x.Kill))
-		k.data("threat", x.Threat, "interceptor", x.Interceptor, "site", x.Site, "owner", x.Owner, "outcome", outcome(x.Kill))
+		k.styleURL("intercept-" + x.Outcome)
+		k.data("threat", x.Threat, "interceptor", x.Interceptor, "site", x.Site, "owner", x.Owner, "outcome", scene.OutcomeLabel(x.Outcome))
 		k.open("Point")
 		k.leaf("altitudeMode", "absolute")
 		k.leaf("coordinates", kmlCoord(x.LonDeg, x.LatDeg, x.AltM))
@@ -152,9 +152,9 @@ func kmlStyles(k *kmlWriter, s *scene.Scene) {
 			k.close("Style")
 		}
 	}
-	for _, kill := range []bool{true, false} {
-		if slices.ContainsFunc(s.Intercepts, func(x scene.Intercept) bool { return x.Kill == kill }) {
-			k.iconStyle("intercept-"+outcome(kill), interceptColour(kill), false)
+	for _, o := range scene.Outcomes {
+		if slices.ContainsFunc(s.Intercepts, func(x scene.Intercept) bool { return x.Outcome == o }) {
+			k.iconStyle("intercept-"+o, interceptColour(scene.Intercept{Outcome: o}), false)
 		}
 	}
 }

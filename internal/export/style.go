@@ -48,18 +48,11 @@ var (
 	missColour = rgba{255, 210, 0, 255}
 )
 
-// interceptColour is green for a kill, yellow for a miss.
-func interceptColour(kill bool) rgba {
-	if kill {
+// interceptColour is green for a filled outcome (a kill, an engageable
+// intercept, the quickest interception), yellow for the others.
+func interceptColour(x scene.Intercept) rgba {
+	if x.Filled() {
 		return killColour
 	}
 	return missColour
-}
-
-// outcome names an intercept's outcome.
-func outcome(kill bool) string {
-	if kill {
-		return "kill"
-	}
-	return "miss"
 }

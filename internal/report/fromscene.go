@@ -76,10 +76,7 @@ func InterceptTable(s *scene.Scene) Table {
 		{Heading: "Time", Unit: "s", Numeric: true}, {Heading: "Altitude", Unit: "km", Numeric: true}, {Heading: "Outcome"},
 	}}
 	for _, x := range s.Intercepts {
-		out := "miss"
-		if x.Kill {
-			out = "kill"
-		}
+		out := scene.OutcomeLabel(x.Outcome)
 		t.Rows = append(t.Rows, []string{x.Threat, x.Interceptor, x.Site, FormatNumber(roundTo(x.T, 1)), FormatNumber(roundTo(x.AltM/1e3, 1)), out})
 	}
 	return t

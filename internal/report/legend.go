@@ -99,7 +99,7 @@ func (l *legend) add(sc *scene.Scene, colours map[string]string, owners []string
 		has["area:"+x.Kind] = true
 	}
 	for _, x := range sc.Intercepts {
-		has["kill:"+boolWord(x.Kill)] = true
+		has["outcome:"+x.Outcome] = true
 	}
 	for _, k := range siteKinds {
 		if has["site:"+k.kind] {
@@ -134,17 +134,10 @@ func (l *legend) add(sc *scene.Scene, colours map[string]string, owners []string
 			break
 		}
 	}
-	if has["kill:yes"] {
-		l.item("intercept: kill", func(s *svgWriter, x, y float64) { interceptMarker(s, true, x+11, y) })
+	for _, o := range scene.Outcomes {
+		if has["outcome:"+o] {
+			filled := scene.Intercept{Outcome: o}.Filled()
+			l.item("intercept: "+scene.OutcomeLabel(o), func(s *svgWriter, x, y float64) { interceptMarker(s, filled, x+11, y) })
+		}
 	}
-	if has["kill:no"] {
-		l.item("intercept: miss", func(s *svgWriter, x, y float64) { interceptMarker(s, false, x+11, y) })
-	}
-}
-
-func boolWord(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }

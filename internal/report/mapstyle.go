@@ -145,10 +145,10 @@ func siteMarker(s *svgWriter, kind string, x, y float64, fill string) {
 	}
 }
 
-// interceptMarker draws a kill (filled star) or a miss (open circle with
-// a cross).
-func interceptMarker(s *svgWriter, kill bool, x, y float64) {
-	if !kill {
+// interceptMarker draws a filled star (scene.Intercept.Filled: a kill, an
+// engageable intercept, the quickest interception) or an open circle.
+func interceptMarker(s *svgWriter, filled bool, x, y float64) {
+	if !filled {
 		s.leaf("circle", "cx", num(x), "cy", num(y), "r", "4.5", "fill", "#ffffff", "fill-opacity", "0.6", "stroke", "#222222", "stroke-width", "1.3")
 		return
 	}

@@ -113,8 +113,8 @@ func balticScene() *scene.Scene {
 		flight("SM-3 from Redzikowo", scene.TrackInterceptor, "NATO", redzikowo, LatLon{53.4, 20.9}, 40, 90, 20),
 	}
 	s.Intercepts = []scene.Intercept{
-		{Threat: "Iskander to Warsaw", Interceptor: "SM-3 IB", Site: "Redzikowo", Owner: "NATO", T: 150, LatDeg: 53.4, LonDeg: 20.9, AltM: 40e3, Kill: true},
-		{Threat: "Iskander to Warsaw", Interceptor: "SM-3 IB", Site: "Redzikowo", Owner: "NATO", T: 140, LatDeg: 53.7, LonDeg: 20.8, AltM: 48e3, Kill: false},
+		{Threat: "Iskander to Warsaw", Interceptor: "SM-3 IB", Site: "Redzikowo", Owner: "NATO", T: 150, LatDeg: 53.4, LonDeg: 20.9, AltM: 40e3, Outcome: scene.OutcomeKill},
+		{Threat: "Iskander to Warsaw", Interceptor: "SM-3 IB", Site: "Redzikowo", Owner: "NATO", T: 140, LatDeg: 53.7, LonDeg: 20.8, AltM: 48e3, Outcome: scene.OutcomeMiss},
 	}
 	return s
 }

@@ -439,21 +439,18 @@ func arrowhead(s *svgWriter, a, b XY, col string) {
 	s.leaf("polygon", "points", p, "fill", col)
 }
 
-// drawIntercepts marks each intercept, kill or miss.
+// drawIntercepts marks each intercept by its outcome.
 func drawIntercepts(s *svgWriter, v *mapView, sc *scene.Scene) {
 	for _, x := range sc.Intercepts {
 		p, ok := v.project(LatLon{x.LatDeg, x.LonDeg})
 		if !ok || !v.frame().contains(p) {
 			continue
 		}
-		outcome := "miss"
-		if x.Kill {
-			outcome = "kill"
-		}
+		outcome := scene.OutcomeLabel(x.Outcome)
 		s.start("g")
 		s.title(fmt.Sprintf("%s by %s from %s at t = %s s, %s km: %s", x.Threat, x.Interceptor, x.Site,
 			trimFloat(x.T, 1), trimFloat(x.AltM/1e3, 1), outcome))
-		interceptMarker(s, x.Kill, p.X, p.Y)
+		interceptMarker(s, x.Filled(), p.X, p.Y)
 		s.end("g")
 	}
 }

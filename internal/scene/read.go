@@ -28,7 +28,7 @@ var required = map[reflect.Type][]string{
 	reflect.TypeFor[Track]():     {"name", "kind", "points"},
 	reflect.TypeFor[Sample]():    {"t_s", "lat_deg", "lon_deg", "alt_m"},
 	reflect.TypeFor[Area]():      {"name", "kind", "alt_m", "ring"},
-	reflect.TypeFor[Intercept](): {"threat", "interceptor", "site", "t_s", "lat_deg", "lon_deg", "alt_m", "kill"},
+	reflect.TypeFor[Intercept](): {"threat", "interceptor", "site", "t_s", "lat_deg", "lon_deg", "alt_m", "outcome"},
 }
 
 // Read reads and validates a scene.json document. file names the input in

@@ -41,7 +41,7 @@ func TestWriteFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{
- "version": 1,
+ "version": 2,
  "name": "a<b",
  "question": "",
  "epoch": "2026-01-01T00:00:00Z",
@@ -77,24 +77,24 @@ func TestWriteRefusesInvalid(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	const head = `{"version": 1, "epoch": "2026-01-01T00:00:00Z", `
+	const head = `{"version": 2, "epoch": "2026-01-01T00:00:00Z", `
 	for _, c := range []struct{ in, want string }{
 		{``, "f.json:1:1: unexpected end of file"},
 		{`[]`, "f.json:1:1: want an object, got a list"},
-		{`{"version": 1,}`, "f.json:1:15: invalid character '}' looking for beginning of object key string"},
+		{`{"version": 2,}`, "f.json:1:15: invalid character '}' looking for beginning of object key string"},
 		{`{"version": "1", "epoch": ""}`, `f.json:1:13: version: want an integer, got a string`},
 		{`{"version": 1.5}`, `f.json:1:13: version: want an integer, got number 1.5`},
-		{`{"version": 1}`, `f.json:1:1: epoch: missing`},
-		{`{"version": 1, "version": 1}`, `f.json:1:16: version: repeated field`},
+		{`{"version": 2}`, `f.json:1:1: epoch: missing`},
+		{`{"version": 2, "version": 2}`, `f.json:1:16: version: repeated field`},
 		{head + `"colour": "red"}`, `f.json:1:49: colour: unknown field`},
 		{head + `"sites": {}}`, `f.json:1:58: sites: want a list, got an object`},
 		{head + `"sites": [{"name": "a", "kind": "place", "lat_deg": 1, "lon_deg": 2}]}`, `f.json:1:59: sites[0].alt_m: missing`},
 		{head + "\n\"tracks\": [{\"name\": \"a\", \"kind\": \"cruise\", \"points\": [\n{\"t_s\": 0, \"lat_deg\": 1, \"lon_deg\": 2, \"alt_m\": \"high\"}]}]}", `f.json:3:49: tracks[0].points[0].alt_m: want a number, got a string`},
 		{head + `"areas": [{"name": "a", "kind": "sector", "alt_m": 0, "ring": [[1, 2, 3]]}]}`, `f.json:1:112: areas[0].ring[0]: want a [lat_deg, lon_deg] pair, got 3 numbers`},
-		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1e999, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": true}]}`, `intercepts[0].t_s: number 1e999 is out of range`},
-		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "kill": 1}]}`, `f.json:1:171: intercepts[0].kill: want true or false, got number 1`},
+		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1e999, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "outcome": "kill"}]}`, `intercepts[0].t_s: number 1e999 is out of range`},
+		{head + `"intercepts": [{"threat": "t", "interceptor": "i", "site": "s", "t_s": 1, "lat_deg": 0, "lon_deg": 0, "alt_m": 0, "outcome": 1}]}`, `intercepts[0].outcome: want a string, got number 1`},
 		{head + `"sites": []} {}`, `f.json:1:62: trailing data after the JSON value`},
-		{`{"version": 2, "epoch": "2026-01-01T00:00:00Z"}`, `f.json: version: 2 is not supported; want 1`},
+		{`{"version": 1, "epoch": "2026-01-01T00:00:00Z"}`, `f.json: version: 1 is not supported; want 2`},
 	} {
 		_, err := Read(strings.NewReader(c.in), "f.json")
 		var se *Error
@@ -105,7 +105,7 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestReadNullAndAbsentListsAreEmpty(t *testing.T) {
-	s, err := Read(strings.NewReader(`{"version": 1, "epoch": "2026-01-01T00:00:00Z", "sites": null}`), "f")
+	s, err := Read(strings.NewReader(`{"version": 2, "epoch": "2026-01-01T00:00:00Z", "sites": null}`), "f")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,9 +122,9 @@ func FuzzRead(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
-	f.Add([]byte(`{"version": 1, "epoch": "2026-01-01T00:00:00Z"}`))
-	f.Add([]byte(`{"version": 1, "epoch": "2026-01-01T00:00:00Z", "areas": [{"name": "a", "kind": "sector", "alt_m": 0, "ring": [[0, 179], [1, -179], [2, 179], [0, 179]]}]}`))
-	f.Add([]byte(`{"version": 1, "epoch": "x", "sites": [{"name": 1}]}`))
+	f.Add([]byte(`{"version": 2, "epoch": "2026-01-01T00:00:00Z"}`))
+	f.Add([]byte(`{"version": 2, "epoch": "2026-01-01T00:00:00Z", "areas": [{"name": "a", "kind": "sector", "alt_m": 0, "ring": [[0, 179], [1, -179], [2, 179], [0, 179]]}]}`))
+	f.Add([]byte(`{"version": 2, "epoch": "x", "sites": [{"name": 1}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Read(bytes.NewReader(data), "f")
 		if err != nil {
@@ -151,7 +151,7 @@ func FuzzRead(f *testing.F) {
 // TestReadReportsEveryProblem checks that the strict reader reports all
 // the file's problems at once, each with its position, not only the first.
 func TestReadReportsEveryProblem(t *testing.T) {
-	in := `{"version": 1, "epoch": "2026-01-01T00:00:00Z", "colour": 1,` + "\n" +
+	in := `{"version": 2, "epoch": "2026-01-01T00:00:00Z", "colour": 1,` + "\n" +
 		`"sites": [{"name": "a", "kind": "place", "lat_deg": "x", "lon_deg": 2, "alt_m": 0, "alt_m": 1}]}`
 	_, err := Read(strings.NewReader(in), "f.json")
 	for _, want := range []string{
@@ -166,7 +166,7 @@ func TestReadReportsEveryProblem(t *testing.T) {
 }
 
 func TestReadNestingLimit(t *testing.T) {
-	in := `{"version": 1, "epoch": "2026-01-01T00:00:00Z", "areas": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`
+	in := `{"version": 2, "epoch": "2026-01-01T00:00:00Z", "areas": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`
 	_, err := Read(strings.NewReader(in), "f.json")
 	if err == nil || !strings.Contains(err.Error(), "nest too deeply") {
 		t.Errorf("Read(40 nested lists) = %v, want a nesting error", err)

@@ -1,7 +1,9 @@
 package scene
 
 // Version is the scene.json format version written by this package.
-const Version = 1
+// Version 2 replaced each intercept's "kill" by its "outcome", so that a
+// battle-space or air-policing intercept is not called a kill.
+const Version = 2
 
 // FileName is the scene's file name in a report directory.
 const FileName = "scene.json"
@@ -103,7 +105,26 @@ type Area struct {
 	Claim  string `json:"claim,omitempty"`
 }
 
-// Intercept is one interceptor meeting one threat.
+// Intercept outcomes: what an intercept of a scene is. Only the engine
+// models a kill.
+const (
+	OutcomeKill = "kill" // engine: the intercept destroyed the threat
+	OutcomeMiss = "miss" // engine: it did not
+	// OutcomeEngageable is a battle-space intercept: kinematically
+	// feasible; no kill is modelled.
+	OutcomeEngageable = "engageable"
+	// OutcomeFirstInterception and OutcomeInterception are air-policing
+	// interceptions: a fighter joins an unarmed aircraft in peacetime to
+	// identify it, nothing is shot; the first is the quickest base's.
+	OutcomeFirstInterception = "first-interception"
+	OutcomeInterception      = "interception"
+)
+
+// Outcomes are the known intercept outcomes, in documented order.
+var Outcomes = []string{OutcomeKill, OutcomeMiss, OutcomeEngageable, OutcomeFirstInterception, OutcomeInterception}
+
+// Intercept is one interceptor (or fighter) meeting one threat (or
+// aircraft).
 type Intercept struct {
 	Threat      string  `json:"threat"`
 	Interceptor string  `json:"interceptor"` // interceptor type
@@ -113,7 +134,26 @@ type Intercept struct {
 	LatDeg      float64 `json:"lat_deg"`
 	LonDeg      float64 `json:"lon_deg"`
 	AltM        float64 `json:"alt_m"`
-	Kill        bool    `json:"kill"`
+	Outcome     string  `json:"outcome"` // one of Outcomes
+}
+
+// Filled reports whether the intercept is drawn with the filled marker: a
+// kill, an engageable intercept or the quickest interception.
+func (x Intercept) Filled() bool {
+	return x.Outcome == OutcomeKill || x.Outcome == OutcomeEngageable || x.Outcome == OutcomeFirstInterception
+}
+
+// OutcomeLabel is an outcome in a reader's words, for legends and tables.
+func OutcomeLabel(outcome string) string {
+	switch outcome {
+	case OutcomeEngageable:
+		return "engageable (no kill modelled)"
+	case OutcomeFirstInterception:
+		return "interception, quickest base (identification; nothing is shot)"
+	case OutcomeInterception:
+		return "interception (identification; nothing is shot)"
+	}
+	return outcome
 }
 
 // normalize makes absent lists empty, so that a scene reads, writes and

@@ -25,7 +25,7 @@ func validScene() *Scene {
 		}},
 		Intercepts: []Intercept{{
 			Threat: "Shahab-3 #1", Interceptor: "SM-3 IB", Site: "Deveselu", Owner: "US",
-			T: 420.25, LatDeg: 42.5, LonDeg: 30.1, AltM: 150e3, Kill: true,
+			T: 420.25, LatDeg: 42.5, LonDeg: 30.1, AltM: 150e3, Outcome: OutcomeKill,
 		}},
 	}
 }

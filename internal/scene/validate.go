@@ -91,6 +91,9 @@ func (v *validator) scene(s *Scene) {
 		v.name(p+".threat", c.Threat)
 		v.time(p+".t_s", c.T)
 		v.position(p, c.LatDeg, c.LonDeg, c.AltM)
+		if !slices.Contains(Outcomes, c.Outcome) {
+			v.fail(p+".outcome", "%q is not a known outcome; allowed: %s", c.Outcome, strings.Join(Outcomes, ", "))
+		}
 	}
 }
 

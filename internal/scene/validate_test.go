@@ -18,7 +18,7 @@ func TestValidateErrors(t *testing.T) {
 		mutate func(s *Scene)
 		want   string
 	}{
-		{"version", func(s *Scene) { s.Version = 0 }, "scene.json: version: 0 is not supported; want 1"},
+		{"version", func(s *Scene) { s.Version = 0 }, "scene.json: version: 0 is not supported; want 2"},
 		{"epoch", func(s *Scene) { s.Epoch = "yesterday" }, `scene.json: epoch: "yesterday" is not an RFC 3339 instant`},
 		{"site lat", func(s *Scene) { s.Sites[1].LatDeg = -90.5 }, "scene.json: sites[1].lat_deg: -90.5 is outside [-90, 90]"},
 		{"site lon", func(s *Scene) { s.Sites[0].LonDeg = 180.1 }, "scene.json: sites[0].lon_deg: 180.1 is outside [-180, 180]"},
@@ -42,6 +42,7 @@ func TestValidateErrors(t *testing.T) {
 		}, "scene.json: areas[0].ring: winds 2 times around a pole"},
 		{"intercept time", func(s *Scene) { s.Intercepts[0].T = 2e9 }, "scene.json: intercepts[0].t_s: 2e+09 is not a time"},
 		{"intercept threat", func(s *Scene) { s.Intercepts[0].Threat = "" }, "scene.json: intercepts[0].threat: empty"},
+		{"intercept outcome", func(s *Scene) { s.Intercepts[0].Outcome = "destroyed" }, `scene.json: intercepts[0].outcome: "destroyed" is not a known outcome; allowed: kill, miss, engageable, first-interception, interception`},
 	} {
 		s := validScene()
 		c.mutate(s)

@@ -54,7 +54,7 @@ func (w *World) addOwner(o string) {
 
 func (w *World) buildRadar(st Site, pl Platform, rd Radar) (SensorUnit, error) {
 	e := rd.Entry
-	r, err := radar.FromCatalog(e, w.Options.Pick, st.Pos, w.boresight(st, rd))
+	r, err := radar.FromCatalog(e, w.Options.DefensePick, st.Pos, w.boresight(st, rd))
 	if err != nil {
 		return SensorUnit{}, err
 	}
@@ -94,7 +94,7 @@ func (w *World) buildBattle(bad *Errors) {
 		for j, pl := range st.Platforms {
 			for k, ln := range pl.Launchers {
 				e := ln.Interceptor
-				ic, err := intercept.FromCatalog(e, w.Options.Pick)
+				ic, err := intercept.FromCatalog(e, w.Options.DefensePick)
 				if err != nil {
 					bad.Problems = append(bad.Problems, Problem{Element: LauncherElement, Site: i, Platform: j, Index: k, Field: "Interceptor", Msg: err.Error()})
 					continue

@@ -46,8 +46,9 @@
 // links and only its own space warning: CompareSharing pairs the two runs
 // trial by trial to measure the value of shared early warning.
 //
-// Catalog values are taken at one point of their low–central–high band
-// (Options.Pick, central by default). Problems that come from the input
+// Catalog values are taken at one point of their low–central–high band,
+// the threats' at Options.ThreatPick and the defense's at
+// Options.DefensePick (both central by default). Problems that come from the input
 // (a trajectory profile no flight can take, a catalog entry that lacks what
 // its model needs) are reported as *Errors naming the Spec element, which
 // the caller that built the Spec maps back to the file position.

@@ -13,7 +13,12 @@ import (
 // Options are the physics settings of a run.
 type Options struct {
 	Earth flight.Earth
-	Pick  catalog.Pick // which point of each catalog band to use
+	// ThreatPick is the point of each catalog band used for the threats
+	// (missiles and aircraft), DefensePick the one used for the defense
+	// (interceptors and radars). rampart run --pick sets both;
+	// --pick-threat and --pick-defense set one each.
+	ThreatPick  catalog.Pick
+	DefensePick catalog.Pick
 	// NoSharing gives each owner its own picture from its own sensors only:
 	// no links, and space-based warning only to the sensor's owner. It is
 	// the counterfactual that measures the value of shared early warning.
@@ -22,11 +27,12 @@ type Options struct {
 
 // DefaultOptions is the full model: WGS-84, J2, rotation, drag, central values.
 func DefaultOptions() Options {
-	return Options{Earth: flight.WGS84Earth(), Pick: catalog.PickCentral}
+	return Options{Earth: flight.WGS84Earth(), ThreatPick: catalog.PickCentral, DefensePick: catalog.PickCentral}
 }
 
-// Physics returns the flight physics of o.
-func (o Options) Physics() flight.Physics { return flight.Physics{Earth: o.Earth, Pick: o.Pick} }
+// Physics returns the flight physics of o's threats: the Earth and the
+// threat pick.
+func (o Options) Physics() flight.Physics { return flight.Physics{Earth: o.Earth, Pick: o.ThreatPick} }
 
 // Mover is anything with a time-stamped truth state.
 type Mover interface {

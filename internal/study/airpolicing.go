@@ -65,12 +65,24 @@ func (a *AirPolicing) request(t QRATrack) analysis.QRARequest {
 	return analysis.QRARequest{Bases: a.Bases, Fighter: a.Fighter, Track: t.QRATrack, AlertMin: t.AlertMin}
 }
 
+// withDefensePick returns a copy of a whose fighter takes pick unless its
+// analysis section gives its own: the fighter is the defense's.
+func (a *AirPolicing) withDefensePick(pick catalog.Pick) *AirPolicing {
+	c := *a
+	if c.Fighter.Pick == "" {
+		c.Fighter.Pick = pick.String()
+	}
+	return &c
+}
+
 // AirPolicingResults is the JSON of an air-policing analysis.
 type AirPolicingResults struct {
 	Tracks []QRATrackResult `json:"tracks"`
 }
 
-// QRATrackResult is the intercepts of one track from every base.
+// QRATrackResult is the interceptions of one track from every base: a
+// fighter joining the aircraft to identify it, in peacetime; nothing is
+// shot.
 type QRATrackResult struct {
 	Track       string               `json:"track"`
 	Quickest    string               `json:"quickest"`
@@ -78,9 +90,10 @@ type QRATrackResult struct {
 	Results     []analysis.QRAResult `json:"results"`
 }
 
-// Run computes the intercepts.
+// Run computes the interceptions.
 func (a *AirPolicing) Run(s *scenario.Scenario, o Options) (*Result, error) {
-	res := &Result{Kind: "air-policing", Scene: newScene(s)}
+	a = a.withDefensePick(o.Sim.DefensePick)
+	res := &Result{Kind: "air-policing", Scene: newScene(s), DefenseSystems: []string{a.Fighter.Aircraft}}
 	var out AirPolicingResults
 	for _, t := range a.Tracks {
 		resp, err := analysis.QRAIntercepts(a.request(t))
@@ -98,7 +111,7 @@ func (a *AirPolicing) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		for _, r := range resp.Results {
 			if r.Intercepted {
 				res.Scene.Intercepts = append(res.Scene.Intercepts, scene.Intercept{Threat: t.Name, Interceptor: a.Fighter.Aircraft, Site: r.Base,
-					T: r.TimeMin * 60, LatDeg: r.InterceptLatDeg, LonDeg: r.InterceptLonDeg, AltM: r.InterceptAltM, Kill: r.Base == resp.Quickest})
+					T: r.TimeMin * 60, LatDeg: r.InterceptLatDeg, LonDeg: r.InterceptLonDeg, AltM: r.InterceptAltM, Outcome: interception(r.Base == resp.Quickest)})
 			}
 		}
 	}
@@ -153,12 +166,12 @@ func qraSceneTrack(t QRATrack) scene.Track {
 }
 
 func qraHeadline(s *scenario.Scenario, out AirPolicingResults) Headline {
-	h := Headline{Question: s.Question, Unit: "min, slowest of the quickest intercepts"}
+	h := Headline{Question: s.Question, Unit: "min, slowest of the quickest interceptions"}
 	var parts []string
 	worst := math.NaN()
 	for _, t := range out.Tracks {
 		if t.QuickestMin == nil {
-			parts = append(parts, fmt.Sprintf("%s: no base intercepts", t.Track))
+			parts = append(parts, fmt.Sprintf("%s: no base intercepts it", t.Track))
 			continue
 		}
 		parts = append(parts, fmt.Sprintf("%s: %.1f min from %s", t.Track, *t.QuickestMin, t.Quickest))
@@ -166,7 +179,7 @@ func qraHeadline(s *scenario.Scenario, out AirPolicingResults) Headline {
 			worst = *t.QuickestMin
 		}
 	}
-	h.Answer = "Quickest interception after the alert — " + strings.Join(parts, "; ") + "."
+	h.Answer = "Quickest peacetime interception after the alert (a fighter joins the aircraft to identify it; nothing is shot) — " + strings.Join(parts, "; ") + "."
 	if tl := qraTimelineText(out); tl != "" {
 		h.Answer += " Timeline: " + tl + "."
 	}
@@ -195,10 +208,10 @@ func qraTimelineText(out AirPolicingResults) string {
 }
 
 func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
-	bars := report.BarChart{Caption: "Time from alert to intercept, by track and base (no bar: no intercept)", X: report.Axis{Label: "time to intercept", Unit: "min"}}
-	t := report.Table{Caption: "Intercepts: alert to airborne (scramble), climb, then transit at a sustained speed", Columns: []report.Column{{Heading: "track"}, {Heading: "base"},
+	bars := report.BarChart{Caption: "Time from alert to interception, by track and base (no bar: no interception)", X: report.Axis{Label: "time to interception", Unit: "min"}}
+	t := report.Table{Caption: "Interceptions (a fighter joins an unarmed aircraft in peacetime to identify it; nothing is shot): alert to airborne (scramble), climb, then transit at a sustained speed", Columns: []report.Column{{Heading: "track"}, {Heading: "base"},
 		{Heading: "scramble", Unit: "min", Numeric: true}, {Heading: "climb", Unit: "min", Numeric: true}, {Heading: "climb ground", Unit: "km", Numeric: true},
-		{Heading: "transit", Unit: "km/s", Numeric: true}, {Heading: "to intercept", Unit: "min", Numeric: true}, {Heading: "flown", Unit: "km", Numeric: true}, {Heading: "note"}}}
+		{Heading: "transit", Unit: "km/s", Numeric: true}, {Heading: "to interception", Unit: "min", Numeric: true}, {Heading: "flown", Unit: "km", Numeric: true}, {Heading: "note"}}}
 	for _, tr := range out.Tracks {
 		bars.Categories = append(bars.Categories, tr.Track)
 	}
@@ -217,7 +230,16 @@ func qraSections(out AirPolicingResults, sc *scene.Scene) []report.Section {
 		}
 	}
 	return []report.Section{
-		{Heading: "Quick-reaction intercepts", Blocks: []report.Block{bars, t}},
-		report.SceneSection("Bases, tracks and intercept points (filled: the quickest base)", sc),
+		{Heading: "Quick-reaction interceptions (identification, peacetime)", Blocks: []report.Block{bars, t}},
+		report.SceneSection("Bases, tracks and interception points (filled: the quickest base)", sc),
 	}
+}
+
+// interception is an air-policing interception's scene outcome: the
+// quickest base's first.
+func interception(quickest bool) string {
+	if quickest {
+		return scene.OutcomeFirstInterception
+	}
+	return scene.OutcomeInterception
 }

@@ -85,6 +85,13 @@ type AssetJSON struct {
 	Value    float64    `json:"value"`
 	PSurvive float64    `json:"p_survive"`
 	CI95     [2]float64 `json:"p_survive_ci95"`
+	// Status, in an engine run, says what the raid did to the asset (an
+	// AssetStatus: defended, attacked_not_engaged, not_attacked,
+	// out_of_reach); Attackers and InReach count the missiles aimed at it
+	// and those of them that can reach it.
+	Status    AssetStatus `json:"status,omitempty"`
+	Attackers *int        `json:"attackers,omitempty"`
+	InReach   *int        `json:"attackers_in_reach,omitempty"`
 }
 
 // SharingJSON is a paired difference of surviving value.

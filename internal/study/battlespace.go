@@ -42,7 +42,7 @@ type BattlespaceResults struct {
 func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	req := analysis.SweepRequest(*b)
 	if req.Pick == "" {
-		req.Pick = o.Sim.Pick.String()
+		req.Pick = o.Sim.DefensePick.String() // checkPicks: the threat pick is the same
 	}
 	res, err := analysis.BattleSpaceSweep(req, o.Sim.Physics())
 	if err != nil {
@@ -269,7 +269,11 @@ func battlespaceRequiredSentence(req analysis.SweepRequest, fams []analysis.Swee
 	}
 	out := fmt.Sprintf("To engage every trajectory of a family with the best site under the %s takes a burnout speed from %.2f km/s (%s) to %.2f km/s (%s)", what, lo.v, lo.name, hi.v, hi.name)
 	if none > 0 {
-		out += fmt.Sprintf("; %d of %d families need more than the sweep's maximum", none, len(order))
+		verb := "need"
+		if none == 1 {
+			verb = "needs"
+		}
+		out += fmt.Sprintf("; %d of %d families %s more than the sweep's maximum", none, len(order), verb)
 	}
 	return out + "."
 }
@@ -320,7 +324,7 @@ func battlespaceScene(s *scenario.Scenario, req analysis.SweepRequest, res *anal
 		}
 		if p, ok := tj.Position(*e.FirstInterceptS); ok {
 			sc.Intercepts = append(sc.Intercepts, scene.Intercept{Threat: e.Trajectory, Interceptor: e.Interceptor + " (" + e.Cueing + ")", Site: e.Site,
-				T: *e.FirstInterceptS, LatDeg: p.LatDeg(), LonDeg: p.LonDeg(), AltM: p.Alt, Kill: true})
+				T: *e.FirstInterceptS, LatDeg: p.LatDeg(), LonDeg: p.LonDeg(), AltM: p.Alt, Outcome: scene.OutcomeEngageable})
 		}
 	}
 	return sc
@@ -377,7 +381,7 @@ func battlespaceSections(req analysis.SweepRequest, out BattlespaceResults, sc *
 	for _, e := range out.Reach {
 		fam.Rows = append(fam.Rows, []string{e.Interceptor, e.Site, e.LaunchSite + " → " + e.Aim, e.Cueing, fmt.Sprintf("%d of %d", e.Engageable, e.Trajectories), fmtPtr(e.RequiredBurnoutSpeedKms, 2)})
 	}
-	geom := report.SceneSection("Trajectories and earliest possible intercepts", sc)
+	geom := report.SceneSection("Trajectories and earliest engageable intercept points (feasible; no kill is modelled)", sc)
 	return []report.Section{
 		{Heading: "Engageability", Text: out.Method, Blocks: []report.Block{sum, bars, speed}},
 		geom,

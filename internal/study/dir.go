@@ -126,10 +126,12 @@ func reportDocument(res *Result) *report.Document {
 	d := &report.Document{
 		Title: "rampart: " + s.Name, Scenario: s.Name, Question: s.Question, Assumptions: s.Assumptions,
 		Headline:   report.Headline{Answer: res.Headline.Answer, Value: report.FormatNumber(res.Headline.Value), Unit: res.Headline.Unit},
-		Parameters: Parameters(res.Systems, o.Sim.Pick),
+		Parameters: Parameters(res.Systems, Picks{Threat: o.Sim.ThreatPick, Defense: o.Sim.DefensePick, DefenseSystems: res.DefenseSystems}),
 		Inputs: report.Inputs{ScenarioFile: s.File, ScenarioSHA256: s.SHA256, Seed: o.Seed,
 			Version: provenance.Version(), Command: ReproduceCommand(s, o),
-			Settings: []report.Setting{{Name: "study", Value: kind}, {Name: "catalog pick", Value: o.Sim.Pick.String()}}},
+			Settings: []report.Setting{{Name: "study", Value: kind},
+				{Name: "catalog pick, threats (missiles, aircraft)", Value: o.Sim.ThreatPick.String()},
+				{Name: "catalog pick, defense (interceptors, radars, fighters)", Value: o.Sim.DefensePick.String()}}},
 	}
 	if s.Summary != "" {
 		d.Sections = append(d.Sections, report.Section{Heading: "Scenario", Text: []string{s.Summary}})

@@ -55,7 +55,7 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	note := events.note(sum.Trials)
 	res := &Result{
 		Kind:     EngineKind,
-		Headline: EngineHeadline(s, sum),
+		Headline: EngineHeadline(s, world, sum),
 		Results:  engineResults(s, world, sum, warn, events),
 		Scene:    sc,
 		Sections: engineSections(s, world, sum, sc, note),
@@ -168,7 +168,7 @@ func EngineScene(s *scenario.Scenario, world *sim.World, sum *sim.Summary) *scen
 			lat, lon, alt := lla(sh.Pos)
 			sc.Intercepts = append(sc.Intercepts, scene.Intercept{
 				Threat: world.Flights[sh.Flight].Name, Interceptor: sh.Interceptor, Site: sh.Launcher, Owner: sh.Command,
-				T: sh.Intercept, LatDeg: lat, LonDeg: lon, AltM: alt, Kill: sh.Kill,
+				T: sh.Intercept, LatDeg: lat, LonDeg: lon, AltM: alt, Outcome: killOrMiss(sh.Kill),
 			})
 		}
 	}
@@ -192,28 +192,72 @@ func EngineSystems(world *sim.World) []string {
 }
 
 // EngineHeadline answers an engine scenario's question from its Monte
-// Carlo: which assets survive more often than not, and the interceptors
-// and leakers per raid. The value is the expected leakers per raid.
-func EngineHeadline(s *scenario.Scenario, sum *sim.Summary) Headline {
+// Carlo. It calls "defended" only an asset that a missile in reach was
+// aimed at and that the defense engaged, giving its P(survive) with the
+// 95 % interval; it names apart the assets attacked but not engaged, those
+// not attacked and those out of reach (every missile aimed at them falls
+// short). A raid with no missile in reach says so. The value is the
+// expected leakers per raid.
+func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) Headline {
 	h := Headline{Question: s.Question, Value: sum.LeakersMean, Unit: "warheads leaking per raid (mean)"}
-	var held, lost []string
-	for _, a := range sum.Assets {
-		item := fmt.Sprintf("%s %.2f", a.Name, a.PSurvive)
-		if a.PSurvive >= 0.5 {
-			held = append(held, item)
-		} else {
-			lost = append(lost, item)
+	fates := AssetFates(world, sum)
+	inReach := 0
+	for _, f := range world.Flights {
+		if f.OutOfReach == "" && f.Mover() != nil {
+			inReach++
 		}
 	}
-	h.Answer = fmt.Sprintf("Over %d trials, ", sum.Trials)
+	if inReach == 0 {
+		h.Answer = fmt.Sprintf("No missile of the raid can reach its aim point (%d of %d out of reach: too far, or too near to fly): nothing is attacked and the defense has nothing to engage.",
+			len(world.Flights), len(world.Flights))
+		return h
+	}
+	var held, lost, unengaged, unattacked, short []string
+	for _, a := range fates {
+		switch a.Status {
+		case AssetDefended:
+			item := fmt.Sprintf("%s %s (95 %% CI %s–%s)", a.Name, roundP(a.PSurvive), roundP(a.CI95[0]), roundP(a.CI95[1]))
+			if a.PSurvive >= 0.5 {
+				held = append(held, item)
+			} else {
+				lost = append(lost, item)
+			}
+		case AssetNotEngaged:
+			unengaged = append(unengaged, fmt.Sprintf("%s (P(survive) %s)", a.Name, roundP(a.PSurvive)))
+		case AssetNotAttacked:
+			unattacked = append(unattacked, a.Name)
+		case AssetOutOfReach:
+			short = append(short, a.Name)
+		}
+	}
+	var parts []string
 	if len(held) > 0 {
-		h.Answer += "defended more often than not (P(survive)): " + strings.Join(held, ", ")
-	} else {
-		h.Answer += "no asset survives more often than not"
+		parts = append(parts, "defended and surviving more often than not (P(survive)): "+strings.Join(held, ", "))
 	}
 	if len(lost) > 0 {
-		h.Answer += "; not defended: " + strings.Join(lost, ", ")
+		parts = append(parts, "defended but lost more often than not (P(survive)): "+strings.Join(lost, ", "))
 	}
-	h.Answer += fmt.Sprintf(". The defense fires %.1f interceptors per raid and %.1f warheads leak.", sum.InterceptorsMean, sum.LeakersMean)
+	if len(held)+len(lost) == 0 {
+		parts = append(parts, "no asset is defended: the defense engages no missile aimed at one")
+	}
+	if len(unengaged) > 0 {
+		parts = append(parts, "attacked and not engaged: "+strings.Join(unengaged, ", "))
+	}
+	if len(short) > 0 {
+		parts = append(parts, "out of reach (every missile aimed at it falls short): "+strings.Join(short, ", "))
+	}
+	if len(unattacked) > 0 {
+		parts = append(parts, "not attacked: "+strings.Join(unattacked, ", "))
+	}
+	h.Answer = fmt.Sprintf("Over %d trials, %s. The defense fires %s interceptors per raid and %s warheads leak (means).",
+		sum.Trials, strings.Join(parts, "; "), roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean))
 	return h
+}
+
+// killOrMiss is an engine intercept's scene outcome.
+func killOrMiss(kill bool) string {
+	if kill {
+		return scene.OutcomeKill
+	}
+	return scene.OutcomeMiss
 }

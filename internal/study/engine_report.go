@@ -16,10 +16,10 @@ import (
 // engineSections are the report's sections of an engine run: the outcome
 // (asset survival, each missile's fate) and the raid's geometry.
 func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene, eventsNote string) []report.Section {
-	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals)", Columns: []report.Column{
-		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
-	for _, a := range sum.Assets {
-		assets.Rows = append(assets.Rows, []string{a.Name, a.Owner, report.FormatNumber(a.Value), fmt.Sprintf("%.3f", a.PSurvive), fmt.Sprintf("%.3f–%.3f", a.CI95[0], a.CI95[1])})
+	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals). Status: defended (a missile in reach was aimed at it and the defense engaged), attacked, not engaged, not attacked, or out of reach (every missile aimed at it falls short).", Columns: []report.Column{
+		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "status"}, {Heading: "missiles aimed", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
+	for _, a := range AssetFates(world, sum) {
+		assets.Rows = append(assets.Rows, []string{a.Name, a.Owner, report.FormatNumber(a.Value), a.Status.Words(), strconv.Itoa(a.Attackers), fmt.Sprintf("%.3f", a.PSurvive), fmt.Sprintf("%.3f–%.3f", a.CI95[0], a.CI95[1])})
 	}
 	threats := report.Table{Caption: "Missiles: leak probability, interceptors fired, mean sensing times after launch", Columns: []report.Column{
 		{Heading: "missile"}, {Heading: "P(leak)", Numeric: true}, {Heading: "interceptors", Numeric: true},
@@ -117,20 +117,22 @@ func (l *eventLog) note(trials int) string {
 
 // writeEngineText writes the text summary of an engine run.
 func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, eventsNote string, o Options) error {
-	h := EngineHeadline(s, sum)
+	h := EngineHeadline(s, world, sum)
 	fmt.Fprintf(out, "scenario %s: %s\n\nheadline: %s\n\n", s.Name, s.Question, h.Answer)
-	if err := writeFlightTable(out, world.Flights); err != nil {
+	nf := min(len(world.Flights), MaxTextRows)
+	if err := writeFlightTable(out, world.Flights[:nf]); err != nil {
 		return err
 	}
+	moreRows(out, nf, len(world.Flights))
 	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d\n\n", s.Run.Architecture, sum.Trials, sum.Seed)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tP(SURVIVE)\t95% CI\t")
-	for _, a := range sum.Assets {
+	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tSTATUS\tAIMED AT\tP(SURVIVE)\t95% CI\t")
+	for _, a := range AssetFates(world, sum) {
 		owner := a.Owner
 		if owner == "" {
 			owner = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%g\t%.3f\t%.3f–%.3f\t\n", a.Name, owner, a.Value, a.PSurvive, a.CI95[0], a.CI95[1])
+		fmt.Fprintf(tw, "%s\t%s\t%g\t%s\t%d\t%.2f\t%.2f–%.2f\t\n", a.Name, owner, a.Value, a.Status.Words(), a.Attackers, a.PSurvive, a.CI95[0], a.CI95[1])
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -138,22 +140,28 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 	fmt.Fprintln(out)
 	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "THREAT\tP(LEAK)\tINTERCEPTORS\tDETECTED s\tFIRE CONTROL s\tBY\tIMPACT s\t")
+	shown, inReach := 0, 0
 	for i, f := range world.Flights {
 		if f.OutOfReach != "" {
 			continue
 		}
+		if inReach++; shown == MaxTextRows {
+			continue
+		}
+		shown++
 		ts := sum.Threats[i]
 		by := ts.FireControlOwner
 		if by == "" {
 			by = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%.3f\t%.2f\t%s\t%s\t%s\t%.1f\t\n", f.Name, ts.PLeak, ts.InterceptorsMean, seconds(ts.FirstDetection), seconds(ts.FireControl), by, f.FlightTime)
+		fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t%s\t%s\t%.1f\t\n", f.Name, ts.PLeak, roundMean(ts.InterceptorsMean), seconds(ts.FirstDetection), seconds(ts.FireControl), by, f.FlightTime)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nper trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers; surviving value %.2f of %g\n",
-		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean, sum.SurvivingValueMean, sum.TotalValue)
+	moreRows(out, shown, inReach)
+	fmt.Fprintf(out, "\nper trial (means): %s interceptors fired, %s leakers, %s double engagements, %s sector-boundary leakers; surviving value %s of %g\n",
+		roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean), roundMean(sum.DoubleEngagementsMean), roundMean(sum.SectorLeakersMean), roundMean(sum.SurvivingValueMean), sum.TotalValue)
 	if warn != nil {
 		fmt.Fprintf(out, "value of shared early warning: surviving value %.2f shared vs %.2f alone: %+.2f (95%% CI %+.2f to %+.2f)\n",
 			warn.WithMean, warn.WithoutMean, warn.DiffMean, warn.DiffCI95[0], warn.DiffCI95[1])
@@ -164,8 +172,8 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 			short++
 		}
 	}
-	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: %s.\n",
-		len(world.Flights), short, o.Physics.Model, o.Sim.Earth.J2 != 0, o.Sim.Earth.Omega != 0, o.Sim.Earth.Drag, o.Sim.Pick)
+	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: threats %s, defense %s.\n",
+		len(world.Flights), short, o.Physics.Model, o.Sim.Earth.J2 != 0, o.Sim.Earth.Omega != 0, o.Sim.Earth.Drag, o.Sim.ThreatPick, o.Sim.DefensePick)
 	if eventsNote != "" {
 		fmt.Fprintln(out, eventsNote)
 	}

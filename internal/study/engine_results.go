@@ -84,7 +84,7 @@ type SensorJSON struct {
 func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, events *eventLog) EngineResults {
 	r := EngineResults{
 		Trials: sum.Trials, Architecture: string(s.Run.Architecture),
-		Assets: AssetsJSON(sum), Threats: []ThreatJSON{}, Commands: []CommandJSON{}, Sensors: []SensorJSON{},
+		Assets: engineAssetsJSON(AssetFates(world, sum)), Threats: []ThreatJSON{}, Commands: []CommandJSON{}, Sensors: []SensorJSON{},
 		Totals: TotalsJSON{
 			InterceptorsMean: sum.InterceptorsMean, LeakersMean: sum.LeakersMean,
 			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
@@ -133,4 +133,15 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 		}
 	}
 	return r
+}
+
+// engineAssetsJSON lists each asset's survival and status.
+func engineAssetsJSON(fates []AssetFate) []AssetJSON {
+	out := []AssetJSON{}
+	for _, x := range fates {
+		n, r := x.Attackers, x.InReach
+		out = append(out, AssetJSON{Name: x.Name, Owner: x.Owner, Value: x.Value, PSurvive: x.PSurvive,
+			CI95: [2]float64{x.CI95[0], x.CI95[1]}, Status: x.Status, Attackers: &n, InReach: &r})
+	}
+	return out
 }

@@ -14,19 +14,40 @@ type Kind struct {
 	// New returns the kind's empty input for scenario s, ready to be
 	// decoded from s's analysis section.
 	New func(s *scenario.Scenario) Study
+	// Picks says which catalog picks the kind uses (Options.Sim's
+	// ThreatPick and DefensePick), for Run to refuse a pick flag that
+	// would have no effect.
+	Picks PickUse
 }
+
+// PickUse is which catalog picks a kind of study uses.
+type PickUse int
+
+const (
+	// PicksNone: the kind takes no catalog values (--pick is refused).
+	PicksNone PickUse = iota
+	// PicksBoth: threats at the threat pick, the defense at the defense pick.
+	PicksBoth
+	// PicksThreat: only threats are taken from the catalog.
+	PicksThreat
+	// PicksDefense: only the defense is taken from the catalog.
+	PicksDefense
+	// PicksOne: one pick for threats and defense alike (the two flags must
+	// agree unless the analysis section gives its own pick).
+	PicksOne
+)
 
 // kinds is the one table of study kinds. The engine is first and is not
 // named in a scenario's analysis section: it is what runs without one.
 var kinds = []Kind{
-	{EngineKind, "the whole defense loop as a Monte Carlo: P(survive) per asset, leakers, interceptors", func(*scenario.Scenario) Study { return &Engine{} }},
-	{"battlespace", "engageable fraction and required burnout speed by interceptor, site and cueing", func(*scenario.Scenario) Study { return &Battlespace{} }},
-	{"reach", "places in reach, flight times and range rings of missiles", func(*scenario.Scenario) Study { return &Reach{} }},
-	{"rotation", "coverage of assets over a year of rotating deployments", func(*scenario.Scenario) Study { return &Rotation{} }},
-	{"salvo", "expected surviving warheads against interceptors, with a Monte Carlo check", func(*scenario.Scenario) Study { return &Salvo{} }},
-	{"radar", "radar footprints and the sightings of launches", func(*scenario.Scenario) Study { return &Radar{} }},
-	{"air-policing", "quick-reaction-alert intercept times against tracks", func(*scenario.Scenario) Study { return &AirPolicing{} }},
-	{"architecture", "the same raid under several command architectures, with and without shared warning", func(s *scenario.Scenario) Study { return &Architecture{scenario: s} }},
+	{EngineKind, "the whole defense loop as a Monte Carlo: P(survive) per asset, leakers, interceptors", func(*scenario.Scenario) Study { return &Engine{} }, PicksBoth},
+	{"battlespace", "engageable fraction and required burnout speed by interceptor, site and cueing", func(*scenario.Scenario) Study { return &Battlespace{} }, PicksOne},
+	{"reach", "places in reach, flight times and range rings of missiles", func(*scenario.Scenario) Study { return &Reach{} }, PicksThreat},
+	{"rotation", "coverage of assets over a year of rotating deployments", func(*scenario.Scenario) Study { return &Rotation{} }, PicksDefense},
+	{"salvo", "expected surviving warheads against interceptors, with a Monte Carlo check", func(*scenario.Scenario) Study { return &Salvo{} }, PicksNone},
+	{"radar", "radar footprints and the sightings of launches", func(*scenario.Scenario) Study { return &Radar{} }, PicksOne},
+	{"air-policing", "quick-reaction-alert intercept times against tracks", func(*scenario.Scenario) Study { return &AirPolicing{} }, PicksDefense},
+	{"architecture", "the same raid under several command architectures, with and without shared warning", func(s *scenario.Scenario) Study { return &Architecture{scenario: s} }, PicksBoth},
 }
 
 // The scenario decoder checks analysis kinds against this table.

@@ -37,8 +37,8 @@ func TestKinds(t *testing.T) {
 			[]string{"Coverage", "Radar footprints and launches", "Every sighting"}},
 		// A fighter at under Mach 2 from bases 100-300 km away: minutes,
 		// not hours.
-		{"air-policing", "air-policing", "min, slowest of the quickest intercepts", 1, 60,
-			[]string{"Quick-reaction intercepts", "Bases, tracks and intercept points (filled: the quickest base)"}},
+		{"air-policing", "air-policing", "min, slowest of the quickest interceptions", 1, 60,
+			[]string{"Quick-reaction interceptions (identification, peacetime)", "Bases, tracks and interception points (filled: the quickest base)"}},
 	} {
 		t.Run(c.scenario, func(t *testing.T) {
 			s, st, err := Load(c.scenario)

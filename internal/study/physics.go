@@ -8,11 +8,16 @@ type Physics struct {
 	J2       bool   `json:"j2"`
 	Rotation bool   `json:"rotation"`
 	Drag     bool   `json:"drag"`
-	Pick     string `json:"catalog_pick"`
+	// ThreatPick and DefensePick are the catalog picks of the threats
+	// (missiles, aircraft) and of the defense (interceptors, radars,
+	// fighters): low, central or high.
+	ThreatPick  string `json:"catalog_pick_threat"`
+	DefensePick string `json:"catalog_pick_defense"`
 }
 
 // DescribePhysics describes o, whose Earth model was chosen by the name
 // model ("wgs84" or "sphere").
 func DescribePhysics(model string, o sim.Options) Physics {
-	return Physics{Model: model, J2: o.Earth.J2 != 0, Rotation: o.Earth.Omega != 0, Drag: o.Earth.Drag, Pick: o.Pick.String()}
+	return Physics{Model: model, J2: o.Earth.J2 != 0, Rotation: o.Earth.Omega != 0, Drag: o.Earth.Drag,
+		ThreatPick: o.ThreatPick.String(), DefensePick: o.DefensePick.String()}
 }

@@ -98,7 +98,7 @@ type footprintJSON struct {
 func (r *Radar) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	opts := r.Sightings
 	if opts.Pick == "" {
-		opts.Pick = o.Sim.Pick.String()
+		opts.Pick = o.Sim.DefensePick.String() // the radars'; the families fly at the threat pick
 	}
 	var pick catalog.Pick
 	if err := pick.UnmarshalText([]byte(opts.Pick)); err != nil {

@@ -35,8 +35,16 @@ func ReproduceCommand(s *scenario.Scenario, o Options) string {
 	if !o.Sim.Earth.Drag {
 		args = append(args, "--no-drag")
 	}
-	if o.Sim.Pick != catalog.PickCentral {
-		args = append(args, "--pick", o.Sim.Pick.String())
+	switch t, d := o.Sim.ThreatPick, o.Sim.DefensePick; {
+	case t == d && t != catalog.PickCentral:
+		args = append(args, "--pick", t.String())
+	case t != d:
+		if t != catalog.PickCentral {
+			args = append(args, "--pick-threat", t.String())
+		}
+		if d != catalog.PickCentral {
+			args = append(args, "--pick-defense", d.String())
+		}
 	}
 	if o.WarningValue {
 		args = append(args, "--warning-value")

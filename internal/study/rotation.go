@@ -60,6 +60,9 @@ type rotationAssetJSON struct {
 // Run computes the coverage.
 func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	plan := r.RotationPlan
+	if plan.Pick == "" {
+		plan.Pick = o.Sim.DefensePick.String() // the interceptors' ranges
+	}
 	res, err := analysis.RotationCoverage(plan)
 	if err != nil {
 		return nil, err
@@ -105,7 +108,7 @@ func rotationHeadline(s *scenario.Scenario, out RotationResults) Headline {
 		case a.CoveredDays == 0:
 			never = append(never, a.Asset)
 		default:
-			part = append(part, fmt.Sprintf("%s %s (%d gaps, longest %.0f days)", a.Asset, pct(a.CoveredFrac), len(a.Gaps), a.LongestGapDays))
+			part = append(part, fmt.Sprintf("%s %s (%s, longest %.0f days)", a.Asset, pct(a.CoveredFrac), plural(len(a.Gaps), "gap", "gaps"), a.LongestGapDays))
 		}
 	}
 	var b []string

@@ -17,7 +17,8 @@ import (
 	"github.com/rampart-sim/rampart/internal/sim"
 )
 
-// Headline is the answer to a scenario's question: a sentence and a number.
+// Headline is the answer to a scenario's question: a sentence and a number,
+// rounded for people (PeopleRound; Run rounds Value).
 type Headline struct {
 	Question string  `json:"question"`
 	Answer   string  `json:"answer"`
@@ -40,8 +41,15 @@ type Options struct {
 	// sharing between owners (rampart run --warning-value). The analyses
 	// refuse it: the architecture analysis has its own warning_value field.
 	WarningValue bool
-	Progress     func(label string, done, total int)
+	// PicksGiven says which pick flags set Sim's ThreatPick and
+	// DefensePick, for Run to refuse one that the study does not use.
+	PicksGiven PicksGiven
+	Progress   func(label string, done, total int)
 }
+
+// PicksGiven names the pick flags given: Both (--pick), Threat
+// (--pick-threat), Defense (--pick-defense).
+type PicksGiven struct{ Both, Threat, Defense bool }
 
 // Result is what a study produces.
 type Result struct {
@@ -61,6 +69,10 @@ type Result struct {
 	Sections []report.Section
 	// Systems are the catalog entries whose parameters the report lists.
 	Systems []string
+	// DefenseSystems are those of Systems that are the defense's though
+	// their kind is a threat's (the fighter of an air-policing analysis),
+	// for Picks.For.
+	DefenseSystems []string
 	// Events are the rows of events.csv, header first.
 	Events [][]string
 
@@ -119,12 +131,16 @@ func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 		o.Sim = sim.DefaultOptions()
 		o.Physics = DescribePhysics("wgs84", o.Sim)
 	}
+	if err := checkPicks(s, st, o); err != nil {
+		return nil, err
+	}
 	res, err := st.Run(s, o)
 	if err != nil {
 		return nil, err
 	}
 	res.scenario, res.options = s, o
 	res.Scene.RampartVersion, res.Scene.ScenarioSHA256, res.Scene.Seed = provenance.Version(), s.SHA256, o.Seed
+	res.Headline.Value = PeopleRound(res.Headline.Value)
 	doc := Document{Scenario: s.Name, File: s.File, Question: s.Question, Kind: res.Kind,
 		RampartVersion: provenance.Version(), ScenarioSHA256: s.SHA256, Seed: o.Seed, Reproduce: ReproduceCommand(s, o),
 		Headline: res.Headline, Assumptions: s.Assumptions, Physics: o.Physics}
@@ -182,8 +198,9 @@ func MarshalDocument(d Document, results any) ([]byte, error) {
 	return jsonout.Marshal(json.RawMessage(flat), "  ")
 }
 
-// Parameters lists every catalog value of the named systems at pick.
-func Parameters(systems []string, pick catalog.Pick) []report.Parameter {
+// Parameters lists every catalog value of the named systems, each at its
+// side's pick (Picks.For).
+func Parameters(systems []string, picks Picks) []report.Parameter {
 	var out []report.Parameter
 	var seen []string
 	for _, n := range systems {
@@ -194,7 +211,7 @@ func Parameters(systems []string, pick catalog.Pick) []report.Parameter {
 		seen = append(seen, e.Name)
 		for _, k := range e.ParamKeys() {
 			v, _ := e.Param(k)
-			out = append(out, report.ParameterFrom(e.Name, k, v, e.At(k, pick)))
+			out = append(out, report.ParameterFrom(e.Name, k, v, e.At(k, picks.For(e))))
 		}
 	}
 	return out

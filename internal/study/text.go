@@ -10,9 +10,24 @@ import (
 	"github.com/rampart-sim/rampart/internal/report"
 )
 
+// MaxTextRows is the most rows a table of the text summary shows: the
+// terminal gets a summary a person reads (the battle space's 24-row
+// summary fits; its 288-row table by family does not). The rest are in the
+// JSON document (--json) and the report (--out), which keep every row.
+const MaxTextRows = 25
+
+// moreRows says, below a table cut to MaxTextRows, how many rows are left
+// out and where they are; nothing when none is.
+func moreRows(w io.Writer, shown, total int) {
+	if total > shown {
+		fmt.Fprintf(w, "… %d more rows (%d in all): every row is in the JSON (--json) and the report (--out DIR)\n", total-shown, total)
+	}
+}
+
 // WriteText writes the text summary of a run: the engine's own, or for an
-// analysis the headline and every table of its report; then the run's
-// provenance and the command that reproduces it.
+// analysis the headline and every table of its report, each cut to
+// MaxTextRows rows; then the run's provenance and the command that
+// reproduces it.
 func WriteText(w io.Writer, res *Result) error {
 	if err := writeSummary(w, res); err != nil {
 		return err
@@ -53,12 +68,14 @@ func writeSummary(w io.Writer, res *Result) error {
 				head = append(head, h)
 			}
 			fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
-			for _, r := range t.Rows {
+			shown := min(len(t.Rows), MaxTextRows)
+			for _, r := range t.Rows[:shown] {
 				fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
 			}
 			if err := tw.Flush(); err != nil {
 				return err
 			}
+			moreRows(w, shown, len(t.Rows))
 		}
 	}
 	return nil
