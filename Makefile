@@ -9,7 +9,7 @@ PKGS  := ./...
 all: build
 
 build:
-	$(GO) build -o $(BIN) ./cmd/rampart
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/rampart
 
 ## run: build, then fly the embedded default scenario
 run: build

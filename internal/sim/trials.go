@@ -47,11 +47,13 @@ func Trials[T any](ctx context.Context, n, workers int, fn func(i int) (T, error
 					return
 				}
 				out[i] = r
-				d := int(done.Add(1))
 				if progress != nil {
+					// Counted under the lock, so that progress never goes back.
 					mu.Lock()
-					progress(d)
+					progress(int(done.Add(1)))
 					mu.Unlock()
+				} else {
+					done.Add(1)
 				}
 			}
 		}()
