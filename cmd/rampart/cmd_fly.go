@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -37,8 +39,10 @@ needs the least energy; thrust is cut early when the aim is short of the
 missile's maximum range), lofted or depressed. A cruise missile flies the great
 circle at its catalog speed and altitude, within its catalog range.
 
-Without --missile, the flight starts at burnout at the launch point, on the
-surface, with the speed --burnout-speed-kms. Without
+Without --missile, the flight starts at burnout above the launch point, at
+the altitude --burnout-alt-km (default 0, the surface), with the speed
+--burnout-speed-kms, which must lie below escape speed there (11.2 km/s at
+the surface, 10.2 km/s at 1,283 km). Without
 --burnout-speed-kms, rampart solves for the least burnout speed that reaches the
 aim point (min-energy), or for the speed that reaches it at the given burnout
 angle or apogee (lofted and depressed). Speeds are relative to the rotating
@@ -46,13 +50,17 @@ Earth; the flight-path angle is above the local horizontal.`,
 		Example: `  rampart fly --from 54.03,35.80 --to 38.90,-77.04 --missile RS-24
   rampart fly --from Kozelsk --to Washington
   rampart fly --from 0,0 --to 0,90 --earth sphere --no-rotation --no-drag --json
-  rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 150`,
+  rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 250
+  rampart fly --from 0,0 --to 0,60 --burnout-alt-km 477.8 --earth sphere --no-rotation --no-drag`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" || to == "" {
 				return badInput("fly: --from and --to are required (LAT,LON in degrees, or a catalog place name)")
 			}
 			if missile != "" && cmd.Flags().Changed("burnout-speed-kms") {
 				return badInput("fly: give --missile or --burnout-speed-kms, not both")
+			}
+			if cmd.Flags().Changed("burnout-speed-kms") && speedKms >= flight.SurfaceEscapeSpeed/1e3 {
+				return badInput("fly: --burnout-speed-kms %g is above escape speed (%.1f km/s at the surface): the flight would never come back down; allowed: greater than 0, less than %d km/s", speedKms, flight.SurfaceEscapeSpeed/1e3, scenario.MaxBurnoutSpeedKms)
 			}
 			if cmd.Flags().Changed("burnout-speed-kms") && !(speedKms > 0 && speedKms < scenario.MaxBurnoutSpeedKms) {
 				// 0 is the Threat's "solve for the speed": only an absent
@@ -65,10 +73,13 @@ Earth; the flight-path angle is above the local horizontal.`,
 				// As a scenario's apogee_km; 6000 was silently ignored.
 				return badInput("fly: --apogee-km %g is out of range; allowed: greater than 0, at most %d km", apogeeKm, scenario.MaxApogeeKm)
 			}
-			if cmd.Flags().Changed("burnout-alt-km") && altKm != 0 {
-				// The flight model starts every burnout-state flight at the
-				// surface; the altitude was silently dropped before.
-				return badInput("fly: --burnout-alt-km %g is not supported; allowed: 0 km (burnout-state flights start at the surface); omit the flag", altKm)
+			if cmd.Flags().Changed("burnout-alt-km") {
+				if missile != "" {
+					return badInput("fly: --burnout-alt-km applies only to a burnout-state flight (no --missile); %s is flown from launch through its boost stages, which fix its burnout altitude", missile)
+				}
+				if !(altKm >= 0 && altKm <= scenario.MaxBurnoutAltKm) {
+					return badInput("fly: --burnout-alt-km %g is out of range; allowed: 0 to %d km above the launch point", altKm, scenario.MaxBurnoutAltKm)
+				}
 			}
 			if cmd.Flags().Changed("burnout-angle-deg") && !(angleDeg > 0 && angleDeg < 90) {
 				return badInput("fly: --burnout-angle-deg %g must lie in (0, 90) degrees", angleDeg)
@@ -95,7 +106,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 				}
 			}
 			th := scenario.Threat{
-				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms,
+				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms, BurnoutAltKm: altKm,
 				From:    scenario.Point{LatDeg: launch.LatDeg(), LonDeg: launch.LonDeg()},
 				To:      scenario.Point{LatDeg: aim.LatDeg(), LonDeg: aim.LonDeg()},
 				Profile: prof, ApogeeKm: apogeeKm, BurnoutAngleDeg: angleDeg, Count: 1,
@@ -104,7 +115,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if err != nil {
 				var se *scenario.Errors
 				if errors.As(err, &se) && len(se.Problems) > 0 {
-					return badInput("fly: %s", se.Problems[0].Msg)
+					return badInput("fly: %s", flagWords(se.Problems[0].Msg))
 				}
 				return err
 			}
@@ -124,11 +135,31 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted or depressed")
 	fl.Float64Var(&angleDeg, "burnout-angle-deg", 0, "burnout flight-path angle above the local horizontal, degrees (lofted/depressed; default: 15° off the min-energy angle)")
 	fl.Float64Var(&apogeeKm, "apogee-km", 0, "apogee height above the ellipsoid, km (lofted/depressed, instead of --burnout-angle-deg)")
-	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude, km: only 0 is supported (burnout-state flights start at the surface)")
+	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude above the launch point, km, 0 to 5000 (burnout-state flights only)")
 	fl.BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
 	phys.register(fl)
 	return cmd
 }
+
+// modelFlags are the scenario fields that the flight model's messages name
+// (flight.InputError fields, the aim solver's advice), with the fly flag
+// that sets each.
+var modelFlags = strings.NewReplacer(
+	"flight: burnout_speed_kms = ", "--burnout-speed-kms ",
+	"flight: burnout_alt_km = ", "--burnout-alt-km ",
+	"flight: burnout_angle_deg = ", "--burnout-angle-deg ",
+	"flight: apogee_km = ", "--apogee-km ",
+	"burnout_speed_kms", "--burnout-speed-kms",
+	"burnout_alt_km", "--burnout-alt-km",
+	"burnout_angle_deg", "--burnout-angle-deg",
+	"apogee_km", "--apogee-km",
+	" or profile", " or --profile",
+)
+
+// flagWords rewrites a message of the flight model, which names the
+// scenario's fields (burnout_speed_kms), in the words of fly's command line
+// (--burnout-speed-kms).
+func flagWords(msg string) string { return modelFlags.Replace(msg) }
 
 func isProfile(p scenario.Profile) bool {
 	for _, q := range scenario.Profiles {
