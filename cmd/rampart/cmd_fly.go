@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
@@ -75,7 +76,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 			}
 			if cmd.Flags().Changed("burnout-alt-km") {
 				if missile != "" {
-					return badInput("fly: --burnout-alt-km applies only to a burnout-state flight (no --missile); %s is flown from launch through its boost stages, which fix its burnout altitude", missile)
+					return badInput("fly: --burnout-alt-km applies only to a burnout-state flight (no --missile); %s is flown from launch, so the missile fixes its burnout altitude", missile)
 				}
 				if !(altKm >= 0 && altKm <= scenario.MaxBurnoutAltKm) {
 					return badInput("fly: --burnout-alt-km %g is out of range; allowed: 0 to %d km above the launch point", altKm, scenario.MaxBurnoutAltKm)
@@ -88,6 +89,9 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if !isProfile(prof) {
 				return badInput("fly: --profile %q is not allowed; allowed: min-energy, lofted, depressed", profile)
 			}
+			if err := checkShapeFlags(cmd.Flags(), missile, prof); err != nil {
+				return err
+			}
 			opts, err := phys.options()
 			if err != nil {
 				return err
@@ -99,11 +103,6 @@ Earth; the flight-path angle is above the local horizontal.`,
 			aim, aimName, err := parsePlace("--to", to)
 			if err != nil {
 				return err
-			}
-			if missile != "" {
-				if _, err := catalog.Lookup(missile); err != nil {
-					return inputError{fmt.Errorf("fly: --missile: %w", err)}
-				}
 			}
 			th := scenario.Threat{
 				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms, BurnoutAltKm: altKm,
@@ -139,6 +138,44 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
 	phys.register(fl)
 	return cmd
+}
+
+// checkShapeFlags refuses the flags that would have no effect on this
+// flight (issue 12: --apogee-km with min-energy, --pick without --missile
+// were accepted and ignored), in a fixed order.
+func checkShapeFlags(fl *pflag.FlagSet, missile string, prof scenario.Profile) error {
+	set := fl.Changed
+	if missile == "" {
+		if set("pick") {
+			return badInput("fly: --pick chooses the catalog values of --missile; a burnout-state flight (no --missile) takes its values from the flags")
+		}
+	} else {
+		e, err := catalog.Lookup(missile)
+		if err != nil {
+			return inputError{fmt.Errorf("fly: --missile: %w", err)}
+		}
+		if e.Kind == catalog.KindCruiseMissile {
+			for _, f := range []string{"profile", "apogee-km", "burnout-angle-deg", "no-rotation", "no-drag"} {
+				if set(f) {
+					return badInput("fly: --%s applies only to ballistic missiles; %s is a cruise missile, flown along the great circle at its catalog speed and altitude", f, e.Name)
+				}
+			}
+			return nil
+		}
+	}
+	switch {
+	case prof == scenario.MinEnergy && (set("apogee-km") || set("burnout-angle-deg")):
+		f := "apogee-km"
+		if !set(f) {
+			f = "burnout-angle-deg"
+		}
+		return badInput("fly: --%s applies only to --profile lofted or depressed; min-energy fixes the trajectory", f)
+	case set("apogee-km") && set("burnout-angle-deg"):
+		return badInput("fly: give either --apogee-km or --burnout-angle-deg, not both")
+	case set("burnout-speed-kms") && (set("apogee-km") || set("burnout-angle-deg")):
+		return badInput("fly: --burnout-speed-kms and --profile %s fix the trajectory; give --apogee-km or --burnout-angle-deg, or --burnout-speed-kms, not both", prof)
+	}
+	return nil
 }
 
 // modelFlags are the scenario fields that the flight model's messages name
