@@ -77,7 +77,7 @@ double_engagements_mean, ...), commands[] and sensors[]. A progress bar goes
 to stderr when stderr is a terminal.`,
 		Example: `  rampart run
   rampart run --trials 1000 --seed 7
-  rampart run architecture --warning-value --json
+  rampart run architecture --json
   rampart run my-raid.yaml --pick high`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
