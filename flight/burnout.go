@@ -24,7 +24,7 @@ var SurfaceEscapeSpeed = EscapeSpeed(geo.WGS84GM, geo.WGS84.A)
 
 // EscapeSpeed returns √(2μ/r), the inertial speed at distance r from the
 // Earth's centre at which a ballistic flight no longer comes back (Bate,
-// Mueller & White 1971, eq. 1.7-4), m/s.
+// Mueller & White 1971, ch. 1), m/s.
 func EscapeSpeed(gm, r float64) float64 { return math.Sqrt(2 * gm / r) }
 
 // BurnoutEscapeSpeed returns the escape speed at the burnout point p (its
