@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/study"
 )
 
 // Every example command line in any --help (a command's Example and Long
@@ -164,7 +167,7 @@ func runExample(t *testing.T, ex example) {
 		if i := indexOf(args, ">"); i >= 0 {
 			redirect, args = args[i+1], args[:i]
 		}
-		if testing.Short() && len(args) > 0 && args[0] == "run" {
+		if testing.Short() && len(args) > 0 && args[0] == "run" && monteCarlo(t, args) {
 			args = append(args, shortTrials...)
 		}
 		code, out, errs := rampart(t, args...)
@@ -178,6 +181,21 @@ func runExample(t *testing.T, ex example) {
 			}
 		}
 	}
+}
+
+// monteCarlo reports whether the run command line args runs a study with
+// Monte Carlo trials (the others refuse --trials).
+func monteCarlo(t *testing.T, args []string) bool {
+	t.Helper()
+	name := scenario.Default
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") {
+		name = args[1]
+	}
+	s, _, err := study.Load(name)
+	if err != nil {
+		t.Fatalf("%v: %v", args, err)
+	}
+	return study.KindUses(s).MonteCarlo
 }
 
 func indexOf(s []string, x string) int {

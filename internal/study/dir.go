@@ -90,7 +90,11 @@ func writeFiles(ctx context.Context, dir string, files map[string][]byte, write 
 // reportDocument is the HTML report of a run.
 func reportDocument(res *Result) *report.Document {
 	s, o := res.scenario, res.options
-	command := fmt.Sprintf("rampart run %s --seed %d --trials %d", s.File, o.Seed, o.Trials)
+	command := "rampart run " + s.File
+	if KindUses(s).MonteCarlo {
+		// The other studies refuse --seed and --trials (issue 12).
+		command += fmt.Sprintf(" --seed %d --trials %d", o.Seed, o.Trials)
+	}
 	if o.WarningValue {
 		command += " --warning-value"
 	}
