@@ -114,7 +114,12 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if err != nil {
 				var se *scenario.Errors
 				if errors.As(err, &se) && len(se.Problems) > 0 {
-					return badInput("fly: %s", flagWords(se.Problems[0].Msg))
+					msg := flagWords(se.Problems[0].Msg)
+					if cmd.Flags().Changed("burnout-speed-kms") {
+						// The shape flags are refused with a given speed.
+						msg = strings.Replace(msg, "try another --apogee-km, --burnout-angle-deg or --profile", "try another --burnout-speed-kms or --profile", 1)
+					}
+					return badInput("fly: %s", msg)
 				}
 				return err
 			}
@@ -191,6 +196,10 @@ var modelFlags = strings.NewReplacer(
 	"burnout_angle_deg", "--burnout-angle-deg",
 	"apogee_km", "--apogee-km",
 	" or profile", " or --profile",
+	" of the threat ", " of the burnout-state flight ",
+	// The model joins the errors of its attempts one a line; fly prints
+	// one line.
+	"\n", "; ",
 )
 
 // flagWords rewrites a message of the flight model, which names the
