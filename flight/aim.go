@@ -118,6 +118,9 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		}
 		l, err = a.solveMissile()
 	} else {
+		if err := checkBurnout(earth, burnoutPoint(s), s.BurnoutSpeed); err != nil {
+			return nil, err
+		}
 		l, err = a.solveBurnout()
 	}
 	if err != nil {
@@ -343,6 +346,9 @@ func (a *aimer) burnoutRangeError(err error) error {
 	bo.Alt = a.s.BurnoutAlt
 	psi, r1, r2 := psiTo(e, bo, a.s.Aim)
 	me := MinEnergyArc(e.GM, r1, r2, psi)
+	if esc := escapeError(e, bo, a.s.BurnoutSpeed, err); esc != nil {
+		return esc
+	}
 	if a.s.BurnoutSpeed < me.Speed*0.98 {
 		return &RangeError{Range: a.dist, MaxRange: maxKeplerRange(e, r1, r2, a.s.BurnoutSpeed)}
 	}
@@ -395,7 +401,7 @@ func keplerAngleForApogee(e Earth, bo, aim geo.LLA, apogee, gStar float64, prof 
 		fhi = apo(hi)
 	}
 	if !(flo*fhi <= 0) {
-		return 0, &InputError{Field: "apogee", Value: apogee, Reason: fmt.Sprintf("not reachable on the %s branch to this aim point", prof)}
+		return 0, &InputError{Field: "apogee_km", Value: apogee / 1e3, Reason: fmt.Sprintf("not reachable on the %s branch to this aim point", prof)}
 	}
 	for range 60 {
 		m := (lo + hi) / 2

@@ -84,6 +84,7 @@ type CatalogShot struct {
 	// Ballistic missiles only, as in Shot.
 	Profile      Profile
 	BurnoutSpeed float64 // m/s, generic missile only; 0: solve
+	BurnoutAlt   float64 // m above the ellipsoid, generic missile only: where burnout happens, above the launch point
 	BurnoutAngle float64 // rad; 0: from Profile (or Apogee)
 	Apogee       float64 // m above the ellipsoid; 0: unset
 }
@@ -135,12 +136,16 @@ func FlyCatalog(ph Physics, s CatalogShot) (*CatalogFlight, error) {
 	shot := Shot{
 		Launch: s.Launch, Aim: s.Aim,
 		BurnoutSpeed: s.BurnoutSpeed,
+		BurnoutAlt:   s.BurnoutAlt,
 		BurnoutAngle: s.BurnoutAngle,
 		Apogee:       s.Apogee,
 		Profile:      s.Profile,
 		LaunchTime:   s.LaunchTime,
 	}
 	if s.Missile.Name != "" {
+		if s.BurnoutAlt != 0 {
+			return nil, &InputError{Field: "burnout_alt_km", Value: s.BurnoutAlt / 1e3, Reason: fmt.Sprintf("applies only to a generic missile that starts at burnout; %s is flown from launch through its boost stages", s.Missile.Name)}
+		}
 		m, err := MissileFromCatalog(s.Missile, ph.Pick)
 		if err != nil {
 			return nil, err

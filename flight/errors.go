@@ -14,12 +14,24 @@ type InputError struct {
 	Reason string
 }
 
+// Error names the field and its value, then the reason. Only a number, a
+// string or a position is printed as the value; any other value (a struct,
+// a pointer) is left out, so that no Go value dump reaches a user.
 func (e *InputError) Error() string {
-	v := e.Value
-	if p, ok := v.(geo.LLA); ok { // speak degrees and metres, not radians
-		v = fmt.Sprintf("%.6g°N %.6g°E %.6g m", p.LatDeg(), p.LonDeg(), p.Alt)
+	var v string
+	switch x := e.Value.(type) {
+	case geo.LLA: // speak degrees and metres, not radians
+		v = fmt.Sprintf("%.6g°N %.6g°E %.6g m", x.LatDeg(), x.LonDeg(), x.Alt)
+	case float64:
+		v = fmt.Sprintf("%.6g", x)
+	case int:
+		v = fmt.Sprint(x)
+	case string:
+		v = fmt.Sprintf("%q", x)
+	default:
+		return fmt.Sprintf("flight: %s: %s", e.Field, e.Reason)
 	}
-	return fmt.Sprintf("flight: %s = %v: %s", e.Field, v, e.Reason)
+	return fmt.Sprintf("flight: %s = %s: %s", e.Field, v, e.Reason)
 }
 
 // RangeError reports an aim point that the vehicle cannot reach.

@@ -46,6 +46,8 @@ func Fly(earth Earth, l Launch) (*Trajectory, error) {
 		}
 	} else if !(l.Speed > 0) {
 		return nil, &InputError{Field: "speed", Value: l.Speed, Reason: "burnout speed must be positive"}
+	} else if err := checkBurnout(earth, l.Site, l.Speed); err != nil {
+		return nil, err
 	}
 	g := newEngine(earth)
 	g.record = true

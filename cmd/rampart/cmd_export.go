@@ -38,9 +38,9 @@ The export goes to stdout, or to FILE with --out (written whole or not at all,
 through a temporary file renamed into place). A FILE that is a symbolic link,
 a directory or DIR/scene.json itself is refused (exit 2).
 Heights are metres above the WGS-84 ellipsoid (KML reads them above sea level).`,
-		Example: `  rampart run europe --out runs/europe
-  rampart export runs/europe --format czml --out europe.czml
-  rampart export runs/europe --format geojson > europe.geojson`,
+		Example: `  rampart run europe --out europe-run
+  rampart export europe-run --format czml --out europe.czml
+  rampart export europe-run --format geojson > europe.geojson`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]

@@ -3,10 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -37,8 +40,10 @@ needs the least energy; thrust is cut early when the aim is short of the
 missile's maximum range), lofted or depressed. A cruise missile flies the great
 circle at its catalog speed and altitude, within its catalog range.
 
-Without --missile, the flight starts at burnout at the launch point, on the
-surface, with the speed --burnout-speed-kms. Without
+Without --missile, the flight starts at burnout above the launch point, at
+the altitude --burnout-alt-km (default 0, the surface), with the speed
+--burnout-speed-kms, which must lie below escape speed there (11.2 km/s at
+the surface, 10.2 km/s at 1,283 km). Without
 --burnout-speed-kms, rampart solves for the least burnout speed that reaches the
 aim point (min-energy), or for the speed that reaches it at the given burnout
 angle or apogee (lofted and depressed). Speeds are relative to the rotating
@@ -46,13 +51,17 @@ Earth; the flight-path angle is above the local horizontal.`,
 		Example: `  rampart fly --from 54.03,35.80 --to 38.90,-77.04 --missile RS-24
   rampart fly --from Kozelsk --to Washington
   rampart fly --from 0,0 --to 0,90 --earth sphere --no-rotation --no-drag --json
-  rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 150`,
+  rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 250
+  rampart fly --from 0,0 --to 0,60 --burnout-alt-km 477.8 --earth sphere --no-rotation --no-drag`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" || to == "" {
 				return badInput("fly: --from and --to are required (LAT,LON in degrees, or a catalog place name)")
 			}
 			if missile != "" && cmd.Flags().Changed("burnout-speed-kms") {
 				return badInput("fly: give --missile or --burnout-speed-kms, not both")
+			}
+			if cmd.Flags().Changed("burnout-speed-kms") && speedKms >= flight.SurfaceEscapeSpeed/1e3 {
+				return badInput("fly: --burnout-speed-kms %g is above escape speed (%.1f km/s at the surface): the flight would never come back down; allowed: greater than 0, less than %d km/s", speedKms, flight.SurfaceEscapeSpeed/1e3, scenario.MaxBurnoutSpeedKms)
 			}
 			if cmd.Flags().Changed("burnout-speed-kms") && !(speedKms > 0 && speedKms < scenario.MaxBurnoutSpeedKms) {
 				// 0 is the Threat's "solve for the speed": only an absent
@@ -65,10 +74,13 @@ Earth; the flight-path angle is above the local horizontal.`,
 				// As a scenario's apogee_km; 6000 was silently ignored.
 				return badInput("fly: --apogee-km %g is out of range; allowed: greater than 0, at most %d km", apogeeKm, scenario.MaxApogeeKm)
 			}
-			if cmd.Flags().Changed("burnout-alt-km") && altKm != 0 {
-				// The flight model starts every burnout-state flight at the
-				// surface; the altitude was silently dropped before.
-				return badInput("fly: --burnout-alt-km %g is not supported; allowed: 0 km (burnout-state flights start at the surface); omit the flag", altKm)
+			if cmd.Flags().Changed("burnout-alt-km") {
+				if missile != "" {
+					return badInput("fly: --burnout-alt-km applies only to a burnout-state flight (no --missile); %s is flown from launch, so the missile fixes its burnout altitude", missile)
+				}
+				if !(altKm >= 0 && altKm <= scenario.MaxBurnoutAltKm) {
+					return badInput("fly: --burnout-alt-km %g is out of range; allowed: 0 to %d km above the launch point", altKm, scenario.MaxBurnoutAltKm)
+				}
 			}
 			if cmd.Flags().Changed("burnout-angle-deg") && !(angleDeg > 0 && angleDeg < 90) {
 				return badInput("fly: --burnout-angle-deg %g must lie in (0, 90) degrees", angleDeg)
@@ -76,6 +88,9 @@ Earth; the flight-path angle is above the local horizontal.`,
 			prof := scenario.Profile(profile)
 			if !isProfile(prof) {
 				return badInput("fly: --profile %q is not allowed; allowed: min-energy, lofted, depressed", profile)
+			}
+			if err := checkShapeFlags(cmd.Flags(), missile, prof); err != nil {
+				return err
 			}
 			opts, err := phys.options()
 			if err != nil {
@@ -89,13 +104,8 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if err != nil {
 				return err
 			}
-			if missile != "" {
-				if _, err := catalog.Lookup(missile); err != nil {
-					return inputError{fmt.Errorf("fly: --missile: %w", err)}
-				}
-			}
 			th := scenario.Threat{
-				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms,
+				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms, BurnoutAltKm: altKm,
 				From:    scenario.Point{LatDeg: launch.LatDeg(), LonDeg: launch.LonDeg()},
 				To:      scenario.Point{LatDeg: aim.LatDeg(), LonDeg: aim.LonDeg()},
 				Profile: prof, ApogeeKm: apogeeKm, BurnoutAngleDeg: angleDeg, Count: 1,
@@ -104,7 +114,12 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if err != nil {
 				var se *scenario.Errors
 				if errors.As(err, &se) && len(se.Problems) > 0 {
-					return badInput("fly: %s", se.Problems[0].Msg)
+					msg := flagWords(se.Problems[0].Msg)
+					if cmd.Flags().Changed("burnout-speed-kms") {
+						// The shape flags are refused with a given speed.
+						msg = strings.Replace(msg, "try another --apogee-km, --burnout-angle-deg or --profile", "try another --burnout-speed-kms or --profile", 1)
+					}
+					return badInput("fly: %s", msg)
 				}
 				return err
 			}
@@ -124,11 +139,73 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted or depressed")
 	fl.Float64Var(&angleDeg, "burnout-angle-deg", 0, "burnout flight-path angle above the local horizontal, degrees (lofted/depressed; default: 15° off the min-energy angle)")
 	fl.Float64Var(&apogeeKm, "apogee-km", 0, "apogee height above the ellipsoid, km (lofted/depressed, instead of --burnout-angle-deg)")
-	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude, km: only 0 is supported (burnout-state flights start at the surface)")
+	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude above the launch point, km, 0 to 5000 (burnout-state flights only)")
 	fl.BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
 	phys.register(fl)
 	return cmd
 }
+
+// checkShapeFlags refuses the flags that would have no effect on this
+// flight (issue 12: --apogee-km with min-energy, --pick without --missile
+// were accepted and ignored), in a fixed order.
+func checkShapeFlags(fl *pflag.FlagSet, missile string, prof scenario.Profile) error {
+	set := fl.Changed
+	if missile == "" {
+		if set("pick") {
+			return badInput("fly: --pick chooses the catalog values of --missile; a burnout-state flight (no --missile) takes its values from the flags")
+		}
+	} else {
+		e, err := catalog.Lookup(missile)
+		if err != nil {
+			return inputError{fmt.Errorf("fly: --missile: %w", err)}
+		}
+		if e.Kind == catalog.KindCruiseMissile {
+			for _, f := range []string{"profile", "apogee-km", "burnout-angle-deg", "no-rotation", "no-drag"} {
+				if set(f) {
+					return badInput("fly: --%s applies only to ballistic missiles; %s is a cruise missile, flown along the great circle at its catalog speed and altitude", f, e.Name)
+				}
+			}
+			return nil
+		}
+	}
+	switch {
+	case prof == scenario.MinEnergy && (set("apogee-km") || set("burnout-angle-deg")):
+		f := "apogee-km"
+		if !set(f) {
+			f = "burnout-angle-deg"
+		}
+		return badInput("fly: --%s applies only to --profile lofted or depressed; min-energy fixes the trajectory", f)
+	case set("apogee-km") && set("burnout-angle-deg"):
+		return badInput("fly: give either --apogee-km or --burnout-angle-deg, not both")
+	case set("burnout-speed-kms") && (set("apogee-km") || set("burnout-angle-deg")):
+		return badInput("fly: --burnout-speed-kms and --profile %s fix the trajectory; give --apogee-km or --burnout-angle-deg, or --burnout-speed-kms, not both", prof)
+	}
+	return nil
+}
+
+// modelFlags are the scenario fields that the flight model's messages name
+// (flight.InputError fields, the aim solver's advice), with the fly flag
+// that sets each.
+var modelFlags = strings.NewReplacer(
+	"flight: burnout_speed_kms = ", "--burnout-speed-kms ",
+	"flight: burnout_alt_km = ", "--burnout-alt-km ",
+	"flight: burnout_angle_deg = ", "--burnout-angle-deg ",
+	"flight: apogee_km = ", "--apogee-km ",
+	"burnout_speed_kms", "--burnout-speed-kms",
+	"burnout_alt_km", "--burnout-alt-km",
+	"burnout_angle_deg", "--burnout-angle-deg",
+	"apogee_km", "--apogee-km",
+	" or profile", " or --profile",
+	" of the threat ", " of the burnout-state flight ",
+	// The model joins the errors of its attempts one a line; fly prints
+	// one line.
+	"\n", "; ",
+)
+
+// flagWords rewrites a message of the flight model, which names the
+// scenario's fields (burnout_speed_kms), in the words of fly's command line
+// (--burnout-speed-kms).
+func flagWords(msg string) string { return modelFlags.Replace(msg) }
 
 func isProfile(p scenario.Profile) bool {
 	for _, q := range scenario.Profiles {

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"encoding/json"
+	"math"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
 )
 
 // A fly command line with several bad flags gets the same message every
@@ -20,15 +25,91 @@ func TestFlyBadFlagsDeterministic(t *testing.T) {
 	}
 }
 
-// --burnout-alt-km was silently ignored; the model starts at the surface,
-// so any other altitude is refused.
-func TestFlyBurnoutAltRefused(t *testing.T) {
-	code, _, errs := rampart(t, "fly", "--from", "0,0", "--to", "0,10", "--burnout-alt-km", "50")
-	if code != exitBadInput || !strings.Contains(errs, "--burnout-alt-km 50") || !strings.Contains(errs, "allowed: 0 km") {
-		t.Errorf("fly --burnout-alt-km 50 = %d, %q; want exit %d naming the flag, value and allowed value", code, errs, exitBadInput)
+// --burnout-alt-km was accepted and ignored (issue 12: 0 and 1,282.7 km
+// gave the same output); it now starts the burnout-state flight at that
+// altitude, is refused out of range, and is refused with --missile.
+func TestFlyBurnoutAlt(t *testing.T) {
+	base := []string{"fly", "--from", "0,0", "--to", "0,30"}
+	_, at0, _ := rampart(t, base...)
+	code, high, errs := rampart(t, append(base, "--burnout-alt-km", "1282.7")...)
+	if code != exitOK || high == at0 || !strings.Contains(high, "1282.7 km altitude") {
+		t.Errorf("fly --burnout-alt-km 1282.7 = %d, %q %q; want a different flight, burnout at 1282.7 km", code, high, errs)
 	}
-	if code, _, errs := rampart(t, "fly", "--from", "0,0", "--to", "0,10", "--burnout-alt-km", "0"); code != exitOK {
-		t.Errorf("fly --burnout-alt-km 0 = %d, %q; want exit 0", code, errs)
+	for _, v := range []string{"-1", "5001", "NaN", "+Inf"} {
+		code, _, errs := rampart(t, append(base, "--burnout-alt-km", v)...)
+		if code != exitBadInput || !strings.Contains(errs, "--burnout-alt-km "+v+" is out of range; allowed: 0 to 5000 km") {
+			t.Errorf("fly --burnout-alt-km %s = %d, %q; want exit %d with the range", v, code, errs, exitBadInput)
+		}
+	}
+	code, _, errs = rampart(t, "fly", "--from", "Tabriz", "--to", "Ankara", "--missile", "Shahab-3", "--burnout-alt-km", "100")
+	if code != exitBadInput || !strings.Contains(errs, "--burnout-alt-km applies only to a burnout-state flight") {
+		t.Errorf("fly --missile --burnout-alt-km = %d, %q; want exit %d: applies only without --missile", code, errs, exitBadInput)
+	}
+}
+
+// flyTextbookTol is the agreement of fly's ideal-Earth min-energy flight
+// with the Kepler minimum-energy arc: the aim solver's angle bracket
+// (1e-4 rad) and 1 m miss (flight.TestBurnoutAltitudeMaximumRangeBMW
+// measures 1e-8 in speed and 1.2e-4 in flight time).
+const flyTextbookTol = 3e-4
+
+// fly --burnout-alt-km on the textbook Earth flies the minimum-energy
+// Kepler arc from that altitude to the ground: flight.MinEnergyArc, which
+// reduces to Bate, Mueller & White (1971) §6.2 for equal radii and is
+// checked against it in the flight package.
+func TestFlyBurnoutAltTextbook(t *testing.T) {
+	const altKm, lonDeg = 477.8, 60.0 // 258 nm, as in BMW Example 6.2-1
+	code, out, errs := rampart(t, "fly", "--from", "0,0", "--to", "0,60", "--burnout-alt-km", "477.8", "--earth", "sphere", "--no-rotation", "--no-drag", "--json")
+	if code != exitOK {
+		t.Fatalf("fly = %d, %q", code, errs)
+	}
+	var doc struct {
+		BurnoutSpeedKms float64 `json:"burnout_speed_kms"`
+		BurnoutAngleDeg float64 `json:"burnout_angle_deg"`
+		FlightTimeS     float64 `json:"flight_time_s"`
+		BurnoutAltKm    float64 `json:"burnout_alt_km"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("fly --json: %v\n%s", err, out)
+	}
+	r1 := geo.SphereRadius + altKm*1e3
+	arc := flight.MinEnergyArc(geo.SphereGM, r1, geo.SphereRadius, lonDeg*math.Pi/180)
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"burnout altitude, km", doc.BurnoutAltKm, altKm},
+		{"burnout speed, km/s", doc.BurnoutSpeedKms, arc.Speed / 1e3},
+		{"burnout angle, °", doc.BurnoutAngleDeg, arc.Angle * 180 / math.Pi},
+		{"flight time, s", doc.FlightTimeS, arc.TimeOfFlight()},
+	} {
+		if math.Abs(c.got-c.want) > flyTextbookTol*math.Abs(c.want) {
+			t.Errorf("fly from %g km: %s = %.6g, want %.6g (Kepler minimum-energy arc)", altKm, c.what, c.got, c.want)
+		}
+	}
+}
+
+// A burnout speed at or above escape speed says so, at the surface and at
+// the burnout altitude, and the model's messages name fly's flags, not the
+// scenario's fields (burnout_speed_kms).
+func TestFlyEscapeSpeedAndFlagWords(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--burnout-speed-kms", "11.5"}, "--burnout-speed-kms 11.5 is above escape speed (11.2 km/s at the surface)"},
+		{[]string{"--burnout-speed-kms", "10.5", "--burnout-alt-km", "1282.7"}, "--burnout-speed-kms 10.5: above escape speed (10.2 km/s at the burnout altitude of 1283 km; 11.2 km/s at the surface)"},
+		{[]string{"--burnout-speed-kms", "10.9"}, "--burnout-speed-kms 10.9: with the Earth's rotation the inertial speed toward the east reaches 11.37 km/s, above escape speed"},
+		{[]string{"--profile", "lofted", "--burnout-angle-deg", "89"}, "--burnout-angle-deg 89: no ballistic arc reaches the aim point at this angle"},
+		{[]string{"--profile", "lofted", "--apogee-km", "10"}, "--apogee-km 10: not reachable on the lofted branch"},
+	} {
+		code, _, errs := rampart(t, append([]string{"fly", "--from", "0,0", "--to", "0,30"}, c.args...)...)
+		if code != exitBadInput || !strings.Contains(errs, c.want) {
+			t.Errorf("fly %v = %d, %q; want exit %d with %q", c.args, code, errs, exitBadInput, c.want)
+		}
+		if strings.Contains(errs, "_k") || strings.Contains(errs, "_deg") || strings.ContainsAny(errs, "{}") {
+			t.Errorf("fly %v: %q names a scenario field or dumps a Go value", c.args, errs)
+		}
 	}
 }
 

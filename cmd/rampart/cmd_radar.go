@@ -150,6 +150,10 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	if changed("required-snr-db") && changed("pd") {
 		return badInput("radar: give --required-snr-db or --pd, not both")
 	}
+	if changed("pick") && f.name == "" {
+		// Accepted and ignored before (issue 12).
+		return badInput("radar: --pick chooses the catalog values of --radar; without --radar there are none to choose; give --radar NAME")
+	}
 	in := study.RadarInputsJSON{Radar: f.name}
 	eq := radar.Equation{}
 	pulses, coherent := f.pulses, f.coherent
@@ -232,6 +236,10 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 	}
 	if pulses < 1 || pulses > radar.MaxPulses {
 		return badInput("radar: --pulses %d is out of range; allowed: 1 to %d", pulses, radar.MaxPulses)
+	}
+	if changed("coherent") && coherent && pulses == 1 {
+		// One pulse integrates the same either way (issue 12).
+		return badInput("radar: --coherent integrates several pulses; with one pulse it changes nothing; give --pulses N, N > 1")
 	}
 	det, err := radar.NewDetector(f.pfa, pulses, radar.Swerling(f.swerling), coherent)
 	if err != nil {

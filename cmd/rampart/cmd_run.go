@@ -7,6 +7,7 @@ import (
 	"runtime"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/study"
@@ -89,7 +90,7 @@ double_engagements_mean, ...), commands[] and sensors[]. A progress bar goes
 to stderr when stderr is a terminal.`,
 		Example: `  rampart run
   rampart run --trials 1000 --seed 7
-  rampart run architecture --warning-value --json
+  rampart run architecture --json
   rampart run my-raid.yaml --pick high
   rampart run europe --pick-threat high --pick-defense low`,
 		Args: cobra.MaximumNArgs(1),
@@ -104,6 +105,9 @@ to stderr when stderr is a terminal.`,
 			}
 			s, st, err := study.Load(name)
 			if err != nil {
+				return err
+			}
+			if err := checkStudyFlags(cmd.Flags(), s); err != nil {
 				return err
 			}
 			seed, trials := s.Run.Seed, s.Run.Trials
@@ -217,4 +221,34 @@ func (p *progress) done() {
 	if p.on {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// checkStudyFlags refuses the flags that the study of s does not read: a
+// reach analysis has no Monte Carlo trials, a rotation analysis flies
+// nothing (issue 12: they were accepted and ignored). Checked in flag
+// order, so one command line always gets one message.
+func checkStudyFlags(fl *pflag.FlagSet, s *scenario.Scenario) error {
+	uses := study.KindUses(s)
+	kind := "engine run"
+	if s.Analysis != nil {
+		kind = s.Analysis.Kind + " analysis"
+	}
+	for _, c := range []struct {
+		flags []string
+		used  bool
+		what  string
+	}{
+		// --workers is left out: results never depend on it, and a
+		// script may pass it to every run.
+		{[]string{"trials", "seed"}, uses.MonteCarlo, "Monte Carlo trials"},
+		// The pick flags are checked by study.Run against Kind.Picks.
+		{[]string{"earth", "no-rotation", "no-drag"}, uses.Physics, "flights"},
+	} {
+		for _, f := range c.flags {
+			if fl.Changed(f) && !c.used {
+				return badInput("--%s has no effect here: %s runs the %s, which has no %s", f, s.Name, kind, c.what)
+			}
+		}
+	}
+	return nil
 }

@@ -78,6 +78,10 @@ the wall time in seconds and the assignment.`,
 			default:
 				return badInput("wta: --solver %q is not allowed; allowed: exact, heuristic, auto", solver)
 			}
+			if cmd.Flags().Changed("seed") && solver == wta.SolverExact {
+				// Accepted and ignored before (issue 12).
+				return badInput("wta: --seed seeds the heuristic; --solver exact does not use it; give --solver heuristic or auto")
+			}
 			if !(timeLimitS >= 0) || math.IsInf(timeLimitS, 1) {
 				return badInput("wta: --time-limit %g must be a number of seconds ≥ 0", timeLimitS)
 			}
@@ -91,6 +95,11 @@ the wall time in seconds and the assignment.`,
 			if err != nil {
 				var se *wta.SyntaxError
 				if errors.As(err, &se) {
+					if cmd.Flags().Changed("format") {
+						// Say which reader failed: the file may be right
+						// and the flag wrong.
+						return badInput("wta: read as --format %s: %w", format, err)
+					}
 					return inputError{err}
 				}
 				return err

@@ -46,13 +46,13 @@ var problemCases = []struct {
 		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed`,
 	}},
 	{"unknown field with suggestion", "profile: min-energy", "profle: min-energy", []string{
-		`t.yaml:19:5: threats[0].profle: unknown field; did you mean "profile"? allowed: name, missile, burnout_speed_kms, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+		`t.yaml:19:5: threats[0].profle: unknown field; did you mean "profile"? allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
 	}},
 	{"unknown field without suggestion", "profile: min-energy", "speed: 3", []string{
-		`t.yaml:19:5: threats[0].speed: unknown field; allowed: name, missile, burnout_speed_kms, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+		`t.yaml:19:5: threats[0].speed: unknown field; allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
 	}},
 	{"unit left off a field name", "profile: min-energy", "profile: min-energy\n    launch_time: 5", []string{
-		`t.yaml:20:5: threats[0].launch_time: unknown field; did you mean "launch_time_s"? allowed: name, missile, burnout_speed_kms, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+		`t.yaml:20:5: threats[0].launch_time: unknown field; did you mean "launch_time_s"? allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
 	}},
 	{"string for integer", "trials: 1", "trials: one", []string{
 		`t.yaml:2:24: run.trials: want an integer, got string "one"`,

@@ -210,6 +210,7 @@ type Threat struct {
 	// Exactly one of Missile and BurnoutSpeedKms is set.
 	Missile         string  `yaml:"missile"`           // catalog ballistic or cruise missile
 	BurnoutSpeedKms float64 `yaml:"burnout_speed_kms"` // generic ballistic missile: speed at burnout, km/s
+	BurnoutAltKm    float64 `yaml:"burnout_alt_km"`    // generic ballistic missile: burnout altitude above the launch point, km; 0: at the surface
 
 	From Point `yaml:"from"`
 	To   Point `yaml:"to"`

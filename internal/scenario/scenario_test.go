@@ -204,3 +204,25 @@ func TestRaidSizeLimit(t *testing.T) {
 		t.Errorf("Validate problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestBurnoutAltitude (issue 12): burnout_alt_km applies to a generic
+// missile, 0 to MaxBurnoutAltKm, and is refused with a catalog missile.
+func TestBurnoutAltitude(t *testing.T) {
+	generic := "burnout_speed_kms: 4\n    from: {place: Tabriz}"
+	for _, c := range []struct {
+		name, old, new, want string
+	}{
+		{"generic", "missile: Shahab-3\n    from: {place: Tabriz}", generic + "\n    burnout_alt_km: 300", ""},
+		{"negative", "missile: Shahab-3\n    from: {place: Tabriz}", generic + "\n    burnout_alt_km: -1", "threats[0].burnout_alt_km: -1 is out of range; allowed: 0 to 5000"},
+		{"too high", "missile: Shahab-3\n    from: {place: Tabriz}", generic + "\n    burnout_alt_km: 6000", "threats[0].burnout_alt_km: 6000 is out of range; allowed: 0 to 5000"},
+		{"catalog missile", "from: {place: Tabriz}", "from: {place: Tabriz}\n    burnout_alt_km: 300", "threats[0].burnout_alt_km: applies only to a generic missile (burnout_speed_kms)"},
+	} {
+		_, err := Check("t.yaml", []byte(edit(t, c.old, c.new)), testCatalog)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: Check = %v, want no problem", c.name, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: Check = %v, want %q", c.name, err, c.want)
+		}
+	}
+}

@@ -32,6 +32,9 @@ const (
 	MaxBurnoutSpeedKms = 11
 	// MaxApogeeKm is above the apogee of any ICBM trajectory of interest.
 	MaxApogeeKm = 5000
+	// MaxBurnoutAltKm is MaxApogeeKm: burnout lies at or below apogee
+	// (flight.MaxBurnoutAlt).
+	MaxBurnoutAltKm = MaxApogeeKm
 	// Ground points lie between the shore of the Dead Sea and above
 	// Everest.
 	MinAltM, MaxAltM = -500, 10_000
@@ -436,6 +439,14 @@ func (v *validator) threats() {
 			}
 		default:
 			v.errorf(f("missile"), "missing; give missile (a catalog ballistic or cruise missile) or burnout_speed_kms")
+		}
+		if v.has(f("burnout_alt_km"), t.BurnoutAltKm != 0) {
+			switch {
+			case t.Missile != "":
+				v.errorf(f("burnout_alt_km"), "applies only to a generic missile (burnout_speed_kms); a catalog missile's burnout follows from its boost stages")
+			case !(t.BurnoutAltKm >= 0 && t.BurnoutAltKm <= MaxBurnoutAltKm):
+				v.errorf(f("burnout_alt_km"), "%s is out of range; allowed: 0 to %d", formatNumber(t.BurnoutAltKm), MaxBurnoutAltKm)
+			}
 		}
 
 		placed := 0 // ends given, with coordinates in range

@@ -160,7 +160,7 @@ func flyThreat(idx int, th Threat, o Options) ([]Flight, error) {
 func fly(f *Flight, th Threat, o Options) error {
 	cf, err := flight.FlyCatalog(o.Physics(), flight.CatalogShot{
 		Missile: th.Missile, Launch: f.Launch, Aim: f.Aim, LaunchTime: f.LaunchTime,
-		Profile: th.Profile, BurnoutSpeed: th.BurnoutSpeed, BurnoutAngle: th.BurnoutAngle, Apogee: th.Apogee,
+		Profile: th.Profile, BurnoutSpeed: th.BurnoutSpeed, BurnoutAlt: th.BurnoutAlt, BurnoutAngle: th.BurnoutAngle, Apogee: th.Apogee,
 	})
 	if err != nil {
 		var ie *flight.InputError

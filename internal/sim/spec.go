@@ -108,6 +108,7 @@ type Threat struct {
 	// Ballistic missiles only (see flight.CatalogShot).
 	Profile      flight.Profile
 	BurnoutSpeed float64 // m/s, generic missile only
+	BurnoutAlt   float64 // m above the ellipsoid, generic missile only; 0: burnout at the surface
 	BurnoutAngle float64 // rad; 0: from Profile (or Apogee)
 	Apogee       float64 // m; 0: unset
 

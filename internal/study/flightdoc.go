@@ -112,6 +112,7 @@ type FlyJSON struct {
 	Physics        Physics `json:"physics"`
 	FlightJSON
 	BurnoutTimeS        *float64 `json:"burnout_time_s"`
+	BurnoutAltKm        *float64 `json:"burnout_alt_km"`
 	ApogeeTimeS         *float64 `json:"apogee_time_s"`
 	InertialBurnoutKms  *float64 `json:"inertial_burnout_speed_kms"`
 	BurnoutAzimuthDeg   *float64 `json:"burnout_azimuth_deg"`
@@ -129,6 +130,7 @@ func FlyDocument(f sim.Flight, phys Physics, o sim.Options) FlyJSON {
 	d.GreatCircleRangeKm = s / 1e3
 	if tr := f.Ballistic; tr != nil {
 		d.BurnoutTimeS = optional(tr.BurnoutTime - tr.LaunchTime)
+		d.BurnoutAltKm = optional(tr.Burnout.Alt / 1e3)
 		d.ApogeeTimeS = optional(tr.ApogeeTime - tr.LaunchTime)
 		d.InertialBurnoutKms = optional(tr.InertialBurnoutSpeed / 1e3)
 		d.BurnoutAzimuthDeg = optional(tr.BurnoutAzimuth * 180 / math.Pi)

@@ -7,7 +7,8 @@ import "github.com/rampart-sim/rampart/internal/scenario"
 const EngineKind = "engine"
 
 // Kind is one kind of study: its name in the scenario file, a line of
-// description and a constructor of its empty input.
+// description, a constructor of its empty input and the run options it
+// reads.
 type Kind struct {
 	Name    string
 	Summary string
@@ -18,6 +19,29 @@ type Kind struct {
 	// ThreatPick and DefensePick), for Run to refuse a pick flag that
 	// would have no effect.
 	Picks PickUse
+	// Uses says which other run options it reads.
+	Uses Uses
+}
+
+// Uses says which of the run options (Options) a kind of study reads, so
+// that rampart run can refuse the flags of the others instead of
+// accepting and ignoring them (issue 12). The catalog picks are Kind.Picks.
+type Uses struct {
+	// MonteCarlo: Options.Trials, Seed and Workers.
+	MonteCarlo bool
+	// Physics: Options.Sim's Earth model (--earth, --no-rotation, --no-drag).
+	Physics bool
+}
+
+// KindUses returns what the study of s reads: the engine's, or that of the
+// analysis s names.
+func KindUses(s *scenario.Scenario) Uses {
+	name := EngineKind
+	if s.Analysis != nil {
+		name = s.Analysis.Kind
+	}
+	k, _ := lookupKind(name)
+	return k.Uses
 }
 
 // PickUse is which catalog picks a kind of study uses.
@@ -40,14 +64,14 @@ const (
 // kinds is the one table of study kinds. The engine is first and is not
 // named in a scenario's analysis section: it is what runs without one.
 var kinds = []Kind{
-	{EngineKind, "the whole defense loop as a Monte Carlo: P(survive) per asset, leakers, interceptors", func(*scenario.Scenario) Study { return &Engine{} }, PicksBoth},
-	{"battlespace", "engageable fraction and required burnout speed by interceptor, site and cueing", func(*scenario.Scenario) Study { return &Battlespace{} }, PicksOne},
-	{"reach", "places in reach, flight times and range rings of missiles", func(*scenario.Scenario) Study { return &Reach{} }, PicksThreat},
-	{"rotation", "coverage of assets over a year of rotating deployments", func(*scenario.Scenario) Study { return &Rotation{} }, PicksDefense},
-	{"salvo", "expected surviving warheads against interceptors, with a Monte Carlo check", func(*scenario.Scenario) Study { return &Salvo{} }, PicksNone},
-	{"radar", "radar footprints and the sightings of launches", func(*scenario.Scenario) Study { return &Radar{} }, PicksOne},
-	{"air-policing", "quick-reaction-alert intercept times against tracks", func(*scenario.Scenario) Study { return &AirPolicing{} }, PicksDefense},
-	{"architecture", "the same raid under several command architectures, with and without shared warning", func(s *scenario.Scenario) Study { return &Architecture{scenario: s} }, PicksBoth},
+	{EngineKind, "the whole defense loop as a Monte Carlo: P(survive) per asset, leakers, interceptors", func(*scenario.Scenario) Study { return &Engine{} }, PicksBoth, Uses{MonteCarlo: true, Physics: true}},
+	{"battlespace", "engageable fraction and required burnout speed by interceptor, site and cueing", func(*scenario.Scenario) Study { return &Battlespace{} }, PicksOne, Uses{Physics: true}},
+	{"reach", "places in reach, flight times and range rings of missiles", func(*scenario.Scenario) Study { return &Reach{} }, PicksThreat, Uses{Physics: true}},
+	{"rotation", "coverage of assets over a year of rotating deployments", func(*scenario.Scenario) Study { return &Rotation{} }, PicksDefense, Uses{}},
+	{"salvo", "expected surviving warheads against interceptors, with a Monte Carlo check", func(*scenario.Scenario) Study { return &Salvo{} }, PicksNone, Uses{MonteCarlo: true}},
+	{"radar", "radar footprints and the sightings of launches", func(*scenario.Scenario) Study { return &Radar{} }, PicksOne, Uses{Physics: true}},
+	{"air-policing", "quick-reaction-alert intercept times against tracks", func(*scenario.Scenario) Study { return &AirPolicing{} }, PicksDefense, Uses{}},
+	{"architecture", "the same raid under several command architectures, with and without shared warning", func(s *scenario.Scenario) Study { return &Architecture{scenario: s} }, PicksBoth, Uses{MonteCarlo: true, Physics: true}},
 }
 
 // The scenario decoder checks analysis kinds against this table.

@@ -148,6 +148,7 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 			Name: th.Name, Missile: entry, Launch: from, Aim: to, LaunchName: th.From.Place, AimName: th.To.Place,
 			Profile:      profile(th.Profile),
 			BurnoutSpeed: th.BurnoutSpeedKms * 1e3,
+			BurnoutAlt:   th.BurnoutAltKm * 1e3,
 			BurnoutAngle: th.BurnoutAngleDeg * math.Pi / 180,
 			Apogee:       th.ApogeeKm * 1e3,
 			LaunchTime:   th.LaunchTimeS, Count: th.Count, Interval: th.IntervalS,

@@ -2,6 +2,7 @@ package study
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -120,5 +121,19 @@ func TestUnresolvableElementsArePlaced(t *testing.T) {
 	_, err = BuildWorld(s, sim.DefaultOptions())
 	if !errors.As(err, &se) || len(se.Problems) != 1 || se.Problems[0].Path != "threats[0].from" {
 		t.Errorf("BuildWorld(unresolvable threat) = %v, want the one threats[0].from problem", err)
+	}
+}
+
+// TestFlyOneBurnoutAltitude (issue 12): a threat's burnout_alt_km reaches
+// the flight model; it was dropped between the scenario and the flight.
+func TestFlyOneBurnoutAltitude(t *testing.T) {
+	th := scenario.Threat{Name: "high", BurnoutAltKm: 1282.7, From: scenario.Point{LatDeg: 10, LonDeg: 20},
+		To: scenario.Point{LatDeg: 10, LonDeg: 50}, Count: 1}
+	f, err := FlyOne(th, sim.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Ballistic == nil || math.Abs(f.Ballistic.Burnout.Alt-1282.7e3) > 1 {
+		t.Errorf("FlyOne(burnout_alt_km 1282.7): burnout at %+v, want 1282.7 km up", f.Ballistic)
 	}
 }
