@@ -41,6 +41,7 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 	runFlags := func(out string) map[string]string {
 		return map[string]string{
 			"earth": "sphere", "json": "", "no-drag": "", "no-rotation": "", "pick": "low",
+			"pick-threat": "low", "pick-defense": "low",
 			"seed": "8", "trials": "3", "warning-value": "", "out": filepath.Join(dir, out),
 		}
 	}

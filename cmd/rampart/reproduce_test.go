@@ -57,10 +57,10 @@ func TestReproduceCommandRunsAsPrinted(t *testing.T) {
 			"rampart run raids/linked.yaml --seed 3 --trials 1 --no-drag --warning-value"},
 		{"default scenario", []string{"run", "--trials", "1", "--no-rotation", "--no-drag"},
 			"rampart run " + scenario.Default + " --seed 1 --trials 1 --no-rotation --no-drag"},
-		{"library analysis", []string{"run", "numbers", "--seed", "9", "--trials", "40", "--earth", "sphere"},
-			"rampart run numbers --seed 9 --trials 40 --earth sphere"},
-		{"file by relative path", []string{"run", "my raid.yaml", "--pick", "low", "--trials", "3", "--earth", "sphere", "--no-rotation", "--no-drag"},
-			"rampart run 'my raid.yaml' --seed 1 --trials 3 --earth sphere --no-rotation --no-drag --pick low"},
+		{"library analysis", []string{"run", "numbers", "--seed", "9", "--trials", "40"},
+			"rampart run numbers --seed 9 --trials 40"},
+		{"file by relative path", []string{"run", "my raid.yaml", "--pick", "low", "--earth", "sphere", "--no-rotation", "--no-drag"},
+			"rampart run 'my raid.yaml' --earth sphere --no-rotation --no-drag --pick low"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(work, strings.ReplaceAll(c.name, " ", "-"))

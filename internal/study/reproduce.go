@@ -11,9 +11,11 @@ import (
 // ReproduceCommand is the command line that reruns s with o and gives the
 // same numbers, to be run as printed from the directory the run was made
 // in: an embedded scenario by its name, a file by the path it was read
-// from, then --seed and --trials always, and every other option that
-// changes the result when it is not the default: --earth, --no-rotation,
-// --no-drag, --pick and --warning-value. --workers, --json and --out
+// from, then --seed and --trials for a study that runs Monte Carlo trials,
+// and every other option that changes the result when it is not the
+// default and the study reads it (KindUses): --earth, --no-rotation,
+// --no-drag, the picks and --warning-value. A flag the study would refuse
+// is never printed. --workers, --json and --out
 // change no number and are left out; add --json or --out DIR to get
 // results.json.
 func ReproduceCommand(s *scenario.Scenario, o Options) string {
@@ -24,15 +26,18 @@ func ReproduceCommand(s *scenario.Scenario, o Options) string {
 			input = "./" + input // a path, not a flag
 		}
 	}
-	args := []string{"rampart", "run", shellQuote(input),
-		"--seed", strconv.FormatInt(o.Seed, 10), "--trials", strconv.Itoa(o.Trials)}
-	if o.Physics.Model == "sphere" {
+	uses := KindUses(s)
+	args := []string{"rampart", "run", shellQuote(input)}
+	if uses.MonteCarlo {
+		args = append(args, "--seed", strconv.FormatInt(o.Seed, 10), "--trials", strconv.Itoa(o.Trials))
+	}
+	if uses.Physics && o.Physics.Model == "sphere" {
 		args = append(args, "--earth", "sphere")
 	}
-	if o.Sim.Earth.Omega == 0 {
+	if uses.Physics && o.Sim.Earth.Omega == 0 {
 		args = append(args, "--no-rotation")
 	}
-	if !o.Sim.Earth.Drag {
+	if uses.Physics && !o.Sim.Earth.Drag {
 		args = append(args, "--no-drag")
 	}
 	switch t, d := o.Sim.ThreatPick, o.Sim.DefensePick; {
