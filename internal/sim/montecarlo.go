@@ -20,6 +20,10 @@ type Summary struct {
 	SectorLeakersMean     float64 // leakers that another command could have engaged but its sector barred
 	SurvivingValueMean    float64 // Σ value of surviving assets, per trial
 	TotalValue            float64 // Σ value of all assets
+	// TracksPerMissileMean is the most firm tracks a picture held at once
+	// per missile of the raid, averaged over the pictures and the trials:
+	// 1 when each picture holds one track per missile and no duplicates.
+	TracksPerMissileMean float64
 
 	// SurvivingValue holds each trial's surviving value, in trial order,
 	// for paired comparisons (CompareSharing).
@@ -119,6 +123,13 @@ func (t *tally) add(r *Outcome) {
 	}
 	s.SurvivingValue = append(s.SurvivingValue, value)
 	s.SurvivingValueMean += value
+	if missiles := len(w.Flights); missiles > 0 && len(r.PeakFirmTracks) > 0 {
+		held := 0
+		for _, k := range r.PeakFirmTracks {
+			held += k
+		}
+		s.TracksPerMissileMean += float64(held) / float64(missiles*len(r.PeakFirmTracks))
+	}
 	for i := range w.Flights {
 		ts := &s.Threats[i]
 		if r.Leaked[i] {
@@ -182,6 +193,7 @@ func (t *tally) summary() *Summary {
 	s.DoubleEngagementsMean /= nf
 	s.SectorLeakersMean /= nf
 	s.SurvivingValueMean /= nf
+	s.TracksPerMissileMean /= nf
 	return s
 }
 
