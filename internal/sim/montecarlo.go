@@ -14,7 +14,11 @@ type Summary struct {
 	Assets  []AssetStat
 	Threats []ThreatStat // one per flight, in World.Flights order
 
-	InterceptorsMean      float64 // interceptors fired per trial
+	InterceptorsMean float64 // interceptors fired per trial
+	// UnattributedMean is the interceptors per trial whose planned
+	// intercept point lay farther than 100 km (attributionM) from every
+	// missile: fired at tracks that followed no missile.
+	UnattributedMean      float64
 	LeakersMean           float64 // missiles reaching their impact point per trial
 	DoubleEngagementsMean float64 // missiles fired at by two or more commands per trial
 	SectorLeakersMean     float64 // leakers that another command could have engaged but its sector barred
@@ -123,6 +127,11 @@ func (t *tally) add(r *Outcome) {
 	}
 	s.SurvivingValue = append(s.SurvivingValue, value)
 	s.SurvivingValueMean += value
+	for k := range r.Shots {
+		if r.Shots[k].Flight < 0 {
+			s.UnattributedMean++
+		}
+	}
 	if missiles := len(w.Flights); missiles > 0 && len(r.PeakFirmTracks) > 0 {
 		held := 0
 		for _, k := range r.PeakFirmTracks {
@@ -189,6 +198,7 @@ func (t *tally) summary() *Summary {
 		ts.FirstDetectionSensor, ts.FireControlOwner = mode(t.sensors[i]), mode(t.owners[i])
 	}
 	s.InterceptorsMean /= nf
+	s.UnattributedMean /= nf
 	s.LeakersMean /= nf
 	s.DoubleEngagementsMean /= nf
 	s.SectorLeakersMean /= nf
