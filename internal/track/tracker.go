@@ -255,7 +255,7 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		case k.hit:
 			k.hits |= 1
 			k.Misses = 0
-		case t <= k.remoteUntil:
+		case k.Remote > 0 && t <= k.remoteUntil:
 			// Covered by a remote report until the next is due.
 		default:
 			k.Misses++
