@@ -26,7 +26,11 @@ var problemCases = []struct {
 	}},
 	{"unknown link field", "threats:\n", "links:\n  - {owners: [US, US], latency: 2}\nthreats:\n", []string{
 		`t.yaml:15:19: links[0].owners[1]: "US" is listed twice`,
-		`t.yaml:15:24: links[0].latency: unknown field; did you mean "latency_s"? allowed: owners, latency_s`,
+		`t.yaml:15:24: links[0].latency: unknown field; did you mean "latency_s"? allowed: owners, latency_s, period_s`,
+	}},
+	{"link period out of range", "threats:\n", "links:\n  - {owners: [US, US], latency_s: 2, period_s: 0.5}\nthreats:\n", []string{
+		`t.yaml:15:19: links[0].owners[1]: "US" is listed twice`,
+		`t.yaml:15:48: links[0].period_s: 0.5 is out of range; allowed: 1 to 600 (0 or absent: 12)`,
 	}},
 	{"bad doctrine", "  - name: US\n", "  - name: US\n    doctrine: {salvo: 0, shoot_look_shoot: yes, kill_assessment_s: -1, reserve: 3}\n", []string{
 		`t.yaml:5:23: owners[0].doctrine.salvo: 0 is out of range; allowed: 1 to 16 interceptors per threat per look`,

@@ -146,11 +146,27 @@ type SpaceSensor struct {
 }
 
 // Link is a data link that shares tracks and launch warnings between owners,
-// each message arriving LatencyS after it is sent.
+// each message arriving LatencyS after it is sent, each track reported once
+// every PeriodS.
 type Link struct {
 	Owners   []string `yaml:"owners"`    // two or more names of Scenario.Owners
 	LatencyS float64  `yaml:"latency_s"` // one-way latency, s
+	PeriodS  float64  `yaml:"period_s"`  // s between two reports of one track; 0: DefaultLinkPeriodS
 }
+
+// Track reporting periods of links, s.
+const (
+	// DefaultLinkPeriodS is one report of each track per Link 16 frame:
+	// the frame is 12 s (1,536 time slots of 7.8125 ms; SISO-STD-002,
+	// Link 16 simulation standard, 2005). That a track is reported once a
+	// frame is rampart's assumption; units may report some tracks faster.
+	DefaultLinkPeriodS = 12.0
+	// MinLinkPeriodS is the engine's tick: links send once a tick at most.
+	MinLinkPeriodS = 1.0
+	// MaxLinkPeriodS bounds the period: a track reported less often is
+	// dropped by its receiver between reports in any case.
+	MaxLinkPeriodS = 600.0
+)
 
 // Platform is a set of parts (sensors, launchers) that sit together and
 // work as one unit, such as an Aegis Ashore deck house and its launchers.

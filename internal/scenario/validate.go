@@ -317,6 +317,10 @@ func (v *validator) links(owners []string) {
 		if !(l.LatencyS >= 0 && l.LatencyS <= 600) {
 			v.errorf(joinPath(p, "latency_s"), "%s is out of range; allowed: 0 to 600", formatNumber(l.LatencyS))
 		}
+		if l.PeriodS != 0 && !(l.PeriodS >= MinLinkPeriodS && l.PeriodS <= MaxLinkPeriodS) {
+			v.errorf(joinPath(p, "period_s"), "%s is out of range; allowed: %s to %s (0 or absent: %s)", formatNumber(l.PeriodS),
+				formatNumber(MinLinkPeriodS), formatNumber(MaxLinkPeriodS), formatNumber(DefaultLinkPeriodS))
+		}
 	}
 }
 

@@ -76,6 +76,12 @@ type Outcome struct {
 	// AssetLost[a] reports that a leaker landed within asset a's radius.
 	AssetLost []bool
 	Shots     []Shot
+	// FirmTracks is the number of firm tracks each picture held over the
+	// trial (a track dropped and started again counts twice), and
+	// PeakFirmTracks the most it held at once: with one track per missile,
+	// the number of missiles it saw.
+	FirmTracks     map[string]int
+	PeakFirmTracks map[string]int
 }
 
 // Engage runs the whole loop of one trial: detect, track, evaluate, assign,
@@ -451,7 +457,7 @@ func (b *battle) outcome() *Outcome {
 	n := len(w.Flights)
 	out := &Outcome{
 		Sensing: tr.out, Leaked: make([]bool, n), Interceptors: make([]int, n), Engagers: make([]int, n),
-		SectorBarred: b.barred, AssetLost: make([]bool, len(w.Assets)),
+		SectorBarred: b.barred, AssetLost: make([]bool, len(w.Assets)), FirmTracks: tr.firmTracks(), PeakFirmTracks: tr.peakFirm,
 	}
 	for k := range b.shots {
 		s := &b.shots[k]

@@ -14,12 +14,20 @@ type Summary struct {
 	Assets  []AssetStat
 	Threats []ThreatStat // one per flight, in World.Flights order
 
-	InterceptorsMean      float64 // interceptors fired per trial
+	InterceptorsMean float64 // interceptors fired per trial
+	// UnattributedMean is the interceptors per trial whose planned
+	// intercept point lay farther than 100 km (attributionM) from every
+	// missile: fired at tracks that followed no missile.
+	UnattributedMean      float64
 	LeakersMean           float64 // missiles reaching their impact point per trial
 	DoubleEngagementsMean float64 // missiles fired at by two or more commands per trial
 	SectorLeakersMean     float64 // leakers that another command could have engaged but its sector barred
 	SurvivingValueMean    float64 // Σ value of surviving assets, per trial
 	TotalValue            float64 // Σ value of all assets
+	// TracksPerMissileMean is the most firm tracks a picture held at once
+	// per missile of the raid, averaged over the pictures and the trials:
+	// 1 when each picture holds one track per missile and no duplicates.
+	TracksPerMissileMean float64
 
 	// SurvivingValue holds each trial's surviving value, in trial order,
 	// for paired comparisons (CompareSharing).
@@ -119,6 +127,18 @@ func (t *tally) add(r *Outcome) {
 	}
 	s.SurvivingValue = append(s.SurvivingValue, value)
 	s.SurvivingValueMean += value
+	for k := range r.Shots {
+		if r.Shots[k].Flight < 0 {
+			s.UnattributedMean++
+		}
+	}
+	if missiles := len(w.Flights); missiles > 0 && len(r.PeakFirmTracks) > 0 {
+		held := 0
+		for _, k := range r.PeakFirmTracks {
+			held += k
+		}
+		s.TracksPerMissileMean += float64(held) / float64(missiles*len(r.PeakFirmTracks))
+	}
 	for i := range w.Flights {
 		ts := &s.Threats[i]
 		if r.Leaked[i] {
@@ -178,10 +198,12 @@ func (t *tally) summary() *Summary {
 		ts.FirstDetectionSensor, ts.FireControlOwner = mode(t.sensors[i]), mode(t.owners[i])
 	}
 	s.InterceptorsMean /= nf
+	s.UnattributedMean /= nf
 	s.LeakersMean /= nf
 	s.DoubleEngagementsMean /= nf
 	s.SectorLeakersMean /= nf
 	s.SurvivingValueMean /= nf
+	s.TracksPerMissileMean /= nf
 	return s
 }
 

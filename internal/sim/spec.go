@@ -93,6 +93,10 @@ type Launcher struct {
 type Link struct {
 	Owners  []string
 	Latency float64 // one-way, s
+	// Period is the time between two reports of one track, s; 0 sends
+	// every track at every tick. A scenario's default is
+	// scenario.DefaultLinkPeriodS.
+	Period float64
 }
 
 // Threat is a missile, or a raid of Count identical missiles launched

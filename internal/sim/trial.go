@@ -33,11 +33,19 @@ type trial struct {
 	// while it flies on.
 	dead []float64
 	bm   *battle // nil without engagement
+	// firm holds, per picture, the IDs of the tracks that were firm at
+	// the end of some tick.
+	firm map[string]map[int]bool
+	// peakFirm is, per picture, the most firm tracks held at once.
+	peakFirm map[string]int
 }
 
 func (w *World) newTrial(rng *rand.Rand, engage bool) *trial {
 	n := len(w.Flights)
-	tr := &trial{w: w, rng: rng, engage: engage, out: make([]Sensing, n), dead: make([]float64, n)}
+	tr := &trial{w: w, rng: rng, engage: engage, out: make([]Sensing, n), dead: make([]float64, n), firm: map[string]map[int]bool{}, peakFirm: map[string]int{}}
+	for _, o := range w.Pictures {
+		tr.firm[o] = map[int]bool{}
+	}
 	for i := range tr.out {
 		tr.out[i] = Sensing{FirstDetection: math.NaN(), SpaceWarning: math.NaN(), FirmTrack: math.NaN(), FireControl: math.NaN(),
 			FirmByOwner: map[string]float64{}, FireControlByOwner: map[string]float64{}}
@@ -200,11 +208,19 @@ func (tr *trial) run() error {
 		}
 		for _, o := range w.Pictures {
 			tracks = trackers[o].AppendTracks(tracks[:0])
+			nfirm := 0
+			for k := range tracks {
+				if tracks[k].Status == track.Firm {
+					nfirm++
+				}
+			}
+			tr.peakFirm[o] = max(tr.peakFirm[o], nfirm)
 			for k := range tracks {
 				tk := &tracks[k]
 				if tk.Status != track.Firm {
 					continue
 				}
+				tr.firm[o][tk.ID] = true
 				i := truthOf(tk, truth, gate)
 				if i < 0 {
 					continue
@@ -235,6 +251,16 @@ func (tr *trial) run() error {
 		}
 	}
 	return nil
+}
+
+// firmTracks returns the number of firm tracks each picture held over the
+// trial.
+func (tr *trial) firmTracks() map[string]int {
+	out := make(map[string]int, len(tr.firm))
+	for o, ids := range tr.firm {
+		out[o] = len(ids)
+	}
+	return out
 }
 
 // truthPos is a flight's true position at the current tick, if in flight.

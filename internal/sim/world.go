@@ -104,8 +104,8 @@ func (w *World) links() []ownerLink {
 			if a == b {
 				continue
 			}
-			if lat, ok := w.latency(a, b); ok {
-				out = append(out, ownerLink{from: a, to: b, link: &track.Link{Latency: lat}})
+			if lat, period, ok := w.link(a, b); ok {
+				out = append(out, ownerLink{from: a, to: b, link: &track.Link{To: b, Latency: lat, Period: period}})
 			}
 		}
 	}
@@ -116,17 +116,29 @@ func (w *World) links() []ownerLink {
 // picture b (0 within one picture), and whether they are linked. Without
 // sharing (Options.NoSharing) no two pictures are linked.
 func (w *World) latency(a, b string) (float64, bool) {
+	lat, _, ok := w.link(a, b)
+	return lat, ok
+}
+
+// link returns the latency and the track reporting period of the link
+// from picture a to picture b, and whether they are linked: of several
+// links joining them, the one with the least latency (then the shortest
+// period).
+func (w *World) link(a, b string) (latency, period float64, ok bool) {
 	if a == b {
-		return 0, true
+		return 0, 0, true
 	}
 	if w.Options.NoSharing {
-		return 0, false
+		return 0, 0, false
 	}
-	best, ok := math.Inf(1), false
+	latency, period = math.Inf(1), math.Inf(1)
 	for _, l := range w.Spec.Links {
-		if slices.Contains(l.Owners, a) && slices.Contains(l.Owners, b) {
-			best, ok = math.Min(best, l.Latency), true
+		if !slices.Contains(l.Owners, a) || !slices.Contains(l.Owners, b) {
+			continue
+		}
+		if l.Latency < latency || (l.Latency == latency && l.Period < period) {
+			latency, period, ok = l.Latency, l.Period, true
 		}
 	}
-	return best, ok
+	return latency, period, ok
 }

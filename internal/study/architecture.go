@@ -62,14 +62,21 @@ func (a *Architecture) list() []scenario.Architecture {
 
 // ArchitectureRun is the outcome of the raid under one architecture.
 type ArchitectureRun struct {
-	Architecture          string      `json:"architecture"`
-	SurvivingValueMean    float64     `json:"surviving_value_mean"`
-	TotalValue            float64     `json:"total_value"`
-	InterceptorsMean      float64     `json:"interceptors_mean"`
-	LeakersMean           float64     `json:"leakers_mean"`
-	DoubleEngagementsMean float64     `json:"double_engagements_mean"`
-	SectorLeakersMean     float64     `json:"sector_leakers_mean"`
-	Assets                []AssetJSON `json:"assets"`
+	Architecture          string  `json:"architecture"`
+	SurvivingValueMean    float64 `json:"surviving_value_mean"`
+	TotalValue            float64 `json:"total_value"`
+	InterceptorsMean      float64 `json:"interceptors_mean"`
+	LeakersMean           float64 `json:"leakers_mean"`
+	DoubleEngagementsMean float64 `json:"double_engagements_mean"`
+	SectorLeakersMean     float64 `json:"sector_leakers_mean"`
+	// TracksPerMissile is the most firm tracks a picture held at once per
+	// missile, averaged over pictures and trials (1: one track per
+	// missile, no duplicates).
+	TracksPerMissile float64 `json:"tracks_per_missile"`
+	// UnattributedMean is the interceptors per raid fired at tracks that
+	// followed no missile (intercept point over 100 km from every one).
+	UnattributedMean float64     `json:"interceptors_at_no_missile_mean"`
+	Assets           []AssetJSON `json:"assets"`
 	// VersusFirst is the paired difference in surviving value from the
 	// first architecture, on the same streams (absent for the first).
 	VersusFirst *SharingJSON `json:"versus_first,omitempty"`
@@ -143,7 +150,8 @@ func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		}
 		run := ArchitectureRun{Architecture: string(arch), SurvivingValueMean: sum.SurvivingValueMean, TotalValue: sum.TotalValue,
 			InterceptorsMean: sum.InterceptorsMean, LeakersMean: sum.LeakersMean,
-			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean, Assets: AssetsJSON(sum)}
+			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
+			TracksPerMissile: sum.TracksPerMissileMean, UnattributedMean: sum.UnattributedMean, Assets: AssetsJSON(sum)}
 		if first == nil {
 			first = sum
 			res.Scene = EngineScene(&sc, w, sum)
@@ -214,7 +222,7 @@ func architectureHeadline(s *scenario.Scenario, out ArchitectureResults) Headlin
 func architectureSections(out ArchitectureResults, res *Result) []report.Section {
 	t := report.Table{Caption: "The same raid under each architecture (means per trial)", Columns: []report.Column{{Heading: "architecture"},
 		{Heading: "surviving value", Numeric: true}, {Heading: "leakers", Numeric: true}, {Heading: "interceptors", Numeric: true},
-		{Heading: "double engagements", Numeric: true}, {Heading: "sector leakers", Numeric: true}, {Heading: "vs first (95 % CI)", Numeric: true}, {Heading: "shared warning (95 % CI)", Numeric: true}}}
+		{Heading: "double engagements", Numeric: true}, {Heading: "sector leakers", Numeric: true}, {Heading: "tracks per missile", Numeric: true}, {Heading: "interceptors at no missile", Numeric: true}, {Heading: "vs first (95 % CI)", Numeric: true}, {Heading: "shared warning (95 % CI)", Numeric: true}}}
 	bars := report.BarChart{Caption: "Probability that each asset survives, by architecture", X: report.Axis{Label: "P(survive)", Min: 0, Max: 1}}
 	for _, r := range out.Architectures {
 		vs, ew := "–", "–"
@@ -225,7 +233,7 @@ func architectureSections(out ArchitectureResults, res *Result) []report.Section
 			ew = fmt.Sprintf("%+.2f (%+.2f to %+.2f)", r.EarlyWarning.Difference, r.EarlyWarning.CI95[0], r.EarlyWarning.CI95[1])
 		}
 		t.Rows = append(t.Rows, []string{r.Architecture, fmt.Sprintf("%.2f of %g", r.SurvivingValueMean, r.TotalValue), fmtF(r.LeakersMean, 2),
-			fmtF(r.InterceptorsMean, 2), fmtF(r.DoubleEngagementsMean, 2), fmtF(r.SectorLeakersMean, 2), vs, ew})
+			fmtF(r.InterceptorsMean, 2), fmtF(r.DoubleEngagementsMean, 2), fmtF(r.SectorLeakersMean, 2), fmtF(r.TracksPerMissile, 1), fmtF(r.UnattributedMean, 2), vs, ew})
 		ser := report.BarSeries{Name: r.Architecture}
 		for _, x := range r.Assets {
 			if len(bars.Series) == 0 {
@@ -235,7 +243,7 @@ func architectureSections(out ArchitectureResults, res *Result) []report.Section
 		}
 		bars.Series = append(bars.Series, ser)
 	}
-	t.Notes = []string{"Double engagements: missiles fired at by two or more commands (interceptors spent on a shared target). Sector leakers: leakers another command could have engaged but its sector barred. Shared warning: surviving value with the links and shared pictures minus without, paired on the same streams."}
+	t.Notes = []string{"Double engagements: missiles fired at by two or more commands (interceptors spent on a shared target). Sector leakers: leakers another command could have engaged but its sector barred. Tracks per missile: the most firm tracks one picture held at once, per missile of the raid (1 is one track per missile). Interceptors at no missile: fired at tracks that followed no missile (planned intercept over 100 km from every one), a cost of a picture's false or duplicate tracks. Shared warning: surviving value with the links and shared pictures minus without, paired on the same streams. The pairing is partial: each radar look and each kill draws from the trial's stream, so once sharing changes what a radar looks at (a cue, a track from the link), the two runs of a trial draw different numbers, and a difference whose interval includes 0 is within that noise."}
 	return []report.Section{
 		{Heading: "Architectures compared", Blocks: []report.Block{t, bars}},
 		report.SceneSection(fmt.Sprintf("Geometry of the raid (%s, intercepts of trial 0)", out.Architectures[0].Architecture), res.Scene),

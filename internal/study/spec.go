@@ -203,7 +203,11 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 		})
 	}
 	for _, l := range s.Links {
-		spec.Links = append(spec.Links, sim.Link{Owners: l.Owners, Latency: l.LatencyS})
+		period := l.PeriodS
+		if period == 0 {
+			period = scenario.DefaultLinkPeriodS
+		}
+		spec.Links = append(spec.Links, sim.Link{Owners: l.Owners, Latency: l.LatencyS, Period: period})
 	}
 	for i, a := range s.Assets {
 		p, err := resolve(a.Point)

@@ -97,6 +97,15 @@
 // with ω minimising tr P or det P. Unmatched reports start firm local
 // tracks.
 //
+// Reports carry their track's Provenance, the owner and local track ID it
+// started from. A track started from the receiver's report is not sent back
+// to it until the sender's own sensors have updated it; a report that comes
+// back to its origin fuses into the origin's track and never starts a new
+// one; and a remote track already fused into a local track is fused into it
+// again without a new assignment. A track fed only by reports is held for
+// the sender's reporting period after each report before scans without
+// detections count as misses.
+//
 // # Tests
 //
 // NEES and NIS averages over Monte Carlo runs lie inside their two-sided

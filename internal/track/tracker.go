@@ -26,8 +26,20 @@ type Track struct {
 	LastSensor      string  // sensor of the latest detection used
 
 	Scans  int // scans since initiation, including the first
-	Misses int // consecutive scans without a detection
+	Misses int // consecutive scans without a detection or remote report
 	Remote int // remote reports fused into it
+	Own    int // detections of the owner's own sensors used
+
+	// Origin is, for a track started from a remote report, the owner and
+	// track ID it was started from (the report's Origin); zero for a track
+	// started by the owner's own sensors.
+	Origin Provenance
+
+	// remoteUntil is the time up to which the latest remote report fused
+	// into the track stands in for detections: its arrival plus the
+	// sender's reporting period. A scan before then without a detection
+	// is not a miss.
+	remoteUntil float64
 
 	hits uint64 // bit 0 set when the latest scan updated the track
 	hit  bool   // updated in the current scan
@@ -70,6 +82,9 @@ type Tracker struct {
 	gate6  float64
 	tracks []*Track
 	nextID int
+	// peers maps a remote track (sender and its ID, or the origin it
+	// carries) to the local track its reports were last fused into.
+	peers map[Provenance]int
 
 	// scratch
 	solver assign.Solver
@@ -236,10 +251,13 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for _, k := range tr.tracks {
 		k.Scans++
 		k.hits <<= 1
-		if k.hit {
+		switch {
+		case k.hit:
 			k.hits |= 1
 			k.Misses = 0
-		} else {
+		case k.Remote > 0 && t <= k.remoteUntil:
+			// Covered by a remote report until the next is due.
+		default:
 			k.Misses++
 		}
 		k.Estimate = tr.filter.Predict(k.Estimate, t)
@@ -335,6 +353,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		k.Estimate = post
 		k.hit = true
 		k.Quality.Updates++
+		k.Own++
 		k.LastUpdate = d.Time
 		k.LastSensor = d.Sensor
 	}
@@ -352,6 +371,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 			FireControlTime: math.NaN(),
 			LastUpdate:      d.Time,
 			LastSensor:      d.Sensor,
+			Own:             1,
 			hit:             true,
 		}
 		k.Quality.Updates = 1
