@@ -281,9 +281,12 @@ func TestInterceptorStagesReachBurnout(t *testing.T) {
 			t.Errorf("%s: %v", e.Name, err)
 			continue
 		}
+		// The flown loss (intercept.TestFlownBurnoutMatchesCatalog, which
+		// calibrates the stages' specific impulse) is 0.4-1.7 km/s: GBI's
+		// 205 s burn at the 30° reference kick loses 1.57 km/s to gravity.
 		vbo := e.Central("burnout_speed_kms")
-		if margin := dv - vbo; margin < 0.1 || margin > 1.5 {
-			t.Errorf("%s: ideal Δv %.2f km/s vs burnout %.2f (margin %.2f, want 0.1-1.5)", e.Name, dv, vbo, margin)
+		if margin := dv - vbo; margin < 0.1 || margin > 1.8 {
+			t.Errorf("%s: ideal Δv %.2f km/s vs burnout %.2f (margin %.2f, want 0.1-1.8)", e.Name, dv, vbo, margin)
 		}
 	}
 	// Ordering that question 2 depends on.
