@@ -451,3 +451,28 @@ func FuzzPickUnmarshalText(f *testing.F) {
 		}
 	})
 }
+
+// TestIskanderClaims: the Iskander-M's disputed range has a value per
+// claim, as the 9M729's has: 500 km by Russian statements (Salyukov via
+// Xinhua 2018) and 700 km for modified missiles by the Lithuanian foreign
+// minister (Deutsche Welle, 8 Oct 2016; CCTV, 9 Oct 2016). The old catalog
+// had no claims for it.
+func TestIskanderClaims(t *testing.T) {
+	for label, c := range map[string]struct {
+		km     float64
+		source string
+	}{
+		"Russian statements": {500, "Salyukov"},
+		"Lithuanian claim":   {700, "Deutsche Welle"},
+	} {
+		e, err := Lookup("Iskander-M (" + label + ")")
+		if err != nil {
+			t.Errorf("Lookup(Iskander-M (%s)): %v", label, err)
+			continue
+		}
+		r := e.Params["range_km"]
+		if r.Central != c.km || !strings.Contains(r.Source, c.source) {
+			t.Errorf("Iskander-M (%s) range_km = %v km from %q, want %v km citing %s", label, r.Central, r.Source, c.km, c.source)
+		}
+	}
+}
