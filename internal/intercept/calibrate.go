@@ -29,8 +29,8 @@ const (
 // above the flyout integration tolerance (1e-9).
 const burnoutCalibrationTol = 1e-6
 
-// calibrateStages scales the thrust of every stage of ic (its exhaust
-// velocity, at the catalog mass flow) by one factor so that the flyout at
+// calibrateStages scales the thrust of every stage of ic (its specific
+// impulse, at the stage's mass flow) by one factor so that the flyout at
 // referenceKick burns out at ic.BurnoutSpeed, and records the factor in
 // ic.IspScale. The burnout speed rises monotonically with the factor; the
 // root is found by the secant method on a bracket (regula falsi with the
@@ -38,6 +38,11 @@ const burnoutCalibrationTol = 1e-6
 func (ic *Interceptor) calibrateStages() error {
 	if len(ic.Stages) == 0 {
 		return nil
+	}
+	for _, s := range ic.Stages {
+		if !(s.Thrust > 0 && s.BurnTime > 0 && s.PropellantMass > 0) || math.IsInf(s.Thrust, 0) {
+			return nil // validate names the bad stage
+		}
 	}
 	base := make([]float64, len(ic.Stages))
 	for i, s := range ic.Stages {

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -101,6 +102,13 @@ func TestImpossibleBurnoutRefused(t *testing.T) {
 	_, err := FromCatalog(e, catalog.PickCentral)
 	if err == nil || !strings.Contains(err.Error(), "specific impulse") {
 		t.Errorf("FromCatalog(SM-3 IB at 6 km/s) = %v, want a specific-impulse refusal", err)
+	}
+	// A stage without propellant is named, not calibrated into NaN.
+	e, _ = catalog.Lookup("SM-3 IB")
+	e.Stages = slices.Clone(e.Stages)
+	e.Stages[1].PropellantKg = catalog.Value{}
+	if _, err := FromCatalog(e, catalog.PickCentral); err == nil || !strings.Contains(err.Error(), "stage 2") {
+		t.Errorf("FromCatalog(SM-3 IB without stage 2 propellant) = %v, want an error naming stage 2", err)
 	}
 }
 

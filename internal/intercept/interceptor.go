@@ -40,8 +40,8 @@ type Interceptor struct {
 	MaxFlyout    float64        // longest flyout considered, s
 	VerticalRise float64        // s
 	PitchOver    float64        // s
-	// IspScale is the factor by which FromCatalog scaled the catalog stage
-	// thrusts (exhaust velocities) so that the flyout burns out at
+	// IspScale is the factor by which FromCatalog scaled each stage's
+	// catalog (central) specific impulse so that the flyout burns out at
 	// BurnoutSpeed (see calibrateStages); 1 without stages.
 	IspScale float64
 
@@ -237,7 +237,7 @@ func (ic *Interceptor) key() flyoutKey {
 func (ic *Interceptor) WithBurnout(v float64) *Interceptor {
 	return &Interceptor{
 		Name: fmt.Sprintf("%s (%.2f km/s)", ic.Name, v/1e3), Pick: ic.Pick,
-		BurnoutSpeed: v, BurnTime: ic.burnTime(), Diameter: ic.Diameter, MaxFlyout: ic.MaxFlyout,
+		BurnoutSpeed: v, BurnTime: ic.burnTime(), Diameter: ic.Diameter, MaxFlyout: ic.MaxFlyout, IspScale: 1,
 		VerticalRise: ic.VerticalRise, PitchOver: ic.PitchOver,
 		MinAlt: ic.MinAlt, MaxAlt: ic.MaxAlt, MaxRange: ic.MaxRange, MinClosingSpeed: ic.MinClosingSpeed,
 		Pk: ic.Pk, Divert: ic.Divert, SeekerRange: ic.SeekerRange,
