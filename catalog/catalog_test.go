@@ -281,9 +281,12 @@ func TestInterceptorStagesReachBurnout(t *testing.T) {
 			t.Errorf("%s: %v", e.Name, err)
 			continue
 		}
+		// The flown loss (intercept.TestFlownBurnoutMatchesCatalog, which
+		// calibrates the stages' specific impulse) is 0.4-1.7 km/s: GBI's
+		// 205 s burn at the 30° reference kick loses 1.57 km/s to gravity.
 		vbo := e.Central("burnout_speed_kms")
-		if margin := dv - vbo; margin < 0.1 || margin > 1.5 {
-			t.Errorf("%s: ideal Δv %.2f km/s vs burnout %.2f (margin %.2f, want 0.1-1.5)", e.Name, dv, vbo, margin)
+		if margin := dv - vbo; margin < 0.1 || margin > 1.8 {
+			t.Errorf("%s: ideal Δv %.2f km/s vs burnout %.2f (margin %.2f, want 0.1-1.8)", e.Name, dv, vbo, margin)
 		}
 	}
 	// Ordering that question 2 depends on.
@@ -447,4 +450,29 @@ func FuzzPickUnmarshalText(f *testing.F) {
 			t.Fatalf("%q read as %v, wrote %q, read back %v, %v", s, p, b, q, err)
 		}
 	})
+}
+
+// TestIskanderClaims: the Iskander-M's disputed range has a value per
+// claim, as the 9M729's has: 500 km by Russian statements (Salyukov via
+// Xinhua 2018) and 700 km for modified missiles by the Lithuanian foreign
+// minister (Deutsche Welle, 8 Oct 2016; CCTV, 9 Oct 2016). The old catalog
+// had no claims for it.
+func TestIskanderClaims(t *testing.T) {
+	for label, c := range map[string]struct {
+		km     float64
+		source string
+	}{
+		"Russian statements": {500, "Salyukov"},
+		"Lithuanian claim":   {700, "Deutsche Welle"},
+	} {
+		e, err := Lookup("Iskander-M (" + label + ")")
+		if err != nil {
+			t.Errorf("Lookup(Iskander-M (%s)): %v", label, err)
+			continue
+		}
+		r := e.Params["range_km"]
+		if r.Central != c.km || !strings.Contains(r.Source, c.source) {
+			t.Errorf("Iskander-M (%s) range_km = %v km from %q, want %v km citing %s", label, r.Central, r.Source, c.km, c.source)
+		}
+	}
 }

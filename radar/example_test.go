@@ -74,7 +74,7 @@ func ExampleFromCatalog() {
 	}
 	// Output:
 	// AN/SPY-1D(V): instrumented range 600 km
-	//  245 km, el 23.4°: visible, SNR 14.5 dB, Pd 0.62
+	//  245 km, el 23.4°: visible, SNR 22.5 dB, Pd 0.92
 	//  913 km, el  2.2°: out of range
 	//  222 km, el -0.5°: below min elevation
 }

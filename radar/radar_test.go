@@ -146,7 +146,7 @@ func TestLookStatistics(t *testing.T) {
 	)
 	rng := rand.New(rand.NewPCG(seed, 3))
 	r := mustRadar(t, "AN/TPY-2", catalog.PickCentral, kurecik, math.Pi/2)
-	pos := at(kurecik, 95, 650e3, 300e3)
+	pos := at(kurecik, 95, 1200e3, 300e3)
 	o := r.Observe(pos, 0.01)
 	if o.Visibility != Visible || o.Pd < 0.2 || o.Pd > 0.95 {
 		t.Fatalf("test geometry: %+v", o)

@@ -44,43 +44,49 @@ func reachPlace(t *testing.T, r Reach, name string) ReachPlace {
 }
 
 // TestReachIskanderKaliningrad: mission question 4, Iskander-M from
-// Kaliningrad (range 400–500 km in the catalog).
+// Kaliningrad (range 400–500 km in the catalog; claims: 500 km by Russian
+// statements, 700 km by a Lithuanian claim).
 func TestReachIskanderKaliningrad(t *testing.T) {
-	r, err := MissileReach("Iskander-M", Location{Place: "Kaliningrad"}, ReachOptions{Places: []string{"Redzikowo", "Vilnius", "Warsaw", "Berlin", "Kaliningrad"}})
+	r, err := MissileReach("Iskander-M", Location{Place: "Kaliningrad"}, ReachOptions{Places: []string{"Redzikowo", "Vilnius", "Warsaw", "Berlin", "Paris", "Kaliningrad"}})
 	if err != nil {
 		t.Fatalf("MissileReach(Iskander-M, Kaliningrad) error: %v", err)
 	}
-	if len(r.Places) != 4 {
-		t.Fatalf("MissileReach(Iskander-M, Kaliningrad) = %d places, want 4 (the launch place left out)", len(r.Places))
+	if len(r.Places) != 5 {
+		t.Fatalf("MissileReach(Iskander-M, Kaliningrad) = %d places, want 5 (the launch place left out)", len(r.Places))
 	}
 	if !slices.IsSortedFunc(r.Places, func(a, b ReachPlace) int { return int(math.Copysign(1, a.DistanceKm-b.DistanceKm)) }) {
 		t.Error("places not sorted by distance")
 	}
+	every := []string{"low", "central", "high", "Russian statements", "Lithuanian claim"}
 	for _, name := range []string{"Redzikowo", "Vilnius", "Warsaw"} {
 		p := reachPlace(t, r, name)
 		t.Logf("Iskander-M Kaliningrad → %-9s %5.0f km, %v, %.2f min, apogee %.0f km (%s)", name, p.DistanceKm, p.ReachedBy, reachDeref(p.FlightTimeMin), reachDeref(p.ApogeeKm), p.FlownAs)
-		if p.Beyond || !slices.Equal(p.ReachedBy, []string{"low", "central", "high"}) {
-			t.Errorf("%s (%.0f km) ReachedBy = %v, want low, central, high", name, p.DistanceKm, p.ReachedBy)
+		if p.Beyond || !slices.Equal(p.ReachedBy, every) {
+			t.Errorf("%s (%.0f km) ReachedBy = %v, want %v", name, p.DistanceKm, p.ReachedBy, every)
 		}
 		if p.FlightTimeMin == nil || *p.FlightTimeMin > iskanderMaxFlightMin || *p.FlightTimeMin < iskanderMinFlightMin {
 			t.Errorf("%s flight time = %v min, want %v–%v min", name, reachDeref(p.FlightTimeMin), iskanderMinFlightMin, iskanderMaxFlightMin)
 		}
 	}
-	// Berlin, ~530 km, lies beyond the 500 km of every range value.
+	// Berlin, ~530 km, lies beyond the 500 km of the catalog band and of
+	// the Russian statements, within the Lithuanian claim's 700 km; its
+	// flight is the catalog missile at the high pick, and says so.
 	b := reachPlace(t, r, "Berlin")
-	if !b.Beyond || b.FlightTimeS != nil || len(b.ReachedBy) != 0 {
-		t.Errorf("Berlin = %+v, want beyond with no flight", b)
+	if b.Beyond || !slices.Equal(b.ReachedBy, []string{"Lithuanian claim"}) || !strings.Contains(b.FlownAs, "high pick") {
+		t.Errorf("Berlin = %+v, want reached by the Lithuanian claim only, flown at the high pick", b)
 	}
 	if !(b.DistanceKm > 500 && b.DistanceKm < 560) {
 		t.Errorf("Kaliningrad → Berlin = %.0f km, want 500–560 km", b.DistanceKm)
 	}
-	// The JSON contract: a place beyond reach has a null flight time.
-	js, err := json.Marshal(b)
+	// The JSON contract: a place beyond every range value (Paris, ~1,400
+	// km) has a null flight time.
+	p := reachPlace(t, r, "Paris")
+	js, err := json.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(js), `"flight_time_s":null`) || !strings.Contains(string(js), `"beyond":true`) {
-		t.Errorf("json(Berlin) = %s, want flight_time_s null and beyond true", js)
+	if !p.Beyond || !strings.Contains(string(js), `"flight_time_s":null`) || !strings.Contains(string(js), `"beyond":true`) {
+		t.Errorf("json(Paris) = %s, want flight_time_s null and beyond true", js)
 	}
 }
 

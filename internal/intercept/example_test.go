@@ -24,5 +24,5 @@ func ExampleWindow() {
 	fmt.Printf("intercepts %.0f–%.0f s, last launch %.0f s\n", bs.FirstIntercept, bs.LastIntercept, bs.LastLaunch)
 	// Output:
 	// true
-	// intercepts 396–596 s, last launch 460 s
+	// intercepts 380–580 s, last launch 439 s
 }

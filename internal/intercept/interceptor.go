@@ -40,6 +40,10 @@ type Interceptor struct {
 	MaxFlyout    float64        // longest flyout considered, s
 	VerticalRise float64        // s
 	PitchOver    float64        // s
+	// IspScale is the factor by which FromCatalog scaled each stage's
+	// catalog (central) specific impulse so that the flyout burns out at
+	// BurnoutSpeed (see calibrateStages); 1 without stages.
+	IspScale float64
 
 	MinAlt, MaxAlt  float64       // intercept altitude limits, m
 	MaxRange        float64       // ground range limit, m
@@ -99,22 +103,45 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick) (*Interceptor, error) {
 		return nil, fmt.Errorf("intercept: catalog entry %s lacks %s", e.Name, strings.Join(missing, ", "))
 	}
 	if len(e.Stages) > 0 {
-		top, ok := e.UpperMassKg(pick)
+		heavy := massPick(pick)
+		top, ok := e.UpperMassKg(heavy)
 		if !ok {
 			return nil, fmt.Errorf("intercept: catalog entry %s has stages but no upper_stack_kg or kill_vehicle_kg", e.Name)
 		}
 		ic.Payload = top
 		for _, s := range e.Stages {
+			// the stage's catalog (central) specific impulse at the
+			// pick's mass flow; calibrateStages then scales it
+			mp, tb := s.PropellantKg.At(pick), s.BurnTimeS.At(pick)
 			ic.Stages = append(ic.Stages, flight.Stage{
-				Thrust:         s.ThrustKN.At(pick) * 1e3,
-				BurnTime:       s.BurnTimeS.At(pick),
-				PropellantMass: s.PropellantKg.At(pick),
-				DryMass:        s.DryKg.At(pick),
+				Thrust:         s.Isp(catalog.PickCentral) * catalog.G0 * mp / tb,
+				BurnTime:       tb,
+				PropellantMass: mp,
+				DryMass:        s.DryKg.At(heavy),
 			})
 		}
 	}
 	ic.VerticalRise, ic.PitchOver = boostTiming(ic.burnTime())
+	ic.IspScale = 1
+	if err := ic.calibrateStages(); err != nil {
+		return nil, err
+	}
 	return ic, ic.validate()
+}
+
+// massPick is the pick at which the stage dry masses and the mass above the
+// last stage are read for an interceptor at pick p: the other end of their
+// bands, so that PickLow is the pessimistic interceptor throughout (heavy
+// and slow, as its burnout_speed_kms low end) and PickHigh the optimistic
+// one, as radar.FromCatalog reads its bands.
+func massPick(p catalog.Pick) catalog.Pick {
+	switch p {
+	case catalog.PickLow:
+		return catalog.PickHigh
+	case catalog.PickHigh:
+		return catalog.PickLow
+	}
+	return p
 }
 
 // boostTiming is flight.Missile.BoostTiming: a vertical rise of
@@ -210,7 +237,7 @@ func (ic *Interceptor) key() flyoutKey {
 func (ic *Interceptor) WithBurnout(v float64) *Interceptor {
 	return &Interceptor{
 		Name: fmt.Sprintf("%s (%.2f km/s)", ic.Name, v/1e3), Pick: ic.Pick,
-		BurnoutSpeed: v, BurnTime: ic.burnTime(), Diameter: ic.Diameter, MaxFlyout: ic.MaxFlyout,
+		BurnoutSpeed: v, BurnTime: ic.burnTime(), Diameter: ic.Diameter, MaxFlyout: ic.MaxFlyout, IspScale: 1,
 		VerticalRise: ic.VerticalRise, PitchOver: ic.PitchOver,
 		MinAlt: ic.MinAlt, MaxAlt: ic.MaxAlt, MaxRange: ic.MaxRange, MinClosingSpeed: ic.MinClosingSpeed,
 		Pk: ic.Pk, Divert: ic.Divert, SeekerRange: ic.SeekerRange,
