@@ -71,6 +71,15 @@ type Trajectory struct {
 	// Steering used for a staged missile (zero for a burnout-state flight).
 	Steering Steering
 
+	// Profile is the profile the shot was aimed with (MinEnergy for an
+	// unaimed flight); ProfileApogee the apogee a quasi-ballistic shot
+	// aimed at, m (0 where it flew minimum energy instead). RangeControl
+	// says how a staged missile was made to fall short of its full-burn
+	// range.
+	Profile       Profile
+	ProfileApogee float64
+	RangeControl  RangeControl
+
 	// Flights is the number of propagations the solver ran.
 	Flights int
 
