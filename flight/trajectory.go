@@ -1,6 +1,7 @@
 package flight
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -84,6 +85,19 @@ type Trajectory struct {
 	Flights int
 
 	dense []Dense[vec7]
+}
+
+// FlownProfile names the profile the flight was aimed with, as flown: for a
+// quasi-ballistic shot its apogee, or that it flew minimum energy because
+// the minimum-energy arc was lower.
+func (tr *Trajectory) FlownProfile() string {
+	if tr.Profile != QuasiBallistic {
+		return tr.Profile.String()
+	}
+	if tr.ProfileApogee > 0 {
+		return fmt.Sprintf("quasi-ballistic (apogee %.0f km)", tr.ProfileApogee/1e3)
+	}
+	return "quasi-ballistic, flown min-energy (whose apogee is lower)"
 }
 
 // Span returns the launch and impact times.
