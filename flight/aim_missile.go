@@ -12,7 +12,7 @@ import (
 // Kick-angle search limits, rad.
 const (
 	minKick = 0.05 * math.Pi / 180
-	maxKick = 60 * math.Pi / 180
+	maxKick = 80 * math.Pi / 180
 )
 
 // minCoastCutoff is the earliest thrust termination after the pitch-over, s.
@@ -61,20 +61,11 @@ func inertialAngle(y vec7) float64 {
 	return math.Asin(r3.Dot(r, v) / (r3.Norm(r) * r3.Norm(v)))
 }
 
-// minEnergyAngleFrom returns the Kepler minimum-energy flight-path angle from
-// the ECI position of y at burnout to the aim point's inertial position at
-// time t.
-func minEnergyAngleFrom(e Earth, y vec7, aim geo.LLA, t float64) float64 {
-	p1 := r3.Vec{X: y[0], Y: y[1], Z: y[2]}
-	p2, _ := e.rotation().ECIFromECEF(e.Ellipsoid.ToECEF(aim), r3.Vec{}, t)
-	psi := math.Acos(math.Max(-1, math.Min(1, r3.Cos(p1, p2))))
-	return MinEnergyArc(e.GM, r3.Norm(p1), r3.Norm(p2), psi).Angle
-}
-
-// minEnergyAngleAhead is minEnergyAngleFrom with the impact time estimated
-// from the minimum-energy arc itself (three fixed-point passes), for a
-// burnout state at time t whose impact is not yet known.
-func minEnergyAngleAhead(e Earth, y vec7, aim geo.LLA, t float64) float64 {
+// keplerMinEnergyAngle returns the Kepler minimum-energy flight-path angle
+// (inertial) from the ECI position of y at time t to the aim point, whose
+// inertial position is taken at the impact time of that arc (three
+// fixed-point passes).
+func keplerMinEnergyAngle(e Earth, y vec7, aim geo.LLA, t float64) float64 {
 	p1 := r3.Vec{X: y[0], Y: y[1], Z: y[2]}
 	pa := e.Ellipsoid.ToECEF(aim)
 	tof := 0.0
@@ -88,6 +79,38 @@ func minEnergyAngleAhead(e Earth, y vec7, aim geo.LLA, t float64) float64 {
 		if math.IsNaN(tof) {
 			break
 		}
+	}
+	return g
+}
+
+// minEnergyAngleSearchTol is the tolerance of the search for the
+// minimum-energy burnout angle, rad (6e-6°).
+const minEnergyAngleSearchTol = 1e-7
+
+// minEnergyAngle returns the inertial flight-path angle, at the burnout
+// state y at time t, of the Kepler arc to the aim point that needs the
+// least Earth-relative burnout speed. A missile starts at rest on the
+// rotating Earth, so that is the speed its motor must supply. Without
+// rotation it is the Kepler minimum-energy angle (Bate, Mueller & White
+// §6.2); with rotation it differs from that by the Earth's motion, the
+// same way east and west, so shots of equal range take equal times.
+func minEnergyAngle(e Earth, y vec7, aim geo.LLA, t float64) float64 {
+	gk := keplerMinEnergyAngle(e, y, aim, t)
+	if e.Omega == 0 {
+		return gk
+	}
+	pe, _ := e.rotation().ECEFFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, r3.Vec{}, t)
+	bo := e.Ellipsoid.ToGeodetic(pe)
+	const span = 20 * math.Pi / 180
+	g, v := brentMin(func(g float64) float64 {
+		v, _, _, ok := keplerGuess(e, bo, aim, t, g)
+		if !ok {
+			return math.Inf(1)
+		}
+		return v
+	}, math.Max(gk-span, 0.5*math.Pi/180), math.Min(gk+span, 89*math.Pi/180), minEnergyAngleSearchTol)
+	if math.IsInf(v, 1) {
+		return gk
 	}
 	return g
 }
@@ -213,7 +236,7 @@ func (a *aimer) solveMissile() (Launch, error) {
 	default:
 		angleScale = angleTol
 		angleRes = func(res *flightResult) float64 {
-			g := minEnergyAngleAhead(e, res.boY, s.Aim, res.boT) + offset
+			g := minEnergyAngle(e, res.boY, s.Aim, res.boT) + offset
 			return inertialAngle(res.boY) - math.Max(g, 1*math.Pi/180)
 		}
 	}
@@ -233,13 +256,9 @@ func (a *aimer) solveMissile() (Launch, error) {
 			}
 			return inertialAngle(res.boY) - g
 		default:
-			g := minEnergyAngleAhead(e, res.boY, s.Aim, res.boT) + offset
+			g := minEnergyAngle(e, res.boY, s.Aim, res.boT) + offset
 			return inertialAngle(res.boY) - math.Max(g, 1*math.Pi/180)
 		}
-	}
-
-	if prof == MinEnergy && s.BurnoutAngle == 0 {
-		return a.solveMinEnergyMissile(l, ctl, az0)
 	}
 
 	// rangeFor sets the kick for control value u and returns the range.
@@ -280,7 +299,11 @@ func (a *aimer) solveMissile() (Launch, error) {
 	lo, hi := ctl.lo, ctl.hi
 	rlo, err := rangeFor(lo)
 	if err == nil && rlo > a.dist {
-		return l, &RangeError{Range: a.dist, MinRange: rlo, Profile: a.profileLabel(prof, apogee)}
+		re := &RangeError{Range: a.dist, MinRange: rlo}
+		if prof != MinEnergy || s.BurnoutAngle > 0 {
+			re.Profile = a.profileLabel(prof, apogee)
+		}
+		return l, re
 	}
 	if err != nil {
 		rlo = 0
@@ -371,8 +394,9 @@ func (a *aimer) solveMissile() (Launch, error) {
 	}
 
 	// 6. Fallback: the nested search to full precision.
-	if p.x[1] >= ctl.hi-0.01*(ctl.hi-ctl.lo) && (wantApogee || s.BurnoutAngle > 0) {
-		// Driven to the full burn: the shape asked for does not reach.
+	if wantApogee || s.BurnoutAngle > 0 {
+		// Perhaps the shape asked for does not reach: the Kepler
+		// estimate of its kick said it did, the flights say otherwise.
 		if r, ok := a.profileRange(l, ctl, angleRes); ok && r < a.dist {
 			return l, &RangeError{Range: a.dist, MaxRange: r, Profile: a.profileLabel(prof, apogee)}
 		}
@@ -390,80 +414,8 @@ func (a *aimer) solveMissile() (Launch, error) {
 }
 
 // minEnergyKickTol is the kick-angle tolerance of the range-maximising
-// search, rad (0.03°): range is stationary in the kick there, so the kick's
-// error changes the range by a fraction of a metre per kilometre and is
-// absorbed by the final solve of the range control.
+// search, rad (0.03°).
 const minEnergyKickTol = 5e-4
-
-// solveMinEnergyMissile aims the least-energy shot of a staged missile: the
-// least value of its range control (earliest thrust termination, or widest
-// energy-management weave) whose best kick angle still reaches the aim
-// point. That kick maximises the range at that energy, so this is the
-// minimum-energy trajectory including drag, gravity losses and Earth
-// rotation; without drag and rotation it is the Kepler minimum-energy arc
-// (TestMinEnergyMissileVacuum). The energy spent is the Earth-relative
-// one: a missile starts at rest on its launcher.
-func (a *aimer) solveMinEnergyMissile(l Launch, ctl control, az0 float64) (Launch, error) {
-	kPrev := 0.0
-	best := func(u float64) (float64, float64) {
-		ll := l
-		ctl.set(&ll.Steering, u)
-		r, k := a.bestKick(&ll, kPrev)
-		if r > 0 {
-			kPrev = k
-		}
-		return r, k
-	}
-	rhi, khi := best(ctl.hi)
-	if rhi == 0 {
-		return l, fmt.Errorf("flight: maximum range: %w", ErrNoImpact)
-	}
-	if rhi < a.dist {
-		return l, &RangeError{Range: a.dist, MaxRange: rhi}
-	}
-	u, k := ctl.hi, khi
-	if ctl.kind != FullBurn {
-		lo, hi := ctl.lo, ctl.hi
-		rlo, klo := best(lo)
-		if rlo > a.dist {
-			return l, &RangeError{Range: a.dist, MinRange: rlo}
-		}
-		u, k = hi, khi
-		side := 0
-		for range 40 {
-			c := lo + (a.dist-rlo)*(hi-lo)/(rhi-rlo)
-			if !(c > lo && c < hi) {
-				c = (lo + hi) / 2
-			}
-			rc, kc := best(c)
-			u, k = c, kc
-			if math.Abs(rc-a.dist) < coarseRangeTol || hi-lo < 1e-9*math.Abs(hi) {
-				break
-			}
-			if rc < a.dist {
-				lo, rlo, klo = c, rc, kc
-				if side == -1 {
-					rhi = a.dist + (rhi-a.dist)/2
-				}
-				side = -1
-			} else {
-				hi, rhi, khi = c, rc, kc
-				if side == 1 {
-					rlo = a.dist - (a.dist-rlo)/2
-				}
-				side = 1
-			}
-		}
-		_ = klo
-	}
-	l.Steering.Kick = k
-	ctl.set(&l.Steering, u)
-	if ctl.kind == FullBurn {
-		a.control = FullBurn
-		return a.fullBurn(l, k, minKick, maxKick, az0)
-	}
-	return a.polishControl(l, ctl, az0)
-}
 
 // polishControl solves the range control and azimuth that put l's flight,
 // at its kick angle, on the aim point: Newton's method, then the nested
