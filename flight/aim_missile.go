@@ -220,6 +220,9 @@ func (a *aimer) solveMissile() (Launch, error) {
 		}
 	}
 	wantApogee := apogee > 0 && prof != MinEnergy
+	// target is the point the burnout angle is aimed at: the aim point,
+	// except while the minimum range is sought.
+	target := s.Aim
 	// angleRes is the first residual, computed from the last full flight.
 	var angleRes func(res *flightResult) float64
 	var angleScale float64
@@ -236,7 +239,7 @@ func (a *aimer) solveMissile() (Launch, error) {
 	default:
 		angleScale = angleTol
 		angleRes = func(res *flightResult) float64 {
-			g := minEnergyAngle(e, res.boY, s.Aim, res.boT) + offset
+			g := minEnergyAngle(e, res.boY, target, res.boT) + offset
 			return inertialAngle(res.boY) - math.Max(g, 1*math.Pi/180)
 		}
 	}
@@ -248,15 +251,15 @@ func (a *aimer) solveMissile() (Launch, error) {
 			return g - s.BurnoutAngle
 		case wantApogee:
 			bo := e.Ellipsoid.ToGeodetic(r3.Vec{X: res.boY[0], Y: res.boY[1], Z: res.boY[2]})
-			ps, rr1, rr2 := psiTo(e, bo, s.Aim)
+			ps, rr1, rr2 := psiTo(e, bo, target)
 			gs := MinEnergyArc(e.GM, rr1, rr2, ps).Angle
-			g, err := keplerAngleForApogee(e, bo, s.Aim, apogee, gs, prof)
+			g, err := keplerAngleForApogee(e, bo, target, apogee, gs, prof)
 			if err != nil {
 				g = gs + offset
 			}
 			return inertialAngle(res.boY) - g
 		default:
-			g := minEnergyAngle(e, res.boY, s.Aim, res.boT) + offset
+			g := minEnergyAngle(e, res.boY, target, res.boT) + offset
 			return inertialAngle(res.boY) - math.Max(g, 1*math.Pi/180)
 		}
 	}
@@ -274,6 +277,7 @@ func (a *aimer) solveMissile() (Launch, error) {
 
 	// 1. Full energy at the wanted angle.
 	full, err := rangeFor(ctl.hi)
+	kFull := l.Steering.Kick
 	if err != nil || full < a.dist {
 		maxR, kMax, err := a.maxRange(&l)
 		if err != nil {
@@ -288,10 +292,15 @@ func (a *aimer) solveMissile() (Launch, error) {
 			return l, &RangeError{Range: a.dist, MaxRange: math.Max(full, 0), Profile: a.profileLabel(prof, apogee)}
 		}
 		// Minimum energy beyond the Kepler optimum's reach: the least
-		// energy is a full burn, at the kick that reaches the aim point
-		// on the shallow side of the maximum-range kick.
+		// energy is a full burn, at the kick between the Kepler one and
+		// the maximum-range one that reaches the aim point, so that the
+		// shape changes continuously up to the maximum range.
 		a.control = FullBurn
-		return a.fullBurn(l, kMax+0.5*math.Pi/180, kMax, maxKick, az0)
+		klo, khi := min(kFull, kMax), max(kFull, kMax)
+		if err != nil || khi-klo < 1e-4 {
+			klo, khi = minKick, maxKick
+		}
+		return a.fullBurn(l, (klo+khi)/2, klo, khi, az0)
 	}
 	lFull := l
 
@@ -299,6 +308,23 @@ func (a *aimer) solveMissile() (Launch, error) {
 	lo, hi := ctl.lo, ctl.hi
 	rlo, err := rangeFor(lo)
 	if err == nil && rlo > a.dist {
+		// The least range depends on the point the burnout angle is
+		// aimed at: report the one that is its own aim point.
+		_, azA, _ := inverse(e.Ellipsoid, s.Launch, s.Aim)
+		for range 6 {
+			lat, lon, _ := e.Ellipsoid.Direct(s.Launch.Lat, s.Launch.Lon, azA, rlo)
+			target = geo.LLA{Lat: lat, Lon: lon, Alt: s.Aim.Alt}
+			r, err := rangeFor(lo)
+			if err != nil {
+				break
+			}
+			done := math.Abs(r-rlo) < 10
+			rlo = r
+			if done {
+				break
+			}
+		}
+		target = s.Aim
 		re := &RangeError{Range: a.dist, MinRange: rlo}
 		if prof != MinEnergy || s.BurnoutAngle > 0 {
 			re.Profile = a.profileLabel(prof, apogee)
