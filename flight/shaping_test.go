@@ -24,21 +24,17 @@ func catalogMissile(t *testing.T, name string) *Missile {
 	return m
 }
 
-// Tolerances of the vacuum minimum-energy check.
+// Tolerances of the vacuum minimum-energy check. The burnout angle is
+// aimed at the Kepler minimum-energy angle of the burnout point to angleTol
+// (1e-5 rad) and the miss to MissTol (1 m); the measured errors are below
+// 1e-4° and 1 m.
 const (
-	// vacuumAngleTol is the allowed burnout-angle error against the Kepler
-	// minimum-energy angle, rad (0.5°). The missile minimises propellant,
-	// not burnout speed: a steeper boost loses a little more to gravity, so
-	// its optimum sits a fraction of a degree below the Kepler angle, and
-	// the range-maximising kick is found to 0.03°.
-	vacuumAngleTol = 0.5 * math.Pi / 180
-	// vacuumApogeeRelTol is the allowed relative apogee error (2 %), from
-	// the same angle error on a flat optimum.
-	vacuumApogeeRelTol = 0.02
-	// vacuumSpeedRelTol is the allowed relative burnout-speed excess over
-	// the Kepler minimum-energy speed (0.1 %): the speed is stationary at
-	// the optimum, so a small angle error costs only second order.
-	vacuumSpeedRelTol = 0.001
+	// vacuumAngleTol is the allowed burnout-angle error, rad (0.01°).
+	vacuumAngleTol = 0.01 * math.Pi / 180
+	// vacuumApogeeTol is the allowed apogee error, m (100 m).
+	vacuumApogeeTol = 100.0
+	// vacuumSpeedRelTol is the allowed relative burnout-speed error (1e-4).
+	vacuumSpeedRelTol = 1e-4
 )
 
 // TestMinEnergyMissileVacuum: without drag and Earth rotation, on a sphere,
@@ -66,16 +62,16 @@ func TestMinEnergyMissileVacuum(t *testing.T) {
 		psi, r1, r2 := psiTo(e, tr.Burnout, aim)
 		me := MinEnergyArc(e.GM, r1, r2, psi)
 		apo := KeplerArc{GM: e.GM, R1: r1, R2: r2, Speed: me.Speed, Angle: me.Angle}.ApogeeRadius() - r2
-		t.Logf("%s %.0f km: burnout %.2f° (Kepler %.2f°), %.4f km/s (%.4f), apogee %.1f km (%.1f), control %v",
-			c.missile, c.km, tr.BurnoutAngle*180/math.Pi, me.Angle*180/math.Pi, tr.BurnoutSpeed/1e3, me.Speed/1e3, tr.ApogeeAlt/1e3, apo/1e3, tr.RangeControl)
+		t.Logf("%s %.0f km: burnout %.4f° (Kepler %.4f°, error %.1e°), %.5f km/s (%.5f), apogee %.3f km (%.3f, error %.0f m), control %v",
+			c.missile, c.km, tr.BurnoutAngle*180/math.Pi, me.Angle*180/math.Pi, math.Abs(tr.BurnoutAngle-me.Angle)*180/math.Pi, tr.BurnoutSpeed/1e3, me.Speed/1e3, tr.ApogeeAlt/1e3, apo/1e3, math.Abs(tr.ApogeeAlt-apo), tr.RangeControl)
 		if d := math.Abs(tr.BurnoutAngle - me.Angle); d > vacuumAngleTol {
 			t.Errorf("%s to %.0f km: burnout angle %.2f°, want Kepler minimum-energy %.2f° ± %.1f°", c.missile, c.km, tr.BurnoutAngle*180/math.Pi, me.Angle*180/math.Pi, vacuumAngleTol*180/math.Pi)
 		}
-		if d := math.Abs(tr.ApogeeAlt-apo) / apo; d > vacuumApogeeRelTol {
-			t.Errorf("%s to %.0f km: apogee %.1f km, want %.1f km ± %.0f %%", c.missile, c.km, tr.ApogeeAlt/1e3, apo/1e3, 100*vacuumApogeeRelTol)
+		if d := math.Abs(tr.ApogeeAlt - apo); d > vacuumApogeeTol {
+			t.Errorf("%s to %.0f km: apogee %.3f km, want %.3f km ± %.1f km", c.missile, c.km, tr.ApogeeAlt/1e3, apo/1e3, vacuumApogeeTol/1e3)
 		}
-		if d := (tr.BurnoutSpeed - me.Speed) / me.Speed; d > vacuumSpeedRelTol || d < -1e-6 {
-			t.Errorf("%s to %.0f km: burnout speed %.4f km/s, want the Kepler minimum %.4f km/s (+%.1f %%)", c.missile, c.km, tr.BurnoutSpeed/1e3, me.Speed/1e3, 100*vacuumSpeedRelTol)
+		if d := math.Abs(tr.BurnoutSpeed-me.Speed) / me.Speed; d > vacuumSpeedRelTol {
+			t.Errorf("%s to %.0f km: burnout speed %.5f km/s, want the Kepler minimum %.5f km/s ± %.2g", c.missile, c.km, tr.BurnoutSpeed/1e3, me.Speed/1e3, vacuumSpeedRelTol)
 		}
 	}
 }
@@ -153,7 +149,8 @@ func TestQuasiBallistic(t *testing.T) {
 // hinders much), has a maximum flown range inside its catalog low–high
 // range band. Before the recalibration, Sejjil-2 flew 2,290 km (band
 // 1,800–2,200) and Khorramshahr 2,070 km (1,500–2,000); Iskander-M flew
-// 445 km against a central 500 km (now about 490 km, near its 480 km test).
+// 445 km against a central 500 km (now 488 km, near its 480 km test), and
+// RS-24 Yars 10,497 km (band 10,500–12,000).
 func TestCatalogMaxRangeInBand(t *testing.T) {
 	launch := geo.LLADeg(35, 50, 0)
 	for _, e := range catalog.ByKind(catalog.KindBallisticMissile) {
@@ -219,6 +216,18 @@ func TestAimGrid(t *testing.T) {
 				continue
 			}
 			minKm := re.MinRange / 1e3
+			// The least range depends a little on the aim point the
+			// burnout angle is aimed at, so the minimum reported for an aim
+			// 2 km away can be a few kilometres short: take the one
+			// reported just beyond it (a range error is the solver saying
+			// why not, in words).
+			for range 3 {
+				_, err := Solve(e, Shot{Launch: c.launch, Aim: at(minKm * 1.05), Missile: m})
+				if !errors.As(err, &re) || re.MinRange == 0 {
+					break
+				}
+				minKm = re.MinRange / 1e3
+			}
 			_, err = Solve(e, Shot{Launch: c.launch, Aim: at(20000), Missile: m})
 			if !errors.As(err, &re) || re.MaxRange == 0 {
 				t.Errorf("%s from %s at %.0f°, 20,000 km: %v, want a maximum-range error", c.missile, c.site, az, err)
@@ -228,9 +237,7 @@ func TestAimGrid(t *testing.T) {
 			prev := 0.0
 			var row []string
 			for i := range nRanges {
-				// 10 % beyond the minimum range: the least range depends a
-				// little on the aim point the burnout angle is aimed at.
-				km := minKm*1.1 + (maxKm*0.99-minKm*1.1)*float64(i)/float64(nRanges-1)
+				km := minKm*1.05 + (maxKm*0.99-minKm*1.05)*float64(i)/float64(nRanges-1)
 				tr, err := Solve(e, Shot{Launch: c.launch, Aim: at(km), Missile: m})
 				if err != nil {
 					t.Errorf("%s from %s at %.0f°, %.0f km (reach %.0f–%.0f km): %v", c.missile, c.site, az, km, minKm, maxKm, err)
