@@ -293,8 +293,11 @@ func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to catalog.Entry, 
 			rp.ApogeeKm = &a
 		}
 		rp.FlownAs = fmt.Sprintf("%s, %s pick", c.name, c.pick)
-		if i > 0 {
-			rp.OtherPick = fmt.Sprintf("flown as %s at the %s pick: at the run's %s pick it falls short (%s)", c.name, c.pick, so.Pick, first)
+		switch {
+		case i > 0 && c.pick != so.Pick:
+			rp.OtherPick = fmt.Sprintf("flown at the %s pick: at the run's %s pick %s falls short (%s)", c.pick, so.Pick, e.Name, first)
+		case i > 0:
+			rp.OtherPick = fmt.Sprintf("flown as %s: at the run's %s pick %s falls short (%s)", c.name, so.Pick, e.Name, first)
 		}
 		return
 	}

@@ -156,7 +156,7 @@ func reachHeadline(s *scenario.Scenario, out ReachResults) Headline {
 					item += ", only by: " + strings.Join(f.ReachedBy, ", ")
 				}
 				if f.OtherPick != "" {
-					item += "; time " + f.OtherPick
+					item += "; timed as " + f.FlownAs
 				}
 				items = append(items, item+")")
 				if math.IsNaN(h.Value) {
