@@ -45,7 +45,9 @@
 // then a gravity turn with thrust along the Earth-relative velocity v_a
 // (zero angle of attack in the air, as for a real gravity turn). The kick
 // angle sets the burnout angle. Thrust termination at Steering.Cutoff (which
-// may fall in any stage) sets the range; the payload then flies alone.
+// may fall in any stage), or for a motor that cannot be shut down the
+// energy-management weave Steering.Yaw in the gravity turn, sets the range;
+// after burnout the payload flies alone.
 //
 // # Aiming (Solve)
 //
