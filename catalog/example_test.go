@@ -31,7 +31,7 @@ func ExampleLookup() {
 	// Kürecik (site, Turkey): 38.35N 37.79E
 	// Iskander-M range 400–500 km, central 500, assumption false
 	// ballistic coefficient 3000 kg/m2 at PickLow, assumption true
-	// 1 stage(s), launch mass 3800 kg (central)
+	// 1 stage(s), launch mass 3950 kg (central)
 }
 
 // Disputed ranges are claims: the 9M729's range by Russian claim and by

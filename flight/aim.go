@@ -17,12 +17,25 @@ const (
 	MinEnergy Profile = iota // least burnout speed (or propellant) for the range
 	Lofted                   // steeper than minimum energy: higher apogee
 	Depressed                // shallower than minimum energy: lower apogee
+	// QuasiBallistic is the low, flat trajectory of Iskander-class
+	// missiles: a depressed arc whose apogee is the missile's
+	// quasi-ballistic apogee (DefaultQuasiBallisticApogee unless the
+	// catalog gives one, or Shot.Apogee), or minimum energy where that is
+	// lower still.
+	QuasiBallistic
 )
 
-var profileNames = [...]string{"min-energy", "lofted", "depressed"}
+var profileNames = [...]string{"min-energy", "lofted", "depressed", "quasi-ballistic"}
 
 // Profiles lists the trajectory profiles in the order of their names.
-var Profiles = []Profile{MinEnergy, Lofted, Depressed}
+var Profiles = []Profile{MinEnergy, Lofted, Depressed, QuasiBallistic}
+
+// DefaultQuasiBallisticApogee is the apogee of the quasi-ballistic profile
+// for a missile that states none, m: about 50 km, the figure open
+// descriptions give for the Iskander-M's flattened trajectory (catalog
+// Iskander-M apogee_km, central value; RT France, 2017-09-18, calls the
+// 9M723 "quasi-ballistic", on a flatter trajectory than a ballistic missile).
+const DefaultQuasiBallisticApogee = 50e3
 
 func (p Profile) String() string {
 	if p < 0 || int(p) >= len(profileNames) {
@@ -31,14 +44,15 @@ func (p Profile) String() string {
 	return profileNames[p]
 }
 
-// ParseProfile parses "min-energy", "lofted" or "depressed".
+// ParseProfile parses "min-energy", "lofted", "depressed" or
+// "quasi-ballistic".
 func ParseProfile(s string) (Profile, error) {
 	for i, n := range profileNames {
 		if s == n {
 			return Profile(i), nil
 		}
 	}
-	return 0, &InputError{Field: "profile", Value: s, Reason: "allowed values: min-energy, lofted, depressed"}
+	return 0, &InputError{Field: "profile", Value: s, Reason: "allowed values: min-energy, lofted, depressed, quasi-ballistic"}
 }
 
 // DefaultLoft is the burnout-angle offset from the minimum-energy angle used
@@ -94,8 +108,8 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 	if err := validateLLA("aim", s.Aim); err != nil {
 		return nil, err
 	}
-	if s.Profile < MinEnergy || s.Profile > Depressed {
-		return nil, &InputError{Field: "profile", Value: int(s.Profile), Reason: "allowed values: min-energy, lofted, depressed"}
+	if s.Profile < MinEnergy || s.Profile > QuasiBallistic {
+		return nil, &InputError{Field: "profile", Value: int(s.Profile), Reason: "allowed values: min-energy, lofted, depressed, quasi-ballistic"}
 	}
 	if s.BurnoutAngle < 0 || s.BurnoutAngle >= math.Pi/2 {
 		return nil, &InputError{Field: "burnout_angle_deg", Value: s.BurnoutAngle * 180 / math.Pi, Reason: "must be in [0, 90°)"}
@@ -121,6 +135,10 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		if err := checkBurnout(earth, burnoutPoint(s), s.BurnoutSpeed); err != nil {
 			return nil, err
 		}
+		if s.Profile == QuasiBallistic {
+			a.s = quasiBallisticBurnout(earth, s)
+			a.apogee = a.s.Apogee
+		}
 		l, err = a.solveBurnout()
 	}
 	if err != nil {
@@ -134,6 +152,9 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 	tr := summarise(earth, &res, l.Site, s.Aim, true)
 	tr.dense = a.g.dense
 	tr.Flights = a.flights + 1
+	tr.Profile = s.Profile
+	tr.ProfileApogee = a.apogee
+	tr.RangeControl = a.control
 	if s.Missile != nil {
 		tr.Name = s.Missile.Name
 		tr.Steering = l.Steering
@@ -150,6 +171,32 @@ type aimer struct {
 	dist    float64 // geodesic launch → aim, m
 	flights int
 	res     flightResult
+	control RangeControl // how the range was set (staged missiles)
+	apogee  float64      // the apogee aimed at by a quasi-ballistic shot, m; 0: none
+}
+
+// quasiBallisticBurnout turns a quasi-ballistic burnout-state shot into the
+// depressed shot with its apogee (Shot.Apogee, else
+// DefaultQuasiBallisticApogee), or a minimum-energy shot where the
+// minimum-energy arc is lower.
+func quasiBallisticBurnout(e Earth, s Shot) Shot {
+	if s.BurnoutAngle > 0 || s.BurnoutSpeed > 0 {
+		s.Profile = Depressed
+		return s
+	}
+	if s.Apogee == 0 {
+		s.Apogee = DefaultQuasiBallisticApogee
+	}
+	bo := s.Launch
+	bo.Alt = s.BurnoutAlt
+	psi, r1, r2 := psiTo(e, bo, s.Aim)
+	me := MinEnergyArc(e.GM, r1, r2, psi)
+	if (KeplerArc{GM: e.GM, R1: r1, R2: r2, Speed: me.Speed, Angle: me.Angle}).ApogeeRadius()-(r2-s.Aim.Alt) <= s.Apogee {
+		s.Profile, s.Apogee = MinEnergy, 0
+		return s
+	}
+	s.Profile = Depressed
+	return s
 }
 
 // run flies l and returns the miss in the aim point's east-north plane, m.

@@ -37,10 +37,13 @@ func TestKozelskWashington(t *testing.T) {
 	// with a minimum-energy apogee of about 1,100–1,300 km at 8,000 km
 	// (Kepler: 1,264 km on a 6,371 km sphere; see TestSolveMinEnergyIdeal).
 	// Bands: flight time 28–34 min (boost and reentry drag vary by design),
-	// apogee 1,100–1,400 km (burnout at ~230 km adds to the Kepler figure).
+	// apogee 1,100–1,500 km (burnout at ~250 km adds to the Kepler figure;
+	// the arc needing the least Earth-relative speed, which the staged
+	// solver flies since issue 12 as the burnout-state solver does, is a
+	// little steeper than the inertial Kepler optimum on this westward shot).
 	const (
 		minTime, maxTime = 28 * 60.0, 34 * 60.0
-		minApo, maxApo   = 1100e3, 1400e3
+		minApo, maxApo   = 1100e3, 1500e3
 	)
 	tr, err := Solve(WGS84Earth(), Shot{Launch: kozelsk, Aim: washington, Missile: testICBM})
 	if err != nil {

@@ -27,6 +27,15 @@ type Missile struct {
 	// kg/m²; Cd·A is held at LaunchMass/BoosterBeta through boost. 0 means no
 	// drag during boost.
 	BoosterBeta float64
+	// ThrustTermination is true when the motor can be shut down before its
+	// propellant is spent (liquid engines: the propellant valves close).
+	// Without it (solid motors, which burn to depletion) the aim solver
+	// reaches a shorter range by an energy-management manoeuvre instead
+	// (Steering.Yaw). See the package documentation.
+	ThrustTermination bool
+	// QuasiBallisticApogee is the apogee of the missile's quasi-ballistic
+	// profile, m above the ellipsoid; 0: DefaultQuasiBallisticApogee.
+	QuasiBallisticApogee float64
 }
 
 // LaunchMass returns the total mass at lift-off, kg.
@@ -76,6 +85,13 @@ type Steering struct {
 	VerticalRise float64 // s
 	PitchOver    float64 // s
 	Cutoff       float64 // s after launch; 0 or ≥ the burn time: burn to depletion
+	// Yaw is the amplitude of the energy-management weave flown in the
+	// gravity turn by a motor that cannot be shut down: the thrust swings
+	// from side to side of the velocity by Yaw, so the sideways components
+	// cancel over the weave and only T·cos(Yaw) accelerates the missile
+	// along its path (the point-mass model flies that average). Mass flow
+	// is unchanged: the energy is wasted, not saved. 0: no weave.
+	Yaw float64
 }
 
 // Default boost timing of long-burn missiles. Short-burn missiles scale
@@ -129,6 +145,7 @@ type engine struct {
 	invBeta float64 // 1/β after burnout, m²/kg
 	boost   bool
 	dragOn  bool
+	turnEff float64 // fraction of the thrust along the path in the gravity turn, cos(Steering.Yaw)
 }
 
 // Integration tolerances. Position is in metres and velocity in m/s; a
@@ -159,14 +176,15 @@ func (g *engine) rhs(t float64, y vec7) vec7 {
 	vrx, vry, vrz := y[3]+w*y[1], y[4]-w*y[0], y[5]
 	if g.mode != modeCoast {
 		var ux, uy, uz float64
+		f := g.thrust / y[6]
 		if g.mode == modeTurn {
 			n := math.Sqrt(vrx*vrx + vry*vry + vrz*vrz)
 			ux, uy, uz = vrx/n, vry/n, vrz/n
+			f *= g.turnEff
 		} else {
 			s, c := math.Sincos(w * t)
 			ux, uy, uz = c*g.dir.X-s*g.dir.Y, s*g.dir.X+c*g.dir.Y, g.dir.Z
 		}
-		f := g.thrust / y[6]
 		ax += f * ux
 		ay += f * uy
 		az += f * uz
@@ -230,6 +248,7 @@ func (g *engine) boostFlight(m *Missile, launch geo.LLA, t0 float64, st Steering
 		cut = total
 	}
 	res.cutoff = cut
+	g.turnEff = math.Cos(st.Yaw)
 	sa, ca := math.Sincos(st.Azimuth)
 	horiz := enu.Unrotate(r3.Vec{X: sa, Y: ca})
 	sk, ck := math.Sincos(st.Kick)

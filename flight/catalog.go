@@ -39,6 +39,15 @@ func MissileFromCatalog(e catalog.Entry, p catalog.Pick) (*Missile, error) {
 		Name:    e.Name,
 		Payload: e.At("payload_kg", p),
 		Beta:    e.At("ballistic_coefficient_kgm2", p),
+		// Liquid engines are shut down by closing the propellant valves;
+		// a solid motor burns until its propellant is spent (D. Darling,
+		// Encyclopedia of Science, "burnout"). Solid missiles in the
+		// catalog state no thrust-termination ports, so they manage
+		// energy instead (Steering.Yaw).
+		ThrustTermination: e.HasTag("liquid"),
+	}
+	if h := e.At("apogee_km", p); h > 0 {
+		m.QuasiBallisticApogee = h * 1e3
 	}
 	for _, s := range e.Stages {
 		m.Stages = append(m.Stages, Stage{

@@ -45,7 +45,9 @@
 // then a gravity turn with thrust along the Earth-relative velocity v_a
 // (zero angle of attack in the air, as for a real gravity turn). The kick
 // angle sets the burnout angle. Thrust termination at Steering.Cutoff (which
-// may fall in any stage) sets the range; the payload then flies alone.
+// may fall in any stage), or for a motor that cannot be shut down the
+// energy-management weave Steering.Yaw in the gravity turn, sets the range;
+// after burnout the payload flies alone.
 //
 // # Aiming (Solve)
 //
@@ -64,18 +66,43 @@
 // root otherwise. Drag acts only after apogee in these flights: the ascent
 // through the air is part of the idealised burnout.
 //
-// Staged missiles have fixed energy, so range is controlled by thrust
-// termination. Unknowns: launch azimuth, kick angle and cutoff time.
-// Min-energy targets the inertial flight-path angle of the Kepler
-// minimum-energy arc from the burnout point to the aim point's inertial
-// position at impact (MinEnergyArc: the empty focus at the chord's
-// midpoint); this is the Keplerian optimum, and the effects of J2, drag and
-// gravity losses on the optimum are second order on a flat minimum. Lofted
-// and depressed target a given burnout angle (Earth-relative), a given apogee,
-// or the minimum-energy angle ± DefaultLoft. An aim point beyond the
-// full-burn range at the wanted angle, but within the maximum range, is
-// reached at full burn by solving the kick angle; beyond the maximum range
-// Solve returns a *RangeError with MaxRange.
+// Staged missiles have fixed energy; a shorter range needs a range control
+// (RangeControl). A liquid engine is shut down early (thrust termination,
+// Steering.Cutoff: the propellant valves close). A solid motor burns until
+// its propellant is spent (D. Darling, Encyclopedia of Science,
+// "burnout": solid motors need vents or pressure drops to stop, which the
+// catalog's solid missiles are not known to have), so it wastes the energy
+// it does not need in an energy-management manoeuvre: a weave in the
+// gravity turn whose sideways thrust cancels over the weave, modelled by its
+// average, thrust T·cos(Steering.Yaw) along the path at the same mass flow
+// (as the general-energy-management steering of solid missiles is described
+// in the open literature). Unknowns: launch azimuth, kick angle and the
+// range control. The search is nested so it cannot lose itself: for each
+// value of the control the kick that gives the profile's burnout angle is
+// found on boost-only flights; the range then grows monotonically with the
+// control, and is bracketed between the least energy (the minimum range,
+// reported as a *RangeError with MinRange) and the full burn. Newton's
+// method on the three unknowns polishes the result; if it fails the nested
+// search is run to full precision with azimuth corrections.
+//
+// Min-energy aims the burnout at the Kepler arc from the burnout point to
+// the aim point that needs the least Earth-relative burnout speed (a
+// missile starts at rest on the rotating Earth, so that is what its motor
+// supplies): without rotation it is the Kepler minimum-energy arc
+// (MinEnergyArc; Bate, Mueller & White §6.2), which the flight matches to
+// 0.01° and 0.1 km once drag is off (TestMinEnergyMissileVacuum); with
+// rotation it is the same east and west. Lofted and depressed target a
+// given burnout angle (Earth-relative), a given apogee, or that angle ±
+// DefaultLoft. QuasiBallistic is a depressed arc at the missile's
+// quasi-ballistic apogee (the catalog's apogee_km, else
+// DefaultQuasiBallisticApogee, 50 km) or minimum energy where the Kepler
+// minimum-energy apogee is lower; no aerodynamic lift is modelled, so its
+// reach is shorter than a real quasi-ballistic missile's. An aim point
+// beyond the full-burn range at the minimum-energy angle, but within the
+// maximum range, is reached at full burn by solving the kick between the
+// two; beyond the maximum range Solve returns a *RangeError with MaxRange.
+// A lofted, depressed or quasi-ballistic shape that cannot reach the aim
+// point is a *RangeError naming the profile.
 //
 // Burnout speed is reported Earth-relative (ECEF), with the inertial speed
 // alongside; without rotation they coincide.

@@ -39,13 +39,20 @@ type RangeError struct {
 	Range    float64 // launch to aim, m
 	MaxRange float64 // greatest reachable range, m
 	MinRange float64 // least reachable range, m (0 if not limiting)
+	// Profile names the trajectory shape whose limit applies, such as
+	// "lofted profile"; "" when the limit is the missile's own.
+	Profile string
 }
 
 func (e *RangeError) Error() string {
-	if e.MinRange > 0 && e.Range < e.MinRange {
-		return fmt.Sprintf("flight: aim point at %.0f km is inside the minimum range %.0f km", e.Range/1e3, e.MinRange/1e3)
+	of := ""
+	if e.Profile != "" {
+		of = " of the " + e.Profile
 	}
-	return fmt.Sprintf("flight: aim point at %.0f km is beyond the maximum range %.0f km", e.Range/1e3, e.MaxRange/1e3)
+	if e.inside() {
+		return fmt.Sprintf("flight: aim point at %.0f km is inside the minimum range%s %.0f km", e.Range/1e3, of, e.MinRange/1e3)
+	}
+	return fmt.Sprintf("flight: aim point at %.0f km is beyond the maximum range%s %.0f km", e.Range/1e3, of, e.MaxRange/1e3)
 }
 
 // ErrNoImpact reports a flight that does not return to the surface within
@@ -67,10 +74,14 @@ func (e *RangeError) Limit() float64 {
 // Reason says in a phrase why the aim point is out of reach, for example
 // "beyond the maximum range: aim 2100 km, maximum 1930 km".
 func (e *RangeError) Reason() string {
-	if e.inside() {
-		return fmt.Sprintf("inside the minimum range: aim %.0f km, minimum %.0f km", e.Range/1e3, e.MinRange/1e3)
+	of := ""
+	if e.Profile != "" {
+		of = " of the " + e.Profile
 	}
-	return fmt.Sprintf("beyond the maximum range: aim %.0f km, maximum %.0f km", e.Range/1e3, e.MaxRange/1e3)
+	if e.inside() {
+		return fmt.Sprintf("inside the minimum range%s: aim %.0f km, minimum %.0f km", of, e.Range/1e3, e.MinRange/1e3)
+	}
+	return fmt.Sprintf("beyond the maximum range%s: aim %.0f km, maximum %.0f km", of, e.Range/1e3, e.MaxRange/1e3)
 }
 
 func (e *RangeError) inside() bool { return e.MinRange > 0 && e.Range < e.MinRange }

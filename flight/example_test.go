@@ -29,11 +29,13 @@ func ExampleSolve() {
 
 // A catalog Iskander-M flown from Kaliningrad to Warsaw (about 280 km) with
 // the full model: staged boost, WGS-84 gravity with J2, Earth rotation and
-// drag, central catalog values, a minimum-energy trajectory aimed by Newton's
-// method on azimuth, kick angle and thrust-termination time (the single
-// stage burns 25 s; it is cut off at 23.2 s). The Kepler minimum-energy
-// angle for 278 km is (180° − 2.5°)/4 = 44.4°; the apogee below 120 km makes
-// the whole descent reentry.
+// drag, central catalog values, a minimum-energy trajectory. The solid motor
+// cannot be shut down, so it burns its full 25 s and wastes the energy it
+// does not need in an energy-management weave; the least energy that
+// reaches Warsaw is flown at the Kepler minimum-energy burnout angle from
+// its burnout point (for 278 km from the ground, (180° − 2.5°)/4 = 44.4°;
+// 42° from the burnout point 20 km downrange and 20 km up). The apogee
+// below 120 km makes the whole descent reentry.
 func ExampleFlyCatalog() {
 	m, err := catalog.Lookup("Iskander-M")
 	if err != nil {
@@ -57,7 +59,7 @@ func ExampleFlyCatalog() {
 	fmt.Printf("at apogee (t = %.0f s): %.2fN %.2fE, %.0f km\n", s.T, s.LLA.LatDeg(), s.LLA.LonDeg(), s.LLA.Alt/1e3)
 	fmt.Printf("burnout at %.1f s; %v at t = 10 s, %v at t = 200 s\n", tr.BurnoutTime, tr.At(10).Phase, tr.At(200).Phase)
 	// Output:
-	// range 278 km, flight 275 s, apogee 77 km, burnout 1.85 km/s at 44°, miss < 1 m: true
-	// at apogee (t = 139 s): 53.46N 20.78E, 77 km
-	// burnout at 23.2 s; boost at t = 10 s, reentry at t = 200 s
+	// range 278 km, flight 270 s, apogee 73 km, burnout 1.83 km/s at 42°, miss < 1 m: true
+	// at apogee (t = 136 s): 53.46N 20.78E, 73 km
+	// burnout at 25.0 s; boost at t = 10 s, reentry at t = 200 s
 }

@@ -1,6 +1,7 @@
 package flight
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -71,10 +72,32 @@ type Trajectory struct {
 	// Steering used for a staged missile (zero for a burnout-state flight).
 	Steering Steering
 
+	// Profile is the profile the shot was aimed with (MinEnergy for an
+	// unaimed flight); ProfileApogee the apogee a quasi-ballistic shot
+	// aimed at, m (0 where it flew minimum energy instead). RangeControl
+	// says how a staged missile was made to fall short of its full-burn
+	// range.
+	Profile       Profile
+	ProfileApogee float64
+	RangeControl  RangeControl
+
 	// Flights is the number of propagations the solver ran.
 	Flights int
 
 	dense []Dense[vec7]
+}
+
+// FlownProfile names the profile the flight was aimed with, as flown: for a
+// quasi-ballistic shot its apogee, or that it flew minimum energy because
+// the minimum-energy arc was lower.
+func (tr *Trajectory) FlownProfile() string {
+	if tr.Profile != QuasiBallistic {
+		return tr.Profile.String()
+	}
+	if tr.ProfileApogee > 0 {
+		return fmt.Sprintf("quasi-ballistic (apogee %.0f km)", tr.ProfileApogee/1e3)
+	}
+	return "quasi-ballistic, flown min-energy (whose apogee is lower)"
 }
 
 // Span returns the launch and impact times.

@@ -120,7 +120,11 @@ type ReachPlace struct {
 	// FlownAs is the catalog name the flight was flown with, e.g.
 	// "9M729 (US estimate)", and the pick of its values.
 	FlownAs string `json:"flown_as,omitempty"`
-	Note    string `json:"note,omitempty"`
+	// OtherPick says, when the flight time comes from another flight than
+	// the missile at the run's pick (the high pick, or a claim), which one
+	// and why; "" when it is the run's own.
+	OtherPick string `json:"other_pick,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
 // Reach is what a missile launched from one point reaches.
@@ -263,8 +267,8 @@ func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to catalog.Entry, 
 	if so.Pick != catalog.PickHigh {
 		cands = append(cands, reachCandidate{e.Name, catalog.PickHigh})
 	}
-	var last string
-	for _, c := range cands {
+	var last, first string
+	for i, c := range cands {
 		o := so
 		o.Pick = c.pick
 		f, re, err := flyMissile(o, e.Name, c.name, reachPoint(from), placeLLA(to), flight.MinEnergy, "")
@@ -274,6 +278,9 @@ func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to catalog.Entry, 
 				break // not a matter of range: another pick would not help
 			}
 			last = re.Reason()
+			if i == 0 {
+				first = last
+			}
 			if !(re.Limit() < rp.DistanceKm*1e3) {
 				break // inside the minimum range
 			}
@@ -286,6 +293,12 @@ func reachFly(rp *ReachPlace, e catalog.Entry, from Location, to catalog.Entry, 
 			rp.ApogeeKm = &a
 		}
 		rp.FlownAs = fmt.Sprintf("%s, %s pick", c.name, c.pick)
+		switch {
+		case i > 0 && c.pick != so.Pick:
+			rp.OtherPick = fmt.Sprintf("flown at the %s pick: at the run's %s pick %s falls short (%s)", c.pick, so.Pick, e.Name, first)
+		case i > 0:
+			rp.OtherPick = fmt.Sprintf("flown as %s: at the run's %s pick %s falls short (%s)", c.name, so.Pick, e.Name, first)
+		}
 		return
 	}
 	rp.Note = "within a range value but not reached by the flight model: " + last

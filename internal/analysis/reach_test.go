@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 )
 
 // Published figures the reach tests check against.
@@ -194,4 +197,32 @@ func reachDeref(p *float64) float64 {
 		return math.NaN()
 	}
 	return *p
+}
+
+// TestReachRowNamesAnotherPick: a row whose flight time comes from another
+// pick than the run's says so. Flown with the low pick (an Iskander-M that
+// reaches about 100 km), Warsaw (280 km) is timed with the high-pick
+// missile; on the old code the row carried that time with no word of it
+// but the flown_as label.
+func TestReachRowNamesAnotherPick(t *testing.T) {
+	ph := flight.DefaultPhysics()
+	ph.Pick = catalog.PickLow
+	r, err := MissileReach("Iskander-M", Location{Place: "Kaliningrad"}, ReachOptions{Places: []string{"Warsaw"}, Physics: ph})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := reachPlace(t, r, "Warsaw")
+	if p.FlightTimeMin == nil {
+		t.Fatalf("Warsaw: no flight time (%s)", p.Note)
+	}
+	if !strings.Contains(p.OtherPick, "high pick") || !strings.Contains(p.OtherPick, "low pick") {
+		t.Errorf("Warsaw at the low pick: OtherPick = %q, want it to name the high pick it was flown at and the run's low pick", p.OtherPick)
+	}
+	r, err = MissileReach("Iskander-M", Location{Place: "Kaliningrad"}, ReachOptions{Places: []string{"Warsaw"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := reachPlace(t, r, "Warsaw"); p.OtherPick != "" {
+		t.Errorf("Warsaw at the central pick: OtherPick = %q, want empty", p.OtherPick)
+	}
 }

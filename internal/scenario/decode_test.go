@@ -47,7 +47,7 @@ var problemCases = []struct {
 		`t.yaml:21:74: assets[0].radius_km: 0 is out of range; allowed: greater than 0, at most 1000`,
 	}},
 	{"value not allowed", "profile: min-energy", "profile: minimum", []string{
-		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed`,
+		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed, quasi-ballistic`,
 	}},
 	{"unknown field with suggestion", "profile: min-energy", "profle: min-energy", []string{
 		`t.yaml:19:5: threats[0].profle: unknown field; did you mean "profile"? allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,

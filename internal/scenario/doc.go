@@ -54,7 +54,7 @@
 // found in one pass, in file order, each with the file, line, column, field
 // path and the allowed values:
 //
-//	europe.yaml:14:14: threats[2].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed
+//	europe.yaml:14:14: threats[2].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed, quasi-ballistic
 //
 // A YAML syntax error stops the pass (there is no tree to check), as do the
 // input limits: MaxFileSize bytes, collections nested at most 100 deep, and

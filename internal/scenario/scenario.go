@@ -213,10 +213,14 @@ const (
 	Lofted Profile = "lofted"
 	// Depressed flies lower and flatter than min-energy.
 	Depressed Profile = "depressed"
+	// QuasiBallistic is the low, flat trajectory of Iskander-class
+	// missiles: an apogee of about 50 km (the catalog's apogee_km, or
+	// apogee_km given here), or min-energy where that is lower.
+	QuasiBallistic Profile = "quasi-ballistic"
 )
 
 // Profiles lists the allowed trajectory profiles.
-var Profiles = []Profile{MinEnergy, Lofted, Depressed}
+var Profiles = []Profile{MinEnergy, Lofted, Depressed, QuasiBallistic}
 
 // Threat is a missile, or a raid of Count identical missiles launched
 // IntervalS apart, flying from one point to another.

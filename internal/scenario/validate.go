@@ -535,6 +535,10 @@ func (v *validator) trajectory(p string, t Threat, kind string) {
 		case !hasApogee && !hasAngle:
 			v.errorf(f("profile"), "%s needs apogee_km or burnout_angle_deg to shape the trajectory", t.Profile)
 		}
+	case QuasiBallistic:
+		if hasAngle {
+			v.errorf(f("burnout_angle_deg"), "does not apply to the quasi-ballistic profile, which is shaped by its apogee; give apogee_km or neither")
+		}
 	case "":
 		v.errorf(f("profile"), "missing; allowed: %s", allowedList(Profiles))
 	default:

@@ -163,10 +163,17 @@ func fly(f *Flight, th Threat, o Options) error {
 		Profile: th.Profile, BurnoutSpeed: th.BurnoutSpeed, BurnoutAlt: th.BurnoutAlt, BurnoutAngle: th.BurnoutAngle, Apogee: th.Apogee,
 	})
 	if err != nil {
-		var ie *flight.InputError
+		var (
+			ie *flight.InputError
+			re *flight.RangeError
+		)
 		switch {
 		case errors.As(err, &ie):
 			return problemError{err.Error()}
+		case errors.As(err, &re) && re.Profile != "":
+			// The missile could reach the aim point, but not with the
+			// shape asked for: an input problem, not an out-of-reach flight.
+			return problemError{fmt.Sprintf("no %s trajectory of %s hits the aim point with these settings (%s); try another apogee_km, burnout_angle_deg or profile", th.Profile, missileLabel(f), re.Reason())}
 		case errors.Is(err, flight.ErrNoConvergence):
 			return problemError{fmt.Sprintf("no %s trajectory of %s hits the aim point with these settings (%v); try another apogee_km, burnout_angle_deg or profile", th.Profile, missileLabel(f), err)}
 		}

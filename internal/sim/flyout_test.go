@@ -59,8 +59,10 @@ func TestRaidExpansion(t *testing.T) {
 			t.Errorf("flight %d = %s at %g s, want raid#%d at %g s", k, f.Name, f.LaunchTime, k+1, want)
 		}
 		// A later launch is the same flight shifted in time: the Earth-relative
-		// physics does not depend on the epoch.
-		if math.Abs(f.FlightTime-fs[0].FlightTime) > 1e-3 {
+		// physics does not depend on the epoch. 2 ms: the aim converges to
+		// MissTol (1 m), about 1 ms at the ~1 km/s impact speed, and the
+		// solver's path differs with the epoch.
+		if math.Abs(f.FlightTime-fs[0].FlightTime) > 2e-3 {
 			t.Errorf("flight %d time %.4f s differs from the first, %.4f s", k, f.FlightTime, fs[0].FlightTime)
 		}
 	}

@@ -111,14 +111,20 @@ type FlyJSON struct {
 	Seed           *int64  `json:"seed"`
 	Physics        Physics `json:"physics"`
 	FlightJSON
-	BurnoutTimeS        *float64 `json:"burnout_time_s"`
-	BurnoutAltKm        *float64 `json:"burnout_alt_km"`
-	ApogeeTimeS         *float64 `json:"apogee_time_s"`
-	InertialBurnoutKms  *float64 `json:"inertial_burnout_speed_kms"`
-	BurnoutAzimuthDeg   *float64 `json:"burnout_azimuth_deg"`
-	ImpactSpeedKms      *float64 `json:"impact_speed_kms"`
-	ImpactAngleDeg      *float64 `json:"impact_angle_deg"`
-	SolverPropagations  int      `json:"solver_propagations"`
+	BurnoutTimeS       *float64 `json:"burnout_time_s"`
+	BurnoutAltKm       *float64 `json:"burnout_alt_km"`
+	ApogeeTimeS        *float64 `json:"apogee_time_s"`
+	InertialBurnoutKms *float64 `json:"inertial_burnout_speed_kms"`
+	BurnoutAzimuthDeg  *float64 `json:"burnout_azimuth_deg"`
+	ImpactSpeedKms     *float64 `json:"impact_speed_kms"`
+	ImpactAngleDeg     *float64 `json:"impact_angle_deg"`
+	SolverPropagations int      `json:"solver_propagations"`
+	// ProfileFlown names the profile as flown (a quasi-ballistic shot's
+	// apogee); RangeControl how a staged missile fell short of its
+	// full-burn range: "thrust termination", "energy management" or
+	// "full burn".
+	ProfileFlown        string   `json:"profile_flown,omitempty"`
+	RangeControl        string   `json:"range_control,omitempty"`
 	GreatCircleRangeKm  float64  `json:"aim_range_km"`
 	CatalogRangeKmLimit *float64 `json:"catalog_range_km,omitempty"`
 }
@@ -137,6 +143,10 @@ func FlyDocument(f sim.Flight, phys Physics, o sim.Options) FlyJSON {
 		d.ImpactSpeedKms = optional(tr.ImpactSpeed / 1e3)
 		d.ImpactAngleDeg = optional(tr.ImpactAngle * 180 / math.Pi)
 		d.SolverPropagations = tr.Flights
+		d.ProfileFlown = tr.FlownProfile()
+		if tr.Name != "" {
+			d.RangeControl = tr.RangeControl.String()
+		}
 	}
 	if !math.IsNaN(f.ReachableRangeMax) {
 		d.CatalogRangeKmLimit = optional(f.ReachableRangeMax / 1e3)

@@ -86,6 +86,7 @@ type FocusPlace struct {
 	ReachedBy     []string `json:"reached_by"`
 	FlightTimeMin *float64 `json:"flight_time_min"`
 	FlownAs       string   `json:"flown_as,omitempty"`
+	OtherPick     string   `json:"other_pick,omitempty"`
 }
 
 // Run computes the reach of every missile from every site.
@@ -118,7 +119,7 @@ func (r *Reach) Run(s *scenario.Scenario, o Options) (*Result, error) {
 				for _, p := range rc.Places {
 					if p.Place == fe.Name {
 						out.Focus = append(out.Focus, FocusPlace{Missile: rc.Missile, Site: rc.Launch.Label(), Place: p.Place,
-							DistanceKm: p.DistanceKm, ReachedBy: p.ReachedBy, FlightTimeMin: p.FlightTimeMin, FlownAs: p.FlownAs})
+							DistanceKm: p.DistanceKm, ReachedBy: p.ReachedBy, FlightTimeMin: p.FlightTimeMin, FlownAs: p.FlownAs, OtherPick: p.OtherPick})
 					}
 				}
 			}
@@ -153,6 +154,9 @@ func reachHeadline(s *scenario.Scenario, out ReachResults) Headline {
 				item := fmt.Sprintf("%s %.1f min (%.0f km", f.Place, *f.FlightTimeMin, f.DistanceKm)
 				if !slices.Contains(f.ReachedBy, "central") {
 					item += ", only by: " + strings.Join(f.ReachedBy, ", ")
+				}
+				if f.OtherPick != "" {
+					item += "; timed as " + f.FlownAs
 				}
 				items = append(items, item+")")
 				if math.IsNaN(h.Value) {
@@ -222,17 +226,28 @@ func reachScene(sc *scene.Scene, r *Reach, out ReachResults) {
 // isBandLabel reports whether a ring's label is a catalog band value
 // rather than a party's claim.
 func isBandLabel(l string) bool { return l == "low" || l == "central" || l == "high" }
+// timeFrom says which flight a reach row's time comes from: the run's pick,
+// or the other flight named by otherPick.
+func timeFrom(t *float64, otherPick string) string {
+	switch {
+	case t == nil:
+		return ""
+	case otherPick != "":
+		return otherPick
+	}
+	return "the run's pick"
+}
 
 func reachSections(out ReachResults, sc *scene.Scene) []report.Section {
 	focus := report.Table{Caption: "Focus places: distance, which range values reach them, flight time", Columns: []report.Column{
 		{Heading: "missile"}, {Heading: "from"}, {Heading: "place"}, {Heading: "distance", Unit: "km", Numeric: true},
-		{Heading: "reached by"}, {Heading: "flight time", Unit: "min", Numeric: true}}}
+		{Heading: "reached by"}, {Heading: "flight time", Unit: "min", Numeric: true}, {Heading: "flight time from"}}}
 	for _, f := range out.Focus {
 		by := strings.Join(f.ReachedBy, ", ")
 		if by == "" {
 			by = "none"
 		}
-		focus.Rows = append(focus.Rows, []string{f.Missile, f.Site, f.Place, fmtF(f.DistanceKm, 0), by, fmtPtr(f.FlightTimeMin, 1)})
+		focus.Rows = append(focus.Rows, []string{f.Missile, f.Site, f.Place, fmtF(f.DistanceKm, 0), by, fmtPtr(f.FlightTimeMin, 1), timeFrom(f.FlightTimeMin, f.OtherPick)})
 	}
 	bars := report.BarChart{Caption: "Flight time to the focus places", X: report.Axis{Label: "flight time", Unit: "min"}}
 	var cats []string
@@ -271,13 +286,13 @@ func reachSections(out ReachResults, sc *scene.Scene) []report.Section {
 	}
 	all := report.Table{Caption: "Every place within the longest range value", Columns: []report.Column{
 		{Heading: "missile"}, {Heading: "from"}, {Heading: "place"}, {Heading: "distance", Unit: "km", Numeric: true},
-		{Heading: "reached by"}, {Heading: "flight time", Unit: "min", Numeric: true}}}
+		{Heading: "reached by"}, {Heading: "flight time", Unit: "min", Numeric: true}, {Heading: "flight time from"}}}
 	for _, rc := range out.Reach {
 		for _, p := range rc.Places {
 			if p.Beyond {
 				continue
 			}
-			all.Rows = append(all.Rows, []string{rc.Missile, rc.Launch.Label(), p.Place, fmtF(p.DistanceKm, 0), strings.Join(p.ReachedBy, ", "), fmtPtr(p.FlightTimeMin, 1)})
+			all.Rows = append(all.Rows, []string{rc.Missile, rc.Launch.Label(), p.Place, fmtF(p.DistanceKm, 0), strings.Join(p.ReachedBy, ", "), fmtPtr(p.FlightTimeMin, 1), timeFrom(p.FlightTimeMin, p.OtherPick)})
 		}
 	}
 	geom := report.SceneSection("Range rings (one per range value and claim)", sc)

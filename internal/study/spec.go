@@ -319,6 +319,8 @@ func profile(p scenario.Profile) flight.Profile {
 		return flight.Lofted
 	case scenario.Depressed:
 		return flight.Depressed
+	case scenario.QuasiBallistic:
+		return flight.QuasiBallistic
 	}
 	return flight.MinEnergy
 }
