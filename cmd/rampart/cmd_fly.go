@@ -35,9 +35,12 @@ with N/S/E/W letters: 54.03N,35.80E) or a catalog place name ("Kozelsk").
 
 With --missile, the named catalog missile (see 'rampart catalog') is flown
 from launch through its boost stages, free flight and reentry, aimed at the
-aim point. A ballistic missile's profile is min-energy (the burnout angle that
-needs the least energy; thrust is cut early when the aim is short of the
-missile's maximum range), lofted or depressed. A cruise missile flies the great
+aim point. A ballistic missile's profile is min-energy (the trajectory that
+needs the least energy: short of its maximum range a liquid-fuelled missile
+cuts its thrust early, a solid one wastes the surplus in an energy-management
+weave), lofted or depressed (shaped by --apogee-km or --burnout-angle-deg),
+or quasi-ballistic (a low, flat trajectory at the catalog apogee or
+--apogee-km, as Iskander-M flies). A cruise missile flies the great
 circle at its catalog speed and altitude, within its catalog range.
 
 Without --missile, the flight starts at burnout above the launch point, at
@@ -52,6 +55,7 @@ Earth; the flight-path angle is above the local horizontal.`,
   rampart fly --from Kozelsk --to Washington
   rampart fly --from 0,0 --to 0,90 --earth sphere --no-rotation --no-drag --json
   rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 250
+  rampart fly --from Kaliningrad --to Malbork --missile Iskander-M --profile quasi-ballistic
   rampart fly --from 0,0 --to 0,60 --burnout-alt-km 477.8 --earth sphere --no-rotation --no-drag`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if from == "" || to == "" {
@@ -87,7 +91,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 			}
 			prof := scenario.Profile(profile)
 			if !isProfile(prof) {
-				return badInput("fly: --profile %q is not allowed; allowed: min-energy, lofted, depressed", profile)
+				return badInput("fly: --profile %q is not allowed; allowed: min-energy, lofted, depressed, quasi-ballistic", profile)
 			}
 			if err := checkShapeFlags(cmd.Flags(), missile, prof); err != nil {
 				return err
@@ -136,7 +140,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.StringVar(&to, "to", "", "aim point: LAT,LON in decimal degrees, or a catalog place name (required)")
 	fl.StringVar(&missile, "missile", "", "catalog ballistic or cruise missile to fly from launch (see 'rampart catalog --kind ballistic-missile')")
 	fl.Float64Var(&speedKms, "burnout-speed-kms", 0, "burnout speed relative to the Earth, km/s, in (0, 11); omit to solve for it")
-	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted or depressed")
+	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted, depressed or quasi-ballistic")
 	fl.Float64Var(&angleDeg, "burnout-angle-deg", 0, "burnout flight-path angle above the local horizontal, degrees (lofted/depressed; default: 15° off the min-energy angle)")
 	fl.Float64Var(&apogeeKm, "apogee-km", 0, "apogee height above the ellipsoid, km (lofted/depressed, instead of --burnout-angle-deg)")
 	fl.Float64Var(&altKm, "burnout-alt-km", 0, "burnout altitude above the launch point, km, 0 to 5000 (burnout-state flights only)")
@@ -175,6 +179,8 @@ func checkShapeFlags(fl *pflag.FlagSet, missile string, prof scenario.Profile) e
 			f = "burnout-angle-deg"
 		}
 		return badInput("fly: --%s applies only to --profile lofted or depressed; min-energy fixes the trajectory", f)
+	case prof == scenario.QuasiBallistic && set("burnout-angle-deg"):
+		return badInput("fly: --burnout-angle-deg does not apply to --profile quasi-ballistic, which is shaped by its apogee; give --apogee-km or neither")
 	case set("apogee-km") && set("burnout-angle-deg"):
 		return badInput("fly: give either --apogee-km or --burnout-angle-deg, not both")
 	case set("burnout-speed-kms") && (set("apogee-km") || set("burnout-angle-deg")):

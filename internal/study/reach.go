@@ -226,6 +226,7 @@ func reachScene(sc *scene.Scene, r *Reach, out ReachResults) {
 // isBandLabel reports whether a ring's label is a catalog band value
 // rather than a party's claim.
 func isBandLabel(l string) bool { return l == "low" || l == "central" || l == "high" }
+
 // timeFrom says which flight a reach row's time comes from: the run's pick,
 // or the other flight named by otherPick.
 func timeFrom(t *float64, otherPick string) string {
