@@ -54,7 +54,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 		Example: `  rampart fly --from 54.03,35.80 --to 38.90,-77.04 --missile RS-24
   rampart fly --from Kozelsk --to Washington
   rampart fly --from 0,0 --to 0,90 --earth sphere --no-rotation --no-drag --json
-  rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 250
+  rampart fly --from Tabriz --to Bucharest --missile Sejjil --profile depressed --apogee-km 300
   rampart fly --from Kaliningrad --to Malbork --missile Iskander-M --profile quasi-ballistic
   rampart fly --from 0,0 --to 0,60 --burnout-alt-km 477.8 --earth sphere --no-rotation --no-drag`,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -247,12 +247,13 @@
 //	burnout    0        0     0.13
 //	own-radar  0        0     0      (the SPY-1 never detects a 0.01 m² RV)
 //
-// (figures before the sensor chains of issue 12; the question-2 library
-// scenario now reports, under its best sensor chain, 0 for all three).
-//
 // and none at Deveselu; to engage every trajectory of a western field under
-// space cueing an interceptor would need 5.3–5.9 km/s, against the IIA's
-// 4.15 km/s. This is the shape of the conclusions of D. Wilkening, "Does
+// space cueing an interceptor would have needed 5.3–5.9 km/s, against the
+// IIA's then flown 4.15 km/s. These are figures from before issue 12: the
+// flyouts now burn out at their catalog speeds (IIA 4.5 km/s), and the
+// question-2 library scenario reports 0 for all three under its best sensor
+// chain, with the bounds and the speed band beside it (rampart run
+// redzikowo-icbm). This is the shape of the conclusions of D. Wilkening, "Does
 // Missile Defense in Europe Threaten Russia?", Survival 54(1), 31–52 (2012),
 // doi:10.1080/00396338.2012.657531, and of G. N. Lewis and T. A. Postol,
 // "European Missile Defense: The Technological Basis of Russian Concerns",
