@@ -73,7 +73,7 @@ func colourOf(colours map[string]string, owner string) string {
 var (
 	siteKinds = []struct{ kind, label string }{
 		{scene.SiteLaunch, "launch area"}, {scene.SiteDefense, "defense site"},
-		{scene.SiteAsset, "defended asset"}, {scene.SiteAim, "aim point"},
+		{scene.SiteAsset, "asset"}, {scene.SiteAim, "aim point"},
 		{scene.SiteAirbase, "air base"}, {scene.SitePlace, "place"},
 	}
 	trackKinds = []struct{ kind, label string }{
