@@ -108,7 +108,7 @@ func TestRequiredEntriesPresent(t *testing.T) {
 		KindBallisticMissile: {"Iskander-M", "Shahab-3", "Sejjil-2", "RS-24 Yars", "Topol-M", "Ghadr-1", "Emad", "Khorramshahr"},
 		KindCruiseMissile:    {"9M729", "Tomahawk", "Kh-101"},
 		KindInterceptor:      {"SM-3 IB", "SM-3 IIA", "SM-3 IIB", "GBI", "PAC-3 MSE", "PAC-2 GEM-T"},
-		KindRadar:            {"AN/SPY-1D(V)", "AN/TPY-2", "Voronezh-DM", "Voronezh-M", "AN/MPQ-65"},
+		KindRadar:            {"AN/SPY-1D(V)", "AN/TPY-2", "Voronezh-DM", "Voronezh-M", "AN/MPQ-65", "AN/FPS-132 UEWR", "AN/FPS-132 UEWR (three-face)"},
 		KindAircraft:         {"F-16", "Eurofighter Typhoon", "F-35A", "Su-27", "Su-30SM", "Il-20"},
 	}
 	for k, names := range required {

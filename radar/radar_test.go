@@ -11,7 +11,7 @@ import (
 	"github.com/rampart-sim/rampart/geo"
 )
 
-var catalogRadars = []string{"AN/TPY-2", "AN/SPY-1D(V)", "AN/MPQ-65", "Voronezh-DM", "Voronezh-M", "92N6E", "91N6E", "9S19M2"}
+var catalogRadars = []string{"AN/TPY-2", "AN/SPY-1D(V)", "AN/MPQ-65", "Voronezh-DM", "Voronezh-M", "92N6E", "91N6E", "9S19M2", "AN/FPS-132 UEWR", "AN/FPS-132 UEWR (three-face)"}
 
 func mustRadar(t testing.TB, name string, pick catalog.Pick, site geo.LLA, az float64) *Radar {
 	t.Helper()
@@ -90,6 +90,11 @@ func TestCatalogDetectionRanges(t *testing.T) {
 		// unstated), here against a 1 m² booster-class target.
 		{"Voronezh-DM", 1, 2500, 8000, "Voronezh: 4,000-6,000 km claimed"},
 		{"Voronezh-M", 1, 2500, 8000, "Voronezh: 4,000-6,000 km claimed"},
+		// US claims for the UEWR: 'up to 3,000 miles' (DoD IG 2024),
+		// 'more than 4,500 km', 3,000 nmi (catalog dodig-2024-uewr,
+		// wiki-fylingdales); target RCS unstated, here 1 m².
+		{"AN/FPS-132 UEWR", 1, 4500, 5556, "UEWR: 4,500-5,556 km claimed"},
+		{"AN/FPS-132 UEWR (three-face)", 1, 4500, 5556, "UEWR: 4,500-5,556 km claimed"},
 	} {
 		r := mustRadar(t, c.name, catalog.PickCentral, kurecik, 0)
 		req, err := r.Detector.RequiredSNR(0.9)

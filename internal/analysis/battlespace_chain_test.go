@@ -200,7 +200,8 @@ func TestChainValidate(t *testing.T) {
 
 // TestChainQuestion2 compares question 2 with the open analyses: no
 // realisable sensor chain of the scenario (the sites' own SPY-1 cued by
-// space warning, the Kürecik TPY-2) lets SM-3 IIA engage a Russian ICBM
+// space warning, the Kürecik TPY-2, the early-warning chain of the UEWRs
+// at Fylingdales and Pituffik with the own SPY-1) lets SM-3 IIA engage a Russian ICBM
 // from Redzikowo or Deveselu: 0 %, as Wilkening 2012, the NRC 2012 and
 // Sankaran find; the space-report bound is not a chain. The speed band
 // reports the catalog burnout speeds. Short: one field and aim.
@@ -212,7 +213,7 @@ func TestChainQuestion2(t *testing.T) {
 	fwd := RadarSite{Radar: "AN/TPY-2", At: Location{Place: "Kürecik"}}
 	req := bsRequest(fields, aims, []string{"min-energy", "depressed"})
 	req.Interceptors = []string{"SM-3 IIA"}
-	req.Cueings = []Cueing{{Kind: CueSpace}, {Kind: CueOwnRadar, SpaceWarning: true}, {Kind: CueForwardRadar, Forward: &fwd, LinkLatencyS: 5, SpaceWarning: true}}
+	req.Cueings = []Cueing{{Kind: CueSpace}, {Kind: CueOwnRadar, SpaceWarning: true}, {Kind: CueForwardRadar, Forward: &fwd, LinkLatencyS: 5, SpaceWarning: true}, ewrChainCueing()}
 	req.Sweep.Off = true
 	res, err := BattleSpaceSweep(req, flight.Physics{})
 	if err != nil {
