@@ -106,7 +106,7 @@ func readmeExamples(t *testing.T) (runnable []example, synopses int) {
 // test-long` runs them. An example that reads what a left-out one writes
 // is left out with it.
 var slowExamples = map[string]string{
-	"run redzikowo-icbm": "the battle-space analysis of 24 trajectories × 4 cues takes about 25 s of CPU (measured); TestLibraryGolden runs it",
+	"run redzikowo-icbm": "the battle-space analysis of 24 trajectories × 6 cues takes about 25 s of CPU (measured); TestLibraryGolden runs it",
 }
 
 // shortTrials is appended to a `run` example under -short: the example's

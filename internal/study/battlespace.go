@@ -152,7 +152,7 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 		h.Answer += " " + r
 	} else if r := battlespaceRequiredSentence(req, fams, func(e analysis.SweepEntry) bool {
 		return slices.ContainsFunc(req.Cueings, func(c analysis.Cueing) bool { return c.Kind == analysis.CueSpace && c.Label() == e.Cueing })
-	}, "space-report bound (no sensor chain holds a track to sweep)"); r != "" {
+	}, "space-report bound (no sensor chain engages every trajectory of a family within the sweep)"); r != "" {
 		h.Answer += " " + r
 	}
 	if len(flyouts) > 0 {
