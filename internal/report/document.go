@@ -144,6 +144,7 @@ func (p LinePlot) renderBlock(r *renderer) (template.HTML, error) {
 
 func (t Timeline) renderBlock(r *renderer) (template.HTML, error) {
 	n, id := r.nextFigure()
+	t.colour = r.colour
 	svg, err := t.render(id)
 	if err != nil {
 		return "", err

@@ -163,8 +163,8 @@ func sampleDocument(mapWidth int, full bool) *Document {
 		{212, "Aug"}, {243, "Sep"}, {273, "Oct"}, {304, "Nov"}, {334, "Dec"}, {365, ""}}
 	rotation := Timeline{Caption: "Patriot coverage of Vilnius in 2026, by rotation.", Axis: Axis{Label: "Day of year", Unit: "d", Min: 0, Max: 365},
 		Ticks: months, MarkGaps: true, Rows: []TimelineRow{
-			{Label: "Vilnius", Spans: []Span{{0, 88, "Germany", "GER"}, {95, 180, "Netherlands", "NLD"}, {182, 270, "Spain", "ESP"}, {281, 365, "Germany", "GER"}}},
-			{Label: "Kaunas", Spans: []Span{{10, 150, "Netherlands", ""}, {150, 300, "Spain", ""}}},
+			{Label: "Vilnius", Spans: []Span{{Start: 0, End: 88, Group: "Germany", Label: "GER"}, {Start: 95, End: 180, Group: "Netherlands", Label: "NLD"}, {Start: 182, End: 270, Group: "Spain", Label: "ESP"}, {Start: 281, End: 365, Group: "Germany", Label: "GER"}}},
+			{Label: "Kaunas", Spans: []Span{{Start: 10, End: 150, Group: "Netherlands", Label: ""}, {Start: 150, End: 300, Group: "Spain", Label: ""}}},
 		}}
 	bars := BarChart{Caption: "Interceptors spent per architecture.", Categories: []string{"joint, sectoral", "separate, in contact"},
 		X:      Axis{Label: "Interceptors", Unit: "count"},

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -333,6 +334,9 @@ func drawAreas(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]str
 		key := fmt.Sprintf("%.0f %.0f %.0f %.0f", box.x0, box.y0, box.x1, box.y1)
 		if i, ok := same[key]; ok {
 			out[i].names = append(out[i].names, a.Name)
+			if out[i].colour != col {
+				out[i].colour = colText // rings of several colours: a neutral label
+			}
 			continue
 		}
 		same[key] = len(out)
@@ -441,7 +445,13 @@ func arrowhead(s *svgWriter, a, b XY, col string) {
 
 // drawIntercepts marks each intercept by its outcome.
 func drawIntercepts(s *svgWriter, v *mapView, sc *scene.Scene) {
-	for _, x := range sc.Intercepts {
+	// Open markers (misses) first, filled ones (kills) on top: a kill and
+	// a miss at one point both show.
+	order := slices.Clone(sc.Intercepts)
+	slices.SortStableFunc(order, func(a, b scene.Intercept) int {
+		return cmp.Compare(boolRank(a.Filled()), boolRank(b.Filled()))
+	})
+	for _, x := range order {
 		p, ok := v.project(LatLon{x.LatDeg, x.LonDeg})
 		if !ok || !v.frame().contains(p) {
 			continue
@@ -471,7 +481,13 @@ func drawSites(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]str
 		p     XY
 	}
 	var vis []*shown
-	for _, x := range sc.Sites {
+	// Larger markers first, the defense site's small square last, so that
+	// a defense site that is also an asset shows both.
+	sites := slices.Clone(sc.Sites)
+	slices.SortStableFunc(sites, func(a, b scene.Site) int {
+		return cmp.Compare(boolRank(a.Kind == scene.SiteDefense), boolRank(b.Kind == scene.SiteDefense))
+	})
+	for _, x := range sites {
 		p, ok := v.project(LatLon{x.LatDeg, x.LonDeg})
 		if !ok || !v.frame().contains(p) {
 			continue
@@ -515,6 +531,14 @@ func drawSites(s *svgWriter, v *mapView, sc *scene.Scene, colours map[string]str
 			pl.place(around(x.p.X, x.p.Y, text, 11, 7), text, siteLabel, "", force)
 		}
 	}
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // coincidentPx is how close two markers are, px, to be one spot for

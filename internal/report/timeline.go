@@ -18,6 +18,8 @@ type Timeline struct {
 	// covers.
 	MarkGaps bool
 	Width    int // px; 0 means DefaultPlotWidth
+
+	colour func(key string) string // the document's colours; nil: palette order
 }
 
 // TimelineRow is one labelled row of spans.
@@ -27,11 +29,14 @@ type TimelineRow struct {
 }
 
 // Span is one bar [Start, End). Spans of the same Group share a colour
-// and a legend entry; Label is written on the bar where it fits.
+// and a legend entry; Label is written on the bar where it fits. Key names
+// the entity whose colour the group takes in every figure of a report (an
+// owner); empty means Group.
 type Span struct {
 	Start, End float64
 	Group      string
 	Label      string
+	Key        string
 }
 
 // Timeline layout, px.
@@ -40,8 +45,9 @@ const (
 	timelineBar = 15.0
 )
 
-// colGap shades uncovered time.
-const colGap = "#D55E00"
+// colGap shades uncovered time: a neutral grey, apart from every palette
+// colour (the entities').
+const colGap = "#7a7a7a"
 
 func (t *Timeline) render(id string) (string, error) {
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -57,6 +63,13 @@ func (t *Timeline) render(id string) (string, error) {
 			lo, hi = math.Min(lo, s.Start), math.Max(hi, s.End)
 			if _, ok := groups[s.Group]; !ok {
 				groups[s.Group] = palette[len(order)%len(palette)]
+				if t.colour != nil {
+					k := s.Key
+					if k == "" {
+						k = s.Group
+					}
+					groups[s.Group] = t.colour(k)
+				}
 				order = append(order, s.Group)
 			}
 		}

@@ -165,10 +165,20 @@ func rotationSections(res analysis.RotationResult, out RotationResults, sc *scen
 	}
 	cover := report.Timeline{Caption: fmt.Sprintf("Coverage of each asset over %d; shaded: gaps", res.Year), MarkGaps: true, Ticks: ticks,
 		Axis: report.Axis{Label: "day of year", Min: 0, Max: yearDays}}
+	owner := map[string]string{}
+	for _, u := range res.Units {
+		owner[u.Unit] = u.Owner
+	}
 	for _, a := range res.Assets {
 		row := report.TimelineRow{Label: a.Asset}
 		for _, c := range a.Covered {
-			row.Spans = append(row.Spans, report.Span{Start: day(c.Start), End: day(c.End), Group: strings.Join(c.Units, " + ")})
+			// One unit takes its owner's colour, as on the map; units
+			// together take a colour of their own.
+			sp := report.Span{Start: day(c.Start), End: day(c.End), Group: strings.Join(c.Units, " + ")}
+			if len(c.Units) == 1 {
+				sp.Key = owner[c.Units[0]]
+			}
+			row.Spans = append(row.Spans, sp)
 		}
 		cover.Rows = append(cover.Rows, row)
 	}
@@ -181,7 +191,7 @@ func rotationSections(res analysis.RotationResult, out RotationResults, sc *scen
 			row.Spans = append(row.Spans, report.Span{Start: s, End: e, Group: "transit and set-up"})
 		}
 		if s, e := clamp(day(u.Ready)), clamp(day(u.End)); e > s {
-			row.Spans = append(row.Spans, report.Span{Start: s, End: e, Group: "ready: " + u.Owner})
+			row.Spans = append(row.Spans, report.Span{Start: s, End: e, Group: "ready: " + u.Owner, Key: u.Owner})
 		}
 		units.Rows = append(units.Rows, row)
 	}
