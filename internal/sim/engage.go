@@ -363,8 +363,8 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 			if f.Mover() == nil || p.x.T < f.LaunchTime || p.x.T > tr.end(k) {
 				continue
 			}
-			st := f.Mover().At(p.x.T)
-			d := r3.Vec{X: st.Pos.X - pred.X, Y: st.Pos.Y - pred.Y, Z: st.Pos.Z - pred.Z}
+			pos, _ := f.Mover().PosAt(p.x.T)
+			d := r3.Vec{X: pos.X - pred.X, Y: pos.Y - pred.Y, Z: pos.Z - pred.Z}
 			if m := r3.Norm(r3.Sub(d, r3.Scale(r3.Dot(d, u), u))); m < miss {
 				i, miss = k, m
 			}
