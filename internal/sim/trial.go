@@ -137,6 +137,7 @@ func (tr *trial) run() error {
 			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
 		}
 	}
+	windows := w.windows()
 	links := w.links()
 	gate := track.GateThreshold(truthGateProb, 3)
 	// dets holds each picture's detections of the tick; its slices are
@@ -166,6 +167,16 @@ func (tr *trial) run() error {
 				}
 				for next[r][i] <= T && next[r][i] < end {
 					tl := next[r][i]
+					if windows != nil && !windows[r][i].mayLook(tl) {
+						// Not visible: the look would find nothing and
+						// draw nothing.
+						if tracked[r][i] {
+							next[r][i] = tl + u.Radar.TrackInterval
+						} else {
+							next[r][i] = tl + u.Radar.SearchFrame
+						}
+						continue
+					}
 					pos, phase := mv.PosAt(tl)
 					rcs := rvRCS[i]
 					if phase == flight.Boost {
