@@ -28,7 +28,7 @@ func BenchmarkSenseEurope(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu, 1)
+	reportCPU(b, cpu, 1, "cpu-ns/trial")
 }
 
 // BenchmarkBuildEurope flies the default scenario's threats (ten aimed
@@ -45,7 +45,7 @@ func BenchmarkBuildEurope(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu, 1)
+	reportCPU(b, cpu, 1, "cpu-ns/op")
 }
 
 // BenchmarkEngageEurope is one trial of the whole loop on the default
@@ -59,7 +59,7 @@ func BenchmarkEngageEurope(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu, 1)
+	reportCPU(b, cpu, 1, "cpu-ns/trial")
 }
 
 // BenchmarkMonteCarloEurope runs 20 trials of the default scenario on every
@@ -74,19 +74,19 @@ func BenchmarkMonteCarloEurope(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu, trials)
+	reportCPU(b, cpu, trials, "cpu-ns/trial")
 	b.ReportMetric(float64(trials*b.N)/b.Elapsed().Seconds(), "trials/s")
 }
 
-// reportCPU reports the process CPU time used since cpu0 per trial
-// (cpu-ns/trial), with trials trials an iteration: on a shared machine
-// ns/op is wall time and counts the other users' load too.
-func reportCPU(b *testing.B, cpu0 int64, trials int) {
+// reportCPU reports the process CPU time used since cpu0 per trial (or per
+// iteration), in unit, with trials trials an iteration: on a shared
+// machine ns/op is wall time and counts the other users' load too.
+func reportCPU(b *testing.B, cpu0 int64, trials int, unit string) {
 	b.Helper()
 	if b.N == 0 {
 		return
 	}
-	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N*trials), "cpu-ns/trial")
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N*trials), unit)
 }
 
 // europeWorld builds the default scenario and runs one trial, which builds
@@ -105,4 +105,16 @@ func europeWorld(b *testing.B) *sim.World {
 		b.Fatal(err)
 	}
 	return w
+}
+
+// BenchmarkLookWindowsEurope computes the default scenario's look windows,
+// which a world computes once, on its first trial.
+func BenchmarkLookWindowsEurope(b *testing.B) {
+	w := europeWorld(b)
+	b.ReportAllocs()
+	cpu := processCPU()
+	for b.Loop() {
+		w.ComputeLookWindows()
+	}
+	reportCPU(b, cpu, 1, "cpu-ns/op")
 }

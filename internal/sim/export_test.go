@@ -6,3 +6,7 @@ func (w *World) MayLook(r, i int, t float64) bool {
 	win := w.windows()
 	return win == nil || win[r][i].mayLook(t)
 }
+
+// ComputeLookWindows computes the look windows of w afresh, for their
+// benchmark.
+func (w *World) ComputeLookWindows() { w.lookCells() }
