@@ -65,7 +65,7 @@ type World struct {
 	Pictures  []string // air pictures, one tracker each, sorted
 	Commands  []Command
 
-	looks       *lookWindows // when each radar may see each flight
+	looks       *lookWindows // when each radar may see each flight; computed on the first trial from Radars and Flights, which do not change after Build
 	joint       string       // name of the joint picture
 	sectorSites [][]geo.LLA  // interceptor sites of each command, for the nearest-site sector rule
 }
