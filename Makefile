@@ -38,9 +38,12 @@ test-arm64:
 test-long:
 	$(GO) test -count=1 -timeout 30m $(PKGS)
 
-## bench: every benchmark, with allocations
+## bench: every benchmark, with allocations (BENCH selects, BENCHFLAGS adds
+## flags: make bench PKGS=./internal/sim BENCH=Europe BENCHFLAGS='-benchtime 3s -count 3')
+BENCH      ?= .
+BENCHFLAGS ?=
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(BENCHFLAGS) $(PKGS)
 
 ## fuzz: each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

@@ -185,6 +185,12 @@ func (p *Path) At(t float64) State {
 	return st
 }
 
+// PosAt returns the ECEF position and the phase at time t, as At does.
+func (p *Path) PosAt(t float64) (r3.Vec, Phase) {
+	s := p.At(t)
+	return s.Pos, s.Phase
+}
+
 // at returns the position and track azimuth at distance s round the
 // racetrack, starting at the beginning of the first straight leg. The
 // racetrack is laid out in the azimuthal equidistant projection about the

@@ -114,17 +114,41 @@ func (tr *Trajectory) At(t float64) State {
 	case t > tr.ImpactTime:
 		t, landed = tr.ImpactTime, true
 	}
-	i := sort.Search(len(tr.dense), func(i int) bool { return tr.dense[i].T > t }) - 1
-	if i < 0 {
-		i = 0
-	}
-	y := tr.dense[i].At(t)
+	y := tr.denseAt(t)
 	s := tr.state(t, y)
 	if landed {
 		s.Vel = r3.Vec{}
 		s.Phase = Landed
 	}
 	return s
+}
+
+// PosAt returns the ECEF position and the phase at time t: the Pos and
+// Phase fields of At(t), bit for bit, without the geodetic conversion and
+// the velocity that a radar look or a truth match does not read.
+func (tr *Trajectory) PosAt(t float64) (r3.Vec, Phase) {
+	landed := false
+	switch {
+	case t < tr.LaunchTime:
+		t, landed = tr.LaunchTime, true
+	case t > tr.ImpactTime:
+		t, landed = tr.ImpactTime, true
+	}
+	y := tr.denseAt(t)
+	p := tr.Earth.rotation().ECEFPositionFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, t)
+	if landed {
+		return p, Landed
+	}
+	return p, tr.phase(t)
+}
+
+// denseAt interpolates the dense output at t, which lies in the flight.
+func (tr *Trajectory) denseAt(t float64) vec7 {
+	i := sort.Search(len(tr.dense), func(i int) bool { return tr.dense[i].T > t }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return tr.dense[i].At(t)
 }
 
 // Samples returns states every dt seconds from launch to impact, always
@@ -144,16 +168,20 @@ func (tr *Trajectory) Samples(dt float64) []State {
 func (tr *Trajectory) state(t float64, y vec7) State {
 	e := tr.Earth
 	p, v := e.rotation().ECEFFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, r3.Vec{X: y[3], Y: y[4], Z: y[5]}, t)
-	ph := Midcourse
+	return State{T: t, Pos: p, Vel: v, LLA: e.Ellipsoid.ToGeodetic(p), Mass: y[6], Phase: tr.phase(t)}
+}
+
+// phase returns the flight phase at time t within the flight.
+func (tr *Trajectory) phase(t float64) Phase {
 	switch {
 	case t < tr.BurnoutTime:
-		ph = Boost
+		return Boost
 	case !math.IsNaN(tr.ReentryTime) && t >= tr.ReentryTime:
-		ph = Reentry
+		return Reentry
 	case math.IsNaN(tr.ReentryTime) && t >= tr.ApogeeTime:
-		ph = Reentry
+		return Reentry
 	}
-	return State{T: t, Pos: p, Vel: v, LLA: e.Ellipsoid.ToGeodetic(p), Mass: y[6], Phase: ph}
+	return Midcourse
 }
 
 // earthRelative returns the ECEF position and velocity, speed, flight-path

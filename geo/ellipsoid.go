@@ -1,6 +1,10 @@
 package geo
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/spatial/r3"
+)
 
 // WGS-84 defining constants (NIMA TR8350.2, table 3.1) and derived values.
 const (
@@ -53,4 +57,18 @@ func (e Ellipsoid) MeridianRadius(lat float64) float64 {
 	s := math.Sin(lat)
 	w := 1 - e.E2()*s*s
 	return e.A * (1 - e.E2()) / (w * math.Sqrt(w))
+}
+
+// aboveSlackM is how far outside the sphere of radius A a point must lie
+// for SurelyAbove, m: far more than the rounding of a geodetic conversion.
+const aboveSlackM = 1.0
+
+// SurelyAbove reports that the ECEF point p (m) lies above the ellipsoid,
+// at a height ToGeodetic finds positive, without converting it: p lies
+// outside the sphere of radius A + 1 m. The ellipsoid lies inside the
+// sphere of radius A, so the height of such a point, its distance to the
+// ellipsoid, is more than a metre. False says nothing.
+func (e Ellipsoid) SurelyAbove(p r3.Vec) bool {
+	r := e.A + aboveSlackM
+	return p.X*p.X+p.Y*p.Y+p.Z*p.Z > r*r
 }

@@ -186,6 +186,13 @@ func (r Rotation) ECEFFromECI(pos, vel r3.Vec, t float64) (r3.Vec, r3.Vec) {
 	return p, r3.Vec{X: v.X + r.Omega*p.Y, Y: v.Y - r.Omega*p.X, Z: v.Z}
 }
 
+// ECEFPositionFromECI converts an ECI position at time t, s, to ECEF: the
+// position ECEFFromECI returns, without the velocity.
+func (r Rotation) ECEFPositionFromECI(pos r3.Vec, t float64) r3.Vec {
+	s, c := math.Sincos(r.Omega * t)
+	return rotz(pos, -s, c)
+}
+
 // rotz rotates v about z by the angle whose sine and cosine are s and c.
 func rotz(v r3.Vec, s, c float64) r3.Vec {
 	return r3.Vec{X: c*v.X - s*v.Y, Y: s*v.X + c*v.Y, Z: v.Z}

@@ -20,17 +20,26 @@ func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, o
 		g := geo.WGS84.ToGeodetic(pos)
 		return g.Alt, g
 	}
+	// above reports whether the path is above the ground at t, converting
+	// to geodetic only near it.
+	above := func(t float64) bool {
+		pos, _ := path(t)
+		if geo.WGS84.SurelyAbove(pos) {
+			return true
+		}
+		return geo.WGS84.ToGeodetic(pos).Alt > 0
+	}
 	prev := t0
-	if h, _ := alt(t0); h <= 0 {
+	if !above(t0) {
 		return math.NaN(), geo.LLA{}, false // already on the ground: no prediction
 	}
 	for tt := t0 + step; ; tt += step {
 		tt = math.Min(tt, t1)
-		if h, _ := alt(tt); h <= 0 {
+		if !above(tt) {
 			lo, hi := prev, tt
 			for hi-lo > 0.01 {
 				mid := (lo + hi) / 2
-				if hm, _ := alt(mid); hm > 0 {
+				if above(mid) {
 					lo = mid
 				} else {
 					hi = mid

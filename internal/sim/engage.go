@@ -127,6 +127,10 @@ type battle struct {
 	cands     []c2.Candidate
 	geoms     []intercept.Intercept // per candidate
 	paths     []candTrack           // per threat of a decision
+	// predicted holds the predicted paths of one command's decision,
+	// reused by the next decision: npredicted of them are in use.
+	predicted  []*intercept.Path
+	npredicted int
 }
 
 type candTrack struct {
@@ -165,6 +169,7 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth []tru
 			continue
 		}
 		b.cands, b.geoms, b.paths = b.cands[:0], b.geoms[:0], b.paths[:0]
+		b.npredicted = 0
 		local := b.local[:0]
 		for _, l := range c.Launchers {
 			local = append(local, b.mags[l])
@@ -363,8 +368,8 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 			if f.Mover() == nil || p.x.T < f.LaunchTime || p.x.T > tr.end(k) {
 				continue
 			}
-			st := f.Mover().At(p.x.T)
-			d := r3.Vec{X: st.Pos.X - pred.X, Y: st.Pos.Y - pred.Y, Z: st.Pos.Z - pred.Z}
+			pos, _ := f.Mover().PosAt(p.x.T)
+			d := r3.Vec{X: pos.X - pred.X, Y: pos.Y - pred.Y, Z: pos.Z - pred.Z}
 			if m := r3.Norm(r3.Sub(d, r3.Scale(r3.Dot(d, u), u))); m < miss {
 				i, miss = k, m
 			}
@@ -433,7 +438,7 @@ func (b *battle) assess(T float64) {
 // returns the path and the predicted impact.
 func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA, bool) {
 	m := &track.Ballistic{}
-	p := &intercept.Path{T0: est.T, Dt: predictStep}
+	p := b.newPath(est.T)
 	x := est.X
 	for t := 0.0; t <= predictHorizon; t += predictStep {
 		if t > 0 {
@@ -441,13 +446,26 @@ func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA,
 		}
 		p.Pos = append(p.Pos, r3.Vec{X: x[0], Y: x[1], Z: x[2]})
 		p.Vel = append(p.Vel, r3.Vec{X: x[3], Y: x[4], Z: x[5]})
-		if t > 0 && geo.WGS84.ToGeodetic(p.Pos[len(p.Pos)-1]).Alt < 0 {
+		if pos := p.Pos[len(p.Pos)-1]; t > 0 && !geo.WGS84.SurelyAbove(pos) && geo.WGS84.ToGeodetic(pos).Alt < 0 {
 			break
 		}
 	}
 	_, t1 := p.Span()
 	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
 	return p, tImp, impact, ok
+}
+
+// newPath returns an empty path from t0 sampled every predictStep, reusing
+// the storage of the previous decision's predictions: a path lives until
+// the command's decision is made.
+func (b *battle) newPath(t0 float64) *intercept.Path {
+	if b.npredicted == len(b.predicted) {
+		b.predicted = append(b.predicted, &intercept.Path{})
+	}
+	p := b.predicted[b.npredicted]
+	b.npredicted++
+	*p = intercept.Path{T0: t0, Dt: predictStep, Pos: p.Pos[:0], Vel: p.Vel[:0]}
+	return p
 }
 
 // outcome closes the trial: leakers, assets lost, and the shots whose

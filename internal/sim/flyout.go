@@ -8,6 +8,7 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
+	"gonum.org/v1/gonum/spatial/r3"
 )
 
 // Options are the physics settings of a run.
@@ -37,6 +38,8 @@ func (o Options) Physics() flight.Physics { return flight.Physics{Earth: o.Earth
 // Mover is anything with a time-stamped truth state.
 type Mover interface {
 	At(t float64) flight.State
+	// PosAt returns the Pos and Phase of At(t), at less cost.
+	PosAt(t float64) (r3.Vec, flight.Phase)
 }
 
 // Flight is one missile of a threat raid, flown.

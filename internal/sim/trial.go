@@ -137,14 +137,19 @@ func (tr *trial) run() error {
 			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
 		}
 	}
+	windows := w.windows()
 	links := w.links()
 	gate := track.GateThreshold(truthGateProb, 3)
-	dets := map[string][]track.Detection{}
+	// dets holds each picture's detections of the tick; its slices are
+	// emptied, not dropped, between ticks so that they are allocated once.
+	dets := make(map[string][]track.Detection, len(w.Pictures))
 	var tracks []track.Track
 	truth := make([]truthPos, n)
 
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
-		clear(dets)
+		for o, d := range dets {
+			dets[o] = d[:0]
+		}
 		for r, u := range w.Radars {
 			pic := w.picture(u.Owner)
 			for i := range w.Flights {
@@ -162,12 +167,22 @@ func (tr *trial) run() error {
 				}
 				for next[r][i] <= T && next[r][i] < end {
 					tl := next[r][i]
-					st := mv.At(tl)
+					if windows != nil && !windows[r][i].mayLook(tl) {
+						// Not visible: the look would find nothing and
+						// draw nothing.
+						if tracked[r][i] {
+							next[r][i] = tl + u.Radar.TrackInterval
+						} else {
+							next[r][i] = tl + u.Radar.SearchFrame
+						}
+						continue
+					}
+					pos, phase := mv.PosAt(tl)
 					rcs := rvRCS[i]
-					if st.Phase == flight.Boost {
+					if phase == flight.Boost {
 						rcs = boostRCS[i]
 					}
-					d, ok := u.Radar.Look(tl, st.Pos, rcs, rng)
+					d, ok := u.Radar.Look(tl, pos, rcs, rng)
 					if ok {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
@@ -202,7 +217,7 @@ func (tr *trial) run() error {
 			f := &w.Flights[i]
 			truth[i].ok = false
 			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
-				p := mv.At(T).Pos
+				p, _ := mv.PosAt(T)
 				truth[i] = truthPos{p: track.Vec3{p.X, p.Y, p.Z}, ok: true}
 			}
 		}

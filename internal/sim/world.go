@@ -65,8 +65,9 @@ type World struct {
 	Pictures  []string // air pictures, one tracker each, sorted
 	Commands  []Command
 
-	joint       string      // name of the joint picture
-	sectorSites [][]geo.LLA // interceptor sites of each command, for the nearest-site sector rule
+	looks       *lookWindows // when each radar may see each flight; computed on the first trial from Radars and Flights, which do not change after Build
+	joint       string       // name of the joint picture
+	sectorSites [][]geo.LLA  // interceptor sites of each command, for the nearest-site sector rule
 }
 
 // picture returns the picture that the sensors of owner feed.

@@ -1,0 +1,46 @@
+package flight
+
+import (
+	"testing"
+
+	"github.com/rampart-sim/rampart/geo"
+	"gonum.org/v1/gonum/spatial/r3"
+)
+
+// TestPosAtMatchesAt checks that PosAt, the engine's cheap truth lookup,
+// returns the position and phase of At bit for bit, before launch, through
+// every phase and after impact, for a ballistic flight and a cruise path:
+// the engine's results must not change when it reads one for the other.
+func TestPosAtMatchesAt(t *testing.T) {
+	e := WGS84Earth()
+	tr, err := Solve(e, Shot{Launch: geo.LLADeg(38.08, 46.29, 0), Aim: geo.LLADeg(38.35, 37.79, 0), Missile: catalogMissile(t, "Shahab-3"), LaunchTime: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := CruiseMissile{Name: "test-cruise", Speed: 240, Alt: 50, Range: 2500e3}
+	cr, err := NewCruise(e.Ellipsoid, c, []geo.LLA{geo.LLADeg(55, 20, 0), geo.LLADeg(52.2, 21, 0)}, 250)
+	if err != nil {
+		t.Fatal(err)
+	}
+	movers := map[string]interface {
+		At(float64) State
+		PosAt(float64) (r3.Vec, Phase)
+	}{"ballistic": tr, "cruise": cr}
+	seen := map[Phase]bool{}
+	for name, m := range movers {
+		for k := -10; k <= 4000; k++ {
+			ti := float64(k) * 0.73
+			want := m.At(ti)
+			pos, ph := m.PosAt(ti)
+			seen[want.Phase] = true
+			if pos != want.Pos || ph != want.Phase {
+				t.Fatalf("%s at %g s: PosAt = %v %v; At gives %v %v", name, ti, pos, ph, want.Pos, want.Phase)
+			}
+		}
+	}
+	for _, ph := range []Phase{Boost, Midcourse, Reentry, Cruise, Landed} {
+		if !seen[ph] {
+			t.Errorf("no %v state checked", ph)
+		}
+	}
+}

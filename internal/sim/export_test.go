@@ -1,0 +1,12 @@
+package sim
+
+// MayLook exposes the look windows to the tests of package sim_test: whether
+// radar r may see flight i at t.
+func (w *World) MayLook(r, i int, t float64) bool {
+	win := w.windows()
+	return win == nil || win[r][i].mayLook(t)
+}
+
+// ComputeLookWindows computes the look windows of w afresh, for their
+// benchmark.
+func (w *World) ComputeLookWindows() { w.lookCells() }
