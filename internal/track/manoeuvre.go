@@ -1,6 +1,9 @@
 package track
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Manoeuvre switches a track to a filter with more process noise while
 // its detections show a manoeuvre the tracker's own (quiescent) model does
@@ -19,7 +22,8 @@ import "fmt"
 //
 // End: while switched, the quiescent filter runs alongside on the same
 // detections, from the estimate at the onset, and the track switches back
-// when its ε̄, with α = EndAlpha, falls below the median. One-step
+// when its ε̄, with α = EndAlpha, is below the median after at least one
+// window, 1/(1−α) updates, since the quiescent filter started. One-step
 // innovations from the manoeuvre filter's estimate would not do: a thrust
 // of 60 m/s² moves a missile only 7.5 m from the quiescent prediction in
 // 0.5 s, against a detection error of hundreds of metres, and what loses
@@ -70,6 +74,7 @@ type manoeuvreTest struct {
 	alpha, onsetUp, onsetMean float64
 	endAlpha, endUp, endDown  float64
 	endMean                   float64
+	endWindow                 int // updates before the end test: ⌈1/(1−EndAlpha)⌉
 }
 
 // measDim is the dimension of a detection.
@@ -100,5 +105,6 @@ func (m Manoeuvre) test() (manoeuvreTest, error) {
 		filter: m.Filter,
 		alpha:  a, onsetUp: quantile(a, p), onsetMean: measDim / (1 - a),
 		endAlpha: ae, endUp: quantile(ae, p), endDown: quantile(ae, 0.5), endMean: measDim / (1 - ae),
+		endWindow: int(math.Ceil(1/(1-ae) - 1e-9)),
 	}, nil
 }

@@ -49,6 +49,7 @@ type Track struct {
 	Manoeuvring bool
 	onset, end  float64
 	quiet       Estimate
+	quietN      int // updates of quiet since it started
 
 	hits uint64 // bit 0 set when the latest scan updated the track
 	hit  bool   // updated in the current scan
@@ -324,7 +325,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		k.onset = m.alpha*k.onset + d2
 		if k.onset > m.onsetUp {
 			k.Manoeuvring = true
-			k.quiet, k.end = *post, m.endMean
+			k.quiet, k.end, k.quietN = *post, 0, 0
 		}
 		return
 	}
@@ -332,19 +333,22 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 	q := tr.filter.Predict(k.quiet, d.Time)
 	qpost, in, err := tr.filter.Update(&q, d)
 	if err != nil {
-		k.quiet, k.end = *post, m.endMean
+		k.quiet, k.end, k.quietN = *post, 0, 0
 		return
 	}
 	k.quiet = qpost
 	k.end = m.endAlpha*k.end + in.D2
+	k.quietN++
+	// ε̄ starts at 0 and reaches its steady state after about a window
+	// of updates: only then is it tested against the median.
 	switch {
-	case k.end < m.endDown:
-		k.Manoeuvring = false
-		k.onset = m.onsetMean
 	case k.end > m.endUp:
 		// The quiescent model has lost the target: restart its test
 		// from the manoeuvre filter's estimate.
-		k.quiet, k.end = *post, m.endMean
+		k.quiet, k.end, k.quietN = *post, 0, 0
+	case k.quietN >= m.endWindow && k.end < m.endDown:
+		k.Manoeuvring = false
+		k.onset = m.onsetMean
 	}
 }
 
