@@ -78,13 +78,16 @@ type Config struct {
 // and fuses tracks reported by other owners by covariance intersection.
 //
 // Each Scan: detections are grouped by sensor (in order of first detection
-// time); for each group the data associator gates every live track against
+// time), and each sensor's into dwells (one look time each, in time
+// order); for each dwell the data associator gates every live track against
 // every detection (χ²₃ on the innovation) and picks the global nearest
 // neighbour assignment, minimising Σ d² with a non-assignment cost equal to
-// the gate for each track; assigned tracks are updated; detections left over
-// start tentative tracks (which the next group's detections may already
-// update). Then initiation and deletion rules run and every live track is
-// predicted to the scan time.
+// the gate for each track, first among the firm tracks and then among the
+// tentative ones for the detections left; assigned tracks are updated (and
+// tested for a manoeuvre, see Manoeuvre); detections left over start
+// tentative tracks (which the next dwell's detections may already update).
+// Then initiation and deletion rules run and every live track is predicted
+// to the scan time.
 //
 // A Tracker is not safe for concurrent use.
 type Tracker struct {
