@@ -81,7 +81,7 @@ func (tr *trial) run() error {
 	// Trackers, one per picture.
 	trackers := make(map[string]*track.Tracker, len(w.Pictures))
 	for _, o := range w.Pictures {
-		t, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}})
+		t, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}, Manoeuvre: track.DefaultManoeuvre()})
 		if err != nil {
 			return err
 		}

@@ -62,13 +62,27 @@
 //
 // A detection is in a track's gate when its squared Mahalanobis distance
 // d² = yᵀ S⁻¹ y is at most the χ²₃ quantile of the gate probability (0.999:
-// 16.27). In each sensor's batch, the tracks × detections matrix of d² is
-// extended with one "no detection" column per track at cost equal to the
-// gate, and the minimum-cost assignment (global nearest neighbour) is found
-// with assign.Solver. Detections from several sensors update the same track
-// sequentially, sensor by sensor, in time order (measurement fusion).
-// Unused detections start tentative tracks (two-point initiation, see
-// Initiator). A tentative track becomes firm after M hits in its first N
+// 16.27). Detections are associated one dwell (one sensor, one look time)
+// at a time, in time order: a radar that revisits a target twice between
+// scans gives it two detections, and one-to-one assignment over both would
+// leave one to start a duplicate track. In each dwell, the tracks ×
+// detections matrix of d² is extended with one "no detection" column per
+// track at cost equal to the gate, and the minimum-cost assignment (global
+// nearest neighbour) is found with assign.Solver, first for the firm tracks
+// and then, with the detections left, for the tentative ones: a new track's
+// gate is wide, and in one joint assignment it would take a firm track's
+// detection and starve it. Detections from several sensors update the same
+// track sequentially, sensor by sensor, each in time order (measurement
+// fusion). Unused detections
+// start tentative tracks (two-point initiation, see Initiator).
+//
+// Boost thrust (up to about 90 m/s² in the library's missiles), staging and
+// reentry drag are not in the ballistic model. With Config.Manoeuvre a firm
+// track switches to a filter with more process noise (q = a²T, Bar-Shalom
+// et al. 2001, §6.2.2) when the fading-memory average of its NIS says the
+// quiescent model no longer fits, and back when a quiescent filter run
+// alongside fits again over a full window (noise-level switching, §11.2.2;
+// see Manoeuvre). A tentative track becomes firm after M hits in its first N
 // scans (default 3 of 5) and is deleted when that is out of reach; a firm
 // track is deleted after K consecutive missed scans (default 3) or when its
 // RSS position σ exceeds a bound (default 20 km). A deleted track is
@@ -120,7 +134,8 @@
 //   - Y. Bar-Shalom, X. R. Li and T. Kirubarajan, Estimation with
 //     Applications to Tracking and Navigation, Wiley (2001),
 //     doi:10.1002/0471221279 (§5.2 Kalman filter and Joseph form, §5.4
-//     consistency tests, §6.2 white-noise acceleration models).
+//     consistency tests, §6.2 white-noise acceleration models, §11.2
+//     noise-level adjustment for manoeuvring targets).
 //   - S. J. Julier and J. K. Uhlmann, "A new extension of the Kalman filter
 //     to nonlinear systems", Proc. SPIE 3068 (1997); "Unscented filtering
 //     and nonlinear estimation", Proc. IEEE 92(3), 401–422 (2004),

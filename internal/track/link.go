@@ -19,6 +19,12 @@ type Report struct {
 	// receiver holds a track fed only by reports for that long after each
 	// one before it counts missed scans.
 	Period float64
+	// Manoeuvring reports that the sender's track used its manoeuvre
+	// filter (Config.Manoeuvre): the receiver predicts the report with its
+	// own manoeuvre filter, as a quiescent prediction over the latency and
+	// the reporting period would leave a boosting missile's report far
+	// outside every gate.
+	Manoeuvring bool
 }
 
 // origin returns the report's origin, (Owner, TrackID) when it names none.
@@ -68,7 +74,7 @@ func (l *Link) Send(now float64, owner string, tracks []Track) {
 		}
 		l.lastSent[k.ID] = now
 		l.queue = append(l.queue, Report{Owner: owner, TrackID: k.ID, Status: k.Status, Estimate: k.Estimate,
-			Updates: k.Quality.Updates, Sent: now, Origin: OriginOf(owner, k), Period: l.Period})
+			Updates: k.Quality.Updates, Sent: now, Origin: OriginOf(owner, k), Period: l.Period, Manoeuvring: k.Manoeuvring})
 	}
 }
 

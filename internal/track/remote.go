@@ -6,7 +6,8 @@ import (
 )
 
 // Fuse merges remote reports into the tracker at time now. Each report is
-// predicted to now with the tracker's filter and fused by covariance
+// predicted to now with the tracker's filter (its manoeuvre filter for a
+// report of a manoeuvring track) and fused by covariance
 // intersection (minimum trace) into one local track:
 //
 //   - a report that comes back to its origin (its Origin owner is this
@@ -37,7 +38,7 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 		if _, ok := chol6(&r.Estimate.P); !ok {
 			return fmt.Errorf("track: fuse at %v s: report %d (owner %q, track %d): %w", now, j, r.Owner, r.TrackID, ErrNotPositiveDefinite)
 		}
-		preds[j] = tr.filter.Predict(r.Estimate, now)
+		preds[j] = tr.reportFilter(r).Predict(r.Estimate, now)
 	}
 	local := make([]Estimate, nt)
 	byID := make(map[int]int, nt) // live local track ID -> index
@@ -45,7 +46,7 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 		if k.Status == Deleted {
 			continue
 		}
-		local[i] = tr.filter.Predict(k.Estimate, now)
+		local[i] = tr.filterFor(k).Predict(k.Estimate, now)
 		byID[k.ID] = i
 	}
 	gated := func(i, j int) bool {
@@ -126,6 +127,10 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 			k.Estimate = f
 			k.Remote++
 			k.Misses = 0
+			if k.Own == 0 {
+				// Fed only by reports: the sender's model is the best guess.
+				tr.setManoeuvring(k, r.Manoeuvring, &f)
+			}
 			k.LastUpdate = now
 			k.remoteUntil = math.Max(k.remoteUntil, now+r.Period)
 			k.Quality = QualityOf(&k.Estimate, k.Quality.Updates)
@@ -150,6 +155,7 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 			remoteUntil:     now + r.Period,
 		}
 		k.Quality = QualityOf(&k.Estimate, r.Updates)
+		tr.setManoeuvring(k, r.Manoeuvring, &k.Estimate)
 		tr.nextID++
 		tr.tracks = append(tr.tracks, k)
 		tr.markFireControl(k, now)
@@ -157,4 +163,25 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 		tr.peers[o] = k.ID
 	}
 	return nil
+}
+
+// reportFilter returns the filter that predicts report r.
+func (tr *Tracker) reportFilter(r *Report) Filter {
+	if r.Manoeuvring && tr.man.filter != nil {
+		return tr.man.filter
+	}
+	return tr.filter
+}
+
+// setManoeuvring sets whether track k, with estimate e, uses the
+// manoeuvre filter; switching on starts the quiescent filter's test from e.
+func (tr *Tracker) setManoeuvring(k *Track, on bool, e *Estimate) {
+	on = on && tr.man.filter != nil
+	if on && !k.Manoeuvring {
+		k.quiet, k.end, k.quietN = *e, 0, 0
+	}
+	if !on && k.Manoeuvring {
+		k.onset = tr.man.onsetMean
+	}
+	k.Manoeuvring = on
 }

@@ -41,6 +41,16 @@ type Track struct {
 	// is not a miss.
 	remoteUntil float64
 
+	// Manoeuvring reports that the track uses the manoeuvre filter
+	// (Config.Manoeuvre). onset is the fading-memory NIS average of the
+	// quiescent filter that starts a manoeuvre; while it lasts, quiet is
+	// the quiescent filter's estimate on the same detections and end its
+	// NIS average, which ends it.
+	Manoeuvring bool
+	onset, end  float64
+	quiet       Estimate
+	quietN      int // updates of quiet since it started
+
 	hits uint64 // bit 0 set when the latest scan updated the track
 	hit  bool   // updated in the current scan
 }
@@ -58,6 +68,9 @@ type Config struct {
 	Initiator   Initiator
 	Deleter     Deleter
 	FireControl FireControl // zero value: DefaultFireControl()
+	// Manoeuvre switches tracks to a filter with more process noise while
+	// they manoeuvre; the zero value never switches.
+	Manoeuvre Manoeuvre
 }
 
 // Tracker is one owner's tracker: it turns scans of detections from its
@@ -65,13 +78,16 @@ type Config struct {
 // and fuses tracks reported by other owners by covariance intersection.
 //
 // Each Scan: detections are grouped by sensor (in order of first detection
-// time); for each group the data associator gates every live track against
+// time), and each sensor's into dwells (one look time each, in time
+// order); for each dwell the data associator gates every live track against
 // every detection (χ²₃ on the innovation) and picks the global nearest
 // neighbour assignment, minimising Σ d² with a non-assignment cost equal to
-// the gate for each track; assigned tracks are updated; detections left over
-// start tentative tracks (which the next group's detections may already
-// update). Then initiation and deletion rules run and every live track is
-// predicted to the scan time.
+// the gate for each track, first among the firm tracks and then among the
+// tentative ones for the detections left; assigned tracks are updated (and
+// tested for a manoeuvre, see Manoeuvre); detections left over start
+// tentative tracks (which the next dwell's detections may already update).
+// Then initiation and deletion rules run and every live track is predicted
+// to the scan time.
 //
 // A Tracker is not safe for concurrent use.
 type Tracker struct {
@@ -80,6 +96,7 @@ type Tracker struct {
 	filter Filter
 	gate3  float64
 	gate6  float64
+	man    manoeuvreTest
 	tracks []*Track
 	nextID int
 	// peers maps a remote track (sender and its ID, or the origin it
@@ -93,6 +110,7 @@ type Tracker struct {
 	order  []int
 	preds  []Estimate
 	used   []bool
+	d2     []float64
 	detPos []detPosition
 }
 
@@ -153,7 +171,12 @@ func NewTracker(owner string, cfg Config) (*Tracker, error) {
 	if cfg.FireControl == (FireControl{}) {
 		cfg.FireControl = DefaultFireControl()
 	}
+	man, err := cfg.Manoeuvre.test()
+	if err != nil {
+		return nil, err
+	}
 	return &Tracker{
+		man:    man,
 		Owner:  owner,
 		cfg:    cfg,
 		filter: cfg.Filter,
@@ -236,9 +259,13 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		}
 		return cmp.Compare(da.Time, db.Time)
 	})
+	// Each dwell (one sensor, one look time) is associated on its own: a
+	// sensor that revisits a target more than once between scans gives it
+	// one detection per look, and one-to-one assignment over all of them
+	// would leave all but one unassigned, each starting a duplicate track.
 	for lo := 0; lo < len(tr.order); {
 		hi := lo + 1
-		for hi < len(tr.order) && dets[tr.order[hi]].Sensor == dets[tr.order[lo]].Sensor {
+		for hi < len(tr.order) && sameDwell(&dets[tr.order[hi]], &dets[tr.order[lo]]) {
 			hi++
 		}
 		if err := tr.scanGroup(dets, tr.order[lo:hi]); err != nil {
@@ -260,7 +287,7 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		default:
 			k.Misses++
 		}
-		k.Estimate = tr.filter.Predict(k.Estimate, t)
+		k.Estimate = tr.filterFor(k).Predict(k.Estimate, t)
 		k.Quality = QualityOf(&k.Estimate, k.Quality.Updates)
 		switch k.Status {
 		case Tentative:
@@ -280,6 +307,114 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	return nil
 }
 
+// filterFor returns the filter track k uses now.
+func (tr *Tracker) filterFor(k *Track) Filter {
+	if k.Manoeuvring {
+		return tr.cfg.Manoeuvre.Filter
+	}
+	return tr.filter
+}
+
+// testManoeuvre runs the manoeuvre tests of track k (see Manoeuvre) after
+// its update by detection d, with d2 the NIS of the filter in use and post
+// the track's new estimate. Tentative tracks are not tested: their first
+// updates fix the velocity, and their NIS says nothing about a manoeuvre.
+func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estimate) {
+	m := &tr.man
+	if m.filter == nil || k.Status != Firm {
+		return
+	}
+	if !k.Manoeuvring {
+		k.onset = m.alpha*k.onset + d2
+		if k.onset > m.onsetUp {
+			k.Manoeuvring = true
+			k.quiet, k.end, k.quietN = *post, 0, 0
+		}
+		return
+	}
+	// The quiescent filter runs alongside on the same detections.
+	q := tr.filter.Predict(k.quiet, d.Time)
+	qpost, in, err := tr.filter.Update(&q, d)
+	if err != nil {
+		k.quiet, k.end, k.quietN = *post, 0, 0
+		return
+	}
+	k.quiet = qpost
+	k.end = m.endAlpha*k.end + in.D2
+	k.quietN++
+	// ε̄ starts at 0 and reaches its steady state after about a window
+	// of updates: only then is it tested against the median.
+	switch {
+	case k.end > m.endUp:
+		// The quiescent model has lost the target: restart its test
+		// from the manoeuvre filter's estimate.
+		k.quiet, k.end, k.quietN = *post, 0, 0
+	case k.quietN >= m.endWindow && k.end < m.endDown:
+		k.Manoeuvring = false
+		k.onset = m.onsetMean
+	}
+}
+
+// assignPass assigns the detections idx not yet used to the tracks of
+// status pass (global nearest neighbour, see Tracker) and updates them.
+func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
+	nt, nd := len(tr.tracks), len(idx)
+	cols := nd + nt
+	inf := math.Inf(1)
+	gated := false
+	for i, k := range tr.tracks {
+		row := tr.cost[i*cols : (i+1)*cols]
+		for j := range row {
+			row[j] = inf
+		}
+		row[nd+i] = tr.gate3
+		if k.Status != pass {
+			continue
+		}
+		for j := range nd {
+			if !tr.used[j] {
+				row[j] = tr.d2[i*nd+j]
+				gated = gated || !math.IsInf(row[j], 1)
+			}
+		}
+	}
+	if !gated {
+		return nil
+	}
+	if _, _, err := tr.solver.Solve(tr.cost, nt, cols, tr.rowCol); err != nil {
+		return err
+	}
+	for i, k := range tr.tracks {
+		j := tr.rowCol[i]
+		if j < 0 || j >= nd || k.Status != pass {
+			continue
+		}
+		d := &dets[idx[j]]
+		pred := &tr.preds[i]
+		if pred.T != d.Time {
+			*pred = tr.filterFor(k).Predict(k.Estimate, d.Time)
+		}
+		post, in, err := tr.filterFor(k).Update(pred, d)
+		if err != nil {
+			k.Status = Deleted
+			continue
+		}
+		tr.testManoeuvre(k, d, in.D2, &post)
+		tr.used[j] = true
+		k.Estimate = post
+		k.hit = true
+		k.Quality.Updates++
+		k.Own++
+		k.LastUpdate = d.Time
+		k.LastSensor = d.Sensor
+	}
+	return nil
+}
+
+// sameDwell reports whether two detections come from one look of one
+// sensor: the same sensor and the same time.
+func sameDwell(a, b *Detection) bool { return a.Sensor == b.Sensor && a.Time == b.Time }
+
 func (tr *Tracker) markFireControl(k *Track, t float64) {
 	k.FireControl = tr.cfg.FireControl.Met(k.Status, k.Quality)
 	if k.FireControl && math.IsNaN(k.FireControlTime) {
@@ -297,16 +432,18 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		p, c := dets[di].PositionECEF()
 		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: c[0][0] + c[1][1] + c[2][2]}
 	}
+	// d2[i·nd+j] is the squared Mahalanobis distance of detection j from
+	// track i, +Inf outside the gate.
+	tr.d2 = slices.Grow(tr.d2[:0], nt*nd)[:nt*nd]
 	tr.cost = slices.Grow(tr.cost[:0], nt*cols)[:nt*cols]
 	tr.rowCol = slices.Grow(tr.rowCol[:0], nt)[:nt]
 	tr.preds = slices.Grow(tr.preds[:0], nt)[:nt]
 	inf := math.Inf(1)
 	for i, k := range tr.tracks {
-		row := tr.cost[i*cols : (i+1)*cols]
+		row := tr.d2[i*nd : (i+1)*nd]
 		for j := range row {
 			row[j] = inf
 		}
-		row[nd+i] = tr.gate3
 		if k.Status == Deleted {
 			continue
 		}
@@ -318,44 +455,26 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 				continue
 			}
 			if pred.T != d.Time {
-				*pred = tr.filter.Predict(k.Estimate, d.Time)
+				*pred = tr.filterFor(k).Predict(k.Estimate, d.Time)
 			}
-			in, err := tr.filter.Innovate(pred, d)
+			in, err := tr.filterFor(k).Innovate(pred, d)
 			if err != nil || in.D2 > tr.gate3 {
 				continue
 			}
 			row[j] = in.D2
 		}
 	}
-	if nt > 0 {
-		if _, _, err := tr.solver.Solve(tr.cost, nt, cols, tr.rowCol); err != nil {
-			return err
-		}
-	}
 	tr.used = slices.Grow(tr.used[:0], nd)[:nd]
 	clear(tr.used)
-	for i, k := range tr.tracks {
-		j := tr.rowCol[i]
-		if j < 0 || j >= nd {
-			continue
+	// Firm tracks take their detections first; tentative tracks share
+	// what is left. A new tentative track's gate is wide (its velocity σ
+	// is Initiator.VelSigma), so in one joint assignment it could take
+	// the detection of a firm track on the same target and starve it
+	// until it is deleted.
+	for _, pass := range [...]Status{Firm, Tentative} {
+		if err := tr.assignPass(dets, idx, pass); err != nil {
+			return err
 		}
-		d := &dets[idx[j]]
-		pred := &tr.preds[i]
-		if pred.T != d.Time {
-			*pred = tr.filter.Predict(k.Estimate, d.Time)
-		}
-		post, _, err := tr.filter.Update(pred, d)
-		if err != nil {
-			k.Status = Deleted
-			continue
-		}
-		tr.used[j] = true
-		k.Estimate = post
-		k.hit = true
-		k.Quality.Updates++
-		k.Own++
-		k.LastUpdate = d.Time
-		k.LastSensor = d.Sensor
 	}
 	for j, di := range idx {
 		if tr.used[j] {
