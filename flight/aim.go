@@ -130,7 +130,7 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		if err := s.Missile.validate(); err != nil {
 			return nil, err
 		}
-		l, err = a.solveMissile()
+		l, err = a.solveQuasiOrMissile()
 	} else {
 		if err := checkBurnout(earth, burnoutPoint(s), s.BurnoutSpeed); err != nil {
 			return nil, err
@@ -173,6 +173,44 @@ type aimer struct {
 	res     flightResult
 	control RangeControl // how the range was set (staged missiles)
 	apogee  float64      // the apogee aimed at by a quasi-ballistic shot, m; 0: none
+	// capped makes solveMissile fly a quasi-ballistic shot at its apogee
+	// even where the Kepler minimum-energy arc is lower.
+	capped bool
+}
+
+// solveQuasiOrMissile aims a staged missile. A quasi-ballistic shot flies
+// minimum energy where that flight's apogee (with drag, as flown) is no
+// higher than the quasi-ballistic apogee, and the arc at that apogee
+// otherwise: the flight decides, not the vacuum Kepler arc, whose apogee
+// is lower than the flown one.
+func (a *aimer) solveQuasiOrMissile() (Launch, error) {
+	s := a.s
+	if s.Profile != QuasiBallistic || s.BurnoutAngle > 0 {
+		return a.solveMissile()
+	}
+	apogee := s.Apogee
+	if apogee == 0 {
+		apogee = s.Missile.QuasiBallisticApogee
+	}
+	if apogee == 0 {
+		apogee = DefaultQuasiBallisticApogee
+	}
+	a.s.Profile = MinEnergy
+	l, err := a.solveMissile()
+	a.s.Profile = QuasiBallistic
+	var re *RangeError
+	if errors.As(err, &re) && re.MinRange > 0 {
+		return l, err
+	}
+	if err == nil {
+		res, ferr := a.g.fly(&l, false)
+		if ferr == nil && res.apoAlt <= apogee+apogeeTol {
+			a.apogee = 0
+			return l, nil
+		}
+	}
+	a.capped = true
+	return a.solveMissile()
 }
 
 // quasiBallisticBurnout turns a quasi-ballistic burnout-state shot into the
