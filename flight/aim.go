@@ -326,30 +326,7 @@ func (a *aimer) solveBurnout() (Launch, error) {
 
 	switch {
 	case s.BurnoutSpeed > 0:
-		// speed given: solve angle and azimuth; lofted takes the high root
-		lo, hi := 0.5*math.Pi/180, gStar
-		if s.Profile == Lofted {
-			lo, hi = gStar, 89*math.Pi/180
-		}
-		gamma := (lo + hi) / 2
-		_, az0, err := guess(gamma)
-		if err != nil {
-			_, az0, _, _ = keplerGuess(e, bo, s.Aim, s.LaunchTime, gStar)
-		}
-		l.Speed = s.BurnoutSpeed
-		p := newtonProblem{n: 2, x: [3]float64{gamma, az0},
-			lo: [3]float64{lo, az0 - 1}, hi: [3]float64{hi, az0 + 1},
-			dx: [3]float64{1e-6, 1e-6}, tol: [3]float64{MissTol / 4, MissTol / 4}}
-		p.f = func(x [3]float64) ([3]float64, error) {
-			l.Angle, l.Azimuth = x[0], x[1]
-			m, err := a.run(&l)
-			return [3]float64{m[0], m[1]}, err
-		}
-		if _, err := p.solve(40); err != nil {
-			return l, a.burnoutRangeError(err)
-		}
-		l.Angle, l.Azimuth = p.x[0], p.x[1]
-		return l, nil
+		return a.solveFixedSpeed(l, gStar)
 
 	case s.Profile == MinEnergy:
 		v, az, err := guess(gStar)
