@@ -130,7 +130,7 @@ func Solve(earth Earth, s Shot) (*Trajectory, error) {
 		if err := s.Missile.validate(); err != nil {
 			return nil, err
 		}
-		l, err = a.solveMissile()
+		l, err = a.solveQuasiOrMissile()
 	} else {
 		if err := checkBurnout(earth, burnoutPoint(s), s.BurnoutSpeed); err != nil {
 			return nil, err
@@ -173,6 +173,44 @@ type aimer struct {
 	res     flightResult
 	control RangeControl // how the range was set (staged missiles)
 	apogee  float64      // the apogee aimed at by a quasi-ballistic shot, m; 0: none
+	// capped makes solveMissile fly a quasi-ballistic shot at its apogee
+	// even where the Kepler minimum-energy arc is lower.
+	capped bool
+}
+
+// solveQuasiOrMissile aims a staged missile. A quasi-ballistic shot flies
+// minimum energy where that flight's apogee (with drag, as flown) is no
+// higher than the quasi-ballistic apogee, and the arc at that apogee
+// otherwise: the flight decides, not the vacuum Kepler arc, whose apogee
+// is lower than the flown one.
+func (a *aimer) solveQuasiOrMissile() (Launch, error) {
+	s := a.s
+	if s.Profile != QuasiBallistic || s.BurnoutAngle > 0 {
+		return a.solveMissile()
+	}
+	apogee := s.Apogee
+	if apogee == 0 {
+		apogee = s.Missile.QuasiBallisticApogee
+	}
+	if apogee == 0 {
+		apogee = DefaultQuasiBallisticApogee
+	}
+	a.s.Profile = MinEnergy
+	l, err := a.solveMissile()
+	a.s.Profile = QuasiBallistic
+	var re *RangeError
+	if errors.As(err, &re) && re.MinRange > 0 {
+		return l, err
+	}
+	if err == nil {
+		res, ferr := a.g.fly(&l, false)
+		if ferr == nil && res.apoAlt <= apogee+apogeeTol {
+			a.apogee = 0
+			return l, nil
+		}
+	}
+	a.capped = true
+	return a.solveMissile()
 }
 
 // quasiBallisticBurnout turns a quasi-ballistic burnout-state shot into the
@@ -288,30 +326,7 @@ func (a *aimer) solveBurnout() (Launch, error) {
 
 	switch {
 	case s.BurnoutSpeed > 0:
-		// speed given: solve angle and azimuth; lofted takes the high root
-		lo, hi := 0.5*math.Pi/180, gStar
-		if s.Profile == Lofted {
-			lo, hi = gStar, 89*math.Pi/180
-		}
-		gamma := (lo + hi) / 2
-		_, az0, err := guess(gamma)
-		if err != nil {
-			_, az0, _, _ = keplerGuess(e, bo, s.Aim, s.LaunchTime, gStar)
-		}
-		l.Speed = s.BurnoutSpeed
-		p := newtonProblem{n: 2, x: [3]float64{gamma, az0},
-			lo: [3]float64{lo, az0 - 1}, hi: [3]float64{hi, az0 + 1},
-			dx: [3]float64{1e-6, 1e-6}, tol: [3]float64{MissTol / 4, MissTol / 4}}
-		p.f = func(x [3]float64) ([3]float64, error) {
-			l.Angle, l.Azimuth = x[0], x[1]
-			m, err := a.run(&l)
-			return [3]float64{m[0], m[1]}, err
-		}
-		if _, err := p.solve(40); err != nil {
-			return l, a.burnoutRangeError(err)
-		}
-		l.Angle, l.Azimuth = p.x[0], p.x[1]
-		return l, nil
+		return a.solveFixedSpeed(l, gStar)
 
 	case s.Profile == MinEnergy:
 		v, az, err := guess(gStar)

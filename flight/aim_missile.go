@@ -203,7 +203,7 @@ func (a *aimer) solveMissile() (Launch, error) {
 		// Where the minimum-energy arc is already lower, the low apogee
 		// costs nothing: fly minimum energy.
 		me := MinEnergyArc(e.GM, r1, r2, psi)
-		if (KeplerArc{GM: e.GM, R1: r1, R2: r2, Speed: me.Speed, Angle: me.Angle}).ApogeeRadius()-(r2-s.Aim.Alt) <= apogee {
+		if !a.capped && (KeplerArc{GM: e.GM, R1: r1, R2: r2, Speed: me.Speed, Angle: me.Angle}).ApogeeRadius()-(r2-s.Aim.Alt) <= apogee {
 			prof, apogee = MinEnergy, 0
 		} else {
 			prof = Depressed
@@ -264,21 +264,42 @@ func (a *aimer) solveMissile() (Launch, error) {
 		}
 	}
 
-	// rangeFor sets the kick for control value u and returns the range.
-	rangeFor := func(u float64) (float64, error) {
-		ctl.set(&l.Steering, u)
-		k, err := a.kickFor(&l, boostTarget)
+	// rangeOn sets ll's kick for control value u and returns the range.
+	rangeOn := func(ll *Launch, u float64) (float64, error) {
+		ctl.set(&ll.Steering, u)
+		k, err := a.kickFor(ll, boostTarget)
 		if err != nil {
 			return 0, err
 		}
-		l.Steering.Kick = k
-		return a.rangeAt(&l)
+		ll.Steering.Kick = k
+		return a.rangeAt(ll)
+	}
+	rangeFor := func(u float64) (float64, error) { return rangeOn(&l, u) }
+	// rangeApo is rangeOn with the kick solved on full flights for the
+	// apogee (the boost-only estimate misses it under drag).
+	rangeApo := func(ll *Launch, u float64) (float64, error) {
+		ctl.set(&ll.Steering, u)
+		if !a.kickForApogee(ll, apogee) {
+			// too little energy to climb that high: no range
+			return 0, nil
+		}
+		return a.rangeAt(ll)
 	}
 
 	// 1. Full energy at the wanted angle.
 	full, err := rangeFor(ctl.hi)
 	kFull := l.Steering.Kick
 	if err != nil || full < a.dist {
+		if wantApogee {
+			// The boost-only estimate may be short: the full burn
+			// flown at the apogee decides.
+			ll := l
+			r, err := rangeApo(&ll, ctl.hi)
+			if err == nil && r >= a.dist && ctl.kind != FullBurn {
+				return a.nestedAim(l, ctl, rangeApo)
+			}
+			return l, &RangeError{Range: a.dist, MaxRange: r, Profile: a.profileLabel(prof, apogee)}
+		}
 		maxR, kMax, err := a.maxRange(&l)
 		if err != nil {
 			return l, err
@@ -436,7 +457,62 @@ func (a *aimer) solveMissile() (Launch, error) {
 		}
 	}
 	l = start
-	return a.nestedAim(l, ctl, rangeFor)
+	if wantApogee {
+		// The boost-only estimate of the kick misses the apogee under
+		// drag: solve the kick on full flights for the apogee itself.
+		ll := l
+		if r, err := rangeApo(&ll, ctl.hi); err == nil && r < a.dist {
+			return l, &RangeError{Range: a.dist, MaxRange: r, Profile: a.profileLabel(prof, apogee)}
+		}
+		return a.nestedAim(l, ctl, rangeApo)
+	}
+	return a.nestedAim(l, ctl, rangeOn)
+}
+
+// kickForApogee sets the kick angle of l that puts the apogee of its full
+// flight at apogee (m above the ellipsoid), by the Illinois method on the
+// kick: a larger kick gives a shallower, lower flight. It reports false
+// when no kick within the steering limits gives that apogee.
+func (a *aimer) kickForApogee(l *Launch, apogee float64) bool {
+	f := func(k float64) float64 {
+		l.Steering.Kick = k
+		if _, err := a.run(l); err != nil {
+			return -apogee // struck the ground: too shallow
+		}
+		return a.res.apoAlt - apogee
+	}
+	lo, hi := minKick, maxKick
+	flo, fhi := f(lo), f(hi)
+	if flo < 0 || fhi > 0 {
+		return false
+	}
+	side := 0
+	for range 80 {
+		m := lo + flo*(hi-lo)/(flo-fhi)
+		if !(m > lo && m < hi) {
+			m = (lo + hi) / 2
+		}
+		fm := f(m)
+		if math.Abs(fm) < apogeeTol/10 || hi-lo < kickTol {
+			l.Steering.Kick = m
+			return true
+		}
+		if fm > 0 {
+			lo, flo = m, fm
+			if side == 1 {
+				fhi /= 2
+			}
+			side = 1
+		} else {
+			hi, fhi = m, fm
+			if side == -1 {
+				flo /= 2
+			}
+			side = -1
+		}
+	}
+	l.Steering.Kick = (lo + hi) / 2
+	return true
 }
 
 // minEnergyKickTol is the kick-angle tolerance of the range-maximising
@@ -468,10 +544,10 @@ func (a *aimer) polishControl(l Launch, ctl control, az0 float64) (Launch, error
 	}
 	l = start
 	kick := l.Steering.Kick
-	return a.nestedAim(l, ctl, func(u float64) (float64, error) {
-		ctl.set(&l.Steering, u)
-		l.Steering.Kick = kick
-		return a.rangeAt(&l)
+	return a.nestedAim(l, ctl, func(ll *Launch, u float64) (float64, error) {
+		ctl.set(&ll.Steering, u)
+		ll.Steering.Kick = kick
+		return a.rangeAt(ll)
 	})
 }
 
@@ -552,8 +628,10 @@ func (a *aimer) correctAzimuth(l *Launch) {
 }
 
 // nestedAim repeats the nested search with azimuth corrections until the
-// miss is below MissTol.
-func (a *aimer) nestedAim(l Launch, ctl control, rangeFor func(float64) (float64, error)) (Launch, error) {
+// miss is below MissTol. rangeFor sets the steering of the launch it is
+// given for control value u and returns its range.
+func (a *aimer) nestedAim(l Launch, ctl control, rangeOn func(*Launch, float64) (float64, error)) (Launch, error) {
+	rangeFor := func(u float64) (float64, error) { return rangeOn(&l, u) }
 	best, bestMiss := l, math.Inf(1)
 	for range 8 {
 		lo, hi := ctl.lo, ctl.hi

@@ -95,14 +95,20 @@
 // given burnout angle (Earth-relative), a given apogee, or that angle ±
 // DefaultLoft. QuasiBallistic is a depressed arc at the missile's
 // quasi-ballistic apogee (the catalog's apogee_km, else
-// DefaultQuasiBallisticApogee, 50 km) or minimum energy where the Kepler
-// minimum-energy apogee is lower; no aerodynamic lift is modelled, so its
+// DefaultQuasiBallisticApogee, 50 km) or minimum energy where the flown
+// (with drag) minimum-energy apogee is no higher; the apogee is solved on
+// full flights, so it holds to apogeeTol. No aerodynamic lift is modelled, so its
 // reach is shorter than a real quasi-ballistic missile's. An aim point
 // beyond the full-burn range at the minimum-energy angle, but within the
 // maximum range, is reached at full burn by solving the kick between the
 // two; beyond the maximum range Solve returns a *RangeError with MaxRange.
 // A lofted, depressed or quasi-ballistic shape that cannot reach the aim
 // point is a *RangeError naming the profile.
+//
+// A burnout-state flight with a given speed brackets the burnout angle
+// over 0.5°–89° before solving: lofted takes the high arc, min-energy and
+// depressed the low one, and where the low one would point below the
+// horizon the error says so and names the lofted arc.
 //
 // Burnout speed is reported Earth-relative (ECEF), with the inertial speed
 // alongside; without rotation they coincide.

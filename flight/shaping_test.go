@@ -290,3 +290,58 @@ func TestFlightTimeEastWest(t *testing.T) {
 		t.Errorf("Iskander-M 220 km east %.0f s, west %.0f s: differ by %.1f %%, want < %.0f %%", times[0], times[1], 100*d, 100*eastWestTol)
 	}
 }
+
+// TestQuasiBallisticGrid: the quasi-ballistic Iskander-M from Kaliningrad,
+// at eight azimuths from 150 km to just inside the reach of the profile,
+// hits every aim point to within MissTol, never climbs above its 50 km
+// apogee (beyond apogeeTol) and takes longer the farther it flies. On the
+// old code it failed at most aim points from 210 to 240 km ("the closest
+// shot found misses by 0.0034 km" to Kaunas), flew min-energy with a 54.9 km
+// apogee at 200 km while saying that arc was lower, and its flight time at
+// azimuth 0° fell from 229 s at 190 km to 226 s at 220 km. Under -short the
+// grid is coarse (three ranges per azimuth).
+func TestQuasiBallisticGrid(t *testing.T) {
+	m := catalogMissile(t, "Iskander-M")
+	kal := geo.LLADeg(54.71, 20.51, 0)
+	e := WGS84Earth()
+	nRanges := 3
+	if !testing.Short() {
+		nRanges = 6
+	}
+	for az := 0.0; az < 360; az += 45 {
+		azr := az * math.Pi / 180
+		at := func(km float64) geo.LLA {
+			lat, lon, _ := e.Ellipsoid.Direct(kal.Lat, kal.Lon, azr, km*1e3)
+			return geo.LLA{Lat: lat, Lon: lon}
+		}
+		var re *RangeError
+		_, err := Solve(e, Shot{Launch: kal, Aim: at(2000), Missile: m, Profile: QuasiBallistic})
+		if !errors.As(err, &re) || re.MaxRange == 0 || !strings.Contains(re.Error(), "quasi-ballistic") {
+			t.Errorf("quasi-ballistic from Kaliningrad at %.0f°, 2,000 km: %v, want the profile's maximum range", az, err)
+			continue
+		}
+		maxKm := re.MaxRange / 1e3
+		prev := 0.0
+		var row []string
+		for i := range nRanges {
+			km := 150 + (maxKm*0.99-150)*float64(i)/float64(nRanges-1)
+			tr, err := Solve(e, Shot{Launch: kal, Aim: at(km), Missile: m, Profile: QuasiBallistic})
+			if err != nil {
+				t.Errorf("quasi-ballistic from Kaliningrad at %.0f°, %.0f km (reach %.0f km): %v", az, km, maxKm, err)
+				continue
+			}
+			if tr.Miss > MissTol {
+				t.Errorf("quasi-ballistic at %.0f°, %.0f km: miss %.2f m", az, km, tr.Miss)
+			}
+			if tr.ApogeeAlt > DefaultQuasiBallisticApogee+apogeeTol {
+				t.Errorf("quasi-ballistic at %.0f°, %.0f km: apogee %.1f km above the profile's 50 km (%s)", az, km, tr.ApogeeAlt/1e3, tr.FlownProfile())
+			}
+			if tr.FlightTime <= prev {
+				t.Errorf("quasi-ballistic at %.0f°: flight time %.1f s at %.0f km, not more than %.1f s at the shorter range before", az, tr.FlightTime, km, prev)
+			}
+			prev = tr.FlightTime
+			row = append(row, fmt.Sprintf("%.0f km %.1f s apogee %.1f km", km, tr.FlightTime, tr.ApogeeAlt/1e3))
+		}
+		t.Logf("quasi-ballistic from Kaliningrad at %3.0f°: reach %.0f km; %s", az, maxKm, strings.Join(row, ", "))
+	}
+}

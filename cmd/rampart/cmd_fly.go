@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -64,13 +65,10 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if missile != "" && cmd.Flags().Changed("burnout-speed-kms") {
 				return badInput("fly: give --missile or --burnout-speed-kms, not both")
 			}
-			if cmd.Flags().Changed("burnout-speed-kms") && speedKms >= flight.SurfaceEscapeSpeed/1e3 {
-				return badInput("fly: --burnout-speed-kms %g is above escape speed (%.1f km/s at the surface): the flight would never come back down; allowed: greater than 0, less than %d km/s", speedKms, flight.SurfaceEscapeSpeed/1e3, scenario.MaxBurnoutSpeedKms)
-			}
-			if cmd.Flags().Changed("burnout-speed-kms") && !(speedKms > 0 && speedKms < scenario.MaxBurnoutSpeedKms) {
+			if cmd.Flags().Changed("burnout-speed-kms") && !(speedKms > 0) {
 				// 0 is the Threat's "solve for the speed": only an absent
 				// flag means that.
-				return badInput("fly: --burnout-speed-kms %g is out of range; allowed: greater than 0, less than %d km/s (below escape speed); omit the flag to solve for the speed", speedKms, scenario.MaxBurnoutSpeedKms)
+				return badInput("fly: --burnout-speed-kms %g is out of range; allowed: greater than 0, less than %d km/s; omit the flag to solve for the speed", speedKms, scenario.MaxBurnoutSpeedKms)
 			}
 			// Checked in a fixed order, so that a command line with several
 			// bad flags always gets the same message.
@@ -100,6 +98,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 			if err != nil {
 				return err
 			}
+			advice := "try another --apogee-km, --burnout-angle-deg or --profile"
 			launch, launchName, err := parsePlace("--from", from)
 			if err != nil {
 				return err
@@ -107,6 +106,18 @@ Earth; the flight-path angle is above the local horizontal.`,
 			aim, aimName, err := parsePlace("--to", to)
 			if err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("burnout-speed-kms") {
+				if err := checkBurnoutSpeed(speedKms, altKm, launch); err != nil {
+					return err
+				}
+			}
+			if d, _, _ := geo.WGS84.Inverse(launch.LatDeg(), launch.LonDeg(), aim.LatDeg(), aim.LonDeg()); d < flight.MinAimDistanceM {
+				return badInput("fly: --to %s is the launch point (--from %s, %.0f m away); give an aim point at least %.0f km from it", to, from, d, flight.MinAimDistanceM/1e3)
+			}
+			if prof == scenario.QuasiBallistic {
+				// fly refuses --burnout-angle-deg with quasi-ballistic.
+				advice = "try another --apogee-km or --profile"
 			}
 			th := scenario.Threat{
 				Name: "fly", Missile: missile, BurnoutSpeedKms: speedKms, BurnoutAltKm: altKm,
@@ -121,8 +132,9 @@ Earth; the flight-path angle is above the local horizontal.`,
 					msg := flagWords(se.Problems[0].Msg)
 					if cmd.Flags().Changed("burnout-speed-kms") {
 						// The shape flags are refused with a given speed.
-						msg = strings.Replace(msg, "try another --apogee-km, --burnout-angle-deg or --profile", "try another --burnout-speed-kms or --profile", 1)
+						advice = "try another --burnout-speed-kms or --profile"
 					}
+					msg = strings.Replace(msg, "try another --apogee-km, --burnout-angle-deg or --profile", advice, 1)
 					return badInput("fly: %s", msg)
 				}
 				return err
@@ -139,7 +151,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.StringVar(&from, "from", "", "launch point: LAT,LON in decimal degrees, or a catalog place name (required)")
 	fl.StringVar(&to, "to", "", "aim point: LAT,LON in decimal degrees, or a catalog place name (required)")
 	fl.StringVar(&missile, "missile", "", "catalog ballistic or cruise missile to fly from launch (see 'rampart catalog --kind ballistic-missile')")
-	fl.Float64Var(&speedKms, "burnout-speed-kms", 0, "burnout speed relative to the Earth, km/s, in (0, 11); omit to solve for it")
+	fl.Float64Var(&speedKms, "burnout-speed-kms", 0, "burnout speed relative to the Earth, km/s, greater than 0 and less than 11 (a margin below escape speed); omit to solve for it")
 	fl.StringVar(&profile, "profile", "min-energy", "ballistic profile: min-energy, lofted, depressed or quasi-ballistic")
 	fl.Float64Var(&angleDeg, "burnout-angle-deg", 0, "burnout flight-path angle above the local horizontal, degrees (lofted/depressed; default: 15° off the min-energy angle)")
 	fl.Float64Var(&apogeeKm, "apogee-km", 0, "apogee height above the ellipsoid, km (lofted/depressed, instead of --burnout-angle-deg)")
@@ -147,6 +159,29 @@ Earth; the flight-path angle is above the local horizontal.`,
 	fl.BoolVar(&asJSON, "json", false, "print one JSON document to stdout and nothing else")
 	phys.register(fl)
 	return cmd
+}
+
+// checkBurnoutSpeed refuses a --burnout-speed-kms that the flight model or
+// the scenario format would refuse, in the model's words: at or above the
+// escape speed at the burnout altitude (altKm above the surface) the flight
+// never comes back down; scenarios accept speeds below
+// scenario.MaxBurnoutSpeedKms, a margin below the 11.2 km/s surface escape
+// speed. The burnout point is altKm above launch.
+func checkBurnoutSpeed(speedKms, altKm float64, launch geo.LLA) error {
+	bo := launch
+	bo.Alt += altKm * 1e3
+	esc := flight.BurnoutEscapeSpeed(flight.WGS84Earth(), bo) / 1e3
+	at := "at the surface"
+	if altKm > 0 {
+		at = fmt.Sprintf("at the burnout altitude of %.0f km; %.1f km/s at the surface", altKm, flight.SurfaceEscapeSpeed/1e3)
+	}
+	if speedKms >= esc {
+		return badInput("fly: --burnout-speed-kms %g: above escape speed (%.1f km/s %s): the flight would never come back down; allowed: greater than 0, less than %.1f km/s", speedKms, esc, at, math.Min(esc, scenario.MaxBurnoutSpeedKms))
+	}
+	if speedKms >= scenario.MaxBurnoutSpeedKms {
+		return badInput("fly: --burnout-speed-kms %g is below escape speed (%.1f km/s %s) but above the %d km/s that rampart flies, a margin kept below escape speed; allowed: greater than 0, less than %d km/s", speedKms, esc, at, scenario.MaxBurnoutSpeedKms, scenario.MaxBurnoutSpeedKms)
+	}
+	return nil
 }
 
 // checkShapeFlags refuses the flags that would have no effect on this

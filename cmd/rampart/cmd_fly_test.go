@@ -97,7 +97,7 @@ func TestFlyEscapeSpeedAndFlagWords(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--burnout-speed-kms", "11.5"}, "--burnout-speed-kms 11.5 is above escape speed (11.2 km/s at the surface)"},
+		{[]string{"--burnout-speed-kms", "11.5"}, "--burnout-speed-kms 11.5: above escape speed (11.2 km/s at the surface)"},
 		{[]string{"--burnout-speed-kms", "10.5", "--burnout-alt-km", "1282.7"}, "--burnout-speed-kms 10.5: above escape speed (10.2 km/s at the burnout altitude of 1283 km; 11.2 km/s at the surface)"},
 		{[]string{"--burnout-speed-kms", "10.9"}, "--burnout-speed-kms 10.9: with the Earth's rotation the inertial speed toward the east reaches 11.37 km/s, above escape speed"},
 		{[]string{"--profile", "lofted", "--burnout-angle-deg", "89"}, "--burnout-angle-deg 89: no ballistic arc reaches the aim point at this angle"},
@@ -109,6 +109,36 @@ func TestFlyEscapeSpeedAndFlagWords(t *testing.T) {
 		}
 		if strings.Contains(errs, "_k") || strings.Contains(errs, "_deg") || strings.ContainsAny(errs, "{}") {
 			t.Errorf("fly %v: %q names a scenario field or dumps a Go value", c.args, errs)
+		}
+	}
+}
+
+// Issue 12 §2 review: --burnout-speed-kms 11.1 was refused as "less than 11
+// km/s (below escape speed)" though escape speed is 11.2 km/s; --to at the
+// launch point said "flight: aim = 0°N 0°E 0 m"; a quasi-ballistic shot out
+// of reach suggested --burnout-angle-deg, which fly refuses with it.
+func TestFlyReviewMessages(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+		not  string
+	}{
+		{[]string{"--from", "0,0", "--to", "0,30", "--burnout-speed-kms", "11.1"}, "below escape speed (11.2 km/s at the surface) but above the 11 km/s that rampart flies", ""},
+		{[]string{"--from", "0,0", "--to", "0,0", "--burnout-speed-kms", "3"}, "--to 0,0 is the launch point", "aim ="},
+		{[]string{"--from", "Kaliningrad", "--to", "Vilnius", "--missile", "Iskander-M", "--profile", "quasi-ballistic"},
+			"beyond the maximum range of the quasi-ballistic profile with a 50 km apogee: aim 307 km, maximum 26", "--burnout-angle-deg"},
+	} {
+		code, _, errs := rampart(t, append([]string{"fly"}, c.args...)...)
+		if code != exitBadInput || !strings.Contains(errs, c.want) || (c.not != "" && strings.Contains(errs, c.not)) {
+			t.Errorf("fly %v = %d, %q; want exit %d with %q and without %q", c.args, code, errs, exitBadInput, c.want, c.not)
+		}
+	}
+	// Kaunas (218 km) and Redzikowo (222 km) are inside the quasi-ballistic
+	// reach: before, both exited 2 ("misses by 0.0034 km").
+	for _, to := range []string{"Kaunas", "Redzikowo"} {
+		code, out, errs := rampart(t, "fly", "--from", "Kaliningrad", "--to", to, "--missile", "Iskander-M", "--profile", "quasi-ballistic")
+		if code != 0 || !strings.Contains(out, "apogee        50.0 km") {
+			t.Errorf("fly quasi-ballistic Kaliningrad → %s = %d, %q %q; want a hit at the 50 km apogee", to, code, out, errs)
 		}
 	}
 }
