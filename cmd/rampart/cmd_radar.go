@@ -162,9 +162,9 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		if err != nil {
 			return inputError{fmt.Errorf("radar: --radar: %w", err)}
 		}
-		var pick catalog.Pick
-		if err := pick.UnmarshalText([]byte(f.pick)); err != nil {
-			return inputError{fmt.Errorf("radar: --pick: %w", err)}
+		pick, err := parsePick("pick", f.pick)
+		if err != nil {
+			return err
 		}
 		r, err := radar.FromCatalog(e, pick, geo.LLA{}, 0)
 		if err != nil {

@@ -120,3 +120,20 @@ analysis:
 	}
 	return p
 }
+
+// TestEmptyPickRefused: --pick=, --pick-threat= and --pick-defense= (an
+// empty value) are refused with the allowed values and exit 2. On the old
+// main catalog.ParsePick read "" as central and run exited 0.
+func TestEmptyPickRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"run", "europe", "--trials", "1", "--pick-threat="},
+		{"run", "europe", "--trials", "1", "--pick-defense="},
+		{"run", "europe", "--trials", "1", "--pick="},
+		{"radar", "--radar", "AN/SPY-1D(V)", "--pick="},
+	} {
+		code, _, errs := rampart(t, args...)
+		if code != exitBadInput || !strings.Contains(errs, "allowed: low, central, high") {
+			t.Errorf("rampart %q = %d, stderr %q; want exit 2 naming low, central, high", args, code, errs)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/spf13/pflag"
 
 	"github.com/rampart-sim/rampart/catalog"
@@ -49,9 +51,14 @@ func (p *physicsFlags) given() study.PicksGiven {
 	return study.PicksGiven{Both: p.changed("pick"), Threat: p.changed("pick-threat"), Defense: p.changed("pick-defense")}
 }
 
-// parsePick parses the value of the pick flag called name.
+// parsePick parses the value of the pick flag called name. An empty value
+// (--pick-threat=) is refused: catalog.ParsePick reads "" as central for
+// YAML files that leave the field out, but a flag given empty is a typo.
 func parsePick(name, v string) (catalog.Pick, error) {
 	var pick catalog.Pick
+	if strings.TrimSpace(v) == "" {
+		return pick, badInput("--%s is empty; allowed: low, central, high", name)
+	}
 	if err := pick.UnmarshalText([]byte(v)); err != nil {
 		return pick, badInput("--%s %q is not allowed; allowed: low, central, high", name, v)
 	}
