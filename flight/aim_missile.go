@@ -486,16 +486,27 @@ func (a *aimer) kickForApogee(l *Launch, apogee float64) bool {
 	if flo < 0 || fhi > 0 {
 		return false
 	}
+	l.Steering.Kick = illinoisDecreasing(f, lo, hi, flo, fhi, 80, func(m, fm, lo, hi float64) bool {
+		return math.Abs(fm) < apogeeTol/10 || hi-lo < kickTol
+	})
+	return true
+}
+
+// illinoisDecreasing finds a root of f, decreasing on [lo, hi] with flo =
+// f(lo) > 0 > fhi = f(hi), by the Illinois variant of regula falsi (Dowell
+// & Jarratt, BIT 11, 1971): the end that stays twice running has its value
+// halved. Before each step, done(m, f(m), lo, hi) with the bracket as it
+// was may stop it at m; after n steps it returns the bracket's middle.
+func illinoisDecreasing(f func(float64) float64, lo, hi, flo, fhi float64, n int, done func(m, fm, lo, hi float64) bool) float64 {
 	side := 0
-	for range 80 {
+	for range n {
 		m := lo + flo*(hi-lo)/(flo-fhi)
 		if !(m > lo && m < hi) {
 			m = (lo + hi) / 2
 		}
 		fm := f(m)
-		if math.Abs(fm) < apogeeTol/10 || hi-lo < kickTol {
-			l.Steering.Kick = m
-			return true
+		if done(m, fm, lo, hi) {
+			return m
 		}
 		if fm > 0 {
 			lo, flo = m, fm
@@ -511,8 +522,7 @@ func (a *aimer) kickForApogee(l *Launch, apogee float64) bool {
 			side = -1
 		}
 	}
-	l.Steering.Kick = (lo + hi) / 2
-	return true
+	return (lo + hi) / 2
 }
 
 // minEnergyKickTol is the kick-angle tolerance of the range-maximising
@@ -721,34 +731,15 @@ func (a *aimer) kickFor(l *Launch, target func(*flightResult) float64) (float64,
 		// cannot get shallow enough
 		return hi, nil
 	}
-	side := 0
-	for range 60 {
-		m := lo + flo*(hi-lo)/(flo-fhi)
-		if !(m > lo && m < hi) {
-			m = (lo + hi) / 2
-		}
-		fm := f(m)
-		if fm == 0 {
-			return m, nil
-		}
+	return illinoisDecreasing(f, lo, hi, flo, fhi, 60, func(m, fm, lo, hi float64) bool {
+		// The bracket as the step would leave it.
 		if fm > 0 {
-			lo, flo = m, fm
-			if side == 1 {
-				fhi /= 2
-			}
-			side = 1
+			lo = m
 		} else {
-			hi, fhi = m, fm
-			if side == -1 {
-				flo /= 2
-			}
-			side = -1
+			hi = m
 		}
-		if hi-lo < kickTol || math.Abs(fm) < 1e-10 {
-			return m, nil
-		}
-	}
-	return (lo + hi) / 2, nil
+		return fm == 0 || hi-lo < kickTol || math.Abs(fm) < 1e-10
+	}), nil
 }
 
 // rangeAt returns the geodesic launch → impact distance of l.
