@@ -272,7 +272,9 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 	for i, s := range sites {
 		pos[i], labels[i] = s.pos, s.label
 	}
-	res.SpeedBand = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary)
+	if res.SpeedBand, err = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary); err != nil {
+		return nil, err
+	}
 	b.cost.Trajectories = len(trajs)
 	b.cost.Engagements = len(res.Engagements)
 	b.cost.BurnoutSpeeds = len(b.fast)
@@ -404,6 +406,7 @@ func bsAssumptions(s BurnoutSweep, off bool) []string {
 		fmt.Sprintf("Sensor chains (own radar, forward radar, chain): a radar holds the threat when it is in coverage with the wanted Pd per dwell at the missile's catalog RCS (booster in boost, RV after); it detects at once when cued (space warning, or another radar of the chain), else one search frame later; it measures every track interval with the thermal-noise accuracy of its dwell; the track is firm after %d detections; a ballistic EKF runs on the detections after burnout. The chain commits at the first firm estimate (checked every %.0f s at most, at the site after the link latency) whose predicted miss at the first or last intercept of the battle space lies within the kill vehicle's homing reach (divert Δv over the seeker's homing time) with probability %.2f, i.e. σ ≤ R/%.2f. Decision time = that estimate's arrival + commit time.", chainFirmHits, chainCheckS, chainCommitP, commitRatio),
 		"Required burnout speed under a sensor chain: the decision time of the row interceptor's commit (or, where it never commits, of the chain's first firm ballistic estimate), without repeating the divert test at each speed: a lower bound on the speed a chain would need.",
 		"Interceptor flyouts are flown on a non-rotating sphere (package intercept); Earth rotation changes the reach by up to about ±7 %.",
+		"Speed band: at the catalog low, central and high points the interceptor is built from the catalog at that pick (burnout speed, burn time, stages, masses, range and altitude limits all at that end of their bands) and flown exactly as the row's own, against the same trajectories and sensor tracks; at the scenario's pick it is the flown interceptor, so that column equals the flown fraction.",
 	}
 	if !off {
 		lim := "with its catalog maximum range and intercept altitude lifted (its own flyout envelope limits it)"
@@ -415,6 +418,7 @@ func bsAssumptions(s BurnoutSweep, off bool) []string {
 			base = s.Base + " (for every row)"
 		}
 		a = append(a, fmt.Sprintf("Required burnout speed: %s flown by WithBurnout (constant thrust over its burn time, no drag) %s, on a grid of %.2f to %.2f km/s every %.2f km/s, refined by bisection on a %.3f km/s lattice; engageability is assumed monotone in speed inside the bracket that first engages.", base, lim, s.MinKms, s.MaxKms, s.GridKms, s.TolKms))
+		a = append(a, "The required burnout speeds come from that idealised flyout, a different model from the flown interceptor: it has no drag and no staging and, unless the limits are kept, no catalog range or altitude limit, so at the same burnout speed it reaches farther and usually engages more trajectories. The speed band gives, at each catalog speed, the idealised model's fraction ('sweep model') next to the flown interceptor's; where they differ, a required speed below an interceptor's own burnout speed does not mean that interceptor engages the trajectory.")
 	}
 	return a
 }

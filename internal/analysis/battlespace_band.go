@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"math"
+	"fmt"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
@@ -11,15 +11,29 @@ import (
 // SpeedBandPoint is the engageable share of the trajectories at one
 // interceptor burnout speed.
 type SpeedBandPoint struct {
-	// Point is "flown" (the catalog interceptor's own flyout) or "catalog
-	// low", "catalog central", "catalog high" (its catalog
-	// burnout_speed_kms, flown by Interceptor.WithBurnout as in the
-	// burnout-speed sweep).
-	Point              string  `json:"point"`
+	// Point is "flown" (the catalog interceptor at the request's pick) or
+	// "catalog low", "catalog central", "catalog high": the interceptor
+	// built from the catalog at that pick (intercept.FromCatalog: its
+	// burnout speed, burn time, stages, masses and range and altitude
+	// limits all at that end of their bands), flown like the row's own,
+	// against the same trajectories and sensor tracks. The point at the
+	// request's pick is the flown interceptor itself, so its fraction is
+	// the flown one.
+	Point string `json:"point"`
+	// BurnoutSpeedKms is the flown interceptor's flyout burnout speed, or
+	// the catalog burnout_speed_kms at the point's pick.
 	BurnoutSpeedKms    float64 `json:"burnout_speed_kms"`
 	Trajectories       int     `json:"trajectories"`
 	Engageable         int     `json:"engageable"`
 	EngageableFraction float64 `json:"engageable_fraction"`
+	// SweepModelFraction is, at a catalog point, the engageable fraction
+	// of the burnout-speed sweep's idealised interceptor at the same speed
+	// (WithBurnout of the sweep's base: constant thrust, no drag, range and
+	// altitude limits lifted unless KeepLimits), the model behind the
+	// required burnout speeds; it differs from EngageableFraction by what
+	// the idealisation leaves out. Null for the flown point and when the
+	// sweep is off.
+	SweepModelFraction *float64 `json:"sweep_model_engageable_fraction,omitempty"`
 }
 
 // SpeedBandRow is how the engageable share of one interceptor at one site
@@ -41,36 +55,48 @@ const (
 	BandHigh    = "catalog high"
 )
 
-// speedBand evaluates every interceptor, site and cueing at the
-// interceptor's flown burnout speed (from sum, the sweep's summary in
-// interceptor, site, cueing order) and at the low, central and high values
-// of its catalog burnout_speed_kms. The interceptor at a catalog speed is
-// the row interceptor's WithBurnout copy, with its catalog range and
-// altitude limits lifted unless the sweep keeps them.
-func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry) []SpeedBandRow {
+// bandPicks are the catalog points of the speed band, in column order.
+var bandPicks = []struct {
+	name string
+	pick catalog.Pick
+}{{BandLow, catalog.PickLow}, {BandCentral, catalog.PickCentral}, {BandHigh, catalog.PickHigh}}
+
+// speedBand evaluates every interceptor, site and cueing as flown (from
+// sum, the sweep's summary in interceptor, site, cueing order) and as
+// built from the catalog at the low, central and high pick
+// (intercept.FromCatalog; at the request's pick, the flown interceptor).
+// Unless the sweep is off, it also evaluates the sweep's idealised
+// interceptor at each of those catalog burnout speeds (SweepModelFraction).
+func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry) ([]SpeedBandRow, error) {
 	var rows []SpeedBandRow
 	n := 0
 	for ii, ic0 := range b.ics {
 		e, _ := catalog.Lookup(req.Interceptors[ii])
 		v, _ := e.Param("burnout_speed_kms")
 		type point struct {
-			name string
-			kms  float64
-			ic   *intercept.Interceptor
+			name  string
+			kms   float64
+			ic    *intercept.Interceptor
+			sweep *intercept.Interceptor // nil: sweep off
 		}
 		var pts []point
-		for _, p := range []struct {
-			name string
-			kms  float64
-		}{{BandLow, v.Low}, {BandCentral, v.Central}, {BandHigh, v.High}} {
-			if !(p.kms > 0) {
+		for _, p := range bandPicks {
+			kms := v.At(p.pick)
+			if !(kms > 0) {
 				continue
 			}
-			ic := ic0.WithBurnout(p.kms * 1e3)
-			if !b.sweep.KeepLimits {
-				ic.MaxRange, ic.MaxAlt = math.Inf(1), math.Inf(1)
+			ic := ic0
+			if p.pick != pick {
+				var err error
+				if ic, err = intercept.FromCatalog(e, p.pick); err != nil {
+					return nil, fmt.Errorf("interceptor %s at the catalog %s pick: %w", e.Name, p.pick, err)
+				}
 			}
-			pts = append(pts, point{p.name, p.kms, ic})
+			pt := point{name: p.name, kms: kms, ic: ic}
+			if !req.Sweep.Off {
+				pt.sweep = b.interceptorAt(ii, kms*1e3)
+			}
+			pts = append(pts, pt)
 		}
 		for si := range sites {
 			for ci, c := range req.Cueings {
@@ -81,15 +107,22 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 						Engageable: s.Engageable, EngageableFraction: s.EngageableFraction}}}
 				for _, p := range pts {
 					bp := SpeedBandPoint{Point: p.name, BurnoutSpeedKms: p.kms}
-					for k := range trajs {
-						en, _, _ := b.evaluate(p.ic, sites[si], &trajs[k], c, cues[si][ci][k])
-						bp.Trajectories++
-						if en.Engageable {
-							bp.Engageable++
-						}
+					if p.ic == ic0 {
+						// the flown interceptor: the summary's own count
+						bp.Trajectories, bp.Engageable = s.Trajectories, s.Engageable
+					} else {
+						bp.Trajectories, bp.Engageable = b.countEngageable(p.ic, sites[si], trajs, c, cues[si][ci])
 					}
 					if bp.Trajectories > 0 {
 						bp.EngageableFraction = float64(bp.Engageable) / float64(bp.Trajectories)
+					}
+					if p.sweep != nil {
+						nt, ne := b.countEngageable(p.sweep, sites[si], trajs, c, cues[si][ci])
+						f := 0.0
+						if nt > 0 {
+							f = float64(ne) / float64(nt)
+						}
+						bp.SweepModelFraction = &f
 					}
 					row.Points = append(row.Points, bp)
 				}
@@ -97,5 +130,18 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 			}
 		}
 	}
-	return rows
+	return rows, nil
+}
+
+// countEngageable returns how many of trajs interceptor ic engages from
+// site under cueing c with the cues cs (one a trajectory), and of how many.
+func (b *bsRun) countEngageable(ic *intercept.Interceptor, site geo.LLA, trajs []Trajectory, c Cueing, cs []bsCueState) (n, engageable int) {
+	for k := range trajs {
+		en, _, _ := b.evaluate(ic, site, &trajs[k], c, cs[k])
+		n++
+		if en.Engageable {
+			engageable++
+		}
+	}
+	return n, engageable
 }

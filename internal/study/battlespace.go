@@ -267,7 +267,11 @@ func battlespaceRequiredSentence(req analysis.SweepRequest, fams []analysis.Swee
 	if math.IsInf(lo.v, 1) {
 		return ""
 	}
-	out := fmt.Sprintf("To engage every trajectory of a family with the best site under the %s takes a burnout speed from %.2f km/s (%s) to %.2f km/s (%s)", what, lo.v, lo.name, hi.v, hi.name)
+	lim := "catalog range and altitude limits lifted"
+	if req.Sweep.KeepLimits {
+		lim = "catalog range and altitude limits kept"
+	}
+	out := fmt.Sprintf("To engage every trajectory of a family with the best site under the %s takes, in the burnout-speed sweep's idealised flyout (constant thrust, no drag, %s; it reaches farther than the flown interceptors), a burnout speed from %.2f km/s (%s) to %.2f km/s (%s)", what, lim, lo.v, lo.name, hi.v, hi.name)
 	if none > 0 {
 		verb := "need"
 		if none == 1 {
@@ -350,13 +354,18 @@ func battlespaceSections(req analysis.SweepRequest, out BattlespaceResults, sc *
 	for _, r := range out.SpeedBand {
 		row := []string{r.Interceptor, r.Site, r.Cueing, cueKind(r.FireControlCue)}
 		for _, p := range r.Points {
-			row = append(row, fmt.Sprintf("%s at %.2f km/s", pct(p.EngageableFraction), p.BurnoutSpeedKms))
+			cell := fmt.Sprintf("%s at %.2f km/s", pct(p.EngageableFraction), p.BurnoutSpeedKms)
+			if p.SweepModelFraction != nil {
+				cell += fmt.Sprintf(" (sweep model %s)", pct(*p.SweepModelFraction))
+			}
+			row = append(row, cell)
 		}
 		if len(row) == len(speed.Columns) {
 			speed.Rows = append(speed.Rows, row)
 		}
 	}
-	speed.Notes = []string{"flown: the catalog interceptor's own flyout; catalog low, central, high: its catalog burnout_speed_kms flown by a constant-thrust flyout over its burn time (as in the burnout-speed sweep)."}
+	speed.Notes = []string{"flown: the catalog interceptor's own flyout; catalog low, central, high: the interceptor built from the catalog at that pick (burnout speed, burn time, stages, masses and limits), flown the same way; the column at the scenario's pick is the flown interceptor.",
+		"sweep model: the engageable fraction, at the same burnout speed, of the burnout-speed sweep's idealised flyout (constant thrust, no drag, catalog range and altitude limits lifted unless kept), the model of the required burnout speeds; it reaches farther than the flown interceptor at the same speed."}
 	bars := report.BarChart{Caption: "Engageable fraction of the trajectories, by interceptor, site and cueing", X: report.Axis{Label: "engageable", Unit: "%"}}
 	var cats []string
 	for _, e := range out.Summary {
