@@ -210,8 +210,11 @@
 //
 // The trajectory is engageable when intercept.Window finds a battle space
 // with that decision time, scanned over the whole flight from launch.
-// SpeedBand repeats the evaluation at the low, central and high catalog
-// burnout speeds of each interceptor (flown by WithBurnout).
+// SpeedBand repeats the evaluation with each interceptor built from the
+// catalog at its low, central and high pick (intercept.FromCatalog: burnout
+// speed, burn time, stages, masses and limits at that end of their bands),
+// and, beside it, with the sweep's idealised WithBurnout flyout at the same
+// burnout speed (SweepModelFraction), which reaches farther.
 //
 // The engageable fraction of a family is the share of its trajectories
 // with a battle space. The required burnout speed of a trajectory is the
