@@ -91,7 +91,7 @@ to stderr when stderr is a terminal.`,
 		Example: `  rampart run
   rampart run --trials 1000 --seed 7
   rampart run architecture --json
-  rampart run my-raid.yaml --pick high
+  rampart run examples/scenarios/my-raid.yaml --pick high
   rampart run europe --pick-threat high --pick-defense low`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -43,16 +43,22 @@ func newValidateCmd() *cobra.Command {
 		Long: `Check a scenario file (or an embedded scenario by name) against the format and
 the catalog. Every problem is reported at once, one per line, as
 FILE:LINE:COLUMN: FIELD.PATH: message, with the allowed values where there is a
-list. Exit code 0 when the file is valid, 2 when it is not.`,
-		Example: `  rampart validate my-raid.yaml
+list. A scenario of the engine (no analysis section) is also aimed, missile by
+missile, with the default physics, so a threat whose profile cannot reach its
+aim point is refused here as by rampart run. Exit code 0 when the file is
+valid, 2 when it is not.`,
+		Example: `  rampart validate examples/scenarios/my-raid.yaml
   rampart validate europe`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, _, err := study.Load(args[0])
+			s, st, err := study.Load(args[0])
 			if err != nil {
 				return err
 			}
-			what := fmt.Sprintf("%d sites, %d threats, %d assets", len(s.Sites), len(s.Threats), len(s.Assets))
+			if err := study.Check(s, st); err != nil {
+				return err
+			}
+			what := fmt.Sprintf("%s, %s, %s", count(len(s.Sites), "site"), count(len(s.Threats), "threat"), count(len(s.Assets), "asset"))
 			if s.Analysis != nil {
 				what = s.Analysis.Kind + " analysis"
 			}
@@ -60,4 +66,12 @@ list. Exit code 0 when the file is valid, 2 when it is not.`,
 			return nil
 		},
 	}
+}
+
+// count writes n with its noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

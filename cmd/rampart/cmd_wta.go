@@ -34,7 +34,10 @@ weapon types at n targets so as to minimise the expected surviving value
 Σ_j w_j Π_i (1 − p_ij)^x_ij, with at most μ_i units of type i.
 
 FILE is in the text format of Andersen, Pavlikov & Toffolo (2022) ("m n mu",
-then n target values, then "i j p_ij" lines; .txt) or in YAML (.yaml, .yml):
+then n target values, then "i j p_ij" lines; .txt) or in YAML (.yaml, .yml).
+The examples read the two small problems in examples/wta of the source tree,
+and one published instance from the benchmark folder beside it
+(../shared/bench/wta, instances of the tuliotoffolo/wta repository):
 
   values: [10, 20, 5]        # w_j, value of each target
   units: [2, 1]              # μ_i, units of each weapon type
@@ -53,9 +56,10 @@ small problems (units × targets ≤ 5000) and heuristic otherwise.
 Output: the objective (expected surviving value, in the units of the target
 values), the lower bound the solver proved (null if none), the solver used,
 the wall time in seconds and the assignment.`,
-		Example: `  rampart wta problem.yaml
-  rampart wta wta_100x200x1.txt --solver heuristic --json
-  rampart wta small.yaml --solver exact --time-limit 60`,
+		Example: `  rampart wta examples/wta/small.yaml
+  rampart wta examples/wta/small.txt --solver heuristic --json
+  rampart wta examples/wta/small.yaml --solver exact --time-limit 60
+  rampart wta ../shared/bench/wta/wta_50x100x1.txt --solver heuristic`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file := args[0]

@@ -217,25 +217,30 @@ func TestEveryExampleRuns(t *testing.T) {
 		t.Fatalf("only %d examples found", len(all))
 	}
 
-	// The files the examples name, in a scratch directory: a scenario of
-	// the user's (europe's), WTA problems in YAML and Toffolo's format.
-	europe, err := os.ReadFile(filepath.Join("..", "..", "internal", "scenario", "library", "europe.yaml"))
+	// The examples name files of the source tree (examples/) and the
+	// benchmark folder beside it (../shared/bench): they run in a scratch
+	// directory laid out the same way, so that what they write stays there.
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(t.TempDir())
-	for name, body := range map[string]string{
-		"my-raid.yaml": string(europe),
-		"problem.yaml": wtaSmallYAML,
-		"small.yaml":   wtaSmallYAML,
-		// A stand-in under the name of the published benchmark instance
-		// (Andersen, Pavlikov & Toffolo 2022), which a clean clone lacks.
-		"wta_100x200x1.txt": "2 3 2\n10\n20\n5\n0 0 0.5\n0 1 0.3\n0 2 0.1\n1 0 0.2\n1 1 0.6\n1 2 0.4\n",
-	} {
-		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+	scratch := t.TempDir()
+	proj := filepath.Join(scratch, "project")
+	if err := os.Mkdir(proj, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(repo, "examples"), filepath.Join(proj, "examples")); err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(repo, "..", "shared")
+	haveShared := false
+	if _, err := os.Stat(filepath.Join(shared, "bench")); err == nil {
+		haveShared = true
+		if err := os.Symlink(shared, filepath.Join(scratch, "shared")); err != nil {
 			t.Fatal(err)
 		}
 	}
+	t.Chdir(proj)
 
 	var leftOut []string // outputs of left-out examples
 	for _, ex := range all {
@@ -244,6 +249,10 @@ func TestEveryExampleRuns(t *testing.T) {
 			if strings.Contains(ex.line, k) {
 				reason = why
 			}
+		}
+		if strings.Contains(ex.line, "../shared/") && !haveShared {
+			t.Logf("%s: %q left out: no benchmark folder at %s (the published instances are not copied into the project)", ex.source, ex.line, shared)
+			continue
 		}
 		for _, o := range leftOut {
 			if strings.Contains(ex.line, o) {

@@ -317,3 +317,32 @@ func TestAssetValueOverflowRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateAgreesWithRun: a threat whose profile cannot reach its aim
+// point (a quasi-ballistic Shahab-3 from Tabriz at Bucharest, 1,827 km
+// against the profile's 529 km) is refused by validate as by run, with the
+// same message; validate used to pass it (issue 12 review).
+func TestValidateAgreesWithRun(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "scenarios", "my-raid.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Replace(strings.Replace(string(src), "profile: min-energy", "profile: quasi-ballistic", 1), "missile: Sejjil", "missile: Shahab-3", 1)
+	file := writeTemp(t, "quasi.yaml", body)
+	const want = "no quasi-ballistic trajectory of Shahab-3 hits the aim point"
+	var msgs []string
+	for _, cmd := range []string{"validate", "run"} {
+		code, out, errs := rampart(t, cmd, file)
+		if code != exitBadInput || out != "" || !strings.Contains(errs, want) || !strings.Contains(errs, file+":") {
+			t.Errorf("rampart %s quasi.yaml = %d, stdout %q, stderr %q; want exit 2, nothing on stdout, and %q at a file position", cmd, code, out, errs, want)
+		}
+		msgs = append(msgs, errs)
+	}
+	if len(msgs) == 2 && msgs[0] != msgs[1] {
+		t.Errorf("validate and run disagree:\nvalidate: %s\nrun:      %s", msgs[0], msgs[1])
+	}
+	code, out, _ := rampart(t, "validate", filepath.Join("..", "..", "examples", "scenarios", "my-raid.yaml"))
+	if code != exitOK || !strings.Contains(out, "1 threat,") {
+		t.Errorf("rampart validate my-raid.yaml = %d, %q; want ok with \"1 threat,\"", code, out)
+	}
+}

@@ -120,6 +120,19 @@ func Load(nameOrPath string) (*scenario.Scenario, Study, error) {
 	return s, st, nil
 }
 
+// Check finds the problems that only flying shows, as Run would with the
+// default physics: for the engine, it builds the world, aiming every
+// missile, so a threat whose profile cannot reach its aim point is refused
+// here as it is by Run. Analyses fly inside their runs and are checked by
+// Decode alone.
+func Check(s *scenario.Scenario, st Study) error {
+	if _, engine := st.(*Engine); !engine {
+		return nil
+	}
+	_, err := BuildWorld(s, sim.DefaultOptions())
+	return err
+}
+
 // Run runs the study st of scenario s and builds its JSON document.
 func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 	if _, engine := st.(*Engine); o.WarningValue && !engine {
