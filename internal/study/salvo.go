@@ -38,8 +38,11 @@ type SalvoCase struct {
 	WarheadsName string `json:"warheads_name,omitempty"`
 	// PEngagedSource says where p_engaged comes from (an analysis and its
 	// result); required when p_engaged is given.
-	PEngagedSource string            `json:"p_engaged_source,omitempty"`
-	NotEngaged     []SalvoNotEngaged `json:"not_engaged,omitempty"`
+	PEngagedSource string `json:"p_engaged_source,omitempty"`
+	// PEngagedFrom, instead of p_engaged and its source, takes p_engaged
+	// from a battle-space result that the run computes.
+	PEngagedFrom *EngagedFrom      `json:"p_engaged_from,omitempty"`
+	NotEngaged   []SalvoNotEngaged `json:"not_engaged,omitempty"`
 }
 
 // SalvoNotEngaged is a part of the attack that the defense cannot engage.
@@ -86,12 +89,22 @@ func (s *Salvo) Validate() error {
 		if c.PEngaged == 0 && c.PEngagedSource != "" {
 			errs = append(errs, strict.Fieldf(fmt.Sprintf("cases[%d].p_engaged_source", i), "given without p_engaged; give p_engaged or drop the source"))
 		}
+		if c.PEngagedFrom != nil {
+			path := fmt.Sprintf("cases[%d].p_engaged_from", i)
+			if c.PEngaged != 0 || c.PEngagedSource != "" {
+				errs = append(errs, strict.Fieldf(path, "given with p_engaged or p_engaged_source; give the battle-space result to compute it from, or the value and its source, not both"))
+			} else if _, err := c.PEngagedFrom.request(path); err != nil {
+				errs = append(errs, err)
+			}
+		}
 		for j, u := range c.NotEngaged {
 			path := fmt.Sprintf("cases[%d].not_engaged[%d]", i, j)
 			if strings.TrimSpace(u.Name) == "" {
 				errs = append(errs, strict.Fieldf(path+".name", "missing; say which warheads (e.g. SLBM warheads)"))
 			}
-			if u.Warheads < 1 || u.Warheads > analysis.MaxSalvoWarheads {
+			if u.Warheads == 0 {
+				errs = append(errs, strict.Fieldf(path+".warheads", "missing; give how many warheads (1 to %d)", analysis.MaxSalvoWarheads))
+			} else if u.Warheads < 1 || u.Warheads > analysis.MaxSalvoWarheads {
 				errs = append(errs, strict.Fieldf(path+".warheads", "%d is out of range; allowed: 1 to %d", u.Warheads, analysis.MaxSalvoWarheads))
 			}
 			if strings.TrimSpace(u.Why) == "" {
@@ -167,8 +180,31 @@ func (s *Salvo) Run(sc *scenario.Scenario, o Options) (*Result, error) {
 	}
 	trials := max(o.Trials, 1)
 	out := SalvoResults{MaxLeakers: maxL}
+	type share struct {
+		p   float64
+		src string
+	}
+	shares := map[EngagedFrom]share{} // computed p_engaged, by battle-space row
 	for ci, c := range s.Cases {
 		e := c.SalvoEngagement
+		if f := c.PEngagedFrom; f != nil {
+			got, ok := shares[*f]
+			if !ok {
+				p, src, err := engagedShare(*f, fmt.Sprintf("cases[%d].p_engaged_from", ci), o)
+				if err != nil {
+					return nil, err
+				}
+				got = share{p, src}
+				shares[*f] = got
+			}
+			e.PEngaged, c.PEngagedSource = got.p, got.src
+			if got.p == 0 {
+				// p_engaged 0 reads as 1 in the formulas; a defense
+				// that engages nothing fires nothing.
+				e.Interceptors = 0
+				c.PEngagedSource += "; no warhead can be engaged, so the case fires no interceptors"
+			}
+		}
 		oc, err := e.Outcome()
 		if err != nil {
 			return nil, err
@@ -299,8 +335,8 @@ func salvoSections(s *Salvo, out SalvoResults) []report.Section {
 		}
 		doc := doctrineLabel(e)
 		if e.PEngaged > 0 && e.PEngaged < 1 {
-			doc += fmt.Sprintf(", P(engaged) %g", e.PEngaged)
-			notes = append(notes, fmt.Sprintf("%s: P(engaged) %g from %s.", c.Name, e.PEngaged, c.PEngagedSource))
+			doc += fmt.Sprintf(", P(engaged) %.2f", e.PEngaged)
+			notes = append(notes, fmt.Sprintf("%s: P(engaged) %.4g from %s.", c.Name, e.PEngaged, c.PEngagedSource))
 		}
 		for _, u := range c.NotEngaged {
 			notes = append(notes, fmt.Sprintf("%s: %s %s not engaged: %s.", c.Name, commaInt(u.Warheads), u.Name, u.Why))

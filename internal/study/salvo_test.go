@@ -1,26 +1,31 @@
 package study
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/rampart-sim/rampart/internal/analysis"
 )
 
 // TestNumbersBarrageAndEngageable runs the library's Q6 scenario and checks
 // it against figures worked by hand (issue 12 §5). A barrage of two from
 // 1,500 interceptors makes 750 full salvos; when at least 750 of the 939
-// ICBM warheads are engaged (probability 0.83 each: mean 779, sd 11.5)
+// ICBM warheads are engaged (probability 20/24 each, the Q2 share
+// computed by the run: mean 782.5, sd 11.4)
 // 750·(1 − 0.4²) = 630 warheads are killed and 1,550 − 630 = 920.0
 // survive of the whole attack, the 553 SLBM and 58 bomber warheads
 // included. The 48 interceptors of the EPAA sites kill 24·0.84 = 20.16:
-// 1,529.84 survive (159.6 of 939 engaged on average, never fewer than 24
-// to double precision). The headline names the doctrine computed and the
+// 1,529.84 survive (313 of 939 engaged on average at 8/24, never fewer
+// than 24 to double precision). The headline names the doctrine computed and the
 // warheads not engaged.
 func TestNumbersBarrageAndEngageable(t *testing.T) {
-	// Fewer than 750 warheads are engaged with probability 0.55 % (2.6 sd
+	// Fewer than 750 warheads are engaged with probability 0.24 % (2.8 sd
 	// below the mean), and then salvos find no target: an independent
-	// binomial sum (Python, math.lgamma: 0.84·Σ_{k<750} P(k)·(750 − k))
-	// puts that at 0.020100 warheads, so the exact figure is 920.020100.
+	// binomial sum (Python, math.lgamma: 0.84·Σ_{k<750} P(k)·(750 − k),
+	// P = Binomial(939, 20/24)) puts that at 0.008135 warheads, so the
+	// exact figure is 920.008135.
 	// handTol: the six digits of that figure.
 	const handTol = 1e-6
 	s, st, err := Load("numbers")
@@ -34,7 +39,7 @@ func TestNumbersBarrageAndEngageable(t *testing.T) {
 	out := res.Results.(SalvoResults)
 	want := map[string][2]float64{
 		"EPAA sites, SM-3 IIA":           {1550 - 24*0.84, handTol},
-		"faster (SM-3 IIB class), 1,500": {920.0 + 0.020100, handTol},
+		"faster (SM-3 IIB class), 1,500": {920.0 + 0.008135, handTol},
 	}
 	for _, c := range out.Cases {
 		wt, ok := want[c.Name]
@@ -77,7 +82,7 @@ analysis:
 	for _, w := range []string{
 		"analysis.cases[0].p_engaged_source: missing",
 		"analysis.cases[1].p_engaged_source: given without p_engaged",
-		"analysis.cases[1].not_engaged[0].warheads: 0 is out of range",
+		"analysis.cases[1].not_engaged[0].warheads: missing; give how many warheads",
 		"analysis.cases[1].not_engaged[0].why: missing",
 	} {
 		if !strings.Contains(err.Error(), w) {
@@ -86,16 +91,28 @@ analysis:
 	}
 }
 
-// TestNumbersPEngagedFromQ2 is the tripwire on the typed-in p_engaged of
-// the numbers scenario: each must equal, to its two decimals, the best
-// engageable share under a real sensor cue that 'rampart run
-// redzikowo-icbm' gives for the interceptor its p_engaged_source names
-// (the Q2 headline). When the Q2 analysis changes, this test fails until
-// numbers.yaml is updated. It runs the battle-space sweep (about a
-// minute), so -short skips it.
+// TestNumbersPEngagedFromQ2: the numbers scenario types in no p_engaged;
+// each comes from the redzikowo-icbm analysis (p_engaged_from) and equals
+// that analysis's engageable share for the interceptor, site and cueing
+// named, as the full Q2 run gives it (issue 12 §5: p_engaged "should come
+// from the Q2 analysis, not be typed in"; it was typed as 0.33 and 0.83).
+// The full Q2 run takes about half a minute, so -short skips it.
 func TestNumbersPEngagedFromQ2(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the redzikowo-icbm battle-space sweep")
+		t.Skip("runs the whole redzikowo-icbm battle-space sweep")
+	}
+	s, st, err := Load("numbers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range st.(*Salvo).Cases {
+		if c.PEngaged != 0 {
+			t.Errorf("case %q types in p_engaged %g; want p_engaged_from", c.Name, c.PEngaged)
+		}
+	}
+	res, err := Run(s, st, Options{Seed: 1, Trials: 10, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
 	}
 	q2s, q2st, err := Load("redzikowo-icbm")
 	if err != nil {
@@ -105,33 +122,56 @@ func TestNumbersPEngagedFromQ2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	best := map[string]float64{}
-	for _, e := range q2.Results.(BattlespaceResults).Summary {
-		// The space-report bound: numbers.yaml's p_engaged names it.
-		if strings.HasPrefix(e.Cueing, "space report") && e.EngageableFraction >= best[e.Interceptor] {
-			best[e.Interceptor] = e.EngageableFraction
-		}
-	}
-	_, st, err := Load("numbers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range st.(*Salvo).Cases {
-		if c.PEngaged == 0 {
+	cases := st.(*Salvo).Cases
+	n := 0
+	for i, cr := range res.Results.(SalvoResults).Cases {
+		f := cases[i].PEngagedFrom
+		if f == nil {
 			continue
 		}
-		ic := ""
-		for name := range best {
-			if strings.Contains(c.PEngagedSource, name) && len(name) > len(ic) {
-				ic = name
+		n++
+		var want *analysis.SweepEntry
+		for k, e := range q2.Results.(BattlespaceResults).Summary {
+			if e.Interceptor == f.Interceptor && e.Site == f.Site && strings.HasPrefix(e.Cueing, "space report") {
+				want = &q2.Results.(BattlespaceResults).Summary[k]
 			}
 		}
-		if ic == "" {
-			t.Errorf("case %q: p_engaged_source %q names no interceptor of redzikowo-icbm", c.Name, c.PEngagedSource)
-			continue
+		if want == nil {
+			t.Fatalf("case %q: redzikowo-icbm has no row %+v", cr.Name, *f)
 		}
-		if want := math.Round(100*best[ic]) / 100; c.PEngaged != want {
-			t.Errorf("case %q: p_engaged %g, but redzikowo-icbm gives %s %.4f (%g to two decimals)", c.Name, c.PEngaged, ic, best[ic], want)
+		if cr.Engagement.PEngaged != want.EngageableFraction || !strings.Contains(cr.PEngagedSource, fmt.Sprintf("%d of %d", want.Engageable, want.Trajectories)) {
+			t.Errorf("case %q: p_engaged %g (%s); redzikowo-icbm gives %s at %s %d of %d (%g)", cr.Name, cr.Engagement.PEngaged, cr.PEngagedSource, want.Interceptor, want.Site, want.Engageable, want.Trajectories, want.EngageableFraction)
+		}
+	}
+	if n < 5 {
+		t.Errorf("%d cases take p_engaged from Q2; want the five ICBM cases", n)
+	}
+}
+
+// TestPEngagedFromRefused: a p_engaged_from that names no row of the
+// battle-space scenario is refused at validation with the allowed values,
+// and one given with p_engaged too is refused.
+func TestPEngagedFromRefused(t *testing.T) {
+	for _, tc := range []struct {
+		from  EngagedFrom
+		typed float64
+		want  string
+	}{
+		{EngagedFrom{"numbers", "SM-3 IIA", "Redzikowo", "space"}, 0, "allowed: redzikowo-icbm"},
+		{EngagedFrom{"redzikowo-icbm", "SM-6", "Redzikowo", "space"}, 0, "allowed: SM-3 IB, SM-3 IIA, SM-3 IIB"},
+		{EngagedFrom{"redzikowo-icbm", "SM-3 IIA", "Warsaw", "space"}, 0, "allowed: Redzikowo, Deveselu"},
+		{EngagedFrom{"redzikowo-icbm", "SM-3 IIA", "Redzikowo", "radio"}, 0, "launch, burnout, space"},
+		{EngagedFrom{"redzikowo-icbm", "SM-3 IIA", "Redzikowo", "space"}, 0.5, "not both"},
+	} {
+		f := tc.from
+		c := SalvoCase{Name: "c", SalvoEngagement: analysis.SalvoEngagement{Warheads: 10, Interceptors: 10, Pk: 0.5, ShotsPerLook: 1, PEngaged: tc.typed}, PEngagedFrom: &f}
+		if tc.typed != 0 {
+			c.PEngagedSource = "typed"
+		}
+		s := Salvo{Cases: []SalvoCase{c}, Interceptors: []int{0, 10}}
+		err := s.Validate()
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "cases[0].p_engaged_from") {
+			t.Errorf("%+v: %v; want a cases[0].p_engaged_from problem with %q", tc.from, err, tc.want)
 		}
 	}
 }
