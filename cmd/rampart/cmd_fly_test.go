@@ -160,3 +160,15 @@ func TestFlyOutOfReachNamed(t *testing.T) {
 		t.Errorf("fly out of reach = %d, %q; want exit %d naming the burnout-state flight", code, errs, exitBadInput)
 	}
 }
+
+// TestFlyTextNoNegativeZero: a burnout-state flight from the ground prints
+// its burnout altitude as 0.0 km, not -0.0 km (issue 12 review).
+func TestFlyTextNoNegativeZero(t *testing.T) {
+	code, out, errs := rampart(t, "fly", "--from", "Kozelsk", "--to", "Washington")
+	if code != exitOK {
+		t.Fatalf("rampart fly = %d: %s", code, errs)
+	}
+	if strings.Contains(out, "-0.0 ") || !strings.Contains(out, "and 0.0 km altitude") {
+		t.Errorf("output has a negative zero or lacks the 0.0 km burnout altitude:\n%s", out)
+	}
+}

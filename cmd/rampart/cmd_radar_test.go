@@ -201,3 +201,17 @@ func TestRadarRefusesNonFiniteResults(t *testing.T) {
 		}
 	}
 }
+
+// TestRadarCatalogDwellEnergy: a catalog radar's look is printed as its
+// dwell energy, not as a peak power it does not have (SPY-1D(V) was shown
+// at "peak 36540 kW"; issue 12 review). 913.5 J = 36,540 kW × 25 µs.
+func TestRadarCatalogDwellEnergy(t *testing.T) {
+	code, out, errs := rampart(t, "radar", "--radar", "AN/SPY-1D(V)")
+	if code != exitOK {
+		t.Fatalf("rampart radar --radar AN/SPY-1D(V) = %d: %s", code, errs)
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	if !strings.Contains(first, "dwell energy 913.5 J") || strings.Contains(first, "peak 36540") {
+		t.Errorf("first line %q; want the dwell energy 913.5 J and no peak power", first)
+	}
+}

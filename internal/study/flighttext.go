@@ -27,9 +27,9 @@ func WriteFlyText(w io.Writer, f sim.Flight) error {
 	fmt.Fprintf(w, "  range         %.1f km\n", f.GroundRange/1e3)
 	fmt.Fprintf(w, "  flight time   %.1f s (%s)\n", f.FlightTime, clock(f.FlightTime))
 	if tr := f.Ballistic; tr != nil {
-		fmt.Fprintf(w, "  burnout       %.3f km/s Earth-relative (%.3f km/s inertial), %.2f° above horizontal, azimuth %.2f°, at %.1f s and %.1f km altitude\n",
-			tr.BurnoutSpeed/1e3, tr.InertialBurnoutSpeed/1e3, tr.BurnoutAngle*180/math.Pi, tr.BurnoutAzimuth*180/math.Pi, tr.BurnoutTime-tr.LaunchTime, tr.Burnout.Alt/1e3)
-		fmt.Fprintf(w, "  apogee        %.1f km at %.1f s\n", tr.ApogeeAlt/1e3, tr.ApogeeTime-tr.LaunchTime)
+		fmt.Fprintf(w, "  burnout       %.3f km/s Earth-relative (%.3f km/s inertial), %.2f° above horizontal, azimuth %.2f°, at %.1f s and %s km altitude\n",
+			tr.BurnoutSpeed/1e3, tr.InertialBurnoutSpeed/1e3, tr.BurnoutAngle*180/math.Pi, tr.BurnoutAzimuth*180/math.Pi, tr.BurnoutTime-tr.LaunchTime, fmtF1(tr.Burnout.Alt/1e3))
+		fmt.Fprintf(w, "  apogee        %s km at %.1f s\n", fmtF1(tr.ApogeeAlt/1e3), tr.ApogeeTime-tr.LaunchTime)
 		fmt.Fprintf(w, "  impact        %.4f,%.4f at %.3f km/s, %.1f°\n", f.Impact.LatDeg(), f.Impact.LonDeg(), tr.ImpactSpeed/1e3, tr.ImpactAngle*180/math.Pi)
 	} else {
 		fmt.Fprintf(w, "  cruise        %.3f km/s at %.0f m; range limit %.0f km\n", f.CruiseSpeed/1e3, f.Apogee, f.ReachableRangeMax/1e3)

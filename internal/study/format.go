@@ -12,6 +12,16 @@ import (
 // fmtF formats x with n decimals.
 func fmtF(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
 
+// fmtF1 writes x to one decimal, without the minus sign of a value that
+// rounds to zero ("0.0", not "-0.0", for a burnout at ground level).
+func fmtF1(x float64) string {
+	s := fmtF(x, 1)
+	if s == "-0.0" {
+		return "0.0"
+	}
+	return s
+}
+
 // fmtPtr formats *x with n decimals, or "–" for nil.
 func fmtPtr(x *float64, n int) string {
 	if x == nil {

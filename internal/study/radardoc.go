@@ -130,8 +130,16 @@ func WriteRadarText(w io.Writer, d RadarJSON) {
 	if in.Coherent {
 		integ = "coherent"
 	}
-	fmt.Fprintf(w, "%s: %g GHz (λ %.4g m), peak %g kW, pulse %g µs, gain %g/%g dB, Ts %g K, loss %g dB\n",
-		name, in.FreqGHz, in.WavelengthM, in.PeakPowerKW, in.PulseUs, in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB)
+	if in.Radar == "" {
+		fmt.Fprintf(w, "%s: %g GHz (λ %.4g m), peak %g kW, pulse %g µs, gain %g/%g dB, Ts %g K, loss %g dB\n",
+			name, in.FreqGHz, in.WavelengthM, in.PeakPowerKW, in.PulseUs, in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB)
+	} else {
+		// A catalog radar's look is its dwell: the average power of a face
+		// over the dwell time, entered in the equation as one pulse
+		// (peak_power_kw × pulse_us), which is no real peak power.
+		fmt.Fprintf(w, "%s: %g GHz (λ %.4g m), dwell energy %.4g J a look (a face's average power over its dwell, entered as one %g kW pulse of %g µs), gain %g/%g dB, Ts %g K, loss %g dB\n",
+			name, in.FreqGHz, in.WavelengthM, r(in.PeakPowerKW*in.PulseUs*1e-3), in.PeakPowerKW, in.PulseUs, in.TxGainDB, in.RxGainDB, in.NoiseTempK, in.LossDB)
+	}
 	fmt.Fprintf(w, "target %g m², %d pulse(s) %s, Pfa %g, Swerling %d\n", in.RCSm2, in.Pulses, integ, in.Pfa, in.Swerling)
 	if d.SNRdB != nil {
 		fmt.Fprintf(w, "  SNR at %g km        %.2f dB per pulse\n", *in.RangeKm, *d.SNRdB)
