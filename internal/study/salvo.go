@@ -281,25 +281,25 @@ func salvoHeadline(sc *scenario.Scenario, out SalvoResults) Headline {
 }
 
 // doctrineShort names the doctrine computed, for the headline.
-func doctrineShort(e analysis.SalvoEngagement) string {
-	switch e.Doctrine {
-	case analysis.SalvoBarrage:
-		return fmt.Sprintf("barrage of %d", e.ShotsPerLook)
-	case analysis.SalvoSpread:
-		return fmt.Sprintf("spread, up to %d each", e.ShotsPerLook)
-	case analysis.SalvoShootLookShoot:
-		return fmt.Sprintf("shoot-look-shoot, %d per look, %d looks", e.ShotsPerLook, max(e.Looks, 1))
-	}
-	return string(e.Doctrine)
-}
+func doctrineShort(e analysis.SalvoEngagement) string { return doctrineName(e, false) }
 
 // doctrineLabel names the doctrine computed, with its shots and looks.
-func doctrineLabel(e analysis.SalvoEngagement) string {
+func doctrineLabel(e analysis.SalvoEngagement) string { return doctrineName(e, true) }
+
+// doctrineName names the doctrine of e with its shots and looks, in the
+// headline's short form or the table's long one.
+func doctrineName(e analysis.SalvoEngagement, long bool) string {
 	switch e.Doctrine {
 	case analysis.SalvoBarrage:
-		return fmt.Sprintf("barrage, %d per warhead while interceptors last", e.ShotsPerLook)
+		if long {
+			return fmt.Sprintf("barrage, %d per warhead while interceptors last", e.ShotsPerLook)
+		}
+		return fmt.Sprintf("barrage of %d", e.ShotsPerLook)
 	case analysis.SalvoSpread:
-		return fmt.Sprintf("spread, one at each warhead then more, up to %d", e.ShotsPerLook)
+		if long {
+			return fmt.Sprintf("spread, one at each warhead then more, up to %d", e.ShotsPerLook)
+		}
+		return fmt.Sprintf("spread, up to %d each", e.ShotsPerLook)
 	case analysis.SalvoShootLookShoot:
 		return fmt.Sprintf("shoot-look-shoot, %d per look, %d looks", e.ShotsPerLook, max(e.Looks, 1))
 	}
