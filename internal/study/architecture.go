@@ -196,10 +196,10 @@ func architectureHeadline(s *scenario.Scenario, out ArchitectureResults) Headlin
 	h := Headline{Question: s.Question}
 	var parts []string
 	for _, r := range out.Architectures {
-		p := fmt.Sprintf("%s keeps %.2f of %g units of asset value (%.2f leakers, %.2f interceptors, %.2f double engagements per raid)",
+		p := fmt.Sprintf("%s keeps %.1f of %g units of asset value (%.1f leakers, %.1f interceptors, %.1f double engagements per raid)",
 			r.Architecture, r.SurvivingValueMean, r.TotalValue, r.LeakersMean, r.InterceptorsMean, r.DoubleEngagementsMean)
-		if r.EarlyWarning != nil {
-			p += fmt.Sprintf("; shared warning is worth %+.2f (95 %% CI %+.2f to %+.2f)", r.EarlyWarning.Difference, r.EarlyWarning.CI95[0], r.EarlyWarning.CI95[1])
+		if w := r.EarlyWarning; w != nil {
+			p += fmt.Sprintf("; shared warning (its surviving value minus that of the same trials with no sharing between owners) is worth %+.1f (95 %% CI %+.1f to %+.1f, %s)", w.Difference, w.CI95[0], w.CI95[1], significance(w.CI95))
 		}
 		parts = append(parts, p)
 	}
@@ -208,15 +208,20 @@ func architectureHeadline(s *scenario.Scenario, out ArchitectureResults) Headlin
 		a, b := out.Architectures[0], out.Architectures[1]
 		d := b.VersusFirst
 		h.Value, h.Unit = d.Difference, fmt.Sprintf("surviving asset value, %s minus %s", b.Architecture, a.Architecture)
-		sig := "not significant"
-		if d.CI95[0] > 0 || d.CI95[1] < 0 {
-			sig = "significant"
-		}
-		h.Answer += fmt.Sprintf(" %s minus %s: %+.2f (95 %% CI %+.2f to %+.2f, %s at this number of trials).", b.Architecture, a.Architecture, d.Difference, d.CI95[0], d.CI95[1], sig)
+		h.Answer += fmt.Sprintf(" %s minus %s: %+.1f (95 %% CI %+.1f to %+.1f, %s at this number of trials).", b.Architecture, a.Architecture, d.Difference, d.CI95[0], d.CI95[1], significance(d.CI95))
 	} else if len(out.Architectures) == 1 {
 		h.Value, h.Unit = out.Architectures[0].SurvivingValueMean, "surviving asset value"
 	}
 	return h
+}
+
+// significance says whether a difference with the 95 % interval ci is
+// significant: whether the interval excludes zero.
+func significance(ci [2]float64) string {
+	if ci[0] > 0 || ci[1] < 0 {
+		return "significant"
+	}
+	return "not significant"
 }
 
 func architectureSections(out ArchitectureResults, res *Result) []report.Section {
