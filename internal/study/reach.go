@@ -164,8 +164,12 @@ func reachHeadline(s *scenario.Scenario, out ReachResults) Headline {
 				}
 			} else if len(f.ReachedBy) == 0 {
 				items = append(items, fmt.Sprintf("%s out of reach (%.0f km)", f.Place, f.DistanceKm))
-			} else {
+			} else if slices.ContainsFunc(f.ReachedBy, func(v string) bool { return v == "low" || v == "central" || v == "high" }) {
 				items = append(items, fmt.Sprintf("%s in range, no flight time (%.0f km)", f.Place, f.DistanceKm))
+			} else {
+				// Reached only by a range value that no catalog pick flies
+				// (a party's claim): say which, and that it is not flown.
+				items = append(items, fmt.Sprintf("%s only by: %s, which the flight model does not fly, so no flight time (%.0f km)", f.Place, strings.Join(f.ReachedBy, ", "), f.DistanceKm))
 			}
 		}
 		groups = append(groups, fmt.Sprintf("%s from %s: %s", out.Focus[i].Missile, out.Focus[i].Site, strings.Join(items, ", ")))
