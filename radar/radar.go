@@ -43,6 +43,7 @@ type Radar struct {
 	MaxTracks     int     // simultaneous tracks
 
 	enu   geo.ENU
+	pd    *pdTable // the Detector's Pd on a grid, for Look
 	ready bool
 }
 
@@ -103,6 +104,7 @@ func (r *Radar) Init() error {
 		r.MonopulseSlope = DefaultMonopulseSlope
 	}
 	r.enu = geo.WGS84.NewENU(r.Site)
+	r.pd = newPdTable(r.Detector)
 	r.ready = true
 	return nil
 }
@@ -202,7 +204,8 @@ func (r *Radar) Frame() geo.ENU { return r.enu }
 
 // Detection is one measurement of a target in the radar's local frame
 // (ENU at the site): refraction-corrected slant range, azimuth and
-// elevation, each with an independent Gaussian error.
+// elevation, each with an independent Gaussian error. The detection
+// probability the draw was made against is Detector.Pd(SNR).
 type Detection struct {
 	Time  float64 // s from the scenario epoch
 	Index int     // index of the target in Scan; 0 for Look
@@ -216,7 +219,6 @@ type Detection struct {
 	SigmaEl    float64 // rad
 	SNR        float64 // single-pulse SNR, linear
 	DwellSNR   float64 // SNR of the whole dwell, n·SNR, linear
-	Pd         float64 // detection probability the draw was made against
 }
 
 // Look makes one dwell on a target at ECEF position target (m) with radar
@@ -225,22 +227,55 @@ type Detection struct {
 // errors. All randomness comes from rng; a target that is not visible
 // consumes no random numbers, a visible one one uniform draw, and a
 // detection three more normal draws.
+//
+// It decides what Observe would, more cheaply: the azimuth sector before
+// the line of sight (either failing hides the target), and the draw
+// against Pd tabulated on a grid of SNR, computing Pd only for a draw
+// between two grid values.
 func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Detection, bool) {
-	o := r.Observe(target, rcs)
-	if o.Visibility != Visible || rng == nil {
+	if !r.ready || rng == nil {
 		return Detection{}, false
 	}
-	if rng.Float64() >= o.Pd {
+	az, el, rn := r.enu.AzElRange(target)
+	if az < 0 {
+		az += 2 * math.Pi
+	}
+	if !(rn >= r.MinRange && rn <= r.MaxRange) || !r.inSector(az) || !r.inSight(target, el) {
 		return Detection{}, false
 	}
-	dwell := o.SNR * float64(r.Detector.Pulses)
+	return r.dwell(t, az, el, rn, rcs, rng)
+}
+
+// inSight reports whether a target at ECEF position target, at geometric
+// elevation el, lies within the elevation limits (on its apparent
+// elevation) and above the horizon: what Observe checks after the range.
+func (r *Radar) inSight(target r3.Vec, el float64) bool {
+	s := LineOfSight(geo.WGS84, r.RefractionK, r.Site, geo.WGS84.ToGeodetic(target))
+	if s.Ground > 0 {
+		el = s.Elev
+	}
+	return !(el < r.MinEl) && !(el > r.MaxEl) && s.Visible
+}
+
+// dwell draws the detection of a visible target at true azimuth az,
+// elevation el and range rn, and its measurement errors.
+func (r *Radar) dwell(t, az, el, rn, rcs float64, rng *rand.Rand) (Detection, bool) {
+	if !(rcs > 0) || math.IsInf(rcs, 1) {
+		rcs = 0
+	}
+	snr := r.Equation.SNR(rcs, math.Max(rn, 1))
+	u := rng.Float64()
+	if rcs == 0 || !r.pd.detected(snr, u) {
+		return Detection{}, false
+	}
+	dwell := snr * float64(r.Detector.Pulses)
 	sr, sa, se := r.Sigmas(dwell)
 	d := Detection{
-		Time: t, SNR: o.SNR, DwellSNR: dwell, Pd: o.Pd,
+		Time: t, SNR: snr, DwellSNR: dwell,
 		SigmaRange: sr, SigmaAz: sa, SigmaEl: se,
-		Range: o.Range + sr*rng.NormFloat64(),
-		Az:    math.Mod(o.Az+sa*rng.NormFloat64()+2*math.Pi, 2*math.Pi),
-		El:    o.El + se*rng.NormFloat64(),
+		Range: rn + sr*rng.NormFloat64(),
+		Az:    math.Mod(az+sa*rng.NormFloat64()+2*math.Pi, 2*math.Pi),
+		El:    el + se*rng.NormFloat64(),
 	}
 	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
 	return d, true
