@@ -246,6 +246,25 @@ func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Det
 	return r.dwell(t, az, el, rn, rcs, rng)
 }
 
+// LookInSight is Look at a target that Clear has shown to be in sight
+// (within the elevation limits and above the horizon): it checks the
+// instrumented range and the azimuth sector, and skips the line of sight.
+// On such a target it returns what Look returns and draws the same random
+// numbers.
+func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Detection, bool) {
+	if !r.ready || rng == nil {
+		return Detection{}, false
+	}
+	az, el, rn := r.enu.AzElRange(target)
+	if az < 0 {
+		az += 2 * math.Pi
+	}
+	if !(rn >= r.MinRange && rn <= r.MaxRange) || !r.inSector(az) {
+		return Detection{}, false
+	}
+	return r.dwell(t, az, el, rn, rcs, rng)
+}
+
 // inSight reports whether a target at ECEF position target, at geometric
 // elevation el, lies within the elevation limits (on its apparent
 // elevation) and above the horizon: what Observe checks after the range.

@@ -4,7 +4,14 @@ package sim
 // radar r may see flight i at t.
 func (w *World) MayLook(r, i int, t float64) bool {
 	win := w.windows()
-	return win == nil || win[r][i].mayLook(t)
+	return win == nil || win[r][i].at(t) != viewHidden
+}
+
+// InSight exposes the look windows' claim that radar r has flight i in
+// sight at t (within its elevation limits and above the horizon).
+func (w *World) InSight(r, i int, t float64) bool {
+	win := w.windows()
+	return win != nil && win[r][i].at(t) == viewInSight
 }
 
 // ComputeLookWindows computes the look windows of w afresh, for their

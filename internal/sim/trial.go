@@ -6,6 +6,7 @@ import (
 
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/internal/track"
+	"github.com/rampart-sim/rampart/radar"
 )
 
 // Engine settings of the tick loop.
@@ -167,7 +168,11 @@ func (tr *trial) run() error {
 				}
 				for next[r][i] <= T && next[r][i] < end {
 					tl := next[r][i]
-					if windows != nil && !windows[r][i].mayLook(tl) {
+					view := viewUnknown
+					if windows != nil {
+						view = windows[r][i].at(tl)
+					}
+					if view == viewHidden {
 						// Not visible: the look would find nothing and
 						// draw nothing.
 						if tracked[r][i] {
@@ -182,7 +187,13 @@ func (tr *trial) run() error {
 					if phase == flight.Boost {
 						rcs = boostRCS[i]
 					}
-					d, ok := u.Radar.Look(tl, pos, rcs, rng)
+					var d radar.Detection
+					var ok bool
+					if view == viewInSight {
+						d, ok = u.Radar.LookInSight(tl, pos, rcs, rng)
+					} else {
+						d, ok = u.Radar.Look(tl, pos, rcs, rng)
+					}
 					if ok {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID

@@ -7,11 +7,13 @@ import (
 	"gonum.org/v1/gonum/spatial/r3"
 )
 
-// Look windows: when each radar may see each flight. They depend on the
-// geometry alone, not on a trial's random draws, so a world computes them
-// once and every trial skips the looks that fall outside them. A skipped
-// look is one radar.Look would have found not visible, and such a look
-// draws no random number, so the results are the same bit for bit.
+// Look windows: when each radar may see each flight, and when it surely
+// has it in sight. They depend on the geometry alone, not on a trial's
+// random draws, so a world computes them once and every trial skips the
+// looks that fall outside them. A skipped look is one radar.Look would
+// have found not visible, and such a look draws no random number; a look
+// in sight skips the line of sight (radar.LookInSight), which would have
+// passed. So the results are the same bit for bit.
 const (
 	// windowCellS is the width of a look-window cell, s.
 	windowCellS = 2.0
@@ -28,21 +30,30 @@ type lookWindows struct {
 	cells [][]lookCells // [radar][flight]
 }
 
-// lookCells covers one flight from t0 in cells of windowCellS: may[k] is
-// false when the radar cannot see the flight anywhere in cell k.
+// cellView is what a radar may see of a flight within one cell.
+type cellView uint8
+
+const (
+	viewUnknown cellView = iota // anything: Look decides
+	viewHidden                  // nothing (radar.Hidden)
+	viewInSight                 // the flight is in sight throughout (radar.Clear): range and sector decide
+)
+
+// lookCells covers one flight from t0 in cells of windowCellS: view[k] is
+// what the radar may see of the flight in cell k.
 type lookCells struct {
-	t0  float64
-	may []bool
+	t0   float64
+	view []cellView
 }
 
-// mayLook reports whether the radar may see the flight at t; true outside
-// the cells.
-func (c *lookCells) mayLook(t float64) bool {
+// at returns what the radar may see of the flight at t; viewUnknown
+// outside the cells.
+func (c *lookCells) at(t float64) cellView {
 	k := math.Floor((t - c.t0) / windowCellS)
-	if !(k >= 0 && k < float64(len(c.may))) {
-		return true
+	if !(k >= 0 && k < float64(len(c.view))) {
+		return viewUnknown
 	}
-	return c.may[int(k)]
+	return c.view[int(k)]
 }
 
 // windows returns the look windows of w, computing them on first use; nil
@@ -58,7 +69,8 @@ func (w *World) windows() [][]lookCells {
 
 // lookCells computes the look windows: each flight sampled at the middle
 // of each cell, and radar.Hidden asked whether anything within the
-// distance the flight covers in half a cell can be seen.
+// distance the flight covers in half a cell can be seen, and if so
+// radar.Clear whether everything there is in sight.
 func (w *World) lookCells() [][]lookCells {
 	type sampled struct {
 		t0     float64
@@ -96,9 +108,14 @@ func (w *World) lookCells() [][]lookCells {
 			if s.pos == nil {
 				continue
 			}
-			c := lookCells{t0: s.t0, may: make([]bool, len(s.pos))}
+			c := lookCells{t0: s.t0, view: make([]cellView, len(s.pos))}
 			for k, p := range s.pos {
-				c.may[k] = !u.Radar.Hidden(p, s.margin)
+				switch {
+				case u.Radar.Hidden(p, s.margin):
+					c.view[k] = viewHidden
+				case u.Radar.Clear(p, s.margin):
+					c.view[k] = viewInSight
+				}
 			}
 			out[r][i] = c
 		}
