@@ -12,11 +12,19 @@ import (
 // never rests on the last bits of either.
 const hiddenSlackM = 1e3
 
+// hiddenAzSlackRad is added to the sector's half-width in Hidden, rad: far
+// more than the rounding of the azimuth.
+const hiddenAzSlackRad = 1e-6
+
 // Hidden reports that no target within margin m of the ECEF position
 // target can be visible to the radar: Observe returns something other than
 // Visible for every such point. It is a bound, exact in one direction
-// only: false does not mean visible. It checks the instrumented range and
-// the line of sight over the k-Earth.
+// only: false does not mean visible. It checks the instrumented range, the
+// azimuth sector and the line of sight over the k-Earth.
+//
+// The sector bound: a target moved by at most margin moves its horizontal
+// projection in the site's frame by at most margin, so at a horizontal
+// distance ρ > margin its azimuth turns by at most arcsin(margin/ρ).
 //
 // The line-of-sight bound: LineOfSight finds a target visible when its
 // ground distance s is at most re·(arccos(re/(re+ha)) + arccos(re/(re+ht)))
@@ -34,9 +42,15 @@ func (r *Radar) Hidden(target r3.Vec, margin float64) bool {
 		return true
 	}
 	margin += hiddenSlackM
-	_, _, rng := r.enu.AzElRange(target)
+	az, el, rng := r.enu.AzElRange(target)
 	if rng-margin > r.MaxRange || rng+margin < r.MinRange {
 		return true
+	}
+	if rho := rng * math.Cos(el); r.HalfWidthAz < math.Pi && rho > margin {
+		off := math.Abs(math.Remainder(az-r.BoresightAz, 2*math.Pi))
+		if off-math.Asin(margin/rho) > r.HalfWidthAz+hiddenAzSlackRad {
+			return true
+		}
 	}
 	t := geo.WGS84.ToGeodetic(target)
 	s, _, _ := geo.WGS84.Inverse(r.Site.Lat, r.Site.Lon, t.Lat, t.Lon)

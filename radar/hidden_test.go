@@ -11,8 +11,8 @@ import (
 )
 
 // TestHiddenIsABound checks that Hidden never hides a visible target: for
-// random targets of every catalog radar, near the horizon and the range
-// limit (where the bound is tight), every point Observe finds Visible
+// random targets of every catalog radar, all around it, near the horizon,
+// the range limit and the sector's edges (where the bound is tight), every point Observe finds Visible
 // within margin of a point Hidden hides is a failure. It also checks that
 // the bound hides most of the targets far below the horizon.
 func TestHiddenIsABound(t *testing.T) {
@@ -30,7 +30,7 @@ func TestHiddenIsABound(t *testing.T) {
 			s := rng.Float64() * 2 * r.MaxRange
 			h := math.Pow(rng.Float64(), 2) * 1500e3
 			margin := rng.Float64() * 10e3
-			p := at(kurecik, 90+(rng.Float64()-0.5)*180, s, h)
+			p := at(kurecik, 360*rng.Float64(), s, h)
 			if !r.Hidden(p, margin) {
 				continue
 			}
@@ -47,6 +47,11 @@ func TestHiddenIsABound(t *testing.T) {
 		// radar's range.
 		if !r.Hidden(at(kurecik, 90, 1500e3+r.MaxRange, 10e3), 5e3) {
 			t.Errorf("%s: Hidden does not hide a target far beyond the horizon", name)
+		}
+		// Behind a sector radar: 500 km away and 200 km high, opposite
+		// the boresight.
+		if r.HalfWidthAz < math.Pi && !r.Hidden(at(kurecik, 270, 500e3, 200e3), 5e3) {
+			t.Errorf("%s: Hidden does not hide a target behind the radar", name)
 		}
 		if hidden == 0 {
 			t.Errorf("%s: no target hidden: the test checks nothing", name)
