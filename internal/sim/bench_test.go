@@ -118,3 +118,35 @@ func BenchmarkLookWindowsEurope(b *testing.B) {
 	}
 	reportCPU(b, cpu, 1, "cpu-ns/op")
 }
+
+// BenchmarkLooksEurope is every radar's look at every flight of the default
+// scenario once a second from launch to impact (about 30,000 looks, as
+// many as a trial makes), through the look windows as a trial looks: the
+// radar part of a trial without its tracker. Each iteration is one such
+// set of looks.
+func BenchmarkLooksEurope(b *testing.B) {
+	w := europeWorld(b)
+	rng := sim.TrialRand(1, 0)
+	b.ReportAllocs()
+	cpu := processCPU()
+	looks, seen := 0, 0
+	for b.Loop() {
+		for r := range w.Radars {
+			for i := range w.Flights {
+				f := &w.Flights[i]
+				if f.Mover() == nil {
+					continue
+				}
+				for tl := f.LaunchTime + 0.5; tl < f.LaunchTime+f.FlightTime; tl++ {
+					looks++
+					if _, ok := w.LookAt(r, i, tl, 0.1, rng); ok {
+						seen++
+					}
+				}
+			}
+		}
+	}
+	reportCPU(b, cpu, 1, "cpu-ns/op")
+	b.ReportMetric(float64(looks)/float64(b.N), "looks/op")
+	b.ReportMetric(float64(seen)/float64(b.N), "detections/op")
+}

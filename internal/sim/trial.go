@@ -7,6 +7,7 @@ import (
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/internal/track"
 	"github.com/rampart-sim/rampart/radar"
+	"gonum.org/v1/gonum/spatial/r3"
 )
 
 // Engine settings of the tick loop.
@@ -187,13 +188,7 @@ func (tr *trial) run() error {
 					if phase == flight.Boost {
 						rcs = boostRCS[i]
 					}
-					var d radar.Detection
-					var ok bool
-					if view == viewInSight {
-						d, ok = u.Radar.LookInSight(tl, pos, rcs, rng)
-					} else {
-						d, ok = u.Radar.Look(tl, pos, rcs, rng)
-					}
+					d, ok := look(u, view, tl, pos, rcs, rng)
 					if ok {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
@@ -277,6 +272,16 @@ func (tr *trial) run() error {
 		}
 	}
 	return nil
+}
+
+// look is radar u's look at a flight at ECEF position pos at time tl, in
+// the view the look windows give of it: without the line of sight where
+// they have the flight in sight.
+func look(u SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng *rand.Rand) (radar.Detection, bool) {
+	if view == viewInSight {
+		return u.Radar.LookInSight(tl, pos, rcs, rng)
+	}
+	return u.Radar.Look(tl, pos, rcs, rng)
 }
 
 // firmTracks returns the number of firm tracks each picture held over the
