@@ -24,7 +24,7 @@ func TestClearIsABound(t *testing.T) {
 	for _, name := range catalogRadars {
 		r := mustRadar(t, name, catalog.PickCentral, kurecik, math.Pi/2)
 		r.MinEl, r.MaxEl = 0.5*math.Pi/180, 60*math.Pi/180
-		cleared := 0
+		cleared, inSight := 0, 0
 		for range n {
 			// Ground distance out to 4,000 km, heights up to 1,500 km
 			// (many near the horizon or near the limits), margins up to
@@ -33,12 +33,21 @@ func TestClearIsABound(t *testing.T) {
 			h := math.Pow(rng.Float64(), 2) * 1500e3
 			margin := rng.Float64() * 10e3
 			p := at(kurecik, 360*rng.Float64(), s, h)
+			if _, el, _ := r.enu.AzElRange(p); r.inSight(p, el) {
+				inSight++
+			}
 			if !r.Clear(p, margin) {
 				continue
 			}
 			cleared++
-			for range 20 {
-				d := r3.Scale(margin*math.Cbrt(rng.Float64()), r3.Unit(r3.Vec{X: rng.NormFloat64(), Y: rng.NormFloat64(), Z: rng.NormFloat64()}))
+			for k := range 20 {
+				// Half the points on the margin's sphere, where the bound
+				// is tightest, half within it.
+				rad := margin
+				if k%2 == 1 {
+					rad *= math.Cbrt(rng.Float64())
+				}
+				d := r3.Scale(rad, r3.Unit(r3.Vec{X: rng.NormFloat64(), Y: rng.NormFloat64(), Z: rng.NormFloat64()}))
 				q := r3.Add(p, d)
 				_, el, _ := r.enu.AzElRange(q)
 				if !r.inSight(q, el) {
@@ -53,6 +62,7 @@ func TestClearIsABound(t *testing.T) {
 		if cleared == 0 {
 			t.Errorf("%s: no target cleared: the test checks nothing", name)
 		}
+		t.Logf("%s: %d of %d targets in sight, %d of them cleared with their margin, each with 20 points checked", name, inSight, n, cleared)
 	}
 }
 

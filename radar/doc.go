@@ -37,6 +37,15 @@
 // draws the detection and a noisy range, azimuth and elevation with its
 // covariance. All randomness comes from the caller's generator.
 //
+// Look decides what Observe would at less cost: it checks the sector
+// before the line of sight, and draws against Pd tabulated on a grid of
+// SNR (0.047 dB), computing Pd only for a draw between two grid values —
+// Pd increases with SNR, so the decision is exact. Hidden and Clear bound
+// the visibility of everything within a distance of a point, one way
+// each: Hidden that nothing there is visible, Clear that all of it is in
+// sight (elevation limits and line of sight), so that LookInSight may skip
+// the line of sight.
+//
 // References:
 //   - M. I. Skolnik, Introduction to Radar Systems, 3rd ed., McGraw-Hill, 2001.
 //   - M. A. Richards, Fundamentals of Radar Signal Processing, 2nd ed.,

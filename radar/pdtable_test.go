@@ -41,7 +41,7 @@ func TestPdTableDecidesAsPd(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 1))
 	n := 20000
 	if testing.Short() {
-		n = 4000
+		n = 1500
 	}
 	for _, d := range pdDetectors(t) {
 		tab := newPdTable(d)
@@ -83,7 +83,7 @@ func TestPdMonotone(t *testing.T) {
 	}
 	step := 0.001
 	if testing.Short() {
-		step = 0.01
+		step = 0.02
 	}
 	for _, d := range pdDetectors(t) {
 		prev := d.Pd(FromDB(-30))
