@@ -154,3 +154,20 @@ func TestLookAsObserve(t *testing.T) {
 		}
 	}
 }
+
+// TestLookAfterDetectorChange checks that a Detector changed after Init
+// (against Init's contract, but possible) is not decided by the stale
+// table: the draw follows the new detector's Pd.
+func TestLookAfterDetectorChange(t *testing.T) {
+	r := mustRadar(t, "AN/TPY-2", catalog.PickCentral, kurecik, math.Pi/2)
+	d, err := NewDetector(0.5, 1, Swerling0, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Detector = d
+	snr := FromDB(-20) // Pd just above Pfa 0.5 for the new detector, far below it for the old
+	u := 0.45
+	if got, want := r.detected(snr, u), u < d.Pd(snr); got != want {
+		t.Errorf("detected %v after the detector changed, want %v (Pd %v)", got, want, d.Pd(snr))
+	}
+}

@@ -284,7 +284,7 @@ func (r *Radar) dwell(t, az, el, rn, rcs float64, rng *rand.Rand) (Detection, bo
 	}
 	snr := r.Equation.SNR(rcs, math.Max(rn, 1))
 	u := rng.Float64()
-	if rcs == 0 || !r.pd.detected(snr, u) {
+	if rcs == 0 || !r.detected(snr, u) {
 		return Detection{}, false
 	}
 	dwell := snr * float64(r.Detector.Pulses)
@@ -298,6 +298,16 @@ func (r *Radar) dwell(t, az, el, rn, rcs float64, rng *rand.Rand) (Detection, bo
 	}
 	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
 	return d, true
+}
+
+// detected reports whether the draw u detects a dwell of single-pulse
+// SNR snr: u < Detector.Pd(snr), by the table unless Detector has changed
+// since Init.
+func (r *Radar) detected(snr, u float64) bool {
+	if r.pd.det != r.Detector {
+		return u < r.Detector.Pd(snr)
+	}
+	return r.pd.detected(snr, u)
 }
 
 // Target is one target of a Scan.
