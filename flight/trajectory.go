@@ -85,6 +85,27 @@ type Trajectory struct {
 	Flights int
 
 	dense []Dense[vec7]
+	// shift is how much later than the flight its dense output records
+	// this one flies, s (Shifted); the record's own times are t − shift.
+	shift float64
+}
+
+// Shifted returns the same flight launched dt seconds later, sharing tr's
+// record. The Earth turns at a constant rate and nothing in the model
+// (gravity, J2, atmosphere, steering) depends on the epoch, so the later
+// flight follows the same Earth-fixed path dt seconds later: Shifted(dt).At(t)
+// is tr.At(t − dt) with T = t. It is the flight that aiming the later launch
+// would find, without its solver's round-off (the two agree to the solver's
+// tolerance, not bit for bit).
+func (tr *Trajectory) Shifted(dt float64) *Trajectory {
+	out := *tr
+	out.LaunchTime += dt
+	out.BurnoutTime += dt
+	out.ReentryTime += dt // NaN stays NaN
+	out.ApogeeTime += dt
+	out.ImpactTime += dt
+	out.shift += dt
+	return &out
 }
 
 // FlownProfile names the profile the flight was aimed with, as flown: for a
@@ -114,8 +135,7 @@ func (tr *Trajectory) At(t float64) State {
 	case t > tr.ImpactTime:
 		t, landed = tr.ImpactTime, true
 	}
-	y := tr.denseAt(t)
-	s := tr.state(t, y)
+	s := tr.state(t)
 	if landed {
 		s.Vel = r3.Vec{}
 		s.Phase = Landed
@@ -134,15 +154,17 @@ func (tr *Trajectory) PosAt(t float64) (r3.Vec, Phase) {
 	case t > tr.ImpactTime:
 		t, landed = tr.ImpactTime, true
 	}
-	y := tr.denseAt(t)
-	p := tr.Earth.rotation().ECEFPositionFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, t)
+	tr0 := t - tr.shift // the record's time
+	y := tr.denseAt(tr0)
+	p := tr.Earth.rotation().ECEFPositionFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, tr0)
 	if landed {
 		return p, Landed
 	}
 	return p, tr.phase(t)
 }
 
-// denseAt interpolates the dense output at t, which lies in the flight.
+// denseAt interpolates the dense output at t, in the record's time (t −
+// shift), which lies in the flight.
 func (tr *Trajectory) denseAt(t float64) vec7 {
 	i := sort.Search(len(tr.dense), func(i int) bool { return tr.dense[i].T > t }) - 1
 	if i < 0 {
@@ -165,9 +187,12 @@ func (tr *Trajectory) Samples(dt float64) []State {
 	return append(out, tr.At(tr.ImpactTime))
 }
 
-func (tr *Trajectory) state(t float64, y vec7) State {
+// state is the state at time t within the flight.
+func (tr *Trajectory) state(t float64) State {
 	e := tr.Earth
-	p, v := e.rotation().ECEFFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, r3.Vec{X: y[3], Y: y[4], Z: y[5]}, t)
+	tr0 := t - tr.shift // the record's time
+	y := tr.denseAt(tr0)
+	p, v := e.rotation().ECEFFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, r3.Vec{X: y[3], Y: y[4], Z: y[5]}, tr0)
 	return State{T: t, Pos: p, Vel: v, LLA: e.Ellipsoid.ToGeodetic(p), Mass: y[6], Phase: tr.phase(t)}
 }
 

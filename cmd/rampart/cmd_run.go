@@ -1,14 +1,12 @@
 package main
 
 import (
-	"fmt"
-	"io"
-	"os"
 	"runtime"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/rampart-sim/rampart/internal/progress"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/study"
 )
@@ -86,8 +84,12 @@ rampart_version, scenario_sha256, seed, reproduce (the command that reruns
 the run), trials, assets[] (name, p_survive, p_survive_ci95), threats[] (the
 flight fields, p_leak, interceptors_mean, first_detection_s, space_warning_s,
 firm_track_s, fire_control_s, ...), totals (interceptors_mean, leakers_mean,
-double_engagements_mean, ...), commands[] and sensors[]. A progress bar goes
-to stderr when stderr is a terminal.`,
+double_engagements_mean, ...), commands[] and sensors[].
+
+Progress goes to stderr, never to stdout: one labelled bar a phase
+(aiming threats, Monte Carlo trials, flyout envelopes, ...) with the time
+left when stderr is a terminal; otherwise a plain line every 5 s for a
+phase that runs longer than that.`,
 		Example: `  rampart run
   rampart run --trials 1000 --seed 7
   rampart run architecture --json
@@ -135,20 +137,11 @@ to stderr when stderr is a terminal.`,
 					return err
 				}
 			}
-			bars := map[string]*progress{}
+			meter := progress.New(cmd.ErrOrStderr())
+			defer meter.Close()
 			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
 				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(),
-				Progress: func(label string, done, total int) {
-					b := bars[label]
-					if b == nil {
-						b = newProgress(cmd.ErrOrStderr(), total)
-						bars[label] = b
-					}
-					b.update(done)
-					if done == total {
-						b.done()
-					}
-				}}
+				Progress: meter.Report}
 			res, err := study.Run(s, st, o)
 			if err != nil {
 				return err
@@ -175,52 +168,6 @@ to stderr when stderr is a terminal.`,
 	phys.register(cmd.Flags())
 	phys.registerSidePicks(cmd.Flags())
 	return cmd
-}
-
-// progress draws a progress bar on a terminal; elsewhere it does nothing.
-type progress struct {
-	w     io.Writer
-	total int
-	last  int
-	on    bool
-}
-
-func newProgress(w io.Writer, total int) *progress {
-	p := &progress{w: w, total: total}
-	if f, ok := w.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			p.on = true
-		}
-	}
-	return p
-}
-
-const barWidth = 40
-
-func (p *progress) update(done int) {
-	if !p.on {
-		return
-	}
-	pct := done * 100 / max(p.total, 1)
-	if pct == p.last && done != p.total {
-		return
-	}
-	p.last = pct
-	n := done * barWidth / max(p.total, 1)
-	bar := make([]byte, barWidth)
-	for i := range bar {
-		bar[i] = ' '
-		if i < n {
-			bar[i] = '#'
-		}
-	}
-	fmt.Fprintf(p.w, "\r[%s] %3d%% %d/%d trials", bar, pct, done, p.total)
-}
-
-func (p *progress) done() {
-	if p.on {
-		fmt.Fprintln(p.w)
-	}
 }
 
 // checkStudyFlags refuses the flags that the study of s does not read: a

@@ -138,6 +138,34 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 // and Lewis & Postol 2007). Kill probability, discrimination and
 // interceptor inventory are not modelled here.
 func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) {
+	return BattleSpaceSweepProgress(req, o, nil)
+}
+
+// Progress receives how far a long computation has come: done of the
+// total steps of the phase label.
+type Progress func(label string, done, total int)
+
+// Labels of the phases of a battle-space sweep, for Progress.
+const (
+	PhaseAiming      = "aiming threats"
+	PhaseChains      = "sensor chains"
+	PhaseEngagements = "engagements and flyout envelopes"
+	PhaseSpeedBand   = "catalog speed band"
+)
+
+// BattleSpaceSweepProgress is BattleSpaceSweep, reporting its phases to
+// progress if not nil: the families flown (PhaseAiming), the sensor chains
+// built (PhaseChains, one a site and cueing), the engagements evaluated
+// (PhaseEngagements, each interceptor, site, cueing and trajectory; the
+// flyout envelopes of the burnout-speed sweep are built as the first
+// engagements need them, so these go slower) and the catalog speed band
+// (PhaseSpeedBand, one an interceptor, site and cueing).
+func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progress) (*SweepResult, error) {
+	report := func(label string, done, total int) {
+		if progress != nil {
+			progress(label, done, total)
+		}
+	}
 	start := time.Now()
 	if err := req.Validate(); err != nil {
 		return nil, err
@@ -147,7 +175,7 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 		return nil, err
 	}
 	o.Pick = pick
-	trajs, err := FlyFamilies(req.Families, o)
+	trajs, err := flyFamilies(req.Families, o, func(done, total int) { report(PhaseAiming, done, total) })
 	if err != nil {
 		return nil, err
 	}
@@ -198,9 +226,11 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 			}
 		}
 	}
+	report(PhaseChains, 0, len(sites)*len(req.Cueings))
 	for i := range sites {
 		cues[i] = make([][]bsCueState, len(req.Cueings))
 		for j, c := range req.Cueings {
+			report(PhaseChains, i*len(req.Cueings)+j, len(sites)*len(req.Cueings))
 			cues[i][j] = make([]bsCueState, len(trajs))
 			own := c.Kind == CueOwnRadar || (c.Kind == CueChain && c.OwnRadar)
 			for k := range trajs {
@@ -224,6 +254,9 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 			}
 		}
 	}
+	report(PhaseChains, len(sites)*len(req.Cueings), len(sites)*len(req.Cueings))
+	engagements := len(b.ics) * len(sites) * len(req.Cueings) * len(trajs)
+	report(PhaseEngagements, 0, engagements)
 	for ii, ic := range b.ics {
 		env, err := ic.Envelope()
 		if err != nil {
@@ -248,6 +281,7 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 						ent.LaunchSite, ent.Aim = tj.LaunchSite, tj.Aim
 						en := b.engage(ii, s.pos, s.label, tj, c, cues[si][ci][k])
 						res.Engagements = append(res.Engagements, en)
+						report(PhaseEngagements, len(res.Engagements), engagements)
 						ent.Trajectories++
 						if en.Engageable {
 							ent.Engageable++
@@ -272,7 +306,7 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 	for i, s := range sites {
 		pos[i], labels[i] = s.pos, s.label
 	}
-	if res.SpeedBand, err = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary); err != nil {
+	if res.SpeedBand, err = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary, func(done, total int) { report(PhaseSpeedBand, done, total) }); err != nil {
 		return nil, err
 	}
 	b.cost.Trajectories = len(trajs)

@@ -67,9 +67,11 @@ var bandPicks = []struct {
 // (intercept.FromCatalog; at the request's pick, the flown interceptor).
 // Unless the sweep is off, it also evaluates the sweep's idealised
 // interceptor at each of those catalog burnout speeds (SweepModelFraction).
-func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry) ([]SpeedBandRow, error) {
+// progress is called with the rows done and their number.
+func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry, progress func(done, total int)) ([]SpeedBandRow, error) {
 	var rows []SpeedBandRow
 	n := 0
+	progress(0, len(sum))
 	for ii, ic0 := range b.ics {
 		e, _ := catalog.Lookup(req.Interceptors[ii])
 		v, _ := e.Param("burnout_speed_kms")
@@ -127,6 +129,7 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 					row.Points = append(row.Points, bp)
 				}
 				rows = append(rows, row)
+				progress(n, len(sum))
 			}
 		}
 	}

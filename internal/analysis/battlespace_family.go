@@ -149,6 +149,12 @@ func (f Family) Validate() error {
 // that cannot be flown (an aim beyond the missile's reach) fails the call,
 // with every such problem named.
 func FlyFamilies(fams []Family, o flight.Physics) ([]Trajectory, error) {
+	return flyFamilies(fams, o, nil)
+}
+
+// flyFamilies is FlyFamilies, calling progress, if not nil, with the
+// families flown so far and their number.
+func flyFamilies(fams []Family, o flight.Physics, progress func(done, total int)) ([]Trajectory, error) {
 	var errs []error
 	for i, f := range fams {
 		errs = append(errs, bsPrefix(fmt.Sprintf("families[%d]", i), f.Validate())...)
@@ -158,6 +164,12 @@ func FlyFamilies(fams []Family, o flight.Physics) ([]Trajectory, error) {
 	}
 	o = defaultPhysics(o)
 	var out []Trajectory
+	report := func(done int) {
+		if progress != nil {
+			progress(done, len(fams))
+		}
+	}
+	report(0)
 	for i, f := range fams {
 		e, _ := catalog.Lookup(f.Missile)
 		site, _ := catalog.Lookup(f.LaunchSite)
@@ -200,6 +212,7 @@ func FlyFamilies(fams []Family, o flight.Physics) ([]Trajectory, error) {
 				out = append(out, tj)
 			}
 		}
+		report(i + 1)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

@@ -14,8 +14,12 @@ import (
 // commands. Input problems come back as one *Errors (the threats' alone
 // when any threat has one); a threat that fails for another reason as a
 // *ThreatError.
-func Build(s *Spec, o Options) (*World, error) {
-	flights, err := FlyThreats(s.Threats, o)
+func Build(s *Spec, o Options) (*World, error) { return BuildWithProgress(s, o, nil) }
+
+// BuildWithProgress is Build, calling progress, if not nil, with the
+// number of missiles flown so far and the number to fly.
+func BuildWithProgress(s *Spec, o Options, progress func(done, total int)) (*World, error) {
+	flights, err := flyThreats(s.Threats, o, progress)
 	if err != nil {
 		return nil, err
 	}

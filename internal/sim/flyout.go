@@ -100,11 +100,26 @@ func (f *Flight) Mover() Mover {
 // is out of its reach is a result, not an error: its Flight has OutOfReach
 // set. Input problems (a profile that cannot be flown) come back together
 // as one *Errors; a failure the input does not explain as a *ThreatError.
-func FlyThreats(ts []Threat, o Options) ([]Flight, error) {
+func FlyThreats(ts []Threat, o Options) ([]Flight, error) { return flyThreats(ts, o, nil) }
+
+// flyThreats is FlyThreats, calling progress, if not nil, with the
+// missiles flown so far and the number to fly.
+func flyThreats(ts []Threat, o Options, progress func(done, total int)) ([]Flight, error) {
 	var out []Flight
 	var bad Errors
+	total, done := 0, 0
+	for _, th := range ts {
+		total += max(th.Count, 1)
+	}
+	if progress != nil {
+		progress(0, total)
+	}
 	for i, th := range ts {
 		fs, err := flyThreat(i, th, o)
+		done += max(th.Count, 1)
+		if progress != nil {
+			progress(done, total)
+		}
 		if err != nil {
 			var pe problemError
 			if errors.As(err, &pe) {
@@ -146,6 +161,13 @@ func flyThreat(idx int, th Threat, o Options) ([]Flight, error) {
 			f.Name = fmt.Sprintf("%s#%d", th.Name, k+1)
 		}
 		f.LaunchTime = th.LaunchTime + float64(k)*th.Interval
+		if k > 0 && out[0].Cruise == nil {
+			// The raid's missiles differ only in launch time: the first
+			// one's aim and flight, later (Trajectory.Shifted).
+			f = out[0].shifted(f.Name, f.LaunchTime)
+			out = append(out, f)
+			continue
+		}
 		err := fly(&f, th, o)
 		var re *flight.RangeError
 		switch {
@@ -157,6 +179,17 @@ func flyThreat(idx int, th Threat, o Options) ([]Flight, error) {
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// shifted returns the ballistic flight f (or f out of reach) under name,
+// launched at launch instead: the same aim and Earth-fixed path, later.
+func (f Flight) shifted(name string, launch float64) Flight {
+	g := f
+	g.Name, g.LaunchTime = name, launch
+	if f.Ballistic != nil {
+		g.Ballistic = f.Ballistic.Shifted(launch - f.LaunchTime)
+	}
+	return g
 }
 
 // fly flies one missile of th with flight.FlyCatalog and records the flight.

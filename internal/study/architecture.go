@@ -127,12 +127,19 @@ func (a *Architecture) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		ctx = context.Background()
 	}
 	mc := func(label string, sc *scenario.Scenario, opts sim.Options) (*sim.World, *sim.Summary, error) {
-		w, err := BuildWorld(sc, opts)
+		// Each architecture's phases carry its name: one bar a phase.
+		var aiming func(string, int, int)
+		if o.Progress != nil {
+			aiming = func(phase string, done, total int) { o.Progress(phase+", "+label, done, total) }
+		}
+		w, err := buildWorld(sc, opts, aiming)
 		if err != nil {
 			return nil, nil, err
 		}
 		var progress func(int)
 		if o.Progress != nil {
+			label = "Monte Carlo trials, " + label
+			o.Progress(label, 0, o.Trials)
 			progress = func(done int) { o.Progress(label, done, o.Trials) }
 		}
 		sum, err := w.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress, nil)

@@ -44,7 +44,7 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if req.Pick == "" {
 		req.Pick = o.Sim.DefensePick.String() // checkPicks: the threat pick is the same
 	}
-	res, err := analysis.BattleSpaceSweep(req, o.Sim.Physics())
+	res, err := analysis.BattleSpaceSweepProgress(req, o.Sim.Physics(), o.Progress)
 	if err != nil {
 		return nil, err
 	}

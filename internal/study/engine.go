@@ -27,12 +27,12 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if o.WarningValue && s.Run.Architecture == scenario.Integrated {
 		return nil, badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
 	}
-	world, err := BuildWorld(s, o.Sim)
+	world, err := buildWorld(s, o.Sim, o.Progress)
 	if err != nil {
 		return nil, err
 	}
 	events := newEventLog(world)
-	sum, err := monteCarlo(world, o, "trials", events.observe)
+	sum, err := monteCarlo(world, o, "Monte Carlo trials", events.observe)
 	if err != nil {
 		return nil, err
 	}
@@ -40,11 +40,11 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if o.WarningValue {
 		alone := o.Sim
 		alone.NoSharing = true
-		w2, err := BuildWorld(s, alone)
+		w2, err := buildWorld(s, alone, o.Progress)
 		if err != nil {
 			return nil, err
 		}
-		sum2, err := monteCarlo(w2, o, "trials without sharing", nil)
+		sum2, err := monteCarlo(w2, o, "Monte Carlo trials without sharing", nil)
 		if err != nil {
 			return nil, err
 		}
@@ -71,6 +71,7 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 func monteCarlo(world *sim.World, o Options, label string, observe func(int, *sim.Outcome)) (*sim.Summary, error) {
 	var progress func(int)
 	if o.Progress != nil {
+		o.Progress(label, 0, o.Trials)
 		progress = func(done int) { o.Progress(label, done, o.Trials) }
 	}
 	ctx := o.Context

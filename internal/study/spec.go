@@ -25,8 +25,18 @@ import (
 // then sim.Build. Input problems, the adapter's and the engine's, come back
 // together as one *scenario.Errors placed in the file.
 func BuildWorld(s *scenario.Scenario, o sim.Options) (*sim.World, error) {
+	return buildWorld(s, o, nil)
+}
+
+// buildWorld is BuildWorld reporting the missiles aimed, if progress is
+// not nil, under the label "aiming threats".
+func buildWorld(s *scenario.Scenario, o sim.Options, progress func(label string, done, total int)) (*sim.World, error) {
 	spec, ix, bad := newSpec(s)
-	w, err := sim.Build(spec, o)
+	var aimed func(done, total int)
+	if progress != nil {
+		aimed = func(done, total int) { progress("aiming threats", done, total) }
+	}
+	w, err := sim.BuildWithProgress(spec, o, aimed)
 	if err := ix.merge(s, bad, err); err != nil {
 		return nil, err
 	}
