@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"testing"
 
@@ -117,4 +118,67 @@ func BenchmarkLookWindowsEurope(b *testing.B) {
 		w.ComputeLookWindows()
 	}
 	reportCPU(b, cpu, 1, "cpu-ns/op")
+}
+
+// raidSizes are the raid sizes BenchmarkEngageRaid sweeps: the default
+// scenario's ten missiles, then each threat's count scaled by 4, 16 and 50.
+var raidSizes = []int{10, 40, 160, 500}
+
+// BenchmarkEngageRaid is one engine trial of the default scenario with its
+// raid scaled to each of raidSizes missiles: every threat's count times
+// k = size/10, launched k times more often, so that the whole raid flies at
+// once as it does at k = 1. CPU per trial against raid size gives the
+// engine's growth exponent (docs/performance.md, issue 13).
+func BenchmarkEngageRaid(b *testing.B) {
+	for _, size := range raidSizes {
+		b.Run(fmt.Sprintf("missiles=%d", size), func(b *testing.B) {
+			w := raidWorld(b, size)
+			b.ReportAllocs()
+			cpu := processCPU()
+			for i := 0; b.Loop(); i++ {
+				if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, cpu, 1, "cpu-ns/trial")
+		})
+	}
+}
+
+// raidWorld builds the default scenario with its raid scaled to size
+// missiles (a multiple of its ten) and runs one trial, as europeWorld.
+func raidWorld(b *testing.B, size int) *sim.World {
+	b.Helper()
+	s, err := scenario.Load(scenario.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, t := range s.Threats {
+		n += t.Count
+	}
+	if size%n != 0 {
+		b.Fatalf("raid of %d missiles: not a multiple of the default %d", size, n)
+	}
+	k := size / n
+	for i := range s.Threats {
+		t := &s.Threats[i]
+		if t.Count > 1 {
+			t.IntervalS /= float64(k)
+		} else {
+			t.IntervalS = 20 / float64(k)
+		}
+		t.Count *= k
+	}
+	w, err := study.BuildWorld(s, sim.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(w.Flights) != size {
+		b.Fatalf("raid world has %d flights, want %d", len(w.Flights), size)
+	}
+	if _, err := w.Engage(sim.TrialRand(1, 0)); err != nil {
+		b.Fatal(err)
+	}
+	return w
 }

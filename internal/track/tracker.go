@@ -107,6 +107,9 @@ type Tracker struct {
 	solver assign.Solver
 	cost   []float64
 	rowCol []int
+	rows   []int // tracks in the reduced assignment problem
+	cols   []int // detections in it
+	colOf  []int // a detection's column in it, −1 if none
 	order  []int
 	preds  []Estimate
 	used   []bool
@@ -357,38 +360,78 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 
 // assignPass assigns the detections idx not yet used to the tracks of
 // status pass (global nearest neighbour, see Tracker) and updates them.
+//
+// The assignment is solved on the part of the problem that has a choice:
+// the tracks of the pass that gate some unused detection, and those
+// detections. Every other track can only take its own non-assignment
+// column, and every other detection no track at all, so leaving them out
+// changes no optimal assignment; it keeps the cost matrix, and the
+// solver's O(rows²·cols) work, to the gated tracks of one dwell rather than
+// all tracks.
 func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
-	nt, nd := len(tr.tracks), len(idx)
-	cols := nd + nt
-	inf := math.Inf(1)
-	gated := false
+	nd := len(idx)
+	// colOf[j] is detection j's column in the reduced problem, −1 if no
+	// track of the pass gates it; rows lists the tracks that gate some
+	// detection, cols the detections gated.
+	tr.colOf = slices.Grow(tr.colOf[:0], nd)[:nd]
+	for j := range tr.colOf {
+		tr.colOf[j] = -1
+	}
+	tr.rows, tr.cols = tr.rows[:0], tr.cols[:0]
 	for i, k := range tr.tracks {
-		row := tr.cost[i*cols : (i+1)*cols]
-		for j := range row {
-			row[j] = inf
-		}
-		row[nd+i] = tr.gate3
 		if k.Status != pass {
 			continue
 		}
-		for j := range nd {
+		row := tr.d2[i*nd : (i+1)*nd]
+		gates := false
+		for j, d2 := range row {
+			if tr.used[j] || math.IsInf(d2, 1) {
+				continue
+			}
+			gates = true
+			if tr.colOf[j] < 0 {
+				tr.colOf[j] = 0
+				tr.cols = append(tr.cols, j)
+			}
+		}
+		if gates {
+			tr.rows = append(tr.rows, i)
+		}
+	}
+	if len(tr.rows) == 0 {
+		return nil
+	}
+	slices.Sort(tr.cols) // detections in dwell order, as in the full problem
+	for c, j := range tr.cols {
+		tr.colOf[j] = c
+	}
+	nr, nc := len(tr.rows), len(tr.cols)
+	width := nc + nr
+	tr.cost = slices.Grow(tr.cost[:0], nr*width)[:nr*width]
+	tr.rowCol = slices.Grow(tr.rowCol[:0], nr)[:nr]
+	inf := math.Inf(1)
+	for r, i := range tr.rows {
+		row := tr.cost[r*width : (r+1)*width]
+		for c := range row {
+			row[c] = inf
+		}
+		row[nc+r] = tr.gate3
+		for c, j := range tr.cols {
 			if !tr.used[j] {
-				row[j] = tr.d2[i*nd+j]
-				gated = gated || !math.IsInf(row[j], 1)
+				row[c] = tr.d2[i*nd+j]
 			}
 		}
 	}
-	if !gated {
-		return nil
-	}
-	if _, _, err := tr.solver.Solve(tr.cost, nt, cols, tr.rowCol); err != nil {
+	if _, _, err := tr.solver.Solve(tr.cost, nr, width, tr.rowCol); err != nil {
 		return err
 	}
-	for i, k := range tr.tracks {
-		j := tr.rowCol[i]
-		if j < 0 || j >= nd || k.Status != pass {
+	for r, i := range tr.rows {
+		c := tr.rowCol[r]
+		if c < 0 || c >= nc {
 			continue
 		}
+		k := tr.tracks[i]
+		j := tr.cols[c]
 		d := &dets[idx[j]]
 		pred := &tr.preds[i]
 		if pred.T != d.Time {
@@ -426,7 +469,6 @@ func (tr *Tracker) markFireControl(k *Track, t float64) {
 // time) and starts tracks from those left over.
 func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	nt, nd := len(tr.tracks), len(idx)
-	cols := nd + nt
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
 		p, c := dets[di].PositionECEF()
@@ -435,8 +477,6 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	// d2[i·nd+j] is the squared Mahalanobis distance of detection j from
 	// track i, +Inf outside the gate.
 	tr.d2 = slices.Grow(tr.d2[:0], nt*nd)[:nt*nd]
-	tr.cost = slices.Grow(tr.cost[:0], nt*cols)[:nt*cols]
-	tr.rowCol = slices.Grow(tr.rowCol[:0], nt)[:nt]
 	tr.preds = slices.Grow(tr.preds[:0], nt)[:nt]
 	inf := math.Inf(1)
 	for i, k := range tr.tracks {
