@@ -193,11 +193,17 @@ func (m *Ballistic) Propagate(x Vec6, dt float64) (Vec6, Mat6) {
 		n = 1
 	}
 	h := dt / float64(n)
-	f := ident6()
-	for range n {
+	var f Mat6
+	for s := range n {
 		a := c.jacobian(&x)
 		step := stepTransition(&a, h)
-		f = mul6(&step, &f)
+		if s == 0 {
+			// step·I: the product would return step itself, which holds
+			// no −0 (each entry is 0 or 1 plus a sum, and +0 + −0 = +0).
+			f = step
+		} else {
+			f = mul6(&step, &f)
+		}
 		x = rk4(&c, x, h)
 	}
 	return x, f

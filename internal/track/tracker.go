@@ -111,7 +111,7 @@ type Tracker struct {
 	cols   []int // detections in it
 	colOf  []int // a detection's column in it, −1 if none
 	order  []int
-	preds  []Estimate
+	preds  []gatePrediction
 	used   []bool
 	d2     []float64
 	detPos []detPosition
@@ -434,10 +434,11 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		j := tr.cols[c]
 		d := &dets[idx[j]]
 		pred := &tr.preds[i]
-		if pred.T != d.Time {
-			*pred = tr.filterFor(k).Predict(k.Estimate, d.Time)
+		if pred.est.T != d.Time {
+			pred.est, pred.full = tr.filterFor(k).Predict(k.Estimate, d.Time), true
 		}
-		post, in, err := tr.filterFor(k).Update(pred, d)
+		pred.complete(&k.Estimate)
+		post, in, err := tr.filterFor(k).Update(&pred.est, d)
 		if err != nil {
 			k.Status = Deleted
 			continue
@@ -488,20 +489,35 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 			continue
 		}
 		pred := &tr.preds[i]
-		*pred = k.Estimate
+		pred.est, pred.full = k.Estimate, true
+		f := tr.filterFor(k)
+		ekf, _ := f.(*EKF)
 		for j, di := range idx {
 			d := &dets[di]
 			if tr.farApart(&k.Estimate, j) {
 				continue
 			}
-			if pred.T != d.Time {
-				*pred = tr.filterFor(k).Predict(k.Estimate, d.Time)
+			var d2 float64
+			var err error
+			if ekf != nil {
+				// The gate needs the position block of the prediction
+				// only; assignPass completes it for an update.
+				if pred.est.T != d.Time {
+					ekf.predictForGate(&k.Estimate, d.Time, pred)
+				}
+				d2, err = gateDistance(&pred.est, d)
+			} else {
+				if pred.est.T != d.Time {
+					pred.est = f.Predict(k.Estimate, d.Time)
+				}
+				var in Innovation
+				in, err = f.Innovate(&pred.est, d)
+				d2 = in.D2
 			}
-			in, err := tr.filterFor(k).Innovate(pred, d)
-			if err != nil || in.D2 > tr.gate3 {
+			if err != nil || d2 > tr.gate3 {
 				continue
 			}
-			row[j] = in.D2
+			row[j] = d2
 		}
 	}
 	tr.used = slices.Grow(tr.used[:0], nd)[:nd]
