@@ -49,22 +49,29 @@ func (g *gatePrediction) complete(e *Estimate) {
 func positionBlockABAt(a, b *Mat6, c *Mat6) {
 	var ab [3][6]float64
 	for i := range 3 {
-		for k := range 6 {
-			aik := a[i][k]
-			if aik == 0 {
-				continue
-			}
-			for j := range 6 {
-				ab[i][j] += aik * b[k][j]
-			}
+		ai := &a[i]
+		for j := range 6 {
+			s := 0.0
+			s += ai[0] * b[0][j]
+			s += ai[1] * b[1][j]
+			s += ai[2] * b[2][j]
+			s += ai[3] * b[3][j]
+			s += ai[4] * b[4][j]
+			s += ai[5] * b[5][j]
+			ab[i][j] = s
 		}
 	}
 	for i := range 3 {
+		abi := &ab[i]
 		for j := i; j < 3; j++ {
-			var s float64
-			for k := range 6 {
-				s += ab[i][k] * a[j][k]
-			}
+			aj := &a[j]
+			s := 0.0
+			s += abi[0] * aj[0]
+			s += abi[1] * aj[1]
+			s += abi[2] * aj[2]
+			s += abi[3] * aj[3]
+			s += abi[4] * aj[4]
+			s += abi[5] * aj[5]
 			c[i][j], c[j][i] = s, s
 		}
 	}
