@@ -111,6 +111,8 @@ type Tracker struct {
 	cols   []int // detections in it
 	colOf  []int // a detection's column in it, −1 if none
 	order  []int
+	index  gateIndex
+	cand   []int // the dwell's candidate tracks, from index
 	preds  []gatePrediction
 	used   []bool
 	d2     []float64
@@ -240,6 +242,11 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for _, k := range tr.tracks {
 		k.hit = false
 	}
+	tlo, thi := math.Inf(1), math.Inf(-1)
+	for i := range dets {
+		tlo, thi = math.Min(tlo, dets[i].Time), math.Max(thi, dets[i].Time)
+	}
+	tr.index.reset(tr.tracks, tlo, thi, tr.gate3)
 
 	// Group by sensor, groups ordered by their first detection time.
 	tr.order = tr.order[:0]
@@ -378,11 +385,12 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		tr.colOf[j] = -1
 	}
 	tr.rows, tr.cols = tr.rows[:0], tr.cols[:0]
-	for i, k := range tr.tracks {
+	for r, i := range tr.cand {
+		k := tr.tracks[i]
 		if k.Status != pass {
 			continue
 		}
-		row := tr.d2[i*nd : (i+1)*nd]
+		row := tr.d2[r*nd : (r+1)*nd]
 		gates := false
 		for j, d2 := range row {
 			if tr.used[j] || math.IsInf(d2, 1) {
@@ -395,7 +403,7 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 			}
 		}
 		if gates {
-			tr.rows = append(tr.rows, i)
+			tr.rows = append(tr.rows, r)
 		}
 	}
 	if len(tr.rows) == 0 {
@@ -410,7 +418,7 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 	tr.cost = slices.Grow(tr.cost[:0], nr*width)[:nr*width]
 	tr.rowCol = slices.Grow(tr.rowCol[:0], nr)[:nr]
 	inf := math.Inf(1)
-	for r, i := range tr.rows {
+	for r, ci := range tr.rows {
 		row := tr.cost[r*width : (r+1)*width]
 		for c := range row {
 			row[c] = inf
@@ -418,18 +426,19 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		row[nc+r] = tr.gate3
 		for c, j := range tr.cols {
 			if !tr.used[j] {
-				row[c] = tr.d2[i*nd+j]
+				row[c] = tr.d2[ci*nd+j]
 			}
 		}
 	}
 	if _, _, err := tr.solver.Solve(tr.cost, nr, width, tr.rowCol); err != nil {
 		return err
 	}
-	for r, i := range tr.rows {
+	for r, ci := range tr.rows {
 		c := tr.rowCol[r]
 		if c < 0 || c >= nc {
 			continue
 		}
+		i := tr.cand[ci]
 		k := tr.tracks[i]
 		j := tr.cols[c]
 		d := &dets[idx[j]]
@@ -446,6 +455,7 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		tr.testManoeuvre(k, d, in.D2, &post)
 		tr.used[j] = true
 		k.Estimate = post
+		tr.index.moved(i, &k.Estimate)
 		k.hit = true
 		k.Quality.Updates++
 		k.Own++
@@ -469,19 +479,25 @@ func (tr *Tracker) markFireControl(k *Track, t float64) {
 // scanGroup associates and applies one sensor's detections (idx, sorted by
 // time) and starts tracks from those left over.
 func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
-	nt, nd := len(tr.tracks), len(idx)
+	nd := len(idx)
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
 		p, c := dets[di].PositionECEF()
 		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: c[0][0] + c[1][1] + c[2][2]}
 	}
-	// d2[i·nd+j] is the squared Mahalanobis distance of detection j from
-	// track i, +Inf outside the gate.
-	tr.d2 = slices.Grow(tr.d2[:0], nt*nd)[:nt*nd]
-	tr.preds = slices.Grow(tr.preds[:0], nt)[:nt]
+	// Only the candidates of the gate index can pass the coarse gate.
+	// d2[r·nd+j] is the squared Mahalanobis distance of detection j from
+	// candidate track r, +Inf outside the gate.
+	tr.cand = tr.index.candidates(tr.detPos, len(tr.tracks))
+	nc := len(tr.cand)
+	tr.d2 = slices.Grow(tr.d2[:0], nc*nd)[:nc*nd]
+	if n := len(tr.tracks); len(tr.preds) < n {
+		tr.preds = append(tr.preds, make([]gatePrediction, n-len(tr.preds))...)
+	}
 	inf := math.Inf(1)
-	for i, k := range tr.tracks {
-		row := tr.d2[i*nd : (i+1)*nd]
+	for r, i := range tr.cand {
+		k := tr.tracks[i]
+		row := tr.d2[r*nd : (r+1)*nd]
 		for j := range row {
 			row[j] = inf
 		}
@@ -552,6 +568,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		k.Quality.Updates = 1
 		tr.nextID++
 		tr.tracks = append(tr.tracks, k)
+		tr.index.add(len(tr.tracks)-1, &k.Estimate)
 	}
 	return nil
 }
