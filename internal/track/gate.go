@@ -1,5 +1,7 @@
 package track
 
+import "math"
+
 // gatePrediction is a track's EKF prediction to a dwell time as the χ²
 // gate needs it: the predicted state in full, the transition F and noise Q,
 // and only the position block of the predicted covariance, since the gate
@@ -12,6 +14,26 @@ type gatePrediction struct {
 	est  Estimate // P holds the position block only until full
 	f, q Mat6
 	full bool
+	// in is the innovation of the dwell's detection inJ (−1: none)
+	// against est, as gating computed it, for the update to reuse.
+	in  gateInnovation
+	inJ int
+}
+
+// gateInnovation is what gating computes of a detection's innovation:
+// all of EKF.Innovate's result but ln det S, which it leaves as det S.
+type gateInnovation struct {
+	h     Mat36
+	y     Vec3
+	s, si Mat3
+	det   float64
+	d2    float64
+}
+
+// innovation returns the Innovation that linearInnovation would return
+// for the same prediction and detection.
+func (g *gateInnovation) innovation() Innovation {
+	return Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2, LogDetS: math.Log(g.det)}
 }
 
 // predictForGate predicts e to t into g, as EKF.Predict but with the
@@ -19,10 +41,10 @@ type gatePrediction struct {
 func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 	dt := t - e.T
 	if dt == 0 {
-		g.est, g.full = *e, true
+		g.est, g.full, g.inJ = *e, true, -1
 		return
 	}
-	g.est.T, g.full = t, false
+	g.est.T, g.full, g.inJ = t, false, -1
 	g.est.X, g.f = f.Motion.Propagate(e.X, dt)
 	g.q = f.Motion.Noise(e.X, dt)
 	g.est.P = Mat6{}
@@ -82,7 +104,7 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // EKF.Innovate's. Dropping the velocity columns is exact for a finite P:
 // they enter only as products with the zero columns of H, and adding ±0 to
 // a sum leaves it unchanged.
-func gateDistance(e *Estimate, d *Detection) (float64, error) {
+func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
 	h := d.Jacobian(&e.X)
 	y := d.Residual(d.Z, d.Measure(&e.X))
 	var pht [3][3]float64 // position rows of P Hᵀ
@@ -117,5 +139,27 @@ func gateDistance(e *Estimate, d *Detection) (float64, error) {
 	if !(d2 >= 0) {
 		return 0, ErrNotPositiveDefinite
 	}
+	*g = gateInnovation{h: h, y: y, s: s, si: si, det: det, d2: d2}
 	return d2, nil
+}
+
+// updateFromGate is EKF.Update of the completed prediction e with the
+// innovation gating computed against it: the same posterior, bit for bit,
+// without evaluating the measurement model again. The S of gating equals
+// linearInnovation's (both sum the same products; the velocity columns of
+// H add ±0), and so do y, S⁻¹ and the NIS.
+func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Innovation) {
+	h := &g.h
+	var pht Mat63
+	for i := range 6 {
+		for j := range 3 {
+			var s float64
+			for k := range 6 {
+				s += e.P[i][k] * h[j][k]
+			}
+			pht[i][j] = s
+		}
+	}
+	in := g.innovation()
+	return joseph(e, h, &pht, &in, &d.R), in
 }

@@ -444,13 +444,20 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		d := &dets[idx[j]]
 		pred := &tr.preds[i]
 		if pred.est.T != d.Time {
-			pred.est, pred.full = tr.filterFor(k).Predict(k.Estimate, d.Time), true
+			pred.est, pred.full, pred.inJ = tr.filterFor(k).Predict(k.Estimate, d.Time), true, -1
 		}
 		pred.complete(&k.Estimate)
-		post, in, err := tr.filterFor(k).Update(&pred.est, d)
-		if err != nil {
-			k.Status = Deleted
-			continue
+		var post Estimate
+		var in Innovation
+		if _, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			post, in = updateFromGate(&pred.est, d, &pred.in)
+		} else {
+			var err error
+			post, in, err = tr.filterFor(k).Update(&pred.est, d)
+			if err != nil {
+				k.Status = Deleted
+				continue
+			}
 		}
 		tr.testManoeuvre(k, d, in.D2, &post)
 		tr.used[j] = true
@@ -505,7 +512,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 			continue
 		}
 		pred := &tr.preds[i]
-		pred.est, pred.full = k.Estimate, true
+		pred.est, pred.full, pred.inJ = k.Estimate, true, -1
 		f := tr.filterFor(k)
 		ekf, _ := f.(*EKF)
 		for j, di := range idx {
@@ -521,10 +528,14 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 				if pred.est.T != d.Time {
 					ekf.predictForGate(&k.Estimate, d.Time, pred)
 				}
-				d2, err = gateDistance(&pred.est, d)
+				d2, err = gateDistance(&pred.est, d, &pred.in)
+				pred.inJ = -1
+				if err == nil {
+					pred.inJ = j
+				}
 			} else {
 				if pred.est.T != d.Time {
-					pred.est = f.Predict(k.Estimate, d.Time)
+					pred.est, pred.inJ = f.Predict(k.Estimate, d.Time), -1
 				}
 				var in Innovation
 				in, err = f.Innovate(&pred.est, d)
