@@ -110,3 +110,42 @@ func TestGatePathMatchesFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestBallisticShortcutsMatchProduct checks the ballistic model's
+// shortcuts bit for bit against the plain formulas: the step transition
+// against I + A h + mul6(A, A) h²/2, and the acceleration with its
+// constants formed once against the inline expression.
+func TestBallisticShortcutsMatchProduct(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 5))
+	s := radar()
+	for _, m := range []*Ballistic{{}, {NoRotation: true}, {NoJ2: true}} {
+		gm, j2, re, w := m.constants()
+		c := newBallisticConst(gm, j2, re, w)
+		for trial := range 200 {
+			x := randomTrackState(rng, s).X
+			h := []float64{1, 0.25, -0.7, 2}[trial%4]
+			a := c.jacobian(&x)
+			a2 := mul6(&a, &a)
+			want := ident6()
+			for i := range 6 {
+				for j := range 6 {
+					want[i][j] += a[i][j]*h + a2[i][j]*h*h/2
+				}
+			}
+			if got := stepTransition(&a, h); got != want {
+				t.Fatalf("trial %d: stepTransition = %v, want %v", trial, got, want)
+			}
+			px, py, pz := x[0], x[1], x[2]
+			r2 := px*px + py*py + pz*pz
+			r := math.Sqrt(r2)
+			k := -gm / (r2 * r)
+			q := 1.5 * j2 * re * re / r2
+			sz := 5 * pz * pz / r2
+			fxy, fz := 1+q*(1-sz), 1+q*(3-sz)
+			wantA := Vec3{k*px*fxy + w*w*px + 2*w*x[4], k*py*fxy + w*w*py - 2*w*x[3], k * pz * fz}
+			if got := c.accel(&x); got != wantA {
+				t.Fatalf("trial %d: accel = %v, want %v", trial, got, wantA)
+			}
+		}
+	}
+}
