@@ -152,11 +152,14 @@ func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Inn
 	h := &g.h
 	var pht Mat63
 	for i := range 6 {
+		pi := &e.P[i]
 		for j := range 3 {
-			var s float64
-			for k := range 6 {
-				s += e.P[i][k] * h[j][k]
-			}
+			// linearInnovation's sum over k < 6, less the zero velocity
+			// columns of H.
+			s := 0.0
+			s += pi[0] * h[j][0]
+			s += pi[1] * h[j][1]
+			s += pi[2] * h[j][2]
 			pht[i][j] = s
 		}
 	}
