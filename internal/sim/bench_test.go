@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
 	"github.com/rampart-sim/rampart/internal/study"
+	"github.com/rampart-sim/rampart/internal/track"
 )
 
 // BenchmarkSenseEurope is one sensing trial of the default scenario: every
@@ -181,4 +182,36 @@ func raidWorld(b *testing.B, size int) *sim.World {
 		b.Fatal(err)
 	}
 	return w
+}
+
+// BenchmarkTrackEurope replays the tracker scans of one engagement trial of
+// the default scenario (trial 0, recorded once) through fresh trackers:
+// the tracker's own CPU per trial, without the radar looks, planning and
+// truth matching around it.
+func BenchmarkTrackEurope(b *testing.B) {
+	w := europeWorld(b)
+	scans, err := w.EngageRecordingScans(sim.TrialRand(1, 0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tracks []track.Track
+	b.ReportAllocs()
+	cpu := processCPU()
+	for b.Loop() {
+		trackers := map[string]*track.Tracker{}
+		for _, s := range scans {
+			t := trackers[s.Picture]
+			if t == nil {
+				if t, err = sim.NewTracker(s.Picture); err != nil {
+					b.Fatal(err)
+				}
+				trackers[s.Picture] = t
+			}
+			if err := t.Scan(s.T, s.Dets); err != nil {
+				b.Fatal(err)
+			}
+			tracks = t.AppendTracks(tracks[:0])
+		}
+	}
+	reportCPU(b, cpu, 1, "cpu-ns/trial")
 }

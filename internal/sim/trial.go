@@ -38,6 +38,9 @@ type trial struct {
 	firm map[string]map[int]bool
 	// peakFirm is, per picture, the most firm tracks held at once.
 	peakFirm map[string]int
+	// scanned, if set, sees each tracker scan's detections before the
+	// scan (the tracker benchmark records them).
+	scanned func(picture string, T float64, dets []track.Detection)
 }
 
 func (w *World) newTrial(rng *rand.Rand, engage bool) *trial {
@@ -81,7 +84,7 @@ func (tr *trial) run() error {
 	// Trackers, one per picture.
 	trackers := make(map[string]*track.Tracker, len(w.Pictures))
 	for _, o := range w.Pictures {
-		t, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}, Manoeuvre: track.DefaultManoeuvre()})
+		t, err := newTracker(o)
 		if err != nil {
 			return err
 		}
@@ -202,6 +205,9 @@ func (tr *trial) run() error {
 			}
 		}
 		for _, o := range w.Pictures {
+			if tr.scanned != nil {
+				tr.scanned(o, T, dets[o])
+			}
 			if err := trackers[o].Scan(T, dets[o]); err != nil {
 				return err
 			}
@@ -267,6 +273,11 @@ func (tr *trial) run() error {
 		}
 	}
 	return nil
+}
+
+// newTracker returns the tracker of a picture.
+func newTracker(picture string) (*track.Tracker, error) {
+	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}, Manoeuvre: track.DefaultManoeuvre()})
 }
 
 // firmTracks returns the number of firm tracks each picture held over the
