@@ -189,7 +189,22 @@ func raidWorld(b *testing.B, size int) *sim.World {
 // the tracker's own CPU per trial, without the radar looks, planning and
 // truth matching around it.
 func BenchmarkTrackEurope(b *testing.B) {
-	w := europeWorld(b)
+	benchReplay(b, europeWorld(b))
+}
+
+// BenchmarkTrackRaid is BenchmarkTrackEurope for the raids of
+// BenchmarkEngageRaid: the tracker's growth with raid size.
+func BenchmarkTrackRaid(b *testing.B) {
+	for _, size := range raidSizes {
+		b.Run(fmt.Sprintf("missiles=%d", size), func(b *testing.B) {
+			benchReplay(b, raidWorld(b, size))
+		})
+	}
+}
+
+// benchReplay records the tracker scans of trial 0 of w and replays them,
+// one trial an iteration.
+func benchReplay(b *testing.B, w *sim.World) {
 	scans, err := w.EngageRecordingScans(sim.TrialRand(1, 0))
 	if err != nil {
 		b.Fatal(err)
