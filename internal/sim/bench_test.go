@@ -209,6 +209,10 @@ func benchReplay(b *testing.B, w *sim.World) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	ndets := 0
+	for _, s := range scans {
+		ndets += len(s.Dets)
+	}
 	var tracks []track.Track
 	b.ReportAllocs()
 	cpu := processCPU()
@@ -229,4 +233,5 @@ func benchReplay(b *testing.B, w *sim.World) {
 		}
 	}
 	reportCPU(b, cpu, 1, "cpu-ns/trial")
+	b.ReportMetric(float64(ndets), "detections/trial")
 }

@@ -89,6 +89,13 @@ type Config struct {
 // Then initiation and deletion rules run and every live track is predicted
 // to the scan time.
 //
+// The work of a dwell is local to its detections: a gate index (gateIndex)
+// lists the tracks whose coarse gate can reach them, only those are
+// predicted (the position block of the covariance first, which is all the
+// χ² gate reads) and gated, and the assignment is solved over the tracks
+// and detections that gate each other. Each shortcut gives the same
+// result, bit for bit, as gating every track and solving over all of them.
+//
 // A Tracker is not safe for concurrent use.
 type Tracker struct {
 	Owner  string
