@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/rampart-sim/rampart/assign"
 )
 
 // TestGateIndexKeepsEveryCoarseGatePair checks the gate index's claim:
@@ -142,5 +144,101 @@ func TestScanWorkLocalToEachDetection(t *testing.T) {
 	const maxCost = 8 // one track by its detection and non-assignment columns, with room
 	if c := cap(tr.cost); c > maxCost {
 		t.Errorf("assignment cost matrix grew to %d costs, want at most %d: the dwell's assignment is solved over distant tracks", c, maxCost)
+	}
+}
+
+// TestReducedAssignmentMatchesFull checks the reduced assignment of a pass
+// against the problem over every track, as the tracker solved it before
+// (every track a row, every detection and every track's non-assignment
+// column a column): the same pairs, for random dwells with clustered
+// gates, tracks of both statuses, deleted tracks and used detections.
+func TestReducedAssignmentMatchesFull(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 6))
+	tr, err := NewTracker("test", Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var full assign.Solver
+	pairs := 0
+	for trial := range 2000 {
+		nt, nd := 1+rng.IntN(30), 1+rng.IntN(6)
+		tr.tracks = tr.tracks[:0]
+		for range nt {
+			st := []Status{Firm, Tentative, Deleted}[rng.IntN(3)]
+			tr.tracks = append(tr.tracks, &Track{Status: st})
+		}
+		// Candidates: a random subset, in increasing order.
+		tr.cand = tr.cand[:0]
+		for i := range nt {
+			if rng.IntN(4) > 0 {
+				tr.cand = append(tr.cand, i)
+			}
+		}
+		tr.d2 = tr.d2[:0]
+		for range tr.cand {
+			for range nd {
+				v := math.Inf(1)
+				if rng.IntN(3) == 0 {
+					v = tr.gate3 * rng.Float64()
+				}
+				tr.d2 = append(tr.d2, v)
+			}
+		}
+		tr.used = tr.used[:0]
+		for range nd {
+			tr.used = append(tr.used, rng.IntN(5) == 0)
+		}
+		for _, pass := range []Status{Firm, Tentative} {
+			if err := tr.solvePass(nd, pass); err != nil {
+				t.Fatal(err)
+			}
+			got := map[int]int{}
+			for r, ci := range tr.rows {
+				if c := tr.rowCol[r]; c >= 0 && c < len(tr.cols) {
+					got[tr.cand[ci]] = tr.cols[c]
+				}
+			}
+			// The full problem.
+			cols := nd + nt
+			cost := make([]float64, nt*cols)
+			for i := range cost {
+				cost[i] = math.Inf(1)
+			}
+			for i := range nt {
+				cost[i*cols+nd+i] = tr.gate3
+			}
+			for r, i := range tr.cand {
+				if tr.tracks[i].Status != pass {
+					continue
+				}
+				for j := range nd {
+					if !tr.used[j] {
+						cost[i*cols+j] = tr.d2[r*nd+j]
+					}
+				}
+			}
+			rowCol := make([]int, nt)
+			if _, _, err := full.Solve(cost, nt, cols, rowCol); err != nil {
+				t.Fatal(err)
+			}
+			want := map[int]int{}
+			for i, j := range rowCol {
+				if j >= 0 && j < nd && tr.tracks[i].Status == pass {
+					want[i] = j
+				}
+			}
+			if len(got) != len(want) {
+				t.Fatalf("trial %d, pass %v: reduced assignment %v, full %v", trial, pass, got, want)
+			}
+			for i, j := range want {
+				if got[i] != j {
+					t.Fatalf("trial %d, pass %v: reduced assignment %v, full %v", trial, pass, got, want)
+				}
+			}
+			pairs += len(want)
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no pair assigned; the test checks nothing")
 	}
 }

@@ -384,6 +384,55 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 // all tracks.
 func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 	nd := len(idx)
+	if err := tr.solvePass(nd, pass); err != nil {
+		return err
+	}
+	nc := len(tr.cols)
+	for r, ci := range tr.rows {
+		c := tr.rowCol[r]
+		if c < 0 || c >= nc {
+			continue
+		}
+		i := tr.cand[ci]
+		k := tr.tracks[i]
+		j := tr.cols[c]
+		d := &dets[idx[j]]
+		pred := &tr.preds[i]
+		if pred.est.T != d.Time {
+			pred.est, pred.full, pred.inJ = tr.filterFor(k).Predict(k.Estimate, d.Time), true, -1
+		}
+		pred.complete(&k.Estimate)
+		var post Estimate
+		var in Innovation
+		if _, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			post, in = updateFromGate(&pred.est, d, &pred.in)
+		} else {
+			var err error
+			post, in, err = tr.filterFor(k).Update(&pred.est, d)
+			if err != nil {
+				k.Status = Deleted
+				continue
+			}
+		}
+		tr.testManoeuvre(k, d, in.D2, &post)
+		tr.used[j] = true
+		k.Estimate = post
+		tr.index.moved(i, &k.Estimate)
+		k.hit = true
+		k.Quality.Updates++
+		k.Own++
+		k.LastUpdate = d.Time
+		k.LastSensor = d.Sensor
+	}
+	return nil
+}
+
+// solvePass solves the reduced assignment of a pass (see assignPass) for
+// a dwell of nd detections: tr.rows lists its rows (positions in
+// tr.cand), tr.cols its columns (detections of the dwell), and
+// tr.rowCol[r] the column of row r, −1 or ≥ len(tr.cols) when the track
+// takes none.
+func (tr *Tracker) solvePass(nd int, pass Status) error {
 	// colOf[j] is detection j's column in the reduced problem, −1 if no
 	// track of the pass gates it; rows lists the tracks that gate some
 	// detection, cols the detections gated.
@@ -437,46 +486,8 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 			}
 		}
 	}
-	if _, _, err := tr.solver.Solve(tr.cost, nr, width, tr.rowCol); err != nil {
-		return err
-	}
-	for r, ci := range tr.rows {
-		c := tr.rowCol[r]
-		if c < 0 || c >= nc {
-			continue
-		}
-		i := tr.cand[ci]
-		k := tr.tracks[i]
-		j := tr.cols[c]
-		d := &dets[idx[j]]
-		pred := &tr.preds[i]
-		if pred.est.T != d.Time {
-			pred.est, pred.full, pred.inJ = tr.filterFor(k).Predict(k.Estimate, d.Time), true, -1
-		}
-		pred.complete(&k.Estimate)
-		var post Estimate
-		var in Innovation
-		if _, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
-			post, in = updateFromGate(&pred.est, d, &pred.in)
-		} else {
-			var err error
-			post, in, err = tr.filterFor(k).Update(&pred.est, d)
-			if err != nil {
-				k.Status = Deleted
-				continue
-			}
-		}
-		tr.testManoeuvre(k, d, in.D2, &post)
-		tr.used[j] = true
-		k.Estimate = post
-		tr.index.moved(i, &k.Estimate)
-		k.hit = true
-		k.Quality.Updates++
-		k.Own++
-		k.LastUpdate = d.Time
-		k.LastSensor = d.Sensor
-	}
-	return nil
+	_, _, err := tr.solver.Solve(tr.cost, nr, width, tr.rowCol)
+	return err
 }
 
 // sameDwell reports whether two detections come from one look of one
