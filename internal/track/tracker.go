@@ -119,11 +119,22 @@ type Tracker struct {
 	colOf  []int // a detection's column in it, −1 if none
 	order  []int
 	index  gateIndex
-	cand   []int // the dwell's candidate tracks, from index
-	preds  []gatePrediction
-	used   []bool
-	d2     []float64
-	detPos []detPosition
+	// quietPred is the quiescent filter's prediction in testManoeuvre.
+	quietPred Estimate
+	first     []float64 // per detection of a scan: its sensor's first time
+	// sensorFirst is each sensor's first detection time in a scan.
+	sensorFirst []sensorTime
+	cand        []int // the dwell's candidate tracks, from index
+	preds       []gatePrediction
+	used        []bool
+	d2          []float64
+	detPos      []detPosition
+}
+
+// sensorTime is a sensor and a time.
+type sensorTime struct {
+	sensor string
+	t      float64
 }
 
 // detPosition is a detection's position in ECEF, for the coarse gate.
@@ -260,15 +271,27 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for i := range dets {
 		tr.order = append(tr.order, i)
 	}
-	first := make(map[string]float64, 4)
+	// sensorFirst holds each sensor's first detection time; first[i] is
+	// that of detection i's sensor.
+	tr.sensorFirst = tr.sensorFirst[:0]
 	for i := range dets {
-		if f, ok := first[dets[i].Sensor]; !ok || dets[i].Time < f {
-			first[dets[i].Sensor] = dets[i].Time
+		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		switch {
+		case k < 0:
+			tr.sensorFirst = append(tr.sensorFirst, sensorTime{dets[i].Sensor, dets[i].Time})
+		case dets[i].Time < tr.sensorFirst[k].t:
+			tr.sensorFirst[k].t = dets[i].Time
 		}
 	}
+	tr.first = tr.first[:0]
+	for i := range dets {
+		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		tr.first = append(tr.first, tr.sensorFirst[k].t)
+	}
+	first := tr.first
 	slices.SortStableFunc(tr.order, func(a, b int) int {
 		da, db := &dets[a], &dets[b]
-		if c := cmp.Compare(first[da.Sensor], first[db.Sensor]); c != 0 {
+		if c := cmp.Compare(first[a], first[b]); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(da.Sensor, db.Sensor); c != 0 {
@@ -350,8 +373,10 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		return
 	}
 	// The quiescent filter runs alongside on the same detections.
-	q := tr.filter.Predict(k.quiet, d.Time)
-	qpost, in, err := tr.filter.Update(&q, d)
+	// The prediction lives in the tracker's scratch: the address of a
+	// local passed to an interface method would move it to the heap.
+	tr.quietPred = tr.filter.Predict(k.quiet, d.Time)
+	qpost, in, err := tr.filter.Update(&tr.quietPred, d)
 	if err != nil {
 		k.quiet, k.end, k.quietN = *post, 0, 0
 		return
