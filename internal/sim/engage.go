@@ -161,7 +161,7 @@ func newBattle(tr *trial) *battle {
 
 // decide runs the decisions at time T of every command that uses picture
 // pic, on that picture's current tracks.
-func (b *battle) decide(T float64, pic string, tracks []track.Track, truth []truthPos, gate float64) {
+func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *truthIndex) {
 	w := b.w
 	for ci := range w.Commands {
 		c := &w.Commands[ci]
@@ -201,11 +201,11 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth []tru
 				e.nextEval = T + Tick
 				continue
 			}
-			b.evaluate(T, c, local, tk, e, truth, gate)
+			b.evaluate(T, c, local, tk, e, truth)
 		}
 		orders := c2.Plan(b.cands, local, c.Doctrine)
 		for _, o := range orders {
-			b.fire(T, ci, c, o, truth, gate)
+			b.fire(T, ci, c, o, truth)
 		}
 	}
 }
@@ -226,7 +226,7 @@ func estPos(e *track.Estimate) r3.Vec { return r3.Vec{X: e.X[0], Y: e.X[1], Z: e
 // evaluate judges one fire-control track: its predicted impact, the value
 // it threatens, the sector, and each launcher's window. It adds the
 // engagements possible now to b.cands.
-func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth []truthPos, gate float64) {
+func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth *truthIndex) {
 	w := b.w
 	e.nextEval = T + ReevaluateS
 	path, tImp, impact, ok := b.predict(tk.Estimate)
@@ -266,7 +266,7 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			continue
 		}
 		if !inSector {
-			if i := truthOf(tk, truth, gate); i >= 0 {
+			if i := truth.of(tk); i >= 0 {
 				b.barred[i] = true
 			}
 			continue
@@ -282,7 +282,7 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 }
 
 // fire launches one salvo and draws its outcome against the truth.
-func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth []truthPos, gate float64) {
+func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth *truthIndex) {
 	w := b.w
 	var x intercept.Intercept
 	for k, cd := range b.cands {
@@ -297,7 +297,7 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth []truthPo
 	ic := lu.Interceptor
 	b.mags[l].Left -= o.Shots
 
-	i := truthOf(ct.tk, truth, gate) // provisional; handover attributes the shot
+	i := truth.of(ct.tk) // provisional; handover attributes the shot
 	reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
 	// In-flight target updates: the kill vehicle is handed the picture's
 	// latest prediction when it starts homing, t_go before intercept.

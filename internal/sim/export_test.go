@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 
 	"github.com/rampart-sim/rampart/radar"
+
+	"github.com/rampart-sim/rampart/internal/track"
 )
 
 // MayLook exposes the look windows to the tests of package sim_test: whether
@@ -38,3 +40,28 @@ func (w *World) LookAt(r, i int, t, rcs float64, rng *rand.Rand) (radar.Detectio
 	pos, _ := w.Flights[i].Mover().PosAt(t)
 	return look(w.Radars[r], view, t, pos, rcs, rng)
 }
+
+// ScanRecord is one tracker scan of a trial: the picture, the scan time and
+// a copy of its detections.
+type ScanRecord struct {
+	Picture string
+	T       float64
+	Dets    []track.Detection
+}
+
+// EngageRecordingScans runs one engagement trial and returns its tracker
+// scans, for the tracker benchmark to replay.
+func (w *World) EngageRecordingScans(rng *rand.Rand) ([]ScanRecord, error) {
+	var rec []ScanRecord
+	tr := w.newTrial(rng, true)
+	tr.scanned = func(o string, T float64, dets []track.Detection) {
+		rec = append(rec, ScanRecord{Picture: o, T: T, Dets: append([]track.Detection(nil), dets...)})
+	}
+	if err := tr.run(); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// NewTracker returns a tracker configured as the engine's.
+func NewTracker(picture string) (*track.Tracker, error) { return newTracker(picture) }

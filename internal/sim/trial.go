@@ -40,6 +40,9 @@ type trial struct {
 	firm map[string]map[int]bool
 	// peakFirm is, per picture, the most firm tracks held at once.
 	peakFirm map[string]int
+	// scanned, if set, sees each tracker scan's detections before the
+	// scan (the tracker benchmark records them).
+	scanned func(picture string, T float64, dets []track.Detection)
 }
 
 func (w *World) newTrial(rng *rand.Rand, engage bool) *trial {
@@ -83,7 +86,7 @@ func (tr *trial) run() error {
 	// Trackers, one per picture.
 	trackers := make(map[string]*track.Tracker, len(w.Pictures))
 	for _, o := range w.Pictures {
-		t, err := track.NewTracker(o, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}, Manoeuvre: track.DefaultManoeuvre()})
+		t, err := newTracker(o)
 		if err != nil {
 			return err
 		}
@@ -146,7 +149,7 @@ func (tr *trial) run() error {
 	// emptied, not dropped, between ticks so that they are allocated once.
 	dets := make(map[string][]track.Detection, len(w.Pictures))
 	var tracks []track.Track
-	truth := make([]truthPos, n)
+	truth := newTruthIndex(n, gate)
 
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
 		for o, d := range dets {
@@ -208,6 +211,9 @@ func (tr *trial) run() error {
 			}
 		}
 		for _, o := range w.Pictures {
+			if tr.scanned != nil {
+				tr.scanned(o, T, dets[o])
+			}
 			if err := trackers[o].Scan(T, dets[o]); err != nil {
 				return err
 			}
@@ -221,12 +227,13 @@ func (tr *trial) run() error {
 		// Match each picture's tracks to the truth.
 		for i := range w.Flights {
 			f := &w.Flights[i]
-			truth[i].ok = false
+			truth.set(i, track.Vec3{}, false)
 			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
 				p, _ := mv.PosAt(T)
-				truth[i] = truthPos{p: track.Vec3{p.X, p.Y, p.Z}, ok: true}
+				truth.set(i, track.Vec3{p.X, p.Y, p.Z}, true)
 			}
 		}
+		truth.sort()
 		for _, o := range w.Pictures {
 			tracks = trackers[o].AppendTracks(tracks[:0])
 			nfirm := 0
@@ -242,7 +249,7 @@ func (tr *trial) run() error {
 					continue
 				}
 				tr.firm[o][tk.ID] = true
-				i := truthOf(tk, truth, gate)
+				i := truth.of(tk)
 				if i < 0 {
 					continue
 				}
@@ -264,7 +271,7 @@ func (tr *trial) run() error {
 			}
 			if tr.bm != nil {
 				tr.bm.handover(T, o, tracks)
-				tr.bm.decide(T, o, tracks, truth, gate)
+				tr.bm.decide(T, o, tracks, truth)
 			}
 		}
 		if tr.bm != nil {
@@ -284,6 +291,11 @@ func look(u SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng 
 	return u.Radar.Look(tl, pos, rcs, rng)
 }
 
+// newTracker returns the tracker of a picture.
+func newTracker(picture string) (*track.Tracker, error) {
+	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}, Manoeuvre: track.DefaultManoeuvre()})
+}
+
 // firmTracks returns the number of firm tracks each picture held over the
 // trial.
 func (tr *trial) firmTracks() map[string]int {
@@ -292,31 +304,6 @@ func (tr *trial) firmTracks() map[string]int {
 		out[o] = len(ids)
 	}
 	return out
-}
-
-// truthPos is a flight's true position at the current tick, if in flight.
-type truthPos struct {
-	p  track.Vec3
-	ok bool
-}
-
-// truthOf returns the flight whose true position lies nearest (in
-// Mahalanobis distance) to the track, within the gate, or −1.
-func truthOf(tk *track.Track, truth []truthPos, gate float64) int {
-	best, bestD := -1, gate
-	for i, tp := range truth {
-		if !tp.ok {
-			continue
-		}
-		d2, ok := tk.Estimate.PositionDistance2(tp.p)
-		if !ok {
-			return -1
-		}
-		if d2 < bestD {
-			best, bestD = i, d2
-		}
-	}
-	return best
 }
 
 // TrialRand returns the random stream of trial i of a run with seed: a PCG

@@ -122,7 +122,12 @@ func joseph(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate
 			a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
 		}
 	}
-	out.P = mulABAt(&a, &e.P)
+	if h[0][3] == 0 && h[0][4] == 0 && h[0][5] == 0 && h[1][3] == 0 && h[1][4] == 0 && h[1][5] == 0 &&
+		h[2][3] == 0 && h[2][4] == 0 && h[2][5] == 0 {
+		out.P = mulABAtPositionGain(&a, &e.P)
+	} else {
+		out.P = mulABAt(&a, &e.P)
+	}
 	var kr Mat63
 	for i := range 6 {
 		for j := range 3 {

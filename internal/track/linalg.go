@@ -31,14 +31,19 @@ func ident6() Mat6 {
 func mul6(a, b *Mat6) Mat6 {
 	var c Mat6
 	for i := range 6 {
-		for k := range 6 {
-			aik := a[i][k]
-			if aik == 0 {
-				continue
-			}
-			for j := range 6 {
-				c[i][j] += aik * b[k][j]
-			}
+		ai := &a[i]
+		for j := range 6 {
+			// Summed from +0 in k order, as c[i][j] += a[i][k]·b[k][j]
+			// would; a zero a[i][k] adds ±0, which leaves the sum as it is
+			// for a finite b.
+			s := 0.0
+			s += ai[0] * b[0][j]
+			s += ai[1] * b[1][j]
+			s += ai[2] * b[2][j]
+			s += ai[3] * b[3][j]
+			s += ai[4] * b[4][j]
+			s += ai[5] * b[5][j]
+			c[i][j] = s
 		}
 	}
 	return c
@@ -49,10 +54,53 @@ func mulABAt(a, b *Mat6) Mat6 {
 	ab := mul6(a, b)
 	var c Mat6
 	for i := range 6 {
+		abi := &ab[i]
 		for j := i; j < 6; j++ {
-			var s float64
-			for k := range 6 {
-				s += ab[i][k] * a[j][k]
+			aj := &a[j]
+			s := 0.0
+			s += abi[0] * aj[0]
+			s += abi[1] * aj[1]
+			s += abi[2] * aj[2]
+			s += abi[3] * aj[3]
+			s += abi[4] * aj[4]
+			s += abi[5] * aj[5]
+			c[i][j], c[j][i] = s, s
+		}
+	}
+	return c
+}
+
+// mulABAtPositionGain is mulABAt for A = I − K H with H zero in its
+// velocity columns, so that A's last three columns are those of I
+// (exactly: 1 − 0 and 0 − (±0)). It sums the same products in the same
+// order as mulABAt and leaves out only those with a zero factor, which add
+// ±0 and so change nothing for a finite B.
+func mulABAtPositionGain(a, b *Mat6) Mat6 {
+	var ab Mat6
+	for i := range 6 {
+		ai := &a[i]
+		for j := range 6 {
+			s := 0.0
+			s += ai[0] * b[0][j]
+			s += ai[1] * b[1][j]
+			s += ai[2] * b[2][j]
+			if i >= 3 {
+				s += b[i][j] // a[i][i] = 1
+			}
+			ab[i][j] = s
+		}
+	}
+	var c Mat6
+	for i := range 6 {
+		abi := &ab[i]
+		for j := i; j < 6; j++ {
+			aj := &a[j]
+			s := 0.0
+			s += abi[0] * aj[0]
+			s += abi[1] * aj[1]
+			s += abi[2] * aj[2]
+			if j >= 3 {
+				s += abi[j] // a[j][j] = 1
 			}
 			c[i][j], c[j][i] = s, s
 		}

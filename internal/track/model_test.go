@@ -15,7 +15,7 @@ const jacTol = 1e-5
 func TestBallisticJacobianFiniteDifference(t *testing.T) {
 	m := &Ballistic{}
 	gm, j2, re, w := m.constants()
-	c := ballisticConst{gm, j2, re, w}
+	c := newBallisticConst(gm, j2, re, w)
 	f := geo.WGS84.NewENU(geo.LLADeg(55, -30, 0))
 	x := ballisticState(f, 100, 300, 400, 1500, -2500, 800)
 	a := c.jacobian(&x)

@@ -117,7 +117,21 @@ func (m *Ballistic) constants() (gm, j2, re, w float64) {
 	return gm, j2, re, w
 }
 
-type ballisticConst struct{ gm, j2, re, w float64 }
+type ballisticConst struct {
+	gm, j2, re, w float64
+	// Products of the constants that accel and jacobian use, formed
+	// once, with the operations, and so the rounding, they had inline.
+	jq  float64 // 1.5·J2·Re², as ((1.5·J2)·Re)·Re
+	pj  float64 // GM·1.5·J2·Re², as (((GM·1.5)·J2)·Re)·Re
+	gm3 float64 // 3·GM
+	ww  float64 // ω²
+	w2  float64 // 2ω
+}
+
+func newBallisticConst(gm, j2, re, w float64) ballisticConst {
+	return ballisticConst{gm: gm, j2: j2, re: re, w: w,
+		jq: 1.5 * j2 * re * re, pj: gm * 1.5 * j2 * re * re, gm3: 3 * gm, ww: w * w, w2: 2 * w}
+}
 
 // accel returns r̈ in ECEF for state x.
 func (c *ballisticConst) accel(x *Vec6) Vec3 {
@@ -125,13 +139,12 @@ func (c *ballisticConst) accel(x *Vec6) Vec3 {
 	r2 := px*px + py*py + pz*pz
 	r := math.Sqrt(r2)
 	k := -c.gm / (r2 * r)
-	q := 1.5 * c.j2 * c.re * c.re / r2
+	q := c.jq / r2
 	s := 5 * pz * pz / r2
 	fxy, fz := 1+q*(1-s), 1+q*(3-s)
-	w := c.w
 	return Vec3{
-		k*px*fxy + w*w*px + 2*w*x[4],
-		k*py*fxy + w*w*py - 2*w*x[3],
+		k*px*fxy + c.ww*px + c.w2*x[4],
+		k*py*fxy + c.ww*py - c.w2*x[3],
 		k * pz * fz,
 	}
 }
@@ -149,11 +162,11 @@ func (c *ballisticConst) jacobian(x *Vec6) Mat6 {
 	r7 := r5 * r2
 	r9 := r7 * r2
 	z := p[2]
-	pj := c.gm * 1.5 * c.j2 * c.re * c.re
+	pj := c.pj
 	ci := [3]float64{1, 1, 3}
 	for i := range 3 {
 		for j := range 3 {
-			g := 3 * c.gm * p[i] * p[j] / r5
+			g := c.gm3 * p[i] * p[j] / r5
 			j2 := 5*ci[i]*p[i]*p[j]/r7 - 35*p[i]*p[j]*z*z/r9
 			if j == 2 {
 				j2 += 10 * p[i] * z / r7
@@ -165,11 +178,10 @@ func (c *ballisticConst) jacobian(x *Vec6) Mat6 {
 			a[3+i][j] = g + pj*j2
 		}
 	}
-	w := c.w
-	a[3][0] += w * w
-	a[4][1] += w * w
-	a[3][4] = 2 * w
-	a[4][3] = -2 * w
+	a[3][0] += c.ww
+	a[4][1] += c.ww
+	a[3][4] = c.w2
+	a[4][3] = -c.w2
 	return a
 }
 
@@ -183,7 +195,7 @@ func (c *ballisticConst) deriv(x *Vec6) Vec6 {
 // each substep.
 func (m *Ballistic) Propagate(x Vec6, dt float64) (Vec6, Mat6) {
 	gm, j2, re, w := m.constants()
-	c := ballisticConst{gm, j2, re, w}
+	c := newBallisticConst(gm, j2, re, w)
 	maxStep := m.MaxStep
 	if maxStep <= 0 {
 		maxStep = 2
@@ -193,11 +205,17 @@ func (m *Ballistic) Propagate(x Vec6, dt float64) (Vec6, Mat6) {
 		n = 1
 	}
 	h := dt / float64(n)
-	f := ident6()
-	for range n {
+	var f Mat6
+	for s := range n {
 		a := c.jacobian(&x)
 		step := stepTransition(&a, h)
-		f = mul6(&step, &f)
+		if s == 0 {
+			// step·I: the product would return step itself, which holds
+			// no −0 (each entry is 0 or 1 plus a sum, and +0 + −0 = +0).
+			f = step
+		} else {
+			f = mul6(&step, &f)
+		}
 		x = rk4(&c, x, h)
 	}
 	return x, f
@@ -205,7 +223,30 @@ func (m *Ballistic) Propagate(x Vec6, dt float64) (Vec6, Mat6) {
 
 // stepTransition returns I + A h + A² h²/2 for A = [0 I; G C].
 func stepTransition(a *Mat6, h float64) Mat6 {
-	a2 := mul6(a, a)
+	// A² = [G C; ·]: rows 0–2 of A hold a single 1 (at column i+3), so
+	// row i of A² is row i+3 of A, which the product would return summed
+	// from +0 (hence s := 0 first); rows 3–5 by the product, as mul6.
+	var a2 Mat6
+	for i := range 3 {
+		for j := range 6 {
+			s := 0.0
+			s += a[i+3][j]
+			a2[i][j] = s
+		}
+	}
+	for i := 3; i < 6; i++ {
+		ai := &a[i]
+		for j := range 6 {
+			s := 0.0
+			s += ai[0] * a[0][j]
+			s += ai[1] * a[1][j]
+			s += ai[2] * a[2][j]
+			s += ai[3] * a[3][j]
+			s += ai[4] * a[4][j]
+			s += ai[5] * a[5][j]
+			a2[i][j] = s
+		}
+	}
 	f := ident6()
 	for i := range 6 {
 		for j := range 6 {
@@ -242,6 +283,6 @@ func (m *Ballistic) Noise(_ Vec6, dt float64) Mat6 { return whiteAccelNoise(m.Q,
 // Accel returns the modelled ECEF acceleration of state x, m/s².
 func (m *Ballistic) Accel(x Vec6) Vec3 {
 	gm, j2, re, w := m.constants()
-	c := ballisticConst{gm, j2, re, w}
+	c := newBallisticConst(gm, j2, re, w)
 	return c.accel(&x)
 }

@@ -90,20 +90,77 @@ func (c FireControl) Met(s Status, q Quality) bool {
 // position covariance; ok is false when that covariance is singular. It is
 // how a track is matched to the truth it follows (χ²₃ on the result).
 func (e *Estimate) PositionDistance2(p Vec3) (d2 float64, ok bool) {
+	g, ok := e.PositionMetric()
+	if !ok {
+		return 0, false
+	}
+	return g.Distance2(p), true
+}
+
+// PositionMetric is an estimate's position and inverse position
+// covariance, for the distances of many points from it: Distance2 gives
+// the same result as PositionDistance2, bit for bit, without inverting the
+// covariance for each point.
+type PositionMetric struct {
+	x   Vec3    // position, ECEF, m
+	inv Mat3    // inverse position covariance
+	tr  float64 // trace of the position covariance, m²
+	det float64 // its determinant, m⁶
+}
+
+// PositionMetric returns the estimate's position metric; ok is false when
+// its position covariance is singular.
+func (e *Estimate) PositionMetric() (PositionMetric, bool) {
 	c := Mat3{
 		{e.P[0][0], e.P[0][1], e.P[0][2]},
 		{e.P[1][0], e.P[1][1], e.P[1][2]},
 		{e.P[2][0], e.P[2][1], e.P[2][2]},
 	}
-	inv, _, ok := inv3(&c)
+	inv, det, ok := inv3(&c)
 	if !ok {
-		return 0, false
+		return PositionMetric{}, false
 	}
-	d := Vec3{e.X[0] - p[0], e.X[1] - p[1], e.X[2] - p[2]}
+	return PositionMetric{x: e.Position(), inv: inv, tr: c[0][0] + c[1][1] + c[2][2], det: det}, true
+}
+
+// Position returns the estimate's position, ECEF, m.
+func (g *PositionMetric) Position() Vec3 { return g.x }
+
+// Distance2 returns the squared Mahalanobis distance of p from the
+// estimate's position, as PositionDistance2.
+func (g *PositionMetric) Distance2(p Vec3) float64 {
+	d := Vec3{g.x[0] - p[0], g.x[1] - p[1], g.x[2] - p[2]}
+	var d2 float64
 	for a := range 3 {
 		for b := range 3 {
-			d2 += d[a] * inv[a][b] * d[b]
+			d2 += d[a] * g.inv[a][b] * d[b]
 		}
 	}
-	return d2, true
+	return d2
+}
+
+// maxBoundCondition is the largest bound tr³/det on the condition number of
+// the position covariance for which Radius is given: the computed inverse
+// then has relative error below about 10 ε cond² ≈ 1e-3 (ε the machine
+// epsilon, cond² since the error is measured against 1/λmax), far inside
+// radiusMargin.
+const maxBoundCondition = 1e6
+
+// radiusMargin scales Radius beyond the exact bound √(gate·tr P) so that
+// rounding in the inverse and in the distance sum (relative error well
+// under 1e-3 when the condition bound holds) cannot put a computed
+// distance inside the gate for a point outside the radius.
+const radiusMargin = 2.0
+
+// Radius returns a distance, m, beyond which every point p has Distance2(p)
+// > gate, and ok; ok is false when the covariance is too ill-conditioned
+// for a safe bound (then no radius prunes anything). It holds because
+// d² = δᵀ P⁻¹ δ ≥ |δ|²/λmax(P) ≥ |δ|²/tr P for the position error δ, so
+// |δ|² > gate·tr P gives d² > gate; radiusMargin covers the rounding of the
+// computed d².
+func (g *PositionMetric) Radius(gate float64) (float64, bool) {
+	if !(g.det > 0) || !(g.tr > 0) || g.tr*g.tr*g.tr > maxBoundCondition*g.det {
+		return 0, false
+	}
+	return math.Sqrt(radiusMargin * gate * g.tr), true
 }

@@ -89,6 +89,13 @@ type Config struct {
 // Then initiation and deletion rules run and every live track is predicted
 // to the scan time.
 //
+// The work of a dwell is local to its detections: a gate index (gateIndex)
+// lists the tracks whose coarse gate can reach them, only those are
+// predicted (the position block of the covariance first, which is all the
+// χ² gate reads) and gated, and the assignment is solved over the tracks
+// and detections that gate each other. Each shortcut gives the same
+// result, bit for bit, as gating every track and solving over all of them.
+//
 // A Tracker is not safe for concurrent use.
 type Tracker struct {
 	Owner  string
@@ -107,11 +114,27 @@ type Tracker struct {
 	solver assign.Solver
 	cost   []float64
 	rowCol []int
+	rows   []int // tracks in the reduced assignment problem
+	cols   []int // detections in it
+	colOf  []int // a detection's column in it, −1 if none
 	order  []int
-	preds  []Estimate
-	used   []bool
-	d2     []float64
-	detPos []detPosition
+	index  gateIndex
+	// quietPred is the quiescent filter's prediction in testManoeuvre.
+	quietPred Estimate
+	first     []float64 // per detection of a scan: its sensor's first time
+	// sensorFirst is each sensor's first detection time in a scan.
+	sensorFirst []sensorTime
+	cand        []int // the dwell's candidate tracks, from index
+	preds       []gatePrediction
+	used        []bool
+	d2          []float64
+	detPos      []detPosition
+}
+
+// sensorTime is a sensor and a time.
+type sensorTime struct {
+	sensor string
+	t      float64
 }
 
 // detPosition is a detection's position in ECEF, for the coarse gate.
@@ -237,21 +260,38 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for _, k := range tr.tracks {
 		k.hit = false
 	}
+	tlo, thi := math.Inf(1), math.Inf(-1)
+	for i := range dets {
+		tlo, thi = math.Min(tlo, dets[i].Time), math.Max(thi, dets[i].Time)
+	}
+	tr.index.reset(tr.tracks, tlo, thi, tr.gate3)
 
 	// Group by sensor, groups ordered by their first detection time.
 	tr.order = tr.order[:0]
 	for i := range dets {
 		tr.order = append(tr.order, i)
 	}
-	first := make(map[string]float64, 4)
+	// sensorFirst holds each sensor's first detection time; first[i] is
+	// that of detection i's sensor.
+	tr.sensorFirst = tr.sensorFirst[:0]
 	for i := range dets {
-		if f, ok := first[dets[i].Sensor]; !ok || dets[i].Time < f {
-			first[dets[i].Sensor] = dets[i].Time
+		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		switch {
+		case k < 0:
+			tr.sensorFirst = append(tr.sensorFirst, sensorTime{dets[i].Sensor, dets[i].Time})
+		case dets[i].Time < tr.sensorFirst[k].t:
+			tr.sensorFirst[k].t = dets[i].Time
 		}
 	}
+	tr.first = tr.first[:0]
+	for i := range dets {
+		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		tr.first = append(tr.first, tr.sensorFirst[k].t)
+	}
+	first := tr.first
 	slices.SortStableFunc(tr.order, func(a, b int) int {
 		da, db := &dets[a], &dets[b]
-		if c := cmp.Compare(first[da.Sensor], first[db.Sensor]); c != 0 {
+		if c := cmp.Compare(first[a], first[b]); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(da.Sensor, db.Sensor); c != 0 {
@@ -333,8 +373,10 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		return
 	}
 	// The quiescent filter runs alongside on the same detections.
-	q := tr.filter.Predict(k.quiet, d.Time)
-	qpost, in, err := tr.filter.Update(&q, d)
+	// The prediction lives in the tracker's scratch: the address of a
+	// local passed to an interface method would move it to the heap.
+	tr.quietPred = tr.filter.Predict(k.quiet, d.Time)
+	qpost, in, err := tr.filter.Update(&tr.quietPred, d)
 	if err != nil {
 		k.quiet, k.end, k.quietN = *post, 0, 0
 		return
@@ -357,51 +399,50 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 
 // assignPass assigns the detections idx not yet used to the tracks of
 // status pass (global nearest neighbour, see Tracker) and updates them.
+//
+// The assignment is solved on the part of the problem that has a choice:
+// the tracks of the pass that gate some unused detection, and those
+// detections. Every other track can only take its own non-assignment
+// column, and every other detection no track at all, so leaving them out
+// changes no optimal assignment; it keeps the cost matrix, and the
+// solver's O(rows²·cols) work, to the gated tracks of one dwell rather than
+// all tracks.
 func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
-	nt, nd := len(tr.tracks), len(idx)
-	cols := nd + nt
-	inf := math.Inf(1)
-	gated := false
-	for i, k := range tr.tracks {
-		row := tr.cost[i*cols : (i+1)*cols]
-		for j := range row {
-			row[j] = inf
-		}
-		row[nd+i] = tr.gate3
-		if k.Status != pass {
-			continue
-		}
-		for j := range nd {
-			if !tr.used[j] {
-				row[j] = tr.d2[i*nd+j]
-				gated = gated || !math.IsInf(row[j], 1)
-			}
-		}
-	}
-	if !gated {
-		return nil
-	}
-	if _, _, err := tr.solver.Solve(tr.cost, nt, cols, tr.rowCol); err != nil {
+	nd := len(idx)
+	if err := tr.solvePass(nd, pass); err != nil {
 		return err
 	}
-	for i, k := range tr.tracks {
-		j := tr.rowCol[i]
-		if j < 0 || j >= nd || k.Status != pass {
+	nc := len(tr.cols)
+	for r, ci := range tr.rows {
+		c := tr.rowCol[r]
+		if c < 0 || c >= nc {
 			continue
 		}
+		i := tr.cand[ci]
+		k := tr.tracks[i]
+		j := tr.cols[c]
 		d := &dets[idx[j]]
 		pred := &tr.preds[i]
-		if pred.T != d.Time {
-			*pred = tr.filterFor(k).Predict(k.Estimate, d.Time)
+		if pred.est.T != d.Time {
+			pred.est, pred.full, pred.inJ = tr.filterFor(k).Predict(k.Estimate, d.Time), true, -1
 		}
-		post, in, err := tr.filterFor(k).Update(pred, d)
-		if err != nil {
-			k.Status = Deleted
-			continue
+		pred.complete(&k.Estimate)
+		var post Estimate
+		var in Innovation
+		if _, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			post, in = updateFromGate(&pred.est, d, &pred.in)
+		} else {
+			var err error
+			post, in, err = tr.filterFor(k).Update(&pred.est, d)
+			if err != nil {
+				k.Status = Deleted
+				continue
+			}
 		}
 		tr.testManoeuvre(k, d, in.D2, &post)
 		tr.used[j] = true
 		k.Estimate = post
+		tr.index.moved(i, &k.Estimate)
 		k.hit = true
 		k.Quality.Updates++
 		k.Own++
@@ -409,6 +450,69 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		k.LastSensor = d.Sensor
 	}
 	return nil
+}
+
+// solvePass solves the reduced assignment of a pass (see assignPass) for
+// a dwell of nd detections: tr.rows lists its rows (positions in
+// tr.cand), tr.cols its columns (detections of the dwell), and
+// tr.rowCol[r] the column of row r, −1 or ≥ len(tr.cols) when the track
+// takes none.
+func (tr *Tracker) solvePass(nd int, pass Status) error {
+	// colOf[j] is detection j's column in the reduced problem, −1 if no
+	// track of the pass gates it; rows lists the tracks that gate some
+	// detection, cols the detections gated.
+	tr.colOf = slices.Grow(tr.colOf[:0], nd)[:nd]
+	for j := range tr.colOf {
+		tr.colOf[j] = -1
+	}
+	tr.rows, tr.cols = tr.rows[:0], tr.cols[:0]
+	for r, i := range tr.cand {
+		k := tr.tracks[i]
+		if k.Status != pass {
+			continue
+		}
+		row := tr.d2[r*nd : (r+1)*nd]
+		gates := false
+		for j, d2 := range row {
+			if tr.used[j] || math.IsInf(d2, 1) {
+				continue
+			}
+			gates = true
+			if tr.colOf[j] < 0 {
+				tr.colOf[j] = 0
+				tr.cols = append(tr.cols, j)
+			}
+		}
+		if gates {
+			tr.rows = append(tr.rows, r)
+		}
+	}
+	if len(tr.rows) == 0 {
+		return nil
+	}
+	slices.Sort(tr.cols) // detections in dwell order, as in the full problem
+	for c, j := range tr.cols {
+		tr.colOf[j] = c
+	}
+	nr, nc := len(tr.rows), len(tr.cols)
+	width := nc + nr
+	tr.cost = slices.Grow(tr.cost[:0], nr*width)[:nr*width]
+	tr.rowCol = slices.Grow(tr.rowCol[:0], nr)[:nr]
+	inf := math.Inf(1)
+	for r, ci := range tr.rows {
+		row := tr.cost[r*width : (r+1)*width]
+		for c := range row {
+			row[c] = inf
+		}
+		row[nc+r] = tr.gate3
+		for c, j := range tr.cols {
+			if !tr.used[j] {
+				row[c] = tr.d2[ci*nd+j]
+			}
+		}
+	}
+	_, _, err := tr.solver.Solve(tr.cost, nr, width, tr.rowCol)
+	return err
 }
 
 // sameDwell reports whether two detections come from one look of one
@@ -425,22 +529,25 @@ func (tr *Tracker) markFireControl(k *Track, t float64) {
 // scanGroup associates and applies one sensor's detections (idx, sorted by
 // time) and starts tracks from those left over.
 func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
-	nt, nd := len(tr.tracks), len(idx)
-	cols := nd + nt
+	nd := len(idx)
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
 		p, c := dets[di].PositionECEF()
 		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: c[0][0] + c[1][1] + c[2][2]}
 	}
-	// d2[i·nd+j] is the squared Mahalanobis distance of detection j from
-	// track i, +Inf outside the gate.
-	tr.d2 = slices.Grow(tr.d2[:0], nt*nd)[:nt*nd]
-	tr.cost = slices.Grow(tr.cost[:0], nt*cols)[:nt*cols]
-	tr.rowCol = slices.Grow(tr.rowCol[:0], nt)[:nt]
-	tr.preds = slices.Grow(tr.preds[:0], nt)[:nt]
+	// Only the candidates of the gate index can pass the coarse gate.
+	// d2[r·nd+j] is the squared Mahalanobis distance of detection j from
+	// candidate track r, +Inf outside the gate.
+	tr.cand = tr.index.candidates(tr.detPos, len(tr.tracks))
+	nc := len(tr.cand)
+	tr.d2 = slices.Grow(tr.d2[:0], nc*nd)[:nc*nd]
+	if n := len(tr.tracks); len(tr.preds) < n {
+		tr.preds = append(tr.preds, make([]gatePrediction, n-len(tr.preds))...)
+	}
 	inf := math.Inf(1)
-	for i, k := range tr.tracks {
-		row := tr.d2[i*nd : (i+1)*nd]
+	for r, i := range tr.cand {
+		k := tr.tracks[i]
+		row := tr.d2[r*nd : (r+1)*nd]
 		for j := range row {
 			row[j] = inf
 		}
@@ -448,20 +555,39 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 			continue
 		}
 		pred := &tr.preds[i]
-		*pred = k.Estimate
+		pred.est, pred.full, pred.inJ = k.Estimate, true, -1
+		f := tr.filterFor(k)
+		ekf, _ := f.(*EKF)
 		for j, di := range idx {
 			d := &dets[di]
 			if tr.farApart(&k.Estimate, j) {
 				continue
 			}
-			if pred.T != d.Time {
-				*pred = tr.filterFor(k).Predict(k.Estimate, d.Time)
+			var d2 float64
+			var err error
+			if ekf != nil {
+				// The gate needs the position block of the prediction
+				// only; assignPass completes it for an update.
+				if pred.est.T != d.Time {
+					ekf.predictForGate(&k.Estimate, d.Time, pred)
+				}
+				d2, err = gateDistance(&pred.est, d, &pred.in)
+				pred.inJ = -1
+				if err == nil {
+					pred.inJ = j
+				}
+			} else {
+				if pred.est.T != d.Time {
+					pred.est, pred.inJ = f.Predict(k.Estimate, d.Time), -1
+				}
+				var in Innovation
+				in, err = f.Innovate(&pred.est, d)
+				d2 = in.D2
 			}
-			in, err := tr.filterFor(k).Innovate(pred, d)
-			if err != nil || in.D2 > tr.gate3 {
+			if err != nil || d2 > tr.gate3 {
 				continue
 			}
-			row[j] = in.D2
+			row[j] = d2
 		}
 	}
 	tr.used = slices.Grow(tr.used[:0], nd)[:nd]
@@ -496,6 +622,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		k.Quality.Updates = 1
 		tr.nextID++
 		tr.tracks = append(tr.tracks, k)
+		tr.index.add(len(tr.tracks)-1, &k.Estimate)
 	}
 	return nil
 }

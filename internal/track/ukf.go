@@ -59,7 +59,7 @@ type statePropagator interface {
 // PropagateState returns the state dt after x, without the Jacobian.
 func (m *Ballistic) PropagateState(x Vec6, dt float64) Vec6 {
 	gm, j2, re, w := m.constants()
-	c := ballisticConst{gm, j2, re, w}
+	c := newBallisticConst(gm, j2, re, w)
 	maxStep := m.MaxStep
 	if maxStep <= 0 {
 		maxStep = 2

@@ -1,0 +1,168 @@
+package track
+
+import "math"
+
+// gatePrediction is a track's EKF prediction to a dwell time as the χ²
+// gate needs it: the predicted state in full, the transition F and noise Q,
+// and only the position block of the predicted covariance, since the gate
+// reads nothing else (every measurement Jacobian H has zero velocity
+// columns). complete fills in the rest, giving bit for bit what
+// EKF.Predict returns, for the one track a detection is assigned to. Most
+// gated pairs fail the gate or lose the assignment, so most predictions
+// are never completed.
+type gatePrediction struct {
+	est  Estimate // P holds the position block only until full
+	f, q Mat6
+	full bool
+	// in is the innovation of the dwell's detection inJ (−1: none)
+	// against est, as gating computed it, for the update to reuse.
+	in  gateInnovation
+	inJ int
+}
+
+// gateInnovation is what gating computes of a detection's innovation:
+// all of EKF.Innovate's result but ln det S, which it leaves as det S.
+type gateInnovation struct {
+	h     Mat36
+	y     Vec3
+	s, si Mat3
+	det   float64
+	d2    float64
+}
+
+// innovation returns the Innovation that linearInnovation would return
+// for the same prediction and detection.
+func (g *gateInnovation) innovation() Innovation {
+	return Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2, LogDetS: math.Log(g.det)}
+}
+
+// predictForGate predicts e to t into g, as EKF.Predict but with the
+// position block of P only.
+func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
+	dt := t - e.T
+	if dt == 0 {
+		g.est, g.full, g.inJ = *e, true, -1
+		return
+	}
+	g.est.T, g.full, g.inJ = t, false, -1
+	g.est.X, g.f = f.Motion.Propagate(e.X, dt)
+	g.q = f.Motion.Noise(e.X, dt)
+	g.est.P = Mat6{}
+	positionBlockABAt(&g.f, &e.P, &g.est.P)
+	for i := range 3 {
+		for j := range 3 {
+			g.est.P[i][j] += g.q[i][j]
+		}
+	}
+}
+
+// complete fills in the rest of the predicted covariance of g, predicted
+// from e, as predictLinearised.
+func (g *gatePrediction) complete(e *Estimate) {
+	if g.full {
+		return
+	}
+	g.est = predictLinearised(g.est.X, &e.P, &g.f, &g.q, g.est.T)
+	g.full = true
+}
+
+// positionBlockABAt writes the position block (rows and columns 0–2) of
+// A B Aᵀ to c, with the operations, and so the rounding, of mulABAt.
+func positionBlockABAt(a, b *Mat6, c *Mat6) {
+	var ab [3][6]float64
+	for i := range 3 {
+		ai := &a[i]
+		for j := range 6 {
+			s := 0.0
+			s += ai[0] * b[0][j]
+			s += ai[1] * b[1][j]
+			s += ai[2] * b[2][j]
+			s += ai[3] * b[3][j]
+			s += ai[4] * b[4][j]
+			s += ai[5] * b[5][j]
+			ab[i][j] = s
+		}
+	}
+	for i := range 3 {
+		abi := &ab[i]
+		for j := i; j < 3; j++ {
+			aj := &a[j]
+			s := 0.0
+			s += abi[0] * aj[0]
+			s += abi[1] * aj[1]
+			s += abi[2] * aj[2]
+			s += abi[3] * aj[3]
+			s += abi[4] * aj[4]
+			s += abi[5] * aj[5]
+			c[i][j], c[j][i] = s, s
+		}
+	}
+}
+
+// gateDistance returns the NIS of detection d against the prediction e,
+// the D2 of EKF.Innovate, from the position block of e.P alone; err as
+// EKF.Innovate's. Dropping the velocity columns is exact for a finite P:
+// they enter only as products with the zero columns of H, and adding ±0 to
+// a sum leaves it unchanged.
+func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
+	h := d.Jacobian(&e.X)
+	y := d.Residual(d.Z, d.Measure(&e.X))
+	var pht [3][3]float64 // position rows of P Hᵀ
+	for i := range 3 {
+		for j := range 3 {
+			pht[i][j] = e.P[i][0]*h[j][0] + e.P[i][1]*h[j][1] + e.P[i][2]*h[j][2]
+		}
+	}
+	var s Mat3
+	for i := range 3 {
+		for j := range 3 {
+			v := h[i][0]*pht[0][j] + h[i][1]*pht[1][j] + h[i][2]*pht[2][j]
+			s[i][j] = v + d.R[i][j]
+		}
+	}
+	s[0][1] = 0.5 * (s[0][1] + s[1][0])
+	s[1][0] = s[0][1]
+	s[0][2] = 0.5 * (s[0][2] + s[2][0])
+	s[2][0] = s[0][2]
+	s[1][2] = 0.5 * (s[1][2] + s[2][1])
+	s[2][1] = s[1][2]
+	si, det, ok := inv3(&s)
+	if !ok || !(det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
+		return 0, ErrNotPositiveDefinite
+	}
+	var d2 float64
+	for i := range 3 {
+		for j := range 3 {
+			d2 += y[i] * si[i][j] * y[j]
+		}
+	}
+	if !(d2 >= 0) {
+		return 0, ErrNotPositiveDefinite
+	}
+	*g = gateInnovation{h: h, y: y, s: s, si: si, det: det, d2: d2}
+	return d2, nil
+}
+
+// updateFromGate is EKF.Update of the completed prediction e with the
+// innovation gating computed against it: the same posterior, bit for bit,
+// without evaluating the measurement model again. The S of gating equals
+// linearInnovation's (both sum the same products; the velocity columns of
+// H add ±0), and so do y, S⁻¹ and the NIS.
+func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Innovation) {
+	h := &g.h
+	var pht Mat63
+	for i := range 6 {
+		pi := &e.P[i]
+		for j := range 3 {
+			// linearInnovation's sum over k < 6, less the zero velocity
+			// columns of H.
+			s := 0.0
+			s += pi[0] * h[j][0]
+			s += pi[1] * h[j][1]
+			s += pi[2] * h[j][2]
+			pht[i][j] = s
+		}
+	}
+	in := g.innovation()
+	return joseph(e, h, &pht, &in, &d.R), in
+}

@@ -1,0 +1,151 @@
+package track
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// randomTrackState returns a ballistic state seen by the test radar and a
+// random positive-definite covariance with correlated position and
+// velocity.
+func randomTrackState(rng *rand.Rand, s Sensor) Estimate {
+	x := ballisticState(s.Frame, 100+400*rng.Float64(), 200+800*rng.Float64(), 50+800*rng.Float64(),
+		3000*rng.NormFloat64(), 3000*rng.NormFloat64(), 1000*rng.NormFloat64())
+	var l Mat6
+	for i := range 6 {
+		sc := math.Pow(10, 1+2*rng.Float64())
+		if i >= 3 {
+			sc /= 10
+		}
+		for j := 0; j <= i; j++ {
+			l[i][j] = sc * rng.NormFloat64() / 3
+		}
+		l[i][i] = sc
+	}
+	var p Mat6
+	for i := range 6 {
+		for j := range 6 {
+			var v float64
+			for k := range 6 {
+				v += l[i][k] * l[j][k]
+			}
+			p[i][j] = v
+		}
+	}
+	for i := range 6 {
+		for j := range i {
+			p[i][j] = p[j][i]
+		}
+	}
+	return Estimate{T: 10 * rng.Float64(), X: x, P: p}
+}
+
+// TestGatePathMatchesFilter checks that the gating shortcuts return what
+// the filter returns, bit for bit: the position block of predictForGate
+// and its completion against EKF.Predict, gateDistance against
+// EKF.Innovate, updateFromGate against EKF.Update, and the position-gain
+// product of the Joseph form against mulABAt.
+func TestGatePathMatchesFilter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 4))
+	s := radar()
+	for _, f := range []*EKF{{Motion: &Ballistic{Q: 100}}, {Motion: &Ballistic{Q: 1, MaxStep: 0.3}}, {Motion: ConstantVelocity{Q: 10}}} {
+		for trial := range 300 {
+			e := randomTrackState(rng, s)
+			dt := []float64{0, 0.37, 1, -0.6, 2.5}[trial%5]
+			want := f.Predict(e, e.T+dt)
+			var g gatePrediction
+			f.predictForGate(&e, e.T+dt, &g)
+			if g.est.T != want.T || g.est.X != want.X {
+				t.Fatalf("trial %d: predictForGate state %v at %v, want %v at %v", trial, g.est.X, g.est.T, want.X, want.T)
+			}
+			for i := range 3 {
+				for j := range 3 {
+					if g.est.P[i][j] != want.P[i][j] {
+						t.Fatalf("trial %d: predictForGate P[%d][%d] = %v, want %v", trial, i, j, g.est.P[i][j], want.P[i][j])
+					}
+				}
+			}
+			x := want.X
+			for a := range 3 {
+				x[a] += 200 * rng.NormFloat64()
+			}
+			d := noisy(rng, s.Detect(want.T, 1, 0, 0), &x)
+			in, errIn := f.Innovate(&want, &d)
+			d2, errGate := gateDistance(&g.est, &d, &g.in)
+			if (errIn != nil) != (errGate != nil) || (errIn == nil && d2 != in.D2) {
+				t.Fatalf("trial %d: gateDistance = %v, %v, want %v, %v", trial, d2, errGate, in.D2, errIn)
+			}
+			g.complete(&e)
+			if g.est != want {
+				t.Fatalf("trial %d: completed prediction %v, want %v", trial, g.est, want)
+			}
+			if errIn != nil {
+				continue
+			}
+			wantPost, wantIn, err := f.Update(&want, &d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			post, gotIn := updateFromGate(&g.est, &d, &g.in)
+			if post != wantPost || gotIn != wantIn {
+				t.Fatalf("trial %d: updateFromGate = %v, %v, want %v, %v", trial, post, gotIn, wantPost, wantIn)
+			}
+		}
+	}
+	for trial := range 300 {
+		var a Mat6
+		b := randomTrackState(rng, s).P
+		for i := range 6 {
+			for j := range 3 {
+				a[i][j] = rng.NormFloat64()
+			}
+			a[i][i] = 1 - 0.5*rng.Float64()
+			if i >= 3 {
+				a[i][i] = 1
+			}
+		}
+		if got, want := mulABAtPositionGain(&a, &b), mulABAt(&a, &b); got != want {
+			t.Fatalf("trial %d: mulABAtPositionGain = %v, want %v", trial, got, want)
+		}
+	}
+}
+
+// TestBallisticShortcutsMatchProduct checks the ballistic model's
+// shortcuts bit for bit against the plain formulas: the step transition
+// against I + A h + mul6(A, A) h²/2, and the acceleration with its
+// constants formed once against the inline expression.
+func TestBallisticShortcutsMatchProduct(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 5))
+	s := radar()
+	for _, m := range []*Ballistic{{}, {NoRotation: true}, {NoJ2: true}} {
+		gm, j2, re, w := m.constants()
+		c := newBallisticConst(gm, j2, re, w)
+		for trial := range 200 {
+			x := randomTrackState(rng, s).X
+			h := []float64{1, 0.25, -0.7, 2}[trial%4]
+			a := c.jacobian(&x)
+			a2 := mul6(&a, &a)
+			want := ident6()
+			for i := range 6 {
+				for j := range 6 {
+					want[i][j] += a[i][j]*h + a2[i][j]*h*h/2
+				}
+			}
+			if got := stepTransition(&a, h); got != want {
+				t.Fatalf("trial %d: stepTransition = %v, want %v", trial, got, want)
+			}
+			px, py, pz := x[0], x[1], x[2]
+			r2 := px*px + py*py + pz*pz
+			r := math.Sqrt(r2)
+			k := -gm / (r2 * r)
+			q := 1.5 * j2 * re * re / r2
+			sz := 5 * pz * pz / r2
+			fxy, fz := 1+q*(1-sz), 1+q*(3-sz)
+			wantA := Vec3{k*px*fxy + w*w*px + 2*w*x[4], k*py*fxy + w*w*py - 2*w*x[3], k * pz * fz}
+			if got := c.accel(&x); got != wantA {
+				t.Fatalf("trial %d: accel = %v, want %v", trial, got, wantA)
+			}
+		}
+	}
+}
