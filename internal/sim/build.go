@@ -19,7 +19,7 @@ func Build(s *Spec, o Options) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &World{Spec: s, Options: o, Flights: flights, looks: &lookWindows{}}
+	w := &World{Spec: s, Options: o, Flights: flights, looks: &lookWindows{}, fast: &fastTables{}}
 	var bad Errors
 	for i, st := range s.Sites {
 		for j, pl := range st.Platforms {

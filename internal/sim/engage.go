@@ -88,6 +88,9 @@ type Outcome struct {
 // launch, intercept or miss, assess, re-engage; every random number comes
 // from rng.
 func (w *World) Engage(rng *rand.Rand) (*Outcome, error) {
+	if w.Options.Fidelity == FastFidelity {
+		return w.engageFast(rng)
+	}
 	tr := w.newTrial(rng, true)
 	if err := tr.run(); err != nil {
 		return nil, err
@@ -131,6 +134,10 @@ type battle struct {
 	// reused by the next decision: npredicted of them are in use.
 	predicted  []*intercept.Path
 	npredicted int
+	// predictor, when set, replaces predict for the fast fidelity
+	// (fast.go); boosting reports a track whose truth is in boost, which
+	// is not steady.
+	predictor func(b *battle, tk *track.Track) (path *intercept.Path, tImp float64, impact geo.LLA, ok, boosting bool)
 }
 
 type candTrack struct {
@@ -229,8 +236,27 @@ func estPos(e *track.Estimate) r3.Vec { return r3.Vec{X: e.X[0], Y: e.X[1], Z: e
 func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth []truthPos, gate float64) {
 	w := b.w
 	e.nextEval = T + ReevaluateS
-	path, tImp, impact, ok := b.predict(tk.Estimate)
+	var (
+		path     *intercept.Path
+		tImp     float64
+		impact   geo.LLA
+		ok       bool
+		boosting bool
+	)
+	if b.predictor != nil {
+		path, tImp, impact, ok, boosting = b.predictor(b, tk)
+	} else {
+		path, tImp, impact, ok = b.predict(tk.Estimate)
+	}
 	if !ok {
+		return
+	}
+	if boosting {
+		// The fast fidelity predicts the true path, which a boosting
+		// track's ballistic prediction is not: wait as full fidelity
+		// waits for thrust termination.
+		e.hasImpact = false
+		e.nextEval = T + steadyS
 		return
 	}
 	steady := e.hasImpact && T-e.lastImpactT <= 2*steadyS && c2.Distance(e.lastImpact, impact) <= steadyM
