@@ -65,6 +65,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/c2"
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/track"
+	"github.com/rampart-sim/rampart/radar"
 )
 
 // Track rules of the fast fidelity's covariance-only tracks: the full
@@ -75,7 +76,30 @@ const (
 	fastConfirmN       = 5
 	fastDeleteMisses   = 3    // consecutive missed scans that drop a firm track
 	fastDeletePosSigma = 20e3 // RSS position σ that drops a firm track, m
+	// fastBatchScans is how many scans' detections a fire-control track
+	// sums before it applies them in one update (and tests its quality
+	// again): its filter's memory is tens of scans, so five scans' worth
+	// of information applied at once changes its covariance by a few per
+	// cent; a track that is read applies what it holds first.
+	fastBatchScans = 5
 )
+
+// sigma2 returns the squares of radar.Sigmas (range, m², and angle, rad²)
+// at dwell SNR dwell, without its square roots.
+func sigma2(r *radar.Radar, dwell float64) (varR, varA float64) {
+	if !(dwell > 0) {
+		dwell = math.SmallestNonzeroFloat64
+	}
+	k2 := 2 * dwell
+	dr := radar.SpeedOfLight / (2 * r.Bandwidth)
+	km := r.MonopulseSlope
+	if km == 0 {
+		km = radar.DefaultMonopulseSlope
+	}
+	bw := r.Beamwidth
+	return math.Min(dr*dr/k2, dr*dr) + r.RangeFloor*r.RangeFloor,
+		math.Min(bw*bw/(km*km*k2), bw*bw) + r.AngleFloor*r.AngleFloor
+}
 
 // CheckFast reports why w cannot run at the fast fidelity, or nil.
 func (w *World) CheckFast() error {
@@ -90,35 +114,176 @@ func (w *World) CheckFast() error {
 	return nil
 }
 
-// axisCov is the covariance of one axis's position and velocity, m², m²/s,
-// m²/s².
-type axisCov struct{ pp, pv, vv float64 }
+// mat3 is a 3×3 matrix.
+type mat3 = [3][3]float64
 
-// predicted returns the covariance dt seconds on, under white acceleration
-// noise of spectral density q (m²/s³).
-func (a axisCov) predicted(dt, q float64) axisCov {
-	return axisCov{
-		pp: a.pp + 2*dt*a.pv + dt*dt*a.vv + q*dt*dt*dt/3,
-		pv: a.pv + dt*a.vv + q*dt*dt/2,
-		vv: a.vv + q*dt,
+// posVelCov is the covariance of a position–velocity state in ECEF: A of
+// the position (m²), B between position and velocity (m²/s), C of the
+// velocity (m²/s²).
+type posVelCov struct{ A, B, C mat3 }
+
+// predicted returns the covariance dt seconds on under a constant-velocity
+// model with white acceleration noise of spectral density q (m²/s³) on
+// each axis (Bar-Shalom et al. 2001, §6.2.2).
+func (p *posVelCov) predicted(dt, q float64) posVelCov {
+	var o posVelCov
+	for i := range 3 {
+		for j := range 3 {
+			o.A[i][j] = p.A[i][j] + dt*(p.B[i][j]+p.B[j][i]) + dt*dt*p.C[i][j]
+			o.B[i][j] = p.B[i][j] + dt*p.C[i][j]
+			o.C[i][j] = p.C[i][j]
+		}
+		o.A[i][i] += q * dt * dt * dt / 3
+		o.B[i][i] += q * dt * dt / 2
+		o.C[i][i] += q * dt
+	}
+	return o
+}
+
+// update applies a position measurement of covariance r (the Kalman
+// update with H = [I 0]) and returns the gains of the position and the
+// velocity, A S⁻¹ and Bᵀ S⁻¹.
+func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
+	var s mat3
+	for i := range 3 {
+		for j := range 3 {
+			s[i][j] = p.A[i][j] + r[i][j]
+		}
+	}
+	si, ok := inv3(&s)
+	if !ok {
+		return kp, kv, false
+	}
+	kp, kv = mul3(&p.A, &si), mul3T(&p.B, &si)
+	a, b, c := p.A, p.B, p.C
+	kaA, kaB, kbB := mul3(&kp, &a), mul3(&kp, &b), mul3(&kv, &b)
+	for i := range 3 {
+		for j := range 3 {
+			p.A[i][j] = a[i][j] - kaA[i][j]
+			p.B[i][j] = b[i][j] - kaB[i][j]
+			p.C[i][j] = c[i][j] - kbB[i][j]
+		}
+	}
+	p.symmetrize()
+	return kp, kv, true
+}
+
+// symmetrize keeps A and C symmetric: rounding makes them drift apart,
+// and the recursion then diverges within a few hundred updates when one
+// direction is measured 10⁴ times better than another (range against
+// cross-range).
+func (p *posVelCov) symmetrize() {
+	for i := range 3 {
+		for j := range i {
+			a := (p.A[i][j] + p.A[j][i]) / 2
+			c := (p.C[i][j] + p.C[j][i]) / 2
+			p.A[i][j], p.A[j][i], p.C[i][j], p.C[j][i] = a, a, c, c
+		}
 	}
 }
 
-// updated returns the covariance after a position measurement of
-// variance r.
-func (a axisCov) updated(r float64) axisCov {
-	s := a.pp + r
-	k1, k2 := a.pp/s, a.pv/s
-	return axisCov{pp: (1 - k1) * a.pp, pv: (1 - k1) * a.pv, vv: a.vv - k2*a.pv}
+// joseph updates the covariance of an error with the gains kp, kv of a
+// filter (not necessarily the optimal ones for this error) and a
+// measurement of covariance r: Σ⁺ = (I − KH) Σ (I − KH)ᵀ + K R Kᵀ
+// (Joseph form; Bar-Shalom et al. 2001, §5.2.3).
+func (p *posVelCov) joseph(kp, kv, r *mat3) {
+	var m mat3 // I − Kp
+	for i := range 3 {
+		for j := range 3 {
+			m[i][j] = -kp[i][j]
+		}
+		m[i][i]++
+	}
+	a, b, c := p.A, p.B, p.C
+	ma := mul3(&m, &a)
+	aKv := mul3Bt(&a, kv) // A Kvᵀ
+	var bt mat3
+	for i := range 3 {
+		for j := range 3 {
+			bt[i][j] = b[i][j] - aKv[i][j]
+		}
+	}
+	mb := mul3(&m, &bt)
+	kva := mul3(kv, &a)
+	kvaKv := mul3Bt(&kva, kv)
+	kvb := mul3(kv, &b)
+	kpr, kvr := mul3(kp, r), mul3(kv, r)
+	kprKp, kprKv, kvrKv := mul3Bt(&kpr, kp), mul3Bt(&kpr, kv), mul3Bt(&kvr, kv)
+	maM := mul3Bt(&ma, &m)
+	for i := range 3 {
+		for j := range 3 {
+			p.A[i][j] = maM[i][j] + kprKp[i][j]
+			p.B[i][j] = mb[i][j] + kprKv[i][j]
+			// Kv A Kvᵀ − Bᵀ Kvᵀ − Kv B + C, where Bᵀ Kvᵀ = (Kv B)ᵀ.
+			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + c[i][j] + kvrKv[i][j]
+		}
+	}
+	p.symmetrize()
 }
 
-// chol returns the Cholesky factor [a 0; b c] of the axis covariance.
-func (a axisCov) chol() (l11, l21, l22 float64) {
-	l11 = math.Sqrt(math.Max(0, a.pp))
-	if l11 > 0 {
-		l21 = a.pv / l11
+// mul3Bt returns a bᵀ.
+func mul3Bt(a, b *mat3) mat3 {
+	var o mat3
+	for i := range 3 {
+		for j := range 3 {
+			o[i][j] = a[i][0]*b[j][0] + a[i][1]*b[j][1] + a[i][2]*b[j][2]
+		}
 	}
-	return l11, l21, math.Sqrt(math.Max(0, a.vv-l21*l21))
+	return o
+}
+
+func mul3(a, b *mat3) mat3 {
+	var o mat3
+	for i := range 3 {
+		for j := range 3 {
+			o[i][j] = a[i][0]*b[0][j] + a[i][1]*b[1][j] + a[i][2]*b[2][j]
+		}
+	}
+	return o
+}
+
+// mul3T returns aᵀ b.
+func mul3T(a, b *mat3) mat3 {
+	var o mat3
+	for i := range 3 {
+		for j := range 3 {
+			o[i][j] = a[0][i]*b[0][j] + a[1][i]*b[1][j] + a[2][i]*b[2][j]
+		}
+	}
+	return o
+}
+
+// inv3 inverts a 3×3 matrix by its adjugate.
+func inv3(m *mat3) (mat3, bool) {
+	c00 := m[1][1]*m[2][2] - m[1][2]*m[2][1]
+	c01 := m[1][2]*m[2][0] - m[1][0]*m[2][2]
+	c02 := m[1][0]*m[2][1] - m[1][1]*m[2][0]
+	det := m[0][0]*c00 + m[0][1]*c01 + m[0][2]*c02
+	if !(det != 0) || math.IsInf(det, 0) {
+		return mat3{}, false
+	}
+	d := 1 / det
+	return mat3{
+		{c00 * d, (m[0][2]*m[2][1] - m[0][1]*m[2][2]) * d, (m[0][1]*m[1][2] - m[0][2]*m[1][1]) * d},
+		{c01 * d, (m[0][0]*m[2][2] - m[0][2]*m[2][0]) * d, (m[0][2]*m[1][0] - m[0][0]*m[1][2]) * d},
+		{c02 * d, (m[0][1]*m[2][0] - m[0][0]*m[2][1]) * d, (m[0][0]*m[1][1] - m[0][1]*m[1][0]) * d},
+	}, true
+}
+
+// losCov returns the covariance (or with inverse the information) of a
+// position measured at range variance varR along the unit line of sight u
+// and variance varC on each axis across it.
+func losCov(u r3.Vec, varR, varC float64) mat3 {
+	uu := [3]float64{u.X, u.Y, u.Z}
+	var m mat3
+	for i := range 3 {
+		for j := range 3 {
+			o := uu[i] * uu[j]
+			m[i][j] = varR*o - varC*o
+		}
+		m[i][i] += varC
+	}
+	return m
 }
 
 // fastTrack is one picture's covariance-only track on one flight.
@@ -127,10 +292,12 @@ type fastTrack struct {
 	status  track.Status // Tentative or Firm while live
 	fc      bool         // fire-control quality at the latest scan
 	id      int
-	t       float64 // time of along and cross
-	along   axisCov // along the latest line of sight
-	cross   axisCov // each of the two axes across it
-	los     r3.Vec
+	t       float64   // time of cov
+	cov     posVelCov // the filter's covariance
+	err     posVelCov // the covariance of its actual error (see qTrue), at t
+	info    mat3      // Σ R⁻¹ of the detections of the current scan
+	ninfo   int
+	batched int // scans whose detections are in info
 	updates int
 	scans   int
 	misses  int
@@ -148,6 +315,33 @@ type fastTrial struct {
 	nfirm    []int         // firm tracks per picture
 	rcsDB    [2][]float64  // [boost, not][flight]
 	rcs      [2][]float64
+}
+
+// window is the battle's battle space at the fast fidelity: the one of
+// the true path of the track's flight, computed once per world
+// (fastTables.spaces), with its first launch moved up to the decision
+// time, where full fidelity recomputes it from each prediction.
+func (ft *fastTrial) window(l int, tk *track.Track, _ *intercept.Path, T, _ float64) (intercept.BattleSpace, bool) {
+	m := ft.tab.space(ft.w, ft.idFlight[tk.ID], l)
+	if m.closed(T) {
+		return intercept.BattleSpace{}, false
+	}
+	bs := m.bs
+	bs.FirstLaunch = math.Max(bs.FirstLaunch, T)
+	return bs, true
+}
+
+// hopeless reports whether no launcher can engage flight i from T on: an
+// evaluation can then only conclude that nothing can be done, and the fast
+// fidelity skips it.
+func (ft *fastTrial) hopeless(tk *track.Track, T float64) bool {
+	i := ft.idFlight[tk.ID]
+	for l := range ft.w.Launchers {
+		if !ft.tab.space(ft.w, i, l).closed(T) {
+			return false
+		}
+	}
+	return true
 }
 
 // engageFast runs one trial at the fast fidelity.
@@ -170,24 +364,67 @@ func (ft *fastTrial) q(i int, t float64) float64 {
 	return trackerQ
 }
 
-// detect updates the picture's track on flight i with a detection at td.
+// qTrue returns the acceleration spectral density of the truth's departure
+// from the trackers' ballistic model for flight i at t: thrust while it
+// boosts (taken as track.BoostQ), none after burnout, where the truth is
+// the ballistic motion the filter assumes. The filter's trackerQ is a
+// margin for what it does not model, so its covariance overstates its
+// error in midcourse; the fast fidelity draws the error from the error's
+// own covariance, propagated with the filter's gains.
+func (ft *fastTrial) qTrue(i int, t float64) float64 {
+	ff := &ft.tab.flights[i]
+	if ff.boost[ff.sample(t)] {
+		return track.BoostQ
+	}
+	return 0
+}
+
+// detect adds a detection of flight i at td to the picture's track k,
+// measured with range variance varR along the line of sight los and
+// variance varC across it. The first starts a track; the others of a scan
+// are applied together at its end (their information summed).
 func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.Vec) {
 	if !k.live {
-		*k = fastTrack{live: true, status: track.Tentative, id: len(ft.idFlight), t: td, los: los, updates: 1, hit: true,
-			along: axisCov{pp: varR, vv: fastVelSigma0 * fastVelSigma0}, cross: axisCov{pp: varC, vv: fastVelSigma0 * fastVelSigma0}}
+		*k = fastTrack{live: true, status: track.Tentative, id: len(ft.idFlight), t: td, updates: 1, hit: true}
+		k.cov.A = losCov(los, varR, varC)
+		for j := range 3 {
+			k.cov.C[j][j] = fastVelSigma0 * fastVelSigma0
+		}
+		k.err = k.cov
 		ft.idFlight = append(ft.idFlight, i)
 		for j := range k.z {
 			k.z[j] = ft.rng.NormFloat64()
 		}
 		return
 	}
-	q := ft.q(i, td)
-	dt := td - k.t
-	k.along = k.along.predicted(dt, q).updated(varR)
-	k.cross = k.cross.predicted(dt, q).updated(varC)
-	k.t, k.los = td, los
-	k.updates++
+	r := losCov(los, 1/varR, 1/varC)
+	for a := range 3 {
+		for b := range 3 {
+			k.info[a][b] += r[a][b]
+		}
+	}
+	k.ninfo++
 	k.hit = true
+}
+
+// flush applies the detections not yet applied to track k of flight i,
+// at T, and returns its covariance at T.
+func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
+	dt := T - k.t
+	p := k.cov.predicted(dt, ft.q(i, T))
+	if k.ninfo > 0 {
+		if r, ok := inv3(&k.info); ok {
+			if kp, kv, ok := p.update(&r); ok {
+				k.err = k.err.predicted(dt, ft.qTrue(i, T))
+				k.err.joseph(&kp, &kv, &r)
+				k.cov, k.t = p, T
+				k.updates += k.ninfo
+			}
+		}
+		k.info, k.ninfo = mat3{}, 0
+	}
+	k.batched = 0
+	return p
 }
 
 // endScan closes the scan at T of track k on flight i: confirmation,
@@ -203,11 +440,16 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 	} else {
 		k.misses++
 	}
+	hit := k.hit
 	k.hit = false
-	q := ft.q(i, T)
-	a, c := k.along.predicted(T-k.t, q), k.cross.predicted(T-k.t, q)
-	pos := math.Sqrt(a.pp + 2*c.pp)
-	vel := math.Sqrt(a.vv + 2*c.vv)
+	if hit && k.fc && k.batched+1 < fastBatchScans {
+		// A fire-control track: its detections are applied in batches.
+		k.batched++
+		return false, false
+	}
+	p := ft.flush(k, i, T)
+	pos := math.Sqrt(math.Max(0, p.A[0][0]+p.A[1][1]+p.A[2][2]))
+	vel := math.Sqrt(math.Max(0, p.C[0][0]+p.C[1][1]+p.C[2][2]))
 	w := min(k.scans, fastConfirmN)
 	got := 0
 	for b := range w {
@@ -235,40 +477,59 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 }
 
 // estimate returns track k's estimate at T: the truth of flight i plus the
-// track's error at its covariance then.
+// track's error, its standard normal z scaled by the Cholesky factor of
+// the track's covariance then.
 func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
-	q := ft.q(i, T)
-	a, c := k.along.predicted(T-k.t, q), k.cross.predicted(T-k.t, q)
-	u := k.los
-	ref := r3.Vec{Z: 1}
-	if math.Abs(u.Z) > 0.9 {
-		ref = r3.Vec{X: 1}
-	}
-	e1 := r3.Unit(r3.Cross(u, ref))
-	e2 := r3.Cross(u, e1)
-	a11, a21, a22 := a.chol()
-	c11, c21, c22 := c.chol()
-	dp := r3.Add(r3.Scale(a11*k.z[0], u), r3.Add(r3.Scale(c11*k.z[2], e1), r3.Scale(c11*k.z[4], e2)))
-	dv := r3.Add(r3.Scale(a21*k.z[0]+a22*k.z[1], u),
-		r3.Add(r3.Scale(c21*k.z[2]+c22*k.z[3], e1), r3.Scale(c21*k.z[4]+c22*k.z[5], e2)))
-	p, v := ft.tab.flights[i].state(T)
-	p, v = r3.Add(p, dp), r3.Add(v, dv)
-	est := track.Estimate{T: T, X: track.Vec6{p.X, p.Y, p.Z, v.X, v.Y, v.Z}}
-	uu := [3]float64{u.X, u.Y, u.Z}
+	p := ft.flush(k, i, T)
+	est := track.Estimate{T: T}
 	for r := range 3 {
 		for s := range 3 {
-			o := uu[r] * uu[s]
-			id := 0.0
-			if r == s {
-				id = 1
-			}
-			est.P[r][s] = a.pp*o + c.pp*(id-o)
-			est.P[r][s+3] = a.pv*o + c.pv*(id-o)
-			est.P[r+3][s] = est.P[r][s+3]
-			est.P[r+3][s+3] = a.vv*o + c.vv*(id-o)
+			est.P[r][s] = p.A[r][s]
+			est.P[r][s+3] = p.B[r][s]
+			est.P[s+3][r] = p.B[r][s]
+			est.P[r+3][s+3] = p.C[r][s]
+		}
+	}
+	e := k.err.predicted(T-k.t, ft.qTrue(i, T))
+	var ep track.Mat6
+	for r := range 3 {
+		for s := range 3 {
+			ep[r][s], ep[r][s+3], ep[s+3][r], ep[r+3][s+3] = e.A[r][s], e.B[r][s], e.B[r][s], e.C[r][s]
+		}
+	}
+	l := chol6(&ep)
+	pos, vel := ft.tab.flights[i].state(T)
+	est.X = track.Vec6{pos.X, pos.Y, pos.Z, vel.X, vel.Y, vel.Z}
+	for r := range 6 {
+		for s := 0; s <= r; s++ {
+			est.X[r] += l[r][s] * k.z[s]
 		}
 	}
 	return est
+}
+
+// chol6 returns the lower Cholesky factor of a covariance, with zero
+// columns where it is not positive definite.
+func chol6(m *track.Mat6) track.Mat6 {
+	var l track.Mat6
+	for j := range 6 {
+		d := m[j][j]
+		for k := range j {
+			d -= l[j][k] * l[j][k]
+		}
+		if !(d > 0) {
+			continue
+		}
+		l[j][j] = math.Sqrt(d)
+		for i := j + 1; i < 6; i++ {
+			v := m[i][j]
+			for k := range j {
+				v -= l[i][k] * l[j][k]
+			}
+			l[i][j] = v / l[j][j]
+		}
+	}
+	return l
 }
 
 // predict is the battle's predictor at the fast fidelity: the true path of
@@ -286,13 +547,29 @@ func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float
 		pos, vel := ff.state(est.T + t)
 		p.Pos = append(p.Pos, r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))))
 		p.Vel = append(p.Vel, r3.Add(vel, dv))
-		if est.T+t > ff.t1 {
-			break // one sample past impact, below the ground
+		if pos := p.Pos[len(p.Pos)-1]; est.T+t > ff.t1 && !geo.WGS84.SurelyAbove(pos) && geo.WGS84.ToGeodetic(pos).Alt < 0 {
+			break // past impact (extrapolated in a straight line), below the ground
 		}
 	}
 	_, t1 := p.Span()
 	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
 	return p, tImp, impact, ok, boosting
+}
+
+// propagate is the planner's prediction at the fast fidelity: the true
+// state of the track's flight at t shifted by the error of x at t0, its
+// position error plus its velocity error times the time ahead.
+func (ft *fastTrial) propagate(id int, x track.Vec6, t0, t float64) track.Vec6 {
+	ff := &ft.tab.flights[ft.idFlight[id]]
+	tp, tv := ff.state(t0)
+	p, v := ff.state(t)
+	dt := t - t0
+	return track.Vec6{
+		p.X + x[0] - tp.X + dt*(x[3]-tv.X),
+		p.Y + x[1] - tp.Y + dt*(x[4]-tv.Y),
+		p.Z + x[2] - tp.Z + dt*(x[5]-tv.Z),
+		v.X + x[3] - tv.X, v.Y + x[4] - tv.Y, v.Z + x[5] - tv.Z,
+	}
 }
 
 func (ft *fastTrial) run() {
@@ -301,7 +578,9 @@ func (ft *fastTrial) run() {
 	if n == 0 {
 		return
 	}
-	ft.bm.predictor = ft.predict
+	ft.bm.predictor, ft.bm.window = ft.predict, ft.window
+	ft.bm.pkModel = track.ConstantVelocity{Q: plannerQ}
+	ft.bm.propagate, ft.bm.hopeless = ft.propagate, ft.hopeless
 	for ph := range 2 {
 		ft.rcs[ph], ft.rcsDB[ph] = make([]float64, n), make([]float64, n)
 	}
@@ -383,7 +662,11 @@ func (ft *fastTrial) run() {
 	var tracks []track.Track
 	wake := math.Inf(1)
 
+	ends := make([]float64, n)
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
+		for i := range n {
+			ends[i] = ft.end(i)
+		}
 		for r, u := range w.Radars {
 			pic := radarPic[r]
 			rd := u.Radar
@@ -401,7 +684,7 @@ func (ft *fastTrial) run() {
 				if next[r][i] > T {
 					continue
 				}
-				end := ft.end(i)
+				end := ends[i]
 				lk := &ft.tab.looks[r][i]
 				for next[r][i] <= T && next[r][i] < end {
 					tl := next[r][i]
@@ -412,6 +695,20 @@ func (ft *fastTrial) run() {
 					}
 					s := ff.sample(tl)
 					if !lk.vis[s] {
+						// Skip the looks that would find the flight hidden:
+						// to the first look at or after its next visible
+						// sample (less half a sample, the nearest-sample
+						// rule), or past its end.
+						nv := int(lk.nextVis[s])
+						if nv >= len(lk.vis) {
+							next[r][i] = math.Inf(1)
+							continue
+						}
+						step := next[r][i] - tl
+						tv := ff.t0 + (float64(nv)-0.5)*fastStepS
+						if skip := math.Floor((tv - tl) / step); skip > 1 {
+							next[r][i] = tl + skip*step
+						}
 						continue
 					}
 					ph := 1
@@ -424,9 +721,8 @@ func (ft *fastTrial) run() {
 					if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 						out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 					}
-					sr, sa, _ := rd.Sigmas(lk.snr[s] * ft.rcs[ph][i] * float64(rd.Detector.Pulses))
-					c := lk.rng[s] * sa
-					ft.detect(&ft.tracks[pic][i], i, tl, sr*sr, c*c, lk.los[s])
+					varR, varA := sigma2(rd, lk.snr[s]*ft.rcs[ph][i]*float64(rd.Detector.Pulses))
+					ft.detect(&ft.tracks[pic][i], i, tl, varR, lk.rng[s]*lk.rng[s]*varA, lk.los[s])
 					if !tracked[r][i] && ntracked[r] < rd.MaxTracks {
 						tracked[r][i] = true
 						ntracked[r]++

@@ -7,6 +7,8 @@ import (
 	"gonum.org/v1/gonum/spatial/r3"
 
 	"github.com/rampart-sim/rampart/flight"
+	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/radar"
 )
 
@@ -32,7 +34,23 @@ type fastTables struct {
 	flights []fastFlight  // per flight
 	looks   [][]fastLooks // [radar][flight]
 	pd      []pdTable     // per radar
+	// spaces[i][l] is flight i's battle space against launcher l, on
+	// its true path from launch to impact.
+	spaces [][]battleSpace
 }
+
+// battleSpace is an intercept.Window result.
+type battleSpace struct {
+	bs intercept.BattleSpace
+	ok bool
+}
+
+// closed reports whether the battle space rules out any launch at T or
+// later.
+func (s battleSpace) closed(T float64) bool { return !s.ok || s.bs.LastLaunch < T }
+
+// space returns flight i's battle space against launcher l.
+func (ft *fastTables) space(_ *World, i, l int) battleSpace { return ft.spaces[i][l] }
 
 // fastFlight is a flight's truth sampled every fastStepS from launch.
 type fastFlight struct {
@@ -46,11 +64,14 @@ type fastFlight struct {
 // 1 m² target (linear and dB), the slant range and the unit line of
 // sight from the radar (ECEF).
 type fastLooks struct {
-	vis   []bool
-	snr   []float64
-	snrDB []float64
-	rng   []float64
-	los   []r3.Vec
+	vis []bool
+	// nextVis[k] is the first visible sample at or after k, len(vis) if
+	// none.
+	nextVis []int32
+	snr     []float64
+	snrDB   []float64
+	rng     []float64
+	los     []r3.Vec
 }
 
 // pdTable is a radar's detection probability tabulated against the
@@ -133,15 +154,47 @@ func (ft *fastTables) build(w *World) {
 				lk.vis[k], lk.snr[k], lk.snrDB[k], lk.rng[k] = true, o.SNR, radar.DB(o.SNR), o.Range
 				lk.los[k] = r3.Unit(r3.Sub(p, site))
 			}
+			lk.nextVis = make([]int32, n)
+			nv := int32(n)
+			for k := n - 1; k >= 0; k-- {
+				if lk.vis[k] {
+					nv = int32(k)
+				}
+				lk.nextVis[k] = nv
+			}
 			ft.looks[r][i] = lk
+		}
+	}
+	ft.spaces = make([][]battleSpace, len(ft.flights))
+	for i := range ft.flights {
+		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
+		ff := &ft.flights[i]
+		if ff.pos == nil {
+			continue
+		}
+		path := &intercept.Path{T0: ff.t0, Dt: predictStep}
+		for t := ff.t0; ; t += predictStep {
+			p, v := ff.state(t)
+			path.Pos, path.Vel = append(path.Pos, p), append(path.Vel, v)
+			if t > ff.t1 && !geo.WGS84.SurelyAbove(p) && geo.WGS84.ToGeodetic(p).Alt < 0 {
+				break
+			}
+		}
+		for l := range w.Launchers {
+			lu := &w.Launchers[l]
+			bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, ff.t0, ff.t1, ff.t0)
+			ft.spaces[i][l] = battleSpace{bs: bs, ok: ok}
 		}
 	}
 }
 
 // sample returns the index of the sample nearest t.
 func (f *fastFlight) sample(t float64) int {
-	k := int(math.Round((t - f.t0) / fastStepS))
-	return max(0, min(k, len(f.pos)-1))
+	x := (t - f.t0) / fastStepS
+	if !(x > 0) {
+		return 0
+	}
+	return min(int(x+0.5), len(f.pos)-1)
 }
 
 // state returns the truth position and velocity at t, interpolated
