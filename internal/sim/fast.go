@@ -288,22 +288,26 @@ func losCov(u r3.Vec, varR, varC float64) mat3 {
 
 // fastTrack is one picture's covariance-only track on one flight.
 type fastTrack struct {
-	live    bool
-	status  track.Status // Tentative or Firm while live
-	fc      bool         // fire-control quality at the latest scan
-	id      int
-	t       float64   // time of cov
-	cov     posVelCov // the filter's covariance
-	err     posVelCov // the covariance of its actual error (see qTrue), at t
-	info    mat3      // Σ R⁻¹ of the detections of the current scan
-	ninfo   int
-	batched int // scans whose detections are in info
-	updates int
-	scans   int
-	misses  int
-	hits    uint64
-	hit     bool
-	z       [6]float64 // the track's error in units of its σ
+	live   bool
+	status track.Status // Tentative or Firm while live
+	fc     bool         // fire-control quality at the latest scan
+	id     int
+	t      float64   // time of cov
+	cov    posVelCov // the filter's covariance
+	err    posVelCov // the covariance of its actual error (see qTrue), at t
+	// errIsCov reports that err is cov: true while the truth moves as
+	// the filter assumes (both at track.BoostQ in boost), which saves the
+	// second update.
+	errIsCov bool
+	info     mat3 // Σ R⁻¹ of the detections of the current scan
+	ninfo    int
+	batched  int // scans whose detections are in info
+	updates  int
+	scans    int
+	misses   int
+	hits     uint64
+	hit      bool
+	z        [6]float64 // the track's error in units of its σ
 }
 
 // fastTrial is one trial at the fast fidelity.
@@ -390,7 +394,7 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.
 		for j := range 3 {
 			k.cov.C[j][j] = fastVelSigma0 * fastVelSigma0
 		}
-		k.err = k.cov
+		k.errIsCov = true
 		ft.idFlight = append(ft.idFlight, i)
 		for j := range k.z {
 			k.z[j] = ft.rng.NormFloat64()
@@ -414,9 +418,22 @@ func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
 	p := k.cov.predicted(dt, ft.q(i, T))
 	if k.ninfo > 0 {
 		if r, ok := inv3(&k.info); ok {
+			q, qt := ft.q(i, T), ft.qTrue(i, T)
+			if !k.errIsCov {
+				k.err = k.err.predicted(dt, qt)
+			}
 			if kp, kv, ok := p.update(&r); ok {
-				k.err = k.err.predicted(dt, ft.qTrue(i, T))
-				k.err.joseph(&kp, &kv, &r)
+				switch {
+				case k.errIsCov && qt == q:
+					// The filter's model is the truth's: the error's
+					// covariance is the filter's.
+				case k.errIsCov:
+					k.err = k.cov.predicted(dt, qt)
+					k.errIsCov = false
+					fallthrough
+				default:
+					k.err.joseph(&kp, &kv, &r)
+				}
 				k.cov, k.t = p, T
 				k.updates += k.ninfo
 			}
@@ -440,10 +457,11 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 	} else {
 		k.misses++
 	}
-	hit := k.hit
 	k.hit = false
-	if hit && k.fc && k.batched+1 < fastBatchScans {
-		// A fire-control track: its detections are applied in batches.
+	if k.fc && k.misses < fastDeleteMisses && (k.batched+1 < fastBatchScans || ft.tab.never[i]) {
+		// A fire-control track: its detections are applied in batches,
+		// and those of a flight no launcher can engage only when the
+		// track is read.
 		k.batched++
 		return false, false
 	}
@@ -490,7 +508,11 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 			est.P[r+3][s+3] = p.C[r][s]
 		}
 	}
-	e := k.err.predicted(T-k.t, ft.qTrue(i, T))
+	e := k.err
+	if k.errIsCov {
+		e = k.cov
+	}
+	e = e.predicted(T-k.t, ft.qTrue(i, T))
 	var ep track.Mat6
 	for r := range 3 {
 		for s := range 3 {

@@ -37,6 +37,8 @@ type fastTables struct {
 	// spaces[i][l] is flight i's battle space against launcher l, on
 	// its true path from launch to impact.
 	spaces [][]battleSpace
+	// never[i] reports that no launcher can engage flight i at all.
+	never []bool
 }
 
 // battleSpace is an intercept.Window result.
@@ -166,6 +168,7 @@ func (ft *fastTables) build(w *World) {
 		}
 	}
 	ft.spaces = make([][]battleSpace, len(ft.flights))
+	ft.never = make([]bool, len(ft.flights))
 	for i := range ft.flights {
 		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
 		ff := &ft.flights[i]
@@ -180,11 +183,14 @@ func (ft *fastTables) build(w *World) {
 				break
 			}
 		}
+		never := true
 		for l := range w.Launchers {
 			lu := &w.Launchers[l]
 			bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, ff.t0, ff.t1, ff.t0)
 			ft.spaces[i][l] = battleSpace{bs: bs, ok: ok}
+			never = never && ft.spaces[i][l].closed(ff.t0)
 		}
+		ft.never[i] = never
 	}
 }
 
