@@ -299,15 +299,20 @@ type fastTrack struct {
 	// the filter assumes (both at track.BoostQ in boost), which saves the
 	// second update.
 	errIsCov bool
-	info     mat3 // Σ R⁻¹ of the detections of the current scan
-	ninfo    int
-	batched  int // scans whose detections are in info
-	updates  int
-	scans    int
-	misses   int
-	hits     uint64
-	hit      bool
-	z        [6]float64 // the track's error in units of its σ
+	// frozen marks the fire-control track of a flight no launcher can
+	// engage: its radars stop looking, and it is held at the covariance
+	// it had on reaching fire control until the flight ends. Only its
+	// position is ever read (duplicate and nearest-track tests).
+	frozen  bool
+	info    mat3 // Σ R⁻¹ of the detections of the current scan
+	ninfo   int
+	batched int // scans whose detections are in info
+	updates int
+	scans   int
+	misses  int
+	hits    uint64
+	hit     bool
+	z       [6]float64 // the track's error in units of its σ
 }
 
 // fastTrial is one trial at the fast fidelity.
@@ -458,10 +463,8 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 		k.misses++
 	}
 	k.hit = false
-	if k.fc && k.misses < fastDeleteMisses && (k.batched+1 < fastBatchScans || ft.tab.never[i]) {
-		// A fire-control track: its detections are applied in batches,
-		// and those of a flight no launcher can engage only when the
-		// track is read.
+	if k.fc && k.misses < fastDeleteMisses && k.batched+1 < fastBatchScans {
+		// A fire-control track: its detections are applied in batches.
 		k.batched++
 		return false, false
 	}
@@ -491,6 +494,9 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 		vel <= track.DefaultFireControl().MaxVelSigma && k.updates >= track.DefaultFireControl().MinUpdates
 	fc = ok && !k.fc
 	k.fc = ok
+	if ok && ft.tab.never[i] {
+		k.frozen = true
+	}
 	return firm, fc
 }
 
@@ -498,7 +504,12 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 // track's error, its standard normal z scaled by the Cholesky factor of
 // the track's covariance then.
 func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
-	p := ft.flush(k, i, T)
+	var p posVelCov
+	if k.frozen {
+		p = k.cov
+	} else {
+		p = ft.flush(k, i, T)
+	}
 	est := track.Estimate{T: T}
 	for r := range 3 {
 		for s := range 3 {
@@ -512,7 +523,9 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 	if k.errIsCov {
 		e = k.cov
 	}
-	e = e.predicted(T-k.t, ft.qTrue(i, T))
+	if !k.frozen {
+		e = e.predicted(T-k.t, ft.qTrue(i, T))
+	}
 	var ep track.Mat6
 	for r := range 3 {
 		for s := range 3 {
@@ -703,7 +716,7 @@ func (ft *fastTrial) run() {
 					ntracked[r]++
 					next[r][i] = math.Min(next[r][i], T-Tick/2)
 				}
-				if next[r][i] > T {
+				if next[r][i] > T || ft.tracks[pic][i].frozen {
 					continue
 				}
 				end := ends[i]
@@ -758,6 +771,13 @@ func (ft *fastTrial) run() {
 			for i := range n {
 				k := &ft.tracks[p][i]
 				if !k.live {
+					continue
+				}
+				if k.frozen {
+					if T > ends[i]+fastDeleteMisses*Tick {
+						k.live = false
+						ft.nfirm[p]--
+					}
 					continue
 				}
 				wasFirm := k.status == track.Firm
