@@ -785,6 +785,7 @@ func (ft *fastTrial) run() {
 				switch {
 				case firm:
 					ft.nfirm[p]++
+					ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
 					ft.firm[o][k.id] = true
 				case wasFirm && !k.live:
 					ft.nfirm[p]--
@@ -809,7 +810,6 @@ func (ft *fastTrial) run() {
 					}
 				}
 			}
-			ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
 		}
 		active := T >= wake
 		for p := range pics {
