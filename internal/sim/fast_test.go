@@ -7,8 +7,10 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
 	"github.com/rampart-sim/rampart/internal/study"
@@ -125,4 +127,30 @@ func envInt(t *testing.T, name string, def int) int {
 		t.Fatalf("%s=%q: want an integer ≥ 2", name, v)
 	}
 	return n
+}
+
+// TestFastRefusesCruise: the fast fidelity refuses cruise missiles, whose
+// ballistic track predictions it does not model, naming the missile; the
+// default scenario passes.
+func TestFastRefusesCruise(t *testing.T) {
+	s, err := scenario.Load(scenario.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := sim.DefaultOptions()
+	o.Fidelity = sim.FastFidelity
+	w, err := study.BuildWorld(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.CheckFast(); err != nil {
+		t.Errorf("CheckFast on %s: %v", scenario.Default, err)
+	}
+	w.Flights[0].Cruise = &flight.Path{} // as if the first threat were a cruise missile
+	if err := w.CheckFast(); err == nil || !strings.Contains(err.Error(), "cruise") || !strings.Contains(err.Error(), w.Flights[0].Name) {
+		t.Errorf("CheckFast with a cruise missile = %v, want a refusal naming it", err)
+	}
+	if _, err := w.Engage(sim.TrialRand(1, 0)); err == nil {
+		t.Error("Engage at the fast fidelity ran a cruise missile")
+	}
 }
