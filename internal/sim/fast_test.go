@@ -154,3 +154,24 @@ func TestFastRefusesCruise(t *testing.T) {
 		t.Error("Engage at the fast fidelity ran a cruise missile")
 	}
 }
+
+// TestFastRefusesLinks: the fast fidelity refuses track links between
+// pictures (the architecture scenario's raid and links, run as an engine
+// scenario under separate-linked), which it does not model.
+func TestFastRefusesLinks(t *testing.T) {
+	s, err := scenario.Load("architecture")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Analysis = nil
+	s.Run.Architecture = scenario.SeparateLinked
+	o := sim.DefaultOptions()
+	o.Fidelity = sim.FastFidelity
+	w, err := study.BuildWorld(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.CheckFast(); err == nil || !strings.Contains(err.Error(), "link") {
+		t.Errorf("CheckFast under separate-linked with links = %v, want a refusal naming the links", err)
+	}
+}
