@@ -697,20 +697,26 @@ func (ft *fastTrial) run() {
 	var tracks []track.Track
 	wake := math.Inf(1)
 
+	// ends[i] is flight i's end (trial.end), which changes only when
+	// battle management runs.
 	ends := make([]float64, n)
+	for i := range n {
+		ends[i] = ft.end(i)
+	}
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
-		for i := range n {
-			ends[i] = ft.end(i)
-		}
 		for r, u := range w.Radars {
 			pic := radarPic[r]
 			rd := u.Radar
+			cuedR, trackedR, nextR := cued[pic], tracked[r], next[r]
 			for i := range n {
+				if nextR[i] > T && (trackedR[i] || cuedR[i] > T) {
+					continue // no look due, no cue to take
+				}
 				ff := &ft.tab.flights[i]
 				if ff.pos == nil {
 					continue
 				}
-				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < rd.MaxTracks {
+				if cuedR[i] <= T && !trackedR[i] && ntracked[r] < rd.MaxTracks {
 					// A cue turns search into a directed look.
 					tracked[r][i] = true
 					ntracked[r]++
@@ -839,6 +845,9 @@ func (ft *fastTrial) run() {
 		}
 		ft.bm.assess(T)
 		wake = ft.bm.wake(T)
+		for i := range n {
+			ends[i] = ft.end(i)
+		}
 	}
 }
 
