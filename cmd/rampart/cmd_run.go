@@ -74,7 +74,7 @@ does the report.
 With --fidelity fast an engine run replaces measurement-level tracking by a
 covariance-only model (tabulated look geometry, one track per missile and
 picture whose error is drawn from its covariance, battle management at the
-ticks where something can happen), for sweeps: about a hundred times less
+ticks where something can happen), for sweeps: about 80 times less
 CPU per trial, its headline statistics checked against full fidelity on the
 library's engine scenarios. It refuses track links (separate-linked with
 links) and cruise missiles. The default is the scenario's run.fidelity,

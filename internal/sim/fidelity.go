@@ -14,7 +14,7 @@ const (
 	// EKFs (World.Engage's default).
 	FullFidelity Fidelity = iota
 	// FastFidelity replaces measurement-level tracking by a
-	// covariance-only model for sweeps (see fast.go): about a hundred
+	// covariance-only model for sweeps (see fast.go): about 80
 	// times cheaper, its headline statistics checked against full
 	// fidelity by TestFastAgreesWithFull.
 	FastFidelity
