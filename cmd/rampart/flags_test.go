@@ -42,7 +42,7 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 		return map[string]string{
 			"earth": "sphere", "json": "", "no-drag": "", "no-rotation": "", "pick": "low",
 			"pick-threat": "low", "pick-defense": "low",
-			"seed": "8", "trials": "3", "warning-value": "", "out": filepath.Join(dir, out),
+			"seed": "8", "trials": "3", "warning-value": "", "out": filepath.Join(dir, out), "fidelity": "fast",
 		}
 	}
 	workers := map[string]string{

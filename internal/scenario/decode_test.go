@@ -100,6 +100,12 @@ var problemCases = []struct {
 	{"architecture needs owners", "duration_s: 600}", "duration_s: 600, architecture: separate-linked}", []string{
 		`t.yaml:2:58: run.architecture: separate-linked needs at least two owners; owners declares 1`,
 	}},
+	{"fidelity not allowed", "duration_s: 600}", "duration_s: 600, fidelity: quick}", []string{
+		`t.yaml:2:54: run.fidelity: "quick" is not allowed; allowed: full, fast`,
+	}},
+	{"fidelity in an analysis", "duration_s: 600}", "duration_s: 600, fidelity: fast}\nanalysis: {kind: salvo, warheads: 1, interceptors_per_warhead: 1, pk: 0.5}", []string{
+		`t.yaml:2:54: run.fidelity: only an engine run (no analysis section) has a fidelity, and this scenario runs the salvo analysis; remove run.fidelity`,
+	}},
 	{"latitude out of range", "place: Deveselu", "lat_deg: 95\n    lon_deg: 24", []string{
 		`t.yaml:8:14: sites[0].lat_deg: 95 is out of range; allowed: -90 to 90`,
 	}},

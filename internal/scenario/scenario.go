@@ -49,7 +49,23 @@ type Run struct {
 	Trials       int          `yaml:"trials"`       // number of Monte Carlo trials
 	DurationS    float64      `yaml:"duration_s"`   // simulated time from the scenario epoch, seconds
 	Architecture Architecture `yaml:"architecture"` // how the owners' defenses work together
+	// Fidelity is the engine's model of sensing and tracking: "full" (the
+	// default when empty) or "fast" (covariance-only tracks, for sweeps).
+	// Only an engine run (no analysis section) has one.
+	Fidelity Fidelity `yaml:"fidelity"`
 }
+
+// Fidelity is how closely the engine models sensing and tracking.
+type Fidelity string
+
+// Fidelities.
+const (
+	FullFidelity Fidelity = "full"
+	FastFidelity Fidelity = "fast"
+)
+
+// Fidelities lists the allowed fidelities.
+var Fidelities = []Fidelity{FullFidelity, FastFidelity}
 
 // Architecture is how the defenses of several owners work together.
 type Architecture string

@@ -162,6 +162,14 @@ func (v *validator) run() {
 	default:
 		v.errorf("run.architecture", "%s", notAllowed(string(r.Architecture), Architectures))
 	}
+	switch r.Fidelity {
+	case "", FullFidelity, FastFidelity:
+		if r.Fidelity != "" && v.s.Analysis != nil {
+			v.errorf("run.fidelity", "only an engine run (no analysis section) has a fidelity, and this scenario runs the %s analysis; remove run.fidelity", v.s.Analysis.Kind)
+		}
+	default:
+		v.errorf("run.fidelity", "%s", notAllowed(string(r.Fidelity), Fidelities))
+	}
 }
 
 // notAllowed formats the message for a value outside a fixed list.

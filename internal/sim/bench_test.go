@@ -343,3 +343,31 @@ func benchReplay(b *testing.B, w *sim.World) {
 	reportCPU(b, cpu, 1, "cpu-ns/trial")
 	b.ReportMetric(float64(ndets), "detections/trial")
 }
+
+// BenchmarkEngageEuropeFast is one trial of the whole loop on the default
+// scenario at the fast fidelity (fast.go): covariance-only tracks,
+// tabulated look geometry, battle management only at the ticks where it
+// has something to do.
+func BenchmarkEngageEuropeFast(b *testing.B) {
+	s, err := scenario.Load(scenario.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := sim.DefaultOptions()
+	o.Fidelity = sim.FastFidelity
+	w, err := study.BuildWorld(s, o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := w.Engage(sim.TrialRand(1, 0)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := processCPU()
+	for i := 0; b.Loop(); i++ {
+		if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu, 1, "cpu-ns/trial")
+}

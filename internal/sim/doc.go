@@ -39,6 +39,13 @@
 // shoot-look-shoot, re-engages a survivor while its window lasts. A
 // destroyed threat vanishes from the radars at its intercept time.
 //
+// With Options.Fidelity = FastFidelity, Engage runs the fast model of
+// fast.go instead of the sensing and tracking above: tabulated look
+// geometry, covariance-only tracks whose error is drawn from the error's
+// covariance, the battle management above woken only at the ticks where
+// it has something to do. Its headline statistics are checked against
+// full fidelity by TestFastAgreesWithFull.
+//
 // MonteCarlo runs trials in parallel (Trials), trial i on TrialRand(seed,
 // i), and sums them in trial order, so the summary is the same for any
 // number of workers. Survival and leak probabilities carry Wilson score

@@ -88,6 +88,9 @@ type Outcome struct {
 // launch, intercept or miss, assess, re-engage; every random number comes
 // from rng.
 func (w *World) Engage(rng *rand.Rand) (*Outcome, error) {
+	if w.Options.Fidelity == FastFidelity {
+		return w.engageFast(rng)
+	}
 	tr := w.newTrial(rng, true)
 	if err := tr.run(); err != nil {
 		return nil, err
@@ -131,6 +134,22 @@ type battle struct {
 	// reused by the next decision: npredicted of them are in use.
 	predicted  []*intercept.Path
 	npredicted int
+	// predictor, when set, replaces predict for the fast fidelity
+	// (fast.go); boosting reports a track whose truth is in boost, which
+	// is not steady.
+	predictor func(b *battle, tk *track.Track) (path *intercept.Path, tImp float64, impact geo.LLA, ok, boosting bool)
+	// window, when set, replaces intercept.Window for launcher l (the
+	// fast fidelity's memo of each track's battle space).
+	window func(l int, tk *track.Track, path *intercept.Path, T, tImp float64) (intercept.BattleSpace, bool)
+	// pkModel, when set, replaces planner in the planned kill
+	// probability's covariance propagation.
+	pkModel track.MotionModel
+	// propagate, when set, replaces the planner's ballistic prediction
+	// of track id's state x at t0 to t.
+	propagate func(id int, x track.Vec6, t0, t float64) track.Vec6
+	// hopeless, when set, reports a track that no launcher can engage
+	// from T on; its engagement is then done.
+	hopeless func(tk *track.Track, T float64) bool
 }
 
 type candTrack struct {
@@ -228,9 +247,32 @@ func estPos(e *track.Estimate) r3.Vec { return r3.Vec{X: e.X[0], Y: e.X[1], Z: e
 // engagements possible now to b.cands.
 func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth *truthIndex) {
 	w := b.w
+	if b.hopeless != nil && b.hopeless(tk, T) {
+		e.done = true
+		return
+	}
 	e.nextEval = T + ReevaluateS
-	path, tImp, impact, ok := b.predict(tk.Estimate)
+	var (
+		path     *intercept.Path
+		tImp     float64
+		impact   geo.LLA
+		ok       bool
+		boosting bool
+	)
+	if b.predictor != nil {
+		path, tImp, impact, ok, boosting = b.predictor(b, tk)
+	} else {
+		path, tImp, impact, ok = b.predict(tk.Estimate)
+	}
 	if !ok {
+		return
+	}
+	if boosting {
+		// The fast fidelity predicts the true path, which a boosting
+		// track's ballistic prediction is not: wait as full fidelity
+		// waits for thrust termination.
+		e.hasImpact = false
+		e.nextEval = T + steadyS
 		return
 	}
 	steady := e.hasImpact && T-e.lastImpactT <= 2*steadyS && c2.Distance(e.lastImpact, impact) <= steadyM
@@ -253,7 +295,12 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			continue
 		}
 		lu := &w.Launchers[l]
-		bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+		var bs intercept.BattleSpace
+		if b.window != nil {
+			bs, ok = b.window(l, tk, path, T, tImp)
+		} else {
+			bs, ok = intercept.Window(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+		}
 		if !ok || bs.LastLaunch < T {
 			continue
 		}
@@ -271,7 +318,11 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			}
 			continue
 		}
-		pk := lu.Interceptor.EffectivePk(x, tk.Estimate, b.planner)
+		var pkModel track.MotionModel = b.planner
+		if b.pkModel != nil {
+			pkModel = b.pkModel
+		}
+		pk := lu.Interceptor.EffectivePk(x, tk.Estimate, pkModel)
 		b.cands = append(b.cands, c2.Candidate{K: threat, L: k, Value: value, P: pk})
 		b.geoms = append(b.geoms, x)
 		added = true
@@ -357,7 +408,7 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 		s := &b.shots[p.shot]
 		b.follow(T, &p, tracks)
 		est := p.est
-		predicted := b.planner.PropagateState(est.X, p.x.T-est.T)
+		predicted := b.propagateState(p.track, est.X, est.T, p.x.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
 		// predicted point across the line of sight.
@@ -401,7 +452,7 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		}
 	}
 	if T > p.curT {
-		p.cur = b.planner.PropagateState(p.cur, T-p.curT)
+		p.cur = b.propagateState(p.track, p.cur, p.curT, T)
 		p.curT = T
 	}
 	want := r3.Vec{X: p.cur[0], Y: p.cur[1], Z: p.cur[2]}
@@ -418,6 +469,14 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		p.est, p.track = tracks[best].Estimate, tracks[best].ID
 		p.cur, p.curT = p.est.X, p.est.T
 	}
+}
+
+// propagateState predicts track id's state x at t0 to t.
+func (b *battle) propagateState(id int, x track.Vec6, t0, t float64) track.Vec6 {
+	if b.propagate != nil {
+		return b.propagate(id, x, t0, t)
+	}
+	return b.planner.PropagateState(x, t-t0)
 }
 
 // assess applies the kill assessments due at T: a command learns whether

@@ -24,6 +24,9 @@ type Options struct {
 	// no links, and space-based warning only to the sensor's owner. It is
 	// the counterfactual that measures the value of shared early warning.
 	NoSharing bool
+	// Fidelity selects the full engine (the zero value) or the fast
+	// covariance-only model (fast.go) for every trial of World.Engage.
+	Fidelity Fidelity
 }
 
 // DefaultOptions is the full model: WGS-84, J2, rotation, drag, central values.

@@ -66,6 +66,7 @@ type World struct {
 	Commands  []Command
 
 	looks       *lookWindows // when each radar may see each flight; computed on the first trial from Radars and Flights, which do not change after Build
+	fast        *fastTables  // the fast fidelity's tables, built on its first trial
 	joint       string       // name of the joint picture
 	sectorSites [][]geo.LLA  // interceptor sites of each command, for the nearest-site sector rule
 }

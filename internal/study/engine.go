@@ -27,9 +27,19 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if o.WarningValue && s.Run.Architecture == scenario.Integrated {
 		return nil, badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
 	}
+	f, err := EngineFidelity(s, o)
+	if err != nil {
+		return nil, err
+	}
+	o.Sim.Fidelity = f
 	world, err := buildWorld(s, o.Sim, o.Progress)
 	if err != nil {
 		return nil, err
+	}
+	if f == sim.FastFidelity {
+		if err := world.CheckFast(); err != nil {
+			return nil, badInput("%s: %v", s.File, err)
+		}
 	}
 	events := newEventLog(world)
 	sum, err := monteCarlo(world, o, "Monte Carlo trials", events.observe)
@@ -64,6 +74,24 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	}
 	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, note, o) }
 	return res, nil
+}
+
+// EngineFidelity returns the fidelity of an engine run of s: the one given
+// on the command line (Options.Fidelity), else the scenario's
+// run.fidelity, else full.
+func EngineFidelity(s *scenario.Scenario, o Options) (sim.Fidelity, error) {
+	name := o.Fidelity
+	if name == "" {
+		name = string(s.Run.Fidelity)
+	}
+	if name == "" {
+		return sim.FullFidelity, nil
+	}
+	f, err := sim.ParseFidelity(name)
+	if err != nil {
+		return 0, badInput("--fidelity: %v", err)
+	}
+	return f, nil
 }
 
 // monteCarlo runs world's trials with o's seed, trials, workers and

@@ -34,7 +34,7 @@ func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc
 	}
 	totals := fmt.Sprintf("Per trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers.",
 		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean)
-	totals += fmt.Sprintf(" Mean surviving value %.1f of %g (%s architecture).", sum.SurvivingValueMean, sum.TotalValue, s.Run.Architecture)
+	totals += fmt.Sprintf(" Mean surviving value %.1f of %g (%s architecture, %s fidelity).", sum.SurvivingValueMean, sum.TotalValue, s.Run.Architecture, world.Options.Fidelity)
 	text := []string{totals}
 	if eventsNote != "" {
 		text = append(text, eventsNote)
@@ -124,7 +124,7 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 		return err
 	}
 	moreRows(out, nf, len(world.Flights))
-	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d\n\n", s.Run.Architecture, sum.Trials, sum.Seed)
+	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d, %s fidelity\n\n", s.Run.Architecture, sum.Trials, sum.Seed, world.Options.Fidelity)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tSTATUS\tAIMED AT\tP(SURVIVE)\t95% CI\t")
 	for _, a := range AssetFates(world, sum) {

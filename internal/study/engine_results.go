@@ -10,7 +10,9 @@ import (
 // EngineResults are the engine's results in its JSON document, after the
 // common fields.
 type EngineResults struct {
-	Trials       int               `json:"trials"`
+	Trials int `json:"trials"`
+	// Fidelity is the engine's fidelity that ran: "full" or "fast".
+	Fidelity     string            `json:"fidelity"`
 	Architecture string            `json:"architecture"`
 	Assets       []AssetJSON       `json:"assets"`
 	Threats      []ThreatJSON      `json:"threats"`
@@ -83,7 +85,7 @@ type SensorJSON struct {
 // engineResults builds the engine's results from its world and summary.
 func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, events *eventLog) EngineResults {
 	r := EngineResults{
-		Trials: sum.Trials, Architecture: string(s.Run.Architecture),
+		Trials: sum.Trials, Fidelity: world.Options.Fidelity.String(), Architecture: string(s.Run.Architecture),
 		Assets: engineAssetsJSON(AssetFates(world, sum)), Threats: []ThreatJSON{}, Commands: []CommandJSON{}, Sensors: []SensorJSON{},
 		Totals: TotalsJSON{
 			InterceptorsMean: sum.InterceptorsMean, LeakersMean: sum.LeakersMean,

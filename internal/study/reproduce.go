@@ -14,7 +14,8 @@ import (
 // from, then --seed and --trials for a study that runs Monte Carlo trials,
 // and every other option that changes the result when it is not the
 // default and the study reads it (KindUses): --earth, --no-rotation,
-// --no-drag, the picks and --warning-value. A flag the study would refuse
+// --no-drag, the picks, --fidelity (engine runs, when given) and
+// --warning-value. A flag the study would refuse
 // is never printed. --workers, --json and --out
 // change no number and are left out; add --json or --out DIR to get
 // results.json.
@@ -50,6 +51,9 @@ func ReproduceCommand(s *scenario.Scenario, o Options) string {
 		if d != catalog.PickCentral {
 			args = append(args, "--pick-defense", d.String())
 		}
+	}
+	if s.Analysis == nil && o.Fidelity != "" {
+		args = append(args, "--fidelity", o.Fidelity)
 	}
 	if o.WarningValue {
 		args = append(args, "--warning-value")

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/jsonout"
@@ -44,7 +45,11 @@ type Options struct {
 	// PicksGiven says which pick flags set Sim's ThreatPick and
 	// DefensePick, for Run to refuse one that the study does not use.
 	PicksGiven PicksGiven
-	Progress   func(label string, done, total int)
+	// Fidelity is the engine's fidelity given on the command line
+	// ("full" or "fast"; rampart run --fidelity), or "" for the
+	// scenario's run.fidelity. Only the engine reads it.
+	Fidelity string
+	Progress func(label string, done, total int)
 }
 
 // PicksGiven names the pick flags given: Both (--pick), Threat
@@ -137,6 +142,9 @@ func Check(s *scenario.Scenario, st Study) error {
 func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 	if _, engine := st.(*Engine); o.WarningValue && !engine {
 		return nil, badInput("--warning-value applies to engine runs; %s runs the %s analysis (for the architecture analysis set warning_value: true in its analysis section)", s.File, s.Analysis.Kind)
+	}
+	if _, engine := st.(*Engine); o.Fidelity != "" && !engine {
+		return nil, badInput("--fidelity has no effect here: %s runs the %s analysis, which has one fidelity; --fidelity (allowed: %s) applies to engine runs", s.File, s.Analysis.Kind, strings.Join(sim.FidelityNames(), ", "))
 	}
 	if o.Sim.Earth.GM == 0 {
 		// The zero Options hold no Earth: a caller that left them out

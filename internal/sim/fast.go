@@ -1,0 +1,877 @@
+package sim
+
+// The fast fidelity (Options.Fidelity = FastFidelity, rampart run
+// --fidelity fast) is a cheaper model of sensing and tracking for sweeps.
+// Battle management (evaluation, battle space, assignment, in-flight
+// updates, handover, kill draws, kill assessment, shoot-look-shoot) is the
+// full engine's code; what it approximates is the air picture it reads.
+//
+//   - Looks: each radar looks at each flight on the same schedule as in
+//     full fidelity (search phase, search frame, cue, track interval,
+//     track capacity), but the geometry of a look (visibility, SNR of a
+//     1 m² target, range, line of sight) is read from tables sampled every
+//     second of the flight, built once per world, and Pd from a table of
+//     the radar's detector against SNR in dB (fasttables.go). A detection
+//     draws no measurement noise.
+//   - Tracks: each picture holds at most one track per flight, a
+//     covariance-only Kalman filter: per axis a position–velocity pair
+//     with white-acceleration noise (trackerQ, or track.BoostQ while the
+//     missile boosts, standing for the manoeuvre filter the full trackers
+//     switch to under thrust), updated by each detection with the radar's
+//     range variance along the line of sight and (range × angle σ)² across
+//     it (radar.Sigmas at the look's dwell SNR). Initiation (velocity σ
+//     3 km/s per axis), confirmation (3 of 5 scans), deletion (3 missed
+//     scans or 20 km position σ) and the fire-control test
+//     (track.DefaultFireControl) are the full trackers' rules. The track's
+//     error is one standard normal 6-vector drawn when the track starts,
+//     scaled each time the track is read by the Cholesky factor of its
+//     current covariance (along and across the latest line of sight); the
+//     estimate is the truth plus that error.
+//   - Predictions: a track's predicted path is the true path shifted by
+//     the track's position error and its velocity error times the time
+//     ahead, where full fidelity integrates a drag-free ballistic model
+//     from the estimate. While the truth boosts, a track is not steady
+//     (full fidelity's steadiness test waits for thrust termination the
+//     same way).
+//   - Ticks: battle management runs only at the ticks where something can
+//     happen (a track reaches fire control, an engagement is due for
+//     evaluation or assessment, a shot reaches handover); at the others
+//     the full engine finds nothing to do.
+//
+// Why: a full trial spends its time on measurement-level tracking (gating,
+// association, EKF updates) and on re-deriving geometry that is the same
+// in every trial; the outcome depends on the tracks only through when each
+// becomes fire-control quality and how large its error is at evaluation
+// and handover, which the covariance model keeps. What it does not model:
+// duplicate and false tracks, track swaps, the fusion of several radars'
+// geometries into one covariance (each detection's covariance is taken in
+// its own radar's frame), track links between pictures, and the ballistic
+// predictor's drag error. It refuses what it cannot stand for: track links
+// (CheckFast) and cruise missiles, whose ballistic predictions full
+// fidelity gets wrong in a way this model does not copy.
+//
+// Its headline statistics agree with full fidelity within their 95 %
+// intervals on the library's engine scenarios (TestFastAgreesWithFull,
+// run by make test-long).
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/spatial/r3"
+
+	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/c2"
+	"github.com/rampart-sim/rampart/internal/intercept"
+	"github.com/rampart-sim/rampart/internal/track"
+	"github.com/rampart-sim/rampart/radar"
+)
+
+// Track rules of the fast fidelity's covariance-only tracks: the full
+// trackers' defaults (track.Initiator, track.Deleter).
+const (
+	fastVelSigma0      = 3000.0 // per-axis velocity σ of a new track, m/s
+	fastConfirmM       = 3      // confirmation: M of the first N scans
+	fastConfirmN       = 5
+	fastDeleteMisses   = 3    // consecutive missed scans that drop a firm track
+	fastDeletePosSigma = 20e3 // RSS position σ that drops a firm track, m
+	// fastBatchScans is how many scans' detections a fire-control track
+	// sums before it applies them in one update (and tests its quality
+	// again): its filter's memory is tens of scans, so five scans' worth
+	// of information applied at once changes its covariance by a few per
+	// cent; a track that is read applies what it holds first.
+	fastBatchScans = 5
+)
+
+// sigma2 returns the squares of radar.Sigmas (range, m², and angle, rad²)
+// at dwell SNR dwell, without its square roots.
+func sigma2(r *radar.Radar, dwell float64) (varR, varA float64) {
+	if !(dwell > 0) {
+		dwell = math.SmallestNonzeroFloat64
+	}
+	k2 := 2 * dwell
+	dr := radar.SpeedOfLight / (2 * r.Bandwidth)
+	km := r.MonopulseSlope
+	if km == 0 {
+		km = radar.DefaultMonopulseSlope
+	}
+	bw := r.Beamwidth
+	return math.Min(dr*dr/k2, dr*dr) + r.RangeFloor*r.RangeFloor,
+		math.Min(bw*bw/(km*km*k2), bw*bw) + r.AngleFloor*r.AngleFloor
+}
+
+// CheckFast reports why w cannot run at the fast fidelity, or nil.
+func (w *World) CheckFast() error {
+	if len(w.links()) > 0 {
+		return errors.New("the fast fidelity does not model track links between pictures (run.architecture separate-linked with links); use full")
+	}
+	for i := range w.Flights {
+		if w.Flights[i].Cruise != nil {
+			return errors.New("the fast fidelity models ballistic threats only, and " + w.Flights[i].Name + " is a cruise missile; use full")
+		}
+	}
+	return nil
+}
+
+// mat3 is a 3×3 matrix.
+type mat3 = [3][3]float64
+
+// posVelCov is the covariance of a position–velocity state in ECEF: A of
+// the position (m²), B between position and velocity (m²/s), C of the
+// velocity (m²/s²).
+type posVelCov struct{ A, B, C mat3 }
+
+// predicted returns the covariance dt seconds on under a constant-velocity
+// model with white acceleration noise of spectral density q (m²/s³) on
+// each axis (Bar-Shalom et al. 2001, §6.2.2).
+func (p *posVelCov) predicted(dt, q float64) posVelCov {
+	var o posVelCov
+	for i := range 3 {
+		for j := range 3 {
+			o.A[i][j] = p.A[i][j] + dt*(p.B[i][j]+p.B[j][i]) + dt*dt*p.C[i][j]
+			o.B[i][j] = p.B[i][j] + dt*p.C[i][j]
+			o.C[i][j] = p.C[i][j]
+		}
+		o.A[i][i] += q * dt * dt * dt / 3
+		o.B[i][i] += q * dt * dt / 2
+		o.C[i][i] += q * dt
+	}
+	return o
+}
+
+// update applies a position measurement of covariance r (the Kalman
+// update with H = [I 0]) and returns the gains of the position and the
+// velocity, A S⁻¹ and Bᵀ S⁻¹.
+func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
+	var s mat3
+	for i := range 3 {
+		for j := range 3 {
+			s[i][j] = p.A[i][j] + r[i][j]
+		}
+	}
+	si, ok := inv3(&s)
+	if !ok {
+		return kp, kv, false
+	}
+	kp, kv = mul3(&p.A, &si), mul3T(&p.B, &si)
+	a, b, c := p.A, p.B, p.C
+	kaA, kaB, kbB := mul3(&kp, &a), mul3(&kp, &b), mul3(&kv, &b)
+	for i := range 3 {
+		for j := range 3 {
+			p.A[i][j] = a[i][j] - kaA[i][j]
+			p.B[i][j] = b[i][j] - kaB[i][j]
+			p.C[i][j] = c[i][j] - kbB[i][j]
+		}
+	}
+	p.symmetrize()
+	return kp, kv, true
+}
+
+// symmetrize keeps A and C symmetric: rounding makes them drift apart,
+// and the recursion then diverges within a few hundred updates when one
+// direction is measured 10⁴ times better than another (range against
+// cross-range).
+func (p *posVelCov) symmetrize() {
+	for i := range 3 {
+		for j := range i {
+			a := (p.A[i][j] + p.A[j][i]) / 2
+			c := (p.C[i][j] + p.C[j][i]) / 2
+			p.A[i][j], p.A[j][i], p.C[i][j], p.C[j][i] = a, a, c, c
+		}
+	}
+}
+
+// joseph updates the covariance of an error with the gains kp, kv of a
+// filter (not necessarily the optimal ones for this error) and a
+// measurement of covariance r: Σ⁺ = (I − KH) Σ (I − KH)ᵀ + K R Kᵀ
+// (Joseph form; Bar-Shalom et al. 2001, §5.2.3).
+func (p *posVelCov) joseph(kp, kv, r *mat3) {
+	var m mat3 // I − Kp
+	for i := range 3 {
+		for j := range 3 {
+			m[i][j] = -kp[i][j]
+		}
+		m[i][i]++
+	}
+	a, b, c := p.A, p.B, p.C
+	ma := mul3(&m, &a)
+	aKv := mul3Bt(&a, kv) // A Kvᵀ
+	var bt mat3
+	for i := range 3 {
+		for j := range 3 {
+			bt[i][j] = b[i][j] - aKv[i][j]
+		}
+	}
+	mb := mul3(&m, &bt)
+	kva := mul3(kv, &a)
+	kvaKv := mul3Bt(&kva, kv)
+	kvb := mul3(kv, &b)
+	kpr, kvr := mul3(kp, r), mul3(kv, r)
+	kprKp, kprKv, kvrKv := mul3Bt(&kpr, kp), mul3Bt(&kpr, kv), mul3Bt(&kvr, kv)
+	maM := mul3Bt(&ma, &m)
+	for i := range 3 {
+		for j := range 3 {
+			p.A[i][j] = maM[i][j] + kprKp[i][j]
+			p.B[i][j] = mb[i][j] + kprKv[i][j]
+			// Kv A Kvᵀ − Bᵀ Kvᵀ − Kv B + C, where Bᵀ Kvᵀ = (Kv B)ᵀ.
+			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + c[i][j] + kvrKv[i][j]
+		}
+	}
+	p.symmetrize()
+}
+
+// mul3Bt returns a bᵀ.
+func mul3Bt(a, b *mat3) mat3 {
+	var o mat3
+	for i := range 3 {
+		for j := range 3 {
+			o[i][j] = a[i][0]*b[j][0] + a[i][1]*b[j][1] + a[i][2]*b[j][2]
+		}
+	}
+	return o
+}
+
+func mul3(a, b *mat3) mat3 {
+	var o mat3
+	for i := range 3 {
+		for j := range 3 {
+			o[i][j] = a[i][0]*b[0][j] + a[i][1]*b[1][j] + a[i][2]*b[2][j]
+		}
+	}
+	return o
+}
+
+// mul3T returns aᵀ b.
+func mul3T(a, b *mat3) mat3 {
+	var o mat3
+	for i := range 3 {
+		for j := range 3 {
+			o[i][j] = a[0][i]*b[0][j] + a[1][i]*b[1][j] + a[2][i]*b[2][j]
+		}
+	}
+	return o
+}
+
+// inv3 inverts a 3×3 matrix by its adjugate.
+func inv3(m *mat3) (mat3, bool) {
+	c00 := m[1][1]*m[2][2] - m[1][2]*m[2][1]
+	c01 := m[1][2]*m[2][0] - m[1][0]*m[2][2]
+	c02 := m[1][0]*m[2][1] - m[1][1]*m[2][0]
+	det := m[0][0]*c00 + m[0][1]*c01 + m[0][2]*c02
+	if !(det != 0) || math.IsInf(det, 0) {
+		return mat3{}, false
+	}
+	d := 1 / det
+	return mat3{
+		{c00 * d, (m[0][2]*m[2][1] - m[0][1]*m[2][2]) * d, (m[0][1]*m[1][2] - m[0][2]*m[1][1]) * d},
+		{c01 * d, (m[0][0]*m[2][2] - m[0][2]*m[2][0]) * d, (m[0][2]*m[1][0] - m[0][0]*m[1][2]) * d},
+		{c02 * d, (m[0][1]*m[2][0] - m[0][0]*m[2][1]) * d, (m[0][0]*m[1][1] - m[0][1]*m[1][0]) * d},
+	}, true
+}
+
+// losCov returns the covariance (or with inverse the information) of a
+// position measured at range variance varR along the unit line of sight u
+// and variance varC on each axis across it.
+func losCov(u r3.Vec, varR, varC float64) mat3 {
+	uu := [3]float64{u.X, u.Y, u.Z}
+	var m mat3
+	for i := range 3 {
+		for j := range 3 {
+			o := uu[i] * uu[j]
+			m[i][j] = varR*o - varC*o
+		}
+		m[i][i] += varC
+	}
+	return m
+}
+
+// fastTrack is one picture's covariance-only track on one flight.
+type fastTrack struct {
+	live   bool
+	status track.Status // Tentative or Firm while live
+	fc     bool         // fire-control quality at the latest scan
+	id     int
+	t      float64   // time of cov
+	cov    posVelCov // the filter's covariance
+	err    posVelCov // the covariance of its actual error (see qTrue), at t
+	// errIsCov reports that err is cov: true while the truth moves as
+	// the filter assumes (both at track.BoostQ in boost), which saves the
+	// second update.
+	errIsCov bool
+	// frozen marks the fire-control track of a flight no launcher can
+	// engage: its radars stop looking, and it is held at the covariance
+	// it had on reaching fire control until the flight ends. Only its
+	// position is ever read (duplicate and nearest-track tests).
+	frozen  bool
+	info    mat3 // Σ R⁻¹ of the detections of the current scan
+	ninfo   int
+	batched int // scans whose detections are in info
+	updates int
+	scans   int
+	misses  int
+	hits    uint64
+	hit     bool
+	z       [6]float64 // the track's error in units of its σ
+}
+
+// fastTrial is one trial at the fast fidelity.
+type fastTrial struct {
+	*trial
+	tab      *fastTables
+	tracks   [][]fastTrack // [picture][flight]
+	idFlight []int         // flight of each track ID
+	nfirm    []int         // firm tracks per picture
+	rcsDB    [2][]float64  // [boost, not][flight]
+	rcs      [2][]float64
+}
+
+// window is the battle's battle space at the fast fidelity: the one of
+// the true path of the track's flight, computed once per world
+// (fastTables.spaces), with its first launch moved up to the decision
+// time, where full fidelity recomputes it from each prediction.
+func (ft *fastTrial) window(l int, tk *track.Track, _ *intercept.Path, T, _ float64) (intercept.BattleSpace, bool) {
+	m := ft.tab.space(ft.w, ft.idFlight[tk.ID], l)
+	if m.closed(T) {
+		return intercept.BattleSpace{}, false
+	}
+	bs := m.bs
+	bs.FirstLaunch = math.Max(bs.FirstLaunch, T)
+	return bs, true
+}
+
+// hopeless reports whether no launcher can engage flight i from T on: an
+// evaluation can then only conclude that nothing can be done, and the fast
+// fidelity skips it.
+func (ft *fastTrial) hopeless(tk *track.Track, T float64) bool {
+	i := ft.idFlight[tk.ID]
+	for l := range ft.w.Launchers {
+		if !ft.tab.space(ft.w, i, l).closed(T) {
+			return false
+		}
+	}
+	return true
+}
+
+// engageFast runs one trial at the fast fidelity.
+func (w *World) engageFast(rng *rand.Rand) (*Outcome, error) {
+	if err := w.CheckFast(); err != nil {
+		return nil, err
+	}
+	tr := w.newTrial(rng, true)
+	ft := &fastTrial{trial: tr, tab: w.fastTables()}
+	ft.run()
+	return tr.bm.outcome(), nil
+}
+
+// q returns the tracker's acceleration spectral density for flight i at t.
+func (ft *fastTrial) q(i int, t float64) float64 {
+	ff := &ft.tab.flights[i]
+	if ff.boost[ff.sample(t)] {
+		return track.BoostQ
+	}
+	return trackerQ
+}
+
+// qTrue returns the acceleration spectral density of the truth's departure
+// from the trackers' ballistic model for flight i at t: thrust while it
+// boosts (taken as track.BoostQ), none after burnout, where the truth is
+// the ballistic motion the filter assumes. The filter's trackerQ is a
+// margin for what it does not model, so its covariance overstates its
+// error in midcourse; the fast fidelity draws the error from the error's
+// own covariance, propagated with the filter's gains.
+func (ft *fastTrial) qTrue(i int, t float64) float64 {
+	ff := &ft.tab.flights[i]
+	if ff.boost[ff.sample(t)] {
+		return track.BoostQ
+	}
+	return 0
+}
+
+// detect adds a detection of flight i at td to the picture's track k,
+// measured with range variance varR along the line of sight los and
+// variance varC across it. The first starts a track; the others of a scan
+// are applied together at its end (their information summed).
+func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.Vec) {
+	if !k.live {
+		*k = fastTrack{live: true, status: track.Tentative, id: len(ft.idFlight), t: td, updates: 1, hit: true}
+		k.cov.A = losCov(los, varR, varC)
+		for j := range 3 {
+			k.cov.C[j][j] = fastVelSigma0 * fastVelSigma0
+		}
+		k.errIsCov = true
+		ft.idFlight = append(ft.idFlight, i)
+		for j := range k.z {
+			k.z[j] = ft.rng.NormFloat64()
+		}
+		return
+	}
+	r := losCov(los, 1/varR, 1/varC)
+	for a := range 3 {
+		for b := range 3 {
+			k.info[a][b] += r[a][b]
+		}
+	}
+	k.ninfo++
+	k.hit = true
+}
+
+// flush applies the detections not yet applied to track k of flight i,
+// at T, and returns its covariance at T.
+func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
+	dt := T - k.t
+	p := k.cov.predicted(dt, ft.q(i, T))
+	if k.ninfo > 0 {
+		if r, ok := inv3(&k.info); ok {
+			q, qt := ft.q(i, T), ft.qTrue(i, T)
+			if !k.errIsCov {
+				k.err = k.err.predicted(dt, qt)
+			}
+			if kp, kv, ok := p.update(&r); ok {
+				switch {
+				case k.errIsCov && qt == q:
+					// The filter's model is the truth's: the error's
+					// covariance is the filter's.
+				case k.errIsCov:
+					k.err = k.cov.predicted(dt, qt)
+					k.errIsCov = false
+					fallthrough
+				default:
+					k.err.joseph(&kp, &kv, &r)
+				}
+				k.cov, k.t = p, T
+				k.updates += k.ninfo
+			}
+		}
+		k.info, k.ninfo = mat3{}, 0
+	}
+	k.batched = 0
+	return p
+}
+
+// endScan closes the scan at T of track k on flight i: confirmation,
+// deletion and the fire-control test, as the full trackers do. It reports
+// whether the track became firm and whether it became fire-control
+// quality.
+func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
+	k.scans++
+	k.hits <<= 1
+	if k.hit {
+		k.hits |= 1
+		k.misses = 0
+	} else {
+		k.misses++
+	}
+	k.hit = false
+	if k.fc && k.misses < fastDeleteMisses && k.batched+1 < fastBatchScans {
+		// A fire-control track: its detections are applied in batches.
+		k.batched++
+		return false, false
+	}
+	p := ft.flush(k, i, T)
+	pos := math.Sqrt(math.Max(0, p.A[0][0]+p.A[1][1]+p.A[2][2]))
+	vel := math.Sqrt(math.Max(0, p.C[0][0]+p.C[1][1]+p.C[2][2]))
+	w := min(k.scans, fastConfirmN)
+	got := 0
+	for b := range w {
+		if k.hits&(1<<b) != 0 {
+			got++
+		}
+	}
+	switch k.status {
+	case track.Tentative:
+		if got >= fastConfirmM {
+			k.status, firm = track.Firm, true
+		} else if got+fastConfirmN-w < fastConfirmM {
+			k.live = false
+		}
+	case track.Firm:
+		if k.misses >= fastDeleteMisses || !(pos <= fastDeletePosSigma) {
+			k.live = false
+		}
+	}
+	ok := k.live && k.status == track.Firm && pos <= track.DefaultFireControl().MaxPosSigma &&
+		vel <= track.DefaultFireControl().MaxVelSigma && k.updates >= track.DefaultFireControl().MinUpdates
+	fc = ok && !k.fc
+	k.fc = ok
+	if ok && ft.tab.never[i] {
+		k.frozen = true
+	}
+	return firm, fc
+}
+
+// estimate returns track k's estimate at T: the truth of flight i plus the
+// track's error, its standard normal z scaled by the Cholesky factor of
+// the track's covariance then.
+func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
+	var p posVelCov
+	if k.frozen {
+		p = k.cov
+	} else {
+		p = ft.flush(k, i, T)
+	}
+	est := track.Estimate{T: T}
+	for r := range 3 {
+		for s := range 3 {
+			est.P[r][s] = p.A[r][s]
+			est.P[r][s+3] = p.B[r][s]
+			est.P[s+3][r] = p.B[r][s]
+			est.P[r+3][s+3] = p.C[r][s]
+		}
+	}
+	e := k.err
+	if k.errIsCov {
+		e = k.cov
+	}
+	if !k.frozen {
+		e = e.predicted(T-k.t, ft.qTrue(i, T))
+	}
+	var ep track.Mat6
+	for r := range 3 {
+		for s := range 3 {
+			ep[r][s], ep[r][s+3], ep[s+3][r], ep[r+3][s+3] = e.A[r][s], e.B[r][s], e.B[r][s], e.C[r][s]
+		}
+	}
+	l := chol6(&ep)
+	pos, vel := ft.tab.flights[i].state(T)
+	est.X = track.Vec6{pos.X, pos.Y, pos.Z, vel.X, vel.Y, vel.Z}
+	for r := range 6 {
+		for s := 0; s <= r; s++ {
+			est.X[r] += l[r][s] * k.z[s]
+		}
+	}
+	return est
+}
+
+// chol6 returns the lower Cholesky factor of a covariance, with zero
+// columns where it is not positive definite.
+func chol6(m *track.Mat6) track.Mat6 {
+	var l track.Mat6
+	for j := range 6 {
+		d := m[j][j]
+		for k := range j {
+			d -= l[j][k] * l[j][k]
+		}
+		if !(d > 0) {
+			continue
+		}
+		l[j][j] = math.Sqrt(d)
+		for i := j + 1; i < 6; i++ {
+			v := m[i][j]
+			for k := range j {
+				v -= l[i][k] * l[j][k]
+			}
+			l[i][j] = v / l[j][j]
+		}
+	}
+	return l
+}
+
+// predict is the battle's predictor at the fast fidelity: the true path of
+// the track's flight shifted by the track's error.
+func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float64, geo.LLA, bool, bool) {
+	i := ft.idFlight[tk.ID]
+	ff := &ft.tab.flights[i]
+	est := &tk.Estimate
+	tp, tv := ff.state(est.T)
+	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	boosting := ff.boost[ff.sample(est.T)]
+	p := b.newPath(est.T)
+	for t := 0.0; t <= predictHorizon; t += predictStep {
+		pos, vel := ff.state(est.T + t)
+		p.Pos = append(p.Pos, r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))))
+		p.Vel = append(p.Vel, r3.Add(vel, dv))
+		if pos := p.Pos[len(p.Pos)-1]; est.T+t > ff.t1 && !geo.WGS84.SurelyAbove(pos) && geo.WGS84.ToGeodetic(pos).Alt < 0 {
+			break // past impact (extrapolated in a straight line), below the ground
+		}
+	}
+	_, t1 := p.Span()
+	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
+	return p, tImp, impact, ok, boosting
+}
+
+// propagate is the planner's prediction at the fast fidelity: the true
+// state of the track's flight at t shifted by the error of x at t0, its
+// position error plus its velocity error times the time ahead.
+func (ft *fastTrial) propagate(id int, x track.Vec6, t0, t float64) track.Vec6 {
+	ff := &ft.tab.flights[ft.idFlight[id]]
+	tp, tv := ff.state(t0)
+	p, v := ff.state(t)
+	dt := t - t0
+	return track.Vec6{
+		p.X + x[0] - tp.X + dt*(x[3]-tv.X),
+		p.Y + x[1] - tp.Y + dt*(x[4]-tv.Y),
+		p.Z + x[2] - tp.Z + dt*(x[5]-tv.Z),
+		v.X + x[3] - tv.X, v.Y + x[4] - tv.Y, v.Z + x[5] - tv.Z,
+	}
+}
+
+func (ft *fastTrial) run() {
+	w, rng, out := ft.w, ft.rng, ft.out
+	n := len(w.Flights)
+	if n == 0 {
+		return
+	}
+	ft.bm.predictor, ft.bm.window = ft.predict, ft.window
+	ft.bm.pkModel = track.ConstantVelocity{Q: plannerQ}
+	ft.bm.propagate, ft.bm.hopeless = ft.propagate, ft.hopeless
+	for ph := range 2 {
+		ft.rcs[ph], ft.rcsDB[ph] = make([]float64, n), make([]float64, n)
+	}
+	for i := range n {
+		u := rng.Float64()
+		ft.rcs[0][i] = w.rcsBand(i, true).Sample(u)
+		ft.rcs[1][i] = w.rcsBand(i, false).Sample(u)
+		for ph := range 2 {
+			ft.rcsDB[ph][i] = 10 * math.Log10(ft.rcs[ph][i])
+		}
+	}
+
+	// Pictures by index, and each radar's.
+	pics := w.Pictures
+	picOf := map[string]int{}
+	for k, o := range pics {
+		picOf[o] = k
+	}
+	radarPic := make([]int, len(w.Radars))
+	for r, u := range w.Radars {
+		radarPic[r] = picOf[w.picture(u.Owner)]
+	}
+	ft.tracks = make([][]fastTrack, len(pics))
+	for k := range ft.tracks {
+		ft.tracks[k] = make([]fastTrack, n)
+	}
+	ft.nfirm = make([]int, len(pics))
+
+	// Space warnings, as in full fidelity.
+	cued := make([][]float64, len(pics))
+	for k := range pics {
+		cued[k] = make([]float64, n)
+		for i := range cued[k] {
+			cued[k][i] = math.Inf(1)
+		}
+	}
+	for _, ss := range w.Space {
+		for i := range w.Flights {
+			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
+			if !ok {
+				continue
+			}
+			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
+				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
+			}
+			for k, o := range pics {
+				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
+					cued[k][i] = math.Min(cued[k][i], wn.Time+lat)
+				}
+			}
+		}
+	}
+
+	t0, t1 := math.Inf(1), math.Inf(-1)
+	for i := range w.Flights {
+		if ft.tab.flights[i].pos == nil {
+			continue
+		}
+		f := &w.Flights[i]
+		t0 = math.Min(t0, f.LaunchTime)
+		t1 = math.Max(t1, f.LaunchTime+f.FlightTime)
+	}
+	if math.IsInf(t0, 1) {
+		return
+	}
+	next := make([][]float64, len(w.Radars))
+	tracked := make([][]bool, len(w.Radars))
+	ntracked := make([]int, len(w.Radars))
+	for r, u := range w.Radars {
+		next[r] = make([]float64, n)
+		tracked[r] = make([]bool, n)
+		for i := range w.Flights {
+			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
+		}
+	}
+	gate := track.GateThreshold(truthGateProb, 3)
+	truth := newTruthIndex(n, gate)
+	newFC := make([]bool, len(pics))
+	var tracks []track.Track
+	wake := math.Inf(1)
+
+	// ends[i] is flight i's end (trial.end), which changes only when
+	// battle management runs.
+	ends := make([]float64, n)
+	for i := range n {
+		ends[i] = ft.end(i)
+	}
+	for T := t0 + Tick; T < t1+Tick; T += Tick {
+		for r, u := range w.Radars {
+			pic := radarPic[r]
+			rd := u.Radar
+			cuedR, trackedR, nextR := cued[pic], tracked[r], next[r]
+			for i := range n {
+				if nextR[i] > T && (trackedR[i] || cuedR[i] > T) {
+					continue // no look due, no cue to take
+				}
+				ff := &ft.tab.flights[i]
+				if ff.pos == nil {
+					continue
+				}
+				if cuedR[i] <= T && !trackedR[i] && ntracked[r] < rd.MaxTracks {
+					// A cue turns search into a directed look.
+					tracked[r][i] = true
+					ntracked[r]++
+					next[r][i] = math.Min(next[r][i], T-Tick/2)
+				}
+				if next[r][i] > T || ft.tracks[pic][i].frozen {
+					continue
+				}
+				end := ends[i]
+				lk := &ft.tab.looks[r][i]
+				for next[r][i] <= T && next[r][i] < end {
+					tl := next[r][i]
+					if tracked[r][i] {
+						next[r][i] = tl + rd.TrackInterval
+					} else {
+						next[r][i] = tl + rd.SearchFrame
+					}
+					s := ff.sample(tl)
+					if !lk.vis[s] {
+						// Skip the looks that would find the flight hidden:
+						// to the first look at or after its next visible
+						// sample (less half a sample, the nearest-sample
+						// rule), or past its end.
+						nv := int(lk.nextVis[s])
+						if nv >= len(lk.vis) {
+							next[r][i] = math.Inf(1)
+							continue
+						}
+						step := next[r][i] - tl
+						tv := ff.t0 + (float64(nv)-0.5)*fastStepS
+						if skip := math.Floor((tv - tl) / step); skip > 1 {
+							next[r][i] = tl + skip*step
+						}
+						continue
+					}
+					ph := 1
+					if ff.boost[s] {
+						ph = 0
+					}
+					if rng.Float64() >= ft.tab.pd[r].at(lk.snrDB[s]+ft.rcsDB[ph][i]) {
+						continue
+					}
+					if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
+						out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
+					}
+					varR, varA := sigma2(rd, lk.snr[s]*ft.rcs[ph][i]*float64(rd.Detector.Pulses))
+					ft.detect(&ft.tracks[pic][i], i, tl, varR, lk.rng[s]*lk.rng[s]*varA, lk.los[s])
+					if !tracked[r][i] && ntracked[r] < rd.MaxTracks {
+						tracked[r][i] = true
+						ntracked[r]++
+						next[r][i] = tl + rd.TrackInterval
+					}
+				}
+			}
+		}
+		for p, o := range pics {
+			newFC[p] = false
+			for i := range n {
+				k := &ft.tracks[p][i]
+				if !k.live {
+					continue
+				}
+				if k.frozen {
+					if T > ends[i]+fastDeleteMisses*Tick {
+						k.live = false
+						ft.nfirm[p]--
+					}
+					continue
+				}
+				wasFirm := k.status == track.Firm
+				firm, fc := ft.endScan(k, i, T)
+				switch {
+				case firm:
+					ft.nfirm[p]++
+					ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
+					ft.firm[o][k.id] = true
+				case wasFirm && !k.live:
+					ft.nfirm[p]--
+				}
+				if k.live && k.status == track.Firm {
+					if math.IsNaN(out[i].FirmTrack) {
+						out[i].FirmTrack, out[i].FirmTrackOwner = T, o
+					}
+					if firm {
+						if _, ok := out[i].FirmByOwner[o]; !ok {
+							out[i].FirmByOwner[o] = T
+						}
+					}
+				}
+				if fc {
+					newFC[p] = true
+					if math.IsNaN(out[i].FireControl) {
+						out[i].FireControl, out[i].FireControlOwner = T, o
+					}
+					if _, ok := out[i].FireControlByOwner[o]; !ok {
+						out[i].FireControlByOwner[o] = T
+					}
+				}
+			}
+		}
+		active := T >= wake
+		for p := range pics {
+			active = active || newFC[p]
+		}
+		if !active {
+			continue
+		}
+		for i := range n {
+			truth.set(i, track.Vec3{}, false)
+			if ff := &ft.tab.flights[i]; ff.pos != nil && T >= ff.t0 && T <= ft.end(i) {
+				pos, _ := ff.state(T)
+				truth.set(i, track.Vec3{pos.X, pos.Y, pos.Z}, true)
+			}
+		}
+		truth.sort()
+		for p, o := range pics {
+			tracks = tracks[:0]
+			for i := range n {
+				k := &ft.tracks[p][i]
+				if !k.live || k.status != track.Firm {
+					continue
+				}
+				tracks = append(tracks, track.Track{ID: k.id, Estimate: ft.estimate(k, i, T), Status: track.Firm, FireControl: k.fc})
+			}
+			ft.bm.handover(T, o, tracks)
+			ft.bm.decide(T, o, tracks, truth)
+		}
+		ft.bm.assess(T)
+		wake = ft.bm.wake(T)
+		for i := range n {
+			ends[i] = ft.end(i)
+		}
+	}
+}
+
+// wake returns the earliest time after T at which battle management has
+// something to do without a new fire-control track: an engagement due for
+// evaluation or kill assessment, a shot due for handover.
+func (b *battle) wake(T float64) float64 {
+	t := math.Inf(1)
+	for _, e := range b.eng {
+		if e.done {
+			continue
+		}
+		if c := math.Max(e.nextEval, e.busyUntil); c > T {
+			t = math.Min(t, c)
+		}
+		if e.busyUntil > T {
+			t = math.Min(t, e.busyUntil)
+		}
+	}
+	for _, p := range b.pending {
+		if p.at > T {
+			t = math.Min(t, p.at)
+		}
+	}
+	return t
+}
