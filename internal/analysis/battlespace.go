@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"time"
 
 	"github.com/rampart-sim/rampart/catalog"
@@ -30,7 +31,10 @@ type bsRun struct {
 	tmpl   []*intercept.Interceptor
 	tmplOf []int
 	fast   map[bsSpeedKey]*intercept.Interceptor
-	cost   SweepCost
+	// keep are the sweep speeds whose envelopes the search keeps for the
+	// speed band, which releases them.
+	keep map[bsSpeedKey]bool
+	cost SweepCost
 }
 
 // interceptorAt returns the sweep interceptor of row interceptor i flown
@@ -54,42 +58,6 @@ func (b *bsRun) window(site geo.LLA, ic *intercept.Interceptor, tj *Trajectory, 
 	t0, t1 := tj.flight.Span()
 	b.cost.Windows++
 	return intercept.Window(site, ic, tj.threat(b.dt), math.Max(t0, decision), t1, decision)
-}
-
-// required returns the lowest sweep speed (m/s) at which base interceptor
-// i engages tj from site with the decision time, or false. The speeds are
-// the lattice Min + j·Tol: the grid (every Grid/Tol lattice points) first,
-// then bisection on lattice indices inside the first grid bracket that
-// engages, so that every trajectory draws on the same few speeds (each an
-// envelope build) and the final bracket is exactly Tol wide.
-func (b *bsRun) required(i int, site geo.LLA, tj *Trajectory, decision float64) (float64, bool) {
-	engages := func(j int) bool {
-		_, ok := b.window(site, b.interceptorAt(i, b.sweep.speed(j)), tj, decision)
-		return ok
-	}
-	step := b.sweep.gridSteps()
-	n := b.sweep.latticeMax()
-	prev := -1
-	for j := 0; j <= n; j += step {
-		if !engages(j) {
-			prev = j
-			continue
-		}
-		if prev < 0 {
-			return b.sweep.speed(j), true
-		}
-		lo, hi := prev, j
-		for hi-lo > 1 {
-			m := (lo + hi) / 2
-			if engages(m) {
-				hi = m
-			} else {
-				lo = m
-			}
-		}
-		return b.sweep.speed(hi), true
-	}
-	return 0, false
 }
 
 // newBSRun builds the interceptors of a validated request at pick.
@@ -119,6 +87,18 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 			b.tmplOf[i] = 0
 		}
 	}
+	// The speed band flies the sweep interceptor at each catalog speed
+	// (speedBand): the search keeps those envelopes for it.
+	b.keep = map[bsSpeedKey]bool{}
+	for i, n := range req.Interceptors {
+		e, _ := catalog.Lookup(n)
+		v, _ := e.Param("burnout_speed_kms")
+		for _, p := range bandPicks {
+			if kms := v.At(p.pick); kms > 0 && !req.Sweep.Off {
+				b.keep[bsSpeedKey{b.tmplOf[i], kms * 1e3}] = true
+			}
+		}
+	}
 	return b, nil
 }
 
@@ -138,6 +118,12 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 // and Lewis & Postol 2007). Kill probability, discrimination and
 // interceptor inventory are not modelled here.
 func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) {
+	return BattleSpaceSweepOn(req, o, runtime.GOMAXPROCS(0))
+}
+
+// BattleSpaceSweepOn is BattleSpaceSweep on the given number of workers
+// (at least 1); the result does not depend on it.
+func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int) (*SweepResult, error) {
 	start := time.Now()
 	if err := req.Validate(); err != nil {
 		return nil, err
@@ -224,15 +210,45 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 			}
 		}
 	}
+	// Every engagement first, in row order; then the burnout-speed search
+	// of all of them at once (requiredAll); then the entries.
+	envs := make([]*intercept.Envelope, len(b.ics))
 	for ii, ic := range b.ics {
-		env, err := ic.Envelope()
-		if err != nil {
+		if envs[ii], err = ic.Envelope(); err != nil {
 			return nil, fmt.Errorf("interceptor %s: %w", ic.Name, err)
 		}
-		e, _ := catalog.Lookup(req.Interceptors[ii])
-		flyout, cat := env.BurnoutSpeed/1e3, e.At("burnout_speed_kms", pick)
+	}
+	var queries []*bsQuery
+	var queryAt []int // index in res.Engagements of each query
+	for ii := range b.ics {
 		for si, s := range sites {
 			for ci, c := range req.Cueings {
+				for fi := range req.Families {
+					for k := range trajs {
+						if tj := &trajs[k]; tj.family == fi {
+							en, decision, ok := b.evaluate(b.ics[ii], s.pos, tj, c, cues[si][ci][k])
+							en.Site = s.label
+							if ok && !req.Sweep.Off {
+								queries = append(queries, &bsQuery{base: ii, site: s.pos, tj: tj, decision: decision})
+								queryAt = append(queryAt, len(res.Engagements))
+							}
+							res.Engagements = append(res.Engagements, en)
+						}
+					}
+				}
+			}
+		}
+	}
+	for n, q := range queries {
+		q.en = &res.Engagements[queryAt[n]]
+	}
+	b.requiredAll(queries, workers)
+	n := 0
+	for ii, ic := range b.ics {
+		e, _ := catalog.Lookup(req.Interceptors[ii])
+		flyout, cat := envs[ii].BurnoutSpeed/1e3, e.At("burnout_speed_kms", pick)
+		for _, s := range sites {
+			for _, c := range req.Cueings {
 				all := SweepEntry{Interceptor: ic.Name, Site: s.label, LaunchSite: "*", Aim: "*", Cueing: c.Label(),
 					FireControlCue: c.FireControl(), CueRole: c.Role(), FlyoutBurnoutSpeedKms: flyout, CatalogBurnoutSpeedKms: cat}
 				var allReq []*float64
@@ -246,8 +262,8 @@ func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) 
 							continue
 						}
 						ent.LaunchSite, ent.Aim = tj.LaunchSite, tj.Aim
-						en := b.engage(ii, s.pos, s.label, tj, c, cues[si][ci][k])
-						res.Engagements = append(res.Engagements, en)
+						en := &res.Engagements[n]
+						n++
 						ent.Trajectories++
 						if en.Engageable {
 							ent.Engageable++
@@ -289,19 +305,6 @@ type bsCueState struct {
 	cue   float64 // s from the epoch; NaN: never cued
 	why   string
 	chain *chainTrack // sensor chains only
-}
-
-// engage evaluates one engagement of row interceptor i.
-func (b *bsRun) engage(i int, site geo.LLA, siteLabel string, tj *Trajectory, c Cueing, cs bsCueState) SweepEngagement {
-	ic := b.ics[i]
-	en, decision, ok := b.evaluate(ic, site, tj, c, cs)
-	en.Site = siteLabel
-	if ok && !b.req.Sweep.Off {
-		if v, ok := b.required(i, site, tj, decision); ok {
-			en.RequiredBurnoutSpeedKms = bsPtr(v / 1e3)
-		}
-	}
-	return en
 }
 
 // evaluate evaluates interceptor ic at site against tj under cueing c. It

@@ -129,6 +129,16 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 				rows = append(rows, row)
 			}
 		}
+		// Free the envelopes of this interceptor's band (the flown one is
+		// the row's own and stays).
+		for _, p := range pts {
+			if p.ic != ic0 {
+				p.ic.ReleaseEnvelope()
+			}
+			if p.sweep != nil {
+				p.sweep.ReleaseEnvelope()
+			}
+		}
 	}
 	return rows, nil
 }
