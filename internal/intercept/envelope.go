@@ -152,6 +152,14 @@ func (ic *Interceptor) ReleaseEnvelope() {
 	}
 }
 
+// CachedEnvelopes returns the number of envelopes the cache holds (built
+// or being built): a check that callers release what they no longer use.
+func CachedEnvelopes() int {
+	n := 0
+	envCache.Range(func(_, _ any) bool { n++; return true })
+	return n
+}
+
 // fanKicks returns the kick angles of the envelope's initial fan: fanSize
 // kicks evenly spaced over [0, maxKick], and fineKicks geometrically
 // spaced small kicks below the first, which resolve the region overhead (a
