@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rampart-sim/rampart/catalog"
@@ -35,11 +37,35 @@ type bsRun struct {
 	// speed band, which releases them.
 	keep map[bsSpeedKey]bool
 	cost SweepCost
+
+	mu      sync.Mutex   // guards fast
+	windows atomic.Int64 // intercept.Window calls (SweepCost.Windows)
+	// slots holds one token per worker: each task of the sweep runs
+	// holding one (each).
+	slots chan struct{}
+}
+
+// each calls fn(0), …, fn(n−1), each call holding one of the sweep's
+// worker slots, and returns when all have returned. The calls write only
+// their own results, so what they compute does not depend on the number
+// of workers.
+func (b *bsRun) each(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			b.slots <- struct{}{}
+			defer func() { <-b.slots }()
+			fn(i)
+		})
+	}
+	wg.Wait()
 }
 
 // interceptorAt returns the sweep interceptor of row interceptor i flown
 // at burnout speed v, m/s.
 func (b *bsRun) interceptorAt(i int, v float64) *intercept.Interceptor {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	k := bsSpeedKey{b.tmplOf[i], v}
 	if ic, ok := b.fast[k]; ok {
 		return ic
@@ -56,7 +82,7 @@ func (b *bsRun) interceptorAt(i int, v float64) *intercept.Interceptor {
 // with the given decision time (s from the epoch).
 func (b *bsRun) window(site geo.LLA, ic *intercept.Interceptor, tj *Trajectory, decision float64) (intercept.BattleSpace, bool) {
 	t0, t1 := tj.flight.Span()
-	b.cost.Windows++
+	b.windows.Add(1)
 	return intercept.Window(site, ic, tj.threat(b.dt), math.Max(t0, decision), t1, decision)
 }
 
@@ -141,6 +167,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int) (*Sweep
 	if err != nil {
 		return nil, err
 	}
+	b.slots = make(chan struct{}, max(1, workers))
 	pd := req.Pd
 	if pd == 0 {
 		pd = DefaultCoveragePd
@@ -150,15 +177,10 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int) (*Sweep
 		res.Sweep = BurnoutSweep{Off: true}
 	}
 	res.Assumptions = bsAssumptions(b.sweep, req.Sweep.Off)
-	type siteInfo struct {
-		label string
-		pos   geo.LLA
-		rad   *radar.Radar
-	}
-	sites := make([]siteInfo, len(req.Sites))
+	sites := make([]bsSite, len(req.Sites))
 	for i, s := range req.Sites {
 		at, pos, _ := s.At.Resolve()
-		sites[i] = siteInfo{label: at.Label(), pos: pos}
+		sites[i] = bsSite{label: at.Label(), pos: pos}
 		if s.Radar != "" {
 			r, _, err := (RadarSite{Radar: s.Radar, At: s.At, BoresightDeg: s.RadarBoresightDeg}).Build(pick)
 			if err != nil {
@@ -210,39 +232,95 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int) (*Sweep
 			}
 		}
 	}
+	for k := range trajs {
+		trajs[k].threat(b.dt) // build the paths before the workers share them
+	}
 	// Every engagement first, in row order; then the burnout-speed search
-	// of all of them at once (requiredAll); then the entries.
+	// of all of them at once (requiredAll) beside the speed band; then the
+	// entries.
 	envs := make([]*intercept.Envelope, len(b.ics))
-	for ii, ic := range b.ics {
-		if envs[ii], err = ic.Envelope(); err != nil {
-			return nil, fmt.Errorf("interceptor %s: %w", ic.Name, err)
+	errs := make([]error, len(b.ics))
+	b.each(len(b.ics), func(ii int) { envs[ii], errs[ii] = b.ics[ii].Envelope() })
+	for ii, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("interceptor %s: %w", b.ics[ii].Name, err)
 		}
 	}
-	var queries []*bsQuery
-	var queryAt []int // index in res.Engagements of each query
-	for ii := range b.ics {
-		for si, s := range sites {
-			for ci, c := range req.Cueings {
-				for fi := range req.Families {
-					for k := range trajs {
-						if tj := &trajs[k]; tj.family == fi {
-							en, decision, ok := b.evaluate(b.ics[ii], s.pos, tj, c, cues[si][ci][k])
-							en.Site = s.label
-							if ok && !req.Sweep.Off {
-								queries = append(queries, &bsQuery{base: ii, site: s.pos, tj: tj, decision: decision})
-								queryAt = append(queryAt, len(res.Engagements))
-							}
-							res.Engagements = append(res.Engagements, en)
-						}
+	// One block of engagements per interceptor, site and cueing.
+	nb := len(b.ics) * len(sites) * len(req.Cueings)
+	blockEng := make([][]SweepEngagement, nb)
+	blockQ := make([][]*bsQuery, nb)
+	blockAt := make([][]int, nb) // index in the block of each query
+	b.each(nb, func(bi int) {
+		ii, si, ci := bi/(len(sites)*len(req.Cueings)), bi/len(req.Cueings)%len(sites), bi%len(req.Cueings)
+		s, c := sites[si], req.Cueings[ci]
+		for fi := range req.Families {
+			for k := range trajs {
+				if tj := &trajs[k]; tj.family == fi {
+					en, decision, ok := b.evaluate(b.ics[ii], s.pos, tj, c, cues[si][ci][k])
+					en.Site = s.label
+					if ok && !req.Sweep.Off {
+						blockQ[bi] = append(blockQ[bi], &bsQuery{base: ii, site: s.pos, tj: tj, decision: decision})
+						blockAt[bi] = append(blockAt[bi], len(blockEng[bi]))
 					}
+					blockEng[bi] = append(blockEng[bi], en)
 				}
 			}
 		}
+	})
+	var queries []*bsQuery
+	var queryAt []int // index in res.Engagements of each query
+	for bi := range nb {
+		for n, q := range blockQ[bi] {
+			queries = append(queries, q)
+			queryAt = append(queryAt, len(res.Engagements)+blockAt[bi][n])
+		}
+		res.Engagements = append(res.Engagements, blockEng[bi]...)
 	}
 	for n, q := range queries {
 		q.en = &res.Engagements[queryAt[n]]
 	}
-	b.requiredAll(queries, workers)
+	// The speed band needs the engageable counts, not the required
+	// speeds: it runs beside the search, from a first count.
+	pos, labels := make([]geo.LLA, len(sites)), make([]string, len(sites))
+	for i, s := range sites {
+		pos[i], labels[i] = s.pos, s.label
+	}
+	var band []SpeedBandRow
+	var bandErr error
+	bandDone := make(chan struct{})
+	go func() {
+		defer close(bandDone)
+		_, counts := b.entries(req, pick, trajs, sites, envs, res.Engagements)
+		band, bandErr = b.speedBand(req, pick, trajs, pos, labels, cues, counts)
+	}()
+	b.requiredAll(queries)
+	<-bandDone
+	if bandErr != nil {
+		return nil, bandErr
+	}
+	res.Entries, res.Summary = b.entries(req, pick, trajs, sites, envs, res.Engagements)
+	res.SpeedBand = band
+	b.cost.Trajectories = len(trajs)
+	b.cost.Engagements = len(res.Engagements)
+	b.cost.BurnoutSpeeds = len(b.fast)
+	b.cost.Windows = int(b.windows.Load())
+	b.cost.Elapsed = time.Since(start)
+	res.Cost = b.cost
+	return res, nil
+}
+
+// bsSite is one defended site of a sweep.
+type bsSite struct {
+	label string
+	pos   geo.LLA
+	rad   *radar.Radar // nil: none
+}
+
+// entries returns the per-family entries and the summary over all
+// families (launch_site and aim "*") of every interceptor, site and
+// cueing, in that order, from the engagements ens (in the same order).
+func (b *bsRun) entries(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []bsSite, envs []*intercept.Envelope, ens []SweepEngagement) (entries, summary []SweepEntry) {
 	n := 0
 	for ii, ic := range b.ics {
 		e, _ := catalog.Lookup(req.Interceptors[ii])
@@ -262,7 +340,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int) (*Sweep
 							continue
 						}
 						ent.LaunchSite, ent.Aim = tj.LaunchSite, tj.Aim
-						en := &res.Engagements[n]
+						en := &ens[n]
 						n++
 						ent.Trajectories++
 						if en.Engageable {
@@ -274,29 +352,17 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int) (*Sweep
 						ent.LaunchSite, ent.Aim = f.LaunchSite, f.Aim
 					}
 					bsFinish(&ent, famReq, req.Sweep.Off)
-					res.Entries = append(res.Entries, ent)
+					entries = append(entries, ent)
 					all.Trajectories += ent.Trajectories
 					all.Engageable += ent.Engageable
 					allReq = append(allReq, famReq...)
 				}
 				bsFinish(&all, allReq, req.Sweep.Off)
-				res.Summary = append(res.Summary, all)
+				summary = append(summary, all)
 			}
 		}
 	}
-	pos, labels := make([]geo.LLA, len(sites)), make([]string, len(sites))
-	for i, s := range sites {
-		pos[i], labels[i] = s.pos, s.label
-	}
-	if res.SpeedBand, err = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary); err != nil {
-		return nil, err
-	}
-	b.cost.Trajectories = len(trajs)
-	b.cost.Engagements = len(res.Engagements)
-	b.cost.BurnoutSpeeds = len(b.fast)
-	b.cost.Elapsed = time.Since(start)
-	res.Cost = b.cost
-	return res, nil
+	return entries, summary
 }
 
 // bsCueState is the cue of one cueing for one trajectory at one site: a

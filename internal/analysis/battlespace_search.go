@@ -71,23 +71,20 @@ func (q *bsQuery) answer(s BurnoutSweep, engages bool) {
 }
 
 // requiredAll runs the burnout-speed search of every query in rounds on
-// the given number of workers and sets each engagement's required speed.
+// the sweep's workers and sets each engagement's required speed.
 // The searches of each sweep template (bsRun.tmpl) run their rounds side
 // by side, so that a worker left idle by one template's short round takes
 // another's speed. The result does not depend on the number of workers.
-func (b *bsRun) requiredAll(qs []*bsQuery, workers int) {
+func (b *bsRun) requiredAll(qs []*bsQuery) {
 	byTmpl := make([][]*bsQuery, len(b.tmpl))
 	for _, q := range qs {
 		q.prev = -1
 		q.done = q.j > b.sweep.latticeMax()
-		q.tj.threat(b.dt) // build the paths before the workers share them
 		byTmpl[b.tmplOf[q.base]] = append(byTmpl[b.tmplOf[q.base]], q)
 	}
-	slots := make(chan struct{}, max(1, workers))
-	var mu sync.Mutex // guards b.fast and b.cost
 	var wg sync.WaitGroup
 	for _, group := range byTmpl {
-		wg.Go(func() { b.searchRounds(group, slots, &mu) })
+		wg.Go(func() { b.searchRounds(group) })
 	}
 	wg.Wait()
 	for _, q := range qs {
@@ -98,10 +95,10 @@ func (b *bsRun) requiredAll(qs []*bsQuery, workers int) {
 }
 
 // searchRounds runs the searches qs (of one sweep template) round by
-// round. Each speed asked in a round is answered under one of slots: its
+// round. Each speed asked in a round is answered under one worker slot: its
 // envelope built, every query that asked it answered, the envelope
 // released.
-func (b *bsRun) searchRounds(qs []*bsQuery, slots chan struct{}, mu *sync.Mutex) {
+func (b *bsRun) searchRounds(qs []*bsQuery) {
 	for {
 		asks := map[bsSpeedKey][]*bsQuery{}
 		for _, q := range qs {
@@ -116,34 +113,27 @@ func (b *bsRun) searchRounds(qs []*bsQuery, slots chan struct{}, mu *sync.Mutex)
 		keys := slices.SortedFunc(maps.Keys(asks), func(a, c bsSpeedKey) int {
 			return cmp.Or(cmp.Compare(a.base, c.base), cmp.Compare(a.speed, c.speed))
 		})
-		answers := make([][]bool, len(keys))
-		var wg sync.WaitGroup
+		ics := make([]*intercept.Interceptor, len(keys))
 		for n, k := range keys {
-			group := asks[k]
-			mu.Lock()
-			ic := b.interceptorAt(group[0].base, k.speed)
-			mu.Unlock()
-			wg.Go(func() {
-				slots <- struct{}{}
-				defer func() { <-slots }()
-				answers[n] = make([]bool, len(group))
-				for m, q := range group {
-					t0, t1 := q.tj.flight.Span()
-					_, answers[n][m] = intercept.Window(q.site, ic, q.tj.path.At, math.Max(t0, q.decision), t1, q.decision)
-				}
-				if !b.keep[k] {
-					ic.ReleaseEnvelope()
-				}
-			})
+			ics[n] = b.interceptorAt(asks[k][0].base, k.speed)
 		}
-		wg.Wait()
-		mu.Lock()
+		answers := make([][]bool, len(keys))
+		b.each(len(keys), func(n int) {
+			group := asks[keys[n]]
+			answers[n] = make([]bool, len(group))
+			for m, q := range group {
+				t0, t1 := q.tj.flight.Span()
+				_, answers[n][m] = intercept.Window(q.site, ics[n], q.tj.path.At, math.Max(t0, q.decision), t1, q.decision)
+			}
+			b.windows.Add(int64(len(group)))
+			if !b.keep[keys[n]] {
+				ics[n].ReleaseEnvelope()
+			}
+		})
 		for n, k := range keys {
 			for m, q := range asks[k] {
-				b.cost.Windows++
 				q.answer(b.sweep, answers[n][m])
 			}
 		}
-		mu.Unlock()
 	}
 }

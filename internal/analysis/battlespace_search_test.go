@@ -80,7 +80,7 @@ func TestSweepReleasesEnvelopes(t *testing.T) {
 	req := bsRequest(bsWestern[:1], []string{"Washington DC"}, []string{"min-energy"})
 	req.Interceptors = []string{"SM-3 IIA"}
 	req.Sites = req.Sites[:1]
-	req.Cueings = []Cueing{{Kind: CueLaunch}}
+	req.Cueings = []Cueing{{Kind: CueLaunch}, {Kind: CueOwnRadar, SpaceWarning: true}}
 	req.Sweep = BurnoutSweep{MinKms: 3, MaxKms: 6, GridKms: 0.5, TolKms: 0.125}
 	before := intercept.CachedEnvelopes()
 	one, err := BattleSpaceSweepOn(req, flight.Physics{}, 1)
