@@ -106,9 +106,13 @@ func BenchmarkSamplePath(b *testing.B) {
 func BenchmarkSweepEnvelopeBuild(b *testing.B) {
 	ic := interceptor(b, "SM-3 IIA", catalog.PickCentral).WithBurnout(4500)
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		if _, err := BuildEnvelope(ic); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if b.N > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/envelope")
 	}
 }

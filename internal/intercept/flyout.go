@@ -78,7 +78,11 @@ func (f *flyer) rhs(t float64, y pstate) pstate {
 	k := -earthGM / (r2 * r)
 	ax, az := k*x, k*z
 	m := f.m0 - f.mdot*(t-f.tSeg)
-	v := math.Hypot(vx, vz)
+	// The speed only where the gravity turn or drag uses it.
+	var v float64
+	if f.mode == modeTurn || f.cdA > 0 {
+		v = math.Hypot(vx, vz)
+	}
 	if f.mode != modeCoast {
 		var ux, uz float64
 		switch {
