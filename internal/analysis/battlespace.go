@@ -3,6 +3,9 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rampart-sim/rampart/catalog"
@@ -30,12 +33,39 @@ type bsRun struct {
 	tmpl   []*intercept.Interceptor
 	tmplOf []int
 	fast   map[bsSpeedKey]*intercept.Interceptor
-	cost   SweepCost
+	// keep are the sweep speeds whose envelopes the search keeps for the
+	// speed band, which releases them.
+	keep map[bsSpeedKey]bool
+	cost SweepCost
+
+	mu      sync.Mutex   // guards fast
+	windows atomic.Int64 // intercept.Window calls (SweepCost.Windows)
+	// slots holds one token per worker: each task of the sweep runs
+	// holding one (each).
+	slots chan struct{}
+}
+
+// each calls fn(0), …, fn(n−1), each call holding one of the sweep's
+// worker slots, and returns when all have returned. The calls write only
+// their own results, so what they compute does not depend on the number
+// of workers.
+func (b *bsRun) each(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			b.slots <- struct{}{}
+			defer func() { <-b.slots }()
+			fn(i)
+		})
+	}
+	wg.Wait()
 }
 
 // interceptorAt returns the sweep interceptor of row interceptor i flown
 // at burnout speed v, m/s.
 func (b *bsRun) interceptorAt(i int, v float64) *intercept.Interceptor {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	k := bsSpeedKey{b.tmplOf[i], v}
 	if ic, ok := b.fast[k]; ok {
 		return ic
@@ -52,44 +82,8 @@ func (b *bsRun) interceptorAt(i int, v float64) *intercept.Interceptor {
 // with the given decision time (s from the epoch).
 func (b *bsRun) window(site geo.LLA, ic *intercept.Interceptor, tj *Trajectory, decision float64) (intercept.BattleSpace, bool) {
 	t0, t1 := tj.flight.Span()
-	b.cost.Windows++
+	b.windows.Add(1)
 	return intercept.Window(site, ic, tj.threat(b.dt), math.Max(t0, decision), t1, decision)
-}
-
-// required returns the lowest sweep speed (m/s) at which base interceptor
-// i engages tj from site with the decision time, or false. The speeds are
-// the lattice Min + j·Tol: the grid (every Grid/Tol lattice points) first,
-// then bisection on lattice indices inside the first grid bracket that
-// engages, so that every trajectory draws on the same few speeds (each an
-// envelope build) and the final bracket is exactly Tol wide.
-func (b *bsRun) required(i int, site geo.LLA, tj *Trajectory, decision float64) (float64, bool) {
-	engages := func(j int) bool {
-		_, ok := b.window(site, b.interceptorAt(i, b.sweep.speed(j)), tj, decision)
-		return ok
-	}
-	step := b.sweep.gridSteps()
-	n := b.sweep.latticeMax()
-	prev := -1
-	for j := 0; j <= n; j += step {
-		if !engages(j) {
-			prev = j
-			continue
-		}
-		if prev < 0 {
-			return b.sweep.speed(j), true
-		}
-		lo, hi := prev, j
-		for hi-lo > 1 {
-			m := (lo + hi) / 2
-			if engages(m) {
-				hi = m
-			} else {
-				lo = m
-			}
-		}
-		return b.sweep.speed(hi), true
-	}
-	return 0, false
 }
 
 // newBSRun builds the interceptors of a validated request at pick.
@@ -119,6 +113,18 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 			b.tmplOf[i] = 0
 		}
 	}
+	// The speed band flies the sweep interceptor at each catalog speed
+	// (speedBand): the search keeps those envelopes for it.
+	b.keep = map[bsSpeedKey]bool{}
+	for i, n := range req.Interceptors {
+		e, _ := catalog.Lookup(n)
+		v, _ := e.Param("burnout_speed_kms")
+		for _, p := range bandPicks {
+			if kms := v.At(p.pick); kms > 0 && !req.Sweep.Off {
+				b.keep[bsSpeedKey{b.tmplOf[i], kms * 1e3}] = true
+			}
+		}
+	}
 	return b, nil
 }
 
@@ -138,35 +144,45 @@ func newBSRun(req SweepRequest, pick catalog.Pick) (*bsRun, error) {
 // and Lewis & Postol 2007). Kill probability, discrimination and
 // interceptor inventory are not modelled here.
 func BattleSpaceSweep(req SweepRequest, o flight.Physics) (*SweepResult, error) {
-	return BattleSpaceSweepProgress(req, o, nil)
+	return BattleSpaceSweepOn(req, o, runtime.GOMAXPROCS(0), nil)
 }
 
 // Progress receives how far a long computation has come: done of the
-// total steps of the phase label.
+// total steps of the phase label. It may be called from several
+// goroutines, never at once.
 type Progress func(label string, done, total int)
 
 // Labels of the phases of a battle-space sweep, for Progress.
 const (
 	PhaseAiming      = "aiming threats"
 	PhaseChains      = "sensor chains"
-	PhaseEngagements = "engagements and flyout envelopes"
-	PhaseSpeedBand   = "catalog speed band"
+	PhaseEngagements = "engagements"
+	PhaseSpeedBand   = "catalog speed band and required burnout speeds"
 )
 
 // BattleSpaceSweepProgress is BattleSpaceSweep, reporting its phases to
-// progress if not nil: the families flown (PhaseAiming), the sensor chains
-// built (PhaseChains, one a site and cueing), the engagements evaluated
-// (PhaseEngagements, each interceptor, site, cueing and trajectory; the
-// flyout envelopes of the burnout-speed sweep are built as the first
-// engagements need them, so these go slower) and the catalog speed band
-// (PhaseSpeedBand, one an interceptor, site and cueing).
+// progress if not nil.
 func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progress) (*SweepResult, error) {
+	return BattleSpaceSweepOn(req, o, runtime.GOMAXPROCS(0), progress)
+}
+
+// BattleSpaceSweepOn is BattleSpaceSweep on the given number of workers
+// (at least 1), reporting its phases to progress if not nil: the families
+// flown (PhaseAiming), the sensor chains built (PhaseChains, one a site
+// and cueing), the engagements evaluated (PhaseEngagements, one an
+// interceptor, site and cueing), then the catalog speed band and the
+// burnout-speed search, which run side by side (PhaseSpeedBand: started,
+// then done). The result does not depend on workers or progress.
+func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progress Progress) (*SweepResult, error) {
+	start := time.Now()
+	var mu sync.Mutex
 	report := func(label string, done, total int) {
 		if progress != nil {
+			mu.Lock()
 			progress(label, done, total)
+			mu.Unlock()
 		}
 	}
-	start := time.Now()
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
@@ -183,6 +199,7 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 	if err != nil {
 		return nil, err
 	}
+	b.slots = make(chan struct{}, max(1, workers))
 	pd := req.Pd
 	if pd == 0 {
 		pd = DefaultCoveragePd
@@ -192,15 +209,10 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 		res.Sweep = BurnoutSweep{Off: true}
 	}
 	res.Assumptions = bsAssumptions(b.sweep, req.Sweep.Off)
-	type siteInfo struct {
-		label string
-		pos   geo.LLA
-		rad   *radar.Radar
-	}
-	sites := make([]siteInfo, len(req.Sites))
+	sites := make([]bsSite, len(req.Sites))
 	for i, s := range req.Sites {
 		at, pos, _ := s.At.Resolve()
-		sites[i] = siteInfo{label: at.Label(), pos: pos}
+		sites[i] = bsSite{label: at.Label(), pos: pos}
 		if s.Radar != "" {
 			r, _, err := (RadarSite{Radar: s.Radar, At: s.At, BoresightDeg: s.RadarBoresightDeg}).Build(pick)
 			if err != nil {
@@ -226,11 +238,12 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 			}
 		}
 	}
-	report(PhaseChains, 0, len(sites)*len(req.Cueings))
+	nChains := len(sites) * len(req.Cueings)
+	report(PhaseChains, 0, nChains)
 	for i := range sites {
+		report(PhaseChains, i*len(req.Cueings), nChains)
 		cues[i] = make([][]bsCueState, len(req.Cueings))
 		for j, c := range req.Cueings {
-			report(PhaseChains, i*len(req.Cueings)+j, len(sites)*len(req.Cueings))
 			cues[i][j] = make([]bsCueState, len(trajs))
 			own := c.Kind == CueOwnRadar || (c.Kind == CueChain && c.OwnRadar)
 			for k := range trajs {
@@ -254,18 +267,113 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 			}
 		}
 	}
-	report(PhaseChains, len(sites)*len(req.Cueings), len(sites)*len(req.Cueings))
-	engagements := len(b.ics) * len(sites) * len(req.Cueings) * len(trajs)
-	report(PhaseEngagements, 0, engagements)
-	for ii, ic := range b.ics {
-		env, err := ic.Envelope()
+	report(PhaseChains, nChains, nChains)
+	for k := range trajs {
+		trajs[k].threat(b.dt) // build the paths before the workers share them
+	}
+	// Every engagement first, in row order; then the burnout-speed search
+	// of all of them at once (requiredAll) beside the speed band; then the
+	// entries.
+	envs := make([]*intercept.Envelope, len(b.ics))
+	errs := make([]error, len(b.ics))
+	b.each(len(b.ics), func(ii int) { envs[ii], errs[ii] = b.ics[ii].Envelope() })
+	for ii, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("interceptor %s: %w", ic.Name, err)
+			return nil, fmt.Errorf("interceptor %s: %w", b.ics[ii].Name, err)
 		}
+	}
+	// One block of engagements per interceptor, site and cueing.
+	nb := len(b.ics) * len(sites) * len(req.Cueings)
+	blockEng := make([][]SweepEngagement, nb)
+	blockQ := make([][]*bsQuery, nb)
+	blockAt := make([][]int, nb) // index in the block of each query
+	report(PhaseEngagements, 0, nb)
+	var blocksDone int
+	b.each(nb, func(bi int) {
+		defer func() {
+			mu.Lock()
+			blocksDone++
+			n := blocksDone
+			mu.Unlock()
+			report(PhaseEngagements, n, nb)
+		}()
+		ii, si, ci := bi/(len(sites)*len(req.Cueings)), bi/len(req.Cueings)%len(sites), bi%len(req.Cueings)
+		s, c := sites[si], req.Cueings[ci]
+		for fi := range req.Families {
+			for k := range trajs {
+				if tj := &trajs[k]; tj.family == fi {
+					en, decision, ok := b.evaluate(b.ics[ii], s.pos, tj, c, cues[si][ci][k])
+					en.Site = s.label
+					if ok && !req.Sweep.Off {
+						blockQ[bi] = append(blockQ[bi], &bsQuery{base: ii, site: s.pos, tj: tj, decision: decision})
+						blockAt[bi] = append(blockAt[bi], len(blockEng[bi]))
+					}
+					blockEng[bi] = append(blockEng[bi], en)
+				}
+			}
+		}
+	})
+	var queries []*bsQuery
+	var queryAt []int // index in res.Engagements of each query
+	for bi := range nb {
+		for n, q := range blockQ[bi] {
+			queries = append(queries, q)
+			queryAt = append(queryAt, len(res.Engagements)+blockAt[bi][n])
+		}
+		res.Engagements = append(res.Engagements, blockEng[bi]...)
+	}
+	for n, q := range queries {
+		q.en = &res.Engagements[queryAt[n]]
+	}
+	// The speed band needs the engageable counts, not the required
+	// speeds: it runs beside the search, from a first count.
+	pos, labels := make([]geo.LLA, len(sites)), make([]string, len(sites))
+	for i, s := range sites {
+		pos[i], labels[i] = s.pos, s.label
+	}
+	var band []SpeedBandRow
+	var bandErr error
+	bandDone := make(chan struct{})
+	report(PhaseSpeedBand, 0, 1)
+	go func() {
+		defer close(bandDone)
+		_, counts := b.entries(req, pick, trajs, sites, envs, res.Engagements)
+		band, bandErr = b.speedBand(req, pick, trajs, pos, labels, cues, counts)
+	}()
+	b.requiredAll(queries)
+	<-bandDone
+	if bandErr != nil {
+		return nil, bandErr
+	}
+	report(PhaseSpeedBand, 1, 1)
+	res.Entries, res.Summary = b.entries(req, pick, trajs, sites, envs, res.Engagements)
+	res.SpeedBand = band
+	b.cost.Trajectories = len(trajs)
+	b.cost.Engagements = len(res.Engagements)
+	b.cost.BurnoutSpeeds = len(b.fast)
+	b.cost.Windows = int(b.windows.Load())
+	b.cost.Elapsed = time.Since(start)
+	res.Cost = b.cost
+	return res, nil
+}
+
+// bsSite is one defended site of a sweep.
+type bsSite struct {
+	label string
+	pos   geo.LLA
+	rad   *radar.Radar // nil: none
+}
+
+// entries returns the per-family entries and the summary over all
+// families (launch_site and aim "*") of every interceptor, site and
+// cueing, in that order, from the engagements ens (in the same order).
+func (b *bsRun) entries(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []bsSite, envs []*intercept.Envelope, ens []SweepEngagement) (entries, summary []SweepEntry) {
+	n := 0
+	for ii, ic := range b.ics {
 		e, _ := catalog.Lookup(req.Interceptors[ii])
-		flyout, cat := env.BurnoutSpeed/1e3, e.At("burnout_speed_kms", pick)
-		for si, s := range sites {
-			for ci, c := range req.Cueings {
+		flyout, cat := envs[ii].BurnoutSpeed/1e3, e.At("burnout_speed_kms", pick)
+		for _, s := range sites {
+			for _, c := range req.Cueings {
 				all := SweepEntry{Interceptor: ic.Name, Site: s.label, LaunchSite: "*", Aim: "*", Cueing: c.Label(),
 					FireControlCue: c.FireControl(), CueRole: c.Role(), FlyoutBurnoutSpeedKms: flyout, CatalogBurnoutSpeedKms: cat}
 				var allReq []*float64
@@ -279,9 +387,8 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 							continue
 						}
 						ent.LaunchSite, ent.Aim = tj.LaunchSite, tj.Aim
-						en := b.engage(ii, s.pos, s.label, tj, c, cues[si][ci][k])
-						res.Engagements = append(res.Engagements, en)
-						report(PhaseEngagements, len(res.Engagements), engagements)
+						en := &ens[n]
+						n++
 						ent.Trajectories++
 						if en.Engageable {
 							ent.Engageable++
@@ -292,29 +399,17 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 						ent.LaunchSite, ent.Aim = f.LaunchSite, f.Aim
 					}
 					bsFinish(&ent, famReq, req.Sweep.Off)
-					res.Entries = append(res.Entries, ent)
+					entries = append(entries, ent)
 					all.Trajectories += ent.Trajectories
 					all.Engageable += ent.Engageable
 					allReq = append(allReq, famReq...)
 				}
 				bsFinish(&all, allReq, req.Sweep.Off)
-				res.Summary = append(res.Summary, all)
+				summary = append(summary, all)
 			}
 		}
 	}
-	pos, labels := make([]geo.LLA, len(sites)), make([]string, len(sites))
-	for i, s := range sites {
-		pos[i], labels[i] = s.pos, s.label
-	}
-	if res.SpeedBand, err = b.speedBand(req, pick, trajs, pos, labels, cues, res.Summary, func(done, total int) { report(PhaseSpeedBand, done, total) }); err != nil {
-		return nil, err
-	}
-	b.cost.Trajectories = len(trajs)
-	b.cost.Engagements = len(res.Engagements)
-	b.cost.BurnoutSpeeds = len(b.fast)
-	b.cost.Elapsed = time.Since(start)
-	res.Cost = b.cost
-	return res, nil
+	return entries, summary
 }
 
 // bsCueState is the cue of one cueing for one trajectory at one site: a
@@ -323,19 +418,6 @@ type bsCueState struct {
 	cue   float64 // s from the epoch; NaN: never cued
 	why   string
 	chain *chainTrack // sensor chains only
-}
-
-// engage evaluates one engagement of row interceptor i.
-func (b *bsRun) engage(i int, site geo.LLA, siteLabel string, tj *Trajectory, c Cueing, cs bsCueState) SweepEngagement {
-	ic := b.ics[i]
-	en, decision, ok := b.evaluate(ic, site, tj, c, cs)
-	en.Site = siteLabel
-	if ok && !b.req.Sweep.Off {
-		if v, ok := b.required(i, site, tj, decision); ok {
-			en.RequiredBurnoutSpeedKms = bsPtr(v / 1e3)
-		}
-	}
-	return en
 }
 
 // evaluate evaluates interceptor ic at site against tj under cueing c. It

@@ -67,21 +67,17 @@ var bandPicks = []struct {
 // (intercept.FromCatalog; at the request's pick, the flown interceptor).
 // Unless the sweep is off, it also evaluates the sweep's idealised
 // interceptor at each of those catalog burnout speeds (SweepModelFraction).
-// progress is called with the rows done and their number.
-func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry, progress func(done, total int)) ([]SpeedBandRow, error) {
-	var rows []SpeedBandRow
-	n := 0
-	progress(0, len(sum))
+func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry) ([]SpeedBandRow, error) {
+	type point struct {
+		name  string
+		kms   float64
+		ic    *intercept.Interceptor
+		sweep *intercept.Interceptor // nil: sweep off
+	}
+	pts := make([][]point, len(b.ics))
 	for ii, ic0 := range b.ics {
 		e, _ := catalog.Lookup(req.Interceptors[ii])
 		v, _ := e.Param("burnout_speed_kms")
-		type point struct {
-			name  string
-			kms   float64
-			ic    *intercept.Interceptor
-			sweep *intercept.Interceptor // nil: sweep off
-		}
-		var pts []point
 		for _, p := range bandPicks {
 			kms := v.At(p.pick)
 			if !(kms > 0) {
@@ -98,8 +94,42 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 			if !req.Sweep.Off {
 				pt.sweep = b.interceptorAt(ii, kms*1e3)
 			}
-			pts = append(pts, pt)
+			pts[ii] = append(pts[ii], pt)
 		}
+	}
+	// One task per interceptor, point, site and cueing, and per model (the
+	// interceptor at the point, the sweep's at its speed): each counts the
+	// engageable trajectories.
+	type task struct {
+		ic        *intercept.Interceptor
+		si, ci    int
+		n, engage int
+	}
+	var tasks []task
+	at := map[[5]int]int{} // (interceptor, point, site, cueing, sweep model) → task
+	for ii, ic0 := range b.ics {
+		for pi, p := range pts[ii] {
+			for si := range sites {
+				for ci := range req.Cueings {
+					if p.ic != ic0 {
+						at[[5]int{ii, pi, si, ci, 0}] = len(tasks)
+						tasks = append(tasks, task{ic: p.ic, si: si, ci: ci})
+					}
+					if p.sweep != nil {
+						at[[5]int{ii, pi, si, ci, 1}] = len(tasks)
+						tasks = append(tasks, task{ic: p.sweep, si: si, ci: ci})
+					}
+				}
+			}
+		}
+	}
+	b.each(len(tasks), func(i int) {
+		t := &tasks[i]
+		t.n, t.engage = b.countEngageable(t.ic, sites[t.si], trajs, req.Cueings[t.ci], cues[t.si][t.ci])
+	})
+	var rows []SpeedBandRow
+	n := 0
+	for ii, ic0 := range b.ics {
 		for si := range sites {
 			for ci, c := range req.Cueings {
 				s := sum[n]
@@ -107,29 +137,41 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 				row := SpeedBandRow{Interceptor: ic0.Name, Site: labels[si], Cueing: c.Label(), FireControlCue: c.FireControl(),
 					Points: []SpeedBandPoint{{Point: BandFlown, BurnoutSpeedKms: s.FlyoutBurnoutSpeedKms, Trajectories: s.Trajectories,
 						Engageable: s.Engageable, EngageableFraction: s.EngageableFraction}}}
-				for _, p := range pts {
+				for pi, p := range pts[ii] {
 					bp := SpeedBandPoint{Point: p.name, BurnoutSpeedKms: p.kms}
 					if p.ic == ic0 {
 						// the flown interceptor: the summary's own count
 						bp.Trajectories, bp.Engageable = s.Trajectories, s.Engageable
 					} else {
-						bp.Trajectories, bp.Engageable = b.countEngageable(p.ic, sites[si], trajs, c, cues[si][ci])
+						t := tasks[at[[5]int{ii, pi, si, ci, 0}]]
+						bp.Trajectories, bp.Engageable = t.n, t.engage
 					}
 					if bp.Trajectories > 0 {
 						bp.EngageableFraction = float64(bp.Engageable) / float64(bp.Trajectories)
 					}
 					if p.sweep != nil {
-						nt, ne := b.countEngageable(p.sweep, sites[si], trajs, c, cues[si][ci])
+						t := tasks[at[[5]int{ii, pi, si, ci, 1}]]
 						f := 0.0
-						if nt > 0 {
-							f = float64(ne) / float64(nt)
+						if t.n > 0 {
+							f = float64(t.engage) / float64(t.n)
 						}
 						bp.SweepModelFraction = &f
 					}
 					row.Points = append(row.Points, bp)
 				}
 				rows = append(rows, row)
-				progress(n, len(sum))
+			}
+		}
+	}
+	// Free the envelopes of the band (the flown interceptors' are the
+	// rows' own and stay).
+	for ii, ic0 := range b.ics {
+		for _, p := range pts[ii] {
+			if p.ic != ic0 {
+				p.ic.ReleaseEnvelope()
+			}
+			if p.sweep != nil {
+				p.sweep.ReleaseEnvelope()
 			}
 		}
 	}

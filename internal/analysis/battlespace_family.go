@@ -22,9 +22,7 @@ const (
 	DefaultSweepGridKms = 0.25 // km/s between grid speeds
 	DefaultSweepTolKms  = 0.05 // km/s, width of the final bisection bracket
 	// sweepMaxGrid bounds the grid speeds of one sweep: each speed costs an
-	// envelope build (~40 ms) and ~0.8 MB of cached envelope per
-	// interceptor type (package intercept caches envelopes for the life of
-	// the process).
+	// envelope build (~70 ms of CPU) per interceptor type.
 	sweepMaxGrid = 200
 	// sweepMinTolKms is the finest bisection tolerance accepted, km/s.
 	sweepMinTolKms = 1e-3

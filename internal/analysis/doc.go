@@ -225,10 +225,13 @@
 // the lattice Min + j·Tol: a grid (1 to 10 km/s every 0.25 km/s by
 // default) finds the first bracket that engages, then bisection on the
 // lattice narrows it to Tol (0.05 km/s). Every trajectory draws on the same lattice
-// speeds, each an envelope that package intercept builds once (~40 ms) and
-// keeps for the life of the process (~0.8 MB): a sweep costs about 40 ms
-// per distinct speed, 100–300 speeds for the question-2 sweeps (Cost reports
-// them), plus ~0.1 ms per window once the envelopes exist. Engageability
+// speeds, each an envelope that package intercept builds in ~70 ms (~0.8
+// MB). The searches of all engagements run together in rounds (each asks
+// its next speed; each speed asked is built once, answers every
+// engagement that asked it and is released), the speeds of a round on
+// the workers side by side: a sweep costs about 70 ms of CPU per distinct
+// speed, 100–300 speeds for the question-2 sweeps (Cost reports them), plus
+// ~0.1 ms per window, and holds only the envelopes in hand. Engageability
 // need not be monotone in speed: a faster interceptor can fail the minimum
 // closing speed in a tail chase, and the WithBurnout flyouts of package
 // intercept, which accelerate harder at higher speed, turn less and reach

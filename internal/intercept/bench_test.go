@@ -99,3 +99,20 @@ func BenchmarkSamplePath(b *testing.B) {
 		Sample(th, tr.LaunchTime, tr.ImpactTime, 2)
 	}
 }
+
+// BenchmarkSweepEnvelopeBuild builds the envelope of a burnout-speed
+// sweep's interceptor (SM-3 IIA flown by WithBurnout at 4.5 km/s): the
+// unit of work of the question-2 sweeps, about 300 per redzikowo-icbm run.
+func BenchmarkSweepEnvelopeBuild(b *testing.B) {
+	ic := interceptor(b, "SM-3 IIA", catalog.PickCentral).WithBurnout(4500)
+	b.ReportAllocs()
+	cpu := processCPU()
+	for b.Loop() {
+		if _, err := BuildEnvelope(ic); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if b.N > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/envelope")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/rampart-sim/rampart/flight"
@@ -140,6 +141,25 @@ func (ic *Interceptor) Envelope() (*Envelope, error) {
 	return en.env, en.err
 }
 
+// ReleaseEnvelope drops ic's envelope from the cache so that its memory
+// can be reclaimed once no engagement uses it; a later Envelope call
+// builds it again (the same envelope). Callers that fly many interceptors
+// once each, such as a burnout-speed sweep, release each when done, so
+// that the cache holds only the envelopes still in use.
+func (ic *Interceptor) ReleaseEnvelope() {
+	if en := ic.env.Swap(nil); en != nil {
+		envCache.CompareAndDelete(ic.key(), en)
+	}
+}
+
+// CachedEnvelopes returns the number of envelopes the cache holds (built
+// or being built): a check that callers release what they no longer use.
+func CachedEnvelopes() int {
+	n := 0
+	envCache.Range(func(_, _ any) bool { n++; return true })
+	return n
+}
+
 // fanKicks returns the kick angles of the envelope's initial fan: fanSize
 // kicks evenly spaced over [0, maxKick], and fineKicks geometrically
 // spaced small kicks below the first, which resolve the region overhead (a
@@ -210,8 +230,11 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	}
 	vsteps := append([]flight.Dense[pstate](nil), f.steps...)
 
-	// The initial fan sets the grid extents.
+	// The initial fan sets the grid extents. Its steps are kept until the
+	// grid is known, so that its crossings need no second flight (a flyout
+	// flown again is the same flyout, bit for bit).
 	var results []result
+	var resultSteps [][]flight.Dense[pstate]
 	for _, kick := range fanKicks()[1:] {
 		res, ok, err := fly(kick)
 		if err != nil {
@@ -219,6 +242,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		}
 		if ok {
 			results = append(results, res)
+			resultSteps = append(resultSteps, slices.Clone(f.steps))
 		}
 	}
 	if len(results) < 2 {
@@ -246,14 +270,9 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		return fanMember{res, env.crossings(f.steps, res.end)}, true, nil
 	}
 	fan := make([]fanMember, 0, 2*len(results))
-	for _, r := range results {
-		m, ok, err := member(r.kick)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			fan = append(fan, m)
-		}
+	for k, r := range results {
+		fan = append(fan, fanMember{r, env.crossings(resultSteps[k], r.end)})
+		resultSteps[k] = nil
 	}
 	flown := len(fan) + 1
 	for changed := true; changed && flown < maxFlyouts; {

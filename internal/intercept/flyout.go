@@ -78,7 +78,11 @@ func (f *flyer) rhs(t float64, y pstate) pstate {
 	k := -earthGM / (r2 * r)
 	ax, az := k*x, k*z
 	m := f.m0 - f.mdot*(t-f.tSeg)
-	v := math.Hypot(vx, vz)
+	// The speed only where the gravity turn or drag uses it.
+	var v float64
+	if f.mode == modeTurn || f.cdA > 0 {
+		v = math.Hypot(vx, vz)
+	}
 	if f.mode != modeCoast {
 		var ux, uz float64
 		switch {
@@ -353,8 +357,48 @@ func (fo *Flyout) CrossRange(g float64) (Point, bool) {
 }
 
 // locateRange finds the time in the dense step d at which the ground range
-// equals g, given the ranges g0 < g ≤ g1 at its ends.
+// equals g, given the ranges g0 < g ≤ g1 at its ends, and the state there.
+// It is flight.LocateEvent (Illinois regula falsi) on the event
+// rangeOf(y) − g with tolerance eventTol, written out for the range event
+// because envelopes locate ~150,000 crossings each: the same iterates and
+// the same result to the last bit (TestLocateRangeMatchesLocateEvent),
+// without the call through the event function and without evaluating the
+// dense output again at the end, where the last iterate's state is kept.
 func locateRange(d *flight.Dense[pstate], g, g0, g1 float64) (float64, pstate) {
-	ev := func(_ float64, y pstate) float64 { return rangeOf(y) - g }
-	return flight.LocateEvent(d, ev, g0-g, g1-g, eventTol)
+	a, b := d.T, d.T+d.H
+	ga, gb := g0-g, g1-g
+	side := 0
+	var yb pstate
+	haveB := false
+	for range 100 {
+		if b-a <= eventTol {
+			break
+		}
+		t := b - gb*(b-a)/(gb-ga)
+		if !(t > a && t < b) || math.IsNaN(t) {
+			t = (a + b) / 2
+		}
+		y := d.At(t)
+		gt := rangeOf(y) - g
+		if gt == 0 {
+			return t, y
+		}
+		if (gt > 0) == (gb > 0) {
+			b, gb, yb, haveB = t, gt, y, true
+			if side == -1 {
+				ga /= 2
+			}
+			side = -1
+		} else {
+			a, ga = t, gt
+			if side == 1 {
+				gb /= 2
+			}
+			side = 1
+		}
+	}
+	if !haveB {
+		yb = d.At(b)
+	}
+	return b, yb
 }

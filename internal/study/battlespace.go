@@ -3,6 +3,7 @@ package study
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,7 +45,11 @@ func (b *Battlespace) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	if req.Pick == "" {
 		req.Pick = o.Sim.DefensePick.String() // checkPicks: the threat pick is the same
 	}
-	res, err := analysis.BattleSpaceSweepProgress(req, o.Sim.Physics(), o.Progress)
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	res, err := analysis.BattleSpaceSweepOn(req, o.Sim.Physics(), workers, o.Progress)
 	if err != nil {
 		return nil, err
 	}

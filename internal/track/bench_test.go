@@ -102,3 +102,47 @@ func BenchmarkTrackerScan20(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTrackerFuse40 fuses 40 remote reports into a tracker holding
+// 40 local tracks of other objects and 40 of the same ones (gating of
+// every pair, global nearest neighbour, 40 covariance intersections): a
+// receiver's link update in a separate-linked raid.
+func BenchmarkTrackerFuse40(b *testing.B) {
+	rng := rand.New(rand.NewPCG(4, 4))
+	const n = 40
+	reports := make([]Report, 2*n)
+	for j := range reports {
+		r := remoteReport("red", j+1, Provenance{}, 0, 12)
+		r.Estimate.P = randomSPD(rng, 300, 30)
+		r.Estimate.X[1] = float64(j) * 20e3 // 20 km apart
+		r.Estimate.X[4] = 2000
+		reports[j] = r
+	}
+	tr, _ := NewTracker("blue", Config{})
+	if err := tr.Fuse(0, reports); err != nil {
+		b.Fatal(err)
+	}
+	snapshot := tr.Tracks()
+	again := make([]Report, n)
+	for j := range again {
+		again[j] = reports[2*j]
+		again[j].TrackID += 1000 // unnamed: gated against every track
+		again[j].Estimate.X[0] += 50
+	}
+	b.ReportAllocs()
+	cpu := processCPU()
+	for b.Loop() {
+		tr.tracks = tr.tracks[:0]
+		for i := range snapshot {
+			k := snapshot[i]
+			tr.tracks = append(tr.tracks, &k)
+		}
+		clear(tr.peers)
+		if err := tr.Fuse(0, again); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if b.N > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/fuse")
+	}
+}

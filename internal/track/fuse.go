@@ -30,26 +30,31 @@ func CovarianceIntersection(a, b *Estimate, crit CICriterion) (Estimate, float64
 	if a.T != b.T {
 		return Estimate{}, 0, fmt.Errorf("%w: %v s and %v s", ErrTimeMismatch, a.T, b.T)
 	}
-	ai, _, okA := invSPD6(&a.P)
-	bi, _, okB := invSPD6(&b.P)
+	ai, okA := inverseSPD6(&a.P)
+	bi, okB := inverseSPD6(&b.P)
 	if !okA || !okB {
 		return Estimate{}, 0, ErrNotPositiveDefinite
 	}
 	cost := func(w float64) float64 {
+		// chol6 reads the lower triangle only.
 		var info Mat6
 		for i := range 6 {
-			for j := range 6 {
+			for j := range i + 1 {
 				info[i][j] = w*ai[i][j] + (1-w)*bi[i][j]
 			}
 		}
-		p, logDet, ok := invSPD6(&info)
+		if crit == MinDet {
+			l, ok := chol6(&info)
+			if !ok {
+				return math.Inf(1)
+			}
+			return -logDetChol6(&l) // det P = 1/det P⁻¹
+		}
+		tr, ok := traceInvSPD6(&info)
 		if !ok {
 			return math.Inf(1)
 		}
-		if crit == MinDet {
-			return -logDet // det P = 1/det P⁻¹
-		}
-		return p[0][0] + p[1][1] + p[2][2] + p[3][3] + p[4][4] + p[5][5]
+		return tr
 	}
 	const invPhi = 0.6180339887498949
 	lo, hi := 0.0, 1.0
@@ -87,17 +92,115 @@ func CovarianceIntersection(a, b *Estimate, crit CICriterion) (Estimate, float64
 			iv[i] += w*ai[i][j]*a.X[j] + (1-w)*bi[i][j]*b.X[j]
 		}
 	}
-	p, _, ok := invSPD6(&info)
+	p, ok := inverseSPD6(&info)
 	if !ok {
 		return Estimate{}, 0, ErrNotPositiveDefinite
 	}
 	return Estimate{T: a.T, X: mulVec6(&p, &iv), P: p}, w, nil
 }
 
+// traceInvSPD6 returns tr P⁻¹ of a symmetric positive-definite P (only its
+// lower triangle is read), and false if P is not positive definite. It
+// computes the diagonal of invSPD6's inverse with the same operations in
+// the same order, so the trace is the same to the last bit, without the
+// off-diagonal terms and the log-determinant.
+func traceInvSPD6(p *Mat6) (float64, bool) {
+	l, ok := chol6(p)
+	if !ok {
+		return 0, false
+	}
+	var li Mat6
+	for i := range 6 {
+		li[i][i] = 1 / l[i][i]
+		for j := range i {
+			var s float64
+			for k := j; k < i; k++ {
+				s += l[i][k] * li[k][j]
+			}
+			li[i][j] = -s / l[i][i]
+		}
+	}
+	var d [6]float64
+	for i := range 6 {
+		var s float64
+		for k := i; k < 6; k++ {
+			s += li[k][i] * li[k][i]
+		}
+		d[i] = s
+	}
+	return d[0] + d[1] + d[2] + d[3] + d[4] + d[5], true
+}
+
+// logDetChol6 returns log det P from P's Cholesky factor, summed as
+// invSPD6 sums it.
+func logDetChol6(l *Mat6) float64 {
+	var s float64
+	for i := range 6 {
+		s += 2 * math.Log(l[i][i])
+	}
+	return s
+}
+
+// gateMargin is the factor by which the trace bound of gatedDistance must
+// exceed the gate before a pair is refused without the exact distance:
+// far above the rounding of either (a few ulps, times the condition number
+// of P_a + P_b in the exact quadratic form), so that a refused pair is one
+// whose exact distance lies outside the gate too.
+const gateMargin = 4
+
+// gatedDistance returns trackDistance(a, b), and false when it exceeds
+// gate or P_a + P_b is not positive definite. Pairs far outside the gate
+// are refused from the bound (a − b)ᵀ S⁻¹ (a − b) ≥ |a − b|² / λmax(S) ≥
+// |a − b|² / tr S, without inverting S; the answer is the same as
+// comparing trackDistance with the gate.
+func gatedDistance(a, b *Estimate, gate float64) (float64, bool) {
+	var d2, tr float64
+	for i := range 6 {
+		d := a.X[i] - b.X[i]
+		d2 += d * d
+		tr += a.P[i][i] + b.P[i][i]
+	}
+	if tr > 0 && d2 > gateMargin*gate*tr {
+		return 0, false
+	}
+	m, ok := trackDistance(a, b)
+	return m, ok && m <= gate
+}
+
+// inverseSPD6 is invSPD6 without the log-determinant: the same inverse,
+// to the last bit, for the callers that do not need the determinant.
+func inverseSPD6(p *Mat6) (inv Mat6, ok bool) {
+	l, ok := chol6(p)
+	if !ok {
+		return inv, false
+	}
+	var li Mat6
+	for i := range 6 {
+		li[i][i] = 1 / l[i][i]
+		for j := range i {
+			var s float64
+			for k := j; k < i; k++ {
+				s += l[i][k] * li[k][j]
+			}
+			li[i][j] = -s / l[i][i]
+		}
+	}
+	for i := range 6 {
+		for j := i; j < 6; j++ {
+			var s float64
+			for k := j; k < 6; k++ {
+				s += li[k][i] * li[k][j]
+			}
+			inv[i][j], inv[j][i] = s, s
+		}
+	}
+	return inv, true
+}
+
 // trackDistance returns (a − b)ᵀ (P_a + P_b)⁻¹ (a − b).
 func trackDistance(a, b *Estimate) (float64, bool) {
 	s := add6(&a.P, &b.P)
-	si, _, ok := invSPD6(&s)
+	si, ok := inverseSPD6(&s)
 	if !ok {
 		return 0, false
 	}

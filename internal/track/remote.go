@@ -50,8 +50,8 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 		byID[k.ID] = i
 	}
 	gated := func(i, j int) bool {
-		d2, ok := trackDistance(&local[i], &preds[j])
-		return ok && d2 <= tr.gate6
+		_, ok := gatedDistance(&local[i], &preds[j], tr.gate6)
+		return ok
 	}
 
 	// Reports that name their local track.
@@ -90,7 +90,7 @@ func (tr *Tracker) Fuse(now float64, reports []Report) error {
 		}
 		for j := range preds {
 			if target[j] < 0 && !drop[j] {
-				if d2, ok := trackDistance(&local[i], &preds[j]); ok && d2 <= tr.gate6 {
+				if d2, ok := gatedDistance(&local[i], &preds[j], tr.gate6); ok {
 					row[j] = d2
 				}
 			}

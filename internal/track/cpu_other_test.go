@@ -1,0 +1,6 @@
+//go:build !unix
+
+package track
+
+// processCPU is not measured on this system: the cpu-ns metrics read 0.
+func processCPU() int64 { return 0 }
