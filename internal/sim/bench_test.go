@@ -123,11 +123,17 @@ func reportCPU(b *testing.B, cpu0 int64, trials int, unit string) {
 // the interceptor envelopes, so benchmarks time the steady state.
 func europeWorld(b *testing.B) *sim.World {
 	b.Helper()
+	return europeWorldWith(b, sim.DefaultOptions())
+}
+
+// europeWorldWith is europeWorld with the options o.
+func europeWorldWith(b *testing.B, o sim.Options) *sim.World {
+	b.Helper()
 	s, err := scenario.Load(scenario.Default)
 	if err != nil {
 		b.Fatal(err)
 	}
-	w, err := study.BuildWorld(s, sim.DefaultOptions())
+	w, err := study.BuildWorld(s, o)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -349,19 +355,9 @@ func benchReplay(b *testing.B, w *sim.World) {
 // tabulated look geometry, battle management only at the ticks where it
 // has something to do.
 func BenchmarkEngageEuropeFast(b *testing.B) {
-	s, err := scenario.Load(scenario.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
 	o := sim.DefaultOptions()
 	o.Fidelity = sim.FastFidelity
-	w, err := study.BuildWorld(s, o)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := w.Engage(sim.TrialRand(1, 0)); err != nil {
-		b.Fatal(err)
-	}
+	w := europeWorldWith(b, o)
 	b.ReportAllocs()
 	cpu := processCPU()
 	for i := 0; b.Loop(); i++ {

@@ -109,17 +109,7 @@ func traceInvSPD6(p *Mat6) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	var li Mat6
-	for i := range 6 {
-		li[i][i] = 1 / l[i][i]
-		for j := range i {
-			var s float64
-			for k := j; k < i; k++ {
-				s += l[i][k] * li[k][j]
-			}
-			li[i][j] = -s / l[i][i]
-		}
-	}
+	li := invLower6(&l)
 	var d [6]float64
 	for i := range 6 {
 		var s float64
@@ -174,27 +164,8 @@ func inverseSPD6(p *Mat6) (inv Mat6, ok bool) {
 	if !ok {
 		return inv, false
 	}
-	var li Mat6
-	for i := range 6 {
-		li[i][i] = 1 / l[i][i]
-		for j := range i {
-			var s float64
-			for k := j; k < i; k++ {
-				s += l[i][k] * li[k][j]
-			}
-			li[i][j] = -s / l[i][i]
-		}
-	}
-	for i := range 6 {
-		for j := i; j < 6; j++ {
-			var s float64
-			for k := j; k < 6; k++ {
-				s += li[k][i] * li[k][j]
-			}
-			inv[i][j], inv[j][i] = s, s
-		}
-	}
-	return inv, true
+	li := invLower6(&l)
+	return invFromLower6(&li), true
 }
 
 // trackDistance returns (a − b)ᵀ (P_a + P_b)⁻¹ (a − b).

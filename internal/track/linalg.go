@@ -208,10 +208,14 @@ func invSPD6(p *Mat6) (inv Mat6, logDet float64, ok bool) {
 	if !ok {
 		return inv, 0, false
 	}
-	// Invert L (lower triangular) in place into li.
-	var li Mat6
+	li := invLower6(&l)
+	return invFromLower6(&li), logDetChol6(&l), true
+}
+
+// invLower6 returns L⁻¹ of a lower-triangular L with a positive diagonal
+// (a Cholesky factor), by forward substitution row by row.
+func invLower6(l *Mat6) (li Mat6) {
 	for i := range 6 {
-		logDet += 2 * math.Log(l[i][i])
 		li[i][i] = 1 / l[i][i]
 		for j := range i {
 			var s float64
@@ -221,7 +225,11 @@ func invSPD6(p *Mat6) (inv Mat6, logDet float64, ok bool) {
 			li[i][j] = -s / l[i][i]
 		}
 	}
-	// P⁻¹ = L⁻ᵀ L⁻¹.
+	return li
+}
+
+// invFromLower6 returns P⁻¹ = L⁻ᵀ L⁻¹ from li = L⁻¹, symmetric.
+func invFromLower6(li *Mat6) (inv Mat6) {
 	for i := range 6 {
 		for j := i; j < 6; j++ {
 			var s float64
@@ -231,7 +239,7 @@ func invSPD6(p *Mat6) (inv Mat6, logDet float64, ok bool) {
 			inv[i][j], inv[j][i] = s, s
 		}
 	}
-	return inv, logDet, true
+	return inv
 }
 
 // wrapPi wraps an angle to (−π, π].
