@@ -72,9 +72,10 @@ does the report.
 With --fidelity fast an engine run replaces measurement-level tracking by a
 covariance-only model (tabulated look geometry, one track per missile and
 picture whose error is drawn from its covariance, battle management at the
-ticks where something can happen), for sweeps: about 80 times less
-CPU per trial, its headline statistics checked against full fidelity on the
-library's engine scenarios. It refuses track links (separate-linked with
+ticks where something can happen), for sweeps: about 2 ms of CPU a trial
+of europe against 60 ms at full fidelity (measured, docs/performance.md),
+its headline statistics checked against full fidelity on the library's
+engine scenario (make test-long). It refuses track links (separate-linked with
 links) and cruise missiles. The default is the scenario's run.fidelity,
 else full; the report and the JSON (fidelity) say which ran. Analyses have
 one fidelity and refuse the flag.
@@ -187,7 +188,7 @@ phase that runs longer than that.`,
 	cmd.Flags().Int64Var(&rf.seed, "seed", 0, "random seed (default: the scenario's run.seed)")
 	cmd.Flags().IntVar(&rf.workers, "workers", 0, "parallel workers (default 0: one per core); results do not depend on it")
 	cmd.Flags().StringVar(&rf.out, "out", "", "also write a report directory: report.html, results.json, events.csv and scene.json (for rampart export)")
-	cmd.Flags().StringVar(&rf.fidelity, "fidelity", "full", "engine model of sensing and tracking: full, or fast (covariance-only tracks, for sweeps; default: the scenario's run.fidelity, else full)")
+	cmd.Flags().StringVar(&rf.fidelity, "fidelity", "", "engine model of sensing and tracking: full, or fast (covariance-only tracks, for sweeps; default: the scenario's run.fidelity, else full)")
 	cmd.Flags().BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
 	phys.register(cmd.Flags())
 	phys.registerSidePicks(cmd.Flags())
