@@ -148,7 +148,7 @@ func (tr *trial) run() error {
 	// dets holds each picture's detections of the tick; its slices are
 	// emptied, not dropped, between ticks so that they are allocated once.
 	dets := make(map[string][]track.Detection, len(w.Pictures))
-	var tracks []track.Track
+	var tracks, sent []track.Track
 	truth := newTruthIndex(n, gate)
 
 	for T := t0 + Tick; T < t1+Tick; T += Tick {
@@ -219,7 +219,9 @@ func (tr *trial) run() error {
 			}
 		}
 		for _, l := range links {
-			l.link.Send(T, l.from, trackers[l.from].Tracks())
+			// Send copies what it sends: the buffer is reused.
+			sent = trackers[l.from].AppendTracks(sent[:0])
+			l.link.Send(T, l.from, sent)
 			if err := trackers[l.to].Fuse(T, l.link.Deliver(T)); err != nil {
 				return err
 			}
