@@ -135,18 +135,20 @@ func newBallisticConst(gm, j2, re, w float64) ballisticConst {
 
 // accel returns r̈ in ECEF for state x.
 func (c *ballisticConst) accel(x *Vec6) Vec3 {
-	px, py, pz := x[0], x[1], x[2]
+	ax, ay, az := c.accelOf(x[0], x[1], x[2], x[3], x[4])
+	return Vec3{ax, ay, az}
+}
+
+// accelOf is accel of position (px, py, pz) and horizontal velocity (vx,
+// vy), in scalars, which the calling convention keeps in registers.
+func (c *ballisticConst) accelOf(px, py, pz, vx, vy float64) (ax, ay, az float64) {
 	r2 := px*px + py*py + pz*pz
 	r := math.Sqrt(r2)
 	k := -c.gm / (r2 * r)
 	q := c.jq / r2
 	s := 5 * pz * pz / r2
 	fxy, fz := 1+q*(1-s), 1+q*(3-s)
-	return Vec3{
-		k*px*fxy + c.ww*px + c.w2*x[4],
-		k*py*fxy + c.ww*py - c.w2*x[3],
-		k * pz * fz,
-	}
+	return k*px*fxy + c.ww*px + c.w2*vy, k*py*fxy + c.ww*py - c.w2*vx, k * pz * fz
 }
 
 // jacobian returns A = ∂ẋ/∂x = [0 I; G C]: G the gravity gradient plus the
@@ -257,24 +259,28 @@ func stepTransition(a *Mat6, h float64) Mat6 {
 }
 
 func rk4(c *ballisticConst, x Vec6, h float64) Vec6 {
-	k1 := c.deriv(&x)
-	var y Vec6
-	for i := range 6 {
-		y[i] = x[i] + h/2*k1[i]
+	// The stages of ẋ = (v, a): the velocity half of each kᵢ is the
+	// velocity of the state it was evaluated at, so only accelerations are
+	// formed. The arithmetic, and so the rounding, is the textbook loop's:
+	// y = x + h/2·kᵢ (h·k3 for the last), x += h/6·(k1 + 2k2 + 2k3 + k4).
+	h2 := h / 2
+	px, py, pz, vx, vy, vz := x[0], x[1], x[2], x[3], x[4], x[5]
+	a1x, a1y, a1z := c.accelOf(px, py, pz, vx, vy)
+	v2x, v2y, v2z := vx+h2*a1x, vy+h2*a1y, vz+h2*a1z
+	a2x, a2y, a2z := c.accelOf(px+h2*vx, py+h2*vy, pz+h2*vz, v2x, v2y)
+	v3x, v3y, v3z := vx+h2*a2x, vy+h2*a2y, vz+h2*a2z
+	a3x, a3y, a3z := c.accelOf(px+h2*v2x, py+h2*v2y, pz+h2*v2z, v3x, v3y)
+	v4x, v4y, v4z := vx+h*a3x, vy+h*a3y, vz+h*a3z
+	a4x, a4y, a4z := c.accelOf(px+h*v3x, py+h*v3y, pz+h*v3z, v4x, v4y)
+	h6 := h / 6
+	return Vec6{
+		px + h6*(vx+2*v2x+2*v3x+v4x),
+		py + h6*(vy+2*v2y+2*v3y+v4y),
+		pz + h6*(vz+2*v2z+2*v3z+v4z),
+		vx + h6*(a1x+2*a2x+2*a3x+a4x),
+		vy + h6*(a1y+2*a2y+2*a3y+a4y),
+		vz + h6*(a1z+2*a2z+2*a3z+a4z),
 	}
-	k2 := c.deriv(&y)
-	for i := range 6 {
-		y[i] = x[i] + h/2*k2[i]
-	}
-	k3 := c.deriv(&y)
-	for i := range 6 {
-		y[i] = x[i] + h*k3[i]
-	}
-	k4 := c.deriv(&y)
-	for i := range 6 {
-		x[i] += h / 6 * (k1[i] + 2*k2[i] + 2*k3[i] + k4[i])
-	}
-	return x
 }
 
 // Noise implements MotionModel.
