@@ -36,6 +36,18 @@ func (as Assets) Threatened(impact geo.LLA, margin float64, idx []int) (float64,
 	return v, idx
 }
 
+// ThreatenedValue is Threatened's value alone, without listing the assets
+// (and so without allocating).
+func (as Assets) ThreatenedValue(impact geo.LLA, margin float64) float64 {
+	v := 0.0
+	for _, a := range as {
+		if Distance(a.Pos, impact) <= a.Radius+margin {
+			v += a.Value
+		}
+	}
+	return v
+}
+
 // Hit returns the indices of the assets that a warhead landing at impact
 // destroys: those within their radius.
 func (as Assets) Hit(impact geo.LLA, idx []int) []int {

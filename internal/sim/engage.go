@@ -283,7 +283,7 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 		e.nextEval = T + steadyS
 		return
 	}
-	value, _ := w.Assets.Threatened(impact, c2.EvaluationMarginM, nil)
+	value := w.Assets.ThreatenedValue(impact, c2.EvaluationMarginM)
 	if value <= 0 {
 		return
 	}
@@ -519,7 +519,11 @@ func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA,
 // the command's decision is made.
 func (b *battle) newPath(t0 float64) *intercept.Path {
 	if b.npredicted == len(b.predicted) {
-		b.predicted = append(b.predicted, &intercept.Path{})
+		// Sized for a prediction of about 10 minutes at once (a
+		// medium-range missile's), not grown sample by sample; longer
+		// ones grow from there.
+		const n = 128
+		b.predicted = append(b.predicted, &intercept.Path{Pos: make([]r3.Vec, 0, n), Vel: make([]r3.Vec, 0, n)})
 	}
 	p := b.predicted[b.npredicted]
 	b.npredicted++
