@@ -32,6 +32,9 @@ type bsRun struct {
 	// tmplOf[i] is the one for row interceptor i.
 	tmpl   []*intercept.Interceptor
 	tmplOf []int
+	// searched, if not nil, is told how many more burnout-speed searches
+	// have finished (from any goroutine).
+	searched func(n int)
 	fast   map[bsSpeedKey]*intercept.Interceptor
 	// keep are the sweep speeds whose envelopes the search keeps for the
 	// speed band, which releases them.
@@ -157,7 +160,7 @@ const (
 	PhaseAiming      = "aiming threats"
 	PhaseChains      = "sensor chains"
 	PhaseEngagements = "engagements"
-	PhaseSpeedBand   = "catalog speed band and required burnout speeds"
+	PhaseSpeedBand   = "required burnout speeds and catalog speed band"
 )
 
 // BattleSpaceSweepProgress is BattleSpaceSweep, reporting its phases to
@@ -170,9 +173,9 @@ func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progr
 // (at least 1), reporting its phases to progress if not nil: the families
 // flown (PhaseAiming), the sensor chains built (PhaseChains, one a site
 // and cueing), the engagements evaluated (PhaseEngagements, one an
-// interceptor, site and cueing), then the catalog speed band and the
-// burnout-speed search, which run side by side (PhaseSpeedBand: started,
-// then done). The result does not depend on workers or progress.
+// interceptor, site and cueing), then the burnout-speed searches with the
+// catalog speed band beside them (PhaseSpeedBand: searches finished, one
+// an engagement the sweep asks about; done when the band is too). The result does not depend on workers or progress.
 func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progress Progress) (*SweepResult, error) {
 	start := time.Now()
 	var mu sync.Mutex
@@ -334,7 +337,18 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 	var band []SpeedBandRow
 	var bandErr error
 	bandDone := make(chan struct{})
-	report(PhaseSpeedBand, 0, 1)
+	// The phase counts the burnout-speed searches; the speed band runs
+	// beside them and ends the phase with them.
+	nq := max(len(queries), 1)
+	var searchedN int
+	b.searched = func(n int) {
+		mu.Lock()
+		searchedN += n
+		d := min(searchedN, nq-1) // done only with the band
+		mu.Unlock()
+		report(PhaseSpeedBand, d, nq)
+	}
+	report(PhaseSpeedBand, 0, nq)
 	go func() {
 		defer close(bandDone)
 		_, counts := b.entries(req, pick, trajs, sites, envs, res.Engagements)
@@ -345,7 +359,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 	if bandErr != nil {
 		return nil, bandErr
 	}
-	report(PhaseSpeedBand, 1, 1)
+	report(PhaseSpeedBand, nq, nq)
 	res.Entries, res.Summary = b.entries(req, pick, trajs, sites, envs, res.Engagements)
 	res.SpeedBand = band
 	b.cost.Trajectories = len(trajs)

@@ -77,10 +77,17 @@ func (q *bsQuery) answer(s BurnoutSweep, engages bool) {
 // another's speed. The result does not depend on the number of workers.
 func (b *bsRun) requiredAll(qs []*bsQuery) {
 	byTmpl := make([][]*bsQuery, len(b.tmpl))
+	finished := 0
 	for _, q := range qs {
 		q.prev = -1
 		q.done = q.j > b.sweep.latticeMax()
+		if q.done {
+			finished++
+		}
 		byTmpl[b.tmplOf[q.base]] = append(byTmpl[b.tmplOf[q.base]], q)
+	}
+	if b.searched != nil && finished > 0 {
+		b.searched(finished)
 	}
 	var wg sync.WaitGroup
 	for _, group := range byTmpl {
@@ -130,10 +137,17 @@ func (b *bsRun) searchRounds(qs []*bsQuery) {
 				ics[n].ReleaseEnvelope()
 			}
 		})
+		finished := 0
 		for n, k := range keys {
 			for m, q := range asks[k] {
 				q.answer(b.sweep, answers[n][m])
+				if q.done {
+					finished++
+				}
 			}
+		}
+		if b.searched != nil && finished > 0 {
+			b.searched(finished)
 		}
 	}
 }
