@@ -35,7 +35,7 @@ type bsRun struct {
 	// searched, if not nil, is told how many more burnout-speed searches
 	// have finished (from any goroutine).
 	searched func(n int)
-	fast   map[bsSpeedKey]*intercept.Interceptor
+	fast     map[bsSpeedKey]*intercept.Interceptor
 	// keep are the sweep speeds whose envelopes the search keeps for the
 	// speed band, which releases them.
 	keep map[bsSpeedKey]bool
