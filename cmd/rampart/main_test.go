@@ -346,3 +346,22 @@ func TestValidateAgreesWithRun(t *testing.T) {
 		t.Errorf("rampart validate my-raid.yaml = %d, %q; want ok with \"1 threat,\"", code, out)
 	}
 }
+
+// TestValidateRefusesFastCruise: run.fidelity fast with a cruise missile
+// is refused by validate as by run, at run.fidelity's line and column (a
+// new user's review found validate passing it).
+func TestValidateRefusesFastCruise(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "scenarios", "my-raid.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Replace(string(src), "  architecture: integrated\n", "  architecture: integrated\n  fidelity: fast\n", 1)
+	body = strings.Replace(body, "assets:\n", "  - {name: kh101, missile: Kh-101, from: {place: Kaliningrad}, to: {place: Bucharest}, launch_time_s: 0}\nassets:\n", 1)
+	file := writeTemp(t, "fastcruise.yaml", body)
+	for _, cmd := range []string{"validate", "run"} {
+		code, _, errs := rampart(t, cmd, file)
+		if code != exitBadInput || !strings.Contains(errs, file+":25:13: run.fidelity: the fast fidelity models ballistic threats only") {
+			t.Errorf("rampart %s = %d, stderr %q; want exit 2 at run.fidelity (25:13)", cmd, code, errs)
+		}
+	}
+}

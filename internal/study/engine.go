@@ -37,8 +37,8 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		return nil, err
 	}
 	if f == sim.FastFidelity {
-		if err := world.CheckFast(); err != nil {
-			return nil, badInput("%s: %v", s.File, err)
+		if err := fastProblem(s, world, o.Fidelity != ""); err != nil {
+			return nil, err
 		}
 	}
 	events := newEventLog(world)
@@ -74,6 +74,20 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	}
 	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, note, o) }
 	return res, nil
+}
+
+// fastProblem reports why world cannot run at the fast fidelity, or nil:
+// placed at run.fidelity when the scenario asked for it, else named as the
+// --fidelity flag's problem.
+func fastProblem(s *scenario.Scenario, world *sim.World, fromFlag bool) error {
+	err := world.CheckFast()
+	if err == nil {
+		return nil
+	}
+	if fromFlag {
+		return badInput("--fidelity fast: %s: %v", s.File, err)
+	}
+	return &scenario.Errors{Problems: []scenario.Problem{s.Problemf("run.fidelity", "%v", err)}}
 }
 
 // EngineFidelity returns the fidelity of an engine run of s: the one given

@@ -128,14 +128,21 @@ func Load(nameOrPath string) (*scenario.Scenario, Study, error) {
 // Check finds the problems that only flying shows, as Run would with the
 // default physics: for the engine, it builds the world, aiming every
 // missile, so a threat whose profile cannot reach its aim point is refused
-// here as it is by Run. Analyses fly inside their runs and are checked by
+// here as it is by Run, and so is a run.fidelity fast that the threats or
+// links rule out. Analyses fly inside their runs and are checked by
 // Decode alone.
 func Check(s *scenario.Scenario, st Study) error {
 	if _, engine := st.(*Engine); !engine {
 		return nil
 	}
-	_, err := BuildWorld(s, sim.DefaultOptions())
-	return err
+	w, err := BuildWorld(s, sim.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	if f, err := EngineFidelity(s, Options{}); err == nil && f == sim.FastFidelity {
+		return fastProblem(s, w, false)
+	}
+	return nil
 }
 
 // Run runs the study st of scenario s and builds its JSON document.
