@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/strict"
@@ -44,9 +45,19 @@ func (e EngagedFrom) request(path string) (analysis.SweepRequest, error) {
 		out              = req
 	)
 	out.Interceptors, out.Sites, out.Cueings = nil, nil, nil
+	// Interceptors are matched as catalog names are (case, spaces,
+	// hyphens and aliases: "SM-3 Block IIA" is "SM-3 IIA").
+	want := e.Interceptor
+	if c, err := catalog.Lookup(e.Interceptor); err == nil {
+		want = c.Name
+	}
 	for _, ic := range req.Interceptors {
 		ics = append(ics, ic)
-		if strings.EqualFold(ic, e.Interceptor) {
+		name := ic
+		if c, err := catalog.Lookup(ic); err == nil {
+			name = c.Name
+		}
+		if strings.EqualFold(name, want) {
 			out.Interceptors = append(out.Interceptors, ic)
 		}
 	}
@@ -104,7 +115,7 @@ func engagedShare(e EngagedFrom, path string, o Options) (float64, string, error
 	if !row.FireControlCue {
 		kind = "a bound that no sensor chain attains"
 	}
-	src := fmt.Sprintf("rampart run %s (computed by this run): %s from %s, %s (%s), engageable share of the ICBM trajectories %d of %d (%s)",
+	src := fmt.Sprintf("rampart run %s (computed by this run): %s from %s, %s, %s; engageable share of the ICBM trajectories %d of %d (%s)",
 		e.Scenario, row.Interceptor, row.Site, row.Cueing, kind, row.Engageable, row.Trajectories, pct(row.EngageableFraction))
 	return row.EngageableFraction, src, nil
 }

@@ -148,6 +148,16 @@ func TestNumbersPEngagedFromQ2(t *testing.T) {
 	}
 }
 
+// TestPEngagedFromCatalogNames: p_engaged_from names its interceptor as
+// the rest of the format does, so a catalog alias finds it (review:
+// "SM-3 Block IIA" was refused).
+func TestPEngagedFromCatalogNames(t *testing.T) {
+	req, err := EngagedFrom{"redzikowo-icbm", "SM-3 Block IIA", "Redzikowo", "space"}.request("p")
+	if err != nil || len(req.Interceptors) != 1 || req.Interceptors[0] != "SM-3 IIA" {
+		t.Errorf("SM-3 Block IIA: %v, %v; want the row of SM-3 IIA", req.Interceptors, err)
+	}
+}
+
 // TestPEngagedFromRefused: a p_engaged_from that names no row of the
 // battle-space scenario is refused at validation with the allowed values,
 // and one given with p_engaged too is refused.
