@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/strict"
@@ -132,8 +133,11 @@ type SalvoCaseResult struct {
 	Name         string                   `json:"name"`
 	WarheadsName string                   `json:"warheads_name"` // what Engagement.Warheads counts
 	Engagement   analysis.SalvoEngagement `json:"engagement"`    // the warheads the defense could engage
-	// PEngagedSource is where Engagement.PEngaged comes from.
+	// PEngagedSource is where Engagement.PEngaged comes from;
+	// PEngagedBound, that it is a bound that no sensor chain attains (so
+	// the survivors are a lower bound).
 	PEngagedSource string                `json:"p_engaged_source,omitempty"`
+	PEngagedBound  bool                  `json:"p_engaged_bound,omitempty"`
 	Outcome        analysis.SalvoOutcome `json:"outcome"` // of the engageable warheads
 	// NotEngaged are the rest of the attack; they all survive.
 	NotEngaged []SalvoNotEngaged `json:"not_engaged,omitempty"`
@@ -181,23 +185,25 @@ func (s *Salvo) Run(sc *scenario.Scenario, o Options) (*Result, error) {
 	trials := max(o.Trials, 1)
 	out := SalvoResults{MaxLeakers: maxL}
 	type share struct {
-		p   float64
-		src string
+		p     float64
+		src   string
+		bound bool
 	}
 	shares := map[EngagedFrom]share{} // computed p_engaged, by battle-space row
 	for ci, c := range s.Cases {
 		e := c.SalvoEngagement
+		bound := false
 		if f := c.PEngagedFrom; f != nil {
 			got, ok := shares[*f]
 			if !ok {
-				p, src, err := engagedShare(*f, fmt.Sprintf("cases[%d].p_engaged_from", ci), o)
+				p, src, bound, err := engagedShare(*f, fmt.Sprintf("cases[%d].p_engaged_from", ci), o)
 				if err != nil {
 					return nil, err
 				}
-				got = share{p, src}
+				got = share{p, src, bound}
 				shares[*f] = got
 			}
-			e.PEngaged, c.PEngagedSource = got.p, got.src
+			e.PEngaged, c.PEngagedSource, bound = got.p, got.src, got.bound
 			if got.p == 0 {
 				// p_engaged 0 reads as 1 in the formulas; a defense
 				// that engages nothing fires nothing.
@@ -214,7 +220,7 @@ func (s *Salvo) Run(sc *scenario.Scenario, o Options) (*Result, error) {
 			return nil, err
 		}
 		ne := c.notEngaged()
-		cr := SalvoCaseResult{Name: c.Name, WarheadsName: c.warheadsName(), Engagement: e, PEngagedSource: c.PEngagedSource, Outcome: oc, NotEngaged: c.NotEngaged,
+		cr := SalvoCaseResult{Name: c.Name, WarheadsName: c.warheadsName(), Engagement: e, PEngagedSource: c.PEngagedSource, PEngagedBound: bound, Outcome: oc, NotEngaged: c.NotEngaged,
 			TotalWarheads: e.Warheads + ne, TotalSurviving: oc.ExpectedLeakers + float64(ne), Curve: curve}
 		if n, err := analysis.InterceptorsForLeakers(e, maxL); err == nil {
 			cr.InterceptorsNeeded = &n
@@ -274,6 +280,15 @@ func salvoHeadline(sc *scenario.Scenario, out SalvoResults) Headline {
 		parts = append(parts, p)
 	}
 	h.Answer = "Expected survivors — " + strings.Join(parts, ". ") + "."
+	var bounds []string
+	for _, c := range out.Cases {
+		if c.PEngagedBound && !slices.Contains(bounds, pct(c.Engagement.PEngaged)) {
+			bounds = append(bounds, pct(c.Engagement.PEngaged))
+		}
+	}
+	if len(bounds) > 0 {
+		h.Answer += fmt.Sprintf(" The engageable shares (%s) are bounds that no sensor chain attains, computed by this run from the battle-space rows that p_engaged_from names (p_engaged_source in the JSON), so these survivors are lower bounds.", strings.Join(bounds, ", "))
+	}
 	if len(out.Cases) > 0 {
 		h.Value = out.Cases[0].TotalSurviving
 	}

@@ -96,19 +96,20 @@ func battlespaceScenarios() []string {
 	return out
 }
 
-// engagedShare runs e's battle-space row and returns its engageable share
-// and a sentence saying where it comes from.
-func engagedShare(e EngagedFrom, path string, o Options) (float64, string, error) {
+// engagedShare runs e's battle-space row and returns its engageable share,
+// a sentence saying where it comes from, and whether the row is a bound
+// (a cue that no sensor chain attains) rather than a sensor chain.
+func engagedShare(e EngagedFrom, path string, o Options) (float64, string, bool, error) {
 	req, err := e.request(path)
 	if err != nil {
-		return 0, "", err
+		return 0, "", false, err
 	}
 	res, err := analysis.BattleSpaceSweep(req, o.Sim.Physics())
 	if err != nil {
-		return 0, "", err
+		return 0, "", false, err
 	}
 	if len(res.Summary) != 1 {
-		return 0, "", errors.New(path + ": the battle-space row gave no single summary")
+		return 0, "", false, errors.New(path + ": the battle-space row gave no single summary")
 	}
 	row := res.Summary[0]
 	kind := "a sensor chain"
@@ -117,5 +118,5 @@ func engagedShare(e EngagedFrom, path string, o Options) (float64, string, error
 	}
 	src := fmt.Sprintf("rampart run %s (computed by this run): %s from %s, %s, %s; engageable share of the ICBM trajectories %d of %d (%s)",
 		e.Scenario, row.Interceptor, row.Site, row.Cueing, kind, row.Engageable, row.Trajectories, pct(row.EngageableFraction))
-	return row.EngageableFraction, src, nil
+	return row.EngageableFraction, src, !row.FireControlCue, nil
 }
