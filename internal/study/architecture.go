@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -208,18 +210,28 @@ func architectureHeadline(s *scenario.Scenario, out ArchitectureResults) Headlin
 		if w := r.EarlyWarning; w != nil {
 			p += fmt.Sprintf("; shared warning (its surviving value minus that of the same trials with no sharing between owners) is worth %+.1f (95 %% CI %+.1f to %+.1f, %s)", w.Difference, w.CI95[0], w.CI95[1], significance(w.CI95))
 		}
+		if len(parts) > 0 {
+			p = upperFirst(p) // a new sentence
+		}
 		parts = append(parts, p)
 	}
-	h.Answer = fmt.Sprintf("Over %d trials on the same random streams: %s.", out.Trials, strings.Join(parts, ". "))
+	h.Answer = fmt.Sprintf("Over %s trials on the same random streams: %s.", commaInt(out.Trials), strings.Join(parts, ". "))
 	if len(out.Architectures) >= 2 {
 		a, b := out.Architectures[0], out.Architectures[1]
 		d := b.VersusFirst
 		h.Value, h.Unit = d.Difference, fmt.Sprintf("surviving asset value, %s minus %s", b.Architecture, a.Architecture)
-		h.Answer += fmt.Sprintf(" %s minus %s: %+.1f (95 %% CI %+.1f to %+.1f, %s at this number of trials).", b.Architecture, a.Architecture, d.Difference, d.CI95[0], d.CI95[1], significance(d.CI95))
+		h.Answer += fmt.Sprintf(" %s minus %s: %+.1f (95 %% CI %+.1f to %+.1f, %s at this number of trials).", upperFirst(string(b.Architecture)), a.Architecture, d.Difference, d.CI95[0], d.CI95[1], significance(d.CI95))
 	} else if len(out.Architectures) == 1 {
 		h.Value, h.Unit = out.Architectures[0].SurvivingValueMean, "surviving asset value"
 	}
 	return h
+}
+
+// upperFirst returns s with its first letter in upper case, to start a
+// sentence with a name such as "separate-linked".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // significance says whether a difference with the 95 % interval ci is

@@ -292,8 +292,8 @@ func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) He
 	if len(unattacked) > 0 {
 		parts = append(parts, "not attacked: "+strings.Join(unattacked, ", "))
 	}
-	h.Answer = fmt.Sprintf("Over %d trials, %s. The defense fires %s interceptors per raid and %s warheads leak (means).",
-		sum.Trials, strings.Join(parts, "; "), roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean))
+	h.Answer = fmt.Sprintf("Over %s trials, %s. The defense fires %s interceptors per raid and %s warheads leak (means).",
+		commaInt(sum.Trials), strings.Join(parts, "; "), roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean))
 	return h
 }
 

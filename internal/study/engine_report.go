@@ -35,6 +35,9 @@ func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc
 	totals := fmt.Sprintf("Per trial: %.2f interceptors fired, %.2f leakers, %.2f double engagements, %.2f sector-boundary leakers.",
 		sum.InterceptorsMean, sum.LeakersMean, sum.DoubleEngagementsMean, sum.SectorLeakersMean)
 	totals += fmt.Sprintf(" Mean surviving value %.1f of %g (%s architecture, %s fidelity).", sum.SurvivingValueMean, sum.TotalValue, s.Run.Architecture, world.Options.Fidelity)
+	if world.Options.Fidelity == sim.FastFidelity {
+		totals += " " + fastCaveat
+	}
 	text := []string{totals}
 	if eventsNote != "" {
 		text = append(text, eventsNote)
@@ -124,7 +127,11 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 		return err
 	}
 	moreRows(out, nf, len(world.Flights))
-	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d, %s fidelity\n\n", s.Run.Architecture, sum.Trials, sum.Seed, world.Options.Fidelity)
+	fmt.Fprintf(out, "\ndefense: %s architecture; %d trials, seed %d, %s fidelity\n", s.Run.Architecture, sum.Trials, sum.Seed, world.Options.Fidelity)
+	if world.Options.Fidelity == sim.FastFidelity {
+		fmt.Fprintln(out, fastCaveat)
+	}
+	fmt.Fprintln(out)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "ASSET\tOWNER\tVALUE\tSTATUS\tAIMED AT\tP(SURVIVE)\t95% CI\t")
 	for _, a := range AssetFates(world, sum) {
@@ -179,3 +186,6 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 	}
 	return nil
 }
+
+// fastCaveat says what the fast fidelity is checked for and what not.
+const fastCaveat = "Fast fidelity: P(survive), P(leak) and interceptors per raid are checked against full fidelity (make test-long); track and fire-control times are the covariance-only model's and are not (they can differ by tens of seconds)."
