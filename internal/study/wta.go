@@ -109,7 +109,7 @@ func WriteWTAText(w io.Writer, d WTAJSON) error {
 	}
 	fmt.Fprintf(w, "  time         %.3f s\n", d.Seconds)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "WEAPON TYPE\tTARGET\tUNITS\tP_KILL\t")
+	fmt.Fprintln(tw, "WEAPON TYPE\tTARGET\tUNITS\tP_KILL EACH UNIT\t")
 	for k, s := range d.Assignment {
 		if k == wtaTableRows {
 			break
