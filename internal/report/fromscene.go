@@ -30,7 +30,13 @@ func SceneSection(heading string, s *scene.Scene) Section {
 		sec.Blocks = append(sec.Blocks, SiteTable(s))
 	}
 	if len(s.Intercepts) > 0 {
-		sec.Blocks = append(sec.Blocks, InterceptTable(s))
+		t := InterceptTable(s)
+		if heading != "" {
+			// The section's heading says which run the intercepts are of
+			// (e.g. trial 0); the text output shows captions, not headings.
+			t.Caption = "Intercepts: " + heading + "."
+		}
+		sec.Blocks = append(sec.Blocks, t)
 	}
 	return sec
 }
