@@ -179,8 +179,8 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 			short++
 		}
 	}
-	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %v, rotation %v, drag %v; catalog values: threats %s, defense %s.\n",
-		len(world.Flights), short, o.Physics.Model, o.Sim.Earth.J2 != 0, o.Sim.Earth.Omega != 0, o.Sim.Earth.Drag, o.Sim.ThreatPick, o.Sim.DefensePick)
+	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %s, rotation %s, drag %s; catalog values: threats %s, defense %s.\n",
+		len(world.Flights), short, o.Physics.Model, onOff(o.Sim.Earth.J2 != 0), onOff(o.Sim.Earth.Omega != 0), onOff(o.Sim.Earth.Drag), o.Sim.ThreatPick, o.Sim.DefensePick)
 	if eventsNote != "" {
 		fmt.Fprintln(out, eventsNote)
 	}
@@ -189,3 +189,11 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 
 // fastCaveat says what the fast fidelity is checked for and what not.
 const fastCaveat = "Fast fidelity: P(survive), P(leak) and interceptors per raid are checked against full fidelity (make test-long); track and fire-control times are the covariance-only model's and are not (they can differ by tens of seconds)."
+
+// onOff writes a model switch for people: "on" or "off".
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
