@@ -163,12 +163,6 @@ const (
 	PhaseSpeedBand   = "required burnout speeds and catalog speed band"
 )
 
-// BattleSpaceSweepProgress is BattleSpaceSweep, reporting its phases to
-// progress if not nil.
-func BattleSpaceSweepProgress(req SweepRequest, o flight.Physics, progress Progress) (*SweepResult, error) {
-	return BattleSpaceSweepOn(req, o, runtime.GOMAXPROCS(0), progress)
-}
-
 // BattleSpaceSweepOn is BattleSpaceSweep on the given number of workers
 // (at least 1), reporting its phases to progress if not nil: the families
 // flown (PhaseAiming), the sensor chains built (PhaseChains, one a site

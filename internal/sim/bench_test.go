@@ -133,6 +133,13 @@ func europeWorldWith(b *testing.B, o sim.Options) *sim.World {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return warmWorld(b, s, o)
+}
+
+// warmWorld builds the world of s with o and runs its first trial, which
+// builds the interceptor envelopes and the look windows.
+func warmWorld(b *testing.B, s *scenario.Scenario, o sim.Options) *sim.World {
+	b.Helper()
 	w, err := study.BuildWorld(s, o)
 	if err != nil {
 		b.Fatal(err)
@@ -285,15 +292,9 @@ func raidWorld(b *testing.B, size int) *sim.World {
 		}
 		t.Count *= k
 	}
-	w, err := study.BuildWorld(s, sim.DefaultOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
+	w := warmWorld(b, s, sim.DefaultOptions())
 	if len(w.Flights) != size {
 		b.Fatalf("raid world has %d flights, want %d", len(w.Flights), size)
-	}
-	if _, err := w.Engage(sim.TrialRand(1, 0)); err != nil {
-		b.Fatal(err)
 	}
 	return w
 }

@@ -645,29 +645,7 @@ func (ft *fastTrial) run() {
 	ft.nfirm = make([]int, len(pics))
 
 	// Space warnings, as in full fidelity.
-	cued := make([][]float64, len(pics))
-	for k := range pics {
-		cued[k] = make([]float64, n)
-		for i := range cued[k] {
-			cued[k][i] = math.Inf(1)
-		}
-	}
-	for _, ss := range w.Space {
-		for i := range w.Flights {
-			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
-			if !ok {
-				continue
-			}
-			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
-				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
-			}
-			for k, o := range pics {
-				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
-					cued[k][i] = math.Min(cued[k][i], wn.Time+lat)
-				}
-			}
-		}
-	}
+	cued := w.spaceWarnings(rng, out)
 
 	t0, t1 := math.Inf(1), math.Inf(-1)
 	for i := range w.Flights {

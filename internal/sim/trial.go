@@ -95,28 +95,8 @@ func (tr *trial) run() error {
 
 	// Space warnings, and the time each picture is cued on each flight.
 	cued := make(map[string][]float64, len(w.Pictures))
-	for _, o := range w.Pictures {
-		c := make([]float64, n)
-		for i := range c {
-			c[i] = math.Inf(1)
-		}
-		cued[o] = c
-	}
-	for _, ss := range w.Space {
-		for i := range w.Flights {
-			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
-			if !ok {
-				continue
-			}
-			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
-				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
-			}
-			for _, o := range w.Pictures {
-				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
-					cued[o][i] = math.Min(cued[o][i], wn.Time+lat)
-				}
-			}
-		}
+	for k, c := range w.spaceWarnings(rng, out) {
+		cued[w.Pictures[k]] = c
 	}
 
 	// Radar schedules: the next look of each radar at each flight.
@@ -313,4 +293,36 @@ func (tr *trial) firmTracks() map[string]int {
 // results do not depend on how trials are spread over workers.
 func TrialRand(seed int64, i int) *rand.Rand {
 	return rand.New(rand.NewPCG(uint64(seed), uint64(i)))
+}
+
+// spaceWarnings draws every space sensor's warning of every flight from
+// rng (sensor by sensor, flight by flight), records the earliest warning
+// of each flight in out, and returns, for each picture of w.Pictures, the
+// time each flight is cued there (+Inf: never). Both fidelities draw it so.
+func (w *World) spaceWarnings(rng *rand.Rand, out []Sensing) [][]float64 {
+	n := len(w.Flights)
+	cued := make([][]float64, len(w.Pictures))
+	for k := range cued {
+		cued[k] = make([]float64, n)
+		for i := range cued[k] {
+			cued[k][i] = math.Inf(1)
+		}
+	}
+	for _, ss := range w.Space {
+		for i := range w.Flights {
+			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
+			if !ok {
+				continue
+			}
+			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
+				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
+			}
+			for k, o := range w.Pictures {
+				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
+					cued[k][i] = math.Min(cued[k][i], wn.Time+lat)
+				}
+			}
+		}
+	}
+	return cued
 }

@@ -84,7 +84,7 @@ func TestBattlespaceReportsPhases(t *testing.T) {
 		Sweep:        analysis.BurnoutSweep{Off: true},
 	}
 	log := newPhaseLog(t)
-	if _, err := analysis.BattleSpaceSweepProgress(req, sim.DefaultOptions().Physics(), log.report); err != nil {
+	if _, err := analysis.BattleSpaceSweepOn(req, sim.DefaultOptions().Physics(), 2, log.report); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{analysis.PhaseAiming, analysis.PhaseChains, analysis.PhaseEngagements, analysis.PhaseSpeedBand}
