@@ -192,16 +192,79 @@ func PIP(site geo.LLA, ic *Interceptor, th Threat, launch, t1 float64) (Intercep
 // boundary to TimeTol. decision is the earliest possible launch time. It
 // returns false when no intercept is feasible.
 func Window(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (BattleSpace, bool) {
+	bs, ok, _ := WindowShortfall(site, ic, th, t0, t1, decision)
+	return bs, ok
+}
+
+// outLipschitz bounds how fast the distance outside the limits (ground
+// range on the envelope's sphere, height) changes with the threat's
+// position: the ground range changes by earthRadius/r per metre across the
+// line of sight, at most 1.01 down to r = 6,308 km (48 km below the polar
+// radius, deeper than a prediction's last sample goes), and the height by
+// at most 1.
+const outLipschitz = 1.01
+
+// Shortfall says by how much an infeasible battle space missed, for a
+// caller that wants to know whether a threat path near the scanned one can
+// be feasible (sim's battle manager, which then need not scan again).
+// Zero margins mean the scan gives no such assurance.
+type Shortfall struct {
+	// OutM is a lower bound on the threat's distance outside the range and
+	// altitude limits over all of [t0, t1], between the scan points too
+	// (the threat moves at most MaxThreatSpeed), m; 0 if it came within
+	// them.
+	OutM float64
+	// LateS, when the threat came within the limits: every scanned point
+	// inside the flyout envelope needed a launch at least LateS before the
+	// decision, s; 0 if some point within the limits failed otherwise than
+	// by the envelope (closing speed) or none was inside the envelope.
+	LateS float64
+}
+
+// WindowShortfall is Window, and for an infeasible battle space also its
+// Shortfall (zero when feasible). The scan and its result are Window's.
+func WindowShortfall(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (BattleSpace, bool, Shortfall) {
 	en, err := newEngagement(site, ic, th)
 	if err != nil {
-		return BattleSpace{}, false
+		return BattleSpace{}, false, Shortfall{}
 	}
-	feasible := func(t float64) point {
-		p := en.at(t)
+	// The shortfall's bookkeeping: the smallest distance outside the limits
+	// between consecutive scan points (half the sum of theirs less what the
+	// threat can cover between them), and the latest launch of the points
+	// inside the envelope.
+	var (
+		outM              = math.Inf(1)
+		prevOut, prevT    float64
+		latest            = math.Inf(-1)
+		withinLimits, odd bool
+	)
+	note := func(t float64, p point) {
+		out := p.skip * MaxThreatSpeed
+		if t > t0 {
+			outM = math.Min(outM, (out+prevOut-outLipschitz*MaxThreatSpeed*(t-prevT))/2)
+		} else {
+			outM = out
+		}
+		prevOut, prevT = out, t
+		if p.skip > 0 {
+			return
+		}
+		withinLimits = true
+		switch {
+		case p.reach == Reach{}:
+			// outside the envelope
+		case !p.ok:
+			odd = true // inside the envelope, closing too slowly
+		default:
+			latest = math.Max(latest, t-p.reach.TMin)
+		}
+	}
+	launchable := func(t float64, p point) point {
 		p.ok = p.ok && t-p.reach.TMin >= decision
 		p.x.Launch, p.x.FlyoutTime = t-p.reach.TMin, p.reach.TMin
 		return p
 	}
+	feasible := func(t float64) point { return launchable(t, en.at(t)) }
 	// refine bisects between two points of different feasibility and
 	// returns the feasible point nearest the switch.
 	refine := func(a, b point) point {
@@ -234,7 +297,9 @@ func Window(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) 
 	}
 	var prev point
 	for t := t0; ; {
-		p := feasible(t)
+		p := en.at(t)
+		note(t, p)
+		p = launchable(t, p)
 		if t > t0 && p.ok != prev.ok {
 			if p.ok && found {
 				bs.Gaps++
@@ -255,8 +320,15 @@ func Window(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) 
 		t = math.Min(t1, t+step)
 	}
 	if !found {
-		return BattleSpace{}, false
+		var sf Shortfall
+		switch {
+		case !withinLimits:
+			sf.OutM = math.Max(0, outM)
+		case !odd && latest > math.Inf(-1):
+			sf.LateS = math.Max(0, decision-latest)
+		}
+		return BattleSpace{}, false, sf
 	}
 	bs.FirstLaunch = math.Max(decision, bs.FirstIntercept-ic.MaxFlyout)
-	return bs, true
+	return bs, true, Shortfall{}
 }
