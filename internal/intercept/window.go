@@ -196,13 +196,13 @@ func Window(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) 
 	return bs, ok
 }
 
-// outLipschitz bounds how fast the distance outside the limits (ground
+// OutLipschitz bounds how fast the distance outside the limits (ground
 // range on the envelope's sphere, height) changes with the threat's
 // position: the ground range changes by earthRadius/r per metre across the
 // line of sight, at most 1.01 down to r = 6,308 km (48 km below the polar
 // radius, deeper than a prediction's last sample goes), and the height by
 // at most 1.
-const outLipschitz = 1.01
+const OutLipschitz = 1.01
 
 // Shortfall says by how much an infeasible battle space missed, for a
 // caller that wants to know whether a threat path near the scanned one can
@@ -241,7 +241,7 @@ func WindowShortfall(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision 
 	note := func(t float64, p point) {
 		out := p.skip * MaxThreatSpeed
 		if t > t0 {
-			outM = math.Min(outM, (out+prevOut-outLipschitz*MaxThreatSpeed*(t-prevT))/2)
+			outM = math.Min(outM, (out+prevOut-OutLipschitz*MaxThreatSpeed*(t-prevT))/2)
 		} else {
 			outM = out
 		}

@@ -111,6 +111,10 @@ type engagement struct {
 	lastImpact  geo.LLA
 	lastImpactT float64
 	hasImpact   bool
+	// out, when set, holds the last full evaluation of a steady track that
+	// no launcher could engage, with the margins by which it missed.
+	out    outOfReach
+	hasOut bool
 }
 
 // battle is the battle management of one trial.
@@ -124,12 +128,14 @@ type battle struct {
 	engagedBy [][]bool // [flight][command]
 	barred    []bool
 	planner   *track.Ballistic
-	local     []c2.Magazine // the deciding command's magazines
-	busy      []r3.Vec      // positions of the tracks a command has salvos in the air at
-	pending   []pending
-	cands     []c2.Candidate
-	geoms     []intercept.Intercept // per candidate
-	paths     []candTrack           // per threat of a decision
+	// reachModel carries an out-of-reach track's prediction forward (reach.go).
+	reachModel *track.Ballistic
+	local      []c2.Magazine // the deciding command's magazines
+	busy       []r3.Vec      // positions of the tracks a command has salvos in the air at
+	pending    []pending
+	cands      []c2.Candidate
+	geoms      []intercept.Intercept // per candidate
+	paths      []candTrack           // per threat of a decision
 	// predicted holds the predicted paths of one command's decision,
 	// reused by the next decision: npredicted of them are in use.
 	predicted  []*intercept.Path
@@ -160,7 +166,7 @@ type candTrack struct {
 
 func newBattle(tr *trial) *battle {
 	w := tr.w
-	b := &battle{tr: tr, w: w, rng: tr.rng, eng: map[engKey]*engagement{}, planner: &track.Ballistic{Q: plannerQ}}
+	b := &battle{tr: tr, w: w, rng: tr.rng, eng: map[engKey]*engagement{}, planner: &track.Ballistic{Q: plannerQ}, reachModel: &track.Ballistic{}}
 	b.mags = make([]c2.Magazine, len(w.Launchers))
 	for l, lu := range w.Launchers {
 		b.mags[l] = c2.Magazine{Rounds: lu.Rounds, Left: lu.Rounds}
@@ -252,6 +258,13 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 		return
 	}
 	e.nextEval = T + ReevaluateS
+	full := b.predictor == nil && b.window == nil
+	if e.hasOut {
+		if full && b.stillOutOfReach(&e.out, &tk.Estimate) {
+			return
+		}
+		e.hasOut = false
+	}
 	var (
 		path     *intercept.Path
 		tImp     float64
@@ -290,16 +303,21 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 	inSector := w.covers(c, impact)
 	threat := len(b.paths)
 	added := false
+	// reach gathers the launchers' shortfalls; it stands only if every
+	// launcher missed with a margin.
+	reach := outOfReach{x: tk.Estimate.X, t: tk.Estimate.T, tImp: tImp, outM: math.Inf(1), lateS: math.Inf(1), floorM: math.Inf(1)}
 	for k, l := range c.Launchers {
 		if local[k].Available(value, c.Doctrine) <= 0 {
-			continue
+			continue // magazines only empty
 		}
 		lu := &w.Launchers[l]
 		var bs intercept.BattleSpace
 		if b.window != nil {
 			bs, ok = b.window(l, tk, path, T, tImp)
 		} else {
-			bs, ok = intercept.Window(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+			var sf intercept.Shortfall
+			bs, ok, sf = intercept.WindowShortfall(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+			reach.add(sf, lu.Interceptor.MinAlt, ok)
 		}
 		if !ok || bs.LastLaunch < T {
 			continue
@@ -329,6 +347,8 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 	}
 	if added {
 		b.paths = append(b.paths, candTrack{tk: tk, e: e, path: path})
+	} else if full && reach.stands() {
+		e.out, e.hasOut = reach, true
 	}
 }
 
