@@ -204,6 +204,23 @@ func Window(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) 
 // at most 1.
 const OutLipschitz = 1.01
 
+// Use of a Shortfall's margins: a threat path that stays within d of the
+// scanned one over the scan (and comes down no later, or below the minimum
+// intercept altitude) is infeasible too, when OutM > OutLipschitz·d, or
+// when LateS > LateSlackS + LateSPerM·d at the same or a later decision.
+// The first is a bound; the second an estimate (TestShortfallIsAMargin).
+const (
+	// LateSlackS: the scan's 2 s step, over which the latest launch of the
+	// points inside the envelope moves by at most about twice that, s.
+	LateSlackS = 5.0
+	// LateSPerM is how much a metre of path moves the latest launch, s/m.
+	// Measured, not derived: the MRBM of the tests against SM-3 IB and IIA
+	// at 14 sites, moved until a late window opens, needs 0.3–2.2 s/km
+	// (most near the threat's aim point, where a path moved up stays above
+	// the minimum intercept altitude longer); 3 s/km leaves room.
+	LateSPerM = 3e-3
+)
+
 // Shortfall says by how much an infeasible battle space missed, for a
 // caller that wants to know whether a threat path near the scanned one can
 // be feasible (sim's battle manager, which then need not scan again).

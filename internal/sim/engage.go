@@ -113,7 +113,7 @@ type engagement struct {
 	hasImpact   bool
 	// out, when set, holds the last full evaluation of a steady track that
 	// no launcher could engage, with the margins by which it missed.
-	out    outOfReach
+	out    beyondReach
 	hasOut bool
 }
 
@@ -260,7 +260,7 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 	e.nextEval = T + ReevaluateS
 	full := b.predictor == nil && b.window == nil
 	if e.hasOut {
-		if full && b.stillOutOfReach(&e.out, &tk.Estimate) {
+		if full && b.stillBeyondReach(&e.out, &tk.Estimate) {
 			return
 		}
 		e.hasOut = false
@@ -305,7 +305,7 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 	added := false
 	// reach gathers the launchers' shortfalls; it stands only if every
 	// launcher missed with a margin.
-	reach := outOfReach{x: tk.Estimate.X, t: tk.Estimate.T, tImp: tImp, outM: math.Inf(1), lateS: math.Inf(1), floorM: math.Inf(1)}
+	reach := beyondReach{x: tk.Estimate.X, t: tk.Estimate.T, tImp: tImp, outM: math.Inf(1), lateS: math.Inf(1), floorM: math.Inf(1)}
 	for k, l := range c.Launchers {
 		if local[k].Available(value, c.Doctrine) <= 0 {
 			continue // magazines only empty
@@ -516,7 +516,7 @@ func (b *battle) assess(T float64) {
 // predict samples a track's ballistic prediction until it comes down, and
 // returns the path and the predicted impact.
 func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA, bool) {
-	m := &track.Ballistic{}
+	m := &track.Ballistic{MaxStep: predictStep}
 	p := b.newPath(est.T)
 	x := est.X
 	for t := 0.0; t <= predictHorizon; t += predictStep {

@@ -50,20 +50,11 @@ const (
 	// integration error of the paths (under a metre at 5 s) and the 10 ms
 	// to which the impact time is bisected (30 m at 3 km/s), with room.
 	corridorSlackM = 1e3
-	// lateSlackS is added to a lateness the corridor must not close, s:
-	// the window scan's 2 s step, over which the latest launch of the
-	// points inside the envelope moves by at most twice that.
-	lateSlackS = 5.0
-	// lateSPerM is how much a metre of path moves the latest launch at most,
-	// s/m: the threat passes a point later by δ/v_threat and the fastest
-	// flyout needs δ/v_interceptor more, each under 1/2,000 s/m for
-	// ballistic threats and interceptors faster than 2 km/s.
-	lateSPerM = 1e-3
 )
 
-// outOfReach is a steady track's prediction that no launcher of the command
+// beyondReach is a steady track's prediction that no launcher of the command
 // could engage, and the margins by which the launchers missed.
-type outOfReach struct {
+type beyondReach struct {
 	x    track.Vec6 // the prediction's state at t, carried forward by each check
 	t    float64
 	tImp float64 // predicted impact time
@@ -77,7 +68,7 @@ type outOfReach struct {
 }
 
 // add takes one launcher's window: feasible (ok), or its shortfall.
-func (r *outOfReach) add(sf intercept.Shortfall, minAlt float64, ok bool) {
+func (r *beyondReach) add(sf intercept.Shortfall, minAlt float64, ok bool) {
 	switch {
 	case ok:
 		r.void = true
@@ -92,13 +83,13 @@ func (r *outOfReach) add(sf intercept.Shortfall, minAlt float64, ok bool) {
 }
 
 // stands reports whether every launcher asked missed with a margin.
-func (r *outOfReach) stands() bool { return !r.void }
+func (r *beyondReach) stands() bool { return !r.void }
 
-// stillOutOfReach reports whether every path predicted from est stays out
+// stillBeyondReach reports whether every path predicted from est stays out
 // of reach of the launchers r was found for: the deviation bound from est to
 // the end of r's prediction is inside each margin. It carries r's state
 // forward to est.T.
-func (b *battle) stillOutOfReach(r *outOfReach, est *track.Estimate) bool {
+func (b *battle) stillBeyondReach(r *beyondReach, est *track.Estimate) bool {
 	tau := r.tImp - est.T
 	if !(est.T >= r.t) || !(tau > 0) {
 		return false
@@ -119,7 +110,7 @@ func (b *battle) stillOutOfReach(r *outOfReach, est *track.Estimate) bool {
 	if !math.IsInf(r.outM, 1) && !(intercept.OutLipschitz*d < r.outM) {
 		return false
 	}
-	if !math.IsInf(r.lateS, 1) && !(lateSlackS+lateSPerM*d < r.lateS) {
+	if !math.IsInf(r.lateS, 1) && !(intercept.LateSlackS+intercept.LateSPerM*d < r.lateS) {
 		return false
 	}
 	return true

@@ -1,0 +1,68 @@
+package intercept
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/rampart-sim/rampart/catalog"
+	"gonum.org/v1/gonum/spatial/r3"
+)
+
+// TestShortfallIsAMargin checks the use of a Shortfall's margins: the MRBM
+// from Tabriz at Bucharest against SM-3 sites across Europe and Turkey,
+// decided at several times; for every infeasible battle space with a margin,
+// the path moved by as much as the margin admits (a constant offset, and
+// one growing from zero at the decision) in random directions is
+// infeasible too.
+func TestShortfallIsAMargin(t *testing.T) {
+	path, tr := mrbm.path(t)
+	sites := []string{"Redzikowo", "Deveselu", "Kürecik", "Warsaw", "Berlin", "Rome", "Ankara", "Sofia", "Athens", "Vilnius", "Budapest", "Madrid"}
+	rng := rand.New(rand.NewPCG(13, 3))
+	var outs, lates int
+	for _, name := range []string{"SM-3 IB", "SM-3 IIA"} {
+		ic := interceptor(t, name, catalog.PickCentral)
+		for _, sn := range sites {
+			site := place(t, sn)
+			for _, after := range []float64{60, 200, 350, 500} {
+				decision := tr.LaunchTime + after
+				_, ok, sf := WindowShortfall(site, ic, path.At, decision, tr.ImpactTime, decision)
+				var d float64
+				switch {
+				case ok:
+					if sf != (Shortfall{}) {
+						t.Errorf("%s at %s, decision +%.0f s: feasible, with a shortfall %+v", name, sn, after, sf)
+					}
+					continue
+				case sf.OutM > 0:
+					outs++
+					d = 0.99 * sf.OutM / OutLipschitz
+				case sf.LateS > LateSlackS:
+					lates++
+					d = 0.99 * (sf.LateS - LateSlackS) / LateSPerM
+				default:
+					continue
+				}
+				for k := range 8 {
+					u := r3.Unit(r3.Vec{X: rng.NormFloat64(), Y: rng.NormFloat64(), Z: rng.NormFloat64()})
+					grow := k%2 == 1
+					moved := func(tt float64) (r3.Vec, r3.Vec) {
+						p, v := path.At(tt)
+						s := d
+						if grow {
+							s = d * (tt - decision) / (tr.ImpactTime - decision)
+						}
+						return r3.Add(p, r3.Scale(s, u)), v
+					}
+					if _, ok := Window(site, ic, moved, decision, tr.ImpactTime, decision); ok {
+						t.Errorf("%s at %s, decision +%.0f s, shortfall %+v: the path moved %.1f km (growing %v) is feasible",
+							name, sn, after, sf, d/1e3, grow)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d windows out of the limits, %d late, each moved 8 ways", outs, lates)
+	if outs == 0 || lates == 0 {
+		t.Errorf("cases cover %d out-of-limits and %d late windows; want both", outs, lates)
+	}
+}
