@@ -98,9 +98,6 @@ func (w *World) Engage(rng *rand.Rand) (*Outcome, error) {
 	return tr.bm.outcome(), nil
 }
 
-// engKey identifies one command's engagement of one of its tracks.
-type engKey struct{ cmd, track int }
-
 // engagement is a command's state about one track.
 type engagement struct {
 	nextEval  float64 // no evaluation before this time
@@ -119,11 +116,14 @@ type engagement struct {
 
 // battle is the battle management of one trial.
 type battle struct {
-	tr        *trial
-	w         *World
-	rng       *rand.Rand
-	mags      []c2.Magazine // per launcher
-	eng       map[engKey]*engagement
+	tr   *trial
+	w    *World
+	rng  *rand.Rand
+	mags []c2.Magazine // per launcher
+	// eng holds every engagement, in the order they began; engOf indexes
+	// them by command and track ID (IDs count up from 1 in each picture).
+	eng       []*engagement
+	engOf     [][]*engagement
 	shots     []Shot
 	engagedBy [][]bool // [flight][command]
 	barred    []bool
@@ -166,7 +166,7 @@ type candTrack struct {
 
 func newBattle(tr *trial) *battle {
 	w := tr.w
-	b := &battle{tr: tr, w: w, rng: tr.rng, eng: map[engKey]*engagement{}, planner: &track.Ballistic{Q: plannerQ}, reachModel: &track.Ballistic{}}
+	b := &battle{tr: tr, w: w, rng: tr.rng, engOf: make([][]*engagement, len(w.Commands)), planner: &track.Ballistic{Q: plannerQ}, reachModel: &track.Ballistic{}}
 	b.mags = make([]c2.Magazine, len(w.Launchers))
 	for l, lu := range w.Launchers {
 		b.mags[l] = c2.Magazine{Rounds: lu.Rounds, Left: lu.Rounds}
@@ -203,7 +203,7 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *trut
 		busy := b.busy[:0]
 		for k := range tracks {
 			tk := &tracks[k]
-			if e := b.eng[engKey{ci, tk.ID}]; e != nil && T < e.busyUntil {
+			if e := b.engagementOf(ci, tk.ID); e != nil && T < e.busyUntil {
 				busy = append(busy, estPos(&tk.Estimate))
 			}
 		}
@@ -213,11 +213,9 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *trut
 			if !tk.FireControl {
 				continue
 			}
-			key := engKey{ci, tk.ID}
-			e := b.eng[key]
+			e := b.engagementOf(ci, tk.ID)
 			if e == nil {
-				e = &engagement{nextEval: T, flight: -1}
-				b.eng[key] = e
+				e = b.begin(ci, tk.ID, T)
 			}
 			if e.done || T < e.busyUntil || T < e.nextEval {
 				continue
@@ -233,6 +231,27 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *trut
 			b.fire(T, ci, c, o, truth)
 		}
 	}
+}
+
+// engagementOf returns command ci's engagement of track id, nil if none.
+func (b *battle) engagementOf(ci, id int) *engagement {
+	if of := b.engOf[ci]; id >= 0 && id < len(of) {
+		return of[id]
+	}
+	return nil
+}
+
+// begin starts command ci's engagement of track id at T.
+func (b *battle) begin(ci, id int, T float64) *engagement {
+	e := &engagement{nextEval: T, flight: -1}
+	b.eng = append(b.eng, e)
+	of := b.engOf[ci]
+	if id >= len(of) {
+		of = append(of, make([]*engagement, id+1-len(of))...)
+		b.engOf[ci] = of
+	}
+	of[id] = e
+	return e
 }
 
 // duplicate reports whether a track at p is one of the objects already
