@@ -66,3 +66,39 @@ func TestShortfallIsAMargin(t *testing.T) {
 		t.Errorf("cases cover %d out-of-limits and %d late windows; want both", outs, lates)
 	}
 }
+
+// TestFirstLaunchMatchesWindow checks FirstLaunch against Window and
+// WindowShortfall, bit for bit, over the engagement cases and the sites and
+// decisions of TestShortfallIsAMargin.
+func TestFirstLaunchMatchesWindow(t *testing.T) {
+	sites := []string{"Redzikowo", "Deveselu", "Kürecik", "Warsaw", "Sofia", "Athens", "Vilnius", "Washington DC"}
+	feasible := 0
+	for _, c := range engagementCases {
+		path, tr := c.s.path(t)
+		ic := interceptor(t, c.ic, catalog.PickCentral)
+		for _, sn := range append([]string{""}, sites...) {
+			site := c.s.siteLLA(t)
+			if sn != "" {
+				site = place(t, sn)
+			}
+			for _, after := range []float64{0, 60, 200, 350, 500, 900} {
+				decision := tr.LaunchTime + after
+				bs, ok, sf := WindowShortfall(site, ic, path.At, decision, tr.ImpactTime, decision)
+				first, ok2, sf2 := FirstLaunch(site, ic, path.At, decision, tr.ImpactTime, decision)
+				if ok != ok2 || sf != sf2 || (ok && first != bs.FirstLaunch) {
+					t.Errorf("%s from %q at +%.0f s: FirstLaunch = %v, %v, %+v; Window gives %v, %v, %+v",
+						c.name, sn, after, first, ok2, sf2, bs.FirstLaunch, ok, sf)
+				}
+				if ok {
+					feasible++
+					if bs.LastLaunch < decision {
+						t.Errorf("%s from %q at +%.0f s: LastLaunch %v before the decision %v", c.name, sn, after, bs.LastLaunch, decision)
+					}
+				}
+			}
+		}
+	}
+	if feasible < 10 {
+		t.Errorf("only %d feasible cases", feasible)
+	}
+}

@@ -241,6 +241,22 @@ type Shortfall struct {
 // WindowShortfall is Window, and for an infeasible battle space also its
 // Shortfall (zero when feasible). The scan and its result are Window's.
 func WindowShortfall(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (BattleSpace, bool, Shortfall) {
+	return scanWindow(site, ic, th, t0, t1, decision, false)
+}
+
+// FirstLaunch returns Window's BattleSpace.FirstLaunch, its ok and
+// WindowShortfall's Shortfall, bit for bit, scanning only up to the first
+// feasible intercept (TestFirstLaunchMatchesWindow). When ok, LastLaunch ≥
+// decision: every feasible intercept launches at or after the decision.
+func FirstLaunch(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (float64, bool, Shortfall) {
+	bs, ok, sf := scanWindow(site, ic, th, t0, t1, decision, true)
+	return bs.FirstLaunch, ok, sf
+}
+
+// scanWindow is Window's scan; firstOnly stops it at the first feasible
+// intercept, when only the BattleSpace's First, FirstIntercept and
+// FirstLaunch are complete.
+func scanWindow(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64, firstOnly bool) (BattleSpace, bool, Shortfall) {
 	en, err := newEngagement(site, ic, th)
 	if err != nil {
 		return BattleSpace{}, false, Shortfall{}
@@ -325,6 +341,9 @@ func WindowShortfall(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision 
 		}
 		if p.ok {
 			take(p)
+		}
+		if firstOnly && found {
+			break
 		}
 		prev = p
 		if t >= t1 {

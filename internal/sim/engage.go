@@ -330,19 +330,24 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			continue // magazines only empty
 		}
 		lu := &w.Launchers[l]
-		var bs intercept.BattleSpace
+		var firstLaunch float64
 		if b.window != nil {
+			var bs intercept.BattleSpace
 			bs, ok = b.window(l, tk, path, T, tImp)
+			ok = ok && bs.LastLaunch >= T
+			firstLaunch = bs.FirstLaunch
 		} else {
+			// Window's FirstLaunch, found without scanning the rest of the
+			// battle space (its LastLaunch is never before T).
 			var sf intercept.Shortfall
-			bs, ok, sf = intercept.WindowShortfall(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+			firstLaunch, ok, sf = intercept.FirstLaunch(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
 			reach.add(sf, lu.Interceptor.MinAlt, ok)
 		}
-		if !ok || bs.LastLaunch < T {
+		if !ok {
 			continue
 		}
-		if bs.FirstLaunch > T+Tick/2 {
-			e.nextEval = math.Min(e.nextEval, bs.FirstLaunch)
+		if firstLaunch > T+Tick/2 {
+			e.nextEval = math.Min(e.nextEval, firstLaunch)
 			continue
 		}
 		x, ok := intercept.PIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
