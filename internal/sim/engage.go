@@ -176,7 +176,7 @@ type candTrack struct {
 
 func newBattle(tr *trial) *battle {
 	w := tr.w
-	b := &battle{tr: tr, w: w, rng: tr.rng, engOf: make([][]*engagement, len(w.Commands)), planner: &track.Ballistic{Q: plannerQ}, pkPlanner: &track.Ballistic{Q: plannerQ, MaxStep: pkStep}, reachModel: &track.Ballistic{}}
+	b := &battle{tr: tr, w: w, rng: tr.rng, engOf: make([][]*engagement, len(w.Commands)), planner: &track.Ballistic{Q: plannerQ}, pkPlanner: &track.Ballistic{Q: plannerQ, MaxStep: pkStep}, reachModel: &track.Ballistic{MaxStep: reachStep}}
 	b.mags = make([]c2.Magazine, len(w.Launchers))
 	for l, lu := range w.Launchers {
 		b.mags[l] = c2.Magazine{Rounds: lu.Rounds, Left: lu.Rounds}
