@@ -337,7 +337,12 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 	reach := beyondReach{x: tk.Estimate.X, t: tk.Estimate.T, tImp: tImp, outM: math.Inf(1), lateS: math.Inf(1), floorM: math.Inf(1)}
 	for k, l := range c.Launchers {
 		if local[k].Available(value, c.Doctrine) <= 0 {
-			continue // magazines only empty
+			if local[k].Left > 0 {
+				// Held in reserve: a threat of more value (another
+				// prediction) may draw it.
+				reach.void = true
+			}
+			continue
 		}
 		lu := &w.Launchers[l]
 		var firstLaunch float64
