@@ -36,3 +36,25 @@ func TestSurelyFartherIsABound(t *testing.T) {
 		t.Errorf("sphere and ellipsoid distances differ by up to %.4f, want under half the tolerance %.2f", worst, sphereDistanceTol)
 	}
 }
+
+// TestAboveBelowMatchGeodetic checks Above and Below against the sign of
+// geo.WGS84.ToGeodetic's height at 100,000 points over the globe, at
+// heights from ±1 mm to ±3,000 km (log-uniform) and at 0.
+func TestAboveBelowMatchGeodetic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 9))
+	for i := range 100000 {
+		h := math.Pow(10, -3+9.5*rng.Float64())
+		if rng.IntN(2) == 0 {
+			h = -h
+		}
+		if i%1000 == 0 {
+			h = 0
+		}
+		lla := geo.LLA{Lat: math.Asin(2*rng.Float64() - 1), Lon: math.Pi * (2*rng.Float64() - 1), Alt: h}
+		p := geo.WGS84.ToECEF(lla)
+		alt := geo.WGS84.ToGeodetic(p).Alt
+		if Above(p) != (alt > 0) || Below(p) != (alt < 0) {
+			t.Fatalf("point %d at %+v (height %g m, geo's %g m): Above %v, Below %v", i, lla, h, alt, Above(p), Below(p))
+		}
+	}
+}

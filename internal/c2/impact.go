@@ -20,14 +20,10 @@ func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, o
 		g := geo.WGS84.ToGeodetic(pos)
 		return g.Alt, g
 	}
-	// above reports whether the path is above the ground at t, converting
-	// to geodetic only near it.
+	// above reports whether the path is above the ground at t.
 	above := func(t float64) bool {
 		pos, _ := path(t)
-		if geo.WGS84.SurelyAbove(pos) {
-			return true
-		}
-		return geo.WGS84.ToGeodetic(pos).Alt > 0
+		return Above(pos)
 	}
 	prev := t0
 	if !above(t0) {
@@ -53,4 +49,45 @@ func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, o
 		}
 		prev = tt
 	}
+}
+
+// surfaceGuard is the |q| (q = (x²+y²)/a² + z²/b² − 1, about twice the
+// height over the radius) below which Above and Below convert to geodetic:
+// 1e-8 is about 3 cm of height, far above the rounding of q (~1e-15) and of
+// geo's height (nanometres), so outside it the sign of q is the sign of
+// the height.
+const surfaceGuard = 1e-8
+
+// Above reports whether p is above the WGS-84 ellipsoid, as
+// geo.WGS84.ToGeodetic(p).Alt > 0 does: the ellipsoid is star-shaped about
+// the centre, so p is outside it (height > 0) exactly when q > 0, and only
+// points within surfaceGuard of the surface are converted
+// (TestAboveBelowMatchGeodetic).
+func Above(p r3.Vec) bool {
+	if q := surface(p); q > surfaceGuard {
+		return true
+	} else if q < -surfaceGuard {
+		return false
+	}
+	return geo.WGS84.ToGeodetic(p).Alt > 0
+}
+
+// Below reports whether p is below the WGS-84 ellipsoid, as
+// geo.WGS84.ToGeodetic(p).Alt < 0 does (see Above).
+func Below(p r3.Vec) bool {
+	if q := surface(p); q > surfaceGuard {
+		return false
+	} else if q < -surfaceGuard {
+		return true
+	}
+	return geo.WGS84.ToGeodetic(p).Alt < 0
+}
+
+// surface returns (x²+y²)/a² + z²/b² − 1 for the WGS-84 ellipsoid.
+func surface(p r3.Vec) float64 {
+	const (
+		a = geo.WGS84A
+		b = a * (1 - geo.WGS84F)
+	)
+	return (p.X*p.X+p.Y*p.Y)/(a*a) + p.Z*p.Z/(b*b) - 1
 }

@@ -564,7 +564,7 @@ func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA,
 		}
 		p.Pos = append(p.Pos, r3.Vec{X: x[0], Y: x[1], Z: x[2]})
 		p.Vel = append(p.Vel, r3.Vec{X: x[3], Y: x[4], Z: x[5]})
-		if pos := p.Pos[len(p.Pos)-1]; t > 0 && !geo.WGS84.SurelyAbove(pos) && geo.WGS84.ToGeodetic(pos).Alt < 0 {
+		if t > 0 && c2.Below(p.Pos[len(p.Pos)-1]) {
 			break
 		}
 	}
