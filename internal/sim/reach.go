@@ -51,7 +51,7 @@ const (
 	// to which the impact time is bisected (30 m at 3 km/s), with room.
 	corridorSlackM = 1e3
 	// reachStep is the RK4 step with which a check carries the prediction
-	// forward (usually ReevaluateS at once), s: at 10 s RK4 is within a
+	// forward (usually ReevaluateS, in two steps), s: at 10 s RK4 is within a
 	// millimetre of the flow over a midcourse, inside corridorSlackM.
 	reachStep = 10.0
 )
