@@ -101,6 +101,12 @@ var EventsProvenance = []string{provenance.RampartVersionField, provenance.Scena
 // writeEvents writes res.Events as CSV, each row ended by the
 // EventsProvenance columns, formula-like cells made inert.
 func writeEvents(w io.Writer, res *Result) error {
+	if res.spool != nil {
+		return res.spool.copyTo(w)
+	}
+	if res.Kind == EngineKind {
+		return errors.New("the run kept no events (study.Options.Events) or its result was closed")
+	}
 	cw := csv.NewWriter(w)
 	stamp := neutralizeCells([][]string{{provenance.Version(), res.scenario.SHA256, strconv.FormatInt(res.options.Seed, 10)}})[0]
 	for i, row := range neutralizeCells(res.Events) {
