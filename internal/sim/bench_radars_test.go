@@ -69,7 +69,7 @@ func radarsWorld(b *testing.B, n int) *sim.World {
 		f := float64(i+1) / float64(n-have+1)
 		name := fmt.Sprintf("bench-tpy2-%d", i+1)
 		s.Sites = append(s.Sites, scenario.Site{Name: name, Owner: "US",
-			Point: scenario.Point{LatDeg: 38.35 + f*(44.08-38.35), LonDeg: 37.79 + f*(24.41-37.79)},
+			Point:     scenario.Point{LatDeg: 38.35 + f*(44.08-38.35), LonDeg: 37.79 + f*(24.41-37.79)},
 			Platforms: []scenario.Platform{{Name: name, Parts: []scenario.Part{{Kind: scenario.Radar, Type: "AN/TPY-2", AzimuthDeg: &az}}}}})
 	}
 	w := warmWorld(b, s, sim.DefaultOptions())
