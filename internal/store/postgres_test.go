@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
 )
 
 // The PostgreSQL tests run against a real server: the one at
@@ -127,7 +126,6 @@ func freshDatabase(t *testing.T) string {
 	u.Path = "/" + name
 	return u.String()
 }
-
 
 func TestPostgres(t *testing.T) {
 	testStore(t, func(t *testing.T) Store { return openPostgres(t, Options{}) })
