@@ -61,7 +61,7 @@ type Statistic struct {
 // a name.
 func Statistics(res *Result) []Statistic {
 	var b statBuilder
-	h := Statistic{Name: "headline", Label: res.Headline.Answer, Kind: Exact, Value: res.Headline.Value, Unit: res.Headline.Unit}
+	h := Statistic{Name: "headline", Label: "the headline's value", Kind: Exact, Value: res.Headline.Value, Unit: res.Headline.Unit}
 	switch r := res.Results.(type) {
 	case EngineResults:
 		h.Kind, h.Trials = Mean, r.Trials
