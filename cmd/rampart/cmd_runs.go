@@ -24,15 +24,17 @@ func newRunsCmd() *cobra.Command {
 		Short: "List, show and compare the runs kept in a run store (rampart run --db)",
 		Long: `Read the run store that 'rampart run --db' writes (and, later, 'rampart serve').
 
-  rampart runs list [--limit N] [--status S]  newest first: id, time, status, scenario, seed, trials,
-                                              rampart version, scenario SHA-256, headline
-  rampart runs show ID [--file NAME]          one run: its record, headline statistics with their
-                                              95 % intervals, and its files; --file writes one file
-                                              (results.json, report.html, events.csv, scene.json,
-                                              export.czml, export.kml, export.geojson) to stdout
-  rampart runs compare A B                    B minus A for each headline statistic, with its 95 %
-                                              interval (Newcombe's hybrid score interval for
-                                              proportions, the normal one for means)
+Subcommands:
+  list [--limit N] [--status S]  newest first: id, time, status, scenario, seed,
+                                 trials, rampart version, scenario SHA-256, headline
+  show ID [--file NAME]          one run: its record, its headline statistics with
+                                 their 95 % intervals, and its files; --file writes
+                                 one file (results.json, report.html, events.csv,
+                                 scene.json, export.czml, export.kml, export.geojson)
+                                 to stdout
+  compare A B                    B minus A for each headline statistic, with its
+                                 95 % interval (Newcombe's hybrid score interval for
+                                 proportions, the normal one for means)
 
 --db names the store: a SQLite file, or a postgres:// URL; without it, the
 per-user file $XDG_DATA_HOME/rampart/runs.db (~/.local/share/rampart/runs.db).
