@@ -291,14 +291,16 @@ func runIDs(rs []Run) []int64 {
 func TestRecoverKeepsLiveRuns(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "runs.db")
-	o := Options{Lease: 400 * time.Millisecond}
+	// A lease of 1.2 s renewed every 0.3 s: three heartbeats in a row
+	// would have to be late, on a loaded machine, for a false failure.
+	o := Options{Lease: testLease}
 	a, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, _ := a.Create(ctx, testSpec(1))
 	_ = a.Start(ctx, r.ID)
-	time.Sleep(600 * time.Millisecond) // longer than the lease: the heartbeat must have renewed it
+	time.Sleep(testLease * 4 / 3) // longer than the lease: the heartbeat must have renewed it
 	b, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
@@ -308,7 +310,7 @@ func TestRecoverKeepsLiveRuns(t *testing.T) {
 	}
 	b.Close()
 	a.Close()
-	time.Sleep(600 * time.Millisecond)
+	time.Sleep(testLease * 4 / 3)
 	c, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
@@ -341,3 +343,6 @@ func TestOpenRefusesNonDatabase(t *testing.T) {
 }
 
 func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
+
+// testLease is the short lease of the recovery tests.
+const testLease = 1200 * time.Millisecond
