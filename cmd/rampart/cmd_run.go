@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -183,18 +184,22 @@ phase that runs longer than that.`,
 				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(), Fidelity: rf.fidelity,
 				Progress: meter.Report}
 			var res *study.Result
+			// storeErr is a failure to store a run that did finish: the
+			// run still prints and writes its output, then exits 1.
+			var storeErr error
 			if runs == nil {
 				res, err = study.Run(s, st, o)
 			} else {
 				var id int64
 				id, res, err = store.Record(cmd.Context(), runs, store.SpecOf(s, st, o), func() (*study.Result, error) { return study.Run(s, st, o) })
 				meter.Close()
-				if id != 0 {
-					if err == nil {
-						fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as run %d in %s (rampart runs show %d)\n", id, runs.Location(), id)
-					} else {
-						fmt.Fprintf(cmd.ErrOrStderr(), "rampart: run %d in %s not finished\n", id, runs.Location())
-					}
+				switch {
+				case err == nil:
+					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as run %d in %s (rampart runs show %d)\n", id, runs.Location(), id)
+				case res != nil:
+					storeErr, err = fmt.Errorf("the run finished but could not be stored: %w", err), nil
+				case id != 0:
+					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: run %d in %s did not finish\n", id, runs.Location())
 				}
 			}
 			if err != nil {
@@ -202,15 +207,20 @@ phase that runs longer than that.`,
 			}
 			if rf.out != "" {
 				if err := study.WriteDir(cmd.Context(), rf.out, res); err != nil {
-					return err
+					return errors.Join(err, storeErr)
 				}
 			}
 			out := cmd.OutOrStdout()
 			if rf.asJSON {
-				_, err := out.Write(res.Document)
+				if _, err := out.Write(res.Document); err != nil {
+					return err
+				}
+				return storeErr
+			}
+			if err := study.WriteText(out, res); err != nil {
 				return err
 			}
-			return study.WriteText(out, res)
+			return storeErr
 		},
 	}
 	cmd.Flags().BoolVar(&rf.asJSON, "json", false, "print one JSON document to stdout and nothing else")
