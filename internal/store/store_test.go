@@ -346,3 +346,26 @@ func writeFile(path string, data []byte) error { return os.WriteFile(path, data,
 
 // testLease is the short lease of the recovery tests.
 const testLease = 1200 * time.Millisecond
+
+// TestSQLiteConcurrentOpen: several stores opening one new file at once
+// (two rampart run --db started together) all migrate it and open.
+func TestSQLiteConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "runs.db")
+	const n = 4
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := OpenSQLite(context.Background(), path, Options{})
+			if err == nil {
+				_, err = s.Create(context.Background(), testSpec(1))
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
