@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -367,5 +368,25 @@ func TestSQLiteConcurrentOpen(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestNewerSchemaRefused: a store migrated by a newer rampart (a
+// migration this binary lacks) is refused, not written to.
+func TestNewerSchemaRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "runs.db")
+	s, err := OpenSQLite(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, 1)`, SchemaVersion+1); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = OpenSQLite(ctx, path, Options{})
+	var le *LocationError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("OpenSQLite(newer schema) = %v, want a LocationError saying newer", err)
 	}
 }
