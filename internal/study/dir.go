@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/rampart-sim/rampart/internal/atomicdir"
@@ -34,24 +35,88 @@ const (
 // link, a file, or a directory holding anything but report files is
 // refused as bad input.
 func WriteDir(ctx context.Context, dir string, res *Result) error {
-	files := map[string][]byte{ResultsFile: res.Document}
+	files, err := fileBodies(res)
+	if err != nil {
+		return err
+	}
+	return writeFiles(ctx, dir, files, createFile)
+}
+
+// Files builds the files of a run's report directory in memory, by name
+// (ReportFiles): what a run store keeps. WriteDir writes the same files
+// without holding events.csv in memory.
+func Files(res *Result) (map[string][]byte, error) {
+	bodies, err := fileBodies(res)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(bodies))
+	for name, body := range bodies {
+		var buf bytes.Buffer
+		if err := body(&buf); err != nil {
+			return nil, err
+		}
+		files[name] = buf.Bytes()
+	}
+	return files, nil
+}
+
+// fileBodies are the files of a run's report directory, each a writer of
+// its contents: results.json, scene.json and report.html built first,
+// events.csv copied from the run's spool when it is written (it grows
+// with the trials).
+func fileBodies(res *Result) (map[string]fileBody, error) {
+	files := map[string]fileBody{ResultsFile: bytesBody(res.Document)}
 	var buf bytes.Buffer
 	if err := scene.Write(&buf, res.Scene); err != nil {
-		return fmt.Errorf("%s: %w", scene.FileName, err)
+		return nil, fmt.Errorf("%s: %w", scene.FileName, err)
 	}
-	files[scene.FileName] = bytes.Clone(buf.Bytes())
-	buf.Reset()
-	if err := writeEvents(&buf, res); err != nil {
-		return fmt.Errorf("%s: %w", EventsFile, err)
-	}
-	files[EventsFile] = bytes.Clone(buf.Bytes())
+	files[scene.FileName] = bytesBody(bytes.Clone(buf.Bytes()))
 	buf.Reset()
 	if err := report.Write(&buf, reportDocument(res)); err != nil {
-		return fmt.Errorf("%s: %w", ReportFile, err)
+		return nil, fmt.Errorf("%s: %w", ReportFile, err)
 	}
-	files[ReportFile] = bytes.Clone(buf.Bytes())
-	return writeFiles(ctx, dir, files, os.WriteFile)
+	files[ReportFile] = bytesBody(bytes.Clone(buf.Bytes()))
+	files[EventsFile] = func(w io.Writer) error {
+		if err := writeEvents(w, res); err != nil {
+			return fmt.Errorf("%s: %w", EventsFile, err)
+		}
+		return nil
+	}
+	return files, nil
 }
+
+// fileBody writes the contents of one file of a report directory.
+type fileBody func(io.Writer) error
+
+// bytesBody is a fileBody that writes b.
+func bytesBody(b []byte) fileBody {
+	return func(w io.Writer) error { _, err := w.Write(b); return err }
+}
+
+// createFile creates a new file of a report directory for writing.
+func createFile(name string) (io.WriteCloser, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return syncedFile{f}, nil
+}
+
+// syncedFile is a file that is flushed to disk when closed.
+type syncedFile struct{ *os.File }
+
+func (f syncedFile) Close() error {
+	err := f.Sync()
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// ReportFiles are the names of the files of a report directory, in the
+// order they are written.
+func ReportFiles() []string { return slices.Clone(reportFiles) }
 
 // CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
 // file, a symbolic link, a directory holding other files), so that a run
@@ -66,12 +131,20 @@ func CheckDir(dir string) error {
 // reportFiles are the files of a report directory, in the order written.
 var reportFiles = []string{EventsFile, ReportFile, ResultsFile, scene.FileName}
 
-// writeFiles writes files as the report directory dir through write (a
-// parameter so that tests can make it fail midway).
-func writeFiles(ctx context.Context, dir string, files map[string][]byte, write func(string, []byte, os.FileMode) error) error {
+// writeFiles writes files as the report directory dir, each file made by
+// create (a parameter so that tests can make it fail midway).
+func writeFiles(ctx context.Context, dir string, files map[string]fileBody, create func(string) (io.WriteCloser, error)) error {
 	err := atomicdir.WriteDir(ctx, dir, reportFiles, func(tmp string) error {
 		for _, n := range reportFiles {
-			if err := write(filepath.Join(tmp, n), files[n], 0o644); err != nil {
+			f, err := create(filepath.Join(tmp, n))
+			if err != nil {
+				return err
+			}
+			err = files[n](f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -101,6 +174,15 @@ var EventsProvenance = []string{provenance.RampartVersionField, provenance.Scena
 // writeEvents writes res.Events as CSV, each row ended by the
 // EventsProvenance columns, formula-like cells made inert.
 func writeEvents(w io.Writer, res *Result) error {
+	if res.spool != nil {
+		return res.spool.copyTo(w)
+	}
+	if res.spoolErr != nil {
+		return res.spoolErr
+	}
+	if res.Kind == EngineKind {
+		return errors.New("the run's result was closed (Result.Close) before its files were written")
+	}
 	cw := csv.NewWriter(w)
 	stamp := neutralizeCells([][]string{{provenance.Version(), res.scenario.SHA256, strconv.FormatInt(res.options.Seed, 10)}})[0]
 	for i, row := range neutralizeCells(res.Events) {

@@ -52,6 +52,17 @@ type Options struct {
 	Progress func(label string, done, total int)
 }
 
+// Close releases what the result holds open: the spooled events.csv of
+// an engine run. The result's files cannot be written after it.
+func (r *Result) Close() error {
+	if r == nil || r.spool == nil {
+		return nil
+	}
+	err := r.spool.Close()
+	r.spool = nil
+	return err
+}
+
 // PicksGiven names the pick flags given: Both (--pick), Threat
 // (--pick-threat), Defense (--pick-defense).
 type PicksGiven struct{ Both, Threat, Defense bool }
@@ -78,8 +89,12 @@ type Result struct {
 	// their kind is a threat's (the fighter of an air-policing analysis),
 	// for Picks.For.
 	DefenseSystems []string
-	// Events are the rows of events.csv, header first.
-	Events [][]string
+	// Events are the rows of events.csv, header first, of an analysis; an
+	// engine run streams its events to spool instead, as its trials
+	// finish (spoolErr: why it could not), until Close.
+	Events   [][]string
+	spool    *eventSpool
+	spoolErr error
 
 	// text writes the kind's own text summary; nil for the common one.
 	text func(io.Writer) error
