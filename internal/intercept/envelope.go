@@ -262,7 +262,18 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	env.DA = env.MaxAlt / float64(env.NA-1)
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
+	// The burnout model's coasts are Kepler arcs (kepler.go): the
+	// inserted kicks take their coast crossings in closed form. The
+	// initial fan above is integrated whole: it sets the grid.
+	kepler := len(ic.Stages) == 0 && f.cdA == 0
 	member := func(kick float64) (fanMember, bool, error) {
+		if kepler {
+			m, sg, closed, ok, err := env.keplerMember(f, kick, ic.MaxFlyout, segs)
+			segs = sg
+			if closed || err != nil {
+				return m, ok, err
+			}
+		}
 		res, ok, err := fly(kick)
 		if !ok || err != nil {
 			return fanMember{}, false, err
