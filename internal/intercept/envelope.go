@@ -1,6 +1,7 @@
 package intercept
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -195,6 +196,14 @@ const (
 	maxFlyouts  = 600
 )
 
+// fanFlight is one flyout of the initial fan before the grid is known:
+// its steps (the whole flight, or the boost where arc gives the coast).
+type fanFlight struct {
+	res   result
+	steps []flight.Dense[pstate]
+	arc   *keplerArc
+}
+
 // fanMember is one flyout of the fan with its range-column crossings.
 type fanMember struct {
 	res  result
@@ -232,25 +241,78 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 
 	// The initial fan sets the grid extents. Its steps are kept until the
 	// grid is known, so that its crossings need no second flight (a flyout
-	// flown again is the same flyout, bit for bit).
-	var results []result
-	var resultSteps [][]flight.Dense[pstate]
+	// flown again is the same flyout, bit for bit). The burnout model's
+	// coasts are Kepler arcs (kepler.go): only the boost is integrated,
+	// and the coast's crossings are taken in closed form.
+	kepler := len(ic.Stages) == 0 && f.cdA == 0
+	var flights []fanFlight
 	for _, kick := range fanKicks()[1:] {
+		if kepler {
+			res, arc, sg, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, segs)
+			segs = sg
+			if err != nil {
+				return nil, err
+			}
+			if closed {
+				if ok {
+					flights = append(flights, fanFlight{res, slices.Clone(f.steps), &arc})
+				}
+				continue
+			}
+		}
 		res, ok, err := fly(kick)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			results = append(results, res)
-			resultSteps = append(resultSteps, slices.Clone(f.steps))
+			flights = append(flights, fanFlight{res, slices.Clone(f.steps), nil})
 		}
 	}
-	if len(results) < 2 {
-		return nil, fmt.Errorf("intercept: %s: the flyout fan has %d usable flyouts", ic.Name, len(results))
+	if len(flights) < 2 {
+		return nil, fmt.Errorf("intercept: %s: the flyout fan has %d usable flyouts", ic.Name, len(flights))
 	}
-	for _, r := range append(results, vert) {
-		env.MaxRange = math.Max(env.MaxRange, r.maxRange)
-		env.MaxAlt = math.Max(env.MaxAlt, r.maxAlt)
+	// The grid extents are those of the integrated fan: a flyout with a
+	// closed-form coast that could reach the farthest range or the
+	// highest altitude so far is integrated whole, so that the extents,
+	// and with them the grid, are the integrated fan's to the last bit.
+	env.MaxRange, env.MaxAlt = vert.maxRange, vert.maxAlt
+	for _, fl := range flights {
+		if fl.arc == nil {
+			env.MaxRange = math.Max(env.MaxRange, fl.res.maxRange)
+			env.MaxAlt = math.Max(env.MaxAlt, fl.res.maxAlt)
+		}
+	}
+	for pass := range 2 {
+		bound := make([]float64, len(flights))
+		var order []int
+		for k, fl := range flights {
+			if fl.arc == nil {
+				continue
+			}
+			r, h, ok := fl.arc.extents()
+			if !ok {
+				r, h = math.Inf(1), math.Inf(1)
+			}
+			bound[k] = [2]float64{r, math.Max(h, fl.res.maxAlt)}[pass]
+			order = append(order, k)
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(bound[b], bound[a]) })
+		for _, k := range order {
+			if bound[k] < [2]float64{env.MaxRange, env.MaxAlt}[pass] {
+				break
+			}
+			fl := &flights[k]
+			res, ok, err := fly(fl.res.kick)
+			if err != nil || !ok {
+				return nil, fmt.Errorf("intercept: %s: flyout at kick %g: %v", ic.Name, fl.res.kick, err)
+			}
+			*fl = fanFlight{res, slices.Clone(f.steps), nil}
+			env.MaxRange = math.Max(env.MaxRange, res.maxRange)
+			env.MaxAlt = math.Max(env.MaxAlt, res.maxAlt)
+		}
+	}
+	for _, fl := range append(flights, fanFlight{res: vert}) {
+		r := fl.res
 		env.BurnoutSpeedMin = math.Min(env.BurnoutSpeedMin, r.boV)
 		env.BurnoutSpeedMax = math.Max(env.BurnoutSpeedMax, r.boV)
 		env.BurnoutTime = r.boT
@@ -262,16 +324,15 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	env.DA = env.MaxAlt / float64(env.NA-1)
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
-	// The burnout model's coasts are Kepler arcs (kepler.go): the
-	// inserted kicks take their coast crossings in closed form. The
-	// initial fan above is integrated whole: it sets the grid.
-	kepler := len(ic.Stages) == 0 && f.cdA == 0
 	member := func(kick float64) (fanMember, bool, error) {
 		if kepler {
-			m, sg, closed, ok, err := env.keplerMember(f, kick, ic.MaxFlyout, segs)
+			res, arc, sg, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, segs)
 			segs = sg
-			if closed || err != nil {
-				return m, ok, err
+			if err != nil || (closed && !ok) {
+				return fanMember{}, false, err
+			}
+			if closed {
+				return fanMember{res, env.keplerCrossings(f.steps, &arc)}, true, nil
 			}
 		}
 		res, ok, err := fly(kick)
@@ -280,10 +341,15 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		}
 		return fanMember{res, env.crossings(f.steps, res.end)}, true, nil
 	}
-	fan := make([]fanMember, 0, 2*len(results))
-	for k, r := range results {
-		fan = append(fan, fanMember{r, env.crossings(resultSteps[k], r.end)})
-		resultSteps[k] = nil
+	fan := make([]fanMember, 0, 2*len(flights))
+	for k := range flights {
+		fl := &flights[k]
+		if fl.arc != nil {
+			fan = append(fan, fanMember{fl.res, env.keplerCrossings(fl.steps, fl.arc)})
+		} else {
+			fan = append(fan, fanMember{fl.res, env.crossings(fl.steps, fl.res.end)})
+		}
+		fl.steps = nil
 	}
 	flown := len(fan) + 1
 	for changed := true; changed && flown < maxFlyouts; {

@@ -1,6 +1,10 @@
 package intercept
 
-import "math"
+import (
+	"math"
+
+	"github.com/rampart-sim/rampart/flight"
+)
 
 // The coast of a burnout-model flyout (WithBurnout: no stages, no drag)
 // is an arc of a Kepler ellipse about the Earth's centre: after burnout
@@ -121,28 +125,75 @@ func (k *keplerArc) crossings(e *Envelope, cols []crossing, gStart float64) {
 	}
 }
 
-// keplerMember is the fan member of kick for a burnout-model flyout: the
-// boost integrated, the coast in closed form. It returns false in its
-// second result where the closed form is not used, and false in its
-// third where the flyout is not usable (it struck the ground in boost).
-func (e *Envelope) keplerMember(f *flyer, kick, tEnd float64, segs []segment) (fanMember, []segment, bool, bool, error) {
-	res, segs, err := f.fly(kick, 0, segs) // boost only
+// nuAt returns the true anomaly at time t after launch (t0 ≤ t ≤ end),
+// and false if Kepler's equation did not converge.
+func (k *keplerArc) nuAt(t float64) (float64, bool) {
+	m := k.m0 + k.n*(t-k.t0)
+	ecc := m
+	if k.e > 0.8 {
+		ecc = math.Pi
+	}
+	for range keplerMaxIter {
+		d := (ecc - k.e*math.Sin(ecc) - m) / (1 - k.e*math.Cos(ecc))
+		ecc -= d
+		if math.Abs(d) < 1e-13 {
+			// ν from E on the same revolution: E/2 in [0, π) for E in [0, 2π).
+			se, ce := math.Sincos(ecc / 2)
+			return 2 * math.Atan2(math.Sqrt(1+k.e)*se, math.Sqrt(k.sqrtPA*k.sqrtPA/(1+k.e))*ce), true
+		}
+	}
+	return 0, false
+}
+
+// keplerMaxIter bounds the Newton iterations of Kepler's equation; from
+// E = M (or π for e > 0.8) they converge in under 10 (Vallado §2.2).
+const keplerMaxIter = 50
+
+// keplerBoundTol bounds how far an integrated flyout's maximum range or
+// altitude can exceed the closed-form arc's, m: the integration agrees
+// with the arc to millimetres (TestKeplerCoastMatchesIntegration), and a
+// sampled maximum (at step ends) lies below the true one.
+const keplerBoundTol = 1.0
+
+// extents returns bounds on the ground range at the end of the flyout
+// and on the coast's highest altitude, as the integrated flyout would
+// report them (fly: maxRange, maxAlt), and false if they are unknown.
+func (k *keplerArc) extents() (maxRange, maxAlt float64, ok bool) {
+	nuEnd := k.nuEnd
+	if k.end < k.time(nuEnd) || math.IsInf(nuEnd, 1) {
+		var conv bool
+		if nuEnd, conv = k.nuAt(k.end); !conv {
+			return 0, 0, false
+		}
+	}
+	r := k.p / (1 + k.e*math.Cos(math.Min(nuEnd, math.Pi))) // apoapsis, or the end before it
+	return earthRadius*(k.omega+nuEnd) + keplerBoundTol, r - earthRadius + keplerBoundTol, true
+}
+
+// flyKepler flies kick's boost (steps in f.steps) and returns its coast
+// as a Kepler arc. closed is false where the closed form is not used;
+// ok is false where the flyout is not usable (it struck the ground in
+// boost). res.end is the end of the whole flyout.
+func (f *flyer) flyKepler(kick, tEnd float64, segs []segment) (res result, arc keplerArc, segsOut []segment, closed, ok bool, err error) {
+	res, segs, err = f.fly(kick, 0, segs) // boost only
 	if err == errGround {
-		return fanMember{}, segs, true, false, nil
+		return res, arc, segs, true, false, nil
 	}
 	if err != nil {
-		return fanMember{}, segs, true, false, err
+		return res, arc, segs, true, false, err
 	}
-	arc, ok := newKeplerArc(f.integ.T, f.integ.Y, tEnd)
-	if !ok {
-		return fanMember{}, segs, false, false, nil
-	}
-	// The boost's crossings as the integrated flyout's (its steps end
-	// before the flyout does), the coast's after the last of them.
+	arc, closed = newKeplerArc(f.integ.T, f.integ.Y, tEnd)
 	res.end = arc.end
-	cols := e.crossings(f.steps, arc.end)
-	last := &f.steps[len(f.steps)-1]
-	gBo := rangeOf(last.At(math.Min(last.T+last.H, arc.end)))
-	arc.crossings(e, cols, gBo)
-	return fanMember{res, cols}, segs, true, true, nil
+	return res, arc, segs, closed, closed, nil
+}
+
+// keplerCrossings returns the crossings of a flyout whose boost has the
+// steps given and whose coast is arc: the boost's as the integrated
+// flyout's (its steps end before the flyout does), the coast's after the
+// last of them.
+func (e *Envelope) keplerCrossings(steps []flight.Dense[pstate], arc *keplerArc) []crossing {
+	cols := e.crossings(steps, arc.end)
+	last := &steps[len(steps)-1]
+	arc.crossings(e, cols, rangeOf(last.At(math.Min(last.T+last.H, arc.end))))
+	return cols
 }

@@ -8,6 +8,10 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 )
 
+// maxSampledApexLoss bounds how far below the apex the highest step end
+// of an integrated coast can lie, m: ½ g τ² for τ ≤ flyMaxH/2 = 10 s.
+const maxSampledApexLoss = 500.0
+
 // TestKeplerCoastMatchesIntegration: the closed-form coast crossings of a
 // burnout-model flyout agree with the integrated flyout's (DOPRI5 at
 // 1e-9) column for column, across the sweep's speeds and the fan's kicks.
@@ -36,9 +40,13 @@ func TestKeplerCoastMatchesIntegration(t *testing.T) {
 		}()
 		for _, deg := range []float64{0.01, 0.5, 3, 10, 25, 40, 55, 70, 85} {
 			kick := deg * math.Pi / 180
-			m, _, closed, ok, err := env.keplerMember(f, kick, ic.MaxFlyout, nil)
+			kres, arc, _, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, nil)
 			if err != nil {
 				t.Fatal(err)
+			}
+			var cols []crossing
+			if closed && ok {
+				cols = env.keplerCrossings(f.steps, &arc)
 			}
 			if !ok {
 				continue
@@ -54,11 +62,17 @@ func TestKeplerCoastMatchesIntegration(t *testing.T) {
 			}
 			want := env.crossings(f.steps, res.end)
 			name := fmt.Sprintf("%.1f km/s, kick %g°", kms, deg)
-			if d := math.Abs(m.res.end - res.end); d > tolT {
-				t.Errorf("%s: end %.6f s, integrated %.6f s", name, m.res.end, res.end)
+			if d := math.Abs(kres.end - res.end); d > tolT {
+				t.Errorf("%s: end %.6f s, integrated %.6f s", name, kres.end, res.end)
+			}
+			// The extents bound the integrated flyout's, within
+			// keplerBoundTol and the sampling of its highest point.
+			r, h, ok := arc.extents()
+			if !ok || r < res.maxRange || r > res.maxRange+2*keplerBoundTol || h < res.maxAlt || h > res.maxAlt+keplerBoundTol+maxSampledApexLoss {
+				t.Errorf("%s: extents %.3f, %.3f m (%v), integrated range %.3f m, highest step end %.3f m", name, r, h, ok, res.maxRange, res.maxAlt)
 			}
 			for i := range want {
-				a, b := m.cols[i], want[i]
+				a, b := cols[i], want[i]
 				if a.ok != b.ok {
 					// a column within the end's tolerance of the flyout's end
 					if math.Abs(float64(i)*env.DR-res.maxRange) > 1 {
