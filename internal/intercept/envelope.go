@@ -202,6 +202,8 @@ type fanFlight struct {
 	res   result
 	steps []flight.Dense[pstate]
 	arc   *keplerArc
+	seq   int     // index in fanKicks
+	yBo   *pstate // burnout state, where the boost was flown alone first
 }
 
 // fanMember is one flyout of the fan with its range-column crossings.
@@ -246,7 +248,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	// and the coast's crossings are taken in closed form.
 	kepler := len(ic.Stages) == 0 && f.cdA == 0
 	var flights []fanFlight
-	for _, kick := range fanKicks()[1:] {
+	for seq, kick := range fanKicks()[1:] {
 		if kepler {
 			res, arc, sg, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, segs)
 			segs = sg
@@ -255,7 +257,8 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			}
 			if closed {
 				if ok {
-					flights = append(flights, fanFlight{res, slices.Clone(f.steps), &arc})
+					y := f.integ.Y
+					flights = append(flights, fanFlight{res, slices.Clone(f.steps), &arc, seq, &y})
 				}
 				continue
 			}
@@ -265,7 +268,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			return nil, err
 		}
 		if ok {
-			flights = append(flights, fanFlight{res, slices.Clone(f.steps), nil})
+			flights = append(flights, fanFlight{res, slices.Clone(f.steps), nil, seq, nil})
 		}
 	}
 	if len(flights) < 2 {
@@ -306,7 +309,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			if err != nil || !ok {
 				return nil, fmt.Errorf("intercept: %s: flyout at kick %g: %v", ic.Name, fl.res.kick, err)
 			}
-			*fl = fanFlight{res, slices.Clone(f.steps), nil}
+			*fl = fanFlight{res, slices.Clone(f.steps), nil, fl.seq, fl.yBo}
 			env.MaxRange = math.Max(env.MaxRange, res.maxRange)
 			env.MaxAlt = math.Max(env.MaxAlt, res.maxAlt)
 		}
@@ -324,7 +327,13 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	env.DA = env.MaxAlt / float64(env.NA-1)
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
+	table := boostTable{dr: env.DR}
 	member := func(kick float64) (fanMember, bool, error) {
+		if boostTableOn {
+			if m, ok := table.member(env, kick, ic.MaxFlyout); ok {
+				return m, true, nil
+			}
+		}
 		if kepler {
 			res, arc, sg, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, segs)
 			segs = sg
@@ -350,6 +359,10 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			fan = append(fan, fanMember{fl.res, env.crossings(fl.steps, fl.res.end)})
 		}
 		fl.steps = nil
+		if fl.yBo != nil {
+			table.nodes = append(table.nodes, boostNode{fl.res.kick, fl.seq, *fl.yBo, fl.res.boRange, fan[len(fan)-1].cols})
+			table.tBo = fl.res.boT
+		}
 	}
 	flown := len(fan) + 1
 	for changed := true; changed && flown < maxFlyouts; {

@@ -108,20 +108,33 @@ func (k *keplerArc) time(nu float64) float64 { return k.t0 + (k.mean(nu)-k.m0)/k
 
 // crossings fills cols with the arc's crossing of every range column i
 // with ground range above gStart, up to ground impact or the flyout's end.
+// The columns are evenly spaced in ν, so cos ν and sin ν advance by a
+// rotation (relative error ~1e-16 a column).
 func (k *keplerArc) crossings(e *Envelope, cols []crossing, gStart float64) {
-	for i := int(math.Floor(gStart/e.DR)) + 1; i < e.NR; i++ {
-		nu := float64(i)*e.DR/earthRadius - k.omega
+	i := int(math.Floor(gStart/e.DR)) + 1
+	if i >= e.NR {
+		return
+	}
+	nu := float64(i)*e.DR/earthRadius - k.omega
+	sn, cn := math.Sincos(nu)
+	sd, cd := math.Sincos(e.DR / earthRadius)
+	for ; i < e.NR; i++ {
+		nu = float64(i)*e.DR/earthRadius - k.omega
 		if nu > k.nuEnd {
 			return
 		}
-		t := k.time(nu)
+		q := 1 + k.e*cn
+		// Kepler's equation: E from ν, M = E − e sin E.
+		sinE := k.sqrtPA * sn / q
+		ecc := math.Atan2(k.sqrtPA*sn, k.e+cn)
+		ecc += 2 * math.Pi * math.Round((nu-ecc)/(2*math.Pi))
+		t := k.t0 + (ecc-k.e*sinE-k.m0)/k.n
 		if t > k.end {
 			return
 		}
-		sn, cn := math.Sincos(nu)
-		q := 1 + k.e*cn
 		v := k.muH * math.Sqrt(1+2*k.e*cn+k.e*k.e)
 		cols[i] = crossing{t, k.p/q - earthRadius, v, math.Atan2(k.e*sn, q), true}
+		sn, cn = sn*cd+cn*sd, cn*cd-sn*sd
 	}
 }
 
