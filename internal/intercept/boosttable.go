@@ -77,7 +77,7 @@ func (b *boostTable) crossing(j int, w [4]float64, i int) (crossing, bool) {
 	var c crossing
 	for a := range 4 {
 		n := &b.nodes[j+a]
-		if !(float64(i)*b.dr <= n.gBo) || !n.cols[i].ok {
+		if !(float64(i)*b.dr <= n.gBo) || !n.cols[i].ok() {
 			return c, false
 		}
 		x := &n.cols[i]
@@ -86,7 +86,6 @@ func (b *boostTable) crossing(j int, w [4]float64, i int) (crossing, bool) {
 		c.v += w[a] * x.v
 		c.gamma += w[a] * x.gamma
 	}
-	c.ok = true
 	return c, true
 }
 
@@ -111,7 +110,7 @@ func (b *boostTable) member(e *Envelope, kick, tEnd float64) (fanMember, bool) {
 		return fanMember{}, false
 	}
 	gBo := rangeOf(y)
-	cols := make([]crossing, e.NR)
+	cols := e.arena.next(e.NR)
 	if gBo >= e.DR {
 		// the columns of the boost: checked against the interpolants of
 		// the windows on either side
@@ -136,5 +135,5 @@ func (b *boostTable) member(e *Envelope, kick, tEnd float64) (fanMember, bool) {
 		}
 	}
 	arc.crossings(e, cols, gBo)
-	return fanMember{result{kick: kick, end: arc.end}, cols}, true
+	return fanMember{res: result{kick: kick, end: arc.end}, cols: cols}, true
 }

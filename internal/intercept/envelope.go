@@ -51,7 +51,69 @@ type Envelope struct {
 	Kicks                                          int     // flyouts in the fan that flew
 
 	cells []cell // NR × NA, range-major: cells[i*NA+j]
+
+	arena *colArena // during BuildEnvelope only: the fan's crossings
 }
+
+// colArena hands out the range-column crossings of the flyouts of one
+// envelope build from blocks reused across builds (a build needs ~6 MB
+// of them, all garbage once the cells are filled).
+type colArena struct {
+	blocks [][]crossing
+	n      int // blocks in use
+	free   []crossing
+}
+
+// colBlock is the number of crossings in one block of a colArena.
+const colBlock = 64 * gridRanges
+
+// spareArenas holds the arenas of finished builds, at most two (one per
+// core of the machines this runs on): more would only hold memory.
+var spareArenas = make(chan *colArena, 2)
+
+func getArena() *colArena {
+	select {
+	case a := <-spareArenas:
+		return a
+	default:
+		return new(colArena)
+	}
+}
+
+func putArena(a *colArena) {
+	a.reset()
+	select {
+	case spareArenas <- a:
+	default:
+	}
+}
+
+// next returns nr columns not crossed (newly allocated on a nil arena:
+// crossings outside a build).
+func (a *colArena) next(nr int) []crossing {
+	var c []crossing
+	switch {
+	case a == nil:
+		c = make([]crossing, nr)
+	default:
+		if len(a.free) < nr {
+			if a.n == len(a.blocks) {
+				a.blocks = append(a.blocks, make([]crossing, max(colBlock, nr)))
+			}
+			a.free = a.blocks[a.n]
+			a.n++
+		}
+		c = a.free[:nr:nr]
+		a.free = a.free[nr:]
+	}
+	for i := range c {
+		c[i] = notCrossed
+	}
+	return c
+}
+
+// reset makes every block free again.
+func (a *colArena) reset() { a.n, a.free = 0, nil }
 
 // Reach is the envelope at one point.
 type Reach struct {
@@ -179,11 +241,16 @@ func fanKicks() []float64 {
 	return out
 }
 
-// crossing is one flyout's passage through a range column.
+// crossing is one flyout's passage through a range column; a NaN time
+// marks a column the flyout does not cross.
 type crossing struct {
 	t, h, v, gamma float64
-	ok             bool
 }
+
+func (c *crossing) ok() bool { return c.t == c.t }
+
+// notCrossed is a column a flyout does not cross.
+var notCrossed = crossing{t: math.NaN()}
 
 // Adaptive fan refinement: a kick is inserted between two neighbours
 // whose crossings of some range column lie more than maxGap altitude
@@ -210,6 +277,9 @@ type fanFlight struct {
 type fanMember struct {
 	res  result
 	cols []crossing
+	// settled: the pair of this member and the next needs no kick
+	// between them (checked, and neither has changed since)
+	settled bool
 }
 
 // BuildEnvelope flies the kick-angle fan and builds the envelope without
@@ -224,6 +294,11 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	}
 	env := &Envelope{Name: ic.Name, NR: gridRanges, NA: gridAlts,
 		BurnoutSpeedMin: math.Inf(1), BurnoutSpeedMax: math.Inf(-1)}
+	env.arena = getArena()
+	defer func() {
+		putArena(env.arena)
+		env.arena = nil
+	}()
 	var segs []segment
 	fly := func(kick float64) (result, bool, error) {
 		res, sg, err := f.fly(kick, ic.MaxFlyout, segs)
@@ -341,22 +416,22 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 				return fanMember{}, false, err
 			}
 			if closed {
-				return fanMember{res, env.keplerCrossings(f.steps, &arc)}, true, nil
+				return fanMember{res: res, cols: env.keplerCrossings(f.steps, &arc)}, true, nil
 			}
 		}
 		res, ok, err := fly(kick)
 		if !ok || err != nil {
 			return fanMember{}, false, err
 		}
-		return fanMember{res, env.crossings(f.steps, res.end)}, true, nil
+		return fanMember{res: res, cols: env.crossings(f.steps, res.end)}, true, nil
 	}
 	fan := make([]fanMember, 0, 2*len(flights))
 	for k := range flights {
 		fl := &flights[k]
 		if fl.arc != nil {
-			fan = append(fan, fanMember{fl.res, env.keplerCrossings(fl.steps, fl.arc)})
+			fan = append(fan, fanMember{res: fl.res, cols: env.keplerCrossings(fl.steps, fl.arc)})
 		} else {
-			fan = append(fan, fanMember{fl.res, env.crossings(fl.steps, fl.res.end)})
+			fan = append(fan, fanMember{res: fl.res, cols: env.crossings(fl.steps, fl.res.end)})
 		}
 		fl.steps = nil
 		if fl.yBo != nil {
@@ -370,11 +445,13 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		next := make([]fanMember, 0, 2*len(fan))
 		for k := range fan {
 			next = append(next, fan[k])
-			if k+1 == len(fan) || flown >= maxFlyouts {
+			if k+1 == len(fan) || flown >= maxFlyouts || fan[k].settled {
 				continue
 			}
 			a, b := &fan[k], &fan[k+1]
-			if b.res.kick-a.res.kick < minKickStep || env.gap(a.cols, b.cols) <= maxGap {
+			if b.res.kick-a.res.kick < minKickStep || !env.diverge(a.cols, b.cols) {
+				// the pair stays neighbours, and settled, in later passes
+				next[len(next)-1].settled = true
 				continue
 			}
 			m, ok, err := member((a.res.kick + b.res.kick) / 2)
@@ -400,7 +477,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	for i := 1; i < env.NR; i++ {
 		for k := 0; k+1 < len(fan); k++ {
 			a, b := fan[k].cols[i], fan[k+1].cols[i]
-			if !a.ok || !b.ok {
+			if !a.ok() || !b.ok() {
 				continue
 			}
 			lo, hi := math.Min(a.h, b.h), math.Max(a.h, b.h)
@@ -431,7 +508,7 @@ func (e *Envelope) update(i, j int, t, v, gamma float64) {
 // flyout crosses each column at most once (the ground range never
 // decreases).
 func (e *Envelope) crossings(steps []flight.Dense[pstate], end float64) []crossing {
-	cols := make([]crossing, e.NR)
+	cols := e.arena.next(e.NR)
 	for s := range steps {
 		d := &steps[s]
 		t1 := math.Min(d.T+d.H, end)
@@ -439,22 +516,23 @@ func (e *Envelope) crossings(steps []flight.Dense[pstate], end float64) []crossi
 		for i := int(math.Floor(g0/e.DR)) + 1; i < e.NR && float64(i)*e.DR <= g1; i++ {
 			t, y := locateRange(d, float64(i)*e.DR, g0, g1)
 			v, gamma := speedGamma(y)
-			cols[i] = crossing{t, altEvent(0, y), v, gamma, true}
+			cols[i] = crossing{t, altEvent(0, y), v, gamma}
 		}
 	}
 	return cols
 }
 
-// gap returns the largest altitude separation, in grid cells, of two
-// flyouts' crossings of the same column.
-func (e *Envelope) gap(a, b []crossing) float64 {
-	var m float64
+// diverge reports whether two flyouts' crossings of some column lie more
+// than maxGap altitude cells apart (max |Δh|/DA > maxGap, column by
+// column: the division rounds monotonically, so the first column beyond
+// decides as the largest would).
+func (e *Envelope) diverge(a, b []crossing) bool {
 	for i := 1; i < e.NR; i++ {
-		if a[i].ok && b[i].ok {
-			m = math.Max(m, math.Abs(a[i].h-b[i].h))
+		if a[i].ok() && b[i].ok() && math.Abs(a[i].h-b[i].h)/e.DA > maxGap {
+			return true
 		}
 	}
-	return m / e.DA
+	return false
 }
 
 // fillOverhead fills column 0 from the vertical flyout's altitude

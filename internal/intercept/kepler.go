@@ -133,7 +133,7 @@ func (k *keplerArc) crossings(e *Envelope, cols []crossing, gStart float64) {
 			return
 		}
 		v := k.muH * math.Sqrt(1+2*k.e*cn+k.e*k.e)
-		cols[i] = crossing{t, k.p/q - earthRadius, v, math.Atan2(k.e*sn, q), true}
+		cols[i] = crossing{t, k.p/q - earthRadius, v, math.Atan2(k.e*sn, q)}
 		sn, cn = sn*cd+cn*sd, cn*cd-sn*sd
 	}
 }

@@ -73,14 +73,14 @@ func TestKeplerCoastMatchesIntegration(t *testing.T) {
 			}
 			for i := range want {
 				a, b := cols[i], want[i]
-				if a.ok != b.ok {
+				if a.ok() != b.ok() {
 					// a column within the end's tolerance of the flyout's end
 					if math.Abs(float64(i)*env.DR-res.maxRange) > 1 {
-						t.Errorf("%s column %d: crossed %v, integrated %v", name, i, a.ok, b.ok)
+						t.Errorf("%s column %d: crossed %v, integrated %v", name, i, a.ok(), b.ok())
 					}
 					continue
 				}
-				if !a.ok {
+				if !a.ok() {
 					continue
 				}
 				worst = [4]float64{math.Max(worst[0], math.Abs(a.t-b.t)), math.Max(worst[1], math.Abs(a.h-b.h)), math.Max(worst[2], math.Abs(a.v-b.v)), math.Max(worst[3], math.Abs(a.gamma-b.gamma))}
