@@ -402,7 +402,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	env.DA = env.MaxAlt / float64(env.NA-1)
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
-	table := boostTable{dr: env.DR}
+	table := newBoostTable(f, env.DR)
 	member := func(kick float64) (fanMember, bool, error) {
 		if boostTableOn {
 			if m, ok := table.member(env, kick, ic.MaxFlyout); ok {
@@ -433,11 +433,10 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		} else {
 			fan = append(fan, fanMember{res: fl.res, cols: env.crossings(fl.steps, fl.res.end)})
 		}
-		fl.steps = nil
-		if fl.yBo != nil {
-			table.nodes = append(table.nodes, boostNode{fl.res.kick, fl.seq, *fl.yBo, fl.res.boRange, fan[len(fan)-1].cols})
-			table.tBo = fl.res.boT
+		if fl.yBo != nil && boostTableOn {
+			table.add(f, fl.res.kick, fl.seq, fl.steps)
 		}
+		fl.steps = nil
 	}
 	flown := len(fan) + 1
 	for changed := true; changed && flown < maxFlyouts; {
