@@ -20,7 +20,7 @@ import (
 // 1e-5 m/s at burnout, the size of the integration's own error. Its
 // boost-phase column crossings follow from cubic Hermite interpolation
 // between samples (state and derivative at both ends, within one thrust
-// segment: error ~Δt⁴/384 |d⁴x/dt⁴|, micrometres), its coast from the
+// segment: error ~Δt⁴/384 |d⁴x/dt⁴|, a tenth of a millimetre), its coast from the
 // interpolated burnout state in closed form (kepler.go). The envelope
 // with these kicks matches the one with their boosts integrated
 // (TestBoostTableMatchesIntegration). As a check at run time, the
@@ -33,7 +33,7 @@ import (
 var boostTableOn = true
 
 // boostSampleStep is the longest spacing of the boost samples, s.
-const boostSampleStep = 0.5
+const boostSampleStep = 1.0
 
 // Tolerances of the run-time check of an interpolated burnout state (see
 // above): a velocity error of 1e-4 m/s moves the end of a 900 s coast by
