@@ -46,10 +46,13 @@ const (
 // boostNode is one integrated boost of the initial fan.
 type boostNode struct {
 	kick float64
-	seq  int       // index in fanKicks: the four nodes of a window must be consecutive kicks
-	y    []pstate  // state at each sample time
-	aL   []planeXZ // acceleration at each sample time under the thrust law of the segment ending there
-	aR   []planeXZ // and of the segment starting there
+	// gapBefore: a kick of the fan between this node and the previous
+	// one did not fly, or was integrated whole: a boundary of the usable
+	// fan may lie there, and no window spans it
+	gapBefore bool
+	y         []pstate  // state at each sample time
+	aL        []planeXZ // acceleration at each sample time under the thrust law of the segment ending there
+	aR        []planeXZ // and of the segment starting there
 }
 
 // planeXZ is an acceleration in the flyout plane, m/s².
@@ -80,9 +83,16 @@ func newBoostTable(f *flyer, dr float64) boostTable {
 }
 
 // add samples the integrated boost of kick (f.steps from launch to at
-// least burnout) into the table.
-func (b *boostTable) add(f *flyer, kick float64, seq int, steps []flight.Dense[pstate]) {
-	n := boostNode{kick: kick, seq: seq, y: make([]pstate, len(b.times)),
+// least burnout) into the table, in kick order. Kicks of the initial fan
+// come in order; a kick inserted later (where the table could not give
+// its boost) refines the table around it, so that its neighbours
+// interpolate over closer kicks.
+func (b *boostTable) add(f *flyer, kick float64, gapBefore bool, steps []flight.Dense[pstate]) {
+	p, _ := slices.BinarySearchFunc(b.nodes, kick, func(n boostNode, k float64) int { return cmp.Compare(n.kick, k) })
+	if p < len(b.nodes) && b.nodes[p].gapBefore {
+		gapBefore = true // the gap lies on one side of kick or the other
+	}
+	n := boostNode{kick: kick, gapBefore: gapBefore, y: make([]pstate, len(b.times)),
 		aL: make([]planeXZ, len(b.times)), aR: make([]planeXZ, len(b.times))}
 	f.dirX, f.dirZ = math.Sincos(kick)
 	segs := f.segments(nil, 0)
@@ -115,7 +125,7 @@ func (b *boostTable) add(f *flyer, kick float64, seq int, steps []flight.Dense[p
 			n.aL[m] = accel(boost[left], t, y)
 		}
 	}
-	b.nodes = append(b.nodes, n)
+	b.nodes = slices.Insert(b.nodes, p, n)
 }
 
 // segStart is the start time of segment i.
@@ -127,11 +137,10 @@ func segStart(segs []segment, i int) float64 {
 }
 
 // window returns the Lagrange weights of the nodes j, …, j+3 at kick,
-// and false where they are not four consecutive kicks of the fan (one
-// did not fly: a boundary of the usable fan lies there).
+// and false where a gap lies between them (see gapBefore).
 func (b *boostTable) window(j int, kick float64) ([4]float64, bool) {
 	var w [4]float64
-	if j < 0 || j+3 >= len(b.nodes) || b.nodes[j+3].seq-b.nodes[j].seq != 3 {
+	if j < 0 || j+3 >= len(b.nodes) || b.nodes[j+1].gapBefore || b.nodes[j+2].gapBefore || b.nodes[j+3].gapBefore {
 		return w, false
 	}
 	for a := range 4 {

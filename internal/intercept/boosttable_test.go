@@ -48,3 +48,46 @@ func TestBoostTableMatchesIntegration(t *testing.T) {
 		}
 	}
 }
+
+// TestKeplerEnvelopeMatchesIntegratedFan: the burnout model's envelope
+// with closed-form coasts and interpolated boosts has the grid of the
+// fully integrated fan to the last bit (extents, burnout speeds) and the
+// same reachable nodes, with times of flight within 1e-6 relative.
+func TestKeplerEnvelopeMatchesIntegratedFan(t *testing.T) {
+	const tolTMin = 1e-6 // relative
+	base := interceptor(t, "SM-3 IIA", catalog.PickCentral)
+	for _, kms := range []float64{1, 1.5, 2.5, 3.05, 4.5, 7, 8.15, 10} {
+		ic := base.WithBurnout(kms * 1e3)
+		got, err := BuildEnvelope(ic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keplerOn = false
+		want, err := BuildEnvelope(ic)
+		keplerOn = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.MaxRange != want.MaxRange || got.MaxAlt != want.MaxAlt || got.BurnoutSpeed != want.BurnoutSpeed ||
+			got.BurnoutSpeedMin != want.BurnoutSpeedMin || got.BurnoutSpeedMax != want.BurnoutSpeedMax || got.BurnoutTime != want.BurnoutTime {
+			t.Errorf("%.2f km/s: extents %+v, integrated fan %+v", kms, *got, *want)
+			continue
+		}
+		var worst float64
+		differ := 0
+		for i := range got.cells {
+			a, b := got.cells[i], want.cells[i]
+			if (a.tMin != a.tMin) != (b.tMin != b.tMin) {
+				differ++
+				continue
+			}
+			if a.tMin == a.tMin && b.tMin > 1 {
+				worst = math.Max(worst, math.Abs(float64(a.tMin-b.tMin))/float64(b.tMin))
+			}
+		}
+		t.Logf("%.2f km/s: %d and %d kicks, largest relative TMin difference %.2g, %d nodes reachable in one only", kms, got.Kicks, want.Kicks, worst, differ)
+		if worst > tolTMin || differ > 0 {
+			t.Errorf("%.2f km/s: TMin differs by %.2g relative (at most %g), %d nodes reachable in one only", kms, worst, tolTMin, differ)
+		}
+	}
+}

@@ -321,7 +321,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	// flown again is the same flyout, bit for bit). The burnout model's
 	// coasts are Kepler arcs (kepler.go): only the boost is integrated,
 	// and the coast's crossings are taken in closed form.
-	kepler := len(ic.Stages) == 0 && f.cdA == 0
+	kepler := len(ic.Stages) == 0 && f.cdA == 0 && keplerOn
 	var flights []fanFlight
 	for seq, kick := range fanKicks()[1:] {
 		if kepler {
@@ -403,6 +403,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
 	table := newBoostTable(f, env.DR)
+	prevSeq := -2 // the first node has no neighbour below
 	member := func(kick float64) (fanMember, bool, error) {
 		if boostTableOn {
 			if m, ok := table.member(env, kick, ic.MaxFlyout); ok {
@@ -416,6 +417,9 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 				return fanMember{}, false, err
 			}
 			if closed {
+				if boostTableOn {
+					table.add(f, kick, false, f.steps)
+				}
 				return fanMember{res: res, cols: env.keplerCrossings(f.steps, &arc)}, true, nil
 			}
 		}
@@ -434,7 +438,8 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			fan = append(fan, fanMember{res: fl.res, cols: env.crossings(fl.steps, fl.res.end)})
 		}
 		if fl.yBo != nil && boostTableOn {
-			table.add(f, fl.res.kick, fl.seq, fl.steps)
+			table.add(f, fl.res.kick, fl.seq != prevSeq+1, fl.steps)
+			prevSeq = fl.seq
 		}
 		fl.steps = nil
 	}

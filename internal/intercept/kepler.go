@@ -32,8 +32,14 @@ import (
 //   - hyperbolic or parabolic arcs (energy ≥ 0), which no sweep speed
 //     below escape speed flies;
 //   - arcs that would pass the antipode of the launch point, where the
-//     ground range of rangeOf wraps.
+//     ground range of rangeOf wraps, and arcs that make more than one
+//     revolution before tEnd.
 const keplerMinP = 1e-6
+
+// keplerOn switches the closed-form coasts (and with them the
+// interpolated boosts) on; the tests switch it off to compare with the
+// integrated fan.
+var keplerOn = true
 
 // keplerArc is the coast of one flyout from its burnout state.
 type keplerArc struct {
@@ -86,8 +92,15 @@ func newKeplerArc(t0 float64, y pstate, tEnd float64) (keplerArc, bool) {
 		k.end = math.Min(tEnd, k.time(k.nuEnd))
 	}
 	// The last range angle the flyout can reach must stay short of the
-	// antipode.
-	if math.Min(k.nuEnd, 2*math.Pi)+k.omega >= math.Pi {
+	// antipode: at impact, or, on an arc that never comes down, at tEnd.
+	last := k.nuEnd
+	if math.IsInf(last, 1) {
+		var ok bool
+		if last, ok = k.nuAt(tEnd); !ok {
+			return keplerArc{}, false
+		}
+	}
+	if last+k.omega >= math.Pi {
 		return keplerArc{}, false
 	}
 	return k, true
@@ -142,6 +155,9 @@ func (k *keplerArc) crossings(e *Envelope, cols []crossing, gStart float64) {
 // and false if Kepler's equation did not converge.
 func (k *keplerArc) nuAt(t float64) (float64, bool) {
 	m := k.m0 + k.n*(t-k.t0)
+	if !(m >= 0 && m < 2*math.Pi) {
+		return 0, false // not on the first revolution from periapsis
+	}
 	ecc := m
 	if k.e > 0.8 {
 		ecc = math.Pi
