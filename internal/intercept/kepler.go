@@ -91,10 +91,10 @@ func newKeplerArc(t0 float64, y pstate, tEnd float64) (keplerArc, bool) {
 	if !math.IsInf(k.nuEnd, 1) {
 		k.end = math.Min(tEnd, k.time(k.nuEnd))
 	}
-	// The last range angle the flyout can reach must stay short of the
-	// antipode: at impact, or, on an arc that never comes down, at tEnd.
+	// The last range angle the flyout reaches, at impact or at tEnd, must
+	// stay short of the antipode.
 	last := k.nuEnd
-	if math.IsInf(last, 1) {
+	if math.IsInf(last, 1) || k.end < k.time(k.nuEnd) {
 		var ok bool
 		if last, ok = k.nuAt(tEnd); !ok {
 			return keplerArc{}, false
@@ -140,13 +140,15 @@ func (k *keplerArc) crossings(e *Envelope, cols []crossing, gStart float64) {
 		// Kepler's equation: E from ν, M = E − e sin E.
 		sinE := k.sqrtPA * sn / q
 		ecc := math.Atan2(k.sqrtPA*sn, k.e+cn)
-		ecc += 2 * math.Pi * math.Round((nu-ecc)/(2*math.Pi))
+		if ecc < 0 {
+			ecc += 2 * math.Pi // E on the revolution of ν, which lies in [0, 2π)
+		}
 		t := k.t0 + (ecc-k.e*sinE-k.m0)/k.n
 		if t > k.end {
 			return
 		}
 		v := k.muH * math.Sqrt(1+2*k.e*cn+k.e*k.e)
-		cols[i] = crossing{t, k.p/q - earthRadius, v, math.Atan2(k.e*sn, q)}
+		cols[i] = crossing{t, k.p/q - earthRadius, v, math.Atan(k.e * sn / q)} // q = p/r > 0: atan2's value
 		sn, cn = sn*cd+cn*sd, cn*cd-sn*sd
 	}
 }
