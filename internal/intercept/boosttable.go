@@ -16,17 +16,17 @@ import (
 // fan is sampled every boostSampleStep (state and acceleration, from its
 // dense output and its equation of motion); an inserted kick takes its
 // samples by cubic Lagrange interpolation over the four nearest kicks of
-// the fan (≤ 1.24° apart), which is good to under a millimetre and
+// the table (≤ 1.24° apart), which is good to under a millimetre and
 // 1e-5 m/s at burnout, the size of the integration's own error. Its
 // boost-phase column crossings follow from cubic Hermite interpolation
 // between samples (state and derivative at both ends, within one thrust
-// segment: error ~Δt⁴/384 |d⁴x/dt⁴|, a tenth of a millimetre), its coast from the
-// interpolated burnout state in closed form (kepler.go). The envelope
-// with these kicks matches the one with their boosts integrated
-// (TestBoostTableMatchesIntegration). As a check at run time, the
+// segment: error ~Δt⁴/384 |d⁴x/dt⁴|, a tenth of a millimetre), its
+// coast from the interpolated burnout state in closed form (kepler.go).
+// The envelope with these kicks matches the one with their boosts
+// integrated (TestBoostTableMatchesIntegration). As a check at run time, the
 // interpolants over the windows of four kicks on either side must give
 // the same burnout state within boostInterpTolPos and boostInterpTolVel,
-// else the kick's boost is integrated.
+// else the kick's boost is integrated, and joins the table.
 
 // boostTableOn switches the interpolated boosts on; the tests switch it
 // off to compare with the integrated ones.
@@ -60,15 +60,14 @@ type planeXZ [2]float64
 
 // boostTable holds the initial fan's integrated boosts, by kick.
 type boostTable struct {
-	dr    float64   // the envelope's column spacing, m
 	times []float64 // sample times, s after launch: 0 … burnout, every thrust switch among them
 	nodes []boostNode
 }
 
 // newBoostTable returns the table of the boost sample times of f's
 // interceptor.
-func newBoostTable(f *flyer, dr float64) boostTable {
-	b := boostTable{dr: dr, times: []float64{0}}
+func newBoostTable(f *flyer) boostTable {
+	b := boostTable{times: []float64{0}}
 	segs := f.segments(nil, 0)
 	start := 0.0
 	for _, s := range segs[:len(segs)-1] { // the last is the coast

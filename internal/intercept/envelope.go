@@ -269,8 +269,8 @@ type fanFlight struct {
 	res   result
 	steps []flight.Dense[pstate]
 	arc   *keplerArc
-	seq   int     // index in fanKicks
-	yBo   *pstate // burnout state, where the boost was flown alone first
+	seq   int  // index in fanKicks
+	node  bool // its boost was flown alone first: a node of the boost table
 }
 
 // fanMember is one flyout of the fan with its range-column crossings.
@@ -332,8 +332,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			}
 			if closed {
 				if ok {
-					y := f.integ.Y
-					flights = append(flights, fanFlight{res, slices.Clone(f.steps), &arc, seq, &y})
+					flights = append(flights, fanFlight{res, slices.Clone(f.steps), &arc, seq, true})
 				}
 				continue
 			}
@@ -343,7 +342,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			return nil, err
 		}
 		if ok {
-			flights = append(flights, fanFlight{res, slices.Clone(f.steps), nil, seq, nil})
+			flights = append(flights, fanFlight{res, slices.Clone(f.steps), nil, seq, false})
 		}
 	}
 	if len(flights) < 2 {
@@ -384,7 +383,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 			if err != nil || !ok {
 				return nil, fmt.Errorf("intercept: %s: flyout at kick %g: %v", ic.Name, fl.res.kick, err)
 			}
-			*fl = fanFlight{res, slices.Clone(f.steps), nil, fl.seq, fl.yBo}
+			*fl = fanFlight{res, slices.Clone(f.steps), nil, fl.seq, fl.node}
 			env.MaxRange = math.Max(env.MaxRange, res.maxRange)
 			env.MaxAlt = math.Max(env.MaxAlt, res.maxAlt)
 		}
@@ -402,7 +401,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	env.DA = env.MaxAlt / float64(env.NA-1)
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
-	table := newBoostTable(f, env.DR)
+	table := newBoostTable(f)
 	prevSeq := -2 // the first node has no neighbour below
 	member := func(kick float64) (fanMember, bool, error) {
 		if boostTableOn {
@@ -437,7 +436,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		} else {
 			fan = append(fan, fanMember{res: fl.res, cols: env.crossings(fl.steps, fl.res.end)})
 		}
-		if fl.yBo != nil && boostTableOn {
+		if fl.node && boostTableOn {
 			table.add(f, fl.res.kick, fl.seq != prevSeq+1, fl.steps)
 			prevSeq = fl.seq
 		}

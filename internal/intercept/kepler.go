@@ -18,7 +18,8 @@ import (
 //
 // with the true anomaly ν = θ − ω (θ the angle from the launch point,
 // ground range / R). Integrated by DOPRI5 at relative tolerance 1e-9 the
-// same arc agrees to well below a metre and a microsecond
+// same arc agrees to millimetres and a microsecond, the tolerance to
+// which the integrated crossings are located
 // (TestKeplerCoastMatchesIntegration); the envelope interpolates it
 // between kicks with errors of hundreds of metres. The closed form costs
 // a few arithmetic operations a column instead of ~45 integration steps
