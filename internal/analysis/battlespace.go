@@ -188,7 +188,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 		return nil, err
 	}
 	o.Pick = pick
-	trajs, err := flyFamilies(req.Families, o, func(done, total int) { report(PhaseAiming, done, total) })
+	trajs, err := flyFamilies(req.Families, o, workers, func(done, total int) { report(PhaseAiming, done, total) })
 	if err != nil {
 		return nil, err
 	}
@@ -237,32 +237,37 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 	}
 	nChains := len(sites) * len(req.Cueings)
 	report(PhaseChains, 0, nChains)
+	// Site by site (the later sites copy the first's cues of the chains
+	// without their own radar), each cueing and trajectory a task on the
+	// workers.
 	for i := range sites {
 		report(PhaseChains, i*len(req.Cueings), nChains)
 		cues[i] = make([][]bsCueState, len(req.Cueings))
-		for j, c := range req.Cueings {
+		for j := range req.Cueings {
 			cues[i][j] = make([]bsCueState, len(trajs))
-			own := c.Kind == CueOwnRadar || (c.Kind == CueChain && c.OwnRadar)
-			for k := range trajs {
-				if i > 0 && !own {
-					cues[i][j][k] = cues[0][j][k]
-					continue
-				}
-				tj := &trajs[k]
-				if !c.FireControl() {
-					t, why := bsCue(c, tj)
-					cues[i][j][k] = bsCueState{cue: t, why: why}
-					continue
-				}
-				warn := math.NaN()
-				if c.SpaceWarning {
-					warn = c.spaceWarning(tj)
-				}
-				rs, lat := c.chainRadars(sites[i].rad, fwd[j])
-				ct := buildChain(rs, lat, warn, tj, pd, b.dt)
-				cues[i][j][k] = bsCueState{cue: ct.cue, why: ct.why, chain: &ct}
-			}
 		}
+		b.each(len(req.Cueings)*len(trajs), func(n int) {
+			j, k := n/len(trajs), n%len(trajs)
+			c := req.Cueings[j]
+			own := c.Kind == CueOwnRadar || (c.Kind == CueChain && c.OwnRadar)
+			if i > 0 && !own {
+				cues[i][j][k] = cues[0][j][k]
+				return
+			}
+			tj := &trajs[k]
+			if !c.FireControl() {
+				t, why := bsCue(c, tj)
+				cues[i][j][k] = bsCueState{cue: t, why: why}
+				return
+			}
+			warn := math.NaN()
+			if c.SpaceWarning {
+				warn = c.spaceWarning(tj)
+			}
+			rs, lat := c.chainRadars(sites[i].rad, fwd[j])
+			ct := buildChain(rs, lat, warn, tj, pd, b.dt)
+			cues[i][j][k] = bsCueState{cue: ct.cue, why: ct.why, chain: &ct}
+		})
 	}
 	report(PhaseChains, nChains, nChains)
 	for k := range trajs {

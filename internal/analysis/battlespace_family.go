@@ -3,8 +3,10 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
@@ -147,12 +149,14 @@ func (f Family) Validate() error {
 // that cannot be flown (an aim beyond the missile's reach) fails the call,
 // with every such problem named.
 func FlyFamilies(fams []Family, o flight.Physics) ([]Trajectory, error) {
-	return flyFamilies(fams, o, nil)
+	return flyFamilies(fams, o, runtime.GOMAXPROCS(0), nil)
 }
 
-// flyFamilies is FlyFamilies, calling progress, if not nil, with the
-// families flown so far and their number.
-func flyFamilies(fams []Family, o flight.Physics, progress func(done, total int)) ([]Trajectory, error) {
+// flyFamilies is FlyFamilies on up to workers goroutines, calling
+// progress, if not nil, with the families flown so far and their number.
+// The families are flown side by side; the trajectories and errors are in
+// family order, whatever the number of workers.
+func flyFamilies(fams []Family, o flight.Physics, workers int, progress func(done, total int)) ([]Trajectory, error) {
 	var errs []error
 	for i, f := range fams {
 		errs = append(errs, bsPrefix(fmt.Sprintf("families[%d]", i), f.Validate())...)
@@ -161,61 +165,87 @@ func flyFamilies(fams []Family, o flight.Physics, progress func(done, total int)
 		return nil, err
 	}
 	o = defaultPhysics(o)
-	var out []Trajectory
-	report := func(done int) {
+	var mu sync.Mutex
+	done := 0
+	report := func(n int) {
 		if progress != nil {
-			progress(done, len(fams))
+			progress(n, len(fams))
 		}
 	}
 	report(0)
+	outs := make([][]Trajectory, len(fams))
+	famErrs := make([][]error, len(fams))
+	slots := make(chan struct{}, max(1, workers))
+	var wg sync.WaitGroup
 	for i, f := range fams {
-		e, _ := catalog.Lookup(f.Missile)
-		site, _ := catalog.Lookup(f.LaunchSite)
-		aim, _ := catalog.Lookup(f.Aim)
-		type point struct {
-			name     string
-			lat, lon float64
-		}
-		pts := []point{{"centre", site.Lat.Central, site.Lon.Central}}
-		if f.Dispersal && site.Lat.Spread() > 0 {
-			pts = append(pts,
-				point{"north", site.Lat.High, site.Lon.Central}, point{"south", site.Lat.Low, site.Lon.Central},
-				point{"east", site.Lat.Central, site.Lon.High}, point{"west", site.Lat.Central, site.Lon.Low})
-		}
-		profiles := f.Profiles
-		if len(profiles) == 0 {
-			profiles = []string{flight.MinEnergy.String()}
-		}
-		for _, pt := range pts {
-			for _, p := range profiles {
-				name := fmt.Sprintf("%s %s→%s %s", e.Name, site.Name, aim.Name, p)
-				if pt.name != "centre" {
-					name += " (" + pt.name + ")"
-				}
-				prof, _ := flight.ParseProfile(p) // checked by Validate
-				fl, _, err := flyMissile(o, name, e.Name, geo.LLADeg(pt.lat, pt.lon, 0), placeLLA(aim), prof, p)
-				if err != nil {
-					errs = append(errs, fmt.Errorf("families[%d]: %s: %w", i, name, err))
-					continue
-				}
-				tr := fl.Ballistic
-				tj := Trajectory{
-					Name: name, Missile: e.Name, LaunchSite: site.Name, Aim: aim.Name, Profile: p,
-					LaunchPoint: pt.name, LaunchLatDeg: pt.lat, LaunchLonDeg: pt.lon,
-					GroundRangeKm: tr.GroundRange / 1e3, FlightTimeS: tr.FlightTime,
-					BurnoutS: tr.BurnoutTime - tr.LaunchTime, ApogeeKm: tr.ApogeeAlt / 1e3,
-					family: i, flight: tr, entry: e,
-				}
-				tj.setRCS(o.Pick)
-				out = append(out, tj)
-			}
-		}
-		report(i + 1)
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			outs[i], famErrs[i] = flyFamily(i, f, o)
+			mu.Lock()
+			done++
+			report(done)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	var out []Trajectory
+	for i := range fams {
+		out = append(out, outs[i]...)
+		errs = append(errs, famErrs[i]...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// flyFamily flies the trajectories of family i.
+func flyFamily(i int, f Family, o flight.Physics) ([]Trajectory, []error) {
+	var out []Trajectory
+	var errs []error
+	e, _ := catalog.Lookup(f.Missile)
+	site, _ := catalog.Lookup(f.LaunchSite)
+	aim, _ := catalog.Lookup(f.Aim)
+	type point struct {
+		name     string
+		lat, lon float64
+	}
+	pts := []point{{"centre", site.Lat.Central, site.Lon.Central}}
+	if f.Dispersal && site.Lat.Spread() > 0 {
+		pts = append(pts,
+			point{"north", site.Lat.High, site.Lon.Central}, point{"south", site.Lat.Low, site.Lon.Central},
+			point{"east", site.Lat.Central, site.Lon.High}, point{"west", site.Lat.Central, site.Lon.Low})
+	}
+	profiles := f.Profiles
+	if len(profiles) == 0 {
+		profiles = []string{flight.MinEnergy.String()}
+	}
+	for _, pt := range pts {
+		for _, p := range profiles {
+			name := fmt.Sprintf("%s %s→%s %s", e.Name, site.Name, aim.Name, p)
+			if pt.name != "centre" {
+				name += " (" + pt.name + ")"
+			}
+			prof, _ := flight.ParseProfile(p) // checked by Validate
+			fl, _, err := flyMissile(o, name, e.Name, geo.LLADeg(pt.lat, pt.lon, 0), placeLLA(aim), prof, p)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("families[%d]: %s: %w", i, name, err))
+				continue
+			}
+			tr := fl.Ballistic
+			tj := Trajectory{
+				Name: name, Missile: e.Name, LaunchSite: site.Name, Aim: aim.Name, Profile: p,
+				LaunchPoint: pt.name, LaunchLatDeg: pt.lat, LaunchLonDeg: pt.lon,
+				GroundRangeKm: tr.GroundRange / 1e3, FlightTimeS: tr.FlightTime,
+				BurnoutS: tr.BurnoutTime - tr.LaunchTime, ApogeeKm: tr.ApogeeAlt / 1e3,
+				family: i, flight: tr, entry: e,
+			}
+			tj.setRCS(o.Pick)
+			out = append(out, tj)
+		}
+	}
+	return out, errs
 }
 
 // Position returns the missile's geodetic position t seconds after its

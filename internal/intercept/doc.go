@@ -85,6 +85,20 @@
 // each (the burnout-speed sweep of package analysis) release each when
 // done, so that it holds only the catalog interceptors in use.
 //
+// The burnout model (WithBurnout: no stages, no drag) is built the same
+// way with two shortcuts that leave the fan and the grid unchanged
+// (kepler.go, boosttable.go): after burnout only central gravity acts, so
+// each coast is a Kepler arc whose column crossings follow in closed form
+// (orbit equation and Kepler's equation), and the boost of an inserted
+// kick is interpolated (cubic in the kick, over four integrated boosts of
+// the initial fan, checked against the neighbouring windows) instead of
+// integrated. A flyout whose closed-form extents could set the grid's
+// largest range or altitude is integrated whole, so the grid is the
+// integrated fan's to the last bit; the times of flight agree with the
+// fully integrated envelope within 1e-6 relative and every node has the
+// same reachability (TestKeplerEnvelopeMatchesIntegratedFan). A sweep
+// envelope takes 6–9 ms of CPU instead of ~40.
+//
 // # Engagement geometry
 //
 // The ground range of a threat point p from site s is R·∠(s, p) with R the

@@ -1,6 +1,7 @@
 package intercept
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -50,7 +51,69 @@ type Envelope struct {
 	Kicks                                          int     // flyouts in the fan that flew
 
 	cells []cell // NR × NA, range-major: cells[i*NA+j]
+
+	arena *colArena // during BuildEnvelope only: the fan's crossings
 }
+
+// colArena hands out the range-column crossings of the flyouts of one
+// envelope build from blocks reused across builds (a build needs ~6 MB
+// of them, all garbage once the cells are filled).
+type colArena struct {
+	blocks [][]crossing
+	n      int // blocks in use
+	free   []crossing
+}
+
+// colBlock is the number of crossings in one block of a colArena.
+const colBlock = 64 * gridRanges
+
+// spareArenas holds the arenas of finished builds, at most two (one per
+// core of the machines this runs on): more would only hold memory.
+var spareArenas = make(chan *colArena, 2)
+
+func getArena() *colArena {
+	select {
+	case a := <-spareArenas:
+		return a
+	default:
+		return new(colArena)
+	}
+}
+
+func putArena(a *colArena) {
+	a.reset()
+	select {
+	case spareArenas <- a:
+	default:
+	}
+}
+
+// next returns nr columns not crossed (newly allocated on a nil arena:
+// crossings outside a build).
+func (a *colArena) next(nr int) []crossing {
+	var c []crossing
+	switch {
+	case a == nil:
+		c = make([]crossing, nr)
+	default:
+		if len(a.free) < nr {
+			if a.n == len(a.blocks) {
+				a.blocks = append(a.blocks, make([]crossing, max(colBlock, nr)))
+			}
+			a.free = a.blocks[a.n]
+			a.n++
+		}
+		c = a.free[:nr:nr]
+		a.free = a.free[nr:]
+	}
+	for i := range c {
+		c[i] = notCrossed
+	}
+	return c
+}
+
+// reset makes every block free again.
+func (a *colArena) reset() { a.n, a.free = 0, nil }
 
 // Reach is the envelope at one point.
 type Reach struct {
@@ -178,11 +241,16 @@ func fanKicks() []float64 {
 	return out
 }
 
-// crossing is one flyout's passage through a range column.
+// crossing is one flyout's passage through a range column; a NaN time
+// marks a column the flyout does not cross.
 type crossing struct {
 	t, h, v, gamma float64
-	ok             bool
 }
+
+func (c *crossing) ok() bool { return c.t == c.t }
+
+// notCrossed is a column a flyout does not cross.
+var notCrossed = crossing{t: math.NaN()}
 
 // Adaptive fan refinement: a kick is inserted between two neighbours
 // whose crossings of some range column lie more than maxGap altitude
@@ -195,10 +263,23 @@ const (
 	maxFlyouts  = 600
 )
 
+// fanFlight is one flyout of the initial fan before the grid is known:
+// its steps (the whole flight, or the boost where arc gives the coast).
+type fanFlight struct {
+	res   result
+	steps []flight.Dense[pstate]
+	arc   *keplerArc
+	seq   int  // index in fanKicks
+	node  bool // its boost was flown alone first: a node of the boost table
+}
+
 // fanMember is one flyout of the fan with its range-column crossings.
 type fanMember struct {
 	res  result
 	cols []crossing
+	// settled: the pair of this member and the next needs no kick
+	// between them (checked, and neither has changed since)
+	settled bool
 }
 
 // BuildEnvelope flies the kick-angle fan and builds the envelope without
@@ -213,6 +294,11 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	}
 	env := &Envelope{Name: ic.Name, NR: gridRanges, NA: gridAlts,
 		BurnoutSpeedMin: math.Inf(1), BurnoutSpeedMax: math.Inf(-1)}
+	env.arena = getArena()
+	defer func() {
+		putArena(env.arena)
+		env.arena = nil
+	}()
 	var segs []segment
 	fly := func(kick float64) (result, bool, error) {
 		res, sg, err := f.fly(kick, ic.MaxFlyout, segs)
@@ -232,25 +318,78 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 
 	// The initial fan sets the grid extents. Its steps are kept until the
 	// grid is known, so that its crossings need no second flight (a flyout
-	// flown again is the same flyout, bit for bit).
-	var results []result
-	var resultSteps [][]flight.Dense[pstate]
-	for _, kick := range fanKicks()[1:] {
+	// flown again is the same flyout, bit for bit). The burnout model's
+	// coasts are Kepler arcs (kepler.go): only the boost is integrated,
+	// and the coast's crossings are taken in closed form.
+	kepler := len(ic.Stages) == 0 && f.cdA == 0 && keplerOn
+	var flights []fanFlight
+	for seq, kick := range fanKicks()[1:] {
+		if kepler {
+			res, arc, sg, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, segs)
+			segs = sg
+			if err != nil {
+				return nil, err
+			}
+			if closed {
+				if ok {
+					flights = append(flights, fanFlight{res, slices.Clone(f.steps), &arc, seq, true})
+				}
+				continue
+			}
+		}
 		res, ok, err := fly(kick)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			results = append(results, res)
-			resultSteps = append(resultSteps, slices.Clone(f.steps))
+			flights = append(flights, fanFlight{res, slices.Clone(f.steps), nil, seq, false})
 		}
 	}
-	if len(results) < 2 {
-		return nil, fmt.Errorf("intercept: %s: the flyout fan has %d usable flyouts", ic.Name, len(results))
+	if len(flights) < 2 {
+		return nil, fmt.Errorf("intercept: %s: the flyout fan has %d usable flyouts", ic.Name, len(flights))
 	}
-	for _, r := range append(results, vert) {
-		env.MaxRange = math.Max(env.MaxRange, r.maxRange)
-		env.MaxAlt = math.Max(env.MaxAlt, r.maxAlt)
+	// The grid extents are those of the integrated fan: a flyout with a
+	// closed-form coast that could reach the farthest range or the
+	// highest altitude so far is integrated whole, so that the extents,
+	// and with them the grid, are the integrated fan's to the last bit.
+	env.MaxRange, env.MaxAlt = vert.maxRange, vert.maxAlt
+	for _, fl := range flights {
+		if fl.arc == nil {
+			env.MaxRange = math.Max(env.MaxRange, fl.res.maxRange)
+			env.MaxAlt = math.Max(env.MaxAlt, fl.res.maxAlt)
+		}
+	}
+	for pass := range 2 {
+		bound := make([]float64, len(flights))
+		var order []int
+		for k, fl := range flights {
+			if fl.arc == nil {
+				continue
+			}
+			r, h, ok := fl.arc.extents()
+			if !ok {
+				r, h = math.Inf(1), math.Inf(1)
+			}
+			bound[k] = [2]float64{r, math.Max(h, fl.res.maxAlt)}[pass]
+			order = append(order, k)
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(bound[b], bound[a]) })
+		for _, k := range order {
+			if bound[k] < [2]float64{env.MaxRange, env.MaxAlt}[pass] {
+				break
+			}
+			fl := &flights[k]
+			res, ok, err := fly(fl.res.kick)
+			if err != nil || !ok {
+				return nil, fmt.Errorf("intercept: %s: flyout at kick %g: %v", ic.Name, fl.res.kick, err)
+			}
+			*fl = fanFlight{res, slices.Clone(f.steps), nil, fl.seq, fl.node}
+			env.MaxRange = math.Max(env.MaxRange, res.maxRange)
+			env.MaxAlt = math.Max(env.MaxAlt, res.maxAlt)
+		}
+	}
+	for _, fl := range append(flights, fanFlight{res: vert}) {
+		r := fl.res
 		env.BurnoutSpeedMin = math.Min(env.BurnoutSpeedMin, r.boV)
 		env.BurnoutSpeedMax = math.Max(env.BurnoutSpeedMax, r.boV)
 		env.BurnoutTime = r.boT
@@ -262,17 +401,46 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	env.DA = env.MaxAlt / float64(env.NA-1)
 
 	// Crossings of every flyout, refining the fan where neighbours diverge.
+	table := newBoostTable(f)
+	prevSeq := -2 // the first node has no neighbour below
 	member := func(kick float64) (fanMember, bool, error) {
+		if boostTableOn {
+			if m, ok := table.member(env, kick, ic.MaxFlyout); ok {
+				return m, true, nil
+			}
+		}
+		if kepler {
+			res, arc, sg, closed, ok, err := f.flyKepler(kick, ic.MaxFlyout, segs)
+			segs = sg
+			if err != nil || (closed && !ok) {
+				return fanMember{}, false, err
+			}
+			if closed {
+				if boostTableOn {
+					table.add(f, kick, false, f.steps)
+				}
+				return fanMember{res: res, cols: env.keplerCrossings(f.steps, &arc)}, true, nil
+			}
+		}
 		res, ok, err := fly(kick)
 		if !ok || err != nil {
 			return fanMember{}, false, err
 		}
-		return fanMember{res, env.crossings(f.steps, res.end)}, true, nil
+		return fanMember{res: res, cols: env.crossings(f.steps, res.end)}, true, nil
 	}
-	fan := make([]fanMember, 0, 2*len(results))
-	for k, r := range results {
-		fan = append(fan, fanMember{r, env.crossings(resultSteps[k], r.end)})
-		resultSteps[k] = nil
+	fan := make([]fanMember, 0, 2*len(flights))
+	for k := range flights {
+		fl := &flights[k]
+		if fl.arc != nil {
+			fan = append(fan, fanMember{res: fl.res, cols: env.keplerCrossings(fl.steps, fl.arc)})
+		} else {
+			fan = append(fan, fanMember{res: fl.res, cols: env.crossings(fl.steps, fl.res.end)})
+		}
+		if fl.node && boostTableOn {
+			table.add(f, fl.res.kick, fl.seq != prevSeq+1, fl.steps)
+			prevSeq = fl.seq
+		}
+		fl.steps = nil
 	}
 	flown := len(fan) + 1
 	for changed := true; changed && flown < maxFlyouts; {
@@ -280,11 +448,13 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		next := make([]fanMember, 0, 2*len(fan))
 		for k := range fan {
 			next = append(next, fan[k])
-			if k+1 == len(fan) || flown >= maxFlyouts {
+			if k+1 == len(fan) || flown >= maxFlyouts || fan[k].settled {
 				continue
 			}
 			a, b := &fan[k], &fan[k+1]
-			if b.res.kick-a.res.kick < minKickStep || env.gap(a.cols, b.cols) <= maxGap {
+			if b.res.kick-a.res.kick < minKickStep || !env.diverge(a.cols, b.cols) {
+				// the pair stays neighbours, and settled, in later passes
+				next[len(next)-1].settled = true
 				continue
 			}
 			m, ok, err := member((a.res.kick + b.res.kick) / 2)
@@ -310,7 +480,7 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 	for i := 1; i < env.NR; i++ {
 		for k := 0; k+1 < len(fan); k++ {
 			a, b := fan[k].cols[i], fan[k+1].cols[i]
-			if !a.ok || !b.ok {
+			if !a.ok() || !b.ok() {
 				continue
 			}
 			lo, hi := math.Min(a.h, b.h), math.Max(a.h, b.h)
@@ -341,7 +511,7 @@ func (e *Envelope) update(i, j int, t, v, gamma float64) {
 // flyout crosses each column at most once (the ground range never
 // decreases).
 func (e *Envelope) crossings(steps []flight.Dense[pstate], end float64) []crossing {
-	cols := make([]crossing, e.NR)
+	cols := e.arena.next(e.NR)
 	for s := range steps {
 		d := &steps[s]
 		t1 := math.Min(d.T+d.H, end)
@@ -349,22 +519,23 @@ func (e *Envelope) crossings(steps []flight.Dense[pstate], end float64) []crossi
 		for i := int(math.Floor(g0/e.DR)) + 1; i < e.NR && float64(i)*e.DR <= g1; i++ {
 			t, y := locateRange(d, float64(i)*e.DR, g0, g1)
 			v, gamma := speedGamma(y)
-			cols[i] = crossing{t, altEvent(0, y), v, gamma, true}
+			cols[i] = crossing{t, altEvent(0, y), v, gamma}
 		}
 	}
 	return cols
 }
 
-// gap returns the largest altitude separation, in grid cells, of two
-// flyouts' crossings of the same column.
-func (e *Envelope) gap(a, b []crossing) float64 {
-	var m float64
+// diverge reports whether two flyouts' crossings of some column lie more
+// than maxGap altitude cells apart (max |Δh|/DA > maxGap, column by
+// column: the division rounds monotonically, so the first column beyond
+// decides as the largest would).
+func (e *Envelope) diverge(a, b []crossing) bool {
 	for i := 1; i < e.NR; i++ {
-		if a[i].ok && b[i].ok {
-			m = math.Max(m, math.Abs(a[i].h-b[i].h))
+		if a[i].ok() && b[i].ok() && math.Abs(a[i].h-b[i].h)/e.DA > maxGap {
+			return true
 		}
 	}
-	return m / e.DA
+	return false
 }
 
 // fillOverhead fills column 0 from the vertical flyout's altitude
