@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
@@ -182,11 +183,29 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 // site under cueing c with the cues cs (one a trajectory), and of how many.
 func (b *bsRun) countEngageable(ic *intercept.Interceptor, site geo.LLA, trajs []Trajectory, c Cueing, cs []bsCueState) (n, engageable int) {
 	for k := range trajs {
-		en, _, _ := b.evaluate(ic, site, &trajs[k], c, cs[k])
 		n++
-		if en.Engageable {
+		if b.engageable(ic, site, &trajs[k], c, cs[k]) {
 			engageable++
 		}
 	}
 	return n, engageable
+}
+
+// engageable is evaluate's Engageable: for a cue time (no sensor chain)
+// only whether a window exists is asked, and the scan stops at its first
+// feasible intercept (intercept.FirstLaunch's ok is Window's); a sensor
+// chain's commit test needs the whole battle space and runs as evaluate's.
+func (b *bsRun) engageable(ic *intercept.Interceptor, site geo.LLA, tj *Trajectory, c Cueing, cs bsCueState) bool {
+	if cs.chain != nil {
+		en, _, _ := b.evaluate(ic, site, tj, c, cs)
+		return en.Engageable
+	}
+	if math.IsNaN(cs.cue) {
+		return false
+	}
+	decision := cs.cue + c.CommitS
+	t0, t1 := tj.flight.Span()
+	b.windows.Add(1)
+	_, ok, _ := intercept.FirstLaunch(site, ic, tj.threat(b.dt), math.Max(t0, decision), t1, decision)
+	return ok
 }

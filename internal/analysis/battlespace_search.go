@@ -129,8 +129,11 @@ func (b *bsRun) searchRounds(qs []*bsQuery) {
 			group := asks[keys[n]]
 			answers[n] = make([]bool, len(group))
 			for m, q := range group {
+				// Only whether a window exists is asked: the scan stops at
+				// its first feasible intercept (intercept.FirstLaunch's ok
+				// is Window's). It counts as a window (SweepCost.Windows).
 				t0, t1 := q.tj.flight.Span()
-				_, answers[n][m] = intercept.Window(q.site, ics[n], q.tj.path.At, math.Max(t0, q.decision), t1, q.decision)
+				_, answers[n][m], _ = intercept.FirstLaunch(q.site, ics[n], q.tj.path.At, math.Max(t0, q.decision), t1, q.decision)
 			}
 			b.windows.Add(int64(len(group)))
 			if !b.keep[keys[n]] {
