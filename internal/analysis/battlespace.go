@@ -64,6 +64,20 @@ func (b *bsRun) each(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// start is each without the wait: it starts the calls and returns a
+// function that waits for them all. The waiting holds no slot.
+func (b *bsRun) start(n int, fn func(i int)) (wait func()) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			b.slots <- struct{}{}
+			defer func() { <-b.slots }()
+			fn(i)
+		})
+	}
+	return wg.Wait
+}
+
 // interceptorAt returns the sweep interceptor of row interceptor i flown
 // at burnout speed v, m/s.
 func (b *bsRun) interceptorAt(i int, v float64) *intercept.Interceptor {
@@ -197,6 +211,28 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 		return nil, err
 	}
 	b.slots = make(chan struct{}, max(1, workers))
+	// The envelopes of the rows and of the speed band (~50 ms each for a
+	// staged interceptor with drag) are built from here on, beside the
+	// sensor chains, so that no worker waits for one while another builds
+	// it: the rows' before the engagements, the band's before its counts.
+	bandPts, bandErr := b.bandPoints(req, pick)
+	envs := make([]*intercept.Envelope, len(b.ics))
+	errs := make([]error, len(b.ics))
+	rowsReady := b.start(len(b.ics), func(ii int) { envs[ii], errs[ii] = b.ics[ii].Envelope() })
+	var bandICs []*intercept.Interceptor
+	if bandErr == nil {
+		bandICs = b.bandInterceptors(bandPts)
+	}
+	bandReady := b.start(len(bandICs), func(i int) { bandICs[i].Envelope() })
+	// abandon waits for those builds and frees the band's envelopes, on a
+	// return with an error before the band.
+	abandon := func() {
+		rowsReady()
+		bandReady()
+		if bandErr == nil {
+			b.releaseBand(bandPts)
+		}
+	}
 	pd := req.Pd
 	if pd == 0 {
 		pd = DefaultCoveragePd
@@ -213,6 +249,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 		if s.Radar != "" {
 			r, _, err := (RadarSite{Radar: s.Radar, At: s.At, BoresightDeg: s.RadarBoresightDeg}).Build(pick)
 			if err != nil {
+				abandon()
 				return nil, strict.Fieldf(fmt.Sprintf("sites[%d].radar", i), "%v", err)
 			}
 			sites[i].rad = r
@@ -276,11 +313,10 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 	// Every engagement first, in row order; then the burnout-speed search
 	// of all of them at once (requiredAll) beside the speed band; then the
 	// entries.
-	envs := make([]*intercept.Envelope, len(b.ics))
-	errs := make([]error, len(b.ics))
-	b.each(len(b.ics), func(ii int) { envs[ii], errs[ii] = b.ics[ii].Envelope() })
+	rowsReady()
 	for ii, err := range errs {
 		if err != nil {
+			abandon()
 			return nil, fmt.Errorf("interceptor %s: %w", b.ics[ii].Name, err)
 		}
 	}
@@ -334,7 +370,6 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 		pos[i], labels[i] = s.pos, s.label
 	}
 	var band []SpeedBandRow
-	var bandErr error
 	bandDone := make(chan struct{})
 	// The phase counts the burnout-speed searches; the speed band runs
 	// beside them and ends the phase with them.
@@ -351,7 +386,10 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 	go func() {
 		defer close(bandDone)
 		_, counts := b.entries(req, pick, trajs, sites, envs, res.Engagements)
-		band, bandErr = b.speedBand(req, pick, trajs, pos, labels, cues, counts)
+		bandReady()
+		if bandErr == nil {
+			band = b.speedBand(req, trajs, pos, labels, cues, counts, bandPts)
+		}
 	}()
 	b.requiredAll(queries)
 	<-bandDone

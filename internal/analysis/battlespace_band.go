@@ -62,20 +62,21 @@ var bandPicks = []struct {
 	pick catalog.Pick
 }{{BandLow, catalog.PickLow}, {BandCentral, catalog.PickCentral}, {BandHigh, catalog.PickHigh}}
 
-// speedBand evaluates every interceptor, site and cueing as flown (from
-// sum, the sweep's summary in interceptor, site, cueing order) and as
-// built from the catalog at the low, central and high pick
-// (intercept.FromCatalog; at the request's pick, the flown interceptor).
-// Unless the sweep is off, it also evaluates the sweep's idealised
-// interceptor at each of those catalog burnout speeds (SweepModelFraction).
-func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry) ([]SpeedBandRow, error) {
-	type point struct {
-		name  string
-		kms   float64
-		ic    *intercept.Interceptor
-		sweep *intercept.Interceptor // nil: sweep off
-	}
-	pts := make([][]point, len(b.ics))
+// bandPoint is one catalog point of one interceptor's speed band: the
+// interceptor built from the catalog at the point's pick (the flown one at
+// the request's pick) and the sweep's idealised interceptor at its
+// catalog burnout speed (nil: sweep off).
+type bandPoint struct {
+	name  string
+	kms   float64
+	ic    *intercept.Interceptor
+	sweep *intercept.Interceptor
+}
+
+// bandPoints builds the interceptors of the speed band of every row
+// interceptor (speedBand), in row and bandPicks order.
+func (b *bsRun) bandPoints(req SweepRequest, pick catalog.Pick) ([][]bandPoint, error) {
+	pts := make([][]bandPoint, len(b.ics))
 	for ii, ic0 := range b.ics {
 		e, _ := catalog.Lookup(req.Interceptors[ii])
 		v, _ := e.Param("burnout_speed_kms")
@@ -91,13 +92,56 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 					return nil, fmt.Errorf("interceptor %s at the catalog %s pick: %w", e.Name, p.pick, err)
 				}
 			}
-			pt := point{name: p.name, kms: kms, ic: ic}
+			pt := bandPoint{name: p.name, kms: kms, ic: ic}
 			if !req.Sweep.Off {
 				pt.sweep = b.interceptorAt(ii, kms*1e3)
 			}
 			pts[ii] = append(pts[ii], pt)
 		}
 	}
+	return pts, nil
+}
+
+// bandInterceptors returns the interceptors of the speed band pts whose
+// envelopes the band builds (not the rows' own), each once.
+func (b *bsRun) bandInterceptors(pts [][]bandPoint) []*intercept.Interceptor {
+	var out []*intercept.Interceptor
+	seen := map[*intercept.Interceptor]bool{}
+	for ii, ic0 := range b.ics {
+		for _, p := range pts[ii] {
+			for _, ic := range []*intercept.Interceptor{p.ic, p.sweep} {
+				if ic != nil && ic != ic0 && !seen[ic] {
+					seen[ic] = true
+					out = append(out, ic)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// releaseBand frees the envelopes of the speed band pts (the flown
+// interceptors' are the rows' own and stay).
+func (b *bsRun) releaseBand(pts [][]bandPoint) {
+	for ii, ic0 := range b.ics {
+		for _, p := range pts[ii] {
+			if p.ic != ic0 {
+				p.ic.ReleaseEnvelope()
+			}
+			if p.sweep != nil {
+				p.sweep.ReleaseEnvelope()
+			}
+		}
+	}
+}
+
+// speedBand evaluates every interceptor, site and cueing as flown (from
+// sum, the sweep's summary in interceptor, site, cueing order) and as
+// built from the catalog at the low, central and high pick
+// (intercept.FromCatalog; at the request's pick, the flown interceptor).
+// Unless the sweep is off, it also evaluates the sweep's idealised
+// interceptor at each of those catalog burnout speeds (SweepModelFraction).
+func (b *bsRun) speedBand(req SweepRequest, trajs []Trajectory, sites []geo.LLA, labels []string, cues [][][]bsCueState, sum []SweepEntry, pts [][]bandPoint) []SpeedBandRow {
 	// One task per interceptor, point, site and cueing, and per model (the
 	// interceptor at the point, the sweep's at its speed): each counts the
 	// engageable trajectories.
@@ -164,19 +208,8 @@ func (b *bsRun) speedBand(req SweepRequest, pick catalog.Pick, trajs []Trajector
 			}
 		}
 	}
-	// Free the envelopes of the band (the flown interceptors' are the
-	// rows' own and stay).
-	for ii, ic0 := range b.ics {
-		for _, p := range pts[ii] {
-			if p.ic != ic0 {
-				p.ic.ReleaseEnvelope()
-			}
-			if p.sweep != nil {
-				p.sweep.ReleaseEnvelope()
-			}
-		}
-	}
-	return rows, nil
+	b.releaseBand(pts)
+	return rows
 }
 
 // countEngageable returns how many of trajs interceptor ic engages from

@@ -477,9 +477,13 @@ func BuildEnvelope(ic *Interceptor) (*Envelope, error) {
 		env.cells[i] = cell{nan, nan, nan, nan}
 	}
 	env.fillOverhead(vsteps, vert.end)
-	for i := 1; i < env.NR; i++ {
-		for k := 0; k+1 < len(fan); k++ {
-			a, b := fan[k].cols[i], fan[k+1].cols[i]
+	// Neighbour pair by pair, column by column: each cell still takes its
+	// passages in fan order (only column i writes cells (i, ·)), and each
+	// pair's crossings are read in memory order.
+	for k := 0; k+1 < len(fan); k++ {
+		ca, cb := fan[k].cols, fan[k+1].cols
+		for i := 1; i < env.NR; i++ {
+			a, b := ca[i], cb[i]
 			if !a.ok() || !b.ok() {
 				continue
 			}
