@@ -273,6 +273,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 		}
 	}
 	nChains := len(sites) * len(req.Cueings)
+	cov := newChainCoverage(pd, b.dt)
 	report(PhaseChains, 0, nChains)
 	// Site by site (the later sites copy the first's cues of the chains
 	// without their own radar), each cueing and trajectory a task on the
@@ -302,7 +303,7 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 				warn = c.spaceWarning(tj)
 			}
 			rs, lat := c.chainRadars(sites[i].rad, fwd[j])
-			ct := buildChain(rs, lat, warn, tj, pd, b.dt)
+			ct := buildChain(rs, lat, warn, tj, pd, b.dt, cov)
 			cues[i][j][k] = bsCueState{cue: ct.cue, why: ct.why, chain: &ct}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
@@ -148,16 +149,59 @@ type chainLook struct {
 	det      track.Detection
 }
 
+// chainCoverage holds the first look of each radar at each trajectory
+// (covSample with stopAtFirst), which the chains of several cueings and
+// sites share: the site's own radar in the own-radar and chain cueings,
+// a chain's radars at every site. A nil *chainCoverage holds nothing.
+type chainCoverage struct {
+	pd, dt float64 // of every look held
+	mu     sync.Mutex
+	looks  map[chainLookKey]*chainFirstLook
+}
+
+type chainLookKey struct {
+	r  *radar.Radar
+	tj *Trajectory
+}
+
+type chainFirstLook struct {
+	once sync.Once
+	sc   covScan
+}
+
+// newChainCoverage returns an empty chainCoverage for looks at Pd pd
+// sampled every dt.
+func newChainCoverage(pd, dt float64) *chainCoverage {
+	return &chainCoverage{pd: pd, dt: dt, looks: map[chainLookKey]*chainFirstLook{}}
+}
+
+// first returns covSample(r, tj, pd, dt, true), taken once for each radar
+// and trajectory (covSample reads r and tj and changes neither).
+func (c *chainCoverage) first(r *radar.Radar, tj *Trajectory, pd, dt float64) covScan {
+	if c == nil || pd != c.pd || dt != c.dt {
+		return covSample(r, tj, pd, dt, true)
+	}
+	c.mu.Lock()
+	l := c.looks[chainLookKey{r, tj}]
+	if l == nil {
+		l = &chainFirstLook{}
+		c.looks[chainLookKey{r, tj}] = l
+	}
+	c.mu.Unlock()
+	l.once.Do(func() { l.sc = covSample(r, tj, pd, dt, true) })
+	return l.sc
+}
+
 // buildChain runs the sensors of a chain against one trajectory. warn is
 // the space warning time (NaN without one).
-func buildChain(rs []*radar.Radar, lat []float64, warn float64, tj *Trajectory, pd, dt float64) chainTrack {
+func buildChain(rs []*radar.Radar, lat []float64, warn float64, tj *Trajectory, pd, dt float64, cov *chainCoverage) chainTrack {
 	ct := chainTrack{warn: warn, cue: math.NaN(), firm: math.NaN()}
 	tr := tj.flight
 	_, t1 := tr.Span()
 	vis := make([]float64, len(rs))
 	var names []string
 	for i, r := range rs {
-		sc := covSample(r, tj, pd, dt, true)
+		sc := cov.first(r, tj, pd, dt)
 		vis[i] = math.NaN()
 		if sc.seen {
 			vis[i] = sc.first

@@ -67,7 +67,7 @@ func chainSejjil(t *testing.T) (*bsRun, *Trajectory, chainTrack) {
 		t.Fatal(err)
 	}
 	rs, lat := req.Cueings[0].chainRadars(nil, []*radar.Radar{r})
-	ct := buildChain(rs, lat, math.NaN(), &trajs[0], DefaultCoveragePd, b.dt)
+	ct := buildChain(rs, lat, math.NaN(), &trajs[0], DefaultCoveragePd, b.dt, nil)
 	return b, &trajs[0], ct
 }
 

@@ -157,7 +157,7 @@ func TestEWRChainCommitNeedsDivert(t *testing.T) {
 	tj := &trajs[0]
 	launch := tj.flight.LaunchTime
 	rs, lat := req.Cueings[0].chainRadars(nil, []*radar.Radar{r})
-	ct := buildChain(rs, lat, math.NaN(), tj, DefaultCoveragePd, b.dt)
+	ct := buildChain(rs, lat, math.NaN(), tj, DefaultCoveragePd, b.dt, nil)
 	if len(ct.ests) == 0 {
 		t.Fatalf("Fylingdales UEWR vs %s: no ballistic estimate (%s)", tj.Name, ct.why)
 	}
