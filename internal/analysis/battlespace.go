@@ -202,36 +202,46 @@ func BattleSpaceSweepOn(req SweepRequest, o flight.Physics, workers int, progres
 		return nil, err
 	}
 	o.Pick = pick
-	trajs, err := flyFamilies(req.Families, o, workers, func(done, total int) { report(PhaseAiming, done, total) })
-	if err != nil {
-		return nil, err
-	}
-	b, err := newBSRun(req, pick)
-	if err != nil {
-		return nil, err
-	}
-	b.slots = make(chan struct{}, max(1, workers))
 	// The envelopes of the rows and of the speed band (~50 ms each for a
-	// staged interceptor with drag) are built from here on, beside the
-	// sensor chains, so that no worker waits for one while another builds
-	// it: the rows' before the engagements, the band's before its counts.
-	bandPts, bandErr := b.bandPoints(req, pick)
-	envs := make([]*intercept.Envelope, len(b.ics))
-	errs := make([]error, len(b.ics))
-	rowsReady := b.start(len(b.ics), func(ii int) { envs[ii], errs[ii] = b.ics[ii].Envelope() })
-	var bandICs []*intercept.Interceptor
-	if bandErr == nil {
-		bandICs = b.bandInterceptors(bandPts)
+	// staged interceptor with drag) are built from the start, beside the
+	// families and the sensor chains, so that no worker waits for one while
+	// another builds it: the rows' before the engagements, the band's
+	// before its counts. The interceptors' errors come after the families'.
+	b, bErr := newBSRun(req, pick)
+	var (
+		bandPts              [][]bandPoint
+		bandErr              error
+		envs                 []*intercept.Envelope
+		errs                 []error
+		rowsReady, bandReady = func() {}, func() {}
+	)
+	if bErr == nil {
+		b.slots = make(chan struct{}, max(1, workers))
+		bandPts, bandErr = b.bandPoints(req, pick)
+		envs, errs = make([]*intercept.Envelope, len(b.ics)), make([]error, len(b.ics))
+		rowsReady = b.start(len(b.ics), func(ii int) { envs[ii], errs[ii] = b.ics[ii].Envelope() })
+		var bandICs []*intercept.Interceptor
+		if bandErr == nil {
+			bandICs = b.bandInterceptors(bandPts)
+		}
+		bandReady = b.start(len(bandICs), func(i int) { bandICs[i].Envelope() })
 	}
-	bandReady := b.start(len(bandICs), func(i int) { bandICs[i].Envelope() })
 	// abandon waits for those builds and frees the band's envelopes, on a
 	// return with an error before the band.
 	abandon := func() {
 		rowsReady()
 		bandReady()
-		if bandErr == nil {
+		if bErr == nil && bandErr == nil {
 			b.releaseBand(bandPts)
 		}
+	}
+	trajs, err := flyFamilies(req.Families, o, workers, func(done, total int) { report(PhaseAiming, done, total) })
+	if err != nil {
+		abandon()
+		return nil, err
+	}
+	if bErr != nil {
+		return nil, bErr
 	}
 	pd := req.Pd
 	if pd == 0 {
