@@ -117,15 +117,22 @@ func joseph(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate
 		out.X[i] += k[i][0]*in.Y[0] + k[i][1]*in.Y[1] + k[i][2]*in.Y[2]
 	}
 	a := ident6()
-	for i := range 6 {
-		for j := range 6 {
-			a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
-		}
-	}
 	if h[0][3] == 0 && h[0][4] == 0 && h[0][5] == 0 && h[1][3] == 0 && h[1][4] == 0 && h[1][5] == 0 &&
 		h[2][3] == 0 && h[2][4] == 0 && h[2][5] == 0 {
+		// mulABAtPositionGain reads only the position columns of
+		// I − K H; the others are those of I.
+		for i := range 6 {
+			for j := range 3 {
+				a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
+			}
+		}
 		out.P = mulABAtPositionGain(&a, &e.P)
 	} else {
+		for i := range 6 {
+			for j := range 6 {
+				a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
+			}
+		}
 		out.P = mulABAt(&a, &e.P)
 	}
 	var kr Mat63

@@ -105,8 +105,8 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // they enter only as products with the zero columns of H, and adding ±0 to
 // a sum leaves it unchanged.
 func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
-	h := d.Jacobian(&e.X)
-	y := d.Residual(d.Z, d.Measure(&e.X))
+	zhat, h := d.measureAndJacobian(&e.X)
+	y := d.Residual(d.Z, zhat)
 	var pht [3][3]float64 // position rows of P Hᵀ
 	for i := range 3 {
 		for j := range 3 {

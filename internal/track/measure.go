@@ -68,6 +68,23 @@ func (d *Detection) Measure(x *Vec6) Vec3 {
 		return Vec3{x[0], x[1], x[2]}
 	}
 	e, n, u := d.local(x)
+	return rangeAzEl(e, n, u)
+}
+
+// measureAndJacobian returns Measure(x) and Jacobian(x), the ENU offset
+// formed once.
+func (d *Detection) measureAndJacobian(x *Vec6) (Vec3, Mat36) {
+	if d.Kind == PositionECEF {
+		var h Mat36
+		h[0][0], h[1][1], h[2][2] = 1, 1, 1
+		return Vec3{x[0], x[1], x[2]}, h
+	}
+	e, n, u := d.local(x)
+	return rangeAzEl(e, n, u), d.jacobianENU(e, n, u)
+}
+
+// rangeAzEl returns (r, az, el) of the ENU offset (e, n, u).
+func rangeAzEl(e, n, u float64) Vec3 {
 	rho := math.Hypot(e, n)
 	az := math.Atan2(e, n)
 	if az < 0 {
@@ -89,12 +106,18 @@ func (d *Detection) local(x *Vec6) (e, n, u float64) {
 // Jacobian returns H = ∂h/∂x at x. For RangeAzEl it is the ENU Jacobian
 // of (r, az, el) rotated to ECEF; velocity columns are zero.
 func (d *Detection) Jacobian(x *Vec6) Mat36 {
-	var h Mat36
 	if d.Kind == PositionECEF {
+		var h Mat36
 		h[0][0], h[1][1], h[2][2] = 1, 1, 1
 		return h
 	}
 	e, n, u := d.local(x)
+	return d.jacobianENU(e, n, u)
+}
+
+// jacobianENU is Jacobian at the ENU offset (e, n, u).
+func (d *Detection) jacobianENU(e, n, u float64) Mat36 {
+	var h Mat36
 	rho2 := e*e + n*n
 	if rho2 < 1e-12 {
 		rho2 = 1e-12 // at the zenith azimuth is undefined
@@ -132,6 +155,46 @@ func (d *Detection) PositionECEF() (Vec3, Mat3) {
 	if d.Kind == PositionECEF {
 		return d.Z, d.R
 	}
+	p, j := d.positionJacobian()
+	var c Mat3
+	for a := range 3 {
+		for b := range 3 {
+			var s float64
+			for k := range 3 {
+				for l := range 3 {
+					s += j[a][k] * d.R[k][l] * j[b][l]
+				}
+			}
+			c[a][b] = s
+		}
+	}
+	return p, c
+}
+
+// positionTrace returns what the coarse gate reads of PositionECEF: the
+// position and the trace of its covariance, with the operations, and so
+// the rounding, of PositionECEF's diagonal.
+func (d *Detection) positionTrace() (Vec3, float64) {
+	if d.Kind == PositionECEF {
+		return d.Z, d.R[0][0] + d.R[1][1] + d.R[2][2]
+	}
+	p, j := d.positionJacobian()
+	var c [3]float64
+	for a := range 3 {
+		var s float64
+		for k := range 3 {
+			for l := range 3 {
+				s += j[a][k] * d.R[k][l] * j[a][l]
+			}
+		}
+		c[a] = s
+	}
+	return p, c[0] + c[1] + c[2]
+}
+
+// positionJacobian returns a RangeAzEl detection's ECEF position and
+// J = ∂p/∂(r, az, el).
+func (d *Detection) positionJacobian() (Vec3, Mat3) {
 	r, az, el := d.Z[0], d.Z[1], d.Z[2]
 	sa, ca := math.Sincos(az)
 	se, ce := math.Sincos(el)
@@ -154,17 +217,5 @@ func (d *Detection) PositionECEF() (Vec3, Mat3) {
 			j[i][k] = rot[i][0]*jl[0][k] + rot[i][1]*jl[1][k] + rot[i][2]*jl[2][k]
 		}
 	}
-	var c Mat3
-	for a := range 3 {
-		for b := range 3 {
-			var s float64
-			for k := range 3 {
-				for l := range 3 {
-					s += j[a][k] * d.R[k][l] * j[b][l]
-				}
-			}
-			c[a][b] = s
-		}
-	}
-	return p, c
+	return p, j
 }

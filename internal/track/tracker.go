@@ -532,8 +532,8 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	nd := len(idx)
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
-		p, c := dets[di].PositionECEF()
-		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: c[0][0] + c[1][1] + c[2][2]}
+		p, trace := dets[di].positionTrace()
+		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: trace}
 	}
 	// Only the candidates of the gate index can pass the coarse gate.
 	// d2[r·nd+j] is the squared Mahalanobis distance of detection j from
