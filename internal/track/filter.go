@@ -200,6 +200,11 @@ func (f *EKF) Predict(e Estimate, t float64) Estimate {
 	if dt == 0 {
 		return e
 	}
+	if b, ok := f.Motion.(*Ballistic); ok && b.cvCovariance(dt) {
+		out := Estimate{T: t, X: b.PropagateState(e.X, dt)}
+		cvPredictCovariance(&e.P, dt, b.Q, &out.P, false)
+		return out
+	}
 	x, fm := f.Motion.Propagate(e.X, dt)
 	q := f.Motion.Noise(e.X, dt)
 	return predictLinearised(x, &e.P, &fm, &q, t)

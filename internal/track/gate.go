@@ -14,6 +14,10 @@ type gatePrediction struct {
 	est  Estimate // P holds the position block only until full
 	f, q Mat6
 	full bool
+	// cv: the covariance is the constant-velocity one (Ballistic's
+	// CVCovariance) over dt with spectral density cvQ; f and q are unset.
+	cv      bool
+	dt, cvQ float64
 	// in is the innovation of the dwell's detection inJ (−1: none)
 	// against est, as gating computed it, for the update to reuse.
 	in  gateInnovation
@@ -45,6 +49,13 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 		return
 	}
 	g.est.T, g.full, g.inJ = t, false, -1
+	if b, ok := f.Motion.(*Ballistic); ok && b.cvCovariance(dt) {
+		g.cv, g.dt, g.cvQ = true, dt, b.Q
+		g.est.X = b.PropagateState(e.X, dt)
+		cvPredictCovariance(&e.P, dt, b.Q, &g.est.P, true)
+		return
+	}
+	g.cv = false
 	g.est.X, g.f = f.Motion.Propagate(e.X, dt)
 	g.q = f.Motion.Noise(e.X, dt)
 	g.est.P = Mat6{}
@@ -60,6 +71,11 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 // from e, as predictLinearised.
 func (g *gatePrediction) complete(e *Estimate) {
 	if g.full {
+		return
+	}
+	if g.cv {
+		cvPredictCovariance(&e.P, g.dt, g.cvQ, &g.est.P, false)
+		g.full = true
 		return
 	}
 	g.est = predictLinearised(g.est.X, &e.P, &g.f, &g.q, g.est.T)

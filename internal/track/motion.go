@@ -92,7 +92,19 @@ type Ballistic struct {
 	Omega   float64 // Earth rotation, rad/s; 0 means geo.WGS84Omega; use NoRotation
 	// NoRotation treats ECEF as inertial (Omega = 0).
 	NoRotation bool
+	// CVCovariance is the longest prediction, s, whose covariance an EKF
+	// propagates with the constant-velocity transition [I Δ·I; 0 I]
+	// instead of Π (I + A h + A² h²/2); the state is propagated by RK4
+	// either way. 0 means never. It leaves out the gravity gradient and
+	// the Coriolis and centrifugal terms of the covariance's transition,
+	// entries of relative size 3μ/r³·Δ ≈ 2·10⁻⁶ and 2ωΔ ≈ 1.5·10⁻⁴ per
+	// second; TestCVCovarianceNearFull bounds what that changes in P.
+	CVCovariance float64
 }
+
+// cvCovariance reports whether a prediction over dt takes the
+// constant-velocity covariance (see CVCovariance).
+func (m *Ballistic) cvCovariance(dt float64) bool { return math.Abs(dt) <= m.CVCovariance }
 
 func (m *Ballistic) constants() (gm, j2, re, w float64) {
 	gm, j2, re, w = m.GM, m.J2, m.Radius, m.Omega
@@ -291,4 +303,42 @@ func (m *Ballistic) Accel(x Vec6) Vec3 {
 	gm, j2, re, w := m.constants()
 	c := newBallisticConst(gm, j2, re, w)
 	return c.accel(&x)
+}
+
+// cvPredictCovariance writes F P Fᵀ + Q into out for the constant-velocity
+// transition F = [I dt·I; 0 I] and the white-acceleration Q of spectral
+// density q (whiteAccelNoise): the position block only if posOnly, and
+// symmetric.
+func cvPredictCovariance(p *Mat6, dt, q float64, out *Mat6, posOnly bool) {
+	adt := math.Abs(dt)
+	qa, qb, qc := q*adt*adt*adt/3, q*adt*adt/2, q*adt
+	dt2 := dt * dt
+	for i := range 3 {
+		for j := i; j < 3; j++ {
+			s := p[i][j] + dt*(p[i][j+3]+p[j][i+3]) + dt2*p[i+3][j+3]
+			if i == j {
+				s += qa
+			}
+			out[i][j], out[j][i] = s, s
+		}
+	}
+	if posOnly {
+		return
+	}
+	for i := range 3 {
+		for j := range 3 {
+			v := p[i][j+3] + dt*p[i+3][j+3]
+			if i == j {
+				v += qb
+			}
+			out[i][j+3], out[j+3][i] = v, v
+		}
+		for j := i; j < 3; j++ {
+			v := p[i+3][j+3]
+			if i == j {
+				v += qc
+			}
+			out[i+3][j+3], out[j+3][i+3] = v, v
+		}
+	}
 }
