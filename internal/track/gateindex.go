@@ -108,6 +108,20 @@ func (g *gateIndex) add(i int, e *Estimate) {
 
 // moved re-enters track i after its estimate changed.
 func (g *gateIndex) moved(i int, e *Estimate) {
+	if !g.isWide(i) {
+		if k, ok := slices.BinarySearchFunc(g.byMid, i, g.cmp); ok {
+			// Most updates move a track less than the gap to its
+			// neighbours: it keeps its place in byMid.
+			m, w := g.mid[i], g.half[i]
+			g.mid[i], g.half[i] = g.reach(e)
+			if !g.isWide(i) && (k == 0 || g.cmp(g.byMid[k-1], i) < 0) &&
+				(k == len(g.byMid)-1 || g.cmp(i, g.byMid[k+1]) < 0) {
+				g.wmax = math.Max(g.wmax, g.half[i])
+				return
+			}
+			g.mid[i], g.half[i] = m, w
+		}
+	}
 	if g.isWide(i) {
 		if k := slices.Index(g.wide, i); k >= 0 {
 			g.wide = slices.Delete(g.wide, k, k+1)

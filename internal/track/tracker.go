@@ -224,6 +224,16 @@ func (tr *Tracker) AppendTracks(dst []Track) []Track {
 	return dst
 }
 
+// positiveDiagonal reports, for a diagonal r (off-diagonal entries ±0),
+// what chol3 reports for it: every diagonal entry > 0. ok is false when r
+// is not diagonal.
+func positiveDiagonal(r *Mat3) (pd, ok bool) {
+	if r[0][1] != 0 || r[0][2] != 0 || r[1][0] != 0 || r[1][2] != 0 || r[2][0] != 0 || r[2][1] != 0 {
+		return false, false
+	}
+	return r[0][0] > 0 && r[1][1] > 0 && r[2][2] > 0, true
+}
+
 func validDetection(d *Detection) error {
 	for _, v := range d.Z {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -233,7 +243,11 @@ func validDetection(d *Detection) error {
 	if math.IsNaN(d.Time) || math.IsInf(d.Time, 0) {
 		return fmt.Errorf("time %v is not finite", d.Time)
 	}
-	if _, ok := chol3(&d.R); !ok {
+	pd, diag := positiveDiagonal(&d.R)
+	if !diag {
+		_, pd = chol3(&d.R)
+	}
+	if !pd {
 		return fmt.Errorf("covariance %v: %w", d.R, ErrNotPositiveDefinite)
 	}
 	if d.Kind == RangeAzEl && !(d.Z[0] > 0) {
@@ -466,25 +480,36 @@ func (tr *Tracker) solvePass(nd int, pass Status) error {
 		tr.colOf[j] = -1
 	}
 	tr.rows, tr.cols = tr.rows[:0], tr.cols[:0]
+	// While no row gates two detections and no detection two rows, the
+	// problem is a set of one-to-one pairs (rowCol holds each row's
+	// detection meanwhile).
+	pairs := true
+	tr.rowCol = tr.rowCol[:0]
 	for r, i := range tr.cand {
 		k := tr.tracks[i]
 		if k.Status != pass {
 			continue
 		}
 		row := tr.d2[r*nd : (r+1)*nd]
-		gates := false
+		gated := -1
 		for j, d2 := range row {
 			if tr.used[j] || math.IsInf(d2, 1) {
 				continue
 			}
-			gates = true
+			if gated >= 0 {
+				pairs = false
+			}
+			gated = j
 			if tr.colOf[j] < 0 {
 				tr.colOf[j] = 0
 				tr.cols = append(tr.cols, j)
+			} else {
+				pairs = false
 			}
 		}
-		if gates {
+		if gated >= 0 {
 			tr.rows = append(tr.rows, r)
+			tr.rowCol = append(tr.rowCol, gated)
 		}
 	}
 	if len(tr.rows) == 0 {
@@ -493,6 +518,17 @@ func (tr *Tracker) solvePass(nd int, pass Status) error {
 	slices.Sort(tr.cols) // detections in dwell order, as in the full problem
 	for c, j := range tr.cols {
 		tr.colOf[j] = c
+	}
+	if pairs {
+		// Each row's only finite costs are its detection's d² ≤ gate
+		// and its own non-assignment column's gate, and the solver
+		// takes the first least cost of a row, in column order: the
+		// detection, which no other row wants. So every row takes its
+		// detection, as Solve would return.
+		for r, j := range tr.rowCol {
+			tr.rowCol[r] = tr.colOf[j]
+		}
+		return nil
 	}
 	nr, nc := len(tr.rows), len(tr.cols)
 	width := nc + nr
