@@ -285,8 +285,8 @@ func newTracker(picture string) (*track.Tracker, error) {
 	quiet := &track.Ballistic{Q: trackerQ, CVCovariance: trackerCVCovariance}
 	boost := &track.Ballistic{Q: track.BoostQ, CVCovariance: trackerCVCovariance}
 	man := track.DefaultManoeuvre()
-	man.Filter = &track.EKF{Motion: boost}
-	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: quiet}, Manoeuvre: man})
+	man.Filter = &track.EKF{Motion: boost, StandardForm: true}
+	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: quiet, StandardForm: true}, Manoeuvre: man})
 }
 
 // firmTracks returns the number of firm tracks each picture held over the

@@ -159,12 +159,12 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	return d2, nil
 }
 
-// updateFromGate is EKF.Update of the completed prediction e with the
+// updateFromGate is f.Update of the completed prediction e with the
 // innovation gating computed against it: the same posterior, bit for bit,
 // without evaluating the measurement model again. The S of gating equals
 // linearInnovation's (both sum the same products; the velocity columns of
 // H add ±0), and so do y, S⁻¹ and the NIS.
-func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Innovation) {
+func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Innovation) {
 	h := &g.h
 	var pht Mat63
 	for i := range 6 {
@@ -180,5 +180,5 @@ func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Inn
 		}
 	}
 	in := g.innovation()
-	return joseph(e, h, &pht, &in, &d.R), in
+	return f.update(e, h, &pht, &in, &d.R), in
 }

@@ -49,7 +49,8 @@ func randomTrackState(rng *rand.Rand, s Sensor) Estimate {
 func TestGatePathMatchesFilter(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 4))
 	s := radar()
-	for _, f := range []*EKF{{Motion: &Ballistic{Q: 100}}, {Motion: &Ballistic{Q: 1, MaxStep: 0.3}}, {Motion: ConstantVelocity{Q: 10}}} {
+	for _, f := range []*EKF{{Motion: &Ballistic{Q: 100}}, {Motion: &Ballistic{Q: 1, MaxStep: 0.3}}, {Motion: ConstantVelocity{Q: 10}},
+		{Motion: &Ballistic{Q: 100, CVCovariance: 2}, StandardForm: true}} {
 		for trial := range 300 {
 			e := randomTrackState(rng, s)
 			dt := []float64{0, 0.37, 1, -0.6, 2.5}[trial%5]
@@ -87,7 +88,7 @@ func TestGatePathMatchesFilter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			post, gotIn := updateFromGate(&g.est, &d, &g.in)
+			post, gotIn := f.updateFromGate(&g.est, &d, &g.in)
 			if post != wantPost || gotIn != wantIn {
 				t.Fatalf("trial %d: updateFromGate = %v, %v, want %v, %v", trial, post, gotIn, wantPost, wantIn)
 			}

@@ -443,8 +443,8 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		pred.complete(&k.Estimate)
 		var post Estimate
 		var in Innovation
-		if _, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
-			post, in = updateFromGate(&pred.est, d, &pred.in)
+		if ekf, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			post, in = ekf.updateFromGate(&pred.est, d, &pred.in)
 		} else {
 			var err error
 			post, in, err = tr.filterFor(k).Update(&pred.est, d)
