@@ -121,6 +121,7 @@ type Tracker struct {
 	index  gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred Estimate
+	quietIn   gateInnovation
 	first     []float64 // per detection of a scan: its sensor's first time
 	// sensorFirst is each sensor's first detection time in a scan.
 	sensorFirst []sensorTime
@@ -390,13 +391,28 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 	// The prediction lives in the tracker's scratch: the address of a
 	// local passed to an interface method would move it to the heap.
 	tr.quietPred = tr.filter.Predict(k.quiet, d.Time)
-	qpost, in, err := tr.filter.Update(&tr.quietPred, d)
-	if err != nil {
-		k.quiet, k.end, k.quietN = *post, 0, 0
-		return
+	var qpost Estimate
+	var qd2 float64
+	if ekf, ok := tr.filter.(*EKF); ok {
+		// Gating's innovation and update: EKF.Update's result, bit
+		// for bit, from the position rows of P Hᵀ.
+		var err error
+		if qd2, err = gateDistance(&tr.quietPred, d, &tr.quietIn); err != nil {
+			k.quiet, k.end, k.quietN = *post, 0, 0
+			return
+		}
+		qpost, _ = ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn)
+	} else {
+		var in Innovation
+		var err error
+		if qpost, in, err = tr.filter.Update(&tr.quietPred, d); err != nil {
+			k.quiet, k.end, k.quietN = *post, 0, 0
+			return
+		}
+		qd2 = in.D2
 	}
 	k.quiet = qpost
-	k.end = m.endAlpha*k.end + in.D2
+	k.end = m.endAlpha*k.end + qd2
 	k.quietN++
 	// ε̄ starts at 0 and reaches its steady state after about a window
 	// of updates: only then is it tested against the median.
