@@ -164,7 +164,9 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 // without evaluating the measurement model again. The S of gating equals
 // linearInnovation's (both sum the same products; the velocity columns of
 // H add ±0), and so do y, S⁻¹ and the NIS.
-func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Innovation) {
+// The innovation is g's (g.innovation()); the update reads its y and S⁻¹
+// only, so ln det S is not formed.
+func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation) Estimate {
 	h := &g.h
 	var pht Mat63
 	for i := range 6 {
@@ -179,6 +181,6 @@ func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Esti
 			pht[i][j] = s
 		}
 	}
-	in := g.innovation()
-	return f.update(e, h, &pht, &in, &d.R), in
+	in := Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2}
+	return f.update(e, h, &pht, &in, &d.R)
 }

@@ -88,7 +88,7 @@ func TestGatePathMatchesFilter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			post, gotIn := f.updateFromGate(&g.est, &d, &g.in)
+			post, gotIn := f.updateFromGate(&g.est, &d, &g.in), g.in.innovation()
 			if post != wantPost || gotIn != wantIn {
 				t.Fatalf("trial %d: updateFromGate = %v, %v, want %v, %v", trial, post, gotIn, wantPost, wantIn)
 			}
@@ -147,6 +147,34 @@ func TestBallisticShortcutsMatchProduct(t *testing.T) {
 			if got := c.accel(&x); got != wantA {
 				t.Fatalf("trial %d: accel = %v, want %v", trial, got, wantA)
 			}
+		}
+	}
+}
+
+// positionTraceTol is the relative difference allowed between
+// positionTrace's closed form and the trace of PositionECEF's J R Jᵀ:
+// rounding of sums of a few products (about 10⁻¹⁵) and of the ENU axes'
+// orthonormality (about 10⁻¹⁶); the coarse gate it feeds has a factor 2.
+const positionTraceTol = 1e-12
+
+// TestPositionTraceMatchesCovariance compares positionTrace with
+// PositionECEF: the same position, bit for bit, and the trace of its
+// covariance within positionTraceTol, for diagonal and full R.
+func TestPositionTraceMatchesCovariance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 7))
+	for trial := range 2000 {
+		s := radar()
+		s.SigmaRange = 1 + 100*rng.Float64()
+		s.SigmaAz, s.SigmaEl = 1e-4+3e-3*rng.Float64(), 1e-4+3e-3*rng.Float64()
+		d := s.Detect(1, 1e4+3e6*rng.Float64(), 2*math.Pi*rng.Float64(), math.Pi/2*rng.Float64())
+		if trial%4 == 0 {
+			d.R[0][1], d.R[1][0] = 1e-3, 1e-3
+		}
+		p, tr := d.positionTrace()
+		wp, c := d.PositionECEF()
+		want := c[0][0] + c[1][1] + c[2][2]
+		if p != wp || math.Abs(tr-want) > positionTraceTol*want {
+			t.Fatalf("positionTrace(%v) = %v, %v; PositionECEF position %v, trace %v", d.Z, p, tr, wp, want)
 		}
 	}
 }

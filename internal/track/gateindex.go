@@ -109,7 +109,7 @@ func (g *gateIndex) add(i int, e *Estimate) {
 // moved re-enters track i after its estimate changed.
 func (g *gateIndex) moved(i int, e *Estimate) {
 	if !g.isWide(i) {
-		if k, ok := slices.BinarySearchFunc(g.byMid, i, g.cmp); ok {
+		if k, ok := g.find(i); ok {
 			// Most updates move a track less than the gap to its
 			// neighbours: it keeps its place in byMid.
 			m, w := g.mid[i], g.half[i]
@@ -126,11 +126,28 @@ func (g *gateIndex) moved(i int, e *Estimate) {
 		if k := slices.Index(g.wide, i); k >= 0 {
 			g.wide = slices.Delete(g.wide, k, k+1)
 		}
-	} else if k, ok := slices.BinarySearchFunc(g.byMid, i, g.cmp); ok {
+	} else if k, ok := g.find(i); ok {
 		g.byMid = slices.Delete(g.byMid, k, k+1)
 	}
 	g.mid[i], g.half[i] = g.reach(e)
 	g.place(i)
+}
+
+// find returns where track i is, or would be, in byMid, and whether it is
+// there: slices.BinarySearchFunc(g.byMid, i, g.cmp), written out.
+func (g *gateIndex) find(i int) (int, bool) {
+	m := g.mid[i]
+	lo, hi := 0, len(g.byMid)
+	for lo < hi { // at most log₂(len(byMid)) + 1 rounds
+		h := int(uint(lo+hi) >> 1)
+		b := g.byMid[h]
+		if mb := g.mid[b]; mb < m || (mb == m && b < i) {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo, lo < len(g.byMid) && g.byMid[lo] == i
 }
 
 func (g *gateIndex) place(i int) {
@@ -138,7 +155,7 @@ func (g *gateIndex) place(i int) {
 		g.wide = append(g.wide, i)
 		return
 	}
-	k, _ := slices.BinarySearchFunc(g.byMid, i, g.cmp)
+	k, _ := g.find(i)
 	g.byMid = slices.Insert(g.byMid, k, i)
 	g.wmax = math.Max(g.wmax, g.half[i])
 }

@@ -81,7 +81,7 @@ func TestGateIndexKeepsEveryCoarseGatePair(t *testing.T) {
 				tested += len(tr.tracks)
 				for i, k := range tr.tracks {
 					for j := range tr.detPos {
-						if tr.farApart(&k.Estimate, j) {
+						if sp, sv := spreads(&k.Estimate); tr.farApart(&k.Estimate, sp, sv, j) {
 							continue
 						}
 						kept++

@@ -172,11 +172,20 @@ func (d *Detection) PositionECEF() (Vec3, Mat3) {
 }
 
 // positionTrace returns what the coarse gate reads of PositionECEF: the
-// position and the trace of its covariance, with the operations, and so
-// the rounding, of PositionECEF's diagonal.
+// position and the trace of its covariance. For a diagonal R that trace
+// is σR² + σaz² r² cos² el + σel² r², the squared lengths of the columns
+// of J (the ENU axes are orthonormal, so the rotation to ECEF keeps
+// them); it equals PositionECEF's to rounding, which the coarse gate's
+// factor 2 covers.
 func (d *Detection) positionTrace() (Vec3, float64) {
 	if d.Kind == PositionECEF {
 		return d.Z, d.R[0][0] + d.R[1][1] + d.R[2][2]
+	}
+	if _, diag := positiveDiagonal(&d.R); diag {
+		p, ce := d.position()
+		r := d.Z[0]
+		rc := r * ce
+		return p, d.R[0][0] + d.R[1][1]*rc*rc + d.R[2][2]*r*r
 	}
 	p, j := d.positionJacobian()
 	var c [3]float64
@@ -190,6 +199,23 @@ func (d *Detection) positionTrace() (Vec3, float64) {
 		c[a] = s
 	}
 	return p, c[0] + c[1] + c[2]
+}
+
+// position returns a RangeAzEl detection's ECEF position, as
+// positionJacobian does, and the cosine of its elevation.
+func (d *Detection) position() (Vec3, float64) {
+	r, az, el := d.Z[0], d.Z[1], d.Z[2]
+	sa, ca := math.Sincos(az)
+	se, ce := math.Sincos(el)
+	loc := [3]float64{r * ce * sa, r * ce * ca, r * se}
+	f := &d.Frame
+	rot := Mat3{{f.E.X, f.N.X, f.U.X}, {f.E.Y, f.N.Y, f.U.Y}, {f.E.Z, f.N.Z, f.U.Z}}
+	o := Vec3{f.OriginECEF.X, f.OriginECEF.Y, f.OriginECEF.Z}
+	var p Vec3
+	for i := range 3 {
+		p[i] = o[i] + rot[i][0]*loc[0] + rot[i][1]*loc[1] + rot[i][2]*loc[2]
+	}
+	return p, ce
 }
 
 // positionJacobian returns a RangeAzEl detection's ECEF position and

@@ -156,7 +156,9 @@ const coarseGateFactor = 2.0
 // farApart reports whether detection j certainly falls outside the χ² gate
 // of the track with estimate e: a cheap test on Euclidean distance that
 // spares the filter's prediction for pairs kilometres apart.
-func (tr *Tracker) farApart(e *Estimate, j int) bool {
+//
+// sp and sv are the track's RSS position and velocity σ, from spreads.
+func (tr *Tracker) farApart(e *Estimate, sp, sv float64, j int) bool {
 	dp := &tr.detPos[j]
 	dt := dp.t - e.T
 	adt := math.Abs(dt)
@@ -165,13 +167,16 @@ func (tr *Tracker) farApart(e *Estimate, j int) bool {
 		x := e.X[a] + e.X[a+3]*dt - dp.p[a]
 		d2 += x * x
 	}
-	sp := math.Sqrt(e.P[0][0] + e.P[1][1] + e.P[2][2])
-	sv := math.Sqrt(e.P[3][3] + e.P[4][4] + e.P[5][5])
 	// Predicted position spread, plus unmodelled acceleration (gravity,
 	// thrust: 100 m/s²) over the prediction interval.
 	spread := sp + sv*adt + 50*adt*adt
 	r := coarseGateFactor * math.Sqrt(tr.gate3*(spread*spread+dp.tr))
 	return d2 > r*r
+}
+
+// spreads returns the RSS position and velocity σ of e for farApart.
+func spreads(e *Estimate) (sp, sv float64) {
+	return math.Sqrt(e.P[0][0] + e.P[1][1] + e.P[2][2]), math.Sqrt(e.P[3][3] + e.P[4][4] + e.P[5][5])
 }
 
 // NewTracker returns a tracker for owner.
@@ -401,7 +406,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 			k.quiet, k.end, k.quietN = *post, 0, 0
 			return
 		}
-		qpost, _ = ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn)
+		qpost = ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn)
 	} else {
 		var in Innovation
 		var err error
@@ -458,18 +463,20 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		}
 		pred.complete(&k.Estimate)
 		var post Estimate
-		var in Innovation
+		var d2 float64 // NIS
 		if ekf, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
-			post, in = ekf.updateFromGate(&pred.est, d, &pred.in)
+			post, d2 = ekf.updateFromGate(&pred.est, d, &pred.in), pred.in.d2
 		} else {
+			var in Innovation
 			var err error
 			post, in, err = tr.filterFor(k).Update(&pred.est, d)
 			if err != nil {
 				k.Status = Deleted
 				continue
 			}
+			d2 = in.D2
 		}
-		tr.testManoeuvre(k, d, in.D2, &post)
+		tr.testManoeuvre(k, d, d2, &post)
 		tr.used[j] = true
 		k.Estimate = post
 		tr.index.moved(i, &k.Estimate)
@@ -610,9 +617,10 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		pred.est, pred.full, pred.inJ = k.Estimate, true, -1
 		f := tr.filterFor(k)
 		ekf, _ := f.(*EKF)
+		sp, sv := spreads(&k.Estimate)
 		for j, di := range idx {
 			d := &dets[di]
-			if tr.farApart(&k.Estimate, j) {
+			if tr.farApart(&k.Estimate, sp, sv, j) {
 				continue
 			}
 			var d2 float64
