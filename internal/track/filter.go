@@ -160,16 +160,18 @@ func joseph(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate
 // P⁺ formed on and above the diagonal and mirrored, so symmetric. ok is
 // false when a diagonal entry of P⁺ is not positive (rounding in the
 // difference, the failure the Joseph form guards against).
-func standardUpdate(e *Estimate, pht *Mat63, in *Innovation) (out Estimate, ok bool) {
+//
+// y is the innovation and si S⁻¹; out must not be e.
+func standardUpdate(e *Estimate, pht *Mat63, y *Vec3, si *Mat3, out *Estimate) (ok bool) {
 	var k Mat63
 	for i := range 6 {
 		for j := range 3 {
-			k[i][j] = pht[i][0]*in.SInv[0][j] + pht[i][1]*in.SInv[1][j] + pht[i][2]*in.SInv[2][j]
+			k[i][j] = pht[i][0]*si[0][j] + pht[i][1]*si[1][j] + pht[i][2]*si[2][j]
 		}
 	}
-	out = Estimate{T: e.T, X: e.X}
+	out.T = e.T
 	for i := range 6 {
-		out.X[i] += k[i][0]*in.Y[0] + k[i][1]*in.Y[1] + k[i][2]*in.Y[2]
+		out.X[i] = e.X[i] + (k[i][0]*y[0] + k[i][1]*y[1] + k[i][2]*y[2])
 	}
 	for i := range 6 {
 		ki := &k[i]
@@ -178,20 +180,19 @@ func standardUpdate(e *Estimate, pht *Mat63, in *Innovation) (out Estimate, ok b
 			out.P[i][j], out.P[j][i] = v, v
 		}
 		if !(out.P[i][i] > 0) {
-			return out, false
+			return false
 		}
 	}
-	return out, true
+	return true
 }
 
-// update returns the posterior of the EKF's form (see EKF.StandardForm).
-func (f *EKF) update(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate {
-	if f.StandardForm {
-		if out, ok := standardUpdate(e, pht, in); ok {
-			return out
-		}
+// update writes the posterior of the EKF's form (see EKF.StandardForm)
+// to out, which must not be e.
+func (f *EKF) update(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3, out *Estimate) {
+	if f.StandardForm && standardUpdate(e, pht, &in.Y, &in.SInv, out) {
+		return
 	}
-	return joseph(e, h, pht, in, r)
+	*out = joseph(e, h, pht, in, r)
 }
 
 // KF is the linear Kalman filter: constant-velocity motion and PositionECEF
@@ -268,5 +269,7 @@ func (f *EKF) Update(e *Estimate, d *Detection) (Estimate, Innovation, error) {
 	if err != nil {
 		return *e, in, err
 	}
-	return f.update(e, &h, &pht, &in, &d.R), in, nil
+	var out Estimate
+	f.update(e, &h, &pht, &in, &d.R, &out)
+	return out, in, nil
 }

@@ -120,16 +120,20 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // EKF.Innovate's. Dropping the velocity columns is exact for a finite P:
 // they enter only as products with the zero columns of H, and adding ±0 to
 // a sum leaves it unchanged.
+//
+// g is written in place, and holds nothing usable after an error.
 func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
-	zhat, h := d.measureAndJacobian(&e.X)
-	y := d.Residual(d.Z, zhat)
+	h := &g.h
+	zhat := d.measureAndJacobian(&e.X, h)
+	g.y = d.Residual(d.Z, zhat)
+	y := &g.y
 	var pht [3][3]float64 // position rows of P Hᵀ
 	for i := range 3 {
 		for j := range 3 {
 			pht[i][j] = e.P[i][0]*h[j][0] + e.P[i][1]*h[j][1] + e.P[i][2]*h[j][2]
 		}
 	}
-	var s Mat3
+	s := &g.s
 	for i := range 3 {
 		for j := range 3 {
 			v := h[i][0]*pht[0][j] + h[i][1]*pht[1][j] + h[i][2]*pht[2][j]
@@ -142,10 +146,12 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	s[2][0] = s[0][2]
 	s[1][2] = 0.5 * (s[1][2] + s[2][1])
 	s[2][1] = s[1][2]
-	si, det, ok := inv3(&s)
-	if !ok || !(det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
+	var ok bool
+	g.si, g.det, ok = inv3(s)
+	if !ok || !(g.det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
 		return 0, ErrNotPositiveDefinite
 	}
+	si := &g.si
 	var d2 float64
 	for i := range 3 {
 		for j := range 3 {
@@ -155,7 +161,7 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	if !(d2 >= 0) {
 		return 0, ErrNotPositiveDefinite
 	}
-	*g = gateInnovation{h: h, y: y, s: s, si: si, det: det, d2: d2}
+	g.d2 = d2
 	return d2, nil
 }
 
@@ -165,8 +171,9 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 // linearInnovation's (both sum the same products; the velocity columns of
 // H add ±0), and so do y, S⁻¹ and the NIS.
 // The innovation is g's (g.innovation()); the update reads its y and S⁻¹
-// only, so ln det S is not formed.
-func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation) Estimate {
+// only, so ln det S is not formed. The posterior is written to out, which
+// must not be e.
+func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation, out *Estimate) {
 	h := &g.h
 	var pht Mat63
 	for i := range 6 {
@@ -181,6 +188,9 @@ func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation) Estim
 			pht[i][j] = s
 		}
 	}
+	if f.StandardForm && standardUpdate(e, &pht, &g.y, &g.si, out) {
+		return
+	}
 	in := Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2}
-	return f.update(e, h, &pht, &in, &d.R)
+	*out = joseph(e, h, &pht, &in, &d.R)
 }

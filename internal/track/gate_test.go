@@ -88,7 +88,9 @@ func TestGatePathMatchesFilter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			post, gotIn := f.updateFromGate(&g.est, &d, &g.in), g.in.innovation()
+			var post Estimate
+			f.updateFromGate(&g.est, &d, &g.in, &post)
+			gotIn := g.in.innovation()
 			if post != wantPost || gotIn != wantIn {
 				t.Fatalf("trial %d: updateFromGate = %v, %v, want %v, %v", trial, post, gotIn, wantPost, wantIn)
 			}

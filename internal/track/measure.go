@@ -71,16 +71,17 @@ func (d *Detection) Measure(x *Vec6) Vec3 {
 	return rangeAzEl(e, n, u)
 }
 
-// measureAndJacobian returns Measure(x) and Jacobian(x), the ENU offset
-// formed once.
-func (d *Detection) measureAndJacobian(x *Vec6) (Vec3, Mat36) {
+// measureAndJacobian returns Measure(x) and writes Jacobian(x) to h, the
+// ENU offset formed once.
+func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
 	if d.Kind == PositionECEF {
-		var h Mat36
+		*h = Mat36{}
 		h[0][0], h[1][1], h[2][2] = 1, 1, 1
-		return Vec3{x[0], x[1], x[2]}, h
+		return Vec3{x[0], x[1], x[2]}
 	}
 	e, n, u := d.local(x)
-	return rangeAzEl(e, n, u), d.jacobianENU(e, n, u)
+	d.jacobianENU(e, n, u, h)
+	return rangeAzEl(e, n, u)
 }
 
 // rangeAzEl returns (r, az, el) of the ENU offset (e, n, u).
@@ -112,12 +113,13 @@ func (d *Detection) Jacobian(x *Vec6) Mat36 {
 		return h
 	}
 	e, n, u := d.local(x)
-	return d.jacobianENU(e, n, u)
+	var h Mat36
+	d.jacobianENU(e, n, u, &h)
+	return h
 }
 
-// jacobianENU is Jacobian at the ENU offset (e, n, u).
-func (d *Detection) jacobianENU(e, n, u float64) Mat36 {
-	var h Mat36
+// jacobianENU writes Jacobian at the ENU offset (e, n, u) to h.
+func (d *Detection) jacobianENU(e, n, u float64, h *Mat36) {
 	rho2 := e*e + n*n
 	if rho2 < 1e-12 {
 		rho2 = 1e-12 // at the zenith azimuth is undefined
@@ -131,13 +133,12 @@ func (d *Detection) jacobianENU(e, n, u float64) Mat36 {
 	del := [3]float64{-e * u / (r2 * rho), -n * u / (r2 * rho), rho / r2}
 	f := &d.Frame
 	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
-	rows := [3]*[3]float64{&dr, &daz, &del}
-	for i, row := range rows {
-		for j := range 3 {
-			h[i][j] = row[0]*ax[0][j] + row[1]*ax[1][j] + row[2]*ax[2][j]
-		}
+	for j := range 3 {
+		h[0][j] = dr[0]*ax[0][j] + dr[1]*ax[1][j] + dr[2]*ax[2][j]
+		h[1][j] = daz[0]*ax[0][j] + daz[1]*ax[1][j] + daz[2]*ax[2][j]
+		h[2][j] = del[0]*ax[0][j] + del[1]*ax[1][j] + del[2]*ax[2][j]
+		h[0][j+3], h[1][j+3], h[2][j+3] = 0, 0, 0
 	}
-	return h
 }
 
 // Residual returns z − ẑ, with the azimuth difference wrapped to (−π, π].

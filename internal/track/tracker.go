@@ -122,6 +122,7 @@ type Tracker struct {
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred Estimate
 	quietIn   gateInnovation
+	post      Estimate // a track's posterior in assignPass
 	first     []float64 // per detection of a scan: its sensor's first time
 	// sensorFirst is each sensor's first detection time in a scan.
 	sensorFirst []sensorTime
@@ -406,7 +407,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 			k.quiet, k.end, k.quietN = *post, 0, 0
 			return
 		}
-		qpost = ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn)
+		ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn, &qpost)
 	} else {
 		var in Innovation
 		var err error
@@ -462,23 +463,24 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 			pred.est, pred.full, pred.inJ = tr.filterFor(k).Predict(k.Estimate, d.Time), true, -1
 		}
 		pred.complete(&k.Estimate)
-		var post Estimate
+		post := &tr.post
 		var d2 float64 // NIS
 		if ekf, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
-			post, d2 = ekf.updateFromGate(&pred.est, d, &pred.in), pred.in.d2
+			ekf.updateFromGate(&pred.est, d, &pred.in, post)
+			d2 = pred.in.d2
 		} else {
 			var in Innovation
 			var err error
-			post, in, err = tr.filterFor(k).Update(&pred.est, d)
+			*post, in, err = tr.filterFor(k).Update(&pred.est, d)
 			if err != nil {
 				k.Status = Deleted
 				continue
 			}
 			d2 = in.D2
 		}
-		tr.testManoeuvre(k, d, d2, &post)
+		tr.testManoeuvre(k, d, d2, post)
 		tr.used[j] = true
-		k.Estimate = post
+		k.Estimate = *post
 		tr.index.moved(i, &k.Estimate)
 		k.hit = true
 		k.Quality.Updates++
