@@ -122,7 +122,7 @@ type Tracker struct {
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred Estimate
 	quietIn   gateInnovation
-	post      Estimate // a track's posterior in assignPass
+	post      Estimate  // a track's posterior in assignPass
 	first     []float64 // per detection of a scan: its sensor's first time
 	// sensorFirst is each sensor's first detection time in a scan.
 	sensorFirst []sensorTime
