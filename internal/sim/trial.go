@@ -23,13 +23,13 @@ const (
 	// ballistic model, m²/s³: large enough to absorb boost thrust, drag in
 	// reentry and the cruise missiles' lift, which the model does not hold.
 	trackerQ = 100.0
-	// trackerCVCovariance is the longest prediction, s, whose covariance
-	// the trackers propagate with the constant-velocity transition
-	// (track.Ballistic.CVCovariance): one RK4 substep, which covers a
-	// radar's revisits and a one-second scan. What it leaves out is a
-	// fraction of the track's own σ (TestCVCovarianceNearFull), far below
-	// what trackerQ stands for.
-	trackerCVCovariance = 2.0
+	// trackerShortStep is the longest prediction, s, that the trackers
+	// take in one constant-acceleration step (track.Ballistic.ShortStep):
+	// a radar's revisits and a one-second scan. It errs by a hundredth of
+	// the spread that trackerQ (or track.BoostQ) adds over the same step,
+	// and changes P by a percent of the track's own σ at most
+	// (TestShortStepNearFull).
+	trackerShortStep = 2.0
 )
 
 // trial is one run of the engine over the flights of a world.
@@ -282,8 +282,8 @@ func look(u SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng 
 
 // newTracker returns the tracker of a picture.
 func newTracker(picture string) (*track.Tracker, error) {
-	quiet := &track.Ballistic{Q: trackerQ, CVCovariance: trackerCVCovariance}
-	boost := &track.Ballistic{Q: track.BoostQ, CVCovariance: trackerCVCovariance}
+	quiet := &track.Ballistic{Q: trackerQ, ShortStep: trackerShortStep}
+	boost := &track.Ballistic{Q: track.BoostQ, ShortStep: trackerShortStep}
 	man := track.DefaultManoeuvre()
 	man.Filter = &track.EKF{Motion: boost, StandardForm: true}
 	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: quiet, StandardForm: true}, Manoeuvre: man})

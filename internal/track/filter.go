@@ -247,8 +247,8 @@ func (f *EKF) Predict(e Estimate, t float64) Estimate {
 	if dt == 0 {
 		return e
 	}
-	if b, ok := f.Motion.(*Ballistic); ok && b.cvCovariance(dt) {
-		out := Estimate{T: t, X: b.PropagateState(e.X, dt)}
+	if b, ok := f.Motion.(*Ballistic); ok && b.shortStep(dt) {
+		out := Estimate{T: t, X: b.shortStepState(&e.X, dt)}
 		cvPredictCovariance(&e.P, dt, b.Q, &out.P, false)
 		return out
 	}

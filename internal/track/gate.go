@@ -14,8 +14,9 @@ type gatePrediction struct {
 	est  Estimate // P holds the position block only until full
 	f, q Mat6
 	full bool
-	// cv: the covariance is the constant-velocity one (Ballistic's
-	// CVCovariance) over dt with spectral density cvQ; f and q are unset.
+	// cv: a constant-acceleration step (Ballistic.ShortStep), whose
+	// covariance is the constant-velocity one over dt with spectral
+	// density cvQ; f and q are unset.
 	cv      bool
 	dt, cvQ float64
 	// in is the innovation of the dwell's detection inJ (−1: none)
@@ -49,9 +50,9 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 		return
 	}
 	g.est.T, g.full, g.inJ = t, false, -1
-	if b, ok := f.Motion.(*Ballistic); ok && b.cvCovariance(dt) {
+	if b, ok := f.Motion.(*Ballistic); ok && b.shortStep(dt) {
 		g.cv, g.dt, g.cvQ = true, dt, b.Q
-		g.est.X = b.PropagateState(e.X, dt)
+		g.est.X = b.shortStepState(&e.X, dt)
 		cvPredictCovariance(&e.P, dt, b.Q, &g.est.P, true)
 		return
 	}

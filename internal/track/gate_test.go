@@ -50,7 +50,7 @@ func TestGatePathMatchesFilter(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 4))
 	s := radar()
 	for _, f := range []*EKF{{Motion: &Ballistic{Q: 100}}, {Motion: &Ballistic{Q: 1, MaxStep: 0.3}}, {Motion: ConstantVelocity{Q: 10}},
-		{Motion: &Ballistic{Q: 100, CVCovariance: 2}, StandardForm: true}} {
+		{Motion: &Ballistic{Q: 100, ShortStep: 2}, StandardForm: true}} {
 		for trial := range 300 {
 			e := randomTrackState(rng, s)
 			dt := []float64{0, 0.37, 1, -0.6, 2.5}[trial%5]

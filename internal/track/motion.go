@@ -92,19 +92,37 @@ type Ballistic struct {
 	Omega   float64 // Earth rotation, rad/s; 0 means geo.WGS84Omega; use NoRotation
 	// NoRotation treats ECEF as inertial (Omega = 0).
 	NoRotation bool
-	// CVCovariance is the longest prediction, s, whose covariance an EKF
-	// propagates with the constant-velocity transition [I Δ·I; 0 I]
-	// instead of Π (I + A h + A² h²/2); the state is propagated by RK4
-	// either way. 0 means never. It leaves out the gravity gradient and
-	// the Coriolis and centrifugal terms of the covariance's transition,
-	// entries of relative size 3μ/r³·Δ ≈ 2·10⁻⁶ and 2ωΔ ≈ 1.5·10⁻⁴ per
-	// second; TestCVCovarianceNearFull bounds what that changes in P.
-	CVCovariance float64
+	// ShortStep is the longest prediction, s, that an EKF takes in one
+	// constant-acceleration step: the state
+	//
+	//	r⁺ = r + v Δ + a Δ²/2,  v⁺ = v + a Δ,  a = r̈(r, v) at the start,
+	//
+	// and the covariance by the constant-velocity transition [I Δ·I; 0 I]
+	// instead of Π (I + A h + A² h²/2). 0 means never. The state step
+	// errs by the jerk, |ȧ| ≤ 3μ/r³·|v| + 2ω|a| ≈ 0.02 m/s³: at most
+	// |ȧ|Δ³/6 and |ȧ|Δ²/2, centimetres and cm/s at 2 s. The covariance
+	// leaves out the gravity gradient and the Coriolis and centrifugal
+	// terms, entries of relative size 3μ/r³·Δ ≈ 2·10⁻⁶ and 2ωΔ ≈
+	// 1.5·10⁻⁴ per second. TestShortStepNearFull bounds both against the
+	// RK4 and the full transition.
+	ShortStep float64
 }
 
-// cvCovariance reports whether a prediction over dt takes the
-// constant-velocity covariance (see CVCovariance).
-func (m *Ballistic) cvCovariance(dt float64) bool { return math.Abs(dt) <= m.CVCovariance }
+// shortStep reports whether a prediction over dt takes one
+// constant-acceleration step (see ShortStep).
+func (m *Ballistic) shortStep(dt float64) bool { return math.Abs(dt) <= m.ShortStep }
+
+// shortStepState is the state of the constant-acceleration step over dt
+// (see ShortStep).
+func (m *Ballistic) shortStepState(x *Vec6, dt float64) Vec6 {
+	c := newBallisticConst(m.constants())
+	ax, ay, az := c.accelOf(x[0], x[1], x[2], x[3], x[4])
+	h2 := dt * dt / 2
+	return Vec6{
+		x[0] + x[3]*dt + ax*h2, x[1] + x[4]*dt + ay*h2, x[2] + x[5]*dt + az*h2,
+		x[3] + ax*dt, x[4] + ay*dt, x[5] + az*dt,
+	}
+}
 
 func (m *Ballistic) constants() (gm, j2, re, w float64) {
 	gm, j2, re, w = m.GM, m.J2, m.Radius, m.Omega
