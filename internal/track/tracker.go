@@ -122,8 +122,11 @@ type Tracker struct {
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred Estimate
 	quietIn   gateInnovation
-	post      Estimate  // a track's posterior in assignPass
-	first     []float64 // per detection of a scan: its sensor's first time
+	post      Estimate // a track's posterior in assignPass
+	group     []int    // per detection of a scan: its sensor group's place
+	// sensorRank lists sensorFirst's indices in group order; groupOf is
+	// its inverse.
+	sensorRank, groupOf []int
 	// sensorFirst is each sensor's first detection time in a scan.
 	sensorFirst []sensorTime
 	cand        []int // the dwell's candidate tracks, from index
@@ -304,21 +307,36 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 			tr.sensorFirst[k].t = dets[i].Time
 		}
 	}
-	tr.first = tr.first[:0]
+	// The groups' order: by first time, then sensor. group[i] is the
+	// place of detection i's sensor in it, so that sorting by (group,
+	// time) sorts by (first time, sensor, time) without comparing
+	// strings.
+	tr.sensorRank = tr.sensorRank[:0]
+	for k := range tr.sensorFirst {
+		tr.sensorRank = append(tr.sensorRank, k)
+	}
+	slices.SortFunc(tr.sensorRank, func(a, b int) int {
+		fa, fb := &tr.sensorFirst[a], &tr.sensorFirst[b]
+		if c := cmp.Compare(fa.t, fb.t); c != 0 {
+			return c
+		}
+		return cmp.Compare(fa.sensor, fb.sensor)
+	})
+	tr.groupOf = slices.Grow(tr.groupOf[:0], len(tr.sensorFirst))[:len(tr.sensorFirst)]
+	for g, k := range tr.sensorRank {
+		tr.groupOf[k] = g
+	}
+	tr.group = tr.group[:0]
 	for i := range dets {
 		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
-		tr.first = append(tr.first, tr.sensorFirst[k].t)
+		tr.group = append(tr.group, tr.groupOf[k])
 	}
-	first := tr.first
+	group := tr.group
 	slices.SortStableFunc(tr.order, func(a, b int) int {
-		da, db := &dets[a], &dets[b]
-		if c := cmp.Compare(first[a], first[b]); c != 0 {
+		if c := group[a] - group[b]; c != 0 {
 			return c
 		}
-		if c := cmp.Compare(da.Sensor, db.Sensor); c != 0 {
-			return c
-		}
-		return cmp.Compare(da.Time, db.Time)
+		return cmp.Compare(dets[a].Time, dets[b].Time)
 	})
 	// Each dwell (one sensor, one look time) is associated on its own: a
 	// sensor that revisits a target more than once between scans gives it
