@@ -68,8 +68,8 @@ func innovation(y Vec3, s Mat3) (Innovation, error) {
 
 // linearInnovation returns H, P Hᵀ and the innovation of d against e.
 func linearInnovation(e *Estimate, d *Detection) (Mat36, Mat63, Innovation, error) {
-	h := d.Jacobian(&e.X)
-	y := d.Residual(d.Z, d.Measure(&e.X))
+	var h Mat36
+	y := d.Residual(d.Z, d.measureAndJacobian(&e.X, &h))
 	var pht Mat63
 	for i := range 6 {
 		for j := range 3 {

@@ -180,3 +180,33 @@ func TestPositionTraceMatchesCovariance(t *testing.T) {
 		}
 	}
 }
+
+// measureJacobianTol is the relative difference allowed between
+// measureAndJacobian and Measure and Jacobian: a few roundings of the
+// shared terms (√(e² + n²) for Hypot, reciprocals for divisions).
+const measureJacobianTol = 1e-13
+
+// TestMeasureAndJacobianMatch compares measureAndJacobian with Measure
+// and Jacobian over random states seen by the test radar.
+func TestMeasureAndJacobianMatch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 8))
+	s := radar()
+	d := s.Detect(1, 1, 0, 0)
+	for range 2000 {
+		e := randomTrackState(rng, s)
+		var h Mat36
+		z := d.measureAndJacobian(&e.X, &h)
+		wz, wh := d.Measure(&e.X), d.Jacobian(&e.X)
+		for i := range 3 {
+			if math.Abs(z[i]-wz[i]) > measureJacobianTol*math.Abs(wz[i]) {
+				t.Fatalf("measureAndJacobian(%v) z[%d] = %v, Measure %v", e.X, i, z[i], wz[i])
+			}
+			scale := math.Abs(wh[i][0]) + math.Abs(wh[i][1]) + math.Abs(wh[i][2])
+			for j := range 6 {
+				if math.Abs(h[i][j]-wh[i][j]) > measureJacobianTol*scale {
+					t.Fatalf("measureAndJacobian(%v) H[%d][%d] = %v, Jacobian %v", e.X, i, j, h[i][j], wh[i][j])
+				}
+			}
+		}
+	}
+}
