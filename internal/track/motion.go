@@ -79,7 +79,8 @@ func (m ConstantVelocity) Noise(_ Vec6, dt float64) Mat6 { return whiteAccelNois
 //
 //	r̈ = g(r) − 2ω×ṙ − ω×(ω×r),  ω = (0, 0, Omega),
 //
-// propagated by RK4 substeps of at most MaxStep. Process noise is white
+// propagated by RK4 substeps of at most MaxStep (an EKF's predictions of
+// at most ShortStep take one constant-acceleration step). Process noise is white
 // acceleration of spectral density Q, m²/s³. The zero value of each
 // physical constant selects WGS-84; set the field NoJ2 to drop J2.
 type Ballistic struct {
