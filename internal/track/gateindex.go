@@ -39,6 +39,21 @@ type gateIndex struct {
 	mark  []uint32 // per track: the query stamp that listed it
 	stamp uint32
 	cand  []int
+	// near is, per track listed by the latest query, the detections (bit
+	// j for detection j < 64) it was listed for; allNear for every one.
+	near []uint64
+}
+
+// allNear marks a track that every detection of a query must test.
+const allNear = ^uint64(0)
+
+// nearBit is detection j's bit in gateIndex.near: allNear for j ≥ 64,
+// whose bit a uint64 does not hold.
+func nearBit(j int) uint64 {
+	if j >= 64 {
+		return allNear
+	}
+	return 1 << uint(j)
 }
 
 // gateWideLimit is the reach w, m, beyond which a track is tested by every
@@ -161,32 +176,37 @@ func (g *gateIndex) place(i int) {
 }
 
 // candidates returns, in increasing order, the tracks that farApart may
-// keep for some detection of dets (the dwell's positions). The slice is
-// reused by the next call.
+// keep for some detection of dets (the dwell's positions); g.near[i] then
+// says which detections track i may be kept for (farApart rejects every
+// other). The slice is reused by the next call.
 func (g *gateIndex) candidates(dets []detPosition, ntracks int) []int {
 	g.cand = g.cand[:0]
 	if len(g.mark) < ntracks {
 		g.mark = append(g.mark, make([]uint32, ntracks-len(g.mark))...)
+		g.near = append(g.near, make([]uint64, ntracks-len(g.near))...)
 	}
 	g.stamp++
 	if g.stamp == 0 { // wrapped: forget every old stamp
 		clear(g.mark)
 		g.stamp = 1
 	}
-	list := func(i int) {
+	list := func(i int, bit uint64) {
 		if g.mark[i] != g.stamp {
 			g.mark[i] = g.stamp
 			g.cand = append(g.cand, i)
+			g.near[i] = 0
 		}
+		g.near[i] |= bit
 	}
 	for _, i := range g.wide {
-		list(i)
+		list(i, allNear)
 	}
 	for j := range dets {
 		p, rho := dets[j].p[0], g.cg*math.Sqrt(dets[j].tr)
+		bit := nearBit(j)
 		if math.IsNaN(p) || math.IsInf(p, 0) || math.IsNaN(rho) || math.IsInf(rho, 0) {
 			for i := range ntracks {
-				list(i)
+				list(i, bit)
 			}
 			continue
 		}
@@ -200,7 +220,7 @@ func (g *gateIndex) candidates(dets []detPosition, ntracks int) []int {
 				break
 			}
 			if math.Abs(p-m) <= g.half[i]+rho+gateSlack {
-				list(i)
+				list(i, bit)
 			}
 		}
 	}

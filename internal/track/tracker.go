@@ -638,9 +638,12 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		f := tr.filterFor(k)
 		ekf, _ := f.(*EKF)
 		sp, sv := spreads(&k.Estimate)
+		near := tr.index.near[i]
 		for j, di := range idx {
 			d := &dets[di]
-			if tr.farApart(&k.Estimate, sp, sv, j) {
+			// The index listed track i only for the detections in near:
+			// farApart rejects every other.
+			if near&nearBit(j) == 0 || tr.farApart(&k.Estimate, sp, sv, j) {
 				continue
 			}
 			var d2 float64
