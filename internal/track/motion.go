@@ -80,9 +80,9 @@ func (m ConstantVelocity) Noise(_ Vec6, dt float64) Mat6 { return whiteAccelNois
 //	r̈ = g(r) − 2ω×ṙ − ω×(ω×r),  ω = (0, 0, Omega),
 //
 // propagated by RK4 substeps of at most MaxStep (an EKF's predictions of
-// at most ShortStep take one constant-acceleration step). Process noise is white
-// acceleration of spectral density Q, m²/s³. The zero value of each
-// physical constant selects WGS-84; set the field NoJ2 to drop J2.
+// at most ShortStep take one constant-acceleration step). Process noise
+// is white acceleration of spectral density Q, m²/s³. The zero value of
+// each physical constant selects WGS-84; set the field NoJ2 to drop J2.
 type Ballistic struct {
 	Q       float64 // acceleration spectral density, m²/s³
 	MaxStep float64 // longest RK4 substep, s; 0 means 2 s
