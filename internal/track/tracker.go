@@ -297,15 +297,25 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	}
 	// sensorFirst holds each sensor's first detection time; first[i] is
 	// that of detection i's sensor.
+	// group[i] holds detection i's index in sensorFirst until it is
+	// ranked below.
 	tr.sensorFirst = tr.sensorFirst[:0]
+	tr.group = tr.group[:0]
 	for i := range dets {
-		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		var k int
+		if i > 0 && dets[i].Sensor == dets[i-1].Sensor {
+			k = tr.group[i-1] // detections come in runs of one sensor
+		} else {
+			k = slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		}
 		switch {
 		case k < 0:
+			k = len(tr.sensorFirst)
 			tr.sensorFirst = append(tr.sensorFirst, sensorTime{dets[i].Sensor, dets[i].Time})
 		case dets[i].Time < tr.sensorFirst[k].t:
 			tr.sensorFirst[k].t = dets[i].Time
 		}
+		tr.group = append(tr.group, k)
 	}
 	// The groups' order: by first time, then sensor. group[i] is the
 	// place of detection i's sensor in it, so that sorting by (group,
@@ -326,10 +336,8 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for g, k := range tr.sensorRank {
 		tr.groupOf[k] = g
 	}
-	tr.group = tr.group[:0]
-	for i := range dets {
-		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
-		tr.group = append(tr.group, tr.groupOf[k])
+	for i, k := range tr.group {
+		tr.group[i] = tr.groupOf[k]
 	}
 	group := tr.group
 	slices.SortStableFunc(tr.order, func(a, b int) int {
