@@ -23,6 +23,13 @@ const (
 	// ballistic model, m²/s³: large enough to absorb boost thrust, drag in
 	// reentry and the cruise missiles' lift, which the model does not hold.
 	trackerQ = 100.0
+	// trackerShortStep is the longest prediction, s, that the trackers
+	// take in one constant-acceleration step (track.Ballistic.ShortStep):
+	// a radar's revisits and a one-second scan. It errs by a hundredth of
+	// the spread that trackerQ (or track.BoostQ) adds over the same step,
+	// and changes P by a percent of the track's own σ at most
+	// (TestShortStepNearFull).
+	trackerShortStep = 2.0
 )
 
 // trial is one run of the engine over the flights of a world.
@@ -275,7 +282,11 @@ func look(u SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng 
 
 // newTracker returns the tracker of a picture.
 func newTracker(picture string) (*track.Tracker, error) {
-	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: &track.Ballistic{Q: trackerQ}}, Manoeuvre: track.DefaultManoeuvre()})
+	quiet := &track.Ballistic{Q: trackerQ, ShortStep: trackerShortStep}
+	boost := &track.Ballistic{Q: track.BoostQ, ShortStep: trackerShortStep}
+	man := track.DefaultManoeuvre()
+	man.Filter = &track.EKF{Motion: boost, StandardForm: true}
+	return track.NewTracker(picture, track.Config{Filter: &track.EKF{Motion: quiet, StandardForm: true}, Manoeuvre: man})
 }
 
 // firmTracks returns the number of firm tracks each picture held over the
