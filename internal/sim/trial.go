@@ -308,21 +308,51 @@ func (w *World) spaceWarnings(rng *rand.Rand, out []Sensing) [][]float64 {
 			cued[k][i] = math.Inf(1)
 		}
 	}
-	for _, ss := range w.Space {
+	sights := w.spaceSights()
+	for s, ss := range w.Space {
 		for i := range w.Flights {
-			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
-			if !ok {
+			seen := sights[s][i]
+			if math.IsNaN(seen) {
 				continue
 			}
-			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
-				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
+			// The warning's launch point is not used here, but its draws
+			// are made, as launchdetect.Sensor.Observe makes them.
+			ss.LaunchError(rng)
+			t := seen + ss.Delay
+			if t < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
+				out[i].SpaceWarning, out[i].SpaceWarningSensor = t, ss.Name
 			}
 			for k, o := range w.Pictures {
 				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
-					cued[k][i] = math.Min(cued[k][i], wn.Time+lat)
+					cued[k][i] = math.Min(cued[k][i], t+lat)
 				}
 			}
 		}
 	}
 	return cued
+}
+
+// spaceSights returns when each space sensor first sees each flight's
+// plume (launchdetect.Sensor.FirstSight), NaN where it does not: the same
+// in every trial, so computed once per world made by Build.
+func (w *World) spaceSights() [][]float64 {
+	compute := func() [][]float64 {
+		sights := make([][]float64, len(w.Space))
+		for s, ss := range w.Space {
+			sights[s] = make([]float64, len(w.Flights))
+			for i := range w.Flights {
+				seen, ok := ss.FirstSight(w.Flights[i].Ballistic)
+				if !ok {
+					seen = math.NaN()
+				}
+				sights[s][i] = seen
+			}
+		}
+		return sights
+	}
+	if w.sights == nil {
+		return compute()
+	}
+	w.sights.once.Do(func() { w.sights.times = compute() })
+	return w.sights.times
 }
