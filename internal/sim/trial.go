@@ -131,7 +131,8 @@ func (tr *trial) run() error {
 	var tracks, sent []track.Track
 	truth := newTruthIndex(n, gate)
 
-	for T := t0 + Tick; T < t1+Tick; T += Tick {
+	tt := w.tickTruth(t0, t1)
+	for tick, T := 0, t0+Tick; T < t1+Tick; tick, T = tick+1, T+Tick {
 		for o, d := range dets {
 			dets[o] = d[:0]
 		}
@@ -207,15 +208,19 @@ func (tr *trial) run() error {
 			}
 		}
 		// Match each picture's tracks to the truth.
-		for i := range w.Flights {
-			f := &w.Flights[i]
-			truth.set(i, track.Vec3{}, false)
-			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
-				p, _ := mv.PosAt(T)
-				truth.set(i, track.Vec3{p.X, p.Y, p.Z}, true)
+		if tt != nil {
+			truth.setTick(tt, tick, func(i int) bool { return T <= tr.dead[i] })
+		} else {
+			for i := range w.Flights {
+				f := &w.Flights[i]
+				truth.set(i, track.Vec3{}, false)
+				if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
+					p, _ := mv.PosAt(T)
+					truth.set(i, track.Vec3{p.X, p.Y, p.Z}, true)
+				}
 			}
+			truth.sort()
 		}
-		truth.sort()
 		for _, o := range w.Pictures {
 			tracks = trackers[o].AppendTracks(tracks[:0])
 			nfirm := 0
