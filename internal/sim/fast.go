@@ -389,6 +389,7 @@ type fastScratch struct {
 	newFC     []bool        // per picture: a track reached fire control this tick
 	ends      []float64     // per flight: trial.end, as of the latest battle management
 	estimates []track.Track // the firm tracks handed to battle management
+	memo      [][]lookMemo  // [radar][flight]: the latest look's sample
 	truth     *truthIndex
 }
 
@@ -405,9 +406,11 @@ func newFastScratch(w *World) *fastScratch {
 	for ph := range 2 {
 		s.rcs[ph], s.rcsDB[ph] = make([]float64, n), make([]float64, n)
 	}
+	s.memo = make([][]lookMemo, nr)
 	for r := range nr {
-		s.next[r], s.tracked[r] = make([]float64, n), make([]bool, n)
+		s.next[r], s.tracked[r], s.memo[r] = make([]float64, n), make([]bool, n), make([]lookMemo, n)
 	}
+	s.reset()
 	return s
 }
 
@@ -420,6 +423,9 @@ func (s *fastScratch) reset() {
 	s.idFlight = s.idFlight[:0]
 	for r := range s.tracked {
 		clear(s.tracked[r])
+		for i := range s.memo[r] {
+			s.memo[r][i] = lookMemo{s: -1}
+		}
 	}
 	clear(s.ntracked)
 	clear(s.newFC)
@@ -497,14 +503,27 @@ func (ft *fastTrial) qTrue(i int, t float64) float64 {
 	return 0
 }
 
+// lookMemo is what a radar's look at a flight found at one sample of the
+// fast tables, for the next look at the same sample (two looks a tick at a
+// track interval of 0.5 s often read one sample): the detection
+// probability, and once detected the measurement's variances and
+// information.
+type lookMemo struct {
+	s          int // the sample; −1 for none
+	pd         float64
+	sigmas     bool    // varR, varC and info are set
+	varR, varC float64 // range variance along the line of sight, variance across it
+	info       mat3    // losCov(los, 1/varR, 1/varC)
+}
+
 // detect adds a detection of flight i at td to the picture's track k,
-// measured with range variance varR along the line of sight los and
-// variance varC across it. The first starts a track; the others of a scan
-// are applied together at its end (their information summed).
-func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.Vec) {
+// measured with range variance m.varR along the line of sight los and
+// m.varC across it. The first starts a track; the others of a scan are
+// applied together at its end (their information m.info summed).
+func (ft *fastTrial) detect(k *fastTrack, i int, td float64, m *lookMemo, los r3.Vec) {
 	if !k.live {
 		*k = fastTrack{live: true, status: track.Tentative, id: len(ft.idFlight), t: td, updates: 1, hit: true}
-		k.cov.A = losCov(los, varR, varC)
+		k.cov.A = losCov(los, m.varR, m.varC)
 		for j := range 3 {
 			k.cov.C[j][j] = fastVelSigma0 * fastVelSigma0
 		}
@@ -515,10 +534,9 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.
 		}
 		return
 	}
-	r := losCov(los, 1/varR, 1/varC)
 	for a := range 3 {
 		for b := range 3 {
-			k.info[a][b] += r[a][b]
+			k.info[a][b] += m.info[a][b]
 		}
 	}
 	k.ninfo++
@@ -526,15 +544,18 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.
 }
 
 // flush applies the detections not yet applied to track k of flight i,
-// at T, and returns its covariance at T.
-func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
+// at T, and finds its covariance at T.
+//
+// It writes the covariance to p, which then is k.cov if the detections
+// were applied.
+func (ft *fastTrial) flush(k *fastTrack, i int, T float64, p *posVelCov) {
 	dt := T - k.t
-	p := k.cov.predicted(dt, ft.q(i, T))
+	q, qt := ft.q(i, T), ft.qTrue(i, T)
+	k.cov.predictInto(p, dt, q)
 	if k.ninfo > 0 {
 		if r, ok := inv3(&k.info); ok {
-			q, qt := ft.q(i, T), ft.qTrue(i, T)
 			if !k.errIsCov {
-				k.err = k.err.predicted(dt, qt)
+				k.err.predictInto(&k.err, dt, qt)
 			}
 			if kp, kv, ok := p.update(&r); ok {
 				switch {
@@ -542,20 +563,19 @@ func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
 					// The filter's model is the truth's: the error's
 					// covariance is the filter's.
 				case k.errIsCov:
-					k.err = k.cov.predicted(dt, qt)
+					k.cov.predictInto(&k.err, dt, qt)
 					k.errIsCov = false
 					fallthrough
 				default:
 					k.err.joseph(&kp, &kv, &r)
 				}
-				k.cov, k.t = p, T
+				k.cov, k.t = *p, T
 				k.updates += k.ninfo
 			}
 		}
 		k.info, k.ninfo = mat3{}, 0
 	}
 	k.batched = 0
-	return p
 }
 
 // endScan closes the scan at T of track k on flight i: confirmation,
@@ -577,7 +597,8 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 		k.batched++
 		return false, false
 	}
-	p := ft.flush(k, i, T)
+	var p posVelCov
+	ft.flush(k, i, T, &p)
 	pos := math.Sqrt(math.Max(0, p.A[0][0]+p.A[1][1]+p.A[2][2]))
 	vel := math.Sqrt(math.Max(0, p.C[0][0]+p.C[1][1]+p.C[2][2]))
 	w := min(k.scans, fastConfirmN)
@@ -617,7 +638,7 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 	if k.frozen {
 		p = k.cov
 	} else {
-		p = ft.flush(k, i, T)
+		ft.flush(k, i, T, &p)
 	}
 	est := track.Estimate{T: T}
 	for r := range 3 {
@@ -770,7 +791,7 @@ func (ft *fastTrial) run() {
 		for r, u := range w.Radars {
 			pic := radarPic[r]
 			rd := u.Radar
-			cuedR, trackedR, nextR := cued[pic], tracked[r], next[r]
+			cuedR, trackedR, nextR, memo := cued[pic], tracked[r], next[r], ft.memo[r]
 			for i := range n {
 				if nextR[i] > T && (trackedR[i] || cuedR[i] > T) {
 					continue // no look due, no cue to take
@@ -819,14 +840,23 @@ func (ft *fastTrial) run() {
 					if ff.boost[s] {
 						ph = 0
 					}
-					if rng.Float64() >= ft.tab.pd[r].at(lk.snrDB[s]+ft.rcsDB[ph][i]) {
+					m := &memo[i]
+					if m.s != s {
+						*m = lookMemo{s: s, pd: ft.tab.pd[r].at(lk.snrDB[s] + ft.rcsDB[ph][i])}
+					}
+					if rng.Float64() >= m.pd {
 						continue
 					}
 					if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 						out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 					}
-					varR, varA := sigma2(rd, lk.snr[s]*ft.rcs[ph][i]*float64(rd.Detector.Pulses))
-					ft.detect(&ft.tracks[pic][i], i, tl, varR, lk.rng[s]*lk.rng[s]*varA, lk.los[s])
+					if !m.sigmas {
+						varR, varA := sigma2(rd, lk.snr[s]*ft.rcs[ph][i]*float64(rd.Detector.Pulses))
+						m.varR, m.varC = varR, lk.rng[s]*lk.rng[s]*varA
+						m.info = losCov(lk.los[s], 1/m.varR, 1/m.varC)
+						m.sigmas = true
+					}
+					ft.detect(&ft.tracks[pic][i], i, tl, m, lk.los[s])
 					if !tracked[r][i] && ntracked[r] < rd.MaxTracks {
 						tracked[r][i] = true
 						ntracked[r]++
