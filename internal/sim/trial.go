@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"math/rand/v2"
 
 	"github.com/rampart-sim/rampart/flight"
@@ -83,21 +84,23 @@ func (tr *trial) run() error {
 		rvRCS[i] = w.rcsBand(i, false).Sample(u)
 	}
 
-	// Trackers, one per picture.
-	trackers := make(map[string]*track.Tracker, len(w.Pictures))
-	for _, o := range w.Pictures {
+	// Trackers, one per picture (by index in w.Pictures), and each
+	// radar's picture.
+	trackers := make([]*track.Tracker, len(w.Pictures))
+	for k, o := range w.Pictures {
 		t, err := newTracker(o)
 		if err != nil {
 			return err
 		}
-		trackers[o] = t
+		trackers[k] = t
+	}
+	radarPic := make([]int, len(w.Radars))
+	for r, u := range w.Radars {
+		radarPic[r] = slices.Index(w.Pictures, w.picture(u.Owner))
 	}
 
-	// Space warnings, and the time each picture is cued on each flight.
-	cued := make(map[string][]float64, len(w.Pictures))
-	for k, c := range w.spaceWarnings(rng, out) {
-		cued[w.Pictures[k]] = c
-	}
+	// Space warnings: the time each picture is cued on each flight.
+	cued := w.spaceWarnings(rng, out)
 
 	// Radar schedules: the next look of each radar at each flight.
 	t0, t1 := math.Inf(1), math.Inf(-1)
@@ -127,24 +130,33 @@ func (tr *trial) run() error {
 	gate := track.GateThreshold(truthGateProb, 3)
 	// dets holds each picture's detections of the tick; its slices are
 	// emptied, not dropped, between ticks so that they are allocated once.
-	dets := make(map[string][]track.Detection, len(w.Pictures))
+	dets := make([][]track.Detection, len(w.Pictures))
 	var tracks, sent []track.Track
 	truth := newTruthIndex(n, gate)
+	movers := make([]Mover, n)
+	for i := range w.Flights {
+		movers[i] = w.Flights[i].Mover()
+	}
+	// ends[i] is flight i's end (trial.end) during the tick's looks: only
+	// a handover, after them, changes it.
+	ends := make([]float64, n)
 
 	tt := w.tickTruth(t0, t1)
 	for tick, T := 0, t0+Tick; T < t1+Tick; tick, T = tick+1, T+Tick {
-		for o, d := range dets {
-			dets[o] = d[:0]
+		for k, d := range dets {
+			dets[k] = d[:0]
+		}
+		for i := range ends {
+			ends[i] = tr.end(i)
 		}
 		for r, u := range w.Radars {
-			pic := w.picture(u.Owner)
+			pic := radarPic[r]
 			for i := range w.Flights {
-				f := &w.Flights[i]
-				mv := f.Mover()
+				mv := movers[i]
 				if mv == nil {
 					continue
 				}
-				end := tr.end(i)
+				end := ends[i]
 				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
 					// A cue turns search into a directed look.
 					tracked[r][i] = true
@@ -191,19 +203,19 @@ func (tr *trial) run() error {
 				}
 			}
 		}
-		for _, o := range w.Pictures {
+		for k, o := range w.Pictures {
 			if tr.scanned != nil {
-				tr.scanned(o, T, dets[o])
+				tr.scanned(o, T, dets[k])
 			}
-			if err := trackers[o].Scan(T, dets[o]); err != nil {
+			if err := trackers[k].Scan(T, dets[k]); err != nil {
 				return err
 			}
 		}
 		for _, l := range links {
 			// Send copies what it sends: the buffer is reused.
-			sent = trackers[l.from].AppendTracks(sent[:0])
+			sent = trackers[slices.Index(w.Pictures, l.from)].AppendTracks(sent[:0])
 			l.link.Send(T, l.from, sent)
-			if err := trackers[l.to].Fuse(T, l.link.Deliver(T)); err != nil {
+			if err := trackers[slices.Index(w.Pictures, l.to)].Fuse(T, l.link.Deliver(T)); err != nil {
 				return err
 			}
 		}
@@ -221,8 +233,8 @@ func (tr *trial) run() error {
 			}
 			truth.sort()
 		}
-		for _, o := range w.Pictures {
-			tracks = trackers[o].AppendTracks(tracks[:0])
+		for k, o := range w.Pictures {
+			tracks = trackers[k].AppendTracks(tracks[:0])
 			nfirm := 0
 			for k := range tracks {
 				if tracks[k].Status == track.Firm {
