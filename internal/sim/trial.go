@@ -221,7 +221,7 @@ func (tr *trial) run() error {
 		}
 		// Match each picture's tracks to the truth.
 		if tt != nil {
-			truth.setTick(tt, tick, func(i int) bool { return T <= tr.dead[i] })
+			truth.setTick(tt, tick, T, tr.dead)
 		} else {
 			for i := range w.Flights {
 				f := &w.Flights[i]

@@ -160,16 +160,14 @@ func (w *World) tickTruth(t0, t1 float64) *tickTruth {
 	return tt
 }
 
-// setTick sets the index to tick k of tt, with the flights for which
-// inFlight is false (destroyed) left out: what set for every flight and
+// setTick sets the index to tick k of tt, at time T, with the flights
+// destroyed before T (dead[i] < T) left out: what set for every flight and
 // then sort give.
-func (t *truthIndex) setTick(tt *tickTruth, k int, inFlight func(i int) bool) {
-	for i := range t.pos {
-		t.pos[i] = truthPos{}
-	}
+func (t *truthIndex) setTick(tt *tickTruth, k int, T float64, dead []float64) {
+	clear(t.pos)
 	t.byX, t.xs = t.byX[:0], t.xs[:0]
 	for _, i := range tt.order[k] {
-		if !inFlight(int(i)) {
+		if !(T <= dead[i]) {
 			continue
 		}
 		p := tt.pos[k][i]
