@@ -2,8 +2,8 @@ package sim
 
 import (
 	"math"
-	"slices"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/internal/track"
