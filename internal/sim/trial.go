@@ -140,6 +140,13 @@ func (tr *trial) run() error {
 	// ends[i] is flight i's end (trial.end) during the tick's looks: only
 	// a handover, after them, changes it.
 	ends := make([]float64, n)
+	// firmSeen[k][i] and fcSeen[k][i] record that picture k's first firm
+	// (fire-control) time on flight i is in out[i].FirmByOwner
+	// (FireControlByOwner); firmIDs[k][id] that track id is in tr.firm.
+	firmSeen, fcSeen, firmIDs := make([][]bool, len(w.Pictures)), make([][]bool, len(w.Pictures)), make([][]bool, len(w.Pictures))
+	for k := range w.Pictures {
+		firmSeen[k], fcSeen[k] = make([]bool, n), make([]bool, n)
+	}
 
 	tt := w.tickTruth(t0, t1)
 	for tick, T := 0, t0+Tick; T < t1+Tick; tick, T = tick+1, T+Tick {
@@ -242,12 +249,31 @@ func (tr *trial) run() error {
 				}
 			}
 			tr.peakFirm[o] = max(tr.peakFirm[o], nfirm)
-			for k := range tracks {
-				tk := &tracks[k]
+			// Matching a track to the truth only records the first firm
+			// and fire-control times of the picture on each flight: once
+			// every flight in flight has them, it cannot change anything.
+			needFirm, needFC := false, false
+			for _, i := range truth.byX {
+				needFirm = needFirm || !firmSeen[k][i]
+				needFC = needFC || !fcSeen[k][i]
+			}
+			for j := range tracks {
+				tk := &tracks[j]
 				if tk.Status != track.Firm {
 					continue
 				}
-				tr.firm[o][tk.ID] = true
+				if id := tk.ID; id >= len(firmIDs[k]) || !firmIDs[k][id] {
+					tr.firm[o][id] = true
+					if id < maxIDFlags {
+						if id >= len(firmIDs[k]) {
+							firmIDs[k] = append(firmIDs[k], make([]bool, id+1-len(firmIDs[k]))...)
+						}
+						firmIDs[k][id] = true
+					}
+				}
+				if !needFirm && (!needFC || !tk.FireControl) {
+					continue
+				}
 				i := truth.of(tk)
 				if i < 0 {
 					continue
@@ -255,8 +281,9 @@ func (tr *trial) run() error {
 				if math.IsNaN(out[i].FirmTrack) {
 					out[i].FirmTrack, out[i].FirmTrackOwner = T, o
 				}
-				if _, ok := out[i].FirmByOwner[o]; !ok {
+				if !firmSeen[k][i] {
 					out[i].FirmByOwner[o] = T
+					firmSeen[k][i] = true
 				}
 				if !tk.FireControl {
 					continue
@@ -264,8 +291,9 @@ func (tr *trial) run() error {
 				if math.IsNaN(out[i].FireControl) {
 					out[i].FireControl, out[i].FireControlOwner = T, o
 				}
-				if _, ok := out[i].FireControlByOwner[o]; !ok {
+				if !fcSeen[k][i] {
 					out[i].FireControlByOwner[o] = T
+					fcSeen[k][i] = true
 				}
 			}
 			if tr.bm != nil {
@@ -279,6 +307,10 @@ func (tr *trial) run() error {
 	}
 	return nil
 }
+
+// maxIDFlags bounds the track IDs a trial flags in a slice beside
+// trial.firm (a larger ID is looked up in the map each time).
+const maxIDFlags = 1 << 16
 
 // look is radar u's look at a flight at ECEF position pos at time tl, in
 // the view the look windows give of it: without the line of sight where
