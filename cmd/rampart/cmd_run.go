@@ -165,11 +165,12 @@ phase that runs longer than that.`,
 			defer meter.Close()
 			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
 				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(), Fidelity: rf.fidelity,
-				Progress: meter.Report}
+				Events: rf.out != "", Progress: meter.Report}
 			res, err := study.Run(s, st, o)
 			if err != nil {
 				return err
 			}
+			defer res.Close()
 			if rf.out != "" {
 				if err := study.WriteDir(cmd.Context(), rf.out, res); err != nil {
 					return err

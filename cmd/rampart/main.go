@@ -115,7 +115,7 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return badInput("%s: %w (see '%s --help')", cmd.Name(), err, cmd.CommandPath())
+		return badInput("%s: %w (see '%s --help')", cmd.Name(), flagProblem(err), cmd.CommandPath())
 	})
 	root.AddCommand(
 		newRunCmd(),

@@ -32,6 +32,11 @@ type Problem struct {
 	Suggestion string
 	// Allowed lists the allowed values or field names, when there is a list.
 	Allowed []string
+	// OtherUses counts the other fields with the same problem at the same
+	// place: a value written once under a YAML anchor (&name) and used
+	// again through its aliases (*name) is reported once, at its first
+	// use, with how many more there are.
+	OtherUses int
 }
 
 // Text returns the message completed with the suggestion and the allowed
@@ -61,6 +66,13 @@ func (p Problem) String() string {
 	}
 	if p.Path != "" {
 		b.WriteString(p.Path)
+		switch p.OtherUses {
+		case 0:
+		case 1:
+			b.WriteString(" (and 1 other use of this anchored value)")
+		default:
+			fmt.Fprintf(&b, " (and %d other uses of this anchored value)", p.OtherUses)
+		}
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Text())
@@ -123,7 +135,34 @@ func (ps *Problems) Err() error {
 	list = slices.CompactFunc(list, func(a, b Problem) bool {
 		return a.File == b.File && a.Line == b.Line && a.Col == b.Col && a.Path == b.Path && a.Text() == b.Text()
 	})
-	return &Errors{Problems: list, Omitted: ps.omitted}
+	return &Errors{Problems: mergeAliases(list), Omitted: ps.omitted}
+}
+
+// mergeAliases keeps, of the problems with the same text at the same known
+// place under different paths (an anchored value used through aliases),
+// the first, counting the others in its OtherUses.
+func mergeAliases(list []Problem) []Problem {
+	type place struct {
+		file      string
+		line, col int
+		text      string
+	}
+	first := map[place]int{}
+	out := list[:0]
+	for _, p := range list {
+		if p.Line == 0 {
+			out = append(out, p)
+			continue
+		}
+		k := place{p.File, p.Line, p.Col, p.Text()}
+		if i, ok := first[k]; ok {
+			out[i].OtherUses++
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, p)
+	}
+	return out
 }
 
 // Suggest returns the candidate closest to s when it is close enough to be

@@ -159,3 +159,24 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("a note with a new line gave %q, want none", got)
 	}
 }
+
+// TestAliasedProblemOnce: the same problem at the same place under other
+// paths (a YAML anchor used through aliases) is reported once, at its
+// first use, with the count of the others (the review found one line per
+// salvo case that used the anchor).
+func TestAliasedProblemOnce(t *testing.T) {
+	var ps Problems
+	for i := range 3 {
+		ps.Add(Problem{File: "f.yaml", Line: 4, Col: 7, Path: IndexPath("cases", i) + ".warheads", Msg: "-1 is out of range"})
+	}
+	ps.Add(Problem{File: "f.yaml", Line: 4, Col: 7, Path: "cases[0].name", Msg: "another problem"})
+	ps.Add(Problem{File: "f.yaml", Path: "run", Msg: "no place"})
+	ps.Add(Problem{File: "f.yaml", Path: "run2", Msg: "no place"})
+	err := ps.Err().(*Errors)
+	if len(err.Problems) != 4 {
+		t.Fatalf("%d problems, want 4 (the aliased three as one): %v", len(err.Problems), err)
+	}
+	if got, want := err.Problems[2].String(), "f.yaml:4:7: cases[0].warheads (and 2 other uses of this anchored value): -1 is out of range"; got != want {
+		t.Errorf("aliased problem reads %q, want %q", got, want)
+	}
+}

@@ -34,23 +34,54 @@ const (
 // link, a file, or a directory holding anything but report files is
 // refused as bad input.
 func WriteDir(ctx context.Context, dir string, res *Result) error {
-	files := map[string][]byte{ResultsFile: res.Document}
+	files := map[string]fileBody{ResultsFile: bytesBody(res.Document)}
 	var buf bytes.Buffer
 	if err := scene.Write(&buf, res.Scene); err != nil {
 		return fmt.Errorf("%s: %w", scene.FileName, err)
 	}
-	files[scene.FileName] = bytes.Clone(buf.Bytes())
-	buf.Reset()
-	if err := writeEvents(&buf, res); err != nil {
-		return fmt.Errorf("%s: %w", EventsFile, err)
-	}
-	files[EventsFile] = bytes.Clone(buf.Bytes())
+	files[scene.FileName] = bytesBody(bytes.Clone(buf.Bytes()))
 	buf.Reset()
 	if err := report.Write(&buf, reportDocument(res)); err != nil {
 		return fmt.Errorf("%s: %w", ReportFile, err)
 	}
-	files[ReportFile] = bytes.Clone(buf.Bytes())
-	return writeFiles(ctx, dir, files, os.WriteFile)
+	files[ReportFile] = bytesBody(bytes.Clone(buf.Bytes()))
+	// events.csv is copied from the run's spool as it is written, not
+	// built in memory: it grows with the trials.
+	files[EventsFile] = func(w io.Writer) error {
+		if err := writeEvents(w, res); err != nil {
+			return fmt.Errorf("%s: %w", EventsFile, err)
+		}
+		return nil
+	}
+	return writeFiles(ctx, dir, files, createFile)
+}
+
+// fileBody writes the contents of one file of a report directory.
+type fileBody func(io.Writer) error
+
+// bytesBody is a fileBody that writes b.
+func bytesBody(b []byte) fileBody {
+	return func(w io.Writer) error { _, err := w.Write(b); return err }
+}
+
+// createFile creates a new file of a report directory for writing.
+func createFile(name string) (io.WriteCloser, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return syncedFile{f}, nil
+}
+
+// syncedFile is a file that is flushed to disk when closed.
+type syncedFile struct{ *os.File }
+
+func (f syncedFile) Close() error {
+	err := f.Sync()
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
@@ -66,12 +97,20 @@ func CheckDir(dir string) error {
 // reportFiles are the files of a report directory, in the order written.
 var reportFiles = []string{EventsFile, ReportFile, ResultsFile, scene.FileName}
 
-// writeFiles writes files as the report directory dir through write (a
-// parameter so that tests can make it fail midway).
-func writeFiles(ctx context.Context, dir string, files map[string][]byte, write func(string, []byte, os.FileMode) error) error {
+// writeFiles writes files as the report directory dir, each file made by
+// create (a parameter so that tests can make it fail midway).
+func writeFiles(ctx context.Context, dir string, files map[string]fileBody, create func(string) (io.WriteCloser, error)) error {
 	err := atomicdir.WriteDir(ctx, dir, reportFiles, func(tmp string) error {
 		for _, n := range reportFiles {
-			if err := write(filepath.Join(tmp, n), files[n], 0o644); err != nil {
+			f, err := create(filepath.Join(tmp, n))
+			if err != nil {
+				return err
+			}
+			err = files[n](f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -101,6 +140,12 @@ var EventsProvenance = []string{provenance.RampartVersionField, provenance.Scena
 // writeEvents writes res.Events as CSV, each row ended by the
 // EventsProvenance columns, formula-like cells made inert.
 func writeEvents(w io.Writer, res *Result) error {
+	if res.spool != nil {
+		return res.spool.copyTo(w)
+	}
+	if res.Kind == EngineKind {
+		return errors.New("the run kept no events (study.Options.Events) or its result was closed")
+	}
 	cw := csv.NewWriter(w)
 	stamp := neutralizeCells([][]string{{provenance.Version(), res.scenario.SHA256, strconv.FormatInt(res.options.Seed, 10)}})[0]
 	for i, row := range neutralizeCells(res.Events) {

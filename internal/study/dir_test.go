@@ -3,6 +3,7 @@ package study
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,25 +15,25 @@ import (
 func TestWriteFilesFailingWriterKeepsEarlier(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "rep")
-	old := map[string][]byte{}
+	old := map[string]fileBody{}
 	for _, n := range reportFiles {
-		old[n] = []byte("old " + n)
+		old[n] = bytesBody([]byte("old " + n))
 	}
-	if err := writeFiles(context.Background(), dir, old, os.WriteFile); err != nil {
+	if err := writeFiles(context.Background(), dir, old, createFile); err != nil {
 		t.Fatal(err)
 	}
 	boom := errors.New("no space left on device")
 	calls := 0
-	failing := func(name string, data []byte, perm os.FileMode) error {
-		if calls++; calls == 2 {
-			os.WriteFile(name, data[:len(data)/2], perm) // a truncated file, then the failure
-			return boom
+	failing := func(name string) (io.WriteCloser, error) {
+		f, err := createFile(name)
+		if calls++; calls == 2 && err == nil {
+			return &failingWriter{f, boom}, nil // a truncated file, then the failure
 		}
-		return os.WriteFile(name, data, perm)
+		return f, err
 	}
-	fresh := map[string][]byte{}
+	fresh := map[string]fileBody{}
 	for _, n := range reportFiles {
-		fresh[n] = []byte("new " + n)
+		fresh[n] = bytesBody([]byte("new " + n))
 	}
 	err := writeFiles(context.Background(), dir, fresh, failing)
 	var ie *InputError
@@ -49,18 +50,29 @@ func TestWriteFilesFailingWriterKeepsEarlier(t *testing.T) {
 	}
 }
 
+// failingWriter writes half of what it is given, then fails with err.
+type failingWriter struct {
+	io.WriteCloser
+	err error
+}
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	n, _ := f.WriteCloser.Write(p[:len(p)/2])
+	return n, f.err
+}
+
 // TestWriteFilesRefusedTargetIsInputError: a file where the directory
 // should go is bad input, and the file is left alone.
 func TestWriteFilesRefusedTargetIsInputError(t *testing.T) {
 	file := filepath.Join(t.TempDir(), ReportFile)
 	os.WriteFile(file, []byte("precious"), 0o644)
-	files := map[string][]byte{}
+	files := map[string]fileBody{}
 	for _, n := range reportFiles {
-		files[n] = []byte(n)
+		files[n] = bytesBody([]byte(n))
 	}
 	for _, target := range []string{file, filepath.Join(file, "rep")} {
 		var ie *InputError
-		if err := writeFiles(context.Background(), target, files, os.WriteFile); !errors.As(err, &ie) {
+		if err := writeFiles(context.Background(), target, files, createFile); !errors.As(err, &ie) {
 			t.Errorf("writeFiles(%s) = %v, want an input error", target, err)
 		}
 	}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/scene"
 	"github.com/rampart-sim/rampart/internal/sim"
@@ -41,7 +43,23 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	events := newEventLog(world)
+	var spool *eventSpool
+	if o.Events {
+		if spool, err = newEventSpool([]string{provenance.Version(), s.SHA256, strconv.FormatInt(o.Seed, 10)}); err != nil {
+			return nil, err
+		}
+	}
+	res, err := engineTrials(s, o, world, spool)
+	if err != nil && spool != nil {
+		spool.Close()
+	}
+	return res, err
+}
+
+// engineTrials runs the Monte Carlo of world, its events streamed to spool
+// (nil: counted only), and builds the result.
+func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *eventSpool) (*Result, error) {
+	events := newEventLog(world, spool)
 	sum, err := monteCarlo(world, o, "Monte Carlo trials", events.observe)
 	if err != nil {
 		return nil, err
@@ -70,7 +88,7 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		Scene:    sc,
 		Sections: engineSections(s, world, sum, sc, note),
 		Systems:  EngineSystems(world),
-		Events:   events.rows,
+		spool:    spool,
 	}
 	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, note, o) }
 	return res, nil

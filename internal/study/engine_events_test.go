@@ -1,6 +1,9 @@
 package study
 
 import (
+	"bytes"
+	"encoding/csv"
+	"os"
 	"strings"
 	"testing"
 
@@ -11,7 +14,7 @@ import (
 // of whole trials only, in trial order, and its note says how many.
 func TestEventLogKeepsWholeTrials(t *testing.T) {
 	world := &sim.World{Flights: []sim.Flight{{Name: "a"}, {Name: "b"}}}
-	l := newEventLog(world)
+	l := newEventLog(world, nil)
 	// Each trial: 3 shots and 2 leakers, 5 rows.
 	o := &sim.Outcome{Leaked: []bool{true, true}, Shots: []sim.Shot{{Flight: 0}, {Flight: 1}, {Flight: -1}}}
 	const perTrial = 5
@@ -22,17 +25,64 @@ func TestEventLogKeepsWholeTrials(t *testing.T) {
 	if want := MaxEventRows / perTrial; l.trials != want {
 		t.Errorf("log holds %d trials, want %d", l.trials, want)
 	}
-	if rows := len(l.rows) - 1; rows != l.trials*perTrial || rows > MaxEventRows {
-		t.Errorf("log holds %d rows for %d whole trials (limit %d)", rows, l.trials, MaxEventRows)
-	}
-	if last := l.rows[len(l.rows)-1][0]; last != "19999" {
-		t.Errorf("last row is of trial %s, want 19999", last)
+	if l.rows != l.trials*perTrial || l.rows > MaxEventRows {
+		t.Errorf("log holds %d rows for %d whole trials (limit %d)", l.rows, l.trials, MaxEventRows)
 	}
 	note := l.note(trials)
-	if !strings.Contains(note, "first 20000 of 20010 trials") {
-		t.Errorf("note %q does not say which trials events.csv holds", note)
+	if want := "first 200000 of 200010 trials"; !strings.Contains(note, want) {
+		t.Errorf("note %q does not say %q", note, want)
 	}
-	if short := newEventLog(world); short.note(0) != "" {
+	if short := newEventLog(world, nil); short.note(0) != "" {
 		t.Errorf("a complete log has a note: %q", short.note(0))
+	}
+}
+
+// TestEventSpoolStreams: the spooled events.csv has the header, one row a
+// shot and a leaker in trial order, each ended by the provenance columns,
+// formula-like cells made inert, and its file is gone once the spool is
+// open (on this system) or closed.
+func TestEventSpoolStreams(t *testing.T) {
+	world := &sim.World{Flights: []sim.Flight{{Name: "=a"}, {Name: "b"}}}
+	sp, err := newEventSpool([]string{"v1", "sha", "7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	l := newEventLog(world, sp)
+	o := &sim.Outcome{Leaked: []bool{false, true}, Shots: []sim.Shot{{Flight: 0, Command: "US"}}}
+	for i := range 3 {
+		l.observe(i, o)
+	}
+	var buf bytes.Buffer
+	if err := sp.copyTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+3*2 {
+		t.Fatalf("%d rows, want a header and 6: %q", len(rows), rows)
+	}
+	if got, want := strings.Join(rows[0], ","), strings.Join(append(eventsHeader[:len(eventsHeader):len(eventsHeader)], EventsProvenance...), ","); got != want {
+		t.Errorf("header %q, want %q", got, want)
+	}
+	for i, r := range rows[1:] {
+		if r[0] != []string{"0", "0", "1", "1", "2", "2"}[i] {
+			t.Errorf("row %d is of trial %s", i+1, r[0])
+		}
+		if tail := strings.Join(r[len(r)-3:], ","); tail != "v1,sha,7" {
+			t.Errorf("row %d ends %q, want the provenance v1,sha,7", i+1, tail)
+		}
+	}
+	if rows[1][1] != "intercept" || rows[1][2] != "'=a" || rows[2][1] != "leak" || rows[2][2] != "b" {
+		t.Errorf("first trial's rows %q, %q: want the shot at '=a (made inert), then b's leak", rows[1], rows[2])
+	}
+	name := sp.file.Name()
+	if err := sp.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(name); !os.IsNotExist(err) {
+		t.Errorf("spool file %s still there after Close: %v", name, err)
 	}
 }

@@ -56,68 +56,6 @@ func seconds(v float64) string {
 	return fmt.Sprintf("%.1f", v)
 }
 
-// MaxEventRows bounds the rows of an engine run's events.csv (about 40 MB
-// held in memory at most). A run whose events would exceed it keeps those
-// of its first trials, whole trials only, and says so (Result.Note and
-// the results' events_trials).
-const MaxEventRows = 100_000
-
-// eventLog collects the rows of events.csv, header first: one per shot and
-// per leaker of each trial, in trial order, up to MaxEventRows.
-type eventLog struct {
-	world  *sim.World
-	rows   [][]string
-	trials int  // trials whose events are all in rows
-	full   bool // a trial's events did not fit; later trials are skipped
-}
-
-func newEventLog(world *sim.World) *eventLog {
-	return &eventLog{world: world, rows: [][]string{{"trial", "event", "threat", "time_s", "command", "launcher", "interceptor", "launch_s", "pk_planned", "miss_m", "reach_m", "kill", "lat_deg", "lon_deg", "alt_km"}}}
-}
-
-// observe adds trial t's events, or none if they do not all fit.
-func (l *eventLog) observe(t int, o *sim.Outcome) {
-	if l.full {
-		return
-	}
-	leaks := 0
-	for _, x := range o.Leaked {
-		if x {
-			leaks++
-		}
-	}
-	if len(l.rows)-1+len(o.Shots)+leaks > MaxEventRows {
-		l.full = true
-		return
-	}
-	f := func(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
-	trial := strconv.Itoa(t)
-	for _, sh := range o.Shots {
-		threat := ""
-		if sh.Flight >= 0 {
-			threat = l.world.Flights[sh.Flight].Name
-		}
-		l.rows = append(l.rows, []string{trial, "intercept", threat, f(sh.Intercept, 2), sh.Command, sh.Launcher, sh.Interceptor, f(sh.Launch, 2),
-			f(sh.PkPlanned, 4), f(sh.MissM, 1), f(sh.ReachM, 1), strconv.FormatBool(sh.Kill), f(sh.Pos.LatDeg(), 5), f(sh.Pos.LonDeg(), 5), f(sh.Pos.Alt/1e3, 3)})
-	}
-	for i, leaked := range o.Leaked {
-		if !leaked {
-			continue
-		}
-		fl := l.world.Flights[i]
-		l.rows = append(l.rows, []string{trial, "leak", fl.Name, f(fl.LaunchTime+fl.FlightTime, 2), "", "", "", "", "", "", "", "", f(fl.Impact.LatDeg(), 5), f(fl.Impact.LonDeg(), 5), "0"})
-	}
-	l.trials++
-}
-
-// note says, when the log was cut short, which trials it holds.
-func (l *eventLog) note(trials int) string {
-	if l.trials == trials {
-		return ""
-	}
-	return fmt.Sprintf("events.csv holds the events of the first %d of %d trials (its limit is %d rows); the statistics use every trial.", l.trials, trials, MaxEventRows)
-}
-
 // writeEngineText writes the text summary of an engine run.
 func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, eventsNote string, o Options) error {
 	h := EngineHeadline(s, world, sum)

@@ -49,7 +49,22 @@ type Options struct {
 	// ("full" or "fast"; rampart run --fidelity), or "" for the
 	// scenario's run.fidelity. Only the engine reads it.
 	Fidelity string
+	// Events asks an engine run to keep its events.csv (rampart run --out),
+	// streamed to a temporary file as the trials finish; Result.Close
+	// removes it.
+	Events   bool
 	Progress func(label string, done, total int)
+}
+
+// Close releases what the result holds open: the spooled events.csv of
+// an engine run. The result's files cannot be written after it.
+func (r *Result) Close() error {
+	if r == nil || r.spool == nil {
+		return nil
+	}
+	err := r.spool.Close()
+	r.spool = nil
+	return err
 }
 
 // PicksGiven names the pick flags given: Both (--pick), Threat
@@ -78,8 +93,10 @@ type Result struct {
 	// their kind is a threat's (the fighter of an air-policing analysis),
 	// for Picks.For.
 	DefenseSystems []string
-	// Events are the rows of events.csv, header first.
+	// Events are the rows of events.csv, header first, of an analysis; an
+	// engine run streams its events to spool instead (Options.Events).
 	Events [][]string
+	spool  *eventSpool
 
 	// text writes the kind's own text summary; nil for the common one.
 	text func(io.Writer) error

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -98,9 +100,9 @@ func WriteWTAText(w io.Writer, d WTAJSON) error {
 		status = " (stopped by the time limit)"
 	}
 	fmt.Fprintf(w, "  solver       %s%s\n", d.Solver, status)
-	fmt.Fprintf(w, "  objective    %.6f expected surviving value\n", d.Objective)
+	fmt.Fprintf(w, "  objective    %s expected surviving value\n", sixDecimals(d.Objective))
 	if d.LowerBound != nil {
-		fmt.Fprintf(w, "  lower bound  %.6f (gap %.4f %%)\n", *d.LowerBound, 100**d.GapToBound)
+		fmt.Fprintf(w, "  lower bound  %s (gap %s %%)\n", sixDecimals(*d.LowerBound), fourDecimals(100**d.GapToBound))
 	} else {
 		fmt.Fprintf(w, "  lower bound  none\n")
 	}
@@ -130,4 +132,21 @@ func WriteWTAText(w io.Writer, d WTAJSON) error {
 		fmt.Fprintf(w, "  … and %d more rows (--json prints them all)\n", n)
 	}
 	return nil
+}
+
+// sixDecimals is v to six decimals without trailing zeros (15.5, not
+// 15.500000): the precision the benchmarks' published objectives are
+// compared at, and no more digits than that.
+func sixDecimals(v float64) string { return trimmedDecimals(v, 6) }
+
+// fourDecimals is a percentage gap to four decimals, trimmed the same way.
+func fourDecimals(v float64) string { return trimmedDecimals(v, 4) }
+
+// trimmedDecimals is v to n decimals without trailing zeros.
+func trimmedDecimals(v float64, n int) string {
+	s := strconv.FormatFloat(v, 'f', n, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }
