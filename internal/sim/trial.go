@@ -243,8 +243,8 @@ func (tr *trial) run() error {
 		for k, o := range w.Pictures {
 			tracks = trackers[k].AppendTracks(tracks[:0])
 			nfirm := 0
-			for k := range tracks {
-				if tracks[k].Status == track.Firm {
+			for j := range tracks {
+				if tracks[j].Status == track.Firm {
 					nfirm++
 				}
 			}
