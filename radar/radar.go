@@ -42,8 +42,8 @@ type Radar struct {
 	TrackInterval float64 // s between updates of one track
 	MaxTracks     int     // simultaneous tracks
 
-	enu   geo.ENU
-	pd    *pdTable // the Detector's Pd on a grid, for Look
+	enu geo.ENU
+	pd  *pdTable // the Detector's Pd on a grid, for Look
 	// snrEq is the Equation at Init and snrC its constant, for the
 	// looks' SNR (an Equation changed since is computed afresh).
 	snrEq Equation
