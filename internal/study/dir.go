@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/rampart-sim/rampart/internal/atomicdir"
@@ -34,26 +35,55 @@ const (
 // link, a file, or a directory holding anything but report files is
 // refused as bad input.
 func WriteDir(ctx context.Context, dir string, res *Result) error {
+	files, err := fileBodies(res)
+	if err != nil {
+		return err
+	}
+	return writeFiles(ctx, dir, files, createFile)
+}
+
+// Files builds the files of a run's report directory in memory, by name
+// (ReportFiles): what a run store keeps. WriteDir writes the same files
+// without holding events.csv in memory.
+func Files(res *Result) (map[string][]byte, error) {
+	bodies, err := fileBodies(res)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(bodies))
+	for name, body := range bodies {
+		var buf bytes.Buffer
+		if err := body(&buf); err != nil {
+			return nil, err
+		}
+		files[name] = buf.Bytes()
+	}
+	return files, nil
+}
+
+// fileBodies are the files of a run's report directory, each a writer of
+// its contents: results.json, scene.json and report.html built first,
+// events.csv copied from the run's spool when it is written (it grows
+// with the trials).
+func fileBodies(res *Result) (map[string]fileBody, error) {
 	files := map[string]fileBody{ResultsFile: bytesBody(res.Document)}
 	var buf bytes.Buffer
 	if err := scene.Write(&buf, res.Scene); err != nil {
-		return fmt.Errorf("%s: %w", scene.FileName, err)
+		return nil, fmt.Errorf("%s: %w", scene.FileName, err)
 	}
 	files[scene.FileName] = bytesBody(bytes.Clone(buf.Bytes()))
 	buf.Reset()
 	if err := report.Write(&buf, reportDocument(res)); err != nil {
-		return fmt.Errorf("%s: %w", ReportFile, err)
+		return nil, fmt.Errorf("%s: %w", ReportFile, err)
 	}
 	files[ReportFile] = bytesBody(bytes.Clone(buf.Bytes()))
-	// events.csv is copied from the run's spool as it is written, not
-	// built in memory: it grows with the trials.
 	files[EventsFile] = func(w io.Writer) error {
 		if err := writeEvents(w, res); err != nil {
 			return fmt.Errorf("%s: %w", EventsFile, err)
 		}
 		return nil
 	}
-	return writeFiles(ctx, dir, files, createFile)
+	return files, nil
 }
 
 // fileBody writes the contents of one file of a report directory.
@@ -83,6 +113,10 @@ func (f syncedFile) Close() error {
 	}
 	return err
 }
+
+// ReportFiles are the names of the files of a report directory, in the
+// order they are written.
+func ReportFiles() []string { return slices.Clone(reportFiles) }
 
 // CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
 // file, a symbolic link, a directory holding other files), so that a run
@@ -143,8 +177,11 @@ func writeEvents(w io.Writer, res *Result) error {
 	if res.spool != nil {
 		return res.spool.copyTo(w)
 	}
+	if res.spoolErr != nil {
+		return res.spoolErr
+	}
 	if res.Kind == EngineKind {
-		return errors.New("the run kept no events (study.Options.Events) or its result was closed")
+		return errors.New("the run's result was closed (Result.Close) before its files were written")
 	}
 	cw := csv.NewWriter(w)
 	stamp := neutralizeCells([][]string{{provenance.Version(), res.scenario.SHA256, strconv.FormatInt(res.options.Seed, 10)}})[0]

@@ -43,15 +43,16 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	var spool *eventSpool
-	if o.Events {
-		if spool, err = newEventSpool([]string{provenance.Version(), s.SHA256, strconv.FormatInt(o.Seed, 10)}); err != nil {
-			return nil, err
-		}
-	}
+	// Every engine run keeps its events.csv, streamed to a spool; without
+	// a writable temporary directory it runs anyway, and only writing the
+	// events fails, with the reason.
+	spool, spoolErr := newEventSpool([]string{provenance.Version(), s.SHA256, strconv.FormatInt(o.Seed, 10)})
 	res, err := engineTrials(s, o, world, spool)
 	if err != nil && spool != nil {
 		spool.Close()
+	}
+	if res != nil {
+		res.spoolErr = spoolErr
 	}
 	return res, err
 }

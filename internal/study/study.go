@@ -49,10 +49,6 @@ type Options struct {
 	// ("full" or "fast"; rampart run --fidelity), or "" for the
 	// scenario's run.fidelity. Only the engine reads it.
 	Fidelity string
-	// Events asks an engine run to keep its events.csv (rampart run --out),
-	// streamed to a temporary file as the trials finish; Result.Close
-	// removes it.
-	Events   bool
 	Progress func(label string, done, total int)
 }
 
@@ -94,9 +90,11 @@ type Result struct {
 	// for Picks.For.
 	DefenseSystems []string
 	// Events are the rows of events.csv, header first, of an analysis; an
-	// engine run streams its events to spool instead (Options.Events).
-	Events [][]string
-	spool  *eventSpool
+	// engine run streams its events to spool instead, as its trials
+	// finish (spoolErr: why it could not), until Close.
+	Events   [][]string
+	spool    *eventSpool
+	spoolErr error
 
 	// text writes the kind's own text summary; nil for the common one.
 	text func(io.Writer) error
