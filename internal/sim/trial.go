@@ -178,11 +178,17 @@ func (tr *trial) run() error {
 					}
 					if view == viewHidden {
 						// Not visible: the look would find nothing and
-						// draw nothing.
+						// draw nothing. So would the next looks while
+						// they stay in the run of hidden cells: step over
+						// them by the same additions, without asking the
+						// windows each time.
+						step := u.Radar.SearchFrame
 						if tracked[r][i] {
-							next[r][i] = tl + u.Radar.TrackInterval
-						} else {
-							next[r][i] = tl + u.Radar.SearchFrame
+							step = u.Radar.TrackInterval
+						}
+						next[r][i] = tl + step
+						for until := windows[r][i].hiddenUntil(tl); next[r][i] <= T && next[r][i] < end && next[r][i] < until; {
+							next[r][i] += step
 						}
 						continue
 					}

@@ -57,6 +57,27 @@ type lookCells struct {
 	view  []cellView
 	split []int32 // per cell: its first sub-cell in sub, where split
 	sub   []cellView
+	// runEnd[k], for a hidden cell k, is the first cell after it that is
+	// not hidden (len(view) if none).
+	runEnd []int32
+}
+
+// hiddenRunSlackS is kept between hiddenUntil and the end of the run of
+// hidden cells, s: far more than the rounding of at's cell index for
+// times of a few thousand seconds (about 1e-12 s), so that every time
+// before hiddenUntil lies in a hidden cell.
+const hiddenRunSlackS = 1e-6
+
+// hiddenUntil returns, for a time t at which at finds the flight hidden in
+// a whole cell, a time until which every later look finds it hidden too:
+// the end of the run of hidden cells holding t, less hiddenRunSlackS. It
+// returns t (no run) where t is not in a hidden cell.
+func (c *lookCells) hiddenUntil(t float64) float64 {
+	k := math.Floor((t - c.t0) / windowCellS)
+	if !(k >= 0 && k < float64(len(c.view))) || c.view[int(k)] != viewHidden {
+		return t
+	}
+	return c.t0 + float64(c.runEnd[int(k)])*windowCellS - hiddenRunSlackS
 }
 
 // at returns what the radar may see of the flight at t; viewUnknown
@@ -163,6 +184,14 @@ func (w *World) lookCells() [][]lookCells {
 				}
 				c.view[k], c.split[k] = viewSplit, int32(len(c.sub))
 				c.sub = append(c.sub, sub[:]...)
+			}
+			c.runEnd = make([]int32, len(c.view))
+			end := int32(len(c.view))
+			for k := len(c.view) - 1; k >= 0; k-- {
+				if c.view[k] != viewHidden {
+					end = int32(k)
+				}
+				c.runEnd[k] = end
 			}
 			out[r][i] = c
 		}
