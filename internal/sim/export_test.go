@@ -77,3 +77,8 @@ func (w *World) SplitCells(r, i int) (starts []float64, width float64) {
 	}
 	return starts, windowCellS
 }
+
+// HiddenUntil exposes lookCells.hiddenUntil for radar r and flight i.
+func (w *World) HiddenUntil(r, i int, t float64) float64 {
+	return w.windows()[r][i].hiddenUntil(t)
+}

@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -176,4 +177,50 @@ func TestLookWindowsSubCells(t *testing.T) {
 		t.Errorf("the sub-cells decide %d of %d looks in %d split cells; want most", decided, looks, cells)
 	}
 	t.Logf("%d split cells: the sub-cells decide %d of %d looks", cells, decided, looks)
+}
+
+// TestHiddenUntilStaysHidden checks the run the trial loop steps over
+// without asking the windows: for random times in hidden cells, the
+// windows hide the flight at 50 random times before hiddenUntil, at the
+// time itself and just before hiddenUntil; and the runs are used (some
+// extend past the next cell).
+func TestHiddenUntilStaysHidden(t *testing.T) {
+	w := europeTestWorld(t)
+	rng := rand.New(rand.NewPCG(7, 8))
+	runs, long := 0, 0
+	for r := range w.Radars {
+		for i := range w.Flights {
+			f := &w.Flights[i]
+			if f.Mover() == nil {
+				continue
+			}
+			for range 500 {
+				tl := f.LaunchTime + rng.Float64()*f.FlightTime
+				until := w.HiddenUntil(r, i, tl)
+				if until <= tl {
+					continue
+				}
+				runs++
+				if until-tl > 2 {
+					long++
+				}
+				for k := range 52 {
+					s := tl + rng.Float64()*(until-tl)
+					switch k {
+					case 50:
+						s = tl
+					case 51:
+						s = math.Nextafter(until, math.Inf(-1))
+					}
+					if w.MayLook(r, i, s) {
+						t.Fatalf("radar %d, %s: hidden until %.6f s from %.3f s, but the windows let a look at %.6f s through", r, f.Name, until, tl, s)
+					}
+				}
+			}
+		}
+	}
+	if runs == 0 || long == 0 {
+		t.Fatalf("%d hidden runs sampled, %d longer than a cell: the test checks nothing", runs, long)
+	}
+	t.Logf("%d hidden runs sampled, %d longer than a cell", runs, long)
 }
