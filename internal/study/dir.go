@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/rampart-sim/rampart/internal/atomicdir"
@@ -34,24 +35,38 @@ const (
 // link, a file, or a directory holding anything but report files is
 // refused as bad input.
 func WriteDir(ctx context.Context, dir string, res *Result) error {
+	files, err := Files(res)
+	if err != nil {
+		return err
+	}
+	return writeFiles(ctx, dir, files, os.WriteFile)
+}
+
+// Files builds the files of a run's report directory, by name
+// (ReportFiles): what WriteDir writes, and what a run store keeps.
+func Files(res *Result) (map[string][]byte, error) {
 	files := map[string][]byte{ResultsFile: res.Document}
 	var buf bytes.Buffer
 	if err := scene.Write(&buf, res.Scene); err != nil {
-		return fmt.Errorf("%s: %w", scene.FileName, err)
+		return nil, fmt.Errorf("%s: %w", scene.FileName, err)
 	}
 	files[scene.FileName] = bytes.Clone(buf.Bytes())
 	buf.Reset()
 	if err := writeEvents(&buf, res); err != nil {
-		return fmt.Errorf("%s: %w", EventsFile, err)
+		return nil, fmt.Errorf("%s: %w", EventsFile, err)
 	}
 	files[EventsFile] = bytes.Clone(buf.Bytes())
 	buf.Reset()
 	if err := report.Write(&buf, reportDocument(res)); err != nil {
-		return fmt.Errorf("%s: %w", ReportFile, err)
+		return nil, fmt.Errorf("%s: %w", ReportFile, err)
 	}
 	files[ReportFile] = bytes.Clone(buf.Bytes())
-	return writeFiles(ctx, dir, files, os.WriteFile)
+	return files, nil
 }
+
+// ReportFiles are the names of the files of a report directory, in the
+// order they are written.
+func ReportFiles() []string { return slices.Clone(reportFiles) }
 
 // CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
 // file, a symbolic link, a directory holding other files), so that a run
