@@ -448,6 +448,9 @@ type ExploreRequest struct {
 	Missile     string    `json:"missile,omitempty"`
 	Radar       string    `json:"radar,omitempty"`
 	AltitudesKm []float64 `json:"altitudes_km,omitempty"`
+	// BoresightDeg points a sector radar (azimuth, degrees clockwise from
+	// north) at a site without a catalog boresight.
+	BoresightDeg *float64 `json:"boresight_deg,omitempty"`
 	Pick        string    `json:"pick,omitempty"`
 }
 
@@ -545,8 +548,15 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 			}
 			fmt.Fprintf(&fp, "    - {altitude_km: %g, rcs_m2: 0.1}\n", a)
 		}
-		y := fmt.Sprintf("name: explore-radar\nquestion: %s\nrun: {seed: 1}\nanalysis:\n  kind: radar\n  radars:\n    - {owner: %s, radar: %s, at: {place: %s}}\n  footprints:\n%s%s\n",
-			quoteYAML("What does "+in.Radar+" at "+in.Site+" see?"), quoteYAML("owner"), quoteYAML(in.Radar), quoteYAML(in.Site), fp.String(), pick)
+		bore := ""
+		if b := in.BoresightDeg; b != nil {
+			if !(*b >= 0 && *b < 360) {
+				return nil, inputf("boresight_deg %g is out of range; allowed: 0 to 360 (exclusive), clockwise from north", *b)
+			}
+			bore = fmt.Sprintf(", boresight_deg: %g", *b)
+		}
+		y := fmt.Sprintf("name: explore-radar\nquestion: %s\nrun: {seed: 1}\nanalysis:\n  kind: radar\n  radars:\n    - {owner: %s, radar: %s, at: {place: %s}%s}\n  footprints:\n%s%s\n",
+			quoteYAML("What does "+in.Radar+" at "+in.Site+" see?"), quoteYAML("owner"), quoteYAML(in.Radar), quoteYAML(in.Site), bore, fp.String(), pick)
 		if resp.Radar, err = runOne("radar", y); err != nil {
 			return nil, err
 		}

@@ -287,8 +287,9 @@ function options(select, entries, blank) {
 async function explore() {
   const alts = $('ex-alt').value.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   const req = { site: $('ex-site').value, missile: $('ex-missile').value || undefined, radar: $('ex-radar').value || undefined,
-    altitudes_km: $('ex-radar').value ? alts : undefined, pick: $('ex-pick').value };
-  setState({ tab: 'explore', site: req.site, missile: req.missile, radar: req.radar, alt: $('ex-radar').value ? alts.join(',') : '', pick: req.pick === 'central' ? '' : req.pick });
+    altitudes_km: $('ex-radar').value ? alts : undefined, pick: $('ex-pick').value,
+    boresight_deg: $('ex-bore').value !== '' ? Number($('ex-bore').value) : undefined };
+  setState({ tab: 'explore', site: req.site, missile: req.missile, radar: req.radar, alt: $('ex-radar').value ? alts.join(',') : '', bore: $('ex-bore').value, pick: req.pick === 'central' ? '' : req.pick });
   setStatus('ex-status', 'Computing…');
   $('ex-out').replaceChildren();
   try {
@@ -702,6 +703,7 @@ async function start() {
   $('ex-missile').value = g('missile');
   $('ex-radar').value = g('radar');
   if (g('alt')) $('ex-alt').value = g('alt');
+  $('ex-bore').value = g('bore');
   $('ex-pick').value = g('pick', 'central');
   $('fly-from').value = g('from');
   $('fly-to').value = g('to');
