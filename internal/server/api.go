@@ -451,7 +451,7 @@ type ExploreRequest struct {
 	// BoresightDeg points a sector radar (azimuth, degrees clockwise from
 	// north) at a site without a catalog boresight.
 	BoresightDeg *float64 `json:"boresight_deg,omitempty"`
-	Pick        string    `json:"pick,omitempty"`
+	Pick         string   `json:"pick,omitempty"`
 }
 
 // ExploreResponse holds the documents of the reach and radar analyses
