@@ -147,8 +147,23 @@ var bordersJSON = sync.OnceValues(func() ([]byte, error) {
 			var rings [][][2]float64
 			for _, ring := range poly {
 				pts := make([][2]float64, 0, len(ring))
-				for _, p := range ring {
-					pts = append(pts, [2]float64{r3(p.Lon), r3(p.Lat)})
+				for i, p := range ring {
+					lon := p.Lon
+					// Rings that step across ±180° (Russia's Chukotka,
+					// Fiji) are made continuous, past 180° if need be,
+					// which MapLibre draws across the antimeridian;
+					// Antarctica's ring, which closes along the pole, is
+					// left as it is.
+					if i > 0 && c.Name != "Antarctica" {
+						prev := pts[i-1][0]
+						for lon-prev > 180 {
+							lon -= 360
+						}
+						for lon-prev < -180 {
+							lon += 360
+						}
+					}
+					pts = append(pts, [2]float64{r3(lon), r3(p.Lat)})
 				}
 				rings = append(rings, pts)
 			}
@@ -500,13 +515,15 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 	if len(in.AltitudesKm) == 0 {
 		in.AltitudesKm = []float64{100, 1000}
 	}
-	pick := ""
+	o := study.Options{Context: r.Context(), Trials: 1, Workers: 1, Sim: sim.DefaultOptions()}
+	o.Physics = study.DescribePhysics("wgs84", o.Sim)
 	if in.Pick != "" {
 		var p catalog.Pick
 		if err := p.UnmarshalText([]byte(in.Pick)); err != nil {
 			return nil, inputf("pick %q is not allowed; allowed: low, central, high", in.Pick)
 		}
-		pick = "\n  pick: " + p.String()
+		o.Sim.ThreatPick, o.Sim.DefensePick = p, p
+		o.PicksGiven.Both = p != catalog.PickCentral
 	}
 	resp := &ExploreResponse{Scene: &scene.Scene{Version: scene.Version, Name: "explore", Epoch: scene.DefaultEpoch,
 		Sites: []scene.Site{}, Tracks: []scene.Track{}, Areas: []scene.Area{}, Intercepts: []scene.Intercept{}}, YAML: map[string]string{}}
@@ -520,7 +537,8 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 		if err != nil {
 			return nil, err
 		}
-		res, err := study.Run(sc, st, study.Options{Context: r.Context(), Seed: sc.Run.Seed, Trials: 1, Workers: 1})
+		o.Seed = sc.Run.Seed
+		res, err := study.Run(sc, st, o)
 		if err != nil {
 			return nil, err
 		}
@@ -534,8 +552,8 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 	}
 	var err error
 	if in.Missile != "" {
-		y := fmt.Sprintf("name: explore-reach\nquestion: %s\nrun: {seed: 1}\nanalysis:\n  kind: reach\n  missiles: [%s]\n  sites:\n    - {place: %s}%s\n",
-			quoteYAML("What does "+in.Missile+" reach from "+in.Site+", and how fast?"), quoteYAML(in.Missile), quoteYAML(in.Site), pick)
+		y := fmt.Sprintf("name: explore-reach\nquestion: %s\nrun: {seed: 1}\nanalysis:\n  kind: reach\n  missiles: [%s]\n  sites:\n    - {place: %s}\n",
+			quoteYAML("What does "+in.Missile+" reach from "+in.Site+", and how fast?"), quoteYAML(in.Missile), quoteYAML(in.Site))
 		if resp.Reach, err = runOne("reach", y); err != nil {
 			return nil, err
 		}
@@ -555,8 +573,8 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 			}
 			bore = fmt.Sprintf(", boresight_deg: %g", *b)
 		}
-		y := fmt.Sprintf("name: explore-radar\nquestion: %s\nrun: {seed: 1}\nanalysis:\n  kind: radar\n  radars:\n    - {owner: %s, radar: %s, at: {place: %s}%s}\n  footprints:\n%s%s\n",
-			quoteYAML("What does "+in.Radar+" at "+in.Site+" see?"), quoteYAML("owner"), quoteYAML(in.Radar), quoteYAML(in.Site), bore, fp.String(), pick)
+		y := fmt.Sprintf("name: explore-radar\nquestion: %s\nrun: {seed: 1}\nanalysis:\n  kind: radar\n  radars:\n    - {owner: %s, radar: %s, at: {place: %s}%s}\n  footprints:\n%s",
+			quoteYAML("What does "+in.Radar+" at "+in.Site+" see?"), quoteYAML("owner"), quoteYAML(in.Radar), quoteYAML(in.Site), bore, fp.String())
 		if resp.Radar, err = runOne("radar", y); err != nil {
 			return nil, err
 		}

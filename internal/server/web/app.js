@@ -88,8 +88,8 @@ const map = new maplibregl.Map({
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#c9dcea' } },
-      { id: 'land', type: 'fill', source: 'borders', filter: ['==', ['geometry-type'], 'MultiPolygon'], paint: { 'fill-color': '#f3f0e8' } },
-      { id: 'borders', type: 'line', source: 'borders', filter: ['==', ['geometry-type'], 'MultiPolygon'], paint: { 'line-color': '#8a8f96', 'line-width': 0.6 } },
+      { id: 'land', type: 'fill', source: 'borders', filter: ['!', ['has', 'label']], paint: { 'fill-color': '#f3f0e8' } },
+      { id: 'borders', type: 'line', source: 'borders', filter: ['!', ['has', 'label']], paint: { 'line-color': '#8a8f96', 'line-width': 0.6 } },
       { id: 'coverage', type: 'fill', source: 'scene', filter: ['==', ['get', 'kind'], 'radar-coverage'], paint: { 'fill-color': '#2a9d8f', 'fill-opacity': 0.18 } },
       { id: 'coverage-line', type: 'line', source: 'scene', filter: ['==', ['get', 'kind'], 'radar-coverage'], paint: { 'line-color': '#1f7a6f', 'line-width': 1.2 } },
       { id: 'rings', type: 'line', source: 'scene', filter: ['==', ['get', 'kind'], 'range-ring'], paint: { 'line-color': ['case', ['get', 'isClaim'], '#c1121f', '#3d405b'], 'line-width': 1.6, 'line-dasharray': ['case', ['get', 'isClaim'], ['literal', [4, 2]], ['literal', [1, 0]]] } },
@@ -295,7 +295,7 @@ async function explore() {
   try {
     const r = await api('/api/explore', req);
     showScene(r.scene);
-    renderExplore(r);
+    renderExplore(r, req);
     setStatus('ex-status', '');
     document.body.dataset.explored = '1';
   } catch (e) {
@@ -305,16 +305,18 @@ async function explore() {
 }
 $('ex-go').addEventListener('click', explore);
 
-function renderExplore(r) {
+function renderExplore(r, req) {
   const out = $('ex-out');
   if (r.reach) {
-    const d = JSON.parse(JSON.stringify(r.reach));
-    out.append(headline(d.headline));
+    const d = r.reach;
     for (const m of d.reach || []) {
       out.append(el('h3', {}, `${m.missile}: range rings`));
       out.append(table(['ring', 'range km', 'claim'], (m.ranges || []).map((x) => [x.label, fmt(x.range_km), x.claim ? 'claim' : 'catalog band'])));
+      const inReach = (m.places || []).filter((p) => !p.beyond);
+      out.append(el('div', { className: 'headline', id: 'headline' }, el('span', { className: 'value' }, `${inReach.length} places`),
+        `in reach of ${m.missile} from ${m.launch && m.launch.place ? m.launch.place : req.site}, by the longest ring`));
       out.append(el('h3', {}, `Places in reach of ${m.missile}`));
-      const rows = (m.places || []).filter((p) => !p.beyond).map((p) => [p.place, fmt(p.distance_km), p.flight_time_min === null || p.flight_time_min === undefined ? '—' : fmt(p.flight_time_min), (p.reached_by || []).join(', ')]);
+      const rows = inReach.map((p) => [p.place, fmt(p.distance_km), p.flight_time_min === null || p.flight_time_min === undefined ? '—' : fmt(p.flight_time_min), (p.reached_by || []).join(', ')]);
       out.append(table(['place', 'km', 'flight min', 'reached by'], rows));
     }
   }
