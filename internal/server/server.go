@@ -75,6 +75,10 @@ type Server struct {
 
 	queue chan *job // waiting runs; capacity QueueLimit
 	slots chan struct{}
+	// compute bounds the requests that compute while the client waits
+	// (fly, explore, validate): at most 2 a core at once, the others
+	// wait their turn within the handler timeout.
+	compute chan struct{}
 	ctx   context.Context
 	stop  context.CancelFunc
 	wg    sync.WaitGroup
@@ -113,16 +117,16 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = log.Default()
 	}
 	s := &Server{cfg: cfg, queue: make(chan *job, cfg.QueueLimit), slots: make(chan struct{}, cfg.QueueLimit+cfg.Workers),
-		jobs: map[int64]*job{}}
+		jobs: map[int64]*job{}, compute: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.routes = []route{
 		{method: "GET", pattern: "/api/scenarios", h: s.listScenarios},
 		{method: "GET", pattern: "/api/scenarios/{name}", h: s.getScenario},
 		{method: "GET", pattern: "/api/catalog", h: s.listCatalog},
 		{method: "GET", pattern: "/api/borders", h: s.borders},
-		{method: "POST", pattern: "/api/fly", h: s.fly},
-		{method: "POST", pattern: "/api/explore", h: s.explore},
-		{method: "POST", pattern: "/api/validate", h: s.validate},
+		{method: "POST", pattern: "/api/fly", h: s.bounded(s.fly)},
+		{method: "POST", pattern: "/api/explore", h: s.bounded(s.explore)},
+		{method: "POST", pattern: "/api/validate", h: s.bounded(s.validate)},
 		{method: "POST", pattern: "/api/runs", h: s.createRun},
 		{method: "GET", pattern: "/api/runs", h: s.listRuns},
 		{method: "GET", pattern: "/api/runs/{id}", h: s.getRun},
@@ -154,6 +158,19 @@ func New(cfg Config) (*Server, error) {
 		go s.worker()
 	}
 	return s, nil
+}
+
+// bounded runs h when a compute slot is free, waiting for one as long as
+// the request lasts.
+func (s *Server) bounded(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case s.compute <- struct{}{}:
+			defer func() { <-s.compute }()
+			h(w, r)
+		case <-r.Context().Done():
+		}
+	}
 }
 
 // Handler is the server's HTTP handler.

@@ -143,11 +143,23 @@ async function addCountryLabels() {
   }
   updateCountryLabels();
 }
+// Labels on the far side of the globe are hidden: the angle between a
+// label and the view's centre must be under 80°; country names show from
+// zoom 2.2.
+function facing(lngLat) {
+  if (map.getProjection()?.type === 'mercator') return true;
+  const c = map.getCenter(), r = Math.PI / 180;
+  const [lon, lat] = Array.isArray(lngLat) ? lngLat : [lngLat.lng, lngLat.lat];
+  const cos = Math.sin(c.lat * r) * Math.sin(lat * r) + Math.cos(c.lat * r) * Math.cos(lat * r) * Math.cos((lon - c.lng) * r);
+  return cos > Math.cos(80 * r);
+}
 function updateCountryLabels() {
   const show = map.getZoom() >= 2.2;
-  for (const l of labels.country) l.marker.getElement().style.display = show ? '' : 'none';
+  for (const group of ['country', 'scene', 'fly']) {
+    for (const l of labels[group]) l.marker.getElement().style.display = (group !== 'country' || show) && facing(l.lngLat) ? '' : 'none';
+  }
 }
-map.on('zoomend', updateCountryLabels);
+map.on('moveend', updateCountryLabels);
 
 // sceneFeatures converts a scene (package scene) to GeoJSON features.
 function sceneFeatures(sc) {
@@ -183,6 +195,7 @@ function showScene(sc, fit = true) {
   }
   for (const s of sc.sites || []) addLabel('scene', [s.lon_deg, s.lat_deg], s.name);
   if (fit) fitFeatures(fs);
+  updateCountryLabels();
 }
 
 function fitFeatures(fs) {
@@ -212,6 +225,7 @@ for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('c
 $('view-toggle').addEventListener('click', () => {
   const flat = map.getProjection()?.type !== 'mercator';
   map.setProjection({ type: flat ? 'mercator' : 'globe' });
+  updateCountryLabels();
   $('view-toggle').textContent = flat ? 'Globe' : 'Flat map';
   setState({ view: flat ? 'flat' : 'globe' });
 });
