@@ -217,6 +217,8 @@ function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
   for (const s of document.querySelectorAll('.tab')) s.classList.toggle('active', s.id === 'tab-' + name);
   $('player').hidden = !(name === 'run' && playback);
+  $('panel').classList.toggle('wide', name === 'history' || (name === 'run' && $('run-edit').open));
+  setTimeout(() => map.resize(), 250);
   if (name === 'history') loadHistory();
   setState({ tab: name });
 }
@@ -499,6 +501,11 @@ async function loadScenarioText(name) {
 }
 $('run-scenario').addEventListener('change', () => { loadScenarioText($('run-scenario').value); setState({ scenario: $('run-scenario').value, trials: '', seed: '' }); });
 $('run-yaml').addEventListener('input', () => { edited = true; });
+// The editor and its problems side by side need a wider panel.
+$('run-edit').addEventListener('toggle', () => {
+  $('panel').classList.toggle('wide', $('run-edit').open || $('tab-history').classList.contains('active'));
+  setTimeout(() => map.resize(), 250);
+});
 $('run-file').addEventListener('change', async () => {
   const f = $('run-file').files[0];
   if (!f) return;
