@@ -193,9 +193,8 @@ func (s *Server) borders(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/geo+json")
 	w.Header().Set("Cache-Control", "public, max-age=86400")
-	w.Write(data)
+	writeMaybeGzip(w, r, "borders", "application/geo+json", data)
 }
 
 // ScenarioInput names a scenario: an embedded one by name, or a file's

@@ -224,13 +224,22 @@ func staticHandler(web fs.FS) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		if strings.HasSuffix(r.URL.Path, ".mjs") {
-			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		}
 		if strings.HasPrefix(r.URL.Path, "/vendor/") {
 			w.Header().Set("Cache-Control", "public, max-age=86400")
 		} else {
 			w.Header().Set("Cache-Control", "no-cache")
+		}
+		// Scripts and styles go out gzipped (MapLibre: 1.7 MB, about
+		// 0.45 MB gzipped).
+		p := strings.TrimPrefix(r.URL.Path, "/")
+		ct := map[string]string{".mjs": "text/javascript; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+		for ext, t := range ct {
+			if strings.HasSuffix(p, ext) {
+				if data, err := fs.ReadFile(web, p); err == nil {
+					writeMaybeGzip(w, r, "web/"+p, t, data)
+					return
+				}
+			}
 		}
 		files.ServeHTTP(w, r)
 	})
