@@ -452,3 +452,30 @@ func TestBrowserScriptNames(t *testing.T) {
 		t.Errorf("%v elements from names in the page", n)
 	}
 }
+
+// TestBrowserPageLoad opens the page cold and logs its load time and the
+// bytes it fetched (transferred, gzipped where accepted, and decoded);
+// the page must be ready within pageTimeout and fetch under 8 MB.
+func TestBrowserPageLoad(t *testing.T) {
+	ctx, l, _ := openBrowser(t)
+	_, hs := testServer(t, Config{})
+	took := open(t, ctx, hs.URL+"/")
+	eval[bool](t, ctx, idle)
+	m := eval[map[string]float64](t, ctx, `(() => {
+		const nav = performance.getEntriesByType('navigation')[0];
+		let transfer = nav.transferSize, decoded = nav.decodedBodySize, n = 1;
+		for (const r of performance.getEntriesByType('resource')) { transfer += r.transferSize; decoded += r.decodedBodySize; n++; }
+		return {domContentLoadedMs: nav.domContentLoadedEventEnd, loadMs: nav.loadEventEnd, transfer, decoded, n, nowMs: performance.now()};
+	})()`)
+	t.Logf("page load: ready (map loaded, catalog and scenarios read, first render) in %v; DOMContentLoaded %.0f ms, load %.0f ms, idle at %.0f ms; %v requests, %.2f MB transferred, %.2f MB decoded",
+		took.Round(time.Millisecond), m["domContentLoadedMs"], m["loadMs"], m["nowMs"], m["n"], m["transfer"]/1e6, m["decoded"]/1e6)
+	again := open(t, ctx, hs.URL+"/")
+	t.Logf("page load again (MapLibre and the borders from the browser's cache): ready in %v", again.Round(time.Millisecond))
+	if m["decoded"] > 8e6 {
+		t.Errorf("the page fetched %.1f MB, want under 8 MB", m["decoded"]/1e6)
+	}
+	if m["transfer"] >= m["decoded"] {
+		t.Errorf("transferred %.0f bytes of %.0f decoded: nothing came gzipped", m["transfer"], m["decoded"])
+	}
+	checkPage(t, l, hs.URL)
+}

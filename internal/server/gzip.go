@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"io/fs"
 	"net/http"
 	"strings"
 	"sync"
@@ -22,7 +23,7 @@ func (c *gzipCache) get(key string, raw []byte) []byte {
 		return gz
 	}
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 	zw.Write(raw)
 	zw.Close()
 	if c.m == nil {
@@ -56,5 +57,18 @@ func writeMaybeGzip(w http.ResponseWriter, r *http.Request, key, contentType str
 	}
 	if r.Method != http.MethodHead {
 		w.Write(data)
+	}
+}
+
+// warmGzip compresses the large fixed responses ahead of their first
+// request: MapLibre and its worker, the page's files and the borders.
+func warmGzip(web fs.FS) {
+	for _, p := range []string{"vendor/maplibre-gl/maplibre-gl.mjs", "vendor/maplibre-gl/maplibre-gl-worker.mjs", "vendor/maplibre-gl/maplibre-gl.css", "app.js", "style.css"} {
+		if data, err := fs.ReadFile(web, p); err == nil {
+			gzipped.get("web/"+p, data)
+		}
+	}
+	if data, err := bordersJSON(); err == nil {
+		gzipped.get("borders", data)
 	}
 }

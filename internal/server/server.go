@@ -151,6 +151,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	go warmGzip(web)
 	mux.Handle("/", http.TimeoutHandler(staticHandler(web), cfg.HandlerTimeout, "timeout"))
 	s.handler = secure(mux)
 	for range cfg.Workers {
