@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/rampart
 PKGS  := ./...
 
-.PHONY: all build run test test-long test-fma test-arm64 bench fuzz fixtures clean browser-deps
+.PHONY: all build run test test-long test-fma test-arm64 bench fuzz fixtures clean browser-deps postgres-deps
 
 all: build
 
@@ -15,15 +15,21 @@ build:
 run: build
 	./$(BIN) run
 
-## test: vet and the whole test suite (slow statistical runs excluded: see test-long)
-test: browser-deps
+## test: vet and the whole test suite (slow statistical runs excluded: see test-long);
+## the browser and PostgreSQL tests are required to run, not skipped
+test: browser-deps postgres-deps
 	$(GO) vet $(PKGS)
 	$(GO) tool staticcheck $(PKGS)
-	RAMPART_BROWSER=require $(GO) test -short -count=1 $(PKGS)
+	RAMPART_BROWSER=require RAMPART_POSTGRES=require $(GO) test -short -count=1 $(PKGS)
 
 ## browser-deps: Chromium and the pinned CesiumJS for the CZML browser test
 browser-deps:
 	scripts/browser-deps.sh
+
+## postgres-deps: Debian's postgresql for the run store's tests, which start and
+## stop their own server through scripts/postgres-test.sh
+postgres-deps:
+	scripts/postgres-test.sh install
 
 ## test-fma: the suite built for x86-64-v3, where the compiler fuses multiply-adds (FMA)
 test-fma:

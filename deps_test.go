@@ -32,8 +32,8 @@ var layers = map[string][]string{
 }
 
 // aboveAll are the packages no layer may depend on: the file format, the
-// results layer and the commands.
-var aboveAll = []string{"internal/scenario", "internal/study", "cmd/"}
+// results layer, the run store and the commands.
+var aboveAll = []string{"internal/scenario", "internal/study", "internal/store", "cmd/"}
 
 // TestDependenciesRunOneWay checks with go list that no model package, nor
 // the engine or the analyses, depends on the file format, the results layer

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/progress"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/store"
 	"github.com/rampart-sim/rampart/internal/study"
 )
 
@@ -22,6 +25,7 @@ type runFlags struct {
 	warningValue bool
 	out          string
 	fidelity     string
+	db           string
 }
 
 func newRunCmd() *cobra.Command {
@@ -93,6 +97,12 @@ DIR, renamed into place when complete; an earlier report at DIR is replaced,
 and left as it was if the run fails or is interrupted. A DIR that is a file,
 a symbolic link or a directory holding other files is refused (exit 2).
 
+With --db PATH|postgres://... the run is also kept in a run store, as run N
+(printed on stderr), for 'rampart runs list|show|compare': its record,
+headline statistics, results.json and every report file and export, written
+in one transaction when the run ends (docs/store.md). A run that fails or is
+interrupted is kept as failed or cancelled. Output is as without --db.
+
 With --json, one JSON document goes to stdout and nothing else: scenario,
 rampart_version, scenario_sha256, seed, reproduce (the command that reruns
 the run), trials, assets[] (name, p_survive, p_survive_ci95), threats[] (the
@@ -161,27 +171,57 @@ phase that runs longer than that.`,
 					return err
 				}
 			}
+			var runs store.Store
+			if cmd.Flags().Changed("db") {
+				if runs, err = openStore(cmd.Context(), rf.db, false); err != nil {
+					return err
+				}
+				defer runs.Close()
+			}
 			meter := progress.New(cmd.ErrOrStderr())
 			defer meter.Close()
 			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
 				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(), Fidelity: rf.fidelity,
-				Events: rf.out != "", Progress: meter.Report}
-			res, err := study.Run(s, st, o)
+				Events: rf.out != "" || runs != nil, Progress: meter.Report}
+			var res *study.Result
+			// storeErr is a failure to store a run that did finish: the
+			// run still prints and writes its output, then exits 1.
+			var storeErr error
+			if runs == nil {
+				res, err = study.Run(s, st, o)
+			} else {
+				var id int64
+				id, res, err = store.Record(cmd.Context(), runs, store.SpecOf(s, st, o), func() (*study.Result, error) { return study.Run(s, st, o) })
+				meter.Close()
+				switch {
+				case err == nil:
+					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as run %d in %s (rampart runs show %d)\n", id, runs.Location(), id)
+				case res != nil:
+					storeErr, err = fmt.Errorf("the run finished but could not be stored: %w", err), nil
+				case id != 0:
+					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: run %d in %s did not finish\n", id, runs.Location())
+				}
+			}
 			if err != nil {
 				return err
 			}
 			defer res.Close()
 			if rf.out != "" {
 				if err := study.WriteDir(cmd.Context(), rf.out, res); err != nil {
-					return err
+					return errors.Join(err, storeErr)
 				}
 			}
 			out := cmd.OutOrStdout()
 			if rf.asJSON {
-				_, err := out.Write(res.Document)
+				if _, err := out.Write(res.Document); err != nil {
+					return err
+				}
+				return storeErr
+			}
+			if err := study.WriteText(out, res); err != nil {
 				return err
 			}
-			return study.WriteText(out, res)
+			return storeErr
 		},
 	}
 	cmd.Flags().BoolVar(&rf.asJSON, "json", false, "print one JSON document to stdout and nothing else")
@@ -190,6 +230,7 @@ phase that runs longer than that.`,
 	cmd.Flags().IntVar(&rf.workers, "workers", 0, "parallel workers (default 0: one per core); results do not depend on it")
 	cmd.Flags().StringVar(&rf.out, "out", "", "also write a report directory: report.html, results.json, events.csv and scene.json (for rampart export)")
 	cmd.Flags().StringVar(&rf.fidelity, "fidelity", "", "engine model of sensing and tracking: full, or fast (covariance-only tracks, for sweeps; default: the scenario's run.fidelity, else full)")
+	cmd.Flags().StringVar(&rf.db, "db", "", "also keep the run in a run store (see 'rampart runs'): "+dbHelp)
 	cmd.Flags().BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
 	phys.register(cmd.Flags())
 	phys.registerSidePicks(cmd.Flags())

@@ -43,6 +43,7 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 			"earth": "sphere", "json": "", "no-drag": "", "no-rotation": "", "pick": "low",
 			"pick-threat": "low", "pick-defense": "low",
 			"seed": "8", "trials": "3", "warning-value": "", "out": filepath.Join(dir, out), "fidelity": "fast",
+			"db": filepath.Join(dir, out+".db"),
 		}
 	}
 	workers := map[string]string{
@@ -59,14 +60,14 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 		}},
 		"run": {
 			{base: []string{"run", "--trials", "2"}, values: runFlags("out"), exempt: workers,
-				writes: map[string]string{"out": filepath.Join(dir, "out", "results.json")}},
+				writes: map[string]string{"out": filepath.Join(dir, "out", "results.json"), "db": filepath.Join(dir, "out.db")}},
 			// Analyses that read only some of run's options refuse the rest.
 			{base: []string{"run", "kaliningrad"}, values: runFlags("out-reach"), exempt: workers,
-				writes: map[string]string{"out": filepath.Join(dir, "out-reach", "results.json")}},
+				writes: map[string]string{"out": filepath.Join(dir, "out-reach", "results.json"), "db": filepath.Join(dir, "out-reach.db")}},
 			{base: []string{"run", "numbers"}, values: runFlags("out-salvo"), exempt: workers,
-				writes: map[string]string{"out": filepath.Join(dir, "out-salvo", "results.json")}},
+				writes: map[string]string{"out": filepath.Join(dir, "out-salvo", "results.json"), "db": filepath.Join(dir, "out-salvo.db")}},
 			{base: []string{"run", "patriot-rotation"}, values: runFlags("out-rotation"), exempt: workers,
-				writes: map[string]string{"out": filepath.Join(dir, "out-rotation", "results.json")}},
+				writes: map[string]string{"out": filepath.Join(dir, "out-rotation", "results.json"), "db": filepath.Join(dir, "out-rotation.db")}},
 		},
 		"radar": {{
 			base: []string{"radar"},

@@ -2,6 +2,8 @@
 
 package store
 
+func processStart(int) string { return "" }
+
 // processAlive cannot check a pid here: it says alive, and Recover relies
 // on the lease alone.
-func processAlive(int) bool { return true }
+func processAlive(int, string) bool { return true }

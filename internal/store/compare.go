@@ -3,6 +3,7 @@ package store
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/rampart-sim/rampart/internal/study"
 )
@@ -10,13 +11,11 @@ import (
 // Comparison is two runs side by side: the difference, B minus A, of
 // each headline statistic they share, with its 95 % interval.
 type Comparison struct {
-	A, B        Run          `json:"-"`
-	RunA        int64        `json:"a"`
-	RunB        int64        `json:"b"`
-	Differences []Difference `json:"differences"`
+	A, B        Run
+	Differences []Difference
 	// Notes say what the reader should know: different scenarios,
 	// shared random streams, statistics only one run has.
-	Notes []string `json:"notes"`
+	Notes []string
 }
 
 // Difference is one statistic of two runs and its difference.
@@ -74,7 +73,7 @@ const (
 // makes them positively correlated and the intervals wider than they
 // need be (conservative), and a note says so.
 func Compare(a, b Run) Comparison {
-	c := Comparison{A: a, B: b, RunA: a.ID, RunB: b.ID, Differences: []Difference{}, Notes: []string{}}
+	c := Comparison{A: a, B: b, Differences: []Difference{}, Notes: []string{}}
 	if a.Status != Done || b.Status != Done {
 		c.Notes = append(c.Notes, "only finished (done) runs have statistics; a run that is not done shows none")
 	}
@@ -83,6 +82,9 @@ func Compare(a, b Run) Comparison {
 	}
 	if a.ScenarioSHA256 == b.ScenarioSHA256 && a.Seed == b.Seed && a.Kind == b.Kind {
 		c.Notes = append(c.Notes, "both runs use the same seed, so the same random streams: the intervals, which assume independent runs, are conservative")
+	}
+	if d := differing(a.Spec, b.Spec); d != "" {
+		c.Notes = append(c.Notes, "the runs differ in "+d)
 	}
 	byName := map[string]Statistic{}
 	for _, s := range b.Statistics {
@@ -151,4 +153,25 @@ func Diff(a, b Statistic) Difference {
 func MOVER(x1, l1, u1, x2, l2, u2 float64) (lo, hi float64) {
 	d := x2 - x1
 	return d - math.Hypot(x2-l2, u1-x1), d + math.Hypot(u2-x2, x1-l1)
+}
+
+// differing names the settings in which two specs differ.
+func differing(a, b Spec) string {
+	var d []string
+	for _, x := range []struct {
+		name string
+		same bool
+	}{
+		{"scenario", a.Scenario == b.Scenario && a.ScenarioSHA256 == b.ScenarioSHA256},
+		{"rampart version", a.RampartVersion == b.RampartVersion},
+		{"seed", a.Seed == b.Seed},
+		{"trials", a.Trials == b.Trials},
+		{"fidelity", a.Fidelity == b.Fidelity},
+		{"picks", a.PickThreat == b.PickThreat && a.PickDefense == b.PickDefense},
+	} {
+		if !x.same {
+			d = append(d, x.name)
+		}
+	}
+	return strings.Join(d, ", ")
 }

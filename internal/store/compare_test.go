@@ -2,6 +2,7 @@ package store
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/rampart-sim/rampart/internal/sim"
@@ -66,7 +67,7 @@ func TestCompareMatchesByName(t *testing.T) {
 	if len(c.Differences) != 1 || c.Differences[0].Name != "p" || math.Abs(c.Differences[0].Difference-0.3) > 1e-12 {
 		t.Fatalf("Compare differences = %+v, want one, p: 0.3", c.Differences)
 	}
-	if len(c.Notes) != 1 {
-		t.Errorf("Compare notes = %q, want one about the unmatched statistics", c.Notes)
+	if len(c.Notes) != 2 || !strings.Contains(c.Notes[0], "differ in seed") || !strings.Contains(c.Notes[1], "only in run A") {
+		t.Errorf("Compare notes = %q, want the seed and the unmatched statistics", c.Notes)
 	}
 }

@@ -42,7 +42,8 @@
 // that created it (its owner: host, boot, pid, nonce), which renews a
 // lease on its live runs every Lease/4 while the store is open. A run is
 // interrupted when its lease ran out, or, for SQLite, at once when its
-// owner's pid is gone from this machine. TestCrash kills a writer with
+// owner no longer runs on this machine (gone, a zombie, or its pid
+// reused by a process with another start time: processAlive). TestCrash kills a writer with
 // SIGKILL inside Finish and checks both halves.
 //
 // # Conventions

@@ -64,7 +64,13 @@ func ParseLocation(s string) (Location, error) {
 	if strings.HasPrefix(lower, "postgres://") || strings.HasPrefix(lower, "postgresql://") {
 		u, err := url.Parse(s)
 		if err != nil {
-			return Location{}, fmt.Errorf("--db is not a valid PostgreSQL URL: %w", redact(err, s))
+			// The url.Error quotes the URL, password and all: keep only
+			// its reason.
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			return Location{}, fmt.Errorf("--db is not a valid PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE): %v", err)
 		}
 		if _, err := pgx.ParseConfig(s); err != nil {
 			return Location{}, fmt.Errorf("--db %s is not a valid PostgreSQL URL: %w", u.Redacted(), redact(err, s))

@@ -6,6 +6,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strings"
+	"time"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -23,8 +25,23 @@ const SchemaVersion = 1
 
 // migrate applies the migrations of dialect d that db lacks. On
 // PostgreSQL an advisory session lock serialises two processes migrating
-// at once; on SQLite the write lock does.
+// at once. SQLite has no such lock: two processes opening a new file
+// together may both try the first migration; the loser's transaction
+// rolls back ("table runs already exists"), and it tries again, when it
+// finds the migration applied.
 func migrate(ctx context.Context, db *sql.DB, d Dialect) error {
+	const attempts = 10
+	var err error
+	for i := range attempts {
+		if err = migrateOnce(ctx, db, d); err == nil || d != SQLite || ctx.Err() != nil || !lostRace(err) {
+			return err
+		}
+		time.Sleep(time.Duration(20*(i+1)) * time.Millisecond)
+	}
+	return err
+}
+
+func migrateOnce(ctx context.Context, db *sql.DB, d Dialect) error {
 	sub, err := fs.Sub(migrations, "migrations/"+string(d))
 	if err != nil {
 		return err
@@ -54,4 +71,11 @@ func migrate(ctx context.Context, db *sql.DB, d Dialect) error {
 		return fmt.Errorf("store: the database's schema is version %d, newer than this rampart's %d; use a newer rampart", v, SchemaVersion)
 	}
 	return nil
+}
+
+// lostRace reports whether a SQLite migration failed because another
+// process was migrating the same file.
+func lostRace(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "already exists") || strings.Contains(m, "database is locked") || strings.Contains(m, "SQLITE_BUSY")
 }

@@ -14,6 +14,9 @@ type owner struct {
 	// checked on the machine, and in the boot, that issued it.
 	host string
 	pid  int
+	// start is the process's start time (processStart), to tell it from
+	// a later process that reuses its pid; "" where unknown.
+	start string
 	// id is host, pid and a random nonce: unique to this Store.
 	id string
 }
@@ -31,5 +34,5 @@ func newOwner() owner {
 	var nonce [6]byte
 	_, _ = rand.Read(nonce[:])
 	pid := os.Getpid()
-	return owner{host: host, pid: pid, id: fmt.Sprintf("%s/pid-%d/%s", host, pid, hex.EncodeToString(nonce[:]))}
+	return owner{host: host, pid: pid, start: processStart(pid), id: fmt.Sprintf("%s/pid-%d/%s", host, pid, hex.EncodeToString(nonce[:]))}
 }

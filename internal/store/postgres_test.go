@@ -171,7 +171,9 @@ func TestPostgresSchemaMatchesSQLite(t *testing.T) {
 func TestPostgresLease(t *testing.T) {
 	ctx := context.Background()
 	u := freshDatabase(t)
-	o := Options{Lease: 400 * time.Millisecond}
+	// A lease of 1.2 s renewed every 0.3 s: three heartbeats in a row
+	// would have to be late, on a loaded machine, for a false failure.
+	o := Options{Lease: testLease}
 	var wg sync.WaitGroup
 	stores := make([]*PostgresStore, 2)
 	errs := make([]error, 2)
@@ -191,12 +193,12 @@ func TestPostgresLease(t *testing.T) {
 	a, b := stores[0], stores[1]
 	r, _ := a.Create(ctx, testSpec(1))
 	_ = a.Start(ctx, r.ID)
-	time.Sleep(600 * time.Millisecond)
+	time.Sleep(testLease * 4 / 3)
 	if ids, err := b.Recover(ctx); err != nil || len(ids) != 0 {
 		t.Errorf("Recover with a live owner = %v, %v; want none", ids, err)
 	}
 	a.Close()
-	time.Sleep(600 * time.Millisecond)
+	time.Sleep(testLease * 4 / 3)
 	ids, err := b.Recover(ctx)
 	if err != nil || len(ids) != 1 || ids[0] != r.ID {
 		t.Errorf("Recover after the owner stopped = %v, %v; want [%d]", ids, err, r.ID)

@@ -107,10 +107,10 @@ func (c *core) Create(ctx context.Context, s Spec) (Run, error) {
 	t := now()
 	r := Run{Spec: s, Status: Queued, CreatedAt: t, Owner: c.owner.id}
 	err := c.db.QueryRowContext(ctx, c.q(`INSERT INTO runs (scenario, scenario_sha256, kind, rampart_version, seed, trials, fidelity,
-		pick_threat, pick_defense, reproduce, status, created_at, heartbeat_at, owner, owner_host, owner_pid)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		pick_threat, pick_defense, reproduce, status, created_at, heartbeat_at, owner, owner_host, owner_pid, owner_start)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		s.Scenario, s.ScenarioSHA256, s.Kind, s.RampartVersion, s.Seed, s.Trials, s.Fidelity,
-		s.PickThreat, s.PickDefense, s.Reproduce, string(Queued), t, t, c.owner.id, c.owner.host, c.owner.pid).Scan(&r.ID)
+		s.PickThreat, s.PickDefense, s.Reproduce, string(Queued), t, t, c.owner.id, c.owner.host, c.owner.pid, c.owner.start).Scan(&r.ID)
 	if err != nil {
 		return Run{}, fmt.Errorf("store: create run: %w", err)
 	}
@@ -380,7 +380,7 @@ func (c *core) Compare(ctx context.Context, a, b int64) (Comparison, error) {
 }
 
 func (c *core) Recover(ctx context.Context) ([]int64, error) {
-	rows, err := c.db.QueryContext(ctx, `SELECT id, owner, owner_host, owner_pid, heartbeat_at FROM runs WHERE status IN ('queued', 'running')`)
+	rows, err := c.db.QueryContext(ctx, `SELECT id, owner, owner_host, owner_pid, owner_start, heartbeat_at FROM runs WHERE status IN ('queued', 'running')`)
 	if err != nil {
 		return nil, wrap("recover", err)
 	}
@@ -388,17 +388,17 @@ func (c *core) Recover(ctx context.Context) ([]int64, error) {
 	var dead []int64
 	for rows.Next() {
 		var id int64
-		var ownerID, host string
+		var ownerID, host, start string
 		var pid int
 		var beat time.Time
-		if err := rows.Scan(&id, &ownerID, &host, &pid, &beat); err != nil {
+		if err := rows.Scan(&id, &ownerID, &host, &pid, &start, &beat); err != nil {
 			rows.Close()
 			return nil, wrap("recover", err)
 		}
 		if ownerID == c.owner.id {
 			continue
 		}
-		gone := c.checkPID && host == c.owner.host && pid != c.owner.pid && !processAlive(pid)
+		gone := c.checkPID && host == c.owner.host && pid != c.owner.pid && !processAlive(pid, start)
 		if gone || beat.Before(cutoff) {
 			dead = append(dead, id)
 		}

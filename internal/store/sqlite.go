@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -35,11 +36,13 @@ func OpenSQLite(ctx context.Context, path string, o Options) (*SQLiteStore, erro
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return nil, &LocationError{Loc: path, Err: fmt.Errorf("is a directory, not a SQLite file")}
+	} else if err != nil && o.MustExist {
+		return nil, &LocationError{Loc: path, Err: fmt.Errorf("no run store here yet (store a run with 'rampart run --db %s'): %w", path, fs.ErrNotExist)}
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, &LocationError{Loc: path, Err: err}
 	}
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", o.BusyTimeout.Milliseconds()))

@@ -56,6 +56,10 @@ type Options struct {
 	// BusyTimeout is how long a SQLite write waits for another
 	// process's write (0: DefaultBusyTimeout).
 	BusyTimeout time.Duration
+	// MustExist refuses to create a SQLite file that is not there (the
+	// error wraps fs.ErrNotExist): readers should not leave an empty
+	// store behind.
+	MustExist bool
 }
 
 // Defaults of Options.

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -291,14 +292,16 @@ func runIDs(rs []Run) []int64 {
 func TestRecoverKeepsLiveRuns(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "runs.db")
-	o := Options{Lease: 400 * time.Millisecond}
+	// A lease of 1.2 s renewed every 0.3 s: three heartbeats in a row
+	// would have to be late, on a loaded machine, for a false failure.
+	o := Options{Lease: testLease}
 	a, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, _ := a.Create(ctx, testSpec(1))
 	_ = a.Start(ctx, r.ID)
-	time.Sleep(600 * time.Millisecond) // longer than the lease: the heartbeat must have renewed it
+	time.Sleep(testLease * 4 / 3) // longer than the lease: the heartbeat must have renewed it
 	b, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
@@ -308,7 +311,7 @@ func TestRecoverKeepsLiveRuns(t *testing.T) {
 	}
 	b.Close()
 	a.Close()
-	time.Sleep(600 * time.Millisecond)
+	time.Sleep(testLease * 4 / 3)
 	c, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
@@ -341,3 +344,49 @@ func TestOpenRefusesNonDatabase(t *testing.T) {
 }
 
 func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
+
+// testLease is the short lease of the recovery tests.
+const testLease = 1200 * time.Millisecond
+
+// TestSQLiteConcurrentOpen: several stores opening one new file at once
+// (two rampart run --db started together) all migrate it and open.
+func TestSQLiteConcurrentOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "runs.db")
+	const n = 4
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			s, err := OpenSQLite(context.Background(), path, Options{})
+			if err == nil {
+				_, err = s.Create(context.Background(), testSpec(1))
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestNewerSchemaRefused: a store migrated by a newer rampart (a
+// migration this binary lacks) is refused, not written to.
+func TestNewerSchemaRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "runs.db")
+	s, err := OpenSQLite(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO goose_db_version (version_id, is_applied) VALUES (?, 1)`, SchemaVersion+1); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = OpenSQLite(ctx, path, Options{})
+	var le *LocationError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("OpenSQLite(newer schema) = %v, want a LocationError saying newer", err)
+	}
+}

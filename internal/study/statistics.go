@@ -3,6 +3,8 @@ package study
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/rampart-sim/rampart/internal/jsonout"
 )
 
 // StatisticKind says what a Statistic is, and so how two of them are
@@ -22,7 +24,8 @@ const (
 )
 
 // Statistic is one headline number of a run, as its JSON document gives
-// it: the value and, when the document has one, its 95 % interval.
+// it: the value and, when the document has one, its 95 % interval, both
+// rounded as the document rounds them.
 type Statistic struct {
 	// Name is the number's place in the JSON document, unique in a run
 	// and the same for the same number of two runs of one scenario:
@@ -61,7 +64,7 @@ type Statistic struct {
 // a name.
 func Statistics(res *Result) []Statistic {
 	var b statBuilder
-	h := Statistic{Name: "headline", Label: res.Headline.Answer, Kind: Exact, Value: res.Headline.Value, Unit: res.Headline.Unit}
+	h := Statistic{Name: "headline", Label: "the headline's value", Kind: Exact, Value: res.Headline.Value, Unit: res.Headline.Unit}
 	switch r := res.Results.(type) {
 	case EngineResults:
 		h.Kind, h.Trials = Mean, r.Trials
@@ -96,7 +99,13 @@ type statBuilder struct {
 	seen map[string]int
 }
 
+// add appends s, its numbers rounded as the JSON document rounds them
+// (jsonout.RoundSignificant), so that the statistics are the document's.
 func (b *statBuilder) add(s Statistic) {
+	s.Value = jsonout.RoundSignificant(s.Value, jsonout.SignificantDigits)
+	if s.CI95 != nil {
+		s.CI95 = &[2]float64{jsonout.RoundSignificant(s.CI95[0], jsonout.SignificantDigits), jsonout.RoundSignificant(s.CI95[1], jsonout.SignificantDigits)}
+	}
 	if b.seen == nil {
 		b.seen = map[string]int{}
 	}

@@ -24,6 +24,9 @@ CREATE TABLE runs (
     owner           TEXT    NOT NULL,
     owner_host      TEXT    NOT NULL,
     owner_pid       INTEGER NOT NULL,
+    -- owner_start tells a live owner from a process that reused its pid
+    -- (Linux: the start time in /proc/PID/stat; empty elsewhere).
+    owner_start     TEXT    NOT NULL DEFAULT '',
     headline        TEXT    NOT NULL DEFAULT '',
     results         BLOB,
     -- A run is done only with its results: never half-written.
