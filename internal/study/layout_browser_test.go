@@ -72,7 +72,7 @@ func TestReportLayoutInChromium(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o := study.Options{Seed: s.Run.Seed, Trials: min(s.Run.Trials, 3), Workers: 2}
+			o := study.Options{Seed: s.Run.Seed, Trials: min(s.Run.Trials, 3), Workers: 2, Events: true}
 			res, err := study.Run(s, st, o)
 			if err != nil {
 				t.Fatal(err)
