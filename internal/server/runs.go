@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -44,6 +45,22 @@ type Progress struct {
 type RunView struct {
 	store.Run
 	Progress *Progress `json:"progress,omitempty"`
+}
+
+// MarshalJSON writes the run as the store does (store.Run.MarshalJSON,
+// which the embedding would otherwise make the whole of it), with its
+// progress.
+func (v RunView) MarshalJSON() ([]byte, error) {
+	data, err := json.Marshal(v.Run)
+	if err != nil || v.Progress == nil {
+		return data, err
+	}
+	p, err := json.Marshal(v.Progress)
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimSuffix(bytes.TrimSpace(data), []byte("}"))
+	return append(append(append(data, `,"progress":`...), p...), '}'), nil
 }
 
 // job is a run queued or running in this server.
@@ -449,11 +466,14 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 	w.Write(f.Data)
 }
 
-// CompareResponse is the answer of GET /api/compare.
+// CompareResponse is the answer of GET /api/compare: the two runs'
+// records (a, b; their statistics are in the differences), the
+// differences and the notes, as store.Comparison writes them.
 type CompareResponse struct {
-	A store.Run `json:"a"`
-	B store.Run `json:"b"`
-	store.Comparison
+	A           store.Run          `json:"a"`
+	B           store.Run          `json:"b"`
+	Differences []store.Difference `json:"differences"`
+	Notes       []string           `json:"notes"`
 }
 
 func (s *Server) compareRuns(w http.ResponseWriter, r *http.Request) {
@@ -471,7 +491,7 @@ func (s *Server) compareRuns(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, CompareResponse{A: c.A, B: c.B, Comparison: c})
+	writeJSON(w, http.StatusOK, c)
 }
 
 // runEvents streams a run's progress as server-sent events: "progress"
