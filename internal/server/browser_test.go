@@ -428,6 +428,22 @@ func TestBrowserScriptNames(t *testing.T) {
 	// that quote the names.
 	open(t, ctx, hs.URL+"/?tab=history")
 	eval[string](t, ctx, `new Promise((r) => { const f = () => document.getElementById('hist-table') ? r('') : setTimeout(f, 100); f(); })`)
+	// A second run of it, then the comparison of the two from a shared
+	// History link.
+	var c2 CreatedRun
+	call(t, "POST", hs.URL+"/api/runs", RunRequest{ScenarioInput: ScenarioInput{YAML: string(yml)}, Seed: ptr(int64(2))}, &c2)
+	if v, _ := waitRun(t, hs.URL, c2.ID); v.Status != "done" {
+		t.Fatalf("run %d: %s %s", c2.ID, v.Status, v.Error)
+	}
+	open(t, ctx, fmt.Sprintf("%s/?tab=history&a=%d&b=%d", hs.URL, c.ID, c2.ID))
+	cmp := eval[map[string]any](t, ctx, `new Promise((r) => { const f = () => {
+		const rows = document.querySelectorAll('#cmp-out tbody tr');
+		rows.length ? r({rows: rows.length, text: document.getElementById('cmp-out').textContent, hist: document.querySelectorAll('#hist-table tbody tr').length}) : setTimeout(f, 100);
+	}; f(); })`)
+	if cmp["rows"].(float64) < 2 || cmp["hist"].(float64) != 2 || !strings.Contains(cmp["text"].(string), "<img src=x onerror=window.pwned=2>") {
+		t.Errorf("history comparison: %v; want both runs listed and a row a statistic, names as text", cmp)
+	}
+	saveScreenshot(t, ctx, "history-compare.png")
 	bad := strings.Replace(string(yml), "missile: Sejjil", "missile: \"<svg onload=window.pwned=4>\"", 1)
 	open(t, ctx, hs.URL+"/?tab=run")
 	eval[bool](t, ctx, fmt.Sprintf(`(async () => {

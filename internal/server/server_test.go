@@ -320,6 +320,14 @@ func TestFlyAndExplore(t *testing.T) {
 	if len(f.Track) != flyTrackPoints || f.Track[0].T != 0 || f.Track[len(f.Track)-1].AltKm > 1 {
 		t.Errorf("fly track: %d points, first %+v, last %+v", len(f.Track), f.Track[0], f.Track[len(f.Track)-1])
 	}
+	var bs FlyResponse
+	if code := call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "Tabriz", To: "Bucharest", Missile: "Sejjil-2", BattleSpace: true}, &bs); code != 200 {
+		t.Fatalf("POST /api/fly with battle_space = %d", code)
+	}
+	// One row a site (Redzikowo, Deveselu) and interceptor (SM-3 IB, IIA).
+	if len(bs.Engage) != len(engageSites)*len(engageInterceptors) || bs.Explain == "" {
+		t.Errorf("fly battle space: %+v, note %q; want one row a site and interceptor", bs.Engage, bs.Explain)
+	}
 	var ex ExploreResponse
 	if code := call(t, "POST", hs.URL+"/api/explore", ExploreRequest{Site: "Kaliningrad", Missile: "9M729", Radar: "Voronezh-DM", BoresightDeg: ptr(270.0), AltitudesKm: []float64{100, 1000}}, &ex); code != 200 {
 		t.Fatalf("POST /api/explore = %d", code)

@@ -749,7 +749,7 @@ async function start() {
       if (run.status === 'queued' || run.status === 'running') watchRun(run.id); else await showRun(run);
     } catch (e) { setStatus('run-status', e.message, true); }
   }
-  if (tab === 'history' && g('a') && g('b')) { picked.a = Number(g('a')); picked.b = Number(g('b')); await compare(picked.a, picked.b); }
+  if (tab === 'history' && g('a') && g('b')) { picked.a = Number(g('a')); picked.b = Number(g('b')); cmpReady(); await compare(picked.a, picked.b); }
   document.body.dataset.ready = '1';
 }
 
