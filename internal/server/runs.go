@@ -209,7 +209,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	case s.slots <- struct{}{}:
 	default:
 		w.Header().Set("Retry-After", "10")
-		writeError(w, http.StatusTooManyRequests, "the run queue is full (%d runs waiting, %d running); try again later", s.cfg.QueueLimit, s.cfg.Workers)
+		writeError(w, http.StatusTooManyRequests, "the run queue is full (its limit: %d runs waiting and %d running); try again later", s.cfg.QueueLimit, s.cfg.Workers)
 		return
 	}
 	run, err := s.cfg.Store.Create(r.Context(), store.SpecOf(sc, st, opts))
