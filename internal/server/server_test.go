@@ -29,7 +29,7 @@ const runWait = 3 * time.Minute
 
 // testServer starts a server over a SQLite store in a temporary
 // directory, on a loopback httptest server.
-func testServer(t *testing.T, cfg Config) (*Server, *httptest.Server) {
+func testServer(t testing.TB, cfg Config) (*Server, *httptest.Server) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, store.Location{Dialect: store.SQLite, Path: filepath.Join(t.TempDir(), "runs.db")}, store.Options{})
