@@ -333,6 +333,28 @@ func TestBrowserFlyLink(t *testing.T) {
 		t.Errorf("fly page: %v; want a flight time, an altitude plot and the trajectory drawn", got)
 	}
 	saveScreenshot(t, ctx, "fly-kozelsk-washington.png")
+
+	// Two clicks on the map: a launch point, then an aim point, which
+	// flies at once.
+	box := eval[[]float64](t, ctx, `(() => { const r = document.getElementById('map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+	eval[bool](t, ctx, `(() => { document.body.dataset.flown = ''; window.rampartMap.jumpTo({center: [25, 45], zoom: 3.5}); return true; })()`)
+	eval[bool](t, ctx, idle)
+	for _, fx := range []float64{0.3, 0.7} {
+		if err := chromedp.Do(ctx, chromedp.MouseClickXY(box[0]+fx*box[2], box[1]+0.5*box[3])); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond) // apart, so not a double-click
+	}
+	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
+	defer cancel()
+	if _, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.flown`, chromedp.WithPollingInterval(100*time.Millisecond))); err != nil {
+		t.Fatalf("two clicks on the map flew nothing: %v", err)
+	}
+	pts := eval[[]string](t, ctx, `[document.getElementById('fly-from').value, document.getElementById('fly-to').value, document.getElementById('fly-status').textContent]`)
+	if !strings.Contains(pts[0], ",") || !strings.Contains(pts[1], ",") || pts[0] == pts[1] {
+		t.Errorf("after two clicks: from %q, to %q (status %q); want two LAT,LON points", pts[0], pts[1], pts[2])
+	}
+	t.Logf("clicked launch %s and aim %s", pts[0], pts[1])
 	checkPage(t, l, hs.URL)
 }
 
