@@ -14,6 +14,7 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/analysis"
 	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -458,9 +459,14 @@ func strictStrings[T ~string](vs []T) []string {
 // missile to draw the reach of from it and/or a radar to draw the
 // coverage of at it.
 type ExploreRequest struct {
-	Site        string    `json:"site"`
-	Missile     string    `json:"missile,omitempty"`
-	Radar       string    `json:"radar,omitempty"`
+	Site    string `json:"site"`
+	Missile string `json:"missile,omitempty"`
+	Radar   string `json:"radar,omitempty"`
+	// Interceptor draws the rings of an interceptor's catalog engagement
+	// ranges (max_range_km against ballistic missiles, max_range_air_km
+	// against aircraft) around the site, one a value of each band and
+	// claim.
+	Interceptor string    `json:"interceptor,omitempty"`
 	AltitudesKm []float64 `json:"altitudes_km,omitempty"`
 	// BoresightDeg points a sector radar (azimuth, degrees clockwise from
 	// north) at a site without a catalog boresight.
@@ -505,8 +511,8 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 	if in.Site == "" {
 		return nil, inputf("site is required: a catalog place")
 	}
-	if in.Missile == "" && in.Radar == "" {
-		return nil, inputf("give a missile (range rings and places in reach) or a radar (coverage), or both")
+	if in.Missile == "" && in.Radar == "" && in.Interceptor == "" {
+		return nil, inputf("give a missile (range rings and places in reach), a radar (coverage) or an interceptor (engagement ranges)")
 	}
 	if len(in.AltitudesKm) > maxAltitudes {
 		return nil, inputf("altitudes_km has %d altitudes; allowed: at most %d", len(in.AltitudesKm), maxAltitudes)
@@ -578,5 +584,77 @@ func exploreSite(r *http.Request, in ExploreRequest) (*ExploreResponse, error) {
 			return nil, err
 		}
 	}
+	if in.Interceptor != "" {
+		areas, err := interceptorRings(in.Site, in.Interceptor)
+		if err != nil {
+			return nil, err
+		}
+		resp.Scene.Areas = append(resp.Scene.Areas, areas...)
+	}
 	return resp, nil
+}
+
+// interceptorRingPoints is how many points a ring of an interceptor has.
+const interceptorRingPoints = 180
+
+// interceptorRings returns the geodesic rings of the interceptor's
+// catalog engagement ranges around the catalog place site: the low,
+// central and high values of max_range_km (against ballistic missiles)
+// and max_range_air_km (against aircraft), equal values drawn once with
+// their labels joined, then each claim.
+func interceptorRings(site, interceptor string) ([]scene.Area, error) {
+	at, err := catalog.Lookup(site)
+	if err != nil || !at.Placed() {
+		return nil, inputf("site %q is not a placed catalog entry (see GET /api/catalog)", site)
+	}
+	e, err := catalog.Lookup(interceptor)
+	if err != nil {
+		return nil, inputf("interceptor: %v", err)
+	}
+	if e.Kind != catalog.KindInterceptor {
+		return nil, inputf("interceptor %q is a %s; allowed: a catalog interceptor", e.Name, e.Kind)
+	}
+	center := geo.LLADeg(at.Lat.Central, at.Lon.Central, 0)
+	type ring struct {
+		km     float64
+		labels []string
+		what   string
+		claim  string
+	}
+	var rings []ring
+	add := func(km float64, label, what, claim string) {
+		if !(km > 0) {
+			return
+		}
+		for i := range rings {
+			if rings[i].km == km && rings[i].what == what && rings[i].claim == "" && claim == "" {
+				rings[i].labels = append(rings[i].labels, label)
+				return
+			}
+		}
+		rings = append(rings, ring{km: km, labels: []string{label}, what: what, claim: claim})
+	}
+	for _, k := range []struct{ key, what string }{{"max_range_km", "against ballistic missiles"}, {"max_range_air_km", "against aircraft"}} {
+		if v, ok := e.Param(k.key); ok {
+			add(v.Low, "low", k.what, "")
+			add(v.Central, "central", k.what, "")
+			add(v.High, "high", k.what, "")
+		}
+	}
+	for _, c := range e.Claims {
+		add(c.RangeKm.Central, c.Label, "claimed", c.Label)
+	}
+	if len(rings) == 0 {
+		return nil, inputf("the catalog gives %s no engagement range (max_range_km)", e.Name)
+	}
+	var out []scene.Area
+	for _, r := range rings {
+		pts, err := analysis.GeodesicCircle(center, r.km*1e3, interceptorRingPoints)
+		if err != nil {
+			return nil, inputf("%s: %v", e.Name, err)
+		}
+		out = append(out, scene.Area{Name: fmt.Sprintf("%s %g km (%s, %s) at %s", e.Name, r.km, strings.Join(r.labels, ", "), r.what, at.Name),
+			Kind: scene.AreaRangeRing, Ring: pts, System: e.Name, Claim: r.claim})
+	}
+	return out, nil
 }

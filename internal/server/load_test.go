@@ -93,7 +93,9 @@ func TestLoad(t *testing.T) {
 		func() result {
 			return do("fly", "POST", "/api/fly", FlyRequest{From: "Tabriz", To: "Bucharest", Missile: "Sejjil-2"})
 		},
-		func() result { return do("explore", "POST", "/api/explore", ExploreRequest{Site: "Kaliningrad", Missile: "Iskander-M"}) },
+		func() result {
+			return do("explore", "POST", "/api/explore", ExploreRequest{Site: "Kaliningrad", Missile: "Iskander-M"})
+		},
 		func() result { return do("page", "GET", "/", nil) },
 		func() result { return do("missing", "GET", "/api/runs/99999", nil) },
 	}

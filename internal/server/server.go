@@ -79,9 +79,9 @@ type Server struct {
 	// (fly, explore, validate): at most 2 a core at once, the others
 	// wait their turn within the handler timeout.
 	compute chan struct{}
-	ctx   context.Context
-	stop  context.CancelFunc
-	wg    sync.WaitGroup
+	ctx     context.Context
+	stop    context.CancelFunc
+	wg      sync.WaitGroup
 
 	mu   sync.Mutex
 	jobs map[int64]*job // queued and running runs of this process

@@ -332,6 +332,10 @@ func TestFlyAndExplore(t *testing.T) {
 	if code := call(t, "POST", hs.URL+"/api/explore", ExploreRequest{Site: "Kaliningrad", Missile: "9M729", Radar: "Voronezh-DM", BoresightDeg: ptr(270.0), AltitudesKm: []float64{100, 1000}}, &ex); code != 200 {
 		t.Fatalf("POST /api/explore = %d", code)
 	}
+	var pat ExploreResponse
+	if code := call(t, "POST", hs.URL+"/api/explore", ExploreRequest{Site: "Vilnius", Interceptor: "PAC-3 MSE"}, &pat); code != 200 || len(pat.Scene.Areas) < 2 {
+		t.Errorf("explore a Patriot at Vilnius = %d with %d rings, want its engagement ranges", code, len(pat.Scene.Areas))
+	}
 	rings, cover := 0, 0
 	for _, a := range ex.Scene.Areas {
 		switch a.Kind {

@@ -303,9 +303,10 @@ function options(select, entries, blank) {
 async function explore() {
   const alts = $('ex-alt').value.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   const req = { site: $('ex-site').value, missile: $('ex-missile').value || undefined, radar: $('ex-radar').value || undefined,
+    interceptor: $('ex-icpt').value || undefined,
     altitudes_km: $('ex-radar').value ? alts : undefined, pick: $('ex-pick').value,
     boresight_deg: $('ex-bore').value !== '' ? Number($('ex-bore').value) : undefined };
-  setState({ tab: 'explore', site: req.site, missile: req.missile, radar: req.radar, alt: $('ex-radar').value ? alts.join(',') : '', bore: $('ex-bore').value, pick: req.pick === 'central' ? '' : req.pick });
+  setState({ tab: 'explore', site: req.site, missile: req.missile, radar: req.radar, icpt: req.interceptor, alt: $('ex-radar').value ? alts.join(',') : '', bore: $('ex-bore').value, pick: req.pick === 'central' ? '' : req.pick });
   setStatus('ex-status', 'Computing…');
   $('ex-out').replaceChildren();
   try {
@@ -335,6 +336,11 @@ function renderExplore(r, req) {
       const rows = inReach.map((p) => [p.place, fmt(p.distance_km), p.flight_time_min === null || p.flight_time_min === undefined ? '—' : fmt(p.flight_time_min), (p.reached_by || []).join(', ')]);
       out.append(table(['place', 'km', 'flight min', 'reached by'], rows));
     }
+  }
+  const icpt = (r.scene.areas || []).filter((a) => a.kind === 'range-ring' && a.system === req.interceptor);
+  if (req.interceptor && icpt.length) {
+    out.append(el('h3', {}, `${req.interceptor}: engagement ranges`));
+    out.append(table(['ring'], icpt.map((a) => [a.name])));
   }
   if (r.radar) {
     const d = r.radar;
@@ -717,6 +723,7 @@ async function start() {
   const missiles = cat.filter((e) => e.kind === 'ballistic-missile' || e.kind === 'cruise-missile');
   options($('ex-missile'), missiles, '(none)');
   options($('ex-radar'), cat.filter((e) => e.kind === 'radar'), '(none)');
+  options($('ex-icpt'), cat.filter((e) => e.kind === 'interceptor'), '(none)');
   options($('fly-missile'), missiles, '(burnout-state flight: least speed)');
   const sel = $('run-scenario');
   for (const s of scs) sel.append(el('option', { value: s.name }, `${s.name}${s.default ? ' (default)' : ''}: ${s.kind}`));
@@ -725,6 +732,7 @@ async function start() {
   $('ex-site').value = g('site', 'Redzikowo');
   $('ex-missile').value = g('missile');
   $('ex-radar').value = g('radar');
+  $('ex-icpt').value = g('icpt');
   if (g('alt')) $('ex-alt').value = g('alt');
   $('ex-bore').value = g('bore');
   $('ex-pick').value = g('pick', 'central');
@@ -741,7 +749,7 @@ async function start() {
 
   const tab = g('tab', 'explore');
   showTab(tab);
-  if (tab === 'explore' && (g('missile') || g('radar'))) await explore();
+  if (tab === 'explore' && (g('missile') || g('radar') || g('icpt'))) await explore();
   if (tab === 'fly' && g('from') && g('to')) await fly();
   if (tab === 'run' && g('run')) {
     try {
