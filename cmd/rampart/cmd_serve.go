@@ -69,6 +69,9 @@ Stop with Ctrl-C: runs in flight are marked failed, finished runs are kept.`,
 			}
 			hs := srv.HTTPServer(addr)
 			fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: http://%s/ (run store: %s)\n", ln.Addr(), loc)
+			if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+				fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: warning: listening beyond loopback on %s; the server has no accounts, so anyone who can reach it can run and read runs\n", tcp)
+			}
 			done := make(chan error, 1)
 			go func() { done <- hs.Serve(ln) }()
 			select {
