@@ -223,7 +223,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.jobs[run.ID] = j
 	s.mu.Unlock()
-	s.queue <- j // never blocks: the queue holds as many as there are slots
+	s.queue <- j // never blocks: the queue holds as many runs as there are slots
 	id := strconv.FormatInt(run.ID, 10)
 	w.Header().Set("Location", "/api/runs/"+id)
 	writeJSON(w, http.StatusAccepted, CreatedRun{ID: run.ID, Status: store.Queued, StatusURL: "/api/runs/" + id, EventsURL: "/api/runs/" + id + "/events"})
@@ -269,6 +269,10 @@ func (s *Server) end(j *job, err error, st store.Status) {
 
 func (s *Server) execute(j *job) {
 	bg := context.Background()
+	if s.ctx.Err() != nil {
+		s.end(j, s.cfg.Store.Fail(bg, j.id, "the server stopped before the run started"), store.Failed)
+		return
+	}
 	if j.ctx.Err() != nil { // cancelled while queued
 		s.end(j, nil, store.Cancelled)
 		return
@@ -410,6 +414,9 @@ func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
 	}
 	if j := s.live(id); j != nil {
 		j.cancel()
+		// Its streams end now, even while it waits in the queue for a
+		// worker to drop it.
+		j.setStatus(store.Cancelled)
 	}
 	v, err := s.view(r.Context(), id)
 	if err != nil {

@@ -73,7 +73,9 @@ type Server struct {
 	handler http.Handler
 	routes  []route
 
-	queue chan *job // waiting runs; capacity QueueLimit
+	// slots holds one token a run queued or running (QueueLimit +
+	// Workers); queue, as large, never blocks a run that holds a slot.
+	queue chan *job
 	slots chan struct{}
 	// compute bounds the requests that compute while the client waits
 	// (fly, explore, validate): at most 2 a core at once, the others
@@ -116,7 +118,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.Default()
 	}
-	s := &Server{cfg: cfg, queue: make(chan *job, cfg.QueueLimit), slots: make(chan struct{}, cfg.QueueLimit+cfg.Workers),
+	s := &Server{cfg: cfg, queue: make(chan *job, cfg.QueueLimit+cfg.Workers), slots: make(chan struct{}, cfg.QueueLimit+cfg.Workers),
 		jobs: map[int64]*job{}, compute: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.routes = []route{
