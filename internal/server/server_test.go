@@ -481,3 +481,33 @@ func TestRoutesInOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseFailsLiveRuns: a server that stops (rampart serve's Ctrl-C)
+// marks its running and queued runs failed, saying why, and keeps none
+// half-written.
+func TestCloseFailsLiveRuns(t *testing.T) {
+	srv, hs := testServer(t, Config{Workers: 1, QueueLimit: 2})
+	long := RunRequest{ScenarioInput: ScenarioInput{Scenario: "europe"}, Trials: ptr(MaxServerTrials)}
+	var a, b CreatedRun
+	call(t, "POST", hs.URL+"/api/runs", long, &a)
+	call(t, "POST", hs.URL+"/api/runs", long, &b)
+	deadline := time.Now().Add(runWait)
+	for {
+		var v RunView
+		call(t, "GET", fmt.Sprintf("%s/api/runs/%d", hs.URL, a.ID), nil, &v)
+		if v.Status == store.Running || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	srv.Close()
+	for id, want := range map[int64]string{a.ID: "the server stopped during the run", b.ID: "the server stopped before the run started"} {
+		run, err := srv.cfg.Store.Get(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if run.Status != store.Failed || run.Error != want || len(run.Files) != 0 {
+			t.Errorf("run %d after Close: %s %q, %d files; want failed %q, no files", id, run.Status, run.Error, len(run.Files), want)
+		}
+	}
+}
