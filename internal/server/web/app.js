@@ -126,10 +126,10 @@ function unwrap(coords) {
 
 // HTML labels, in groups so that each group can be replaced.
 const labels = { country: [], scene: [], fly: [] };
-function addLabel(group, lngLat, text, cls = '') {
+function addLabel(group, lngLat, text, cls = '', dy = 0) {
   const e = el('div', { className: 'label ' + cls }, text);
-  const m = new maplibregl.Marker({ element: e, anchor: 'left', offset: [6, 0] }).setLngLat(lngLat).addTo(map);
-  labels[group].push({ marker: m, text, cls, lngLat });
+  const m = new maplibregl.Marker({ element: e, anchor: 'left', offset: [6, dy] }).setLngLat(lngLat).addTo(map);
+  labels[group].push({ marker: m, text, cls, lngLat, dy });
 }
 function clearLabels(group) {
   for (const l of labels[group]) l.marker.remove();
@@ -187,13 +187,24 @@ function showScene(sc, fit = true) {
   const fs = sceneFeatures(sc);
   map.getSource('scene').setData({ type: 'FeatureCollection', features: fs });
   clearLabels('scene');
+  // A ring's label sits at its northernmost point; labels of rings that
+  // nearly share it (equal ranges from one site) are stacked.
+  const stack = new Map();
   for (const a of sc.areas || []) {
     if (!a.ring.length) continue;
     let top = a.ring[0];
     for (const p of a.ring) if (p[0] > top[0]) top = p;
-    addLabel('scene', [top[1], top[0]], a.name, 'ring');
+    const key = `${top[0].toFixed(0)},${top[1].toFixed(0)}`;
+    const n = stack.get(key) || 0;
+    stack.set(key, n + 1);
+    addLabel('scene', [top[1], top[0]], a.name, 'ring', -13 * n);
   }
-  for (const s of sc.sites || []) addLabel('scene', [s.lon_deg, s.lat_deg], s.name);
+  for (const s of sc.sites || []) {
+    const key = `site ${s.lat_deg.toFixed(1)},${s.lon_deg.toFixed(1)}`;
+    const n = stack.get(key) || 0;
+    stack.set(key, n + 1);
+    addLabel('scene', [s.lon_deg, s.lat_deg], s.name, '', 13 * n);
+  }
   if (fit) fitFeatures(fs);
   updateCountryLabels();
 }
@@ -267,8 +278,8 @@ export function pngDataURL() {
       g.strokeStyle = 'rgba(255,255,255,0.9)';
       g.lineWidth = 3;
       const t = group === 'country' ? l.text.toUpperCase() : l.text;
-      g.strokeText(t, p.x + 6, p.y);
-      g.fillText(t, p.x + 6, p.y);
+      g.strokeText(t, p.x + 6, p.y + l.dy);
+      g.fillText(t, p.x + 6, p.y + l.dy);
     }
   }
   g.setTransform(1, 0, 0, 1, 0, 0);
