@@ -149,6 +149,9 @@ func consistencyCases() []mcCase {
 		{name: "EKF/ballistic/range-az-el", filter: &EKF{Motion: bal}, truth: balTruth, q: bal.Noise, det: raeDet, x0: x0, p0: p0, dt: 2, steps: 40},
 		{name: "UKF/ballistic/range-az-el", filter: &UKF{Motion: bal}, truth: balTruth, q: bal.Noise, det: raeDet, x0: x0, p0: p0, dt: 2, steps: 40},
 		{name: "UKF/CV/range-az-el", filter: &UKF{Motion: cv}, truth: cvTruth, q: cv.Noise, det: raeDet, x0: cvx0, p0: cvp0, dt: 1, steps: 40},
+		// The engine's tracker filter: one constant-acceleration step for
+		// short predictions, standard-form update.
+		{name: "EKF/ballistic-engine/range-az-el", filter: &EKF{Motion: &Ballistic{Q: 1, ShortStep: 2}, StandardForm: true}, truth: balTruth, q: bal.Noise, det: raeDet, x0: x0, p0: p0, dt: 1, steps: 40},
 	}
 }
 

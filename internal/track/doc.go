@@ -46,12 +46,30 @@
 // the same Q as above. Drag is not modelled: reentry deceleration must be
 // absorbed by q.
 //
+// Predictions of at most Ballistic.ShortStep (the engine's trackers: 2 s)
+// take one constant-acceleration step instead,
+//
+//	r⁺ = r + v Δ + a Δ²/2,  v⁺ = v + a Δ,  a = r̈(r, v),
+//	P⁺ = F P Fᵀ + Q,  F = [I ΔI; 0 I],
+//
+// which leaves out the jerk in the state (|ȧ| ≤ 3μ/r³·|v| + 2ω|a|, about
+// 0.02 m/s³: centimetres over 2 s) and the gravity-gradient, Coriolis and
+// centrifugal terms of F (relative size 2·10⁻⁶ and 1.5·10⁻⁴ per second).
+// TestShortStepNearFull bounds the state's difference from RK4 by 1 % of
+// the spread Q adds over the step, and P's by 1 % of √(P_ii P_jj).
+//
 // # Filters
 //
 // KF and EKF update in Joseph form (Bar-Shalom et al. 2001, §5.2):
 //
 //	S = H P Hᵀ + R,  K = P Hᵀ S⁻¹,  x⁺ = x + K y,
 //	P⁺ = (I − K H) P (I − K H)ᵀ + K R Kᵀ.
+//
+// With EKF.StandardForm (the engine's trackers) the covariance update is
+// P⁺ = P − K (P Hᵀ)ᵀ (= P − K S Kᵀ), formed on and above the diagonal and
+// mirrored: about a third of the Joseph form's products. Where rounding
+// leaves a diagonal entry that is not positive, that update falls back to
+// the Joseph form.
 //
 // The UKF uses the scaled unscented transform with 13 sigma points
 // (α = 1, β = 2, κ = 0 by default) and P⁺ = P − K S Kᵀ. All three use
@@ -123,7 +141,8 @@
 // # Tests
 //
 // NEES and NIS averages over Monte Carlo runs lie inside their two-sided
-// chi-square bounds for the KF, EKF and UKF with matched noise and outside
+// chi-square bounds for the KF, EKF (also as the engine configures it:
+// short steps, standard form) and UKF with matched noise and outside
 // them for a manoeuvring truth with too little process noise; covariances
 // stay symmetric positive definite over random predict/update sequences;
 // covariance intersection never undercuts the information-filter

@@ -68,8 +68,8 @@ func innovation(y Vec3, s Mat3) (Innovation, error) {
 
 // linearInnovation returns H, P Hᵀ and the innovation of d against e.
 func linearInnovation(e *Estimate, d *Detection) (Mat36, Mat63, Innovation, error) {
-	h := d.Jacobian(&e.X)
-	y := d.Residual(d.Z, d.Measure(&e.X))
+	var h Mat36
+	y := d.Residual(d.Z, d.measureAndJacobian(&e.X, &h))
 	var pht Mat63
 	for i := range 6 {
 		for j := range 3 {
@@ -117,15 +117,22 @@ func joseph(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate
 		out.X[i] += k[i][0]*in.Y[0] + k[i][1]*in.Y[1] + k[i][2]*in.Y[2]
 	}
 	a := ident6()
-	for i := range 6 {
-		for j := range 6 {
-			a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
-		}
-	}
 	if h[0][3] == 0 && h[0][4] == 0 && h[0][5] == 0 && h[1][3] == 0 && h[1][4] == 0 && h[1][5] == 0 &&
 		h[2][3] == 0 && h[2][4] == 0 && h[2][5] == 0 {
+		// mulABAtPositionGain reads only the position columns of
+		// I − K H; the others are those of I.
+		for i := range 6 {
+			for j := range 3 {
+				a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
+			}
+		}
 		out.P = mulABAtPositionGain(&a, &e.P)
 	} else {
+		for i := range 6 {
+			for j := range 6 {
+				a[i][j] -= k[i][0]*h[0][j] + k[i][1]*h[1][j] + k[i][2]*h[2][j]
+			}
+		}
 		out.P = mulABAt(&a, &e.P)
 	}
 	var kr Mat63
@@ -144,6 +151,48 @@ func joseph(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate
 		}
 	}
 	return out
+}
+
+// standardUpdate returns the posterior in the standard form
+//
+//	x⁺ = x + K y,  P⁺ = P − K S Kᵀ = P − K (P Hᵀ)ᵀ,  K = P Hᵀ S⁻¹,
+//
+// P⁺ formed on and above the diagonal and mirrored, so symmetric. ok is
+// false when a diagonal entry of P⁺ is not positive (rounding in the
+// difference, the failure the Joseph form guards against).
+//
+// y is the innovation and si S⁻¹; out must not be e.
+func standardUpdate(e *Estimate, pht *Mat63, y *Vec3, si *Mat3, out *Estimate) (ok bool) {
+	var k Mat63
+	for i := range 6 {
+		for j := range 3 {
+			k[i][j] = pht[i][0]*si[0][j] + pht[i][1]*si[1][j] + pht[i][2]*si[2][j]
+		}
+	}
+	out.T = e.T
+	for i := range 6 {
+		out.X[i] = e.X[i] + (k[i][0]*y[0] + k[i][1]*y[1] + k[i][2]*y[2])
+	}
+	for i := range 6 {
+		ki := &k[i]
+		for j := i; j < 6; j++ {
+			v := e.P[i][j] - (ki[0]*pht[j][0] + ki[1]*pht[j][1] + ki[2]*pht[j][2])
+			out.P[i][j], out.P[j][i] = v, v
+		}
+		if !(out.P[i][i] > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// update writes the posterior of the EKF's form (see EKF.StandardForm)
+// to out, which must not be e.
+func (f *EKF) update(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3, out *Estimate) {
+	if f.StandardForm && standardUpdate(e, pht, &in.Y, &in.SInv, out) {
+		return
+	}
+	*out = joseph(e, h, pht, in, r)
 }
 
 // KF is the linear Kalman filter: constant-velocity motion and PositionECEF
@@ -185,6 +234,11 @@ func (f *KF) Update(e *Estimate, d *Detection) (Estimate, Innovation, error) {
 // linearised at the predicted state.
 type EKF struct {
 	Motion MotionModel
+	// StandardForm updates the covariance in the standard form
+	// P⁺ = P − K S Kᵀ (standardUpdate), about a third of the Joseph
+	// form's arithmetic, and in the Joseph form only when that leaves a
+	// diagonal entry that is not positive. False: the Joseph form.
+	StandardForm bool
 }
 
 // Predict implements Predictor: x⁻ = f(x), P⁻ = F P Fᵀ + Q.
@@ -192,6 +246,11 @@ func (f *EKF) Predict(e Estimate, t float64) Estimate {
 	dt := t - e.T
 	if dt == 0 {
 		return e
+	}
+	if b, ok := f.Motion.(*Ballistic); ok && b.shortStep(dt) {
+		out := Estimate{T: t, X: b.shortStepState(&e.X, dt)}
+		cvPredictCovariance(&e.P, dt, b.Q, &out.P, false)
+		return out
 	}
 	x, fm := f.Motion.Propagate(e.X, dt)
 	q := f.Motion.Noise(e.X, dt)
@@ -204,11 +263,13 @@ func (f *EKF) Innovate(e *Estimate, d *Detection) (Innovation, error) {
 	return in, err
 }
 
-// Update implements Updater, in Joseph form.
+// Update implements Updater, in Joseph form unless StandardForm.
 func (f *EKF) Update(e *Estimate, d *Detection) (Estimate, Innovation, error) {
 	h, pht, in, err := linearInnovation(e, d)
 	if err != nil {
 		return *e, in, err
 	}
-	return joseph(e, &h, &pht, &in, &d.R), in, nil
+	var out Estimate
+	f.update(e, &h, &pht, &in, &d.R, &out)
+	return out, in, nil
 }

@@ -14,6 +14,11 @@ type gatePrediction struct {
 	est  Estimate // P holds the position block only until full
 	f, q Mat6
 	full bool
+	// cv: a constant-acceleration step (Ballistic.ShortStep), whose
+	// covariance is the constant-velocity one over dt with spectral
+	// density cvQ; f and q are unset.
+	cv      bool
+	dt, cvQ float64
 	// in is the innovation of the dwell's detection inJ (−1: none)
 	// against est, as gating computed it, for the update to reuse.
 	in  gateInnovation
@@ -45,6 +50,13 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 		return
 	}
 	g.est.T, g.full, g.inJ = t, false, -1
+	if b, ok := f.Motion.(*Ballistic); ok && b.shortStep(dt) {
+		g.cv, g.dt, g.cvQ = true, dt, b.Q
+		g.est.X = b.shortStepState(&e.X, dt)
+		cvPredictCovariance(&e.P, dt, b.Q, &g.est.P, true)
+		return
+	}
+	g.cv = false
 	g.est.X, g.f = f.Motion.Propagate(e.X, dt)
 	g.q = f.Motion.Noise(e.X, dt)
 	g.est.P = Mat6{}
@@ -60,6 +72,11 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 // from e, as predictLinearised.
 func (g *gatePrediction) complete(e *Estimate) {
 	if g.full {
+		return
+	}
+	if g.cv {
+		cvPredictCovariance(&e.P, g.dt, g.cvQ, &g.est.P, false)
+		g.full = true
 		return
 	}
 	g.est = predictLinearised(g.est.X, &e.P, &g.f, &g.q, g.est.T)
@@ -104,16 +121,20 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // EKF.Innovate's. Dropping the velocity columns is exact for a finite P:
 // they enter only as products with the zero columns of H, and adding ±0 to
 // a sum leaves it unchanged.
+//
+// g is written in place, and holds nothing usable after an error.
 func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
-	h := d.Jacobian(&e.X)
-	y := d.Residual(d.Z, d.Measure(&e.X))
+	h := &g.h
+	zhat := d.measureAndJacobian(&e.X, h)
+	g.y = d.Residual(d.Z, zhat)
+	y := &g.y
 	var pht [3][3]float64 // position rows of P Hᵀ
 	for i := range 3 {
 		for j := range 3 {
 			pht[i][j] = e.P[i][0]*h[j][0] + e.P[i][1]*h[j][1] + e.P[i][2]*h[j][2]
 		}
 	}
-	var s Mat3
+	s := &g.s
 	for i := range 3 {
 		for j := range 3 {
 			v := h[i][0]*pht[0][j] + h[i][1]*pht[1][j] + h[i][2]*pht[2][j]
@@ -126,10 +147,12 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	s[2][0] = s[0][2]
 	s[1][2] = 0.5 * (s[1][2] + s[2][1])
 	s[2][1] = s[1][2]
-	si, det, ok := inv3(&s)
-	if !ok || !(det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
+	var ok bool
+	g.si, g.det, ok = inv3(s)
+	if !ok || !(g.det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
 		return 0, ErrNotPositiveDefinite
 	}
+	si := &g.si
 	var d2 float64
 	for i := range 3 {
 		for j := range 3 {
@@ -139,16 +162,19 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	if !(d2 >= 0) {
 		return 0, ErrNotPositiveDefinite
 	}
-	*g = gateInnovation{h: h, y: y, s: s, si: si, det: det, d2: d2}
+	g.d2 = d2
 	return d2, nil
 }
 
-// updateFromGate is EKF.Update of the completed prediction e with the
+// updateFromGate is f.Update of the completed prediction e with the
 // innovation gating computed against it: the same posterior, bit for bit,
 // without evaluating the measurement model again. The S of gating equals
 // linearInnovation's (both sum the same products; the velocity columns of
 // H add ±0), and so do y, S⁻¹ and the NIS.
-func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Innovation) {
+// The innovation is g's (g.innovation()); the update reads its y and S⁻¹
+// only, so ln det S is not formed. The posterior is written to out, which
+// must not be e.
+func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation, out *Estimate) {
 	h := &g.h
 	var pht Mat63
 	for i := range 6 {
@@ -163,6 +189,9 @@ func updateFromGate(e *Estimate, d *Detection, g *gateInnovation) (Estimate, Inn
 			pht[i][j] = s
 		}
 	}
-	in := g.innovation()
-	return joseph(e, h, &pht, &in, &d.R), in
+	if f.StandardForm && standardUpdate(e, &pht, &g.y, &g.si, out) {
+		return
+	}
+	in := Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2}
+	*out = joseph(e, h, &pht, &in, &d.R)
 }

@@ -49,7 +49,8 @@ func randomTrackState(rng *rand.Rand, s Sensor) Estimate {
 func TestGatePathMatchesFilter(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 4))
 	s := radar()
-	for _, f := range []*EKF{{Motion: &Ballistic{Q: 100}}, {Motion: &Ballistic{Q: 1, MaxStep: 0.3}}, {Motion: ConstantVelocity{Q: 10}}} {
+	for _, f := range []*EKF{{Motion: &Ballistic{Q: 100}}, {Motion: &Ballistic{Q: 1, MaxStep: 0.3}}, {Motion: ConstantVelocity{Q: 10}},
+		{Motion: &Ballistic{Q: 100, ShortStep: 2}, StandardForm: true}} {
 		for trial := range 300 {
 			e := randomTrackState(rng, s)
 			dt := []float64{0, 0.37, 1, -0.6, 2.5}[trial%5]
@@ -87,7 +88,9 @@ func TestGatePathMatchesFilter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			post, gotIn := updateFromGate(&g.est, &d, &g.in)
+			var post Estimate
+			f.updateFromGate(&g.est, &d, &g.in, &post)
+			gotIn := g.in.innovation()
 			if post != wantPost || gotIn != wantIn {
 				t.Fatalf("trial %d: updateFromGate = %v, %v, want %v, %v", trial, post, gotIn, wantPost, wantIn)
 			}
@@ -145,6 +148,64 @@ func TestBallisticShortcutsMatchProduct(t *testing.T) {
 			wantA := Vec3{k*px*fxy + w*w*px + 2*w*x[4], k*py*fxy + w*w*py - 2*w*x[3], k * pz * fz}
 			if got := c.accel(&x); got != wantA {
 				t.Fatalf("trial %d: accel = %v, want %v", trial, got, wantA)
+			}
+		}
+	}
+}
+
+// positionTraceTol is the relative difference allowed between
+// positionTrace's closed form and the trace of PositionECEF's J R Jᵀ:
+// rounding of sums of a few products (about 10⁻¹⁵) and of the ENU axes'
+// orthonormality (about 10⁻¹⁶); the coarse gate it feeds has a factor 2.
+const positionTraceTol = 1e-12
+
+// TestPositionTraceMatchesCovariance compares positionTrace with
+// PositionECEF: the same position, bit for bit, and the trace of its
+// covariance within positionTraceTol, for diagonal and full R.
+func TestPositionTraceMatchesCovariance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 7))
+	for trial := range 2000 {
+		s := radar()
+		s.SigmaRange = 1 + 100*rng.Float64()
+		s.SigmaAz, s.SigmaEl = 1e-4+3e-3*rng.Float64(), 1e-4+3e-3*rng.Float64()
+		d := s.Detect(1, 1e4+3e6*rng.Float64(), 2*math.Pi*rng.Float64(), math.Pi/2*rng.Float64())
+		if trial%4 == 0 {
+			d.R[0][1], d.R[1][0] = 1e-3, 1e-3
+		}
+		p, tr := d.positionTrace()
+		wp, c := d.PositionECEF()
+		want := c[0][0] + c[1][1] + c[2][2]
+		if p != wp || math.Abs(tr-want) > positionTraceTol*want {
+			t.Fatalf("positionTrace(%v) = %v, %v; PositionECEF position %v, trace %v", d.Z, p, tr, wp, want)
+		}
+	}
+}
+
+// measureJacobianTol is the relative difference allowed between
+// measureAndJacobian and Measure and Jacobian: a few roundings of the
+// shared terms (√(e² + n²) for Hypot, reciprocals for divisions).
+const measureJacobianTol = 1e-13
+
+// TestMeasureAndJacobianMatch compares measureAndJacobian with Measure
+// and Jacobian over random states seen by the test radar.
+func TestMeasureAndJacobianMatch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 8))
+	s := radar()
+	d := s.Detect(1, 1, 0, 0)
+	for range 2000 {
+		e := randomTrackState(rng, s)
+		var h Mat36
+		z := d.measureAndJacobian(&e.X, &h)
+		wz, wh := d.Measure(&e.X), d.Jacobian(&e.X)
+		for i := range 3 {
+			if math.Abs(z[i]-wz[i]) > measureJacobianTol*math.Abs(wz[i]) {
+				t.Fatalf("measureAndJacobian(%v) z[%d] = %v, Measure %v", e.X, i, z[i], wz[i])
+			}
+			scale := math.Abs(wh[i][0]) + math.Abs(wh[i][1]) + math.Abs(wh[i][2])
+			for j := range 6 {
+				if math.Abs(h[i][j]-wh[i][j]) > measureJacobianTol*scale {
+					t.Fatalf("measureAndJacobian(%v) H[%d][%d] = %v, Jacobian %v", e.X, i, j, h[i][j], wh[i][j])
+				}
 			}
 		}
 	}

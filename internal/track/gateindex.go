@@ -39,6 +39,21 @@ type gateIndex struct {
 	mark  []uint32 // per track: the query stamp that listed it
 	stamp uint32
 	cand  []int
+	// near is, per track listed by the latest query, the detections (bit
+	// j for detection j < 64) it was listed for; allNear for every one.
+	near []uint64
+}
+
+// allNear marks a track that every detection of a query must test.
+const allNear = ^uint64(0)
+
+// nearBit is detection j's bit in gateIndex.near: allNear for j ≥ 64,
+// whose bit a uint64 does not hold.
+func nearBit(j int) uint64 {
+	if j >= 64 {
+		return allNear
+	}
+	return 1 << uint(j)
 }
 
 // gateWideLimit is the reach w, m, beyond which a track is tested by every
@@ -108,15 +123,46 @@ func (g *gateIndex) add(i int, e *Estimate) {
 
 // moved re-enters track i after its estimate changed.
 func (g *gateIndex) moved(i int, e *Estimate) {
+	if !g.isWide(i) {
+		if k, ok := g.find(i); ok {
+			// Most updates move a track less than the gap to its
+			// neighbours: it keeps its place in byMid.
+			m, w := g.mid[i], g.half[i]
+			g.mid[i], g.half[i] = g.reach(e)
+			if !g.isWide(i) && (k == 0 || g.cmp(g.byMid[k-1], i) < 0) &&
+				(k == len(g.byMid)-1 || g.cmp(i, g.byMid[k+1]) < 0) {
+				g.wmax = math.Max(g.wmax, g.half[i])
+				return
+			}
+			g.mid[i], g.half[i] = m, w
+		}
+	}
 	if g.isWide(i) {
 		if k := slices.Index(g.wide, i); k >= 0 {
 			g.wide = slices.Delete(g.wide, k, k+1)
 		}
-	} else if k, ok := slices.BinarySearchFunc(g.byMid, i, g.cmp); ok {
+	} else if k, ok := g.find(i); ok {
 		g.byMid = slices.Delete(g.byMid, k, k+1)
 	}
 	g.mid[i], g.half[i] = g.reach(e)
 	g.place(i)
+}
+
+// find returns where track i is, or would be, in byMid, and whether it is
+// there: slices.BinarySearchFunc(g.byMid, i, g.cmp), written out.
+func (g *gateIndex) find(i int) (int, bool) {
+	m := g.mid[i]
+	lo, hi := 0, len(g.byMid)
+	for lo < hi { // at most log₂(len(byMid)) + 1 rounds
+		h := int(uint(lo+hi) >> 1)
+		b := g.byMid[h]
+		if mb := g.mid[b]; mb < m || (mb == m && b < i) {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo, lo < len(g.byMid) && g.byMid[lo] == i
 }
 
 func (g *gateIndex) place(i int) {
@@ -124,38 +170,43 @@ func (g *gateIndex) place(i int) {
 		g.wide = append(g.wide, i)
 		return
 	}
-	k, _ := slices.BinarySearchFunc(g.byMid, i, g.cmp)
+	k, _ := g.find(i)
 	g.byMid = slices.Insert(g.byMid, k, i)
 	g.wmax = math.Max(g.wmax, g.half[i])
 }
 
 // candidates returns, in increasing order, the tracks that farApart may
-// keep for some detection of dets (the dwell's positions). The slice is
-// reused by the next call.
+// keep for some detection of dets (the dwell's positions); g.near[i] then
+// says which detections track i may be kept for (farApart rejects every
+// other). The slice is reused by the next call.
 func (g *gateIndex) candidates(dets []detPosition, ntracks int) []int {
 	g.cand = g.cand[:0]
 	if len(g.mark) < ntracks {
 		g.mark = append(g.mark, make([]uint32, ntracks-len(g.mark))...)
+		g.near = append(g.near, make([]uint64, ntracks-len(g.near))...)
 	}
 	g.stamp++
 	if g.stamp == 0 { // wrapped: forget every old stamp
 		clear(g.mark)
 		g.stamp = 1
 	}
-	list := func(i int) {
+	list := func(i int, bit uint64) {
 		if g.mark[i] != g.stamp {
 			g.mark[i] = g.stamp
 			g.cand = append(g.cand, i)
+			g.near[i] = 0
 		}
+		g.near[i] |= bit
 	}
 	for _, i := range g.wide {
-		list(i)
+		list(i, allNear)
 	}
 	for j := range dets {
 		p, rho := dets[j].p[0], g.cg*math.Sqrt(dets[j].tr)
+		bit := nearBit(j)
 		if math.IsNaN(p) || math.IsInf(p, 0) || math.IsNaN(rho) || math.IsInf(rho, 0) {
 			for i := range ntracks {
-				list(i)
+				list(i, bit)
 			}
 			continue
 		}
@@ -169,7 +220,7 @@ func (g *gateIndex) candidates(dets []detPosition, ntracks int) []int {
 				break
 			}
 			if math.Abs(p-m) <= g.half[i]+rho+gateSlack {
-				list(i)
+				list(i, bit)
 			}
 		}
 	}

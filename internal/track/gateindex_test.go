@@ -62,6 +62,9 @@ func TestGateIndexKeepsEveryCoarseGatePair(t *testing.T) {
 					tr.index.add(len(tr.tracks)-1, &tr.tracks[len(tr.tracks)-1].Estimate)
 				}
 				nd := 1 + rng.IntN(3)
+				if dwell%7 == 0 {
+					nd = 60 + rng.IntN(10) // past the 64 bits of gateIndex.near
+				}
 				tr.detPos = tr.detPos[:0]
 				td := tlo + rng.Float64()
 				for range nd {
@@ -77,16 +80,21 @@ func TestGateIndexKeepsEveryCoarseGatePair(t *testing.T) {
 				if !slices.IsSorted(cand) {
 					t.Fatalf("candidates %v are not in increasing order", cand)
 				}
-				listed += len(cand)
-				tested += len(tr.tracks)
+				if nd < 60 { // the pruning figure is for small dwells
+					listed += len(cand)
+					tested += len(tr.tracks)
+				}
 				for i, k := range tr.tracks {
 					for j := range tr.detPos {
-						if tr.farApart(&k.Estimate, j) {
+						if sp, sv := spreads(&k.Estimate); tr.farApart(&k.Estimate, sp, sv, j) {
 							continue
 						}
 						kept++
 						if _, ok := slices.BinarySearch(cand, i); !ok {
 							t.Fatalf("spread %g m, scan %d, dwell %d: farApart keeps detection %d for track %d, which is not a candidate", spread, scan, dwell, j, i)
+						}
+						if tr.index.near[i]&nearBit(j) == 0 {
+							t.Fatalf("spread %g m, scan %d, dwell %d: farApart keeps detection %d for track %d, which the index lists for detections %b only", spread, scan, dwell, j, i, tr.index.near[i])
 						}
 					}
 				}

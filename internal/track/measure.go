@@ -68,6 +68,55 @@ func (d *Detection) Measure(x *Vec6) Vec3 {
 		return Vec3{x[0], x[1], x[2]}
 	}
 	e, n, u := d.local(x)
+	return rangeAzEl(e, n, u)
+}
+
+// measureAndJacobian returns Measure(x) and writes Jacobian(x) to h, the
+// ENU offset formed once.
+func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
+	if d.Kind == PositionECEF {
+		*h = Mat36{}
+		h[0][0], h[1][1], h[2][2] = 1, 1, 1
+		return Vec3{x[0], x[1], x[2]}
+	}
+	// Measure and jacobianENU with their common terms formed once, and
+	// three divisions instead of eight: equal to them to rounding.
+	e, n, u := d.local(x)
+	rho2 := e*e + n*n
+	r2 := rho2 + u*u
+	r := math.Sqrt(r2)
+	rho := math.Sqrt(rho2)
+	az := math.Atan2(e, n)
+	if az < 0 {
+		az += 2 * math.Pi
+	}
+	z := Vec3{r, az, math.Atan2(u, rho)}
+	if rho2 < 1e-12 {
+		rho2 = 1e-12 // at the zenith azimuth is undefined
+		rho = math.Sqrt(rho2)
+		r2 = rho2 + u*u
+		r = math.Sqrt(r2)
+	}
+	ir := 1 / r
+	ir2 := ir * ir
+	irho2 := 1 / rho2
+	kel := ir2 / rho
+	dr := [3]float64{e * ir, n * ir, u * ir}
+	daz := [3]float64{n * irho2, -e * irho2, 0}
+	del := [3]float64{-e * u * kel, -n * u * kel, rho * ir2}
+	f := &d.Frame
+	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
+	for j := range 3 {
+		h[0][j] = dr[0]*ax[0][j] + dr[1]*ax[1][j] + dr[2]*ax[2][j]
+		h[1][j] = daz[0]*ax[0][j] + daz[1]*ax[1][j] + daz[2]*ax[2][j]
+		h[2][j] = del[0]*ax[0][j] + del[1]*ax[1][j] + del[2]*ax[2][j]
+		h[0][j+3], h[1][j+3], h[2][j+3] = 0, 0, 0
+	}
+	return z
+}
+
+// rangeAzEl returns (r, az, el) of the ENU offset (e, n, u).
+func rangeAzEl(e, n, u float64) Vec3 {
 	rho := math.Hypot(e, n)
 	az := math.Atan2(e, n)
 	if az < 0 {
@@ -89,12 +138,19 @@ func (d *Detection) local(x *Vec6) (e, n, u float64) {
 // Jacobian returns H = ∂h/∂x at x. For RangeAzEl it is the ENU Jacobian
 // of (r, az, el) rotated to ECEF; velocity columns are zero.
 func (d *Detection) Jacobian(x *Vec6) Mat36 {
-	var h Mat36
 	if d.Kind == PositionECEF {
+		var h Mat36
 		h[0][0], h[1][1], h[2][2] = 1, 1, 1
 		return h
 	}
 	e, n, u := d.local(x)
+	var h Mat36
+	d.jacobianENU(e, n, u, &h)
+	return h
+}
+
+// jacobianENU writes Jacobian at the ENU offset (e, n, u) to h.
+func (d *Detection) jacobianENU(e, n, u float64, h *Mat36) {
 	rho2 := e*e + n*n
 	if rho2 < 1e-12 {
 		rho2 = 1e-12 // at the zenith azimuth is undefined
@@ -108,13 +164,12 @@ func (d *Detection) Jacobian(x *Vec6) Mat36 {
 	del := [3]float64{-e * u / (r2 * rho), -n * u / (r2 * rho), rho / r2}
 	f := &d.Frame
 	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
-	rows := [3]*[3]float64{&dr, &daz, &del}
-	for i, row := range rows {
-		for j := range 3 {
-			h[i][j] = row[0]*ax[0][j] + row[1]*ax[1][j] + row[2]*ax[2][j]
-		}
+	for j := range 3 {
+		h[0][j] = dr[0]*ax[0][j] + dr[1]*ax[1][j] + dr[2]*ax[2][j]
+		h[1][j] = daz[0]*ax[0][j] + daz[1]*ax[1][j] + daz[2]*ax[2][j]
+		h[2][j] = del[0]*ax[0][j] + del[1]*ax[1][j] + del[2]*ax[2][j]
+		h[0][j+3], h[1][j+3], h[2][j+3] = 0, 0, 0
 	}
-	return h
 }
 
 // Residual returns z − ẑ, with the azimuth difference wrapped to (−π, π].
@@ -132,6 +187,72 @@ func (d *Detection) PositionECEF() (Vec3, Mat3) {
 	if d.Kind == PositionECEF {
 		return d.Z, d.R
 	}
+	p, j := d.positionJacobian()
+	var c Mat3
+	for a := range 3 {
+		for b := range 3 {
+			var s float64
+			for k := range 3 {
+				for l := range 3 {
+					s += j[a][k] * d.R[k][l] * j[b][l]
+				}
+			}
+			c[a][b] = s
+		}
+	}
+	return p, c
+}
+
+// positionTrace returns what the coarse gate reads of PositionECEF: the
+// position and the trace of its covariance. For a diagonal R that trace
+// is σR² + σaz² r² cos² el + σel² r², the squared lengths of the columns
+// of J (the ENU axes are orthonormal, so the rotation to ECEF keeps
+// them); it equals PositionECEF's to rounding, which the coarse gate's
+// factor 2 covers.
+func (d *Detection) positionTrace() (Vec3, float64) {
+	if d.Kind == PositionECEF {
+		return d.Z, d.R[0][0] + d.R[1][1] + d.R[2][2]
+	}
+	if _, diag := positiveDiagonal(&d.R); diag {
+		p, ce := d.position()
+		r := d.Z[0]
+		rc := r * ce
+		return p, d.R[0][0] + d.R[1][1]*rc*rc + d.R[2][2]*r*r
+	}
+	p, j := d.positionJacobian()
+	var c [3]float64
+	for a := range 3 {
+		var s float64
+		for k := range 3 {
+			for l := range 3 {
+				s += j[a][k] * d.R[k][l] * j[a][l]
+			}
+		}
+		c[a] = s
+	}
+	return p, c[0] + c[1] + c[2]
+}
+
+// position returns a RangeAzEl detection's ECEF position, as
+// positionJacobian does, and the cosine of its elevation.
+func (d *Detection) position() (Vec3, float64) {
+	r, az, el := d.Z[0], d.Z[1], d.Z[2]
+	sa, ca := math.Sincos(az)
+	se, ce := math.Sincos(el)
+	loc := [3]float64{r * ce * sa, r * ce * ca, r * se}
+	f := &d.Frame
+	rot := Mat3{{f.E.X, f.N.X, f.U.X}, {f.E.Y, f.N.Y, f.U.Y}, {f.E.Z, f.N.Z, f.U.Z}}
+	o := Vec3{f.OriginECEF.X, f.OriginECEF.Y, f.OriginECEF.Z}
+	var p Vec3
+	for i := range 3 {
+		p[i] = o[i] + rot[i][0]*loc[0] + rot[i][1]*loc[1] + rot[i][2]*loc[2]
+	}
+	return p, ce
+}
+
+// positionJacobian returns a RangeAzEl detection's ECEF position and
+// J = ∂p/∂(r, az, el).
+func (d *Detection) positionJacobian() (Vec3, Mat3) {
 	r, az, el := d.Z[0], d.Z[1], d.Z[2]
 	sa, ca := math.Sincos(az)
 	se, ce := math.Sincos(el)
@@ -154,17 +275,5 @@ func (d *Detection) PositionECEF() (Vec3, Mat3) {
 			j[i][k] = rot[i][0]*jl[0][k] + rot[i][1]*jl[1][k] + rot[i][2]*jl[2][k]
 		}
 	}
-	var c Mat3
-	for a := range 3 {
-		for b := range 3 {
-			var s float64
-			for k := range 3 {
-				for l := range 3 {
-					s += j[a][k] * d.R[k][l] * j[b][l]
-				}
-			}
-			c[a][b] = s
-		}
-	}
-	return p, c
+	return p, j
 }

@@ -79,9 +79,10 @@ func (m ConstantVelocity) Noise(_ Vec6, dt float64) Mat6 { return whiteAccelNois
 //
 //	r̈ = g(r) − 2ω×ṙ − ω×(ω×r),  ω = (0, 0, Omega),
 //
-// propagated by RK4 substeps of at most MaxStep. Process noise is white
-// acceleration of spectral density Q, m²/s³. The zero value of each
-// physical constant selects WGS-84; set the field NoJ2 to drop J2.
+// propagated by RK4 substeps of at most MaxStep (an EKF's predictions of
+// at most ShortStep take one constant-acceleration step). Process noise
+// is white acceleration of spectral density Q, m²/s³. The zero value of
+// each physical constant selects WGS-84; set the field NoJ2 to drop J2.
 type Ballistic struct {
 	Q       float64 // acceleration spectral density, m²/s³
 	MaxStep float64 // longest RK4 substep, s; 0 means 2 s
@@ -92,6 +93,36 @@ type Ballistic struct {
 	Omega   float64 // Earth rotation, rad/s; 0 means geo.WGS84Omega; use NoRotation
 	// NoRotation treats ECEF as inertial (Omega = 0).
 	NoRotation bool
+	// ShortStep is the longest prediction, s, that an EKF takes in one
+	// constant-acceleration step: the state
+	//
+	//	r⁺ = r + v Δ + a Δ²/2,  v⁺ = v + a Δ,  a = r̈(r, v) at the start,
+	//
+	// and the covariance by the constant-velocity transition [I Δ·I; 0 I]
+	// instead of Π (I + A h + A² h²/2). 0 means never. The state step
+	// errs by the jerk, |ȧ| ≤ 3μ/r³·|v| + 2ω|a| ≈ 0.02 m/s³: at most
+	// |ȧ|Δ³/6 and |ȧ|Δ²/2, centimetres and cm/s at 2 s. The covariance
+	// leaves out the gravity gradient and the Coriolis and centrifugal
+	// terms, entries of relative size 3μ/r³·Δ ≈ 2·10⁻⁶ and 2ωΔ ≈
+	// 1.5·10⁻⁴ per second. TestShortStepNearFull bounds both against the
+	// RK4 and the full transition.
+	ShortStep float64
+}
+
+// shortStep reports whether a prediction over dt takes one
+// constant-acceleration step (see ShortStep).
+func (m *Ballistic) shortStep(dt float64) bool { return math.Abs(dt) <= m.ShortStep }
+
+// shortStepState is the state of the constant-acceleration step over dt
+// (see ShortStep).
+func (m *Ballistic) shortStepState(x *Vec6, dt float64) Vec6 {
+	c := newBallisticConst(m.constants())
+	ax, ay, az := c.accelOf(x[0], x[1], x[2], x[3], x[4])
+	h2 := dt * dt / 2
+	return Vec6{
+		x[0] + x[3]*dt + ax*h2, x[1] + x[4]*dt + ay*h2, x[2] + x[5]*dt + az*h2,
+		x[3] + ax*dt, x[4] + ay*dt, x[5] + az*dt,
+	}
 }
 
 func (m *Ballistic) constants() (gm, j2, re, w float64) {
@@ -291,4 +322,42 @@ func (m *Ballistic) Accel(x Vec6) Vec3 {
 	gm, j2, re, w := m.constants()
 	c := newBallisticConst(gm, j2, re, w)
 	return c.accel(&x)
+}
+
+// cvPredictCovariance writes F P Fᵀ + Q into out for the constant-velocity
+// transition F = [I dt·I; 0 I] and the white-acceleration Q of spectral
+// density q (whiteAccelNoise): the position block only if posOnly, and
+// symmetric.
+func cvPredictCovariance(p *Mat6, dt, q float64, out *Mat6, posOnly bool) {
+	adt := math.Abs(dt)
+	qa, qb, qc := q*adt*adt*adt/3, q*adt*adt/2, q*adt
+	dt2 := dt * dt
+	for i := range 3 {
+		for j := i; j < 3; j++ {
+			s := p[i][j] + dt*(p[i][j+3]+p[j][i+3]) + dt2*p[i+3][j+3]
+			if i == j {
+				s += qa
+			}
+			out[i][j], out[j][i] = s, s
+		}
+	}
+	if posOnly {
+		return
+	}
+	for i := range 3 {
+		for j := range 3 {
+			v := p[i][j+3] + dt*p[i+3][j+3]
+			if i == j {
+				v += qb
+			}
+			out[i][j+3], out[j+3][i] = v, v
+		}
+		for j := i; j < 3; j++ {
+			v := p[i+3][j+3]
+			if i == j {
+				v += qc
+			}
+			out[i+3][j+3], out[j+3][i+3] = v, v
+		}
+	}
 }

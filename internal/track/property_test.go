@@ -45,7 +45,8 @@ func TestCovarianceStaysSPD(t *testing.T) {
 	}
 	bal := &Ballistic{Q: 10}
 	for trial := range trials {
-		filters := []Filter{&EKF{Motion: bal}, &UKF{Motion: bal}, &EKF{Motion: ConstantVelocity{Q: 5}}, &KF{Motion: ConstantVelocity{Q: 5}}}
+		filters := []Filter{&EKF{Motion: bal}, &UKF{Motion: bal}, &EKF{Motion: ConstantVelocity{Q: 5}}, &KF{Motion: ConstantVelocity{Q: 5}},
+			&EKF{Motion: &Ballistic{Q: 10, ShortStep: 2}, StandardForm: true}}
 		site := geo.LLA{Lat: (rng.Float64() - 0.5) * math.Pi * 0.95, Lon: (rng.Float64() - 0.5) * 2 * math.Pi}
 		s := NewSensor("s", site, 1+50*rng.Float64(), 1e-4+3e-3*rng.Float64(), 1e-4+3e-3*rng.Float64())
 		// Target 20–2000 km away, 1–600 km up (also below the horizon).

@@ -121,7 +121,12 @@ type Tracker struct {
 	index  gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred Estimate
-	first     []float64 // per detection of a scan: its sensor's first time
+	quietIn   gateInnovation
+	post      Estimate // a track's posterior in assignPass
+	group     []int    // per detection of a scan: its sensor group's place
+	// sensorRank lists sensorFirst's indices in group order; groupOf is
+	// its inverse.
+	sensorRank, groupOf []int
 	// sensorFirst is each sensor's first detection time in a scan.
 	sensorFirst []sensorTime
 	cand        []int // the dwell's candidate tracks, from index
@@ -155,7 +160,9 @@ const coarseGateFactor = 2.0
 // farApart reports whether detection j certainly falls outside the χ² gate
 // of the track with estimate e: a cheap test on Euclidean distance that
 // spares the filter's prediction for pairs kilometres apart.
-func (tr *Tracker) farApart(e *Estimate, j int) bool {
+//
+// sp and sv are the track's RSS position and velocity σ, from spreads.
+func (tr *Tracker) farApart(e *Estimate, sp, sv float64, j int) bool {
 	dp := &tr.detPos[j]
 	dt := dp.t - e.T
 	adt := math.Abs(dt)
@@ -164,13 +171,16 @@ func (tr *Tracker) farApart(e *Estimate, j int) bool {
 		x := e.X[a] + e.X[a+3]*dt - dp.p[a]
 		d2 += x * x
 	}
-	sp := math.Sqrt(e.P[0][0] + e.P[1][1] + e.P[2][2])
-	sv := math.Sqrt(e.P[3][3] + e.P[4][4] + e.P[5][5])
 	// Predicted position spread, plus unmodelled acceleration (gravity,
 	// thrust: 100 m/s²) over the prediction interval.
 	spread := sp + sv*adt + 50*adt*adt
 	r := coarseGateFactor * math.Sqrt(tr.gate3*(spread*spread+dp.tr))
 	return d2 > r*r
+}
+
+// spreads returns the RSS position and velocity σ of e for farApart.
+func spreads(e *Estimate) (sp, sv float64) {
+	return math.Sqrt(e.P[0][0] + e.P[1][1] + e.P[2][2]), math.Sqrt(e.P[3][3] + e.P[4][4] + e.P[5][5])
 }
 
 // NewTracker returns a tracker for owner.
@@ -224,6 +234,16 @@ func (tr *Tracker) AppendTracks(dst []Track) []Track {
 	return dst
 }
 
+// positiveDiagonal reports, for a diagonal r (off-diagonal entries ±0),
+// what chol3 reports for it: every diagonal entry > 0. ok is false when r
+// is not diagonal.
+func positiveDiagonal(r *Mat3) (pd, ok bool) {
+	if r[0][1] != 0 || r[0][2] != 0 || r[1][0] != 0 || r[1][2] != 0 || r[2][0] != 0 || r[2][1] != 0 {
+		return false, false
+	}
+	return r[0][0] > 0 && r[1][1] > 0 && r[2][2] > 0, true
+}
+
 func validDetection(d *Detection) error {
 	for _, v := range d.Z {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -233,7 +253,11 @@ func validDetection(d *Detection) error {
 	if math.IsNaN(d.Time) || math.IsInf(d.Time, 0) {
 		return fmt.Errorf("time %v is not finite", d.Time)
 	}
-	if _, ok := chol3(&d.R); !ok {
+	pd, diag := positiveDiagonal(&d.R)
+	if !diag {
+		_, pd = chol3(&d.R)
+	}
+	if !pd {
 		return fmt.Errorf("covariance %v: %w", d.R, ErrNotPositiveDefinite)
 	}
 	if d.Kind == RangeAzEl && !(d.Z[0] > 0) {
@@ -273,31 +297,54 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	}
 	// sensorFirst holds each sensor's first detection time; first[i] is
 	// that of detection i's sensor.
+	// group[i] holds detection i's index in sensorFirst until it is
+	// ranked below.
 	tr.sensorFirst = tr.sensorFirst[:0]
+	tr.group = tr.group[:0]
 	for i := range dets {
-		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		var k int
+		if i > 0 && dets[i].Sensor == dets[i-1].Sensor {
+			k = tr.group[i-1] // detections come in runs of one sensor
+		} else {
+			k = slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
+		}
 		switch {
 		case k < 0:
+			k = len(tr.sensorFirst)
 			tr.sensorFirst = append(tr.sensorFirst, sensorTime{dets[i].Sensor, dets[i].Time})
 		case dets[i].Time < tr.sensorFirst[k].t:
 			tr.sensorFirst[k].t = dets[i].Time
 		}
+		tr.group = append(tr.group, k)
 	}
-	tr.first = tr.first[:0]
-	for i := range dets {
-		k := slices.IndexFunc(tr.sensorFirst, func(f sensorTime) bool { return f.sensor == dets[i].Sensor })
-		tr.first = append(tr.first, tr.sensorFirst[k].t)
+	// The groups' order: by first time, then sensor. group[i] is the
+	// place of detection i's sensor in it, so that sorting by (group,
+	// time) sorts by (first time, sensor, time) without comparing
+	// strings.
+	tr.sensorRank = tr.sensorRank[:0]
+	for k := range tr.sensorFirst {
+		tr.sensorRank = append(tr.sensorRank, k)
 	}
-	first := tr.first
+	slices.SortFunc(tr.sensorRank, func(a, b int) int {
+		fa, fb := &tr.sensorFirst[a], &tr.sensorFirst[b]
+		if c := cmp.Compare(fa.t, fb.t); c != 0 {
+			return c
+		}
+		return cmp.Compare(fa.sensor, fb.sensor)
+	})
+	tr.groupOf = slices.Grow(tr.groupOf[:0], len(tr.sensorFirst))[:len(tr.sensorFirst)]
+	for g, k := range tr.sensorRank {
+		tr.groupOf[k] = g
+	}
+	for i, k := range tr.group {
+		tr.group[i] = tr.groupOf[k]
+	}
+	group := tr.group
 	slices.SortStableFunc(tr.order, func(a, b int) int {
-		da, db := &dets[a], &dets[b]
-		if c := cmp.Compare(first[a], first[b]); c != 0 {
+		if c := group[a] - group[b]; c != 0 {
 			return c
 		}
-		if c := cmp.Compare(da.Sensor, db.Sensor); c != 0 {
-			return c
-		}
-		return cmp.Compare(da.Time, db.Time)
+		return cmp.Compare(dets[a].Time, dets[b].Time)
 	})
 	// Each dwell (one sensor, one look time) is associated on its own: a
 	// sensor that revisits a target more than once between scans gives it
@@ -376,13 +423,28 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 	// The prediction lives in the tracker's scratch: the address of a
 	// local passed to an interface method would move it to the heap.
 	tr.quietPred = tr.filter.Predict(k.quiet, d.Time)
-	qpost, in, err := tr.filter.Update(&tr.quietPred, d)
-	if err != nil {
-		k.quiet, k.end, k.quietN = *post, 0, 0
-		return
+	var qpost Estimate
+	var qd2 float64
+	if ekf, ok := tr.filter.(*EKF); ok {
+		// Gating's innovation and update: EKF.Update's result, bit
+		// for bit, from the position rows of P Hᵀ.
+		var err error
+		if qd2, err = gateDistance(&tr.quietPred, d, &tr.quietIn); err != nil {
+			k.quiet, k.end, k.quietN = *post, 0, 0
+			return
+		}
+		ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn, &qpost)
+	} else {
+		var in Innovation
+		var err error
+		if qpost, in, err = tr.filter.Update(&tr.quietPred, d); err != nil {
+			k.quiet, k.end, k.quietN = *post, 0, 0
+			return
+		}
+		qd2 = in.D2
 	}
 	k.quiet = qpost
-	k.end = m.endAlpha*k.end + in.D2
+	k.end = m.endAlpha*k.end + qd2
 	k.quietN++
 	// ε̄ starts at 0 and reaches its steady state after about a window
 	// of updates: only then is it tested against the median.
@@ -427,21 +489,24 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 			pred.est, pred.full, pred.inJ = tr.filterFor(k).Predict(k.Estimate, d.Time), true, -1
 		}
 		pred.complete(&k.Estimate)
-		var post Estimate
-		var in Innovation
-		if _, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
-			post, in = updateFromGate(&pred.est, d, &pred.in)
+		post := &tr.post
+		var d2 float64 // NIS
+		if ekf, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			ekf.updateFromGate(&pred.est, d, &pred.in, post)
+			d2 = pred.in.d2
 		} else {
+			var in Innovation
 			var err error
-			post, in, err = tr.filterFor(k).Update(&pred.est, d)
+			*post, in, err = tr.filterFor(k).Update(&pred.est, d)
 			if err != nil {
 				k.Status = Deleted
 				continue
 			}
+			d2 = in.D2
 		}
-		tr.testManoeuvre(k, d, in.D2, &post)
+		tr.testManoeuvre(k, d, d2, post)
 		tr.used[j] = true
-		k.Estimate = post
+		k.Estimate = *post
 		tr.index.moved(i, &k.Estimate)
 		k.hit = true
 		k.Quality.Updates++
@@ -466,25 +531,36 @@ func (tr *Tracker) solvePass(nd int, pass Status) error {
 		tr.colOf[j] = -1
 	}
 	tr.rows, tr.cols = tr.rows[:0], tr.cols[:0]
+	// While no row gates two detections and no detection two rows, the
+	// problem is a set of one-to-one pairs (rowCol holds each row's
+	// detection meanwhile).
+	pairs := true
+	tr.rowCol = tr.rowCol[:0]
 	for r, i := range tr.cand {
 		k := tr.tracks[i]
 		if k.Status != pass {
 			continue
 		}
 		row := tr.d2[r*nd : (r+1)*nd]
-		gates := false
+		gated := -1
 		for j, d2 := range row {
 			if tr.used[j] || math.IsInf(d2, 1) {
 				continue
 			}
-			gates = true
+			if gated >= 0 {
+				pairs = false
+			}
+			gated = j
 			if tr.colOf[j] < 0 {
 				tr.colOf[j] = 0
 				tr.cols = append(tr.cols, j)
+			} else {
+				pairs = false
 			}
 		}
-		if gates {
+		if gated >= 0 {
 			tr.rows = append(tr.rows, r)
+			tr.rowCol = append(tr.rowCol, gated)
 		}
 	}
 	if len(tr.rows) == 0 {
@@ -493,6 +569,17 @@ func (tr *Tracker) solvePass(nd int, pass Status) error {
 	slices.Sort(tr.cols) // detections in dwell order, as in the full problem
 	for c, j := range tr.cols {
 		tr.colOf[j] = c
+	}
+	if pairs {
+		// Each row's only finite costs are its detection's d² ≤ gate
+		// and its own non-assignment column's gate, and the solver
+		// takes the first least cost of a row, in column order: the
+		// detection, which no other row wants. So every row takes its
+		// detection, as Solve would return.
+		for r, j := range tr.rowCol {
+			tr.rowCol[r] = tr.colOf[j]
+		}
+		return nil
 	}
 	nr, nc := len(tr.rows), len(tr.cols)
 	width := nc + nr
@@ -532,8 +619,8 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	nd := len(idx)
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
-		p, c := dets[di].PositionECEF()
-		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: c[0][0] + c[1][1] + c[2][2]}
+		p, trace := dets[di].positionTrace()
+		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: trace}
 	}
 	// Only the candidates of the gate index can pass the coarse gate.
 	// d2[r·nd+j] is the squared Mahalanobis distance of detection j from
@@ -558,9 +645,13 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 		pred.est, pred.full, pred.inJ = k.Estimate, true, -1
 		f := tr.filterFor(k)
 		ekf, _ := f.(*EKF)
+		sp, sv := spreads(&k.Estimate)
+		near := tr.index.near[i]
 		for j, di := range idx {
 			d := &dets[di]
-			if tr.farApart(&k.Estimate, j) {
+			// The index listed track i only for the detections in near:
+			// farApart rejects every other.
+			if near&nearBit(j) == 0 || tr.farApart(&k.Estimate, sp, sv, j) {
 				continue
 			}
 			var d2 float64
