@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -200,4 +201,62 @@ func ewrChainCueing() Cueing {
 		ewrFylingdales,
 		{RadarSite: RadarSite{Radar: "AN/FPS-132 UEWR", At: Location{Place: "Pituffik"}}, LatencyS: 10},
 	}}
+}
+
+// TestCovSampleSkipIsExact checks that covSample's skip over looks far
+// beyond a radar's instrumented range (covFarLooks) leaves its scan as it
+// is with every look taken, field for field: the question-2 ICBMs
+// against the site, forward and early-warning radars, to the first look
+// and over the whole flight.
+func TestCovSampleSkipIsExact(t *testing.T) {
+	fams := []Family{
+		{Missile: "RS-24 Yars", LaunchSite: "Kozelsk", Aim: "Washington DC", Profiles: []string{"min-energy", "depressed"}},
+		{Missile: "Topol-M", LaunchSite: "Tatishchevo", Aim: "Chicago", Profiles: []string{"min-energy", "depressed"}},
+	}
+	trajs, err := FlyFamilies(fams, flight.Physics{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites := []RadarSite{
+		{Radar: "AN/SPY-1D(V)", At: Location{Place: "Redzikowo"}},
+		{Radar: "AN/SPY-1D(V)", At: Location{Place: "Deveselu"}},
+		{Radar: "AN/TPY-2", At: Location{Place: "Kürecik"}},
+		ewrFylingdales.RadarSite,
+	}
+	skipped := 0
+	for _, rs := range sites {
+		r, _, err := rs.Build(catalog.PickCentral)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range trajs {
+			for _, first := range []bool{true, false} {
+				covSkipFar = false
+				want := covSample(r, &trajs[i], DefaultCoveragePd, DefaultPathStepS, first)
+				covSkipFar = true
+				got := covSample(r, &trajs[i], DefaultCoveragePd, DefaultPathStepS, first)
+				// %+v prints every float in full (shortest round trip), NaN as NaN
+				if g, w := fmt.Sprintf("%+v", got), fmt.Sprintf("%+v", want); g != w {
+					t.Errorf("%s, %s (first only %v): with the skip %s, every look %s", rs.Radar, trajs[i].Name, first, g, w)
+				}
+			}
+			// whether the scan skips any look at all
+			tr := &trajs[i]
+			t0, t1 := tr.flight.Span()
+			closest := math.Inf(1)
+			for k := 0; t0+float64(k)*DefaultPathStepS < t1; k++ {
+				st := tr.flight.At(t0 + float64(k)*DefaultPathStepS)
+				ob := r.Observe(st.Pos, tr.rcs(st.Phase))
+				closest = math.Min(closest, ob.Range)
+				if covFarLooks(r, ob, closest, DefaultPathStepS, 1<<20) > 0 {
+					skipped++
+					break
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d radar and trajectory scans skip looks", skipped, len(sites)*len(trajs))
+	if skipped == 0 {
+		t.Error("no scan skipped any look: the test checks nothing")
+	}
 }

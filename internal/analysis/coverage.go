@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/strict"
 	"github.com/rampart-sim/rampart/radar"
 	"gonum.org/v1/gonum/spatial/r3"
@@ -511,8 +512,40 @@ func covSample(r *radar.Radar, tj *Trajectory, pd, dt float64, stopAtFirst bool)
 		if t >= t1 {
 			break
 		}
+		if n := covFarLooks(r, ob, res.closestRangeM, dt, int((t1-t0)/dt)-i-1); n > 0 && covSkipFar {
+			// Those looks are out of range and not the closest: skipped,
+			// the last of them stands as the previous look.
+			i += n
+			prevT, prevOK = t0+float64(i)*dt, false
+			for prevT >= t1 && i > 0 { // rounding at t1: that look is taken
+				i--
+				prevT = t0 + float64(i)*dt
+			}
+		}
 	}
 	return res
+}
+
+// covSkipFar turns covFarLooks's skip on (off: every look taken, for
+// TestCovSampleSkipIsExact).
+var covSkipFar = true
+
+// covFarLooks returns how many of the next looks (at most maxN) after a
+// look ob beyond r's instrumented range need not be taken: the slant range
+// changes by at most intercept.MaxThreatSpeed (the Earth-relative speed of
+// any threat), so while it cannot come down to the instrumented range or
+// to closest (the closest look so far), each of them is out of range and
+// not the closest. One look's travel is left as slack.
+func covFarLooks(r *radar.Radar, ob radar.Observation, closest, dt float64, maxN int) int {
+	if ob.Visibility != radar.OutOfRange || !(ob.Range > r.MaxRange) || !(dt > 0) {
+		return 0
+	}
+	clear := ob.Range - math.Max(r.MaxRange, closest)
+	if !(clear > 0) || math.IsInf(clear, 0) {
+		return 0
+	}
+	n := math.Floor(clear/(intercept.MaxThreatSpeed*dt)) - 1
+	return int(math.Max(0, math.Min(n, float64(maxN))))
 }
 
 // RadarSightings returns, for each radar and each trajectory (in that
