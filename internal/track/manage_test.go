@@ -440,7 +440,7 @@ func TestFireControlMet(t *testing.T) {
 	e := Estimate{}
 	e.P[0][0], e.P[1][1], e.P[3][3] = 900, 1600, 4
 	q := QualityOf(&e, 3)
-	if math.Abs(q.PosSigma-50) > 1e-12 || math.Abs(q.VelSigma-2) > 1e-12 || math.Abs(q.PosAxis95-40*math.Sqrt(chi2_3_95)) > 1e-9 || q.Updates != 3 {
+	if math.Abs(q.PosSigma-50) > 1e-12 || math.Abs(q.VelSigma-2) > 1e-12 || math.Abs(q.PosAxis95()-40*math.Sqrt(chi2_3_95)) > 1e-9 || q.Updates != 3 {
 		t.Errorf("QualityOf(diag 900, 1600, 0, 4) = %+v, want RSS 50 m, 2 m/s, axis %.3f m, 3 updates", q, 40*math.Sqrt(chi2_3_95))
 	}
 }
