@@ -33,6 +33,8 @@ type gateInnovation struct {
 	s, si Mat3
 	det   float64
 	d2    float64
+	// pht is the position rows of P Hᵀ, which the update reads again.
+	pht [3][3]float64
 }
 
 // innovation returns the Innovation that linearInnovation would return
@@ -128,10 +130,16 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	zhat := d.measureAndJacobian(&e.X, h)
 	g.y = d.Residual(d.Z, zhat)
 	y := &g.y
-	var pht [3][3]float64 // position rows of P Hᵀ
+	pht := &g.pht // position rows of P Hᵀ
 	for i := range 3 {
+		pi := &e.P[i]
 		for j := range 3 {
-			pht[i][j] = e.P[i][0]*h[j][0] + e.P[i][1]*h[j][1] + e.P[i][2]*h[j][2]
+			// updateFromGate's sum, from 0 as linearInnovation's.
+			s := 0.0
+			s += pi[0] * h[j][0]
+			s += pi[1] * h[j][1]
+			s += pi[2] * h[j][2]
+			pht[i][j] = s
 		}
 	}
 	s := &g.s
@@ -148,7 +156,7 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	s[1][2] = 0.5 * (s[1][2] + s[2][1])
 	s[2][1] = s[1][2]
 	var ok bool
-	g.si, g.det, ok = inv3(s)
+	g.si, g.det, ok = inv3Sym(s)
 	if !ok || !(g.det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
 		return 0, ErrNotPositiveDefinite
 	}
@@ -177,7 +185,10 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation, out *Estimate) {
 	h := &g.h
 	var pht Mat63
-	for i := range 6 {
+	// Rows 0–2 as gating formed them, from the same position block of P
+	// (complete leaves it as it was): the same sums.
+	pht[0], pht[1], pht[2] = g.pht[0], g.pht[1], g.pht[2]
+	for i := 3; i < 6; i++ {
 		pi := &e.P[i]
 		for j := range 3 {
 			// linearInnovation's sum over k < 6, less the zero velocity

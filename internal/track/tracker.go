@@ -286,7 +286,14 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	}
 	tlo, thi := math.Inf(1), math.Inf(-1)
 	for i := range dets {
-		tlo, thi = math.Min(tlo, dets[i].Time), math.Max(thi, dets[i].Time)
+		// Times are finite (validDetection); math.Min and Max differ
+		// from these only for ±0, which the index's bounds treat alike.
+		if t := dets[i].Time; t < tlo {
+			tlo = t
+		}
+		if t := dets[i].Time; t > thi {
+			thi = t
+		}
 	}
 	tr.index.reset(tr.tracks, tlo, thi, tr.gate3)
 
@@ -374,7 +381,10 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		default:
 			k.Misses++
 		}
-		k.Estimate = tr.filterFor(k).Predict(k.Estimate, t)
+		// EKF.Predict returns an estimate already at t as it is.
+		if f := tr.filterFor(k); k.Estimate.T != t || !isEKF(f) {
+			k.Estimate = f.Predict(k.Estimate, t)
+		}
 		k.Quality = QualityOf(&k.Estimate, k.Quality.Updates)
 		switch k.Status {
 		case Tentative:
@@ -392,6 +402,12 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		tr.markFireControl(k, t)
 	}
 	return nil
+}
+
+// isEKF reports whether f is an EKF.
+func isEKF(f Filter) bool {
+	_, ok := f.(*EKF)
+	return ok
 }
 
 // filterFor returns the filter track k uses now.
@@ -642,10 +658,13 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 			continue
 		}
 		pred := &tr.preds[i]
-		pred.est, pred.full, pred.inJ = k.Estimate, true, -1
+		// No prediction yet: NaN differs from every detection time, so
+		// the first gated detection predicts (EKF.predictForGate copies
+		// an estimate already at its time).
+		pred.est.T, pred.full, pred.inJ = math.NaN(), true, -1
 		f := tr.filterFor(k)
 		ekf, _ := f.(*EKF)
-		sp, sv := spreads(&k.Estimate)
+		sp, sv := tr.index.sp[i], tr.index.sv[i] // spreads(&k.Estimate)
 		near := tr.index.near[i]
 		for j, di := range idx {
 			d := &dets[di]
