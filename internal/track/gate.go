@@ -128,8 +128,12 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
 	h := &g.h
 	zhat := d.measureAndJacobian(&e.X, h)
-	g.y = d.Residual(d.Z, zhat)
 	y := &g.y
+	// d.Residual(d.Z, zhat), in place.
+	y[0], y[1], y[2] = d.Z[0]-zhat[0], d.Z[1]-zhat[1], d.Z[2]-zhat[2]
+	if d.Kind == RangeAzEl {
+		y[1] = wrapPi(y[1])
+	}
 	pht := &g.pht // position rows of P Hᵀ
 	for i := range 3 {
 		pi := &e.P[i]

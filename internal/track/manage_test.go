@@ -444,3 +444,27 @@ func TestFireControlMet(t *testing.T) {
 		t.Errorf("QualityOf(diag 900, 1600, 0, 4) = %+v, want RSS 50 m, 2 m/s, axis %.3f m, 3 updates", q, 40*math.Sqrt(chi2_3_95))
 	}
 }
+
+// TestScanRejectsNonFinite checks that a detection with a measurement or
+// time that is NaN or ±Inf is an error.
+func TestScanRejectsNonFinite(t *testing.T) {
+	bad := []float64{math.NaN(), math.Inf(1), math.Inf(-1)}
+	for _, v := range bad {
+		for field := range 4 {
+			tr, err := NewTracker("blue", Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewSensor("r1", geo.LLA{Lat: 0.9, Lon: 0.4}, 10, 1e-3, 1e-3)
+			d := s.Detect(1, 100e3, 0.5, 0.2)
+			if field < 3 {
+				d.Z[field] = v
+			} else {
+				d.Time = v
+			}
+			if err := tr.Scan(2, []Detection{d}); err == nil {
+				t.Errorf("Scan accepted a detection with field %d = %v", field, v)
+			}
+		}
+	}
+}

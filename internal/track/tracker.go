@@ -245,12 +245,11 @@ func positiveDiagonal(r *Mat3) (pd, ok bool) {
 }
 
 func validDetection(d *Detection) error {
-	for _, v := range d.Z {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("measurement %v is not finite", d.Z)
-		}
+	// v − v is 0 for a finite v and NaN for ±Inf and NaN.
+	if z := &d.Z; !(z[0]-z[0] == 0 && z[1]-z[1] == 0 && z[2]-z[2] == 0) {
+		return fmt.Errorf("measurement %v is not finite", d.Z)
 	}
-	if math.IsNaN(d.Time) || math.IsInf(d.Time, 0) {
+	if !(d.Time-d.Time == 0) {
 		return fmt.Errorf("time %v is not finite", d.Time)
 	}
 	pd, diag := positiveDiagonal(&d.R)
