@@ -77,7 +77,8 @@ func (g *gatePrediction) complete(e *Estimate) {
 		return
 	}
 	if g.cv {
-		cvPredictCovariance(&e.P, g.dt, g.cvQ, &g.est.P, false)
+		// The position block is predictForGate's.
+		cvPredictCovarianceRest(&e.P, g.dt, g.cvQ, &g.est.P)
 		g.full = true
 		return
 	}

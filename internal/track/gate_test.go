@@ -173,6 +173,10 @@ func TestPositionTraceMatchesCovariance(t *testing.T) {
 			d.R[0][1], d.R[1][0] = 1e-3, 1e-3
 		}
 		p, tr := d.positionTrace()
+		var dp detPosition
+		if dp.set(&d); dp.p != p || dp.tr != tr || dp.t != d.Time {
+			t.Fatalf("detPosition.set(%v) = %+v, positionTrace %v, %v", d.Z, dp, p, tr)
+		}
 		wp, c := d.PositionECEF()
 		want := c[0][0] + c[1][1] + c[2][2]
 		if p != wp || math.Abs(tr-want) > positionTraceTol*want {

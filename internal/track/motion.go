@@ -330,7 +330,7 @@ func (m *Ballistic) Accel(x Vec6) Vec3 {
 // symmetric.
 func cvPredictCovariance(p *Mat6, dt, q float64, out *Mat6, posOnly bool) {
 	adt := math.Abs(dt)
-	qa, qb, qc := q*adt*adt*adt/3, q*adt*adt/2, q*adt
+	qa := q * adt * adt * adt / 3
 	dt2 := dt * dt
 	for i := range 3 {
 		for j := i; j < 3; j++ {
@@ -344,6 +344,14 @@ func cvPredictCovariance(p *Mat6, dt, q float64, out *Mat6, posOnly bool) {
 	if posOnly {
 		return
 	}
+	cvPredictCovarianceRest(p, dt, q, out)
+}
+
+// cvPredictCovarianceRest writes what cvPredictCovariance writes outside
+// the position block.
+func cvPredictCovarianceRest(p *Mat6, dt, q float64, out *Mat6) {
+	adt := math.Abs(dt)
+	qb, qc := q*adt*adt/2, q*adt
 	for i := range 3 {
 		for j := range 3 {
 			v := p[i][j+3] + dt*p[i+3][j+3]

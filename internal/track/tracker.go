@@ -149,6 +149,28 @@ type detPosition struct {
 	tr float64 // trace of its position covariance, m²
 }
 
+// set writes detection d's time, position and the trace of its position
+// covariance (positionTrace, bit for bit) to dp: for a range–azimuth–
+// elevation detection with a diagonal R, positionTrace's arithmetic
+// written in place.
+func (dp *detPosition) set(d *Detection) {
+	dp.t = d.Time
+	if _, diag := positiveDiagonal(&d.R); !diag || d.Kind != RangeAzEl {
+		dp.p, dp.tr = d.positionTrace()
+		return
+	}
+	r, az, el := d.Z[0], d.Z[1], d.Z[2]
+	sa, ca := math.Sincos(az)
+	se, ce := math.Sincos(el)
+	rc := r * ce
+	e, n, u := rc*sa, rc*ca, r*se
+	f := &d.Frame
+	dp.p[0] = f.OriginECEF.X + f.E.X*e + f.N.X*n + f.U.X*u
+	dp.p[1] = f.OriginECEF.Y + f.E.Y*e + f.N.Y*n + f.U.Y*u
+	dp.p[2] = f.OriginECEF.Z + f.E.Z*e + f.N.Z*n + f.U.Z*u
+	dp.tr = d.R[0][0] + d.R[1][1]*rc*rc + d.R[2][2]*r*r
+}
+
 // coarseGateFactor scales the coarse gate's radius. The χ² gate accepts an
 // innovation only if its length is at most √(gate·λmax(S)) ≤ √(gate·tr S),
 // with S the innovation covariance; in position space tr S is bounded by
@@ -634,8 +656,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	nd := len(idx)
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
-		p, trace := dets[di].positionTrace()
-		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: trace}
+		tr.detPos[j].set(&dets[di])
 	}
 	// Only the candidates of the gate index can pass the coarse gate.
 	// d2[r·nd+j] is the squared Mahalanobis distance of detection j from
