@@ -120,8 +120,7 @@ type Tracker struct {
 	order  []int
 	index  gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
-	quietPred Estimate
-	quietIn   gateInnovation
+	quietPred gatePrediction
 	post      Estimate // a track's posterior in assignPass
 	group     []int    // per detection of a scan: its sensor group's place
 	// sensorRank lists sensorFirst's indices in group order; groupOf is
@@ -368,12 +367,17 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		tr.group[i] = tr.groupOf[k]
 	}
 	group := tr.group
-	slices.SortStableFunc(tr.order, func(a, b int) int {
+	byGroupTime := func(a, b int) int {
 		if c := group[a] - group[b]; c != 0 {
 			return c
 		}
 		return cmp.Compare(dets[a].Time, dets[b].Time)
-	})
+	}
+	// Scans mostly come in that order already, and a stable sort leaves
+	// a sorted slice as it is.
+	if !slices.IsSortedFunc(tr.order, byGroupTime) {
+		slices.SortStableFunc(tr.order, byGroupTime)
+	}
 	// Each dwell (one sensor, one look time) is associated on its own: a
 	// sensor that revisits a target more than once between scans gives it
 	// one detection per look, and one-to-one assignment over all of them
@@ -459,28 +463,28 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 	// The quiescent filter runs alongside on the same detections.
 	// The prediction lives in the tracker's scratch: the address of a
 	// local passed to an interface method would move it to the heap.
-	tr.quietPred = tr.filter.Predict(k.quiet, d.Time)
-	var qpost Estimate
 	var qd2 float64
 	if ekf, ok := tr.filter.(*EKF); ok {
-		// Gating's innovation and update: EKF.Update's result, bit
-		// for bit, from the position rows of P Hᵀ.
+		// Gating's prediction, innovation and update: EKF.Predict's and
+		// EKF.Update's results, bit for bit, written in place.
+		g := &tr.quietPred
+		ekf.predictForGate(&k.quiet, d.Time, g)
 		var err error
-		if qd2, err = gateDistance(&tr.quietPred, d, &tr.quietIn); err != nil {
+		if qd2, err = gateDistance(&g.est, d, &g.in); err != nil {
 			k.quiet, k.end, k.quietN = *post, 0, 0
 			return
 		}
-		ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn, &qpost)
+		g.complete(&k.quiet)
+		ekf.updateFromGate(&g.est, d, &g.in, &k.quiet)
 	} else {
-		var in Innovation
-		var err error
-		if qpost, in, err = tr.filter.Update(&tr.quietPred, d); err != nil {
+		pred := tr.filter.Predict(k.quiet, d.Time)
+		qpost, in, err := tr.filter.Update(&pred, d)
+		if err != nil {
 			k.quiet, k.end, k.quietN = *post, 0, 0
 			return
 		}
-		qd2 = in.D2
+		k.quiet, qd2 = qpost, in.D2
 	}
-	k.quiet = qpost
 	k.end = m.endAlpha*k.end + qd2
 	k.quietN++
 	// ε̄ starts at 0 and reaches its steady state after about a window
@@ -529,6 +533,8 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		post := &tr.post
 		var d2 float64 // NIS
 		if ekf, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			// The posterior in place: nothing below reads the prior.
+			post = &k.Estimate
 			ekf.updateFromGate(&pred.est, d, &pred.in, post)
 			d2 = pred.in.d2
 		} else {
@@ -543,7 +549,9 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		}
 		tr.testManoeuvre(k, d, d2, post)
 		tr.used[j] = true
-		k.Estimate = *post
+		if post != &k.Estimate {
+			k.Estimate = *post
+		}
 		tr.index.moved(i, &k.Estimate)
 		k.hit = true
 		k.Quality.Updates++
