@@ -48,8 +48,8 @@ type Track struct {
 	// NIS average, which ends it.
 	Manoeuvring bool
 	onset, end  float64
-	quiet       Estimate
-	quietN      int // updates of quiet since it started
+	quiet       *Estimate // allocated at the first manoeuvre, kept out of copies of Track
+	quietN      int       // updates of quiet since it started
 
 	hits uint64 // bit 0 set when the latest scan updated the track
 	hit  bool   // updated in the current scan
@@ -435,6 +435,15 @@ func isEKF(f Filter) bool {
 	return ok
 }
 
+// restartQuiet starts the quiescent filter of a manoeuvring track k from
+// estimate e.
+func (k *Track) restartQuiet(e *Estimate) {
+	if k.quiet == nil {
+		k.quiet = new(Estimate)
+	}
+	*k.quiet, k.end, k.quietN = *e, 0, 0
+}
+
 // filterFor returns the filter track k uses now.
 func (tr *Tracker) filterFor(k *Track) Filter {
 	if k.Manoeuvring {
@@ -456,7 +465,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		k.onset = m.alpha*k.onset + d2
 		if k.onset > m.onsetUp {
 			k.Manoeuvring = true
-			k.quiet, k.end, k.quietN = *post, 0, 0
+			k.restartQuiet(post)
 		}
 		return
 	}
@@ -468,22 +477,22 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		// Gating's prediction, innovation and update: EKF.Predict's and
 		// EKF.Update's results, bit for bit, written in place.
 		g := &tr.quietPred
-		ekf.predictForGate(&k.quiet, d.Time, g)
+		ekf.predictForGate(k.quiet, d.Time, g)
 		var err error
 		if qd2, err = gateDistance(&g.est, d, &g.in); err != nil {
-			k.quiet, k.end, k.quietN = *post, 0, 0
+			k.restartQuiet(post)
 			return
 		}
-		g.complete(&k.quiet)
-		ekf.updateFromGate(&g.est, d, &g.in, &k.quiet)
+		g.complete(k.quiet)
+		ekf.updateFromGate(&g.est, d, &g.in, k.quiet)
 	} else {
-		pred := tr.filter.Predict(k.quiet, d.Time)
+		pred := tr.filter.Predict(*k.quiet, d.Time)
 		qpost, in, err := tr.filter.Update(&pred, d)
 		if err != nil {
-			k.quiet, k.end, k.quietN = *post, 0, 0
+			k.restartQuiet(post)
 			return
 		}
-		k.quiet, qd2 = qpost, in.D2
+		*k.quiet, qd2 = qpost, in.D2
 	}
 	k.end = m.endAlpha*k.end + qd2
 	k.quietN++
@@ -493,7 +502,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 	case k.end > m.endUp:
 		// The quiescent model has lost the target: restart its test
 		// from the manoeuvre filter's estimate.
-		k.quiet, k.end, k.quietN = *post, 0, 0
+		k.restartQuiet(post)
 	case k.quietN >= m.endWindow && k.end < m.endDown:
 		k.Manoeuvring = false
 		k.onset = m.onsetMean
