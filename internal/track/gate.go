@@ -128,10 +128,9 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // g is written in place, and holds nothing usable after an error.
 func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
 	h := &g.h
-	zhat := d.measureAndJacobian(&e.X, h)
 	y := &g.y
-	// d.Residual(d.Z, zhat), in place.
-	y[0], y[1], y[2] = d.Z[0]-zhat[0], d.Z[1]-zhat[1], d.Z[2]-zhat[2]
+	d.measureJacobianTo(&e.X, h, y) // ẑ, then d.Residual(d.Z, ẑ) in place
+	y[0], y[1], y[2] = d.Z[0]-y[0], d.Z[1]-y[1], d.Z[2]-y[2]
 	if d.Kind == RangeAzEl {
 		y[1] = wrapPi(y[1])
 	}
@@ -161,7 +160,7 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	s[1][2] = 0.5 * (s[1][2] + s[2][1])
 	s[2][1] = s[1][2]
 	var ok bool
-	g.si, g.det, ok = inv3Sym(s)
+	g.det, ok = inv3Sym(s, &g.si)
 	if !ok || !(g.det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
 		return 0, ErrNotPositiveDefinite
 	}

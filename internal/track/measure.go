@@ -74,10 +74,18 @@ func (d *Detection) Measure(x *Vec6) Vec3 {
 // measureAndJacobian returns Measure(x) and writes Jacobian(x) to h, the
 // ENU offset formed once.
 func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
+	var z Vec3
+	d.measureJacobianTo(x, h, &z)
+	return z
+}
+
+// measureJacobianTo is measureAndJacobian writing Measure(x) to z.
+func (d *Detection) measureJacobianTo(x *Vec6, h *Mat36, z *Vec3) {
 	if d.Kind == PositionECEF {
 		*h = Mat36{}
 		h[0][0], h[1][1], h[2][2] = 1, 1, 1
-		return Vec3{x[0], x[1], x[2]}
+		z[0], z[1], z[2] = x[0], x[1], x[2]
+		return
 	}
 	// Measure and jacobianENU with their common terms formed once, and
 	// three divisions instead of eight: equal to them to rounding.
@@ -90,7 +98,7 @@ func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
 	if az < 0 {
 		az += 2 * math.Pi
 	}
-	z := Vec3{r, az, math.Atan2(u, rho)}
+	z[0], z[1], z[2] = r, az, math.Atan2(u, rho)
 	if rho2 < 1e-12 {
 		rho2 = 1e-12 // at the zenith azimuth is undefined
 		rho = math.Sqrt(rho2)
@@ -112,7 +120,6 @@ func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
 		h[2][j] = del[0]*ax[0][j] + del[1]*ax[1][j] + del[2]*ax[2][j]
 		h[0][j+3], h[1][j+3], h[2][j+3] = 0, 0, 0
 	}
-	return z
 }
 
 // rangeAzEl returns (r, az, el) of the ENU offset (e, n, u).
