@@ -118,6 +118,9 @@ type Tracker struct {
 	cols   []int // detections in it
 	colOf  []int // a detection's column in it, −1 if none
 	order  []int
+	// groupStart[g] is where group g starts in order, groupFill where
+	// its next index goes while order is filled.
+	groupStart, groupFill []int
 	index  gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred gatePrediction
@@ -318,10 +321,6 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	tr.index.reset(tr.tracks, tlo, thi, tr.gate3)
 
 	// Group by sensor, groups ordered by their first detection time.
-	tr.order = tr.order[:0]
-	for i := range dets {
-		tr.order = append(tr.order, i)
-	}
 	// sensorFirst holds each sensor's first detection time; first[i] is
 	// that of detection i's sensor.
 	// group[i] holds detection i's index in sensorFirst until it is
@@ -366,18 +365,7 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for i, k := range tr.group {
 		tr.group[i] = tr.groupOf[k]
 	}
-	group := tr.group
-	byGroupTime := func(a, b int) int {
-		if c := group[a] - group[b]; c != 0 {
-			return c
-		}
-		return cmp.Compare(dets[a].Time, dets[b].Time)
-	}
-	// Scans mostly come in that order already, and a stable sort leaves
-	// a sorted slice as it is.
-	if !slices.IsSortedFunc(tr.order, byGroupTime) {
-		slices.SortStableFunc(tr.order, byGroupTime)
-	}
+	tr.orderByGroupTime(dets)
 	// Each dwell (one sensor, one look time) is associated on its own: a
 	// sensor that revisits a target more than once between scans gives it
 	// one detection per look, and one-to-one assignment over all of them
@@ -427,6 +415,43 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		tr.markFireControl(k, t)
 	}
 	return nil
+}
+
+// orderByGroupTime sets tr.order to the detections' indices stably sorted
+// by (group, time): a stable counting sort by group, then a stable sort by
+// time of each group that is not in time order already (the same order
+// as one stable sort by both; times are finite, see validDetection).
+func (tr *Tracker) orderByGroupTime(dets []Detection) {
+	ng := len(tr.sensorFirst)
+	tr.groupStart = slices.Grow(tr.groupStart[:0], ng+1)[:ng+1]
+	clear(tr.groupStart)
+	for _, g := range tr.group {
+		tr.groupStart[g+1]++
+	}
+	for g := range ng {
+		tr.groupStart[g+1] += tr.groupStart[g]
+	}
+	tr.groupFill = append(tr.groupFill[:0], tr.groupStart[:ng]...)
+	tr.order = slices.Grow(tr.order[:0], len(dets))[:len(dets)]
+	for i, g := range tr.group {
+		tr.order[tr.groupFill[g]] = i
+		tr.groupFill[g]++
+	}
+	byTime := func(a, b int) int {
+		switch ta, tb := dets[a].Time, dets[b].Time; {
+		case ta < tb:
+			return -1
+		case ta > tb:
+			return 1
+		}
+		return 0
+	}
+	for g := range ng {
+		run := tr.order[tr.groupStart[g]:tr.groupStart[g+1]]
+		if !slices.IsSortedFunc(run, byTime) {
+			slices.SortStableFunc(run, byTime)
+		}
+	}
 }
 
 // isEKF reports whether f is an EKF.
