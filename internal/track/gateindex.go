@@ -36,8 +36,8 @@ type gateIndex struct {
 	// formed for the reach and kept for farApart.
 	sp, sv []float64
 	byMid  []int
-	wide      []int
-	wmax      float64
+	wide   []int
+	wmax   float64
 	// scratch
 	mark  []uint32 // per track: the query stamp that listed it
 	stamp uint32

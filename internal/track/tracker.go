@@ -121,7 +121,7 @@ type Tracker struct {
 	// groupStart[g] is where group g starts in order, groupFill where
 	// its next index goes while order is filled.
 	groupStart, groupFill []int
-	index  gateIndex
+	index                 gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred gatePrediction
 	post      Estimate // a track's posterior in assignPass
