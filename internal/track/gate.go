@@ -134,25 +134,30 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	if d.Kind == RangeAzEl {
 		y[1] = wrapPi(y[1])
 	}
+	// Written out, the loops' operations in their order (Go does not
+	// unroll loops).
 	pht := &g.pht // position rows of P Hᵀ
-	for i := range 3 {
-		pi := &e.P[i]
-		for j := range 3 {
-			// updateFromGate's sum, from 0 as linearInnovation's.
-			s := 0.0
-			s += pi[0] * h[j][0]
-			s += pi[1] * h[j][1]
-			s += pi[2] * h[j][2]
-			pht[i][j] = s
-		}
-	}
+	p0, p1, p2 := &e.P[0], &e.P[1], &e.P[2]
+	h0, h1, h2 := &h[0], &h[1], &h[2]
+	pht[0][0] = sumFrom0(p0[0]*h0[0], p0[1]*h0[1], p0[2]*h0[2])
+	pht[0][1] = sumFrom0(p0[0]*h1[0], p0[1]*h1[1], p0[2]*h1[2])
+	pht[0][2] = sumFrom0(p0[0]*h2[0], p0[1]*h2[1], p0[2]*h2[2])
+	pht[1][0] = sumFrom0(p1[0]*h0[0], p1[1]*h0[1], p1[2]*h0[2])
+	pht[1][1] = sumFrom0(p1[0]*h1[0], p1[1]*h1[1], p1[2]*h1[2])
+	pht[1][2] = sumFrom0(p1[0]*h2[0], p1[1]*h2[1], p1[2]*h2[2])
+	pht[2][0] = sumFrom0(p2[0]*h0[0], p2[1]*h0[1], p2[2]*h0[2])
+	pht[2][1] = sumFrom0(p2[0]*h1[0], p2[1]*h1[1], p2[2]*h1[2])
+	pht[2][2] = sumFrom0(p2[0]*h2[0], p2[1]*h2[1], p2[2]*h2[2])
 	s := &g.s
-	for i := range 3 {
-		for j := range 3 {
-			v := h[i][0]*pht[0][j] + h[i][1]*pht[1][j] + h[i][2]*pht[2][j]
-			s[i][j] = v + d.R[i][j]
-		}
-	}
+	s[0][0] = (h0[0]*pht[0][0] + h0[1]*pht[1][0] + h0[2]*pht[2][0]) + d.R[0][0]
+	s[0][1] = (h0[0]*pht[0][1] + h0[1]*pht[1][1] + h0[2]*pht[2][1]) + d.R[0][1]
+	s[0][2] = (h0[0]*pht[0][2] + h0[1]*pht[1][2] + h0[2]*pht[2][2]) + d.R[0][2]
+	s[1][0] = (h1[0]*pht[0][0] + h1[1]*pht[1][0] + h1[2]*pht[2][0]) + d.R[1][0]
+	s[1][1] = (h1[0]*pht[0][1] + h1[1]*pht[1][1] + h1[2]*pht[2][1]) + d.R[1][1]
+	s[1][2] = (h1[0]*pht[0][2] + h1[1]*pht[1][2] + h1[2]*pht[2][2]) + d.R[1][2]
+	s[2][0] = (h2[0]*pht[0][0] + h2[1]*pht[1][0] + h2[2]*pht[2][0]) + d.R[2][0]
+	s[2][1] = (h2[0]*pht[0][1] + h2[1]*pht[1][1] + h2[2]*pht[2][1]) + d.R[2][1]
+	s[2][2] = (h2[0]*pht[0][2] + h2[1]*pht[1][2] + h2[2]*pht[2][2]) + d.R[2][2]
 	s[0][1] = 0.5 * (s[0][1] + s[1][0])
 	s[1][0] = s[0][1]
 	s[0][2] = 0.5 * (s[0][2] + s[2][0])
@@ -166,11 +171,15 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	}
 	si := &g.si
 	var d2 float64
-	for i := range 3 {
-		for j := range 3 {
-			d2 += y[i] * si[i][j] * y[j]
-		}
-	}
+	d2 += y[0] * si[0][0] * y[0]
+	d2 += y[0] * si[0][1] * y[1]
+	d2 += y[0] * si[0][2] * y[2]
+	d2 += y[1] * si[1][0] * y[0]
+	d2 += y[1] * si[1][1] * y[1]
+	d2 += y[1] * si[1][2] * y[2]
+	d2 += y[2] * si[2][0] * y[0]
+	d2 += y[2] * si[2][1] * y[1]
+	d2 += y[2] * si[2][2] * y[2]
 	if !(d2 >= 0) {
 		return 0, ErrNotPositiveDefinite
 	}
@@ -192,21 +201,34 @@ func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation, out *
 	// Rows 0–2 as gating formed them, from the same position block of P
 	// (complete leaves it as it was): the same sums.
 	pht[0], pht[1], pht[2] = g.pht[0], g.pht[1], g.pht[2]
-	for i := 3; i < 6; i++ {
-		pi := &e.P[i]
-		for j := range 3 {
-			// linearInnovation's sum over k < 6, less the zero velocity
-			// columns of H.
-			s := 0.0
-			s += pi[0] * h[j][0]
-			s += pi[1] * h[j][1]
-			s += pi[2] * h[j][2]
-			pht[i][j] = s
-		}
-	}
+	// linearInnovation's sums over k < 6, less the zero velocity columns
+	// of H; written out.
+	h0, h1, h2 := &h[0], &h[1], &h[2]
+	p3 := &e.P[3]
+	pht[3][0] = sumFrom0(p3[0]*h0[0], p3[1]*h0[1], p3[2]*h0[2])
+	pht[3][1] = sumFrom0(p3[0]*h1[0], p3[1]*h1[1], p3[2]*h1[2])
+	pht[3][2] = sumFrom0(p3[0]*h2[0], p3[1]*h2[1], p3[2]*h2[2])
+	p4 := &e.P[4]
+	pht[4][0] = sumFrom0(p4[0]*h0[0], p4[1]*h0[1], p4[2]*h0[2])
+	pht[4][1] = sumFrom0(p4[0]*h1[0], p4[1]*h1[1], p4[2]*h1[2])
+	pht[4][2] = sumFrom0(p4[0]*h2[0], p4[1]*h2[1], p4[2]*h2[2])
+	p5 := &e.P[5]
+	pht[5][0] = sumFrom0(p5[0]*h0[0], p5[1]*h0[1], p5[2]*h0[2])
+	pht[5][1] = sumFrom0(p5[0]*h1[0], p5[1]*h1[1], p5[2]*h1[2])
+	pht[5][2] = sumFrom0(p5[0]*h2[0], p5[1]*h2[1], p5[2]*h2[2])
 	if f.StandardForm && standardUpdate(e, &pht, &g.y, &g.si, out) {
 		return
 	}
 	in := Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2}
 	*out = joseph(e, h, &pht, &in, &d.R)
+}
+
+// sumFrom0 returns ((0 + a) + b) + c: the rounding of a sum accumulated
+// from 0 in a loop (0 + a differs from a only for a = −0).
+func sumFrom0(a, b, c float64) float64 {
+	s := 0.0
+	s += a
+	s += b
+	s += c
+	return s
 }
