@@ -190,11 +190,11 @@ func (tr *Tracker) farApart(e *Estimate, sp, sv float64, j int) bool {
 	dp := &tr.detPos[j]
 	dt := dp.t - e.T
 	adt := math.Abs(dt)
-	var d2 float64
-	for a := range 3 {
-		x := e.X[a] + e.X[a+3]*dt - dp.p[a]
-		d2 += x * x
-	}
+	// The sum over the axes from 0, written out.
+	x0 := e.X[0] + e.X[3]*dt - dp.p[0]
+	x1 := e.X[1] + e.X[4]*dt - dp.p[1]
+	x2 := e.X[2] + e.X[5]*dt - dp.p[2]
+	d2 := sumFrom0(x0*x0, x1*x1, x2*x2)
 	// Predicted position spread, plus unmodelled acceleration (gravity,
 	// thrust: 100 m/s²) over the prediction interval.
 	spread := sp + sv*adt + 50*adt*adt
