@@ -94,11 +94,11 @@ func (d *Detection) measureJacobianTo(x *Vec6, h *Mat36, z *Vec3) {
 	r2 := rho2 + u*u
 	r := math.Sqrt(r2)
 	rho := math.Sqrt(rho2)
-	az := math.Atan2(e, n)
+	az := atan2(e, n)
 	if az < 0 {
 		az += 2 * math.Pi
 	}
-	z[0], z[1], z[2] = r, az, math.Atan2(u, rho)
+	z[0], z[1], z[2] = r, az, atan2(u, rho)
 	if rho2 < 1e-12 {
 		rho2 = 1e-12 // at the zenith azimuth is undefined
 		rho = math.Sqrt(rho2)
@@ -290,4 +290,22 @@ func (d *Detection) positionJacobian() (Vec3, Mat3) {
 		}
 	}
 	return p, j
+}
+
+// atan2 is math.Atan2, bit for bit: for finite y ≠ 0 and finite x ≠ 0 it
+// takes math.Atan2's own path (math.Atan(y/x), moved by ±π for x < 0)
+// without its tests for the special cases, which it leaves to math.Atan2.
+func atan2(y, x float64) float64 {
+	const maxFinite = math.MaxFloat64
+	if !(y != 0 && x != 0 && math.Abs(y) <= maxFinite && math.Abs(x) <= maxFinite) {
+		return math.Atan2(y, x)
+	}
+	q := math.Atan(y / x)
+	if x < 0 {
+		if q <= 0 {
+			return q + math.Pi
+		}
+		return q - math.Pi
+	}
+	return q
 }
