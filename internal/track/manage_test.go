@@ -1,8 +1,10 @@
 package track
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -465,6 +467,37 @@ func TestScanRejectsNonFinite(t *testing.T) {
 			if err := tr.Scan(2, []Detection{d}); err == nil {
 				t.Errorf("Scan accepted a detection with field %d = %v", field, v)
 			}
+		}
+	}
+}
+
+// TestOrderByGroupTimeIsStableSort checks the scan's dwell order against
+// one stable sort by (group, time), with ties, for groups shorter and
+// longer than insertionSortMax.
+func TestOrderByGroupTimeIsStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 10))
+	for trial := range 200 {
+		n := 1 + rng.IntN(300)
+		ng := 1 + rng.IntN(5)
+		tr := &Tracker{sensorFirst: make([]sensorTime, ng)}
+		dets := make([]Detection, n)
+		for i := range dets {
+			dets[i].Time = float64(rng.IntN(1 + trial%20))
+			tr.group = append(tr.group, rng.IntN(ng))
+		}
+		tr.orderByGroupTime(dets)
+		want := make([]int, n)
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(a, b int) int {
+			if c := tr.group[a] - tr.group[b]; c != 0 {
+				return c
+			}
+			return cmp.Compare(dets[a].Time, dets[b].Time)
+		})
+		if !slices.Equal(tr.order, want) {
+			t.Fatalf("trial %d: order %v, want %v", trial, tr.order, want)
 		}
 	}
 }

@@ -121,6 +121,7 @@ type Tracker struct {
 	// groupStart[g] is where group g starts in order, groupFill where
 	// its next index goes while order is filled.
 	groupStart, groupFill []int
+	runTime               []float64 // a group's detection times while it is sorted
 	index                 gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
 	quietPred gatePrediction
@@ -448,11 +449,34 @@ func (tr *Tracker) orderByGroupTime(dets []Detection) {
 	}
 	for g := range ng {
 		run := tr.order[tr.groupStart[g]:tr.groupStart[g+1]]
-		if !slices.IsSortedFunc(run, byTime) {
-			slices.SortStableFunc(run, byTime)
+		if len(run) > insertionSortMax {
+			if !slices.IsSortedFunc(run, byTime) {
+				slices.SortStableFunc(run, byTime)
+			}
+			continue
+		}
+		// A stable insertion sort on the times, read once: an element
+		// moves past only strictly later ones.
+		times := slices.Grow(tr.runTime[:0], len(run))[:len(run)]
+		tr.runTime = times
+		for i, di := range run {
+			times[i] = dets[di].Time
+		}
+		for i := 1; i < len(run); i++ {
+			t, di := times[i], run[i]
+			j := i
+			for ; j > 0 && times[j-1] > t; j-- { // at most i moves
+				times[j], run[j] = times[j-1], run[j-1]
+			}
+			times[j], run[j] = t, di
 		}
 	}
 }
+
+// insertionSortMax is the longest sensor group orderByGroupTime sorts by
+// insertion (quadratic in the worst case); longer ones go to the library's
+// stable sort.
+const insertionSortMax = 64
 
 // isEKF reports whether f is an EKF.
 func isEKF(f Filter) bool {
