@@ -54,7 +54,7 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 	g.est.T, g.full, g.inJ = t, false, -1
 	if b, ok := f.Motion.(*Ballistic); ok && b.shortStep(dt) {
 		g.cv, g.dt, g.cvQ = true, dt, b.Q
-		g.est.X = b.shortStepState(&e.X, dt)
+		b.shortStepStateTo(&e.X, dt, &g.est.X)
 		cvPredictCovariance(&e.P, dt, b.Q, &g.est.P, true)
 		return
 	}

@@ -116,13 +116,18 @@ func (m *Ballistic) shortStep(dt float64) bool { return math.Abs(dt) <= m.ShortS
 // shortStepState is the state of the constant-acceleration step over dt
 // (see ShortStep).
 func (m *Ballistic) shortStepState(x *Vec6, dt float64) Vec6 {
+	var out Vec6
+	m.shortStepStateTo(x, dt, &out)
+	return out
+}
+
+// shortStepStateTo writes shortStepState(x, dt) to out, which must not be x.
+func (m *Ballistic) shortStepStateTo(x *Vec6, dt float64, out *Vec6) {
 	c := newBallisticConst(m.constants())
 	ax, ay, az := c.accelOf(x[0], x[1], x[2], x[3], x[4])
 	h2 := dt * dt / 2
-	return Vec6{
-		x[0] + x[3]*dt + ax*h2, x[1] + x[4]*dt + ay*h2, x[2] + x[5]*dt + az*h2,
-		x[3] + ax*dt, x[4] + ay*dt, x[5] + az*dt,
-	}
+	out[0], out[1], out[2] = x[0]+x[3]*dt+ax*h2, x[1]+x[4]*dt+ay*h2, x[2]+x[5]*dt+az*h2
+	out[3], out[4], out[5] = x[3]+ax*dt, x[4]+ay*dt, x[5]+az*dt
 }
 
 func (m *Ballistic) constants() (gm, j2, re, w float64) {
