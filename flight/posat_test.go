@@ -1,6 +1,8 @@
 package flight
 
 import (
+	"math"
+	"sort"
 	"testing"
 
 	"github.com/rampart-sim/rampart/geo"
@@ -41,6 +43,35 @@ func TestPosAtMatchesAt(t *testing.T) {
 	for _, ph := range []Phase{Boost, Midcourse, Reentry, Cruise, Landed} {
 		if !seen[ph] {
 			t.Errorf("no %v state checked", ph)
+		}
+	}
+}
+
+// TestDenseIndexIsSortSearch checks the written-out search of the dense
+// output against sort.Search at every step's start, just before and after
+// it, between steps and outside the record, and densePosAt against the
+// first three components of Dense.At, bit for bit.
+func TestDenseIndexIsSortSearch(t *testing.T) {
+	e := WGS84Earth()
+	tr, err := Solve(e, Shot{Launch: geo.LLADeg(38.08, 46.29, 0), Aim: geo.LLADeg(38.35, 37.79, 0), Missile: catalogMissile(t, "Shahab-3"), LaunchTime: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(x float64) int {
+		return max(sort.Search(len(tr.dense), func(i int) bool { return tr.dense[i].T > x })-1, 0)
+	}
+	var times []float64
+	for _, d := range tr.dense {
+		times = append(times, d.T, math.Nextafter(d.T, math.Inf(-1)), math.Nextafter(d.T, math.Inf(1)), d.T+d.H/3)
+	}
+	times = append(times, tr.dense[0].T-10, tr.dense[len(tr.dense)-1].T+1e3)
+	for _, x := range times {
+		if got, w := tr.denseIndex(x), want(x); got != w {
+			t.Fatalf("denseIndex(%v) = %d, sort.Search gives %d", x, got, w)
+		}
+		y := tr.dense[want(x)].At(x)
+		if p := tr.densePosAt(x); p != (r3.Vec{X: y[0], Y: y[1], Z: y[2]}) {
+			t.Fatalf("densePosAt(%v) = %v, Dense.At gives %v", x, p, y[:3])
 		}
 	}
 }

@@ -3,7 +3,6 @@ package flight
 import (
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/rampart-sim/rampart/geo"
 	"gonum.org/v1/gonum/spatial/r3"
@@ -155,8 +154,7 @@ func (tr *Trajectory) PosAt(t float64) (r3.Vec, Phase) {
 		t, landed = tr.ImpactTime, true
 	}
 	tr0 := t - tr.shift // the record's time
-	y := tr.denseAt(tr0)
-	p := tr.Earth.rotation().ECEFPositionFromECI(r3.Vec{X: y[0], Y: y[1], Z: y[2]}, tr0)
+	p := tr.Earth.rotation().ECEFPositionFromECI(tr.densePosAt(tr0), tr0)
 	if landed {
 		return p, Landed
 	}
@@ -166,11 +164,37 @@ func (tr *Trajectory) PosAt(t float64) (r3.Vec, Phase) {
 // denseAt interpolates the dense output at t, in the record's time (t −
 // shift), which lies in the flight.
 func (tr *Trajectory) denseAt(t float64) vec7 {
-	i := sort.Search(len(tr.dense), func(i int) bool { return tr.dense[i].T > t }) - 1
-	if i < 0 {
-		i = 0
+	return tr.dense[tr.denseIndex(t)].At(t)
+}
+
+// densePosAt is the ECI position of denseAt(t): its first three
+// components, each by the same arithmetic as Dense.At, without the
+// other four (PosAt is most of the engine's truth lookups).
+func (tr *Trajectory) densePosAt(t float64) r3.Vec {
+	d := &tr.dense[tr.denseIndex(t)]
+	th := (t - d.T) / d.H
+	th1 := 1 - th
+	var y [3]float64
+	for i := range y {
+		y[i] = d.C[0][i] + th*(d.C[1][i]+th1*(d.C[2][i]+th*(d.C[3][i]+th1*d.C[4][i])))
 	}
-	return tr.dense[i].At(t)
+	return r3.Vec{X: y[0], Y: y[1], Z: y[2]}
+}
+
+// denseIndex returns the dense-output step holding t: the last that
+// starts at or before t, or the first. It is sort.Search for the first
+// step starting after t, less one, written out.
+func (tr *Trajectory) denseIndex(t float64) int {
+	lo, hi := 0, len(tr.dense) // the first step after t lies in [lo, hi]
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if tr.dense[m].T > t {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return max(lo-1, 0)
 }
 
 // Samples returns states every dt seconds from launch to impact, always

@@ -47,24 +47,39 @@ func (r *Radar) Clear(target r3.Vec, margin float64) bool {
 	if !r.ready || !(margin >= 0) {
 		return false
 	}
-	margin += hiddenSlackM
 	t := geo.WGS84.ToGeodetic(target)
 	s, _, _ := geo.WGS84.Inverse(r.Site.Lat, r.Site.Lon, t.Lat, t.Lon)
+	b, ok := r.sightBox(t, s, margin+hiddenSlackM)
+	if !ok {
+		return false
+	}
+	// Line of sight at the largest s, smallest re and smallest height.
+	if haSight := math.Max(0, r.Site.Alt); b.sHi > b.reLo*(math.Acos(b.reLo/(b.reLo+haSight))+math.Acos(b.reLo/(b.reLo+b.hLo))) {
+		return false
+	}
+	return b.elLo > r.MinEl+clearElSlackRad && b.elHi < r.MaxEl-clearElSlackRad
+}
+
+// sightBox bounds what LineOfSight finds of every target within margin
+// (hiddenSlackM included) of the position t, at ground distance s from the
+// site: the largest ground
+// distance sHi, the smallest height hLo, the smallest effective radius
+// reLo, and the apparent elevation within [elLo, elHi] (derived in
+// Clear's comment). ok is false where the bound does not hold: a target
+// that may be lower than the antenna, or within the margin of the site's
+// vertical or of a quarter of the effective Earth.
+func (r *Radar) sightBox(t geo.LLA, s, margin float64) (b sightBounds, ok bool) {
 	sLo, sHi := s-1.01*margin, s+1.01*margin
 	hLo, hHi := t.Alt-margin, t.Alt+margin
 	ha := r.Site.Alt
 	if !(sLo > 0) || !(hLo >= math.Max(0, ha)) {
-		return false
+		return b, false
 	}
 	reLo := r.RefractionK * geo.WGS84.MeridianRadius(r.Site.Lat)
 	reHi := r.RefractionK * geo.WGS84.PrimeVerticalRadius(r.Site.Lat)
 	psiLo, psiHi := sLo/reHi, sHi/reLo
 	if !(psiHi < math.Pi/2) {
-		return false
-	}
-	// Line of sight at the largest s, smallest re and smallest height.
-	if haSight := math.Max(0, ha); sHi > reLo*(math.Acos(reLo/(reLo+haSight))+math.Acos(reLo/(reLo+hLo))) {
-		return false
+		return b, false
 	}
 	// Elevation: g at re = k·M at the corners, then the spread in re.
 	g := func(s, h float64) float64 {
@@ -78,7 +93,12 @@ func (r *Radar) Clear(target r3.Vec, margin float64) bool {
 		(psiHi/reLo)*(1-cLo*math.Cos(psiHi))/(sinMin*sinMin),
 		(hHi-ha)/((reLo+hLo)*(reLo+hLo)*sinMin))
 	spread := d * (reHi - reLo)
-	elLo := math.Atan(g(sHi, hLo) - spread)
-	elHi := math.Atan(g(sLo, hHi) + spread)
-	return elLo > r.MinEl+clearElSlackRad && elHi < r.MaxEl-clearElSlackRad
+	return sightBounds{sHi: sHi, hLo: hLo, reLo: reLo,
+		elLo: math.Atan(g(sHi, hLo) - spread), elHi: math.Atan(g(sLo, hHi) + spread)}, true
+}
+
+// sightBounds is what sightBox finds.
+type sightBounds struct {
+	sHi, hLo, reLo float64 // m
+	elLo, elHi     float64 // rad
 }

@@ -37,6 +37,14 @@ const hiddenAzSlackRad = 1e-6
 // convex body does not stretch distances) by at most margin too, so its
 // ground distance by at most margin (1 % added for the arc against the
 // chord).
+//
+// The elevation bound: every target of the box of ground distances and
+// heights that Clear bounds has its apparent elevation within Clear's
+// [elLo, elHi] (see Clear), and Observe finds a target whose apparent
+// elevation lies outside the limits not visible (BelowMinEl, AboveMaxEl).
+// So Hidden holds when the whole interval lies below MinEl or above MaxEl
+// (by clearElSlackRad): a target above the horizon but under the lowest
+// beam, or overhead beyond the highest.
 func (r *Radar) Hidden(target r3.Vec, margin float64) bool {
 	if !r.ready {
 		return true
@@ -57,5 +65,9 @@ func (r *Radar) Hidden(target r3.Vec, margin float64) bool {
 	re := r.RefractionK * geo.WGS84.PrimeVerticalRadius(r.Site.Lat)
 	ha, ht := math.Max(0, r.Site.Alt), math.Max(0, t.Alt)+margin
 	limit := re * (math.Acos(re/(re+ha)) + math.Acos(re/(re+ht)))
-	return s-1.01*margin > limit
+	if s-1.01*margin > limit {
+		return true
+	}
+	b, ok := r.sightBox(t, s, margin)
+	return ok && (b.elHi < r.MinEl-clearElSlackRad || b.elLo > r.MaxEl+clearElSlackRad)
 }

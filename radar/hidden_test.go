@@ -58,3 +58,52 @@ func TestHiddenIsABound(t *testing.T) {
 		}
 	}
 }
+
+// TestHiddenElevationIsABound checks Hidden's elevation bound where it is
+// tight: for every catalog radar, random targets whose geometric
+// elevation lies within 4° of the lowest or the highest beam, at slant
+// ranges up to the instrumented range; every point within margin of a
+// hidden one must be invisible to Observe. It also checks that the bound
+// hides some of them (it is what hides a target under the lowest beam but
+// above the horizon, or overhead beyond the highest).
+func TestHiddenElevationIsABound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	n := 3000
+	if testing.Short() {
+		n = 600
+	}
+	for _, name := range catalogRadars {
+		r := mustRadar(t, name, catalog.PickCentral, kurecik, math.Pi/2)
+		f := r.Frame()
+		hidden := 0
+		for k := range n {
+			lim := r.MinEl
+			if k%2 == 1 {
+				lim = r.MaxEl
+			}
+			el := lim + (rng.Float64()-0.5)*8*math.Pi/180
+			if el > math.Pi/2 || el < -math.Pi/2 {
+				continue
+			}
+			rho := (0.02 + 0.98*rng.Float64()) * r.MaxRange
+			az := 2 * math.Pi * rng.Float64()
+			se, ce := math.Sincos(el)
+			sa, ca := math.Sincos(az)
+			p := f.ToECEF(r3.Vec{X: rho * ce * sa, Y: rho * ce * ca, Z: rho * se})
+			margin := rng.Float64() * 5e3
+			if !r.Hidden(p, margin) {
+				continue
+			}
+			hidden++
+			for range 20 {
+				d := r3.Scale(margin*rng.Float64(), r3.Unit(r3.Vec{X: rng.NormFloat64(), Y: rng.NormFloat64(), Z: rng.NormFloat64()}))
+				if o := r.Observe(r3.Add(p, d), 1); o.Visibility == Visible {
+					t.Fatalf("%s: Hidden(%v, %.0f m) at elevation %.2f° but a point %.0f m away is visible (%+v)", name, geo.WGS84.ToGeodetic(p), margin, el*180/math.Pi, r3.Norm(d), o)
+				}
+			}
+		}
+		if hidden == 0 {
+			t.Errorf("%s: no target near the elevation limits hidden: the bound checks nothing", name)
+		}
+	}
+}

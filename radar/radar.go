@@ -42,8 +42,12 @@ type Radar struct {
 	TrackInterval float64 // s between updates of one track
 	MaxTracks     int     // simultaneous tracks
 
-	enu   geo.ENU
-	pd    *pdTable // the Detector's Pd on a grid, for Look
+	enu geo.ENU
+	pd  *pdTable // the Detector's Pd on a grid, for Look
+	// snrEq is the Equation at Init and snrC its constant, for the
+	// looks' SNR (an Equation changed since is computed afresh).
+	snrEq Equation
+	snrC  float64
 	ready bool
 }
 
@@ -105,6 +109,7 @@ func (r *Radar) Init() error {
 	}
 	r.enu = geo.WGS84.NewENU(r.Site)
 	r.pd = newPdTable(r.Detector)
+	r.snrEq, r.snrC = r.Equation, r.Equation.constant()
 	r.ready = true
 	return nil
 }
@@ -282,7 +287,7 @@ func (r *Radar) dwell(t, az, el, rn, rcs float64, rng *rand.Rand) (Detection, bo
 	if !(rcs > 0) || math.IsInf(rcs, 1) {
 		rcs = 0
 	}
-	snr := r.Equation.SNR(rcs, math.Max(rn, 1))
+	snr := r.snr(rcs, math.Max(rn, 1))
 	u := rng.Float64()
 	if rcs == 0 || !r.detected(snr, u) {
 		return Detection{}, false
@@ -298,6 +303,16 @@ func (r *Radar) dwell(t, az, el, rn, rcs float64, rng *rand.Rand) (Detection, bo
 	}
 	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
 	return d, true
+}
+
+// snr is Equation.SNR(rcs, rn), with the equation's constant from Init
+// while the Equation is unchanged: the same arithmetic, c·σ/(R²·R²).
+func (r *Radar) snr(rcs, rn float64) float64 {
+	if r.Equation != r.snrEq {
+		return r.Equation.SNR(rcs, rn)
+	}
+	r2 := rn * rn
+	return r.snrC * rcs / (r2 * r2)
 }
 
 // detected reports whether the draw u detects a dwell of single-pulse

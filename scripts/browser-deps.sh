@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# browser-deps.sh installs what the CesiumJS browser test needs
-# (internal/export/browser_test.go):
+# browser-deps.sh installs what the browser tests need: the CesiumJS test
+# (internal/export/browser_test.go) and the tests of rampart serve's page
+# (internal/server/browser_test.go, driven from Go by chromedp; MapLibre is
+# vendored in the tree, so they need no npm):
 #
 #   /usr/bin/chromium           Debian's chromium, installed with apt-get when missing
 #   test/browser/node_modules   the pinned npm cesium package (npm ci) when missing

@@ -159,6 +159,10 @@ func runExample(t *testing.T, ex example) {
 			}
 			continue
 		case "rampart", "bin/rampart":
+			if len(w) > 1 && w[1] == "serve" {
+				serveExample(t, ex, w[1:])
+				continue
+			}
 		default:
 			t.Fatalf("%s: %q: cannot run %q", ex.source, ex.line, w[0])
 		}
@@ -249,6 +253,10 @@ func TestEveryExampleRuns(t *testing.T) {
 			if strings.Contains(ex.line, k) {
 				reason = why
 			}
+		}
+		if strings.Contains(ex.line, "postgres://") {
+			t.Logf("%s: %q left out: it needs that PostgreSQL server; internal/store's tests run the store against one (scripts/postgres-test.sh)", ex.source, ex.line)
+			continue
 		}
 		if strings.Contains(ex.line, "../shared/") && !haveShared {
 			t.Logf("%s: %q left out: no benchmark folder at %s (the published instances are not copied into the project)", ex.source, ex.line, shared)

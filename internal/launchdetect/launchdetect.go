@@ -60,13 +60,36 @@ const timeTol = 0.05
 // Observe returns the warning the sensor gives of a ballistic flight, if
 // any. rng draws the launch-point error.
 func (s Sensor) Observe(tr *flight.Trajectory, rng *rand.Rand) (Warning, bool) {
-	if tr == nil {
+	seen, ok := s.FirstSight(tr)
+	if !ok {
 		return Warning{}, false
+	}
+	e := geo.WGS84.NewENU(tr.Launch)
+	dE, dN := s.LaunchError(rng)
+	est := geo.WGS84.ToGeodetic(e.ToECEF(vec(dE, dN, 0)))
+	est.Alt = 0
+	v := e.Rotate(tr.At(seen).Vel)
+	return Warning{
+		Sensor: s.Name, Owner: s.Owner,
+		Time: seen + s.Delay, SeenAt: seen,
+		Launch: est, Sigma: s.Sigma,
+		Azimuth: math.Mod(math.Atan2(v.X, v.Y)+2*math.Pi, 2*math.Pi),
+	}, true
+}
+
+// FirstSight returns when the sensor first sees the plume of a ballistic
+// flight (it climbs through MinAlt before burnout), located within
+// timeTol, and whether it does. It draws nothing: a warning's time,
+// FirstSight + Delay, is the same in every trial; Observe adds the
+// launch-point error.
+func (s Sensor) FirstSight(tr *flight.Trajectory) (float64, bool) {
+	if tr == nil {
+		return 0, false
 	}
 	alt := func(t float64) float64 { return tr.At(t).LLA.Alt }
 	t0, t1 := tr.LaunchTime, tr.BurnoutTime
 	if !(t1 > t0) || alt(t1) < s.MinAlt {
-		return Warning{}, false
+		return 0, false
 	}
 	lo, hi := t0, t1
 	for hi-lo > timeTol {
@@ -77,16 +100,11 @@ func (s Sensor) Observe(tr *flight.Trajectory, rng *rand.Rand) (Warning, bool) {
 			hi = m
 		}
 	}
-	seen := hi
-	e := geo.WGS84.NewENU(tr.Launch)
-	dE, dN := rng.NormFloat64()*s.Sigma, rng.NormFloat64()*s.Sigma
-	est := geo.WGS84.ToGeodetic(e.ToECEF(vec(dE, dN, 0)))
-	est.Alt = 0
-	v := e.Rotate(tr.At(seen).Vel)
-	return Warning{
-		Sensor: s.Name, Owner: s.Owner,
-		Time: seen + s.Delay, SeenAt: seen,
-		Launch: est, Sigma: s.Sigma,
-		Azimuth: math.Mod(math.Atan2(v.X, v.Y)+2*math.Pi, 2*math.Pi),
-	}, true
+	return hi, true
+}
+
+// LaunchError draws the error of a warning's launch point, east and north,
+// m: what Observe draws from rng for each warning it gives.
+func (s Sensor) LaunchError(rng *rand.Rand) (dE, dN float64) {
+	return rng.NormFloat64() * s.Sigma, rng.NormFloat64() * s.Sigma
 }

@@ -150,3 +150,10 @@ var library = sync.OnceValue(func() []*Scenario {
 func Library() []*Scenario {
 	return slices.Clone(library())
 }
+
+// LibraryText returns the file of the embedded scenario called name
+// (ignoring case) as written, for a reader to see or edit, and its path
+// ("library/europe.yaml").
+func LibraryText(name string) (data []byte, file string, ok bool) {
+	return libraryFile(name)
+}

@@ -205,8 +205,20 @@ func BenchmarkLooksEurope(b *testing.B) {
 // bounds the speed-up: 2 workers give at most 2 × (1 − idle) the rate of
 // one at equal CPU per trial).
 func BenchmarkMonteCarloWorkers(b *testing.B) {
-	w := europeWorld(b)
-	const trials = 64
+	benchmarkWorkers(b, europeWorld(b), 64)
+}
+
+// BenchmarkMonteCarloWorkersFast is BenchmarkMonteCarloWorkers at the fast
+// fidelity, 2,048 trials a run (about 1.5 s of CPU): its trials are some 40
+// times shorter, so whatever the workers share (the ordered hand-over of
+// results, allocation and garbage collection) weighs 40 times more.
+func BenchmarkMonteCarloWorkersFast(b *testing.B) {
+	o := sim.DefaultOptions()
+	o.Fidelity = sim.FastFidelity
+	benchmarkWorkers(b, europeWorldWith(b, o), 2048)
+}
+
+func benchmarkWorkers(b *testing.B, w *sim.World, trials int) {
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			if workers > runtime.GOMAXPROCS(0) {

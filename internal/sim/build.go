@@ -23,7 +23,7 @@ func BuildWithProgress(s *Spec, o Options, progress func(done, total int)) (*Wor
 	if err != nil {
 		return nil, err
 	}
-	w := &World{Spec: s, Options: o, Flights: flights, looks: &lookWindows{}, fast: &fastTables{}}
+	w := &World{Spec: s, Options: o, Flights: flights, looks: &lookWindows{}, fast: &fastTables{}, sights: &spaceSights{}, truth: &tickTruth{}}
 	var bad Errors
 	for i, st := range s.Sites {
 		for j, pl := range st.Platforms {

@@ -65,3 +65,20 @@ func (w *World) EngageRecordingScans(rng *rand.Rand) ([]ScanRecord, error) {
 
 // NewTracker returns a tracker configured as the engine's.
 func NewTracker(picture string) (*track.Tracker, error) { return newTracker(picture) }
+
+// SplitCells returns the start times of the look-window cells of radar r
+// on flight i that are decided per sub-cell, and the cells' width.
+func (w *World) SplitCells(r, i int) (starts []float64, width float64) {
+	c := w.windows()[r][i]
+	for k, v := range c.view {
+		if v == viewSplit {
+			starts = append(starts, c.t0+float64(k)*windowCellS)
+		}
+	}
+	return starts, windowCellS
+}
+
+// HiddenUntil exposes lookCells.hiddenUntil for radar r and flight i.
+func (w *World) HiddenUntil(r, i int, t float64) float64 {
+	return w.windows()[r][i].hiddenUntil(t)
+}

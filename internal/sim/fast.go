@@ -127,17 +127,34 @@ type posVelCov struct{ A, B, C mat3 }
 // each axis (Bar-Shalom et al. 2001, §6.2.2).
 func (p *posVelCov) predicted(dt, q float64) posVelCov {
 	var o posVelCov
+	p.predictInto(&o, dt, q)
+	return o
+}
+
+// predictInto writes predicted(dt, q) to o (which may be p).
+func (p *posVelCov) predictInto(o *posVelCov, dt, q float64) {
+	// The same operations, in the same order, as the element-wise
+	// A + dt(B + Bᵀ) + dt²C + q dt³/3 I; B + dt C + q dt²/2 I; C + q dt I.
+	dt2 := dt * dt
+	qa, qb, qc := q*dt*dt*dt/3, q*dt*dt/2, q*dt
+	a, b, c := &p.A, &p.B, &p.C
+	var A, B mat3
 	for i := range 3 {
 		for j := range 3 {
-			o.A[i][j] = p.A[i][j] + dt*(p.B[i][j]+p.B[j][i]) + dt*dt*p.C[i][j]
-			o.B[i][j] = p.B[i][j] + dt*p.C[i][j]
-			o.C[i][j] = p.C[i][j]
+			A[i][j] = a[i][j] + dt*(b[i][j]+b[j][i]) + dt2*c[i][j]
+			B[i][j] = b[i][j] + dt*c[i][j]
 		}
-		o.A[i][i] += q * dt * dt * dt / 3
-		o.B[i][i] += q * dt * dt / 2
-		o.C[i][i] += q * dt
 	}
-	return o
+	A[0][0] += qa
+	A[1][1] += qa
+	A[2][2] += qa
+	B[0][0] += qb
+	B[1][1] += qb
+	B[2][2] += qb
+	o.A, o.B, o.C = A, B, *c
+	o.C[0][0] += qc
+	o.C[1][1] += qc
+	o.C[2][2] += qc
 }
 
 // update applies a position measurement of covariance r (the Kalman
@@ -155,13 +172,12 @@ func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 		return kp, kv, false
 	}
 	kp, kv = mul3(&p.A, &si), mul3T(&p.B, &si)
-	a, b, c := p.A, p.B, p.C
-	kaA, kaB, kbB := mul3(&kp, &a), mul3(&kp, &b), mul3(&kv, &b)
+	kaA, kaB, kbB := mul3(&kp, &p.A), mul3(&kp, &p.B), mul3(&kv, &p.B)
 	for i := range 3 {
 		for j := range 3 {
-			p.A[i][j] = a[i][j] - kaA[i][j]
-			p.B[i][j] = b[i][j] - kaB[i][j]
-			p.C[i][j] = c[i][j] - kbB[i][j]
+			p.A[i][j] -= kaA[i][j]
+			p.B[i][j] -= kaB[i][j]
+			p.C[i][j] -= kbB[i][j]
 		}
 	}
 	p.symmetrize()
@@ -194,9 +210,9 @@ func (p *posVelCov) joseph(kp, kv, r *mat3) {
 		}
 		m[i][i]++
 	}
-	a, b, c := p.A, p.B, p.C
-	ma := mul3(&m, &a)
-	aKv := mul3Bt(&a, kv) // A Kvᵀ
+	a, b := &p.A, &p.B
+	ma := mul3(&m, a)
+	aKv := mul3Bt(a, kv) // A Kvᵀ
 	var bt mat3
 	for i := range 3 {
 		for j := range 3 {
@@ -204,9 +220,9 @@ func (p *posVelCov) joseph(kp, kv, r *mat3) {
 		}
 	}
 	mb := mul3(&m, &bt)
-	kva := mul3(kv, &a)
+	kva := mul3(kv, a)
 	kvaKv := mul3Bt(&kva, kv)
-	kvb := mul3(kv, &b)
+	kvb := mul3(kv, b)
 	kpr, kvr := mul3(kp, r), mul3(kv, r)
 	kprKp, kprKv, kvrKv := mul3Bt(&kpr, kp), mul3Bt(&kpr, kv), mul3Bt(&kvr, kv)
 	maM := mul3Bt(&ma, &m)
@@ -215,41 +231,75 @@ func (p *posVelCov) joseph(kp, kv, r *mat3) {
 			p.A[i][j] = maM[i][j] + kprKp[i][j]
 			p.B[i][j] = mb[i][j] + kprKv[i][j]
 			// Kv A Kvᵀ − Bᵀ Kvᵀ − Kv B + C, where Bᵀ Kvᵀ = (Kv B)ᵀ.
-			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + c[i][j] + kvrKv[i][j]
+			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + p.C[i][j] + kvrKv[i][j]
 		}
 	}
 	p.symmetrize()
 }
 
+// The 3×3 products below are written out: each element is the same sum,
+// in the same order, as a[i][0]·b[0][j] + a[i][1]·b[1][j] + a[i][2]·b[2][j]
+// (TestCovarianceBitIdentical keeps them bit-identical to those loops),
+// with each operand loaded once; they are most of a fast trial's
+// covariance work.
+
 // mul3Bt returns a bᵀ.
-func mul3Bt(a, b *mat3) mat3 {
-	var o mat3
-	for i := range 3 {
-		for j := range 3 {
-			o[i][j] = a[i][0]*b[j][0] + a[i][1]*b[j][1] + a[i][2]*b[j][2]
-		}
-	}
+func mul3Bt(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a01*b01 + a02*b02
+	o[0][1] = a00*b10 + a01*b11 + a02*b12
+	o[0][2] = a00*b20 + a01*b21 + a02*b22
+	o[1][0] = a10*b00 + a11*b01 + a12*b02
+	o[1][1] = a10*b10 + a11*b11 + a12*b12
+	o[1][2] = a10*b20 + a11*b21 + a12*b22
+	o[2][0] = a20*b00 + a21*b01 + a22*b02
+	o[2][1] = a20*b10 + a21*b11 + a22*b12
+	o[2][2] = a20*b20 + a21*b21 + a22*b22
 	return o
 }
 
-func mul3(a, b *mat3) mat3 {
-	var o mat3
-	for i := range 3 {
-		for j := range 3 {
-			o[i][j] = a[i][0]*b[0][j] + a[i][1]*b[1][j] + a[i][2]*b[2][j]
-		}
-	}
+// mul3 returns a b.
+func mul3(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a01*b10 + a02*b20
+	o[0][1] = a00*b01 + a01*b11 + a02*b21
+	o[0][2] = a00*b02 + a01*b12 + a02*b22
+	o[1][0] = a10*b00 + a11*b10 + a12*b20
+	o[1][1] = a10*b01 + a11*b11 + a12*b21
+	o[1][2] = a10*b02 + a11*b12 + a12*b22
+	o[2][0] = a20*b00 + a21*b10 + a22*b20
+	o[2][1] = a20*b01 + a21*b11 + a22*b21
+	o[2][2] = a20*b02 + a21*b12 + a22*b22
 	return o
 }
 
 // mul3T returns aᵀ b.
-func mul3T(a, b *mat3) mat3 {
-	var o mat3
-	for i := range 3 {
-		for j := range 3 {
-			o[i][j] = a[0][i]*b[0][j] + a[1][i]*b[1][j] + a[2][i]*b[2][j]
-		}
-	}
+func mul3T(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a10*b10 + a20*b20
+	o[0][1] = a00*b01 + a10*b11 + a20*b21
+	o[0][2] = a00*b02 + a10*b12 + a20*b22
+	o[1][0] = a01*b00 + a11*b10 + a21*b20
+	o[1][1] = a01*b01 + a11*b11 + a21*b21
+	o[1][2] = a01*b02 + a11*b12 + a21*b22
+	o[2][0] = a02*b00 + a12*b10 + a22*b20
+	o[2][1] = a02*b01 + a12*b11 + a22*b21
+	o[2][2] = a02*b02 + a12*b12 + a22*b22
 	return o
 }
 
@@ -318,12 +368,68 @@ type fastTrack struct {
 // fastTrial is one trial at the fast fidelity.
 type fastTrial struct {
 	*trial
-	tab      *fastTables
+	tab *fastTables
+	*fastScratch
+}
+
+// fastScratch is the storage of one fast trial, reused by the world's
+// later trials (fastTables.scratch): every field is set afresh by
+// fastTrial.reset before a trial reads it.
+type fastScratch struct {
 	tracks   [][]fastTrack // [picture][flight]
 	idFlight []int         // flight of each track ID
 	nfirm    []int         // firm tracks per picture
 	rcsDB    [2][]float64  // [boost, not][flight]
 	rcs      [2][]float64
+	// next[r][i] is radar r's next look at flight i, tracked[r][i]
+	// whether r tracks it; ntracked[r] how many it tracks.
+	next      [][]float64
+	tracked   [][]bool
+	ntracked  []int
+	newFC     []bool        // per picture: a track reached fire control this tick
+	ends      []float64     // per flight: trial.end, as of the latest battle management
+	estimates []track.Track // the firm tracks handed to battle management
+	memo      [][]lookMemo  // [radar][flight]: the latest look's sample
+	truth     *truthIndex
+}
+
+// newFastScratch returns the storage of a fast trial of w.
+func newFastScratch(w *World) *fastScratch {
+	n, nr := len(w.Flights), len(w.Radars)
+	s := &fastScratch{tracks: make([][]fastTrack, len(w.Pictures)), nfirm: make([]int, len(w.Pictures)),
+		next: make([][]float64, nr), tracked: make([][]bool, nr), ntracked: make([]int, nr),
+		newFC: make([]bool, len(w.Pictures)), ends: make([]float64, n),
+		truth: newTruthIndex(n, track.GateThreshold(truthGateProb, 3))}
+	for k := range s.tracks {
+		s.tracks[k] = make([]fastTrack, n)
+	}
+	for ph := range 2 {
+		s.rcs[ph], s.rcsDB[ph] = make([]float64, n), make([]float64, n)
+	}
+	s.memo = make([][]lookMemo, nr)
+	for r := range nr {
+		s.next[r], s.tracked[r], s.memo[r] = make([]float64, n), make([]bool, n), make([]lookMemo, n)
+	}
+	s.reset()
+	return s
+}
+
+// reset clears the state a previous trial left in s.
+func (s *fastScratch) reset() {
+	for k := range s.tracks {
+		clear(s.tracks[k])
+	}
+	clear(s.nfirm)
+	s.idFlight = s.idFlight[:0]
+	for r := range s.tracked {
+		clear(s.tracked[r])
+		for i := range s.memo[r] {
+			s.memo[r][i] = lookMemo{s: -1}
+		}
+	}
+	clear(s.ntracked)
+	clear(s.newFC)
+	s.estimates = s.estimates[:0]
 }
 
 // window is the battle's battle space at the fast fidelity: the one of
@@ -359,9 +465,18 @@ func (w *World) engageFast(rng *rand.Rand) (*Outcome, error) {
 		return nil, err
 	}
 	tr := w.newTrial(rng, true)
-	ft := &fastTrial{trial: tr, tab: w.fastTables()}
+	tab := w.fastTables()
+	ft := &fastTrial{trial: tr, tab: tab}
+	if s, ok := tab.scratch.Get().(*fastScratch); ok {
+		ft.fastScratch = s
+		s.reset()
+	} else {
+		ft.fastScratch = newFastScratch(w)
+	}
 	ft.run()
-	return tr.bm.outcome(), nil
+	out := tr.bm.outcome()
+	tab.scratch.Put(ft.fastScratch)
+	return out, nil
 }
 
 // q returns the tracker's acceleration spectral density for flight i at t.
@@ -388,14 +503,27 @@ func (ft *fastTrial) qTrue(i int, t float64) float64 {
 	return 0
 }
 
+// lookMemo is what a radar's look at a flight found at one sample of the
+// fast tables, for the next look at the same sample (two looks a tick at a
+// track interval of 0.5 s often read one sample): the detection
+// probability, and once detected the measurement's variances and
+// information.
+type lookMemo struct {
+	s          int // the sample; −1 for none
+	pd         float64
+	sigmas     bool    // varR, varC and info are set
+	varR, varC float64 // range variance along the line of sight, variance across it
+	info       mat3    // losCov(los, 1/varR, 1/varC)
+}
+
 // detect adds a detection of flight i at td to the picture's track k,
-// measured with range variance varR along the line of sight los and
-// variance varC across it. The first starts a track; the others of a scan
-// are applied together at its end (their information summed).
-func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.Vec) {
+// measured with range variance m.varR along the line of sight los and
+// m.varC across it. The first starts a track; the others of a scan are
+// applied together at its end (their information m.info summed).
+func (ft *fastTrial) detect(k *fastTrack, i int, td float64, m *lookMemo, los r3.Vec) {
 	if !k.live {
 		*k = fastTrack{live: true, status: track.Tentative, id: len(ft.idFlight), t: td, updates: 1, hit: true}
-		k.cov.A = losCov(los, varR, varC)
+		k.cov.A = losCov(los, m.varR, m.varC)
 		for j := range 3 {
 			k.cov.C[j][j] = fastVelSigma0 * fastVelSigma0
 		}
@@ -406,10 +534,9 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.
 		}
 		return
 	}
-	r := losCov(los, 1/varR, 1/varC)
 	for a := range 3 {
 		for b := range 3 {
-			k.info[a][b] += r[a][b]
+			k.info[a][b] += m.info[a][b]
 		}
 	}
 	k.ninfo++
@@ -417,15 +544,18 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td, varR, varC float64, los r3.
 }
 
 // flush applies the detections not yet applied to track k of flight i,
-// at T, and returns its covariance at T.
-func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
+// at T, and finds its covariance at T.
+//
+// It writes the covariance to p, which then is k.cov if the detections
+// were applied.
+func (ft *fastTrial) flush(k *fastTrack, i int, T float64, p *posVelCov) {
 	dt := T - k.t
-	p := k.cov.predicted(dt, ft.q(i, T))
+	q, qt := ft.q(i, T), ft.qTrue(i, T)
+	k.cov.predictInto(p, dt, q)
 	if k.ninfo > 0 {
 		if r, ok := inv3(&k.info); ok {
-			q, qt := ft.q(i, T), ft.qTrue(i, T)
 			if !k.errIsCov {
-				k.err = k.err.predicted(dt, qt)
+				k.err.predictInto(&k.err, dt, qt)
 			}
 			if kp, kv, ok := p.update(&r); ok {
 				switch {
@@ -433,20 +563,19 @@ func (ft *fastTrial) flush(k *fastTrack, i int, T float64) posVelCov {
 					// The filter's model is the truth's: the error's
 					// covariance is the filter's.
 				case k.errIsCov:
-					k.err = k.cov.predicted(dt, qt)
+					k.cov.predictInto(&k.err, dt, qt)
 					k.errIsCov = false
 					fallthrough
 				default:
 					k.err.joseph(&kp, &kv, &r)
 				}
-				k.cov, k.t = p, T
+				k.cov, k.t = *p, T
 				k.updates += k.ninfo
 			}
 		}
 		k.info, k.ninfo = mat3{}, 0
 	}
 	k.batched = 0
-	return p
 }
 
 // endScan closes the scan at T of track k on flight i: confirmation,
@@ -468,7 +597,8 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 		k.batched++
 		return false, false
 	}
-	p := ft.flush(k, i, T)
+	var p posVelCov
+	ft.flush(k, i, T, &p)
 	pos := math.Sqrt(math.Max(0, p.A[0][0]+p.A[1][1]+p.A[2][2]))
 	vel := math.Sqrt(math.Max(0, p.C[0][0]+p.C[1][1]+p.C[2][2]))
 	w := min(k.scans, fastConfirmN)
@@ -508,7 +638,7 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 	if k.frozen {
 		p = k.cov
 	} else {
-		p = ft.flush(k, i, T)
+		ft.flush(k, i, T, &p)
 	}
 	est := track.Estimate{T: T}
 	for r := range 3 {
@@ -616,9 +746,6 @@ func (ft *fastTrial) run() {
 	ft.bm.predictor, ft.bm.window = ft.predict, ft.window
 	ft.bm.pkModel = track.ConstantVelocity{Q: plannerQ}
 	ft.bm.propagate, ft.bm.hopeless = ft.propagate, ft.hopeless
-	for ph := range 2 {
-		ft.rcs[ph], ft.rcsDB[ph] = make([]float64, n), make([]float64, n)
-	}
 	for i := range n {
 		u := rng.Float64()
 		ft.rcs[0][i] = w.rcsBand(i, true).Sample(u)
@@ -628,21 +755,7 @@ func (ft *fastTrial) run() {
 		}
 	}
 
-	// Pictures by index, and each radar's.
-	pics := w.Pictures
-	picOf := map[string]int{}
-	for k, o := range pics {
-		picOf[o] = k
-	}
-	radarPic := make([]int, len(w.Radars))
-	for r, u := range w.Radars {
-		radarPic[r] = picOf[w.picture(u.Owner)]
-	}
-	ft.tracks = make([][]fastTrack, len(pics))
-	for k := range ft.tracks {
-		ft.tracks[k] = make([]fastTrack, n)
-	}
-	ft.nfirm = make([]int, len(pics))
+	pics, radarPic := w.Pictures, ft.tab.radarPic
 
 	// Space warnings, as in full fidelity.
 	cued := w.spaceWarnings(rng, out)
@@ -659,25 +772,18 @@ func (ft *fastTrial) run() {
 	if math.IsInf(t0, 1) {
 		return
 	}
-	next := make([][]float64, len(w.Radars))
-	tracked := make([][]bool, len(w.Radars))
-	ntracked := make([]int, len(w.Radars))
+	next, tracked, ntracked := ft.next, ft.tracked, ft.ntracked
 	for r, u := range w.Radars {
-		next[r] = make([]float64, n)
-		tracked[r] = make([]bool, n)
 		for i := range w.Flights {
 			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
 		}
 	}
-	gate := track.GateThreshold(truthGateProb, 3)
-	truth := newTruthIndex(n, gate)
-	newFC := make([]bool, len(pics))
-	var tracks []track.Track
+	truth, newFC, tracks := ft.truth, ft.newFC, ft.estimates
 	wake := math.Inf(1)
 
 	// ends[i] is flight i's end (trial.end), which changes only when
 	// battle management runs.
-	ends := make([]float64, n)
+	ends := ft.ends
 	for i := range n {
 		ends[i] = ft.end(i)
 	}
@@ -685,7 +791,7 @@ func (ft *fastTrial) run() {
 		for r, u := range w.Radars {
 			pic := radarPic[r]
 			rd := u.Radar
-			cuedR, trackedR, nextR := cued[pic], tracked[r], next[r]
+			cuedR, trackedR, nextR, memo := cued[pic], tracked[r], next[r], ft.memo[r]
 			for i := range n {
 				if nextR[i] > T && (trackedR[i] || cuedR[i] > T) {
 					continue // no look due, no cue to take
@@ -734,14 +840,23 @@ func (ft *fastTrial) run() {
 					if ff.boost[s] {
 						ph = 0
 					}
-					if rng.Float64() >= ft.tab.pd[r].at(lk.snrDB[s]+ft.rcsDB[ph][i]) {
+					m := &memo[i]
+					if m.s != s {
+						*m = lookMemo{s: s, pd: ft.tab.pd[r].at(lk.snrDB[s] + ft.rcsDB[ph][i])}
+					}
+					if rng.Float64() >= m.pd {
 						continue
 					}
 					if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 						out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 					}
-					varR, varA := sigma2(rd, lk.snr[s]*ft.rcs[ph][i]*float64(rd.Detector.Pulses))
-					ft.detect(&ft.tracks[pic][i], i, tl, varR, lk.rng[s]*lk.rng[s]*varA, lk.los[s])
+					if !m.sigmas {
+						varR, varA := sigma2(rd, lk.snr[s]*ft.rcs[ph][i]*float64(rd.Detector.Pulses))
+						m.varR, m.varC = varR, lk.rng[s]*lk.rng[s]*varA
+						m.info = losCov(lk.los[s], 1/m.varR, 1/m.varC)
+						m.sigmas = true
+					}
+					ft.detect(&ft.tracks[pic][i], i, tl, m, lk.los[s])
 					if !tracked[r][i] && ntracked[r] < rd.MaxTracks {
 						tracked[r][i] = true
 						ntracked[r]++
@@ -819,6 +934,7 @@ func (ft *fastTrial) run() {
 				}
 				tracks = append(tracks, track.Track{ID: k.id, Estimate: ft.estimate(k, i, T), Status: track.Firm, FireControl: k.fc})
 			}
+			ft.estimates = tracks
 			ft.bm.handover(T, o, tracks)
 			ft.bm.decide(T, o, tracks, truth)
 		}

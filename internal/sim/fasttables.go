@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"gonum.org/v1/gonum/spatial/r3"
@@ -39,6 +40,11 @@ type fastTables struct {
 	spaces [][]battleSpace
 	// never[i] reports that no launcher can engage flight i at all.
 	never []bool
+	// radarPic[r] is the index in World.Pictures of radar r's picture.
+	radarPic []int
+	// scratch holds the storage of finished trials (*fastScratch) for
+	// the next ones.
+	scratch sync.Pool
 }
 
 // battleSpace is an intercept.Window result.
@@ -108,6 +114,10 @@ func (w *World) fastTables() *fastTables {
 }
 
 func (ft *fastTables) build(w *World) {
+	ft.radarPic = make([]int, len(w.Radars))
+	for r, u := range w.Radars {
+		ft.radarPic[r] = slices.Index(w.Pictures, w.picture(u.Owner))
+	}
 	ft.flights = make([]fastFlight, len(w.Flights))
 	for i := range w.Flights {
 		f := &w.Flights[i]

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/internal/track"
@@ -90,21 +91,23 @@ func (tr *trial) run() error {
 		rvRCS[i] = w.rcsBand(i, false).Sample(u)
 	}
 
-	// Trackers, one per picture.
-	trackers := make(map[string]*track.Tracker, len(w.Pictures))
-	for _, o := range w.Pictures {
+	// Trackers, one per picture (by index in w.Pictures), and each
+	// radar's picture.
+	trackers := make([]*track.Tracker, len(w.Pictures))
+	for k, o := range w.Pictures {
 		t, err := newTracker(o)
 		if err != nil {
 			return err
 		}
-		trackers[o] = t
+		trackers[k] = t
+	}
+	radarPic := make([]int, len(w.Radars))
+	for r, u := range w.Radars {
+		radarPic[r] = slices.Index(w.Pictures, w.picture(u.Owner))
 	}
 
-	// Space warnings, and the time each picture is cued on each flight.
-	cued := make(map[string][]float64, len(w.Pictures))
-	for k, c := range w.spaceWarnings(rng, out) {
-		cued[w.Pictures[k]] = c
-	}
+	// Space warnings: the time each picture is cued on each flight.
+	cued := w.spaceWarnings(rng, out)
 
 	// Radar schedules: the next look of each radar at each flight.
 	t0, t1 := math.Inf(1), math.Inf(-1)
@@ -134,23 +137,40 @@ func (tr *trial) run() error {
 	gate := track.GateThreshold(truthGateProb, 3)
 	// dets holds each picture's detections of the tick; its slices are
 	// emptied, not dropped, between ticks so that they are allocated once.
-	dets := make(map[string][]track.Detection, len(w.Pictures))
+	dets := make([][]track.Detection, len(w.Pictures))
 	var tracks, sent []track.Track
 	truth := newTruthIndex(n, gate)
+	movers := make([]Mover, n)
+	for i := range w.Flights {
+		movers[i] = w.Flights[i].Mover()
+	}
+	// ends[i] is flight i's end (trial.end) during the tick's looks: only
+	// a handover, after them, changes it.
+	ends := make([]float64, n)
+	// firmSeen[k][i] and fcSeen[k][i] record that picture k's first firm
+	// (fire-control) time on flight i is in out[i].FirmByOwner
+	// (FireControlByOwner); firmIDs[k][id] that track id is in tr.firm.
+	firmSeen, fcSeen, firmIDs := make([][]bool, len(w.Pictures)), make([][]bool, len(w.Pictures)), make([][]bool, len(w.Pictures))
+	for k := range w.Pictures {
+		firmSeen[k], fcSeen[k] = make([]bool, n), make([]bool, n)
+	}
 
-	for T := t0 + Tick; T < t1+Tick; T += Tick {
-		for o, d := range dets {
-			dets[o] = d[:0]
+	tt := w.tickTruth(t0, t1)
+	for tick, T := 0, t0+Tick; T < t1+Tick; tick, T = tick+1, T+Tick {
+		for k, d := range dets {
+			dets[k] = d[:0]
+		}
+		for i := range ends {
+			ends[i] = tr.end(i)
 		}
 		for r, u := range w.Radars {
-			pic := w.picture(u.Owner)
+			pic := radarPic[r]
 			for i := range w.Flights {
-				f := &w.Flights[i]
-				mv := f.Mover()
+				mv := movers[i]
 				if mv == nil {
 					continue
 				}
-				end := tr.end(i)
+				end := ends[i]
 				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
 					// A cue turns search into a directed look.
 					tracked[r][i] = true
@@ -165,11 +185,17 @@ func (tr *trial) run() error {
 					}
 					if view == viewHidden {
 						// Not visible: the look would find nothing and
-						// draw nothing.
+						// draw nothing. So would the next looks while
+						// they stay in the run of hidden cells: step over
+						// them by the same additions, without asking the
+						// windows each time.
+						step := u.Radar.SearchFrame
 						if tracked[r][i] {
-							next[r][i] = tl + u.Radar.TrackInterval
-						} else {
-							next[r][i] = tl + u.Radar.SearchFrame
+							step = u.Radar.TrackInterval
+						}
+						next[r][i] = tl + step
+						for until := windows[r][i].hiddenUntil(tl); next[r][i] <= T && next[r][i] < end && next[r][i] < until; {
+							next[r][i] += step
 						}
 						continue
 					}
@@ -197,47 +223,70 @@ func (tr *trial) run() error {
 				}
 			}
 		}
-		for _, o := range w.Pictures {
+		for k, o := range w.Pictures {
 			if tr.scanned != nil {
-				tr.scanned(o, T, dets[o])
+				tr.scanned(o, T, dets[k])
 			}
-			if err := trackers[o].Scan(T, dets[o]); err != nil {
+			if err := trackers[k].Scan(T, dets[k]); err != nil {
 				return err
 			}
 		}
 		for _, l := range links {
 			// Send copies what it sends: the buffer is reused.
-			sent = trackers[l.from].AppendTracks(sent[:0])
+			sent = trackers[slices.Index(w.Pictures, l.from)].AppendTracks(sent[:0])
 			l.link.Send(T, l.from, sent)
-			if err := trackers[l.to].Fuse(T, l.link.Deliver(T)); err != nil {
+			if err := trackers[slices.Index(w.Pictures, l.to)].Fuse(T, l.link.Deliver(T)); err != nil {
 				return err
 			}
 		}
 		// Match each picture's tracks to the truth.
-		for i := range w.Flights {
-			f := &w.Flights[i]
-			truth.set(i, track.Vec3{}, false)
-			if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
-				p, _ := mv.PosAt(T)
-				truth.set(i, track.Vec3{p.X, p.Y, p.Z}, true)
+		if tt != nil {
+			truth.setTick(tt, tick, T, tr.dead)
+		} else {
+			for i := range w.Flights {
+				f := &w.Flights[i]
+				truth.set(i, track.Vec3{}, false)
+				if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= tr.end(i) {
+					p, _ := mv.PosAt(T)
+					truth.set(i, track.Vec3{p.X, p.Y, p.Z}, true)
+				}
 			}
+			truth.sort()
 		}
-		truth.sort()
-		for _, o := range w.Pictures {
-			tracks = trackers[o].AppendTracks(tracks[:0])
+		for k, o := range w.Pictures {
+			tracks = trackers[k].AppendTracks(tracks[:0])
 			nfirm := 0
-			for k := range tracks {
-				if tracks[k].Status == track.Firm {
+			for j := range tracks {
+				if tracks[j].Status == track.Firm {
 					nfirm++
 				}
 			}
 			tr.peakFirm[o] = max(tr.peakFirm[o], nfirm)
-			for k := range tracks {
-				tk := &tracks[k]
+			// Matching a track to the truth only records the first firm
+			// and fire-control times of the picture on each flight: once
+			// every flight in flight has them, it cannot change anything.
+			needFirm, needFC := false, false
+			for _, i := range truth.byX {
+				needFirm = needFirm || !firmSeen[k][i]
+				needFC = needFC || !fcSeen[k][i]
+			}
+			for j := range tracks {
+				tk := &tracks[j]
 				if tk.Status != track.Firm {
 					continue
 				}
-				tr.firm[o][tk.ID] = true
+				if id := tk.ID; id >= len(firmIDs[k]) || !firmIDs[k][id] {
+					tr.firm[o][id] = true
+					if id < maxIDFlags {
+						if id >= len(firmIDs[k]) {
+							firmIDs[k] = append(firmIDs[k], make([]bool, id+1-len(firmIDs[k]))...)
+						}
+						firmIDs[k][id] = true
+					}
+				}
+				if !needFirm && (!needFC || !tk.FireControl) {
+					continue
+				}
 				i := truth.of(tk)
 				if i < 0 {
 					continue
@@ -245,8 +294,9 @@ func (tr *trial) run() error {
 				if math.IsNaN(out[i].FirmTrack) {
 					out[i].FirmTrack, out[i].FirmTrackOwner = T, o
 				}
-				if _, ok := out[i].FirmByOwner[o]; !ok {
+				if !firmSeen[k][i] {
 					out[i].FirmByOwner[o] = T
+					firmSeen[k][i] = true
 				}
 				if !tk.FireControl {
 					continue
@@ -254,8 +304,9 @@ func (tr *trial) run() error {
 				if math.IsNaN(out[i].FireControl) {
 					out[i].FireControl, out[i].FireControlOwner = T, o
 				}
-				if _, ok := out[i].FireControlByOwner[o]; !ok {
+				if !fcSeen[k][i] {
 					out[i].FireControlByOwner[o] = T
+					fcSeen[k][i] = true
 				}
 			}
 			if tr.bm != nil {
@@ -269,6 +320,10 @@ func (tr *trial) run() error {
 	}
 	return nil
 }
+
+// maxIDFlags bounds the track IDs a trial flags in a slice beside
+// trial.firm (a larger ID is looked up in the map each time).
+const maxIDFlags = 1 << 16
 
 // look is radar u's look at a flight at ECEF position pos at time tl, in
 // the view the look windows give of it: without the line of sight where
@@ -319,21 +374,51 @@ func (w *World) spaceWarnings(rng *rand.Rand, out []Sensing) [][]float64 {
 			cued[k][i] = math.Inf(1)
 		}
 	}
-	for _, ss := range w.Space {
+	sights := w.spaceSights()
+	for s, ss := range w.Space {
 		for i := range w.Flights {
-			wn, ok := ss.Observe(w.Flights[i].Ballistic, rng)
-			if !ok {
+			seen := sights[s][i]
+			if math.IsNaN(seen) {
 				continue
 			}
-			if wn.Time < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
-				out[i].SpaceWarning, out[i].SpaceWarningSensor = wn.Time, ss.Name
+			// The warning's launch point is not used here, but its draws
+			// are made, as launchdetect.Sensor.Observe makes them.
+			ss.LaunchError(rng)
+			t := seen + ss.Delay
+			if t < out[i].SpaceWarning || math.IsNaN(out[i].SpaceWarning) {
+				out[i].SpaceWarning, out[i].SpaceWarningSensor = t, ss.Name
 			}
 			for k, o := range w.Pictures {
 				if lat, ok := w.latency(w.picture(ss.Owner), o); ok {
-					cued[k][i] = math.Min(cued[k][i], wn.Time+lat)
+					cued[k][i] = math.Min(cued[k][i], t+lat)
 				}
 			}
 		}
 	}
 	return cued
+}
+
+// spaceSights returns when each space sensor first sees each flight's
+// plume (launchdetect.Sensor.FirstSight), NaN where it does not: the same
+// in every trial, so computed once per world made by Build.
+func (w *World) spaceSights() [][]float64 {
+	compute := func() [][]float64 {
+		sights := make([][]float64, len(w.Space))
+		for s, ss := range w.Space {
+			sights[s] = make([]float64, len(w.Flights))
+			for i := range w.Flights {
+				seen, ok := ss.FirstSight(w.Flights[i].Ballistic)
+				if !ok {
+					seen = math.NaN()
+				}
+				sights[s][i] = seen
+			}
+		}
+		return sights
+	}
+	if w.sights == nil {
+		return compute()
+	}
+	w.sights.once.Do(func() { w.sights.times = compute() })
+	return w.sights.times
 }

@@ -68,31 +68,108 @@ func Trials[T any](ctx context.Context, n, workers int, fn func(i int) (T, error
 	return out, nil
 }
 
-// trialsPerWorker is how many results TrialsInOrder holds per worker
-// before handing them on: large enough that workers rarely wait at a chunk's
-// end, small enough that memory does not grow with trials.
+// trialsPerWorker is how many trials per worker TrialsInOrder lets run
+// ahead of the oldest result not yet handed on: large enough that a slow
+// trial rarely holds the workers up, small enough that memory does not grow
+// with trials.
 const trialsPerWorker = 64
 
 // TrialsInOrder runs fn like Trials but hands each result to sink in trial
-// order, from one goroutine, and keeps at most trialsPerWorker × workers
-// results at once: the trials run in chunks of that size. progress, if not
-// nil, is called with the number of finished trials.
+// order, from the calling goroutine, and keeps at most trialsPerWorker ×
+// workers results at once: a worker starts trial i only once the results
+// before i − trialsPerWorker × workers have been handed on. The workers do
+// not wait for each other (there is no chunk to finish together), and sink
+// runs while they go on. progress, if not nil, is called with the number of
+// finished trials (never concurrently, never going back). The first error
+// stops the run.
 func TrialsInOrder[T any](ctx context.Context, n, workers int, fn func(i int) (T, error), sink func(i int, r T), progress func(done int)) error {
-	chunk := max(1, workers) * trialsPerWorker
-	for lo := 0; lo < n; lo += chunk {
-		var p func(int)
-		if progress != nil {
-			p = func(done int) { progress(lo + done) }
-		}
-		res, err := Trials(ctx, min(chunk, n-lo), workers, func(i int) (T, error) { return fn(lo + i) }, p)
-		if err != nil {
-			return err
-		}
-		for i, r := range res {
-			sink(lo+i, r)
-		}
+	if n == 0 {
+		return nil
 	}
-	return nil
+	workers = max(1, min(workers, n))
+	window := min(n, workers*trialsPerWorker)
+	type slot struct {
+		r    T
+		full bool
+	}
+	var (
+		mu       sync.Mutex
+		changed  = sync.NewCond(&mu) // a result, a hand-over or the stop
+		ring     = make([]slot, window)
+		started  int  // trials handed out
+		sunk     int  // results handed to sink
+		finished int  // trials finished
+		stop     bool // an error or ctx ended the run
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	halt := func(err error) { // under mu
+		if firstErr == nil {
+			firstErr = err
+		}
+		stop = true
+		changed.Broadcast()
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				for !stop && started < n && started >= sunk+window {
+					changed.Wait()
+				}
+				if err := ctx.Err(); err != nil && !stop {
+					halt(err)
+				}
+				if stop || started >= n {
+					mu.Unlock()
+					return
+				}
+				i := started
+				started++
+				mu.Unlock()
+
+				r, err := fn(i)
+
+				mu.Lock()
+				if err != nil {
+					halt(err)
+					mu.Unlock()
+					return
+				}
+				ring[i%window] = slot{r: r, full: true}
+				finished++
+				if progress != nil {
+					progress(finished)
+				}
+				changed.Broadcast()
+				mu.Unlock()
+			}
+		}()
+	}
+	for k := range n {
+		mu.Lock()
+		for !stop && !ring[k%window].full {
+			changed.Wait()
+		}
+		if stop {
+			mu.Unlock()
+			break
+		}
+		r := ring[k%window].r
+		ring[k%window] = slot{}
+		mu.Unlock()
+		sink(k, r)
+		// Counted once sunk, so that no more than window results are
+		// held at once.
+		mu.Lock()
+		sunk++
+		changed.Broadcast()
+		mu.Unlock()
+	}
+	wg.Wait()
+	return firstErr
 }
 
 // Z95 is the standard normal quantile for a two-sided 95 % interval.

@@ -90,9 +90,9 @@ func TestWilsonCoverage(t *testing.T) {
 	}
 }
 
-// TestTrialsInOrder: results reach the sink in trial order across chunk
-// boundaries, progress ends at n, and no more than a chunk of results is
-// held at once.
+// TestTrialsInOrder: results reach the sink in trial order, progress ends
+// at n, and no more than trialsPerWorker × workers results are held at
+// once.
 func TestTrialsInOrder(t *testing.T) {
 	const n, workers = 1000, 3
 	var (
@@ -132,6 +132,37 @@ func TestTrialsInOrder(t *testing.T) {
 		t.Errorf("progress ended at %d, want %d", last, n)
 	}
 	if limit := workers * trialsPerWorker; peak > limit {
-		t.Errorf("held %d results at once, more than a chunk (%d)", peak, limit)
+		t.Errorf("held %d results at once, more than the window (%d)", peak, limit)
+	}
+}
+
+// TestTrialsInOrderStops: an error stops the run and is returned, a
+// cancelled context stops it too, and the sink never sees a trial past
+// the failing one.
+func TestTrialsInOrderStops(t *testing.T) {
+	bad := errors.New("bad trial")
+	maxSunk := -1
+	err := TrialsInOrder(context.Background(), 5000, 2, func(i int) (int, error) {
+		if i == 300 {
+			return 0, bad
+		}
+		return i, nil
+	}, func(i, _ int) { maxSunk = max(maxSunk, i) }, nil)
+	if !errors.Is(err, bad) {
+		t.Errorf("TrialsInOrder error = %v, want %v", err, bad)
+	}
+	if maxSunk >= 300 {
+		t.Errorf("the sink saw trial %d, past the failing trial 300", maxSunk)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	sunk := 0
+	err = TrialsInOrder(ctx, 100000, 2, func(i int) (int, error) {
+		if i == 1000 {
+			cancel()
+		}
+		return i, nil
+	}, func(int, int) { sunk++ }, nil)
+	if !errors.Is(err, context.Canceled) || sunk >= 100000 {
+		t.Errorf("cancelled run: error %v after %d trials, want %v before the end", err, sunk, context.Canceled)
 	}
 }

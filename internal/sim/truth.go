@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/rampart-sim/rampart/internal/track"
 )
@@ -93,4 +94,85 @@ func (t *truthIndex) of(tk *track.Track) int {
 		try(i)
 	}
 	return best
+}
+
+// maxTickTruth caps the positions a world keeps in its tick truth
+// (flights × ticks): 1M of them take about 28 MB. A larger world's trials
+// interpolate the truth at every tick as before.
+const maxTickTruth = 1 << 20
+
+// tickTruth holds every flight's true position at every tick of the
+// engine's loop, and per tick the flights in flight ordered as
+// truthIndex.sort orders them: the truth at a tick is the same in every
+// trial (only an intercept ends a flight early, which a trial applies
+// itself), so a world made by Build computes it once.
+type tickTruth struct {
+	once  sync.Once
+	ticks int            // ticks of the loop; 0 when the world is too large
+	pos   [][]track.Vec3 // [tick][flight], where in flight
+	// order[k] lists the flights in flight at tick k by x, then index.
+	order [][]int32
+}
+
+// tickTruth returns w's tick truth, computing it on first use; nil for a
+// world not made by Build or larger than maxTickTruth.
+func (w *World) tickTruth(t0, t1 float64) *tickTruth {
+	tt := w.truth
+	if tt == nil {
+		return nil
+	}
+	tt.once.Do(func() {
+		ticks := 0
+		for T := t0 + Tick; T < t1+Tick; T += Tick {
+			ticks++
+		}
+		if ticks*len(w.Flights) > maxTickTruth {
+			return
+		}
+		tt.ticks = ticks
+		tt.pos = make([][]track.Vec3, ticks)
+		tt.order = make([][]int32, ticks)
+		idx := newTruthIndex(len(w.Flights), 0)
+		k := 0
+		// The same loop, and so the same tick times, as trial.run's.
+		for T := t0 + Tick; T < t1+Tick; T += Tick {
+			tt.pos[k] = make([]track.Vec3, len(w.Flights))
+			for i := range w.Flights {
+				f := &w.Flights[i]
+				idx.set(i, track.Vec3{}, false)
+				if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= f.LaunchTime+f.FlightTime {
+					p, _ := mv.PosAt(T)
+					tt.pos[k][i] = track.Vec3{p.X, p.Y, p.Z}
+					idx.set(i, tt.pos[k][i], true)
+				}
+			}
+			idx.sort()
+			tt.order[k] = make([]int32, len(idx.byX))
+			for j, i := range idx.byX {
+				tt.order[k][j] = int32(i)
+			}
+			k++
+		}
+	})
+	if tt.ticks == 0 {
+		return nil
+	}
+	return tt
+}
+
+// setTick sets the index to tick k of tt, at time T, with the flights
+// destroyed before T (dead[i] < T) left out: what set for every flight and
+// then sort give.
+func (t *truthIndex) setTick(tt *tickTruth, k int, T float64, dead []float64) {
+	clear(t.pos)
+	t.byX, t.xs = t.byX[:0], t.xs[:0]
+	for _, i := range tt.order[k] {
+		if !(T <= dead[i]) {
+			continue
+		}
+		p := tt.pos[k][i]
+		t.pos[i] = truthPos{p: p, ok: true}
+		t.byX = append(t.byX, int(i))
+		t.xs = append(t.xs, p[0])
+	}
 }

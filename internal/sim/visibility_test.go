@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -124,4 +125,102 @@ func TestLookWindowsInSight(t *testing.T) {
 		t.Errorf("the windows have %.0f %% of %d visible looks in sight; want at least %.0f %%", 100*share, visible, 100*minInSight)
 	}
 	t.Logf("%d visible looks, %d of them in sight by the windows", visible, inSight)
+}
+
+// TestLookWindowsSubCells checks both claims of the look windows (hidden:
+// not visible; in sight: within the elevation limits and above the
+// horizon) densely inside the cells they split into sub-cells, the cells
+// next to the horizon or the range limit where the claims are closest to
+// failing, and that the sub-cells decide most looks there.
+func TestLookWindowsSubCells(t *testing.T) {
+	w := europeTestWorld(t)
+	// perCell is the number of random times checked in each split cell.
+	perCell := 400
+	if testing.Short() {
+		perCell = 100
+	}
+	rng := rand.New(rand.NewPCG(1, 4))
+	cells, looks, decided := 0, 0, 0
+	for r, u := range w.Radars {
+		for i := range w.Flights {
+			f := &w.Flights[i]
+			mv := f.Mover()
+			if mv == nil {
+				continue
+			}
+			starts, width := w.SplitCells(r, i)
+			cells += len(starts)
+			for _, t0 := range starts {
+				for range perCell {
+					tl := t0 + rng.Float64()*width
+					pos, _ := mv.PosAt(tl)
+					v := u.Radar.Observe(pos, 1).Visibility
+					may, in := w.MayLook(r, i, tl), w.InSight(r, i, tl)
+					looks++
+					if !may || in {
+						decided++
+					}
+					if !may && v == radar.Visible {
+						t.Fatalf("a sub-cell hides %s from radar %s at %.3f s, but it is visible", f.Name, u.ID, tl)
+					}
+					if in && v != radar.Visible && v != radar.OutOfRange && v != radar.OutOfAzimuth {
+						t.Fatalf("a sub-cell has %s in sight of radar %s at %.3f s, but it is %v", f.Name, u.ID, tl, v)
+					}
+				}
+			}
+		}
+	}
+	if cells == 0 {
+		t.Fatal("no split cell: the test checks nothing")
+	}
+	if decided*2 < looks {
+		t.Errorf("the sub-cells decide %d of %d looks in %d split cells; want most", decided, looks, cells)
+	}
+	t.Logf("%d split cells: the sub-cells decide %d of %d looks", cells, decided, looks)
+}
+
+// TestHiddenUntilStaysHidden checks the run the trial loop steps over
+// without asking the windows: for random times in hidden cells, the
+// windows hide the flight at 50 random times before hiddenUntil, at the
+// time itself and just before hiddenUntil; and the runs are used (some
+// extend past the next cell).
+func TestHiddenUntilStaysHidden(t *testing.T) {
+	w := europeTestWorld(t)
+	rng := rand.New(rand.NewPCG(7, 8))
+	runs, long := 0, 0
+	for r := range w.Radars {
+		for i := range w.Flights {
+			f := &w.Flights[i]
+			if f.Mover() == nil {
+				continue
+			}
+			for range 500 {
+				tl := f.LaunchTime + rng.Float64()*f.FlightTime
+				until := w.HiddenUntil(r, i, tl)
+				if until <= tl {
+					continue
+				}
+				runs++
+				if until-tl > 2 {
+					long++
+				}
+				for k := range 52 {
+					s := tl + rng.Float64()*(until-tl)
+					switch k {
+					case 50:
+						s = tl
+					case 51:
+						s = math.Nextafter(until, math.Inf(-1))
+					}
+					if w.MayLook(r, i, s) {
+						t.Fatalf("radar %d, %s: hidden until %.6f s from %.3f s, but the windows let a look at %.6f s through", r, f.Name, until, tl, s)
+					}
+				}
+			}
+		}
+	}
+	if runs == 0 || long == 0 {
+		t.Fatalf("%d hidden runs sampled, %d longer than a cell: the test checks nothing", runs, long)
+	}
+	t.Logf("%d hidden runs sampled, %d longer than a cell", runs, long)
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/c2"
@@ -67,8 +68,16 @@ type World struct {
 
 	looks       *lookWindows // when each radar may see each flight; computed on the first trial from Radars and Flights, which do not change after Build
 	fast        *fastTables  // the fast fidelity's tables, built on its first trial
+	sights      *spaceSights // when each space sensor first sees each flight, computed on the first trial
+	truth       *tickTruth   // the flights' true positions at every tick, computed on the first full-fidelity trial
 	joint       string       // name of the joint picture
 	sectorSites [][]geo.LLA  // interceptor sites of each command, for the nearest-site sector rule
+}
+
+// spaceSights holds World.spaceSights once computed.
+type spaceSights struct {
+	once  sync.Once
+	times [][]float64 // [space sensor][flight], s; NaN where not seen
 }
 
 // picture returns the picture that the sensors of owner feed.

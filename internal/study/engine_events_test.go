@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,5 +85,53 @@ func TestEventSpoolStreams(t *testing.T) {
 	}
 	if _, err := os.Stat(name); !os.IsNotExist(err) {
 		t.Errorf("spool file %s still there after Close: %v", name, err)
+	}
+}
+
+// TestEventSpoolEncodesAsCSV: the hand-encoded rows are the bytes
+// encoding/csv writes for the same cells after neutralizeCells, for
+// names that need quoting or making inert and for negative numbers.
+func TestEventSpoolEncodesAsCSV(t *testing.T) {
+	names := []string{`a,b`, `say "hi"`, ` lead`, `\.`, `-x`, `=SUM(A1)`, `+1`, "tab\tin", `ok`}
+	var flights []sim.Flight
+	for _, n := range names {
+		flights = append(flights, sim.Flight{Name: n, LaunchTime: -1.5, FlightTime: 3})
+	}
+	world := &sim.World{Flights: flights}
+	sp, err := newEventSpool([]string{"v,1", "=sha", "-7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	l := newEventLog(world, sp)
+	var shots []sim.Shot
+	leaked := make([]bool, len(names))
+	for i, n := range names {
+		shots = append(shots, sim.Shot{Flight: i, Command: n, Launcher: n + "/L", Interceptor: "I " + n, Intercept: -0.004, Launch: 12.345, PkPlanned: 0.5, MissM: -3, ReachM: 1e6, Kill: i%2 == 0})
+		leaked[i] = i%3 == 0
+	}
+	l.observe(0, &sim.Outcome{Shots: shots, Leaked: leaked})
+	var got bytes.Buffer
+	if err := sp.copyTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	f := func(x float64, n int) string { return strconv.FormatFloat(x, 'f', n, 64) }
+	rows := [][]string{append(eventsHeader[:len(eventsHeader):len(eventsHeader)], EventsProvenance...)}
+	stamp := neutralizeCells([][]string{{"v,1", "=sha", "-7"}})[0]
+	for _, sh := range shots {
+		rows = append(rows, append(neutralizeCells([][]string{{"0", "intercept", flights[sh.Flight].Name, f(sh.Intercept, 2), sh.Command, sh.Launcher, sh.Interceptor, f(sh.Launch, 2),
+			f(sh.PkPlanned, 4), f(sh.MissM, 1), f(sh.ReachM, 1), strconv.FormatBool(sh.Kill), f(sh.Pos.LatDeg(), 5), f(sh.Pos.LonDeg(), 5), f(sh.Pos.Alt/1e3, 3)}})[0], stamp...))
+	}
+	for i, x := range leaked {
+		if x {
+			fl := flights[i]
+			rows = append(rows, append(neutralizeCells([][]string{{"0", "leak", fl.Name, f(fl.LaunchTime+fl.FlightTime, 2), "", "", "", "", "", "", "", "", f(fl.Impact.LatDeg(), 5), f(fl.Impact.LonDeg(), 5), "0"}})[0], stamp...))
+		}
+	}
+	var want bytes.Buffer
+	w := csv.NewWriter(&want)
+	w.WriteAll(rows)
+	if got.String() != want.String() {
+		t.Errorf("spooled events differ from encoding/csv's:\n got %q\nwant %q", got.String(), want.String())
 	}
 }
