@@ -108,9 +108,10 @@
 //
 // # Quality and fire control
 //
-// Quality holds the RSS position σ √tr Pₚₚ, the RSS velocity σ, the largest
-// semi-axis of the 95% position error ellipsoid √(χ²₃(0.95) λmax(Pₚₚ)), and
-// the number of detections used. FireControl is the test the engagement
+// Quality holds the RSS position σ √tr Pₚₚ, the RSS velocity σ and the
+// number of detections used; Quality.PosAxis95 gives the largest semi-axis
+// of the 95% position error ellipsoid √(χ²₃(0.95) λmax(Pₚₚ)), formed when
+// it is asked for. FireControl is the test the engagement
 // layer uses; DefaultFireControl documents its values and their rationale.
 // Track.FireControlTime records when a track first met it.
 //

@@ -163,25 +163,94 @@ func joseph(e *Estimate, h *Mat36, pht *Mat63, in *Innovation, r *Mat3) Estimate
 //
 // y is the innovation and si S⁻¹; out must not be e.
 func standardUpdate(e *Estimate, pht *Mat63, y *Vec3, si *Mat3, out *Estimate) (ok bool) {
+	// Written out (the loops' operations in their order): Go does not
+	// unroll loops.
 	var k Mat63
-	for i := range 6 {
-		for j := range 3 {
-			k[i][j] = pht[i][0]*si[0][j] + pht[i][1]*si[1][j] + pht[i][2]*si[2][j]
-		}
-	}
+	k[0][0] = pht[0][0]*si[0][0] + pht[0][1]*si[1][0] + pht[0][2]*si[2][0]
+	k[0][1] = pht[0][0]*si[0][1] + pht[0][1]*si[1][1] + pht[0][2]*si[2][1]
+	k[0][2] = pht[0][0]*si[0][2] + pht[0][1]*si[1][2] + pht[0][2]*si[2][2]
+	k[1][0] = pht[1][0]*si[0][0] + pht[1][1]*si[1][0] + pht[1][2]*si[2][0]
+	k[1][1] = pht[1][0]*si[0][1] + pht[1][1]*si[1][1] + pht[1][2]*si[2][1]
+	k[1][2] = pht[1][0]*si[0][2] + pht[1][1]*si[1][2] + pht[1][2]*si[2][2]
+	k[2][0] = pht[2][0]*si[0][0] + pht[2][1]*si[1][0] + pht[2][2]*si[2][0]
+	k[2][1] = pht[2][0]*si[0][1] + pht[2][1]*si[1][1] + pht[2][2]*si[2][1]
+	k[2][2] = pht[2][0]*si[0][2] + pht[2][1]*si[1][2] + pht[2][2]*si[2][2]
+	k[3][0] = pht[3][0]*si[0][0] + pht[3][1]*si[1][0] + pht[3][2]*si[2][0]
+	k[3][1] = pht[3][0]*si[0][1] + pht[3][1]*si[1][1] + pht[3][2]*si[2][1]
+	k[3][2] = pht[3][0]*si[0][2] + pht[3][1]*si[1][2] + pht[3][2]*si[2][2]
+	k[4][0] = pht[4][0]*si[0][0] + pht[4][1]*si[1][0] + pht[4][2]*si[2][0]
+	k[4][1] = pht[4][0]*si[0][1] + pht[4][1]*si[1][1] + pht[4][2]*si[2][1]
+	k[4][2] = pht[4][0]*si[0][2] + pht[4][1]*si[1][2] + pht[4][2]*si[2][2]
+	k[5][0] = pht[5][0]*si[0][0] + pht[5][1]*si[1][0] + pht[5][2]*si[2][0]
+	k[5][1] = pht[5][0]*si[0][1] + pht[5][1]*si[1][1] + pht[5][2]*si[2][1]
+	k[5][2] = pht[5][0]*si[0][2] + pht[5][1]*si[1][2] + pht[5][2]*si[2][2]
 	out.T = e.T
-	for i := range 6 {
-		out.X[i] = e.X[i] + (k[i][0]*y[0] + k[i][1]*y[1] + k[i][2]*y[2])
+	out.X[0] = e.X[0] + (k[0][0]*y[0] + k[0][1]*y[1] + k[0][2]*y[2])
+	out.X[1] = e.X[1] + (k[1][0]*y[0] + k[1][1]*y[1] + k[1][2]*y[2])
+	out.X[2] = e.X[2] + (k[2][0]*y[0] + k[2][1]*y[1] + k[2][2]*y[2])
+	out.X[3] = e.X[3] + (k[3][0]*y[0] + k[3][1]*y[1] + k[3][2]*y[2])
+	out.X[4] = e.X[4] + (k[4][0]*y[0] + k[4][1]*y[1] + k[4][2]*y[2])
+	out.X[5] = e.X[5] + (k[5][0]*y[0] + k[5][1]*y[1] + k[5][2]*y[2])
+	var v float64
+	v = e.P[0][0] - (k[0][0]*pht[0][0] + k[0][1]*pht[0][1] + k[0][2]*pht[0][2])
+	out.P[0][0] = v
+	v = e.P[0][1] - (k[0][0]*pht[1][0] + k[0][1]*pht[1][1] + k[0][2]*pht[1][2])
+	out.P[0][1], out.P[1][0] = v, v
+	v = e.P[0][2] - (k[0][0]*pht[2][0] + k[0][1]*pht[2][1] + k[0][2]*pht[2][2])
+	out.P[0][2], out.P[2][0] = v, v
+	v = e.P[0][3] - (k[0][0]*pht[3][0] + k[0][1]*pht[3][1] + k[0][2]*pht[3][2])
+	out.P[0][3], out.P[3][0] = v, v
+	v = e.P[0][4] - (k[0][0]*pht[4][0] + k[0][1]*pht[4][1] + k[0][2]*pht[4][2])
+	out.P[0][4], out.P[4][0] = v, v
+	v = e.P[0][5] - (k[0][0]*pht[5][0] + k[0][1]*pht[5][1] + k[0][2]*pht[5][2])
+	out.P[0][5], out.P[5][0] = v, v
+	if !(out.P[0][0] > 0) {
+		return false
 	}
-	for i := range 6 {
-		ki := &k[i]
-		for j := i; j < 6; j++ {
-			v := e.P[i][j] - (ki[0]*pht[j][0] + ki[1]*pht[j][1] + ki[2]*pht[j][2])
-			out.P[i][j], out.P[j][i] = v, v
-		}
-		if !(out.P[i][i] > 0) {
-			return false
-		}
+	v = e.P[1][1] - (k[1][0]*pht[1][0] + k[1][1]*pht[1][1] + k[1][2]*pht[1][2])
+	out.P[1][1] = v
+	v = e.P[1][2] - (k[1][0]*pht[2][0] + k[1][1]*pht[2][1] + k[1][2]*pht[2][2])
+	out.P[1][2], out.P[2][1] = v, v
+	v = e.P[1][3] - (k[1][0]*pht[3][0] + k[1][1]*pht[3][1] + k[1][2]*pht[3][2])
+	out.P[1][3], out.P[3][1] = v, v
+	v = e.P[1][4] - (k[1][0]*pht[4][0] + k[1][1]*pht[4][1] + k[1][2]*pht[4][2])
+	out.P[1][4], out.P[4][1] = v, v
+	v = e.P[1][5] - (k[1][0]*pht[5][0] + k[1][1]*pht[5][1] + k[1][2]*pht[5][2])
+	out.P[1][5], out.P[5][1] = v, v
+	if !(out.P[1][1] > 0) {
+		return false
+	}
+	v = e.P[2][2] - (k[2][0]*pht[2][0] + k[2][1]*pht[2][1] + k[2][2]*pht[2][2])
+	out.P[2][2] = v
+	v = e.P[2][3] - (k[2][0]*pht[3][0] + k[2][1]*pht[3][1] + k[2][2]*pht[3][2])
+	out.P[2][3], out.P[3][2] = v, v
+	v = e.P[2][4] - (k[2][0]*pht[4][0] + k[2][1]*pht[4][1] + k[2][2]*pht[4][2])
+	out.P[2][4], out.P[4][2] = v, v
+	v = e.P[2][5] - (k[2][0]*pht[5][0] + k[2][1]*pht[5][1] + k[2][2]*pht[5][2])
+	out.P[2][5], out.P[5][2] = v, v
+	if !(out.P[2][2] > 0) {
+		return false
+	}
+	v = e.P[3][3] - (k[3][0]*pht[3][0] + k[3][1]*pht[3][1] + k[3][2]*pht[3][2])
+	out.P[3][3] = v
+	v = e.P[3][4] - (k[3][0]*pht[4][0] + k[3][1]*pht[4][1] + k[3][2]*pht[4][2])
+	out.P[3][4], out.P[4][3] = v, v
+	v = e.P[3][5] - (k[3][0]*pht[5][0] + k[3][1]*pht[5][1] + k[3][2]*pht[5][2])
+	out.P[3][5], out.P[5][3] = v, v
+	if !(out.P[3][3] > 0) {
+		return false
+	}
+	v = e.P[4][4] - (k[4][0]*pht[4][0] + k[4][1]*pht[4][1] + k[4][2]*pht[4][2])
+	out.P[4][4] = v
+	v = e.P[4][5] - (k[4][0]*pht[5][0] + k[4][1]*pht[5][1] + k[4][2]*pht[5][2])
+	out.P[4][5], out.P[5][4] = v, v
+	if !(out.P[4][4] > 0) {
+		return false
+	}
+	v = e.P[5][5] - (k[5][0]*pht[5][0] + k[5][1]*pht[5][1] + k[5][2]*pht[5][2])
+	out.P[5][5] = v
+	if !(out.P[5][5] > 0) {
+		return false
 	}
 	return true
 }

@@ -33,6 +33,8 @@ type gateInnovation struct {
 	s, si Mat3
 	det   float64
 	d2    float64
+	// pht is the position rows of P Hᵀ, which the update reads again.
+	pht [3][3]float64
 }
 
 // innovation returns the Innovation that linearInnovation would return
@@ -52,7 +54,7 @@ func (f *EKF) predictForGate(e *Estimate, t float64, g *gatePrediction) {
 	g.est.T, g.full, g.inJ = t, false, -1
 	if b, ok := f.Motion.(*Ballistic); ok && b.shortStep(dt) {
 		g.cv, g.dt, g.cvQ = true, dt, b.Q
-		g.est.X = b.shortStepState(&e.X, dt)
+		b.shortStepStateTo(&e.X, dt, &g.est.X)
 		cvPredictCovariance(&e.P, dt, b.Q, &g.est.P, true)
 		return
 	}
@@ -75,7 +77,8 @@ func (g *gatePrediction) complete(e *Estimate) {
 		return
 	}
 	if g.cv {
-		cvPredictCovariance(&e.P, g.dt, g.cvQ, &g.est.P, false)
+		// The position block is predictForGate's.
+		cvPredictCovarianceRest(&e.P, g.dt, g.cvQ, &g.est.P)
 		g.full = true
 		return
 	}
@@ -125,22 +128,36 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // g is written in place, and holds nothing usable after an error.
 func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
 	h := &g.h
-	zhat := d.measureAndJacobian(&e.X, h)
-	g.y = d.Residual(d.Z, zhat)
 	y := &g.y
-	var pht [3][3]float64 // position rows of P Hᵀ
-	for i := range 3 {
-		for j := range 3 {
-			pht[i][j] = e.P[i][0]*h[j][0] + e.P[i][1]*h[j][1] + e.P[i][2]*h[j][2]
-		}
+	d.measureJacobianTo(&e.X, h, y) // ẑ, then d.Residual(d.Z, ẑ) in place
+	y[0], y[1], y[2] = d.Z[0]-y[0], d.Z[1]-y[1], d.Z[2]-y[2]
+	if d.Kind == RangeAzEl {
+		y[1] = wrapPi(y[1])
 	}
+	// Written out, the loops' operations in their order (Go does not
+	// unroll loops).
+	pht := &g.pht // position rows of P Hᵀ
+	p0, p1, p2 := &e.P[0], &e.P[1], &e.P[2]
+	h0, h1, h2 := &h[0], &h[1], &h[2]
+	pht[0][0] = sumFrom0(p0[0]*h0[0], p0[1]*h0[1], p0[2]*h0[2])
+	pht[0][1] = sumFrom0(p0[0]*h1[0], p0[1]*h1[1], p0[2]*h1[2])
+	pht[0][2] = sumFrom0(p0[0]*h2[0], p0[1]*h2[1], p0[2]*h2[2])
+	pht[1][0] = sumFrom0(p1[0]*h0[0], p1[1]*h0[1], p1[2]*h0[2])
+	pht[1][1] = sumFrom0(p1[0]*h1[0], p1[1]*h1[1], p1[2]*h1[2])
+	pht[1][2] = sumFrom0(p1[0]*h2[0], p1[1]*h2[1], p1[2]*h2[2])
+	pht[2][0] = sumFrom0(p2[0]*h0[0], p2[1]*h0[1], p2[2]*h0[2])
+	pht[2][1] = sumFrom0(p2[0]*h1[0], p2[1]*h1[1], p2[2]*h1[2])
+	pht[2][2] = sumFrom0(p2[0]*h2[0], p2[1]*h2[1], p2[2]*h2[2])
 	s := &g.s
-	for i := range 3 {
-		for j := range 3 {
-			v := h[i][0]*pht[0][j] + h[i][1]*pht[1][j] + h[i][2]*pht[2][j]
-			s[i][j] = v + d.R[i][j]
-		}
-	}
+	s[0][0] = (h0[0]*pht[0][0] + h0[1]*pht[1][0] + h0[2]*pht[2][0]) + d.R[0][0]
+	s[0][1] = (h0[0]*pht[0][1] + h0[1]*pht[1][1] + h0[2]*pht[2][1]) + d.R[0][1]
+	s[0][2] = (h0[0]*pht[0][2] + h0[1]*pht[1][2] + h0[2]*pht[2][2]) + d.R[0][2]
+	s[1][0] = (h1[0]*pht[0][0] + h1[1]*pht[1][0] + h1[2]*pht[2][0]) + d.R[1][0]
+	s[1][1] = (h1[0]*pht[0][1] + h1[1]*pht[1][1] + h1[2]*pht[2][1]) + d.R[1][1]
+	s[1][2] = (h1[0]*pht[0][2] + h1[1]*pht[1][2] + h1[2]*pht[2][2]) + d.R[1][2]
+	s[2][0] = (h2[0]*pht[0][0] + h2[1]*pht[1][0] + h2[2]*pht[2][0]) + d.R[2][0]
+	s[2][1] = (h2[0]*pht[0][1] + h2[1]*pht[1][1] + h2[2]*pht[2][1]) + d.R[2][1]
+	s[2][2] = (h2[0]*pht[0][2] + h2[1]*pht[1][2] + h2[2]*pht[2][2]) + d.R[2][2]
 	s[0][1] = 0.5 * (s[0][1] + s[1][0])
 	s[1][0] = s[0][1]
 	s[0][2] = 0.5 * (s[0][2] + s[2][0])
@@ -148,17 +165,21 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 	s[1][2] = 0.5 * (s[1][2] + s[2][1])
 	s[2][1] = s[1][2]
 	var ok bool
-	g.si, g.det, ok = inv3(s)
+	g.det, ok = inv3Sym(s, &g.si)
 	if !ok || !(g.det > 0) || !(s[0][0] > 0) || !(s[1][1] > 0) || !(s[2][2] > 0) {
 		return 0, ErrNotPositiveDefinite
 	}
 	si := &g.si
 	var d2 float64
-	for i := range 3 {
-		for j := range 3 {
-			d2 += y[i] * si[i][j] * y[j]
-		}
-	}
+	d2 += y[0] * si[0][0] * y[0]
+	d2 += y[0] * si[0][1] * y[1]
+	d2 += y[0] * si[0][2] * y[2]
+	d2 += y[1] * si[1][0] * y[0]
+	d2 += y[1] * si[1][1] * y[1]
+	d2 += y[1] * si[1][2] * y[2]
+	d2 += y[2] * si[2][0] * y[0]
+	d2 += y[2] * si[2][1] * y[1]
+	d2 += y[2] * si[2][2] * y[2]
 	if !(d2 >= 0) {
 		return 0, ErrNotPositiveDefinite
 	}
@@ -177,21 +198,37 @@ func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error)
 func (f *EKF) updateFromGate(e *Estimate, d *Detection, g *gateInnovation, out *Estimate) {
 	h := &g.h
 	var pht Mat63
-	for i := range 6 {
-		pi := &e.P[i]
-		for j := range 3 {
-			// linearInnovation's sum over k < 6, less the zero velocity
-			// columns of H.
-			s := 0.0
-			s += pi[0] * h[j][0]
-			s += pi[1] * h[j][1]
-			s += pi[2] * h[j][2]
-			pht[i][j] = s
-		}
-	}
+	// Rows 0–2 as gating formed them, from the same position block of P
+	// (complete leaves it as it was): the same sums.
+	pht[0], pht[1], pht[2] = g.pht[0], g.pht[1], g.pht[2]
+	// linearInnovation's sums over k < 6, less the zero velocity columns
+	// of H; written out.
+	h0, h1, h2 := &h[0], &h[1], &h[2]
+	p3 := &e.P[3]
+	pht[3][0] = sumFrom0(p3[0]*h0[0], p3[1]*h0[1], p3[2]*h0[2])
+	pht[3][1] = sumFrom0(p3[0]*h1[0], p3[1]*h1[1], p3[2]*h1[2])
+	pht[3][2] = sumFrom0(p3[0]*h2[0], p3[1]*h2[1], p3[2]*h2[2])
+	p4 := &e.P[4]
+	pht[4][0] = sumFrom0(p4[0]*h0[0], p4[1]*h0[1], p4[2]*h0[2])
+	pht[4][1] = sumFrom0(p4[0]*h1[0], p4[1]*h1[1], p4[2]*h1[2])
+	pht[4][2] = sumFrom0(p4[0]*h2[0], p4[1]*h2[1], p4[2]*h2[2])
+	p5 := &e.P[5]
+	pht[5][0] = sumFrom0(p5[0]*h0[0], p5[1]*h0[1], p5[2]*h0[2])
+	pht[5][1] = sumFrom0(p5[0]*h1[0], p5[1]*h1[1], p5[2]*h1[2])
+	pht[5][2] = sumFrom0(p5[0]*h2[0], p5[1]*h2[1], p5[2]*h2[2])
 	if f.StandardForm && standardUpdate(e, &pht, &g.y, &g.si, out) {
 		return
 	}
 	in := Innovation{Y: g.y, S: g.s, SInv: g.si, D2: g.d2}
 	*out = joseph(e, h, &pht, &in, &d.R)
+}
+
+// sumFrom0 returns ((0 + a) + b) + c: the rounding of a sum accumulated
+// from 0 in a loop (0 + a differs from a only for a = −0).
+func sumFrom0(a, b, c float64) float64 {
+	s := 0.0
+	s += a
+	s += b
+	s += c
+	return s
 }

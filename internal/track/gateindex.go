@@ -32,9 +32,12 @@ type gateIndex struct {
 	// lists the narrow tracks ordered by (m, index), wide the others,
 	// which every dwell tests; wmax bounds w over byMid.
 	mid, half []float64
-	byMid     []int
-	wide      []int
-	wmax      float64
+	// sp and sv are each track's RSS position and velocity σ (spreads),
+	// formed for the reach and kept for farApart.
+	sp, sv []float64
+	byMid  []int
+	wide   []int
+	wmax   float64
 	// scratch
 	mark  []uint32 // per track: the query stamp that listed it
 	stamp uint32
@@ -71,11 +74,13 @@ func (g *gateIndex) reset(tracks []*Track, tlo, thi, gate float64) {
 	g.tlo, g.thi = tlo, thi
 	g.cg = coarseGateFactor * math.Sqrt(gate)
 	g.mid, g.half = g.mid[:0], g.half[:0]
+	g.sp, g.sv = g.sp[:0], g.sv[:0]
 	g.byMid, g.wide = g.byMid[:0], g.wide[:0]
 	g.wmax = 0
 	for i, k := range tracks {
-		m, w := g.reach(&k.Estimate)
+		m, w, sp, sv := g.reach(&k.Estimate)
 		g.mid, g.half = append(g.mid, m), append(g.half, w)
+		g.sp, g.sv = append(g.sp, sp), append(g.sv, sv)
 		if g.isWide(i) {
 			g.wide = append(g.wide, i)
 			continue
@@ -101,23 +106,23 @@ func (g *gateIndex) cmp(a, b int) int {
 	return a - b
 }
 
-// reach returns m and w for an estimate (see gateIndex).
-func (g *gateIndex) reach(e *Estimate) (m, w float64) {
+// reach returns m and w for an estimate (see gateIndex), and its spreads.
+func (g *gateIndex) reach(e *Estimate) (m, w, sp, sv float64) {
 	lo, hi := g.tlo-e.T, g.thi-e.T
 	d := math.Max(math.Abs(lo), math.Abs(hi))
-	sp := math.Sqrt(e.P[0][0] + e.P[1][1] + e.P[2][2])
-	sv := math.Sqrt(e.P[3][3] + e.P[4][4] + e.P[5][5])
+	sp, sv = spreads(e)
 	s := sp + sv*d + 50*d*d
 	m = e.X[0] + e.X[3]*(lo+hi)/2
 	w = math.Abs(e.X[3])*(hi-lo)/2 + g.cg*s
 	// Relative slack for the rounding of the bound itself.
-	return m, w*(1+1e-9) + gateSlack
+	return m, w*(1+1e-9) + gateSlack, sp, sv
 }
 
 // add enters track i (appended to the tracker's tracks) into the index.
 func (g *gateIndex) add(i int, e *Estimate) {
-	m, w := g.reach(e)
+	m, w, sp, sv := g.reach(e)
 	g.mid, g.half = append(g.mid, m), append(g.half, w)
+	g.sp, g.sv = append(g.sp, sp), append(g.sv, sv)
 	g.place(i)
 }
 
@@ -128,7 +133,7 @@ func (g *gateIndex) moved(i int, e *Estimate) {
 			// Most updates move a track less than the gap to its
 			// neighbours: it keeps its place in byMid.
 			m, w := g.mid[i], g.half[i]
-			g.mid[i], g.half[i] = g.reach(e)
+			g.mid[i], g.half[i], g.sp[i], g.sv[i] = g.reach(e)
 			if !g.isWide(i) && (k == 0 || g.cmp(g.byMid[k-1], i) < 0) &&
 				(k == len(g.byMid)-1 || g.cmp(i, g.byMid[k+1]) < 0) {
 				g.wmax = math.Max(g.wmax, g.half[i])
@@ -144,7 +149,7 @@ func (g *gateIndex) moved(i int, e *Estimate) {
 	} else if k, ok := g.find(i); ok {
 		g.byMid = slices.Delete(g.byMid, k, k+1)
 	}
-	g.mid[i], g.half[i] = g.reach(e)
+	g.mid[i], g.half[i], g.sp[i], g.sv[i] = g.reach(e)
 	g.place(i)
 }
 

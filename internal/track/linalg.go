@@ -154,6 +154,33 @@ func inv3(a *Mat3) (inv Mat3, det float64, ok bool) {
 	return inv, det, true
 }
 
+// inv3Sym is inv3 for a symmetric a (a[i][j] and a[j][i] the same
+// bits), written to inv: the same result, bit for bit, with each entry
+// below the diagonal mirrored from its twin above it, whose products are
+// the same (multiplication commutes in IEEE 754). inv holds nothing
+// usable when ok is false.
+func inv3Sym(a *Mat3, inv *Mat3) (det float64, ok bool) {
+	c00 := a[1][1]*a[2][2] - a[1][2]*a[2][1]
+	c01 := a[1][2]*a[2][0] - a[1][0]*a[2][2]
+	c02 := a[1][0]*a[2][1] - a[1][1]*a[2][0]
+	det = a[0][0]*c00 + a[0][1]*c01 + a[0][2]*c02
+	scale := math.Abs(a[0][0]) + math.Abs(a[1][1]) + math.Abs(a[2][2])
+	if det == 0 || math.IsNaN(det) || math.Abs(det) < 1e-300*scale {
+		return det, false
+	}
+	d := 1 / det
+	inv[0][0] = c00 * d
+	inv[1][0] = c01 * d
+	inv[2][0] = c02 * d
+	inv[0][1] = inv[1][0]
+	inv[1][1] = (a[0][0]*a[2][2] - a[0][2]*a[2][0]) * d
+	inv[2][1] = (a[0][1]*a[2][0] - a[0][0]*a[2][1]) * d
+	inv[0][2] = inv[2][0]
+	inv[1][2] = inv[2][1]
+	inv[2][2] = (a[0][0]*a[1][1] - a[0][1]*a[1][0]) * d
+	return det, true
+}
+
 // chol6 returns the lower Cholesky factor L (P = L Lᵀ); ok is false when P
 // is not positive definite.
 func chol6(p *Mat6) (l Mat6, ok bool) {

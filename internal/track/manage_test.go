@@ -1,8 +1,10 @@
 package track
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -440,7 +442,62 @@ func TestFireControlMet(t *testing.T) {
 	e := Estimate{}
 	e.P[0][0], e.P[1][1], e.P[3][3] = 900, 1600, 4
 	q := QualityOf(&e, 3)
-	if math.Abs(q.PosSigma-50) > 1e-12 || math.Abs(q.VelSigma-2) > 1e-12 || math.Abs(q.PosAxis95-40*math.Sqrt(chi2_3_95)) > 1e-9 || q.Updates != 3 {
+	if math.Abs(q.PosSigma-50) > 1e-12 || math.Abs(q.VelSigma-2) > 1e-12 || math.Abs(q.PosAxis95()-40*math.Sqrt(chi2_3_95)) > 1e-9 || q.Updates != 3 {
 		t.Errorf("QualityOf(diag 900, 1600, 0, 4) = %+v, want RSS 50 m, 2 m/s, axis %.3f m, 3 updates", q, 40*math.Sqrt(chi2_3_95))
+	}
+}
+
+// TestScanRejectsNonFinite checks that a detection with a measurement or
+// time that is NaN or ±Inf is an error.
+func TestScanRejectsNonFinite(t *testing.T) {
+	bad := []float64{math.NaN(), math.Inf(1), math.Inf(-1)}
+	for _, v := range bad {
+		for field := range 4 {
+			tr, err := NewTracker("blue", Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewSensor("r1", geo.LLA{Lat: 0.9, Lon: 0.4}, 10, 1e-3, 1e-3)
+			d := s.Detect(1, 100e3, 0.5, 0.2)
+			if field < 3 {
+				d.Z[field] = v
+			} else {
+				d.Time = v
+			}
+			if err := tr.Scan(2, []Detection{d}); err == nil {
+				t.Errorf("Scan accepted a detection with field %d = %v", field, v)
+			}
+		}
+	}
+}
+
+// TestOrderByGroupTimeIsStableSort checks the scan's dwell order against
+// one stable sort by (group, time), with ties, for groups shorter and
+// longer than insertionSortMax.
+func TestOrderByGroupTimeIsStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 10))
+	for trial := range 200 {
+		n := 1 + rng.IntN(300)
+		ng := 1 + rng.IntN(5)
+		tr := &Tracker{sensorFirst: make([]sensorTime, ng)}
+		dets := make([]Detection, n)
+		for i := range dets {
+			dets[i].Time = float64(rng.IntN(1 + trial%20))
+			tr.group = append(tr.group, rng.IntN(ng))
+		}
+		tr.orderByGroupTime(dets)
+		want := make([]int, n)
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(a, b int) int {
+			if c := tr.group[a] - tr.group[b]; c != 0 {
+				return c
+			}
+			return cmp.Compare(dets[a].Time, dets[b].Time)
+		})
+		if !slices.Equal(tr.order, want) {
+			t.Fatalf("trial %d: order %v, want %v", trial, tr.order, want)
+		}
 	}
 }

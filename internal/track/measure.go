@@ -74,10 +74,18 @@ func (d *Detection) Measure(x *Vec6) Vec3 {
 // measureAndJacobian returns Measure(x) and writes Jacobian(x) to h, the
 // ENU offset formed once.
 func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
+	var z Vec3
+	d.measureJacobianTo(x, h, &z)
+	return z
+}
+
+// measureJacobianTo is measureAndJacobian writing Measure(x) to z.
+func (d *Detection) measureJacobianTo(x *Vec6, h *Mat36, z *Vec3) {
 	if d.Kind == PositionECEF {
 		*h = Mat36{}
 		h[0][0], h[1][1], h[2][2] = 1, 1, 1
-		return Vec3{x[0], x[1], x[2]}
+		z[0], z[1], z[2] = x[0], x[1], x[2]
+		return
 	}
 	// Measure and jacobianENU with their common terms formed once, and
 	// three divisions instead of eight: equal to them to rounding.
@@ -86,11 +94,11 @@ func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
 	r2 := rho2 + u*u
 	r := math.Sqrt(r2)
 	rho := math.Sqrt(rho2)
-	az := math.Atan2(e, n)
+	az := atan2(e, n)
 	if az < 0 {
 		az += 2 * math.Pi
 	}
-	z := Vec3{r, az, math.Atan2(u, rho)}
+	z[0], z[1], z[2] = r, az, atan2(u, rho)
 	if rho2 < 1e-12 {
 		rho2 = 1e-12 // at the zenith azimuth is undefined
 		rho = math.Sqrt(rho2)
@@ -106,13 +114,19 @@ func (d *Detection) measureAndJacobian(x *Vec6, h *Mat36) Vec3 {
 	del := [3]float64{-e * u * kel, -n * u * kel, rho * ir2}
 	f := &d.Frame
 	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
-	for j := range 3 {
-		h[0][j] = dr[0]*ax[0][j] + dr[1]*ax[1][j] + dr[2]*ax[2][j]
-		h[1][j] = daz[0]*ax[0][j] + daz[1]*ax[1][j] + daz[2]*ax[2][j]
-		h[2][j] = del[0]*ax[0][j] + del[1]*ax[1][j] + del[2]*ax[2][j]
-		h[0][j+3], h[1][j+3], h[2][j+3] = 0, 0, 0
-	}
-	return z
+	// Written out, the loop's operations in its order.
+	h[0][0] = dr[0]*ax[0][0] + dr[1]*ax[1][0] + dr[2]*ax[2][0]
+	h[1][0] = daz[0]*ax[0][0] + daz[1]*ax[1][0] + daz[2]*ax[2][0]
+	h[2][0] = del[0]*ax[0][0] + del[1]*ax[1][0] + del[2]*ax[2][0]
+	h[0][1] = dr[0]*ax[0][1] + dr[1]*ax[1][1] + dr[2]*ax[2][1]
+	h[1][1] = daz[0]*ax[0][1] + daz[1]*ax[1][1] + daz[2]*ax[2][1]
+	h[2][1] = del[0]*ax[0][1] + del[1]*ax[1][1] + del[2]*ax[2][1]
+	h[0][2] = dr[0]*ax[0][2] + dr[1]*ax[1][2] + dr[2]*ax[2][2]
+	h[1][2] = daz[0]*ax[0][2] + daz[1]*ax[1][2] + daz[2]*ax[2][2]
+	h[2][2] = del[0]*ax[0][2] + del[1]*ax[1][2] + del[2]*ax[2][2]
+	h[0][3], h[0][4], h[0][5] = 0, 0, 0
+	h[1][3], h[1][4], h[1][5] = 0, 0, 0
+	h[2][3], h[2][4], h[2][5] = 0, 0, 0
 }
 
 // rangeAzEl returns (r, az, el) of the ENU offset (e, n, u).
@@ -276,4 +290,22 @@ func (d *Detection) positionJacobian() (Vec3, Mat3) {
 		}
 	}
 	return p, j
+}
+
+// atan2 is math.Atan2, bit for bit: for finite y ≠ 0 and finite x ≠ 0 it
+// takes math.Atan2's own path (math.Atan(y/x), moved by ±π for x < 0)
+// without its tests for the special cases, which it leaves to math.Atan2.
+func atan2(y, x float64) float64 {
+	const maxFinite = math.MaxFloat64
+	if !(y != 0 && x != 0 && math.Abs(y) <= maxFinite && math.Abs(x) <= maxFinite) {
+		return math.Atan2(y, x)
+	}
+	q := math.Atan(y / x)
+	if x < 0 {
+		if q <= 0 {
+			return q + math.Pi
+		}
+		return q - math.Pi
+	}
+	return q
 }

@@ -116,13 +116,18 @@ func (m *Ballistic) shortStep(dt float64) bool { return math.Abs(dt) <= m.ShortS
 // shortStepState is the state of the constant-acceleration step over dt
 // (see ShortStep).
 func (m *Ballistic) shortStepState(x *Vec6, dt float64) Vec6 {
+	var out Vec6
+	m.shortStepStateTo(x, dt, &out)
+	return out
+}
+
+// shortStepStateTo writes shortStepState(x, dt) to out, which must not be x.
+func (m *Ballistic) shortStepStateTo(x *Vec6, dt float64, out *Vec6) {
 	c := newBallisticConst(m.constants())
 	ax, ay, az := c.accelOf(x[0], x[1], x[2], x[3], x[4])
 	h2 := dt * dt / 2
-	return Vec6{
-		x[0] + x[3]*dt + ax*h2, x[1] + x[4]*dt + ay*h2, x[2] + x[5]*dt + az*h2,
-		x[3] + ax*dt, x[4] + ay*dt, x[5] + az*dt,
-	}
+	out[0], out[1], out[2] = x[0]+x[3]*dt+ax*h2, x[1]+x[4]*dt+ay*h2, x[2]+x[5]*dt+az*h2
+	out[3], out[4], out[5] = x[3]+ax*dt, x[4]+ay*dt, x[5]+az*dt
 }
 
 func (m *Ballistic) constants() (gm, j2, re, w float64) {
@@ -330,34 +335,60 @@ func (m *Ballistic) Accel(x Vec6) Vec3 {
 // symmetric.
 func cvPredictCovariance(p *Mat6, dt, q float64, out *Mat6, posOnly bool) {
 	adt := math.Abs(dt)
-	qa, qb, qc := q*adt*adt*adt/3, q*adt*adt/2, q*adt
+	qa := q * adt * adt * adt / 3
 	dt2 := dt * dt
-	for i := range 3 {
-		for j := i; j < 3; j++ {
-			s := p[i][j] + dt*(p[i][j+3]+p[j][i+3]) + dt2*p[i+3][j+3]
-			if i == j {
-				s += qa
-			}
-			out[i][j], out[j][i] = s, s
-		}
-	}
+	// Written out, the loops' operations in their order.
+	var s float64
+	s = p[0][0] + dt*(p[0][3]+p[0][3]) + dt2*p[3][3]
+	out[0][0] = s + qa
+	s = p[0][1] + dt*(p[0][4]+p[1][3]) + dt2*p[3][4]
+	out[0][1], out[1][0] = s, s
+	s = p[0][2] + dt*(p[0][5]+p[2][3]) + dt2*p[3][5]
+	out[0][2], out[2][0] = s, s
+	s = p[1][1] + dt*(p[1][4]+p[1][4]) + dt2*p[4][4]
+	out[1][1] = s + qa
+	s = p[1][2] + dt*(p[1][5]+p[2][4]) + dt2*p[4][5]
+	out[1][2], out[2][1] = s, s
+	s = p[2][2] + dt*(p[2][5]+p[2][5]) + dt2*p[5][5]
+	out[2][2] = s + qa
 	if posOnly {
 		return
 	}
-	for i := range 3 {
-		for j := range 3 {
-			v := p[i][j+3] + dt*p[i+3][j+3]
-			if i == j {
-				v += qb
-			}
-			out[i][j+3], out[j+3][i] = v, v
-		}
-		for j := i; j < 3; j++ {
-			v := p[i+3][j+3]
-			if i == j {
-				v += qc
-			}
-			out[i+3][j+3], out[j+3][i+3] = v, v
-		}
-	}
+	cvPredictCovarianceRest(p, dt, q, out)
+}
+
+// cvPredictCovarianceRest writes what cvPredictCovariance writes outside
+// the position block.
+func cvPredictCovarianceRest(p *Mat6, dt, q float64, out *Mat6) {
+	adt := math.Abs(dt)
+	qb, qc := q*adt*adt/2, q*adt
+	// Written out, the loops' operations in their order.
+	var v float64
+	v = p[0][3] + dt*p[3][3]
+	v += qb
+	out[0][3], out[3][0] = v, v
+	v = p[0][4] + dt*p[3][4]
+	out[0][4], out[4][0] = v, v
+	v = p[0][5] + dt*p[3][5]
+	out[0][5], out[5][0] = v, v
+	out[3][3] = p[3][3] + qc
+	out[3][4], out[4][3] = p[3][4], p[3][4]
+	out[3][5], out[5][3] = p[3][5], p[3][5]
+	v = p[1][3] + dt*p[4][3]
+	out[1][3], out[3][1] = v, v
+	v = p[1][4] + dt*p[4][4]
+	v += qb
+	out[1][4], out[4][1] = v, v
+	v = p[1][5] + dt*p[4][5]
+	out[1][5], out[5][1] = v, v
+	out[4][4] = p[4][4] + qc
+	out[4][5], out[5][4] = p[4][5], p[4][5]
+	v = p[2][3] + dt*p[5][3]
+	out[2][3], out[3][2] = v, v
+	v = p[2][4] + dt*p[5][4]
+	out[2][4], out[4][2] = v, v
+	v = p[2][5] + dt*p[5][5]
+	v += qb
+	out[2][5], out[5][2] = v, v
+	out[5][5] = p[5][5] + qc
 }

@@ -19,24 +19,35 @@ const chi2_3_95 = 7.814727903251178
 
 // Quality summarises a track's accuracy from its covariance.
 type Quality struct {
-	PosSigma  float64 // RSS position σ, √tr Pₚₚ, m
-	VelSigma  float64 // RSS velocity σ, √tr Pᵥᵥ, m/s
-	PosAxis95 float64 // largest semi-axis of the 95% position error ellipsoid, m
-	Updates   int     // detections used
+	PosSigma float64 // RSS position σ, √tr Pₚₚ, m
+	VelSigma float64 // RSS velocity σ, √tr Pᵥᵥ, m/s
+	Updates  int     // detections used
+	// pos is the position block of the covariance (upper triangle: xx,
+	// xy, xz, yy, yz, zz) that PosAxis95 reads. Its eigenvalue is formed
+	// only when asked for: no tracker rule reads it, and at every track
+	// every scan it was a tenth of the tracker's time.
+	pos [6]float64
+}
+
+// PosAxis95 returns the largest semi-axis of the 95% position error
+// ellipsoid, m: √(χ²₃,₀.₉₅ λmax(Pₚₚ)).
+func (q Quality) PosAxis95() float64 {
+	pp := Mat3{
+		{q.pos[0], q.pos[1], q.pos[2]},
+		{q.pos[1], q.pos[3], q.pos[4]},
+		{q.pos[2], q.pos[4], q.pos[5]},
+	}
+	return math.Sqrt(math.Max(0, chi2_3_95*eigSym3Max(&pp)))
 }
 
 // QualityOf returns the quality of estimate e after updates detections.
 func QualityOf(e *Estimate, updates int) Quality {
-	pp := Mat3{
-		{e.P[0][0], e.P[0][1], e.P[0][2]},
-		{e.P[1][0], e.P[1][1], e.P[1][2]},
-		{e.P[2][0], e.P[2][1], e.P[2][2]},
-	}
+	p := &e.P
 	return Quality{
-		PosSigma:  math.Sqrt(math.Max(0, pp[0][0]+pp[1][1]+pp[2][2])),
-		VelSigma:  math.Sqrt(math.Max(0, e.P[3][3]+e.P[4][4]+e.P[5][5])),
-		PosAxis95: math.Sqrt(math.Max(0, chi2_3_95*eigSym3Max(&pp))),
-		Updates:   updates,
+		PosSigma: math.Sqrt(math.Max(0, p[0][0]+p[1][1]+p[2][2])),
+		VelSigma: math.Sqrt(math.Max(0, p[3][3]+p[4][4]+p[5][5])),
+		Updates:  updates,
+		pos:      [6]float64{p[0][0], p[0][1], p[0][2], p[1][1], p[1][2], p[2][2]},
 	}
 }
 

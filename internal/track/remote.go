@@ -178,7 +178,7 @@ func (tr *Tracker) reportFilter(r *Report) Filter {
 func (tr *Tracker) setManoeuvring(k *Track, on bool, e *Estimate) {
 	on = on && tr.man.filter != nil
 	if on && !k.Manoeuvring {
-		k.quiet, k.end, k.quietN = *e, 0, 0
+		k.restartQuiet(e)
 	}
 	if !on && k.Manoeuvring {
 		k.onset = tr.man.onsetMean

@@ -48,8 +48,8 @@ type Track struct {
 	// NIS average, which ends it.
 	Manoeuvring bool
 	onset, end  float64
-	quiet       Estimate
-	quietN      int // updates of quiet since it started
+	quiet       *Estimate // allocated at the first manoeuvre, kept out of copies of Track
+	quietN      int       // updates of quiet since it started
 
 	hits uint64 // bit 0 set when the latest scan updated the track
 	hit  bool   // updated in the current scan
@@ -118,10 +118,13 @@ type Tracker struct {
 	cols   []int // detections in it
 	colOf  []int // a detection's column in it, −1 if none
 	order  []int
-	index  gateIndex
+	// groupStart[g] is where group g starts in order, groupFill where
+	// its next index goes while order is filled.
+	groupStart, groupFill []int
+	runTime               []float64 // a group's detection times while it is sorted
+	index                 gateIndex
 	// quietPred is the quiescent filter's prediction in testManoeuvre.
-	quietPred Estimate
-	quietIn   gateInnovation
+	quietPred gatePrediction
 	post      Estimate // a track's posterior in assignPass
 	group     []int    // per detection of a scan: its sensor group's place
 	// sensorRank lists sensorFirst's indices in group order; groupOf is
@@ -149,6 +152,28 @@ type detPosition struct {
 	tr float64 // trace of its position covariance, m²
 }
 
+// set writes detection d's time, position and the trace of its position
+// covariance (positionTrace, bit for bit) to dp: for a range–azimuth–
+// elevation detection with a diagonal R, positionTrace's arithmetic
+// written in place.
+func (dp *detPosition) set(d *Detection) {
+	dp.t = d.Time
+	if _, diag := positiveDiagonal(&d.R); !diag || d.Kind != RangeAzEl {
+		dp.p, dp.tr = d.positionTrace()
+		return
+	}
+	r, az, el := d.Z[0], d.Z[1], d.Z[2]
+	sa, ca := math.Sincos(az)
+	se, ce := math.Sincos(el)
+	rc := r * ce
+	e, n, u := rc*sa, rc*ca, r*se
+	f := &d.Frame
+	dp.p[0] = f.OriginECEF.X + f.E.X*e + f.N.X*n + f.U.X*u
+	dp.p[1] = f.OriginECEF.Y + f.E.Y*e + f.N.Y*n + f.U.Y*u
+	dp.p[2] = f.OriginECEF.Z + f.E.Z*e + f.N.Z*n + f.U.Z*u
+	dp.tr = d.R[0][0] + d.R[1][1]*rc*rc + d.R[2][2]*r*r
+}
+
 // coarseGateFactor scales the coarse gate's radius. The χ² gate accepts an
 // innovation only if its length is at most √(gate·λmax(S)) ≤ √(gate·tr S),
 // with S the innovation covariance; in position space tr S is bounded by
@@ -166,11 +191,11 @@ func (tr *Tracker) farApart(e *Estimate, sp, sv float64, j int) bool {
 	dp := &tr.detPos[j]
 	dt := dp.t - e.T
 	adt := math.Abs(dt)
-	var d2 float64
-	for a := range 3 {
-		x := e.X[a] + e.X[a+3]*dt - dp.p[a]
-		d2 += x * x
-	}
+	// The sum over the axes from 0, written out.
+	x0 := e.X[0] + e.X[3]*dt - dp.p[0]
+	x1 := e.X[1] + e.X[4]*dt - dp.p[1]
+	x2 := e.X[2] + e.X[5]*dt - dp.p[2]
+	d2 := sumFrom0(x0*x0, x1*x1, x2*x2)
 	// Predicted position spread, plus unmodelled acceleration (gravity,
 	// thrust: 100 m/s²) over the prediction interval.
 	spread := sp + sv*adt + 50*adt*adt
@@ -245,12 +270,11 @@ func positiveDiagonal(r *Mat3) (pd, ok bool) {
 }
 
 func validDetection(d *Detection) error {
-	for _, v := range d.Z {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("measurement %v is not finite", d.Z)
-		}
+	// v − v is 0 for a finite v and NaN for ±Inf and NaN.
+	if z := &d.Z; !(z[0]-z[0] == 0 && z[1]-z[1] == 0 && z[2]-z[2] == 0) {
+		return fmt.Errorf("measurement %v is not finite", d.Z)
 	}
-	if math.IsNaN(d.Time) || math.IsInf(d.Time, 0) {
+	if !(d.Time-d.Time == 0) {
 		return fmt.Errorf("time %v is not finite", d.Time)
 	}
 	pd, diag := positiveDiagonal(&d.R)
@@ -286,15 +310,18 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	}
 	tlo, thi := math.Inf(1), math.Inf(-1)
 	for i := range dets {
-		tlo, thi = math.Min(tlo, dets[i].Time), math.Max(thi, dets[i].Time)
+		// Times are finite (validDetection); math.Min and Max differ
+		// from these only for ±0, which the index's bounds treat alike.
+		if t := dets[i].Time; t < tlo {
+			tlo = t
+		}
+		if t := dets[i].Time; t > thi {
+			thi = t
+		}
 	}
 	tr.index.reset(tr.tracks, tlo, thi, tr.gate3)
 
 	// Group by sensor, groups ordered by their first detection time.
-	tr.order = tr.order[:0]
-	for i := range dets {
-		tr.order = append(tr.order, i)
-	}
 	// sensorFirst holds each sensor's first detection time; first[i] is
 	// that of detection i's sensor.
 	// group[i] holds detection i's index in sensorFirst until it is
@@ -339,13 +366,7 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 	for i, k := range tr.group {
 		tr.group[i] = tr.groupOf[k]
 	}
-	group := tr.group
-	slices.SortStableFunc(tr.order, func(a, b int) int {
-		if c := group[a] - group[b]; c != 0 {
-			return c
-		}
-		return cmp.Compare(dets[a].Time, dets[b].Time)
-	})
+	tr.orderByGroupTime(dets)
 	// Each dwell (one sensor, one look time) is associated on its own: a
 	// sensor that revisits a target more than once between scans gives it
 	// one detection per look, and one-to-one assignment over all of them
@@ -374,7 +395,10 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		default:
 			k.Misses++
 		}
-		k.Estimate = tr.filterFor(k).Predict(k.Estimate, t)
+		// EKF.Predict returns an estimate already at t as it is.
+		if f := tr.filterFor(k); k.Estimate.T != t || !isEKF(f) {
+			k.Estimate = f.Predict(k.Estimate, t)
+		}
 		k.Quality = QualityOf(&k.Estimate, k.Quality.Updates)
 		switch k.Status {
 		case Tentative:
@@ -392,6 +416,81 @@ func (tr *Tracker) Scan(t float64, dets []Detection) error {
 		tr.markFireControl(k, t)
 	}
 	return nil
+}
+
+// orderByGroupTime sets tr.order to the detections' indices stably sorted
+// by (group, time): a stable counting sort by group, then a stable sort by
+// time of each group that is not in time order already (the same order
+// as one stable sort by both; times are finite, see validDetection).
+func (tr *Tracker) orderByGroupTime(dets []Detection) {
+	ng := len(tr.sensorFirst)
+	tr.groupStart = slices.Grow(tr.groupStart[:0], ng+1)[:ng+1]
+	clear(tr.groupStart)
+	for _, g := range tr.group {
+		tr.groupStart[g+1]++
+	}
+	for g := range ng {
+		tr.groupStart[g+1] += tr.groupStart[g]
+	}
+	tr.groupFill = append(tr.groupFill[:0], tr.groupStart[:ng]...)
+	tr.order = slices.Grow(tr.order[:0], len(dets))[:len(dets)]
+	for i, g := range tr.group {
+		tr.order[tr.groupFill[g]] = i
+		tr.groupFill[g]++
+	}
+	byTime := func(a, b int) int {
+		switch ta, tb := dets[a].Time, dets[b].Time; {
+		case ta < tb:
+			return -1
+		case ta > tb:
+			return 1
+		}
+		return 0
+	}
+	for g := range ng {
+		run := tr.order[tr.groupStart[g]:tr.groupStart[g+1]]
+		if len(run) > insertionSortMax {
+			if !slices.IsSortedFunc(run, byTime) {
+				slices.SortStableFunc(run, byTime)
+			}
+			continue
+		}
+		// A stable insertion sort on the times, read once: an element
+		// moves past only strictly later ones.
+		times := slices.Grow(tr.runTime[:0], len(run))[:len(run)]
+		tr.runTime = times
+		for i, di := range run {
+			times[i] = dets[di].Time
+		}
+		for i := 1; i < len(run); i++ {
+			t, di := times[i], run[i]
+			j := i
+			for ; j > 0 && times[j-1] > t; j-- { // at most i moves
+				times[j], run[j] = times[j-1], run[j-1]
+			}
+			times[j], run[j] = t, di
+		}
+	}
+}
+
+// insertionSortMax is the longest sensor group orderByGroupTime sorts by
+// insertion (quadratic in the worst case); longer ones go to the library's
+// stable sort.
+const insertionSortMax = 64
+
+// isEKF reports whether f is an EKF.
+func isEKF(f Filter) bool {
+	_, ok := f.(*EKF)
+	return ok
+}
+
+// restartQuiet starts the quiescent filter of a manoeuvring track k from
+// estimate e.
+func (k *Track) restartQuiet(e *Estimate) {
+	if k.quiet == nil {
+		k.quiet = new(Estimate)
+	}
+	*k.quiet, k.end, k.quietN = *e, 0, 0
 }
 
 // filterFor returns the filter track k uses now.
@@ -415,35 +514,35 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		k.onset = m.alpha*k.onset + d2
 		if k.onset > m.onsetUp {
 			k.Manoeuvring = true
-			k.quiet, k.end, k.quietN = *post, 0, 0
+			k.restartQuiet(post)
 		}
 		return
 	}
 	// The quiescent filter runs alongside on the same detections.
 	// The prediction lives in the tracker's scratch: the address of a
 	// local passed to an interface method would move it to the heap.
-	tr.quietPred = tr.filter.Predict(k.quiet, d.Time)
-	var qpost Estimate
 	var qd2 float64
 	if ekf, ok := tr.filter.(*EKF); ok {
-		// Gating's innovation and update: EKF.Update's result, bit
-		// for bit, from the position rows of P Hᵀ.
+		// Gating's prediction, innovation and update: EKF.Predict's and
+		// EKF.Update's results, bit for bit, written in place.
+		g := &tr.quietPred
+		ekf.predictForGate(k.quiet, d.Time, g)
 		var err error
-		if qd2, err = gateDistance(&tr.quietPred, d, &tr.quietIn); err != nil {
-			k.quiet, k.end, k.quietN = *post, 0, 0
+		if qd2, err = gateDistance(&g.est, d, &g.in); err != nil {
+			k.restartQuiet(post)
 			return
 		}
-		ekf.updateFromGate(&tr.quietPred, d, &tr.quietIn, &qpost)
+		g.complete(k.quiet)
+		ekf.updateFromGate(&g.est, d, &g.in, k.quiet)
 	} else {
-		var in Innovation
-		var err error
-		if qpost, in, err = tr.filter.Update(&tr.quietPred, d); err != nil {
-			k.quiet, k.end, k.quietN = *post, 0, 0
+		pred := tr.filter.Predict(*k.quiet, d.Time)
+		qpost, in, err := tr.filter.Update(&pred, d)
+		if err != nil {
+			k.restartQuiet(post)
 			return
 		}
-		qd2 = in.D2
+		*k.quiet, qd2 = qpost, in.D2
 	}
-	k.quiet = qpost
 	k.end = m.endAlpha*k.end + qd2
 	k.quietN++
 	// ε̄ starts at 0 and reaches its steady state after about a window
@@ -452,7 +551,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 	case k.end > m.endUp:
 		// The quiescent model has lost the target: restart its test
 		// from the manoeuvre filter's estimate.
-		k.quiet, k.end, k.quietN = *post, 0, 0
+		k.restartQuiet(post)
 	case k.quietN >= m.endWindow && k.end < m.endDown:
 		k.Manoeuvring = false
 		k.onset = m.onsetMean
@@ -492,6 +591,8 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		post := &tr.post
 		var d2 float64 // NIS
 		if ekf, ok := tr.filterFor(k).(*EKF); ok && pred.inJ == j {
+			// The posterior in place: nothing below reads the prior.
+			post = &k.Estimate
 			ekf.updateFromGate(&pred.est, d, &pred.in, post)
 			d2 = pred.in.d2
 		} else {
@@ -506,7 +607,9 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 		}
 		tr.testManoeuvre(k, d, d2, post)
 		tr.used[j] = true
-		k.Estimate = *post
+		if post != &k.Estimate {
+			k.Estimate = *post
+		}
 		tr.index.moved(i, &k.Estimate)
 		k.hit = true
 		k.Quality.Updates++
@@ -619,8 +722,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 	nd := len(idx)
 	tr.detPos = slices.Grow(tr.detPos[:0], nd)[:nd]
 	for j, di := range idx {
-		p, trace := dets[di].positionTrace()
-		tr.detPos[j] = detPosition{t: dets[di].Time, p: p, tr: trace}
+		tr.detPos[j].set(&dets[di])
 	}
 	// Only the candidates of the gate index can pass the coarse gate.
 	// d2[r·nd+j] is the squared Mahalanobis distance of detection j from
@@ -642,10 +744,13 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 			continue
 		}
 		pred := &tr.preds[i]
-		pred.est, pred.full, pred.inJ = k.Estimate, true, -1
+		// No prediction yet: NaN differs from every detection time, so
+		// the first gated detection predicts (EKF.predictForGate copies
+		// an estimate already at its time).
+		pred.est.T, pred.full, pred.inJ = math.NaN(), true, -1
 		f := tr.filterFor(k)
 		ekf, _ := f.(*EKF)
-		sp, sv := spreads(&k.Estimate)
+		sp, sv := tr.index.sp[i], tr.index.sv[i] // spreads(&k.Estimate)
 		near := tr.index.near[i]
 		for j, di := range idx {
 			d := &dets[di]
