@@ -112,21 +112,7 @@ func (d *Detection) measureJacobianTo(x *Vec6, h *Mat36, z *Vec3) {
 	dr := [3]float64{e * ir, n * ir, u * ir}
 	daz := [3]float64{n * irho2, -e * irho2, 0}
 	del := [3]float64{-e * u * kel, -n * u * kel, rho * ir2}
-	f := &d.Frame
-	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
-	// Written out, the loop's operations in its order.
-	h[0][0] = dr[0]*ax[0][0] + dr[1]*ax[1][0] + dr[2]*ax[2][0]
-	h[1][0] = daz[0]*ax[0][0] + daz[1]*ax[1][0] + daz[2]*ax[2][0]
-	h[2][0] = del[0]*ax[0][0] + del[1]*ax[1][0] + del[2]*ax[2][0]
-	h[0][1] = dr[0]*ax[0][1] + dr[1]*ax[1][1] + dr[2]*ax[2][1]
-	h[1][1] = daz[0]*ax[0][1] + daz[1]*ax[1][1] + daz[2]*ax[2][1]
-	h[2][1] = del[0]*ax[0][1] + del[1]*ax[1][1] + del[2]*ax[2][1]
-	h[0][2] = dr[0]*ax[0][2] + dr[1]*ax[1][2] + dr[2]*ax[2][2]
-	h[1][2] = daz[0]*ax[0][2] + daz[1]*ax[1][2] + daz[2]*ax[2][2]
-	h[2][2] = del[0]*ax[0][2] + del[1]*ax[1][2] + del[2]*ax[2][2]
-	h[0][3], h[0][4], h[0][5] = 0, 0, 0
-	h[1][3], h[1][4], h[1][5] = 0, 0, 0
-	h[2][3], h[2][4], h[2][5] = 0, 0, 0
+	enuRowsToECEF(h, &d.Frame, &dr, &daz, &del)
 }
 
 // rangeAzEl returns (r, az, el) of the ENU offset (e, n, u).
@@ -176,14 +162,7 @@ func (d *Detection) jacobianENU(e, n, u float64, h *Mat36) {
 	dr := [3]float64{e / r, n / r, u / r}
 	daz := [3]float64{n / rho2, -e / rho2, 0}
 	del := [3]float64{-e * u / (r2 * rho), -n * u / (r2 * rho), rho / r2}
-	f := &d.Frame
-	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
-	for j := range 3 {
-		h[0][j] = dr[0]*ax[0][j] + dr[1]*ax[1][j] + dr[2]*ax[2][j]
-		h[1][j] = daz[0]*ax[0][j] + daz[1]*ax[1][j] + daz[2]*ax[2][j]
-		h[2][j] = del[0]*ax[0][j] + del[1]*ax[1][j] + del[2]*ax[2][j]
-		h[0][j+3], h[1][j+3], h[2][j+3] = 0, 0, 0
-	}
+	enuRowsToECEF(h, &d.Frame, &dr, &daz, &del)
 }
 
 // Residual returns z − ẑ, with the azimuth difference wrapped to (−π, π].
@@ -308,4 +287,25 @@ func atan2(y, x float64) float64 {
 		return q - math.Pi
 	}
 	return q
+}
+
+// enuRowsToECEF fills h with the rows ∂r, ∂az, ∂el of a range-azimuth-
+// elevation measurement given in ENU (dr, daz, del) turned to ECEF
+// position columns through the sensor frame f, and zero velocity
+// columns: h[i][j] = Σₖ row_i[k]·axis_k[j], the sums in k order.
+func enuRowsToECEF(h *Mat36, f *geo.ENU, dr, daz, del *[3]float64) {
+	ax := [3][3]float64{{f.E.X, f.E.Y, f.E.Z}, {f.N.X, f.N.Y, f.N.Z}, {f.U.X, f.U.Y, f.U.Z}}
+	// Written out, the loop's operations in its order.
+	h[0][0] = dr[0]*ax[0][0] + dr[1]*ax[1][0] + dr[2]*ax[2][0]
+	h[1][0] = daz[0]*ax[0][0] + daz[1]*ax[1][0] + daz[2]*ax[2][0]
+	h[2][0] = del[0]*ax[0][0] + del[1]*ax[1][0] + del[2]*ax[2][0]
+	h[0][1] = dr[0]*ax[0][1] + dr[1]*ax[1][1] + dr[2]*ax[2][1]
+	h[1][1] = daz[0]*ax[0][1] + daz[1]*ax[1][1] + daz[2]*ax[2][1]
+	h[2][1] = del[0]*ax[0][1] + del[1]*ax[1][1] + del[2]*ax[2][1]
+	h[0][2] = dr[0]*ax[0][2] + dr[1]*ax[1][2] + dr[2]*ax[2][2]
+	h[1][2] = daz[0]*ax[0][2] + daz[1]*ax[1][2] + daz[2]*ax[2][2]
+	h[2][2] = del[0]*ax[0][2] + del[1]*ax[1][2] + del[2]*ax[2][2]
+	h[0][3], h[0][4], h[0][5] = 0, 0, 0
+	h[1][3], h[1][4], h[1][5] = 0, 0, 0
+	h[2][3], h[2][4], h[2][5] = 0, 0, 0
 }
