@@ -45,3 +45,21 @@ func TestWrapAzimuthIsMod(t *testing.T) {
 		}
 	}
 }
+
+// TestInSectorIsRemainder checks inSector's shortcut against the
+// definition, |remainder(az − boresight, 2π)| ≤ half width, at random
+// azimuths and boresights and at the sector's edges.
+func TestInSectorIsRemainder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200_000 {
+		r := Radar{BoresightAz: rng.Float64() * 2 * math.Pi, HalfWidthAz: rng.Float64() * math.Pi}
+		azs := []float64{rng.Float64() * 2 * math.Pi, r.BoresightAz + r.HalfWidthAz, r.BoresightAz - r.HalfWidthAz,
+			math.Nextafter(r.BoresightAz+r.HalfWidthAz, 9), math.Mod(r.BoresightAz+math.Pi, 2*math.Pi), 0, 2 * math.Pi}
+		for _, az := range azs {
+			want := math.Abs(math.Remainder(az-r.BoresightAz, 2*math.Pi)) <= r.HalfWidthAz
+			if got := r.inSector(az); got != want {
+				t.Fatalf("inSector(%v) with boresight %v, half width %v = %v, want %v", az, r.BoresightAz, r.HalfWidthAz, got, want)
+			}
+		}
+	}
+}

@@ -200,7 +200,13 @@ func (r *Radar) inSector(az float64) bool {
 	if r.HalfWidthAz >= math.Pi {
 		return true
 	}
-	d := math.Remainder(az-r.BoresightAz, 2*math.Pi)
+	d := az - r.BoresightAz
+	if math.Abs(d) <= math.Pi {
+		// math.Remainder(d, 2π) is d itself here: its Mod by 4π leaves
+		// d, and |d| ≤ π takes neither of its subtractions.
+		return math.Abs(d) <= r.HalfWidthAz
+	}
+	d = math.Remainder(d, 2*math.Pi)
 	return math.Abs(d) <= r.HalfWidthAz
 }
 
@@ -324,7 +330,7 @@ func (r *Radar) draw(rn, rcs float64, rng *rand.Rand) (float64, bool) {
 	if !(rcs > 0) || math.IsInf(rcs, 1) {
 		rcs = 0
 	}
-	snr := r.snr(rcs, math.Max(rn, 1))
+	snr := r.snr(rcs, max(rn, 1)) // the builtin is math.Max, inline
 	u := rng.Float64()
 	if rcs == 0 || !r.detected(snr, u) {
 		return 0, false
