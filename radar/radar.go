@@ -369,25 +369,6 @@ func wrapAzimuth(x float64) float64 {
 	return math.Mod(x, turn)
 }
 
-// hypot is math.Hypot, √(p² + q²) as max·√(1 + (min/max)²): the same
-// arithmetic as the library's (its pure Go code and the amd64 assembly),
-// written here so that it inlines into the looks (TestHypotIsMathHypot).
-// A zero leg returns the other, which is what that arithmetic gives.
-func hypot(p, q float64) float64 {
-	p, q = math.Abs(p), math.Abs(q)
-	if p < q {
-		p, q = q, p
-	}
-	if !(p <= math.MaxFloat64) { // an infinite or NaN leg
-		return math.Hypot(p, q)
-	}
-	if q == 0 {
-		return p
-	}
-	q = q / p
-	return p * math.Sqrt(1+float64(q*q))
-}
-
 // snr is Equation.SNR(rcs, rn), with the equation's constant from Init
 // while the Equation is unchanged: the same arithmetic, c·σ/(R²·R²).
 func (r *Radar) snr(rcs, rn float64) float64 {
