@@ -23,11 +23,11 @@ func (r *Radar) Sigmas(dwellSNR float64) (sigmaRange, sigmaAz, sigmaEl float64) 
 	}
 	k := math.Sqrt(2 * dwellSNR)
 	dr := SpeedOfLight / (2 * r.Bandwidth)
-	sigmaRange = math.Hypot(math.Min(dr/k, dr), r.RangeFloor)
+	sigmaRange = hypot(min(dr/k, dr), r.RangeFloor) // the builtin min is math.Min, inline
 	km := r.MonopulseSlope
 	if km == 0 {
 		km = DefaultMonopulseSlope
 	}
-	sa := math.Hypot(math.Min(r.Beamwidth/(km*k), r.Beamwidth), r.AngleFloor)
+	sa := hypot(min(r.Beamwidth/(km*k), r.Beamwidth), r.AngleFloor)
 	return sigmaRange, sa, sa
 }

@@ -200,7 +200,13 @@ func (r *Radar) inSector(az float64) bool {
 	if r.HalfWidthAz >= math.Pi {
 		return true
 	}
-	d := math.Remainder(az-r.BoresightAz, 2*math.Pi)
+	d := az - r.BoresightAz
+	if math.Abs(d) <= math.Pi {
+		// math.Remainder(d, 2π) is d itself here: its Mod by 4π leaves
+		// d, and |d| ≤ π takes neither of its subtractions.
+		return math.Abs(d) <= r.HalfWidthAz
+	}
+	d = math.Remainder(d, 2*math.Pi)
 	return math.Abs(d) <= r.HalfWidthAz
 }
 
@@ -260,14 +266,40 @@ func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Ran
 	if !r.ready || rng == nil {
 		return Detection{}, false
 	}
-	az, el, rn := r.enu.AzElRange(target)
+	// geo.ENU.AzElRange's arithmetic, each part computed only when it is
+	// needed: the range for the range check and the SNR, the azimuth for
+	// a sector (or a detection), the elevation for a detection.
+	l := r.enu.FromECEF(target)
+	rn := hypot(l.X, hypot(l.Y, l.Z)) // r3.Norm
+	if !(rn >= r.MinRange && rn <= r.MaxRange) {
+		return Detection{}, false
+	}
+	az, haveAz := 0.0, false
+	if r.HalfWidthAz < math.Pi {
+		az, haveAz = enuAzimuth(l), true
+		if !r.inSector(az) {
+			return Detection{}, false
+		}
+	}
+	snr, ok := r.draw(rn, rcs, rng)
+	if !ok {
+		return Detection{}, false
+	}
+	if !haveAz {
+		az = enuAzimuth(l)
+	}
+	el := math.Atan2(l.Z, hypot(l.X, l.Y))
+	return r.measure(t, az, el, rn, snr, rng), true
+}
+
+// enuAzimuth is the azimuth of local east-north-up coordinates l, rad
+// clockwise from north in [0, 2π]: geo.ENU.AzElRange's.
+func enuAzimuth(l r3.Vec) float64 {
+	az := math.Atan2(l.X, l.Y)
 	if az < 0 {
 		az += 2 * math.Pi
 	}
-	if !(rn >= r.MinRange && rn <= r.MaxRange) || !r.inSector(az) {
-		return Detection{}, false
-	}
-	return r.dwell(t, az, el, rn, rcs, rng)
+	return az
 }
 
 // inSight reports whether a target at ECEF position target, at geometric
@@ -284,25 +316,57 @@ func (r *Radar) inSight(target r3.Vec, el float64) bool {
 // dwell draws the detection of a visible target at true azimuth az,
 // elevation el and range rn, and its measurement errors.
 func (r *Radar) dwell(t, az, el, rn, rcs float64, rng *rand.Rand) (Detection, bool) {
+	snr, ok := r.draw(rn, rcs, rng)
+	if !ok {
+		return Detection{}, false
+	}
+	return r.measure(t, az, el, rn, snr, rng), true
+}
+
+// draw makes the detection draw of a dwell on a visible target at range
+// rn: one uniform draw against Pd. It returns the single-pulse SNR and
+// whether the dwell detected.
+func (r *Radar) draw(rn, rcs float64, rng *rand.Rand) (float64, bool) {
 	if !(rcs > 0) || math.IsInf(rcs, 1) {
 		rcs = 0
 	}
-	snr := r.snr(rcs, math.Max(rn, 1))
+	snr := r.snr(rcs, max(rn, 1)) // the builtin is math.Max, inline
 	u := rng.Float64()
 	if rcs == 0 || !r.detected(snr, u) {
-		return Detection{}, false
+		return 0, false
 	}
+	return snr, true
+}
+
+// measure draws the measurement errors of a detection of single-pulse SNR
+// snr at true azimuth az, elevation el and range rn.
+func (r *Radar) measure(t, az, el, rn, snr float64, rng *rand.Rand) Detection {
 	dwell := snr * float64(r.Detector.Pulses)
 	sr, sa, se := r.Sigmas(dwell)
 	d := Detection{
 		Time: t, SNR: snr, DwellSNR: dwell,
 		SigmaRange: sr, SigmaAz: sa, SigmaEl: se,
 		Range: rn + sr*rng.NormFloat64(),
-		Az:    math.Mod(az+sa*rng.NormFloat64()+2*math.Pi, 2*math.Pi),
+		Az:    wrapAzimuth(az + sa*rng.NormFloat64() + 2*math.Pi),
 		El:    el + se*rng.NormFloat64(),
 	}
 	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
-	return d, true
+	return d
+}
+
+// wrapAzimuth is math.Mod(x, 2π), without Mod's loop for x in [0, 4π):
+// there Mod returns x below 2π and x − 2π from 2π on (one step of its
+// loop, as Frexp and Ldexp work out for a divisor of 2π), the same
+// float operations (TestWrapAzimuthIsMod).
+func wrapAzimuth(x float64) float64 {
+	const turn = 2 * math.Pi
+	switch {
+	case x >= 0 && x < turn:
+		return x
+	case x >= turn && x < 2*turn:
+		return x - turn
+	}
+	return math.Mod(x, turn)
 }
 
 // snr is Equation.SNR(rcs, rn), with the equation's constant from Init

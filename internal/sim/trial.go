@@ -125,11 +125,17 @@ func (tr *trial) run() error {
 	next := make([][]float64, len(w.Radars))
 	tracked := make([][]bool, len(w.Radars))
 	ntracked := make([]int, len(w.Radars)) // flights each radar tracks
+	// hiddenTo[r][i] is the last lookCells.hiddenUntil of radar r's looks
+	// at flight i: every look before it is hidden, without asking the
+	// windows (a radar's looks at a flight only move on in time).
+	hiddenTo := make([][]float64, len(w.Radars))
 	for r, u := range w.Radars {
 		next[r] = make([]float64, n)
 		tracked[r] = make([]bool, n)
+		hiddenTo[r] = make([]float64, n)
 		for i := range w.Flights {
 			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
+			hiddenTo[r][i] = math.Inf(-1)
 		}
 	}
 	windows := w.windows()
@@ -180,7 +186,10 @@ func (tr *trial) run() error {
 				for next[r][i] <= T && next[r][i] < end {
 					tl := next[r][i]
 					view := viewUnknown
-					if windows != nil {
+					switch {
+					case tl < hiddenTo[r][i]:
+						view = viewHidden
+					case windows != nil:
 						view = windows[r][i].at(tl)
 					}
 					if view == viewHidden {
@@ -194,7 +203,10 @@ func (tr *trial) run() error {
 							step = u.Radar.TrackInterval
 						}
 						next[r][i] = tl + step
-						for until := windows[r][i].hiddenUntil(tl); next[r][i] <= T && next[r][i] < end && next[r][i] < until; {
+						if !(tl < hiddenTo[r][i]) {
+							hiddenTo[r][i] = windows[r][i].hiddenUntil(tl)
+						}
+						for until := hiddenTo[r][i]; next[r][i] <= T && next[r][i] < end && next[r][i] < until; {
 							next[r][i] += step
 						}
 						continue
