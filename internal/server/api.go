@@ -437,15 +437,13 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 		for i := range flyTrackPoints {
 			t := f.LaunchTime + math.Min(float64(i)*dt, f.FlightTime)
 			g := geo.WGS84.ToGeodetic(mv.At(t).Pos)
-			resp.Track = append(resp.Track, TrackPoint{T: round(t-f.LaunchTime, 1e-2), LatDeg: round(g.LatDeg(), 1e-5),
-				LonDeg: round(g.LonDeg(), 1e-5), AltKm: round(math.Max(g.Alt, 0)/1e3, 1e-3)})
+			resp.Track = append(resp.Track, TrackPoint{T: jsonout.RoundDecimals(t-f.LaunchTime, 2), LatDeg: jsonout.RoundDecimals(g.LatDeg(), 5),
+				LonDeg: jsonout.RoundDecimals(g.LonDeg(), 5), AltKm: jsonout.RoundDecimals(math.Max(g.Alt, 0)/1e3, 3)})
 		}
 	}
 	resp.Engage, resp.Explain = engagements(in, f, launchName, aimName, pick)
 	return resp, nil
 }
-
-func round(x, q float64) float64 { return math.Round(x/q) * q }
 
 func strictStrings[T ~string](vs []T) []string {
 	out := make([]string, len(vs))

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -509,5 +510,19 @@ func TestCloseFailsLiveRuns(t *testing.T) {
 		if run.Status != store.Failed || run.Error != want || len(run.Files) != 0 {
 			t.Errorf("run %d after Close: %s %q, %d files; want failed %q, no files", id, run.Status, run.Error, len(run.Files), want)
 		}
+	}
+}
+
+// TestFlyTrackRounded: the trajectory's numbers are written as people
+// read them (54.03114, not 54.03114000000001).
+func TestFlyTrackRounded(t *testing.T) {
+	resp, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "Iskander-M"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(resp.Track)
+	long := regexp.MustCompile(`[0-9]\.[0-9]{6,}`)
+	if m := long.FindAll(data, 3); m != nil {
+		t.Errorf("fly track numbers not rounded: %s", bytes.Join(m, []byte(", ")))
 	}
 }
