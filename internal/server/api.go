@@ -495,7 +495,16 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request) {
 		s.writeInputError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, resp)
+	// The merged scene's rings and sites are rounded as results.json
+	// rounds them (coordinates to 1e-6 degree), not written to 17 digits.
+	data, err := jsonout.Marshal(resp, "")
+	if err != nil {
+		s.writeInputError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(data)
 }
 
 // quoteYAML writes v as a YAML scalar: a JSON string, which YAML reads

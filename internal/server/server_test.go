@@ -526,3 +526,25 @@ func TestFlyTrackRounded(t *testing.T) {
 		t.Errorf("fly track numbers not rounded: %s", bytes.Join(m, []byte(", ")))
 	}
 }
+
+// TestExploreRounded: the rings of an explore answer are rounded as
+// results.json rounds coordinates (1e-6 degree), not written to 17 digits.
+func TestExploreRounded(t *testing.T) {
+	_, hs := testServer(t, Config{})
+	resp, err := http.Post(hs.URL+"/api/explore", "application/json", strings.NewReader(`{"site":"Vilnius","interceptor":"PAC-3 MSE"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
+		t.Fatalf("explore = %d %q: %s", resp.StatusCode, resp.Header.Get("Content-Type"), data)
+	}
+	var ex ExploreResponse
+	if err := json.Unmarshal(data, &ex); err != nil || len(ex.Scene.Areas) == 0 {
+		t.Fatalf("explore answer %v, %d areas", err, len(ex.Scene.Areas))
+	}
+	if m := regexp.MustCompile(`[0-9]\.[0-9]{7,}`).FindAll(data, 3); m != nil {
+		t.Errorf("explore numbers not rounded: %s", bytes.Join(m, []byte(", ")))
+	}
+}
