@@ -155,7 +155,14 @@ func New(cfg Config) (*Server, error) {
 	}
 	go warmGzip(web)
 	mux.Handle("/", http.TimeoutHandler(staticHandler(web), cfg.HandlerTimeout, "timeout"))
-	s.handler = secure(mux)
+	// A page on another site that the user visits must not queue or
+	// cancel runs here: a cross-origin POST from a browser (Sec-Fetch-Site
+	// or Origin) is refused with 403. curl and scripts send neither.
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusForbidden, "a cross-origin %s from a browser is refused; use the page this server serves, or a client that is not a browser", r.Method)
+	}))
+	s.handler = secure(csrf.Handler(mux))
 	for range cfg.Workers {
 		s.wg.Add(1)
 		go s.worker()

@@ -548,3 +548,34 @@ func TestExploreRounded(t *testing.T) {
 		t.Errorf("explore numbers not rounded: %s", bytes.Join(m, []byte(", ")))
 	}
 }
+
+// TestCrossOriginPostRefused: a page on another site cannot queue a run
+// (CSRF); the server's own page and curl can.
+func TestCrossOriginPostRefused(t *testing.T) {
+	_, hs := testServer(t, Config{})
+	post := func(h map[string]string) (int, string) {
+		req, _ := http.NewRequest("POST", hs.URL+"/api/validate", strings.NewReader(`{"scenario":"kaliningrad"}`))
+		for k, v := range h {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := post(map[string]string{"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site", "Content-Type": "text/plain"}); code != http.StatusForbidden || !strings.Contains(body, `"error"`) {
+		t.Errorf("cross-site POST = %d %s, want 403 with a JSON error", code, body)
+	}
+	if code, body := post(map[string]string{"Origin": "https://evil.example"}); code != http.StatusForbidden {
+		t.Errorf("POST with a foreign Origin = %d %s, want 403", code, body)
+	}
+	if code, body := post(map[string]string{"Sec-Fetch-Site": "same-origin", "Origin": hs.URL, "Content-Type": "application/json"}); code != 200 {
+		t.Errorf("same-origin POST = %d %s, want 200", code, body)
+	}
+	if code, body := post(nil); code != 200 {
+		t.Errorf("POST without Origin (curl) = %d %s, want 200", code, body)
+	}
+}
