@@ -495,16 +495,9 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request) {
 		s.writeInputError(w, r, err)
 		return
 	}
-	// The merged scene's rings and sites are rounded as results.json
-	// rounds them (coordinates to 1e-6 degree), not written to 17 digits.
-	data, err := jsonout.Marshal(resp, "")
-	if err != nil {
-		s.writeInputError(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusOK)
-	w.Write(data)
+	// The merged scene's rings are rounded as results.json rounds them
+	// (coordinates to 1e-6 degree).
+	writeRounded(w, http.StatusOK, resp)
 }
 
 // quoteYAML writes v as a YAML scalar: a JSON string, which YAML reads

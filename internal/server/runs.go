@@ -498,7 +498,7 @@ func (s *Server) compareRuns(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c)
+	writeRounded(w, http.StatusOK, c)
 }
 
 // runEvents streams a run's progress as server-sent events: "progress"

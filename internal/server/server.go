@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/store"
 )
@@ -279,6 +280,23 @@ type ErrorBody struct {
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	data, err := json.Marshal(v)
+	if err != nil {
+		code, data = http.StatusInternalServerError, []byte(`{"error":"internal error: encoding the response"}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	w.Write(data)
+	w.Write([]byte("\n"))
+}
+
+// writeRounded is writeJSON with every number rounded by the rule of
+// results.json (internal/jsonout): computed numbers such as differences
+// and rings are written as people read them, not to 17 digits.
+func writeRounded(w http.ResponseWriter, code int, v any) {
+	data, err := json.Marshal(v)
+	if err == nil {
+		data, err = jsonout.Round(data)
+	}
 	if err != nil {
 		code, data = http.StatusInternalServerError, []byte(`{"error":"internal error: encoding the response"}`)
 	}

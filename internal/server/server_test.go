@@ -579,3 +579,16 @@ func TestCrossOriginPostRefused(t *testing.T) {
 		t.Errorf("POST without Origin (curl) = %d %s, want 200", code, body)
 	}
 }
+
+// TestCompareAnswerRounded: GET /api/compare writes differences as
+// rampart runs compare --json does (2.2, not 2.200000000000001).
+func TestCompareAnswerRounded(t *testing.T) {
+	c := store.Comparison{Differences: []store.Difference{{Name: "headline", A: 7.6, B: 9.8, Difference: 9.8 - 7.6,
+		CI95: &[2]float64{-0.7311665853726984, -0.5977474820076145}}}}
+	rec := httptest.NewRecorder()
+	writeRounded(rec, http.StatusOK, c)
+	body := rec.Body.String()
+	if !strings.Contains(body, `"difference":2.2,`) || !strings.Contains(body, `[-0.731167,-0.597747]`) {
+		t.Errorf("compare answer not rounded: %s", body)
+	}
+}
