@@ -55,7 +55,13 @@ Stop with Ctrl-C: runs in flight are marked failed, finished runs are kept.`,
 			ctx := cmd.Context()
 			st, err := store.Open(ctx, loc, store.Options{})
 			if err != nil {
-				return fmt.Errorf("--db %s: %w", loc, err)
+				// A file that is not a store, or a server that cannot
+				// be reached, is bad input (exit 2), as for rampart runs.
+				var le *store.LocationError
+				if errors.As(err, &le) {
+					return badInput("--db: %w", err)
+				}
+				return fmt.Errorf("--db: %w", err)
 			}
 			defer st.Close()
 			srv, err := server.New(server.Config{Store: st, Workers: workers, QueueLimit: queue})
