@@ -209,7 +209,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	case s.slots <- struct{}{}:
 	default:
 		w.Header().Set("Retry-After", "10")
-		writeError(w, http.StatusTooManyRequests, "the run queue is full (its limit: %d runs waiting and %d running); try again later", s.cfg.QueueLimit, s.cfg.Workers)
+		writeError(w, http.StatusTooManyRequests, "the run queue is full (its limit: %s waiting and %d running); try again later", runsCount(s.cfg.QueueLimit), s.cfg.Workers)
 		return
 	}
 	run, err := s.cfg.Store.Create(r.Context(), store.SpecOf(sc, st, opts))
@@ -569,4 +569,12 @@ func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// runsCount is "1 run" or "n runs".
+func runsCount(n int) string {
+	if n == 1 {
+		return "1 run"
+	}
+	return fmt.Sprintf("%d runs", n)
 }

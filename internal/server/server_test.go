@@ -413,11 +413,17 @@ func TestQueueFullAndCancel(t *testing.T) {
 	var ids []int64
 	codes := map[int]int{}
 	for range 5 {
-		var c CreatedRun
+		var c struct {
+			CreatedRun
+			ErrorBody
+		}
 		code := call(t, "POST", hs.URL+"/api/runs", long, &c)
 		codes[code]++
 		if code == 202 {
 			ids = append(ids, c.ID)
+		}
+		if code == 429 && !strings.Contains(c.Error, "its limit: 2 runs waiting and 1 running") {
+			t.Errorf("429 says %q, want the limits", c.Error)
 		}
 	}
 	// One running and two waiting; the other two refused.
