@@ -52,6 +52,13 @@ Stop with Ctrl-C: runs in flight are marked failed, finished runs are kept.`,
 			if err != nil {
 				return badInput("--db: %w", err)
 			}
+			// Listen before opening the store: a bad --addr creates no
+			// store file.
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return badInput("--addr %s: %w", addr, err)
+			}
+			defer ln.Close()
 			ctx := cmd.Context()
 			st, err := store.Open(ctx, loc, store.Options{})
 			if err != nil {
@@ -69,10 +76,6 @@ Stop with Ctrl-C: runs in flight are marked failed, finished runs are kept.`,
 				return err
 			}
 			defer srv.Close()
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return badInput("--addr %s: %w", addr, err)
-			}
 			hs := srv.HTTPServer(addr)
 			fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: http://%s/ (run store: %s)\n", ln.Addr(), loc)
 			if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {

@@ -95,4 +95,8 @@ func TestServeFlags(t *testing.T) {
 			t.Errorf("rampart serve %q = %d, %q; want exit 2 with a message", args, code, errs)
 		}
 	}
+	// None of them made the default store.
+	if _, err := os.Stat(filepath.Join(dir, "rampart", "runs.db")); err == nil {
+		t.Errorf("a refused rampart serve created the default store %s", filepath.Join(dir, "rampart", "runs.db"))
+	}
 }
