@@ -359,6 +359,11 @@ func (s *Server) fly(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, err := flyOne(in)
+	var se *scenario.Errors
+	if errors.As(err, &se) {
+		writeRequestProblems(w, se, "cannot fly it")
+		return
+	}
 	if err != nil {
 		s.writeInputError(w, r, err)
 		return
@@ -401,7 +406,7 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 			return nil, inputf("missile: %v", err)
 		}
 		if e.Kind != catalog.KindBallisticMissile && e.Kind != catalog.KindCruiseMissile {
-			return nil, inputf("missile %q is a %s; allowed: a catalog ballistic or cruise missile", e.Name, e.Kind)
+			return nil, inputf("missile %q is not a missile (catalog kind: %s); allowed: a catalog ballistic or cruise missile", e.Name, e.Kind)
 		}
 		in.Missile = e.Name
 	}
@@ -491,6 +496,11 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, err := exploreSite(r, in)
+	var se *scenario.Errors
+	if errors.As(err, &se) {
+		writeRequestProblems(w, se, "cannot draw it")
+		return
+	}
 	if err != nil {
 		s.writeInputError(w, r, err)
 		return
@@ -612,7 +622,7 @@ func interceptorRings(site, interceptor string) ([]scene.Area, error) {
 		return nil, inputf("interceptor: %v", err)
 	}
 	if e.Kind != catalog.KindInterceptor {
-		return nil, inputf("interceptor %q is a %s; allowed: a catalog interceptor", e.Name, e.Kind)
+		return nil, inputf("interceptor %q is not an interceptor (catalog kind: %s); allowed: a catalog interceptor", e.Name, e.Kind)
 	}
 	center := geo.LLADeg(at.Lat.Central, at.Lon.Central, 0)
 	type ring struct {

@@ -321,6 +321,21 @@ func problemsOf(se *scenario.Errors) []Problem {
 }
 
 // writeScenarioError answers 400 with the problems of se.
+// writeRequestProblems answers 400 with the problems of se found in the
+// scenario a route built from its request (fly, explore): the message
+// names what could not be done and the first problem, not "the
+// scenario", which the user never wrote.
+func writeRequestProblems(w http.ResponseWriter, se *scenario.Errors, what string) {
+	msg := what
+	if len(se.Problems) > 0 {
+		msg += ": " + se.Problems[0].Text()
+	}
+	if n := len(se.Problems) + se.Omitted; n > 1 {
+		msg += fmt.Sprintf(" (and %d more)", n-1)
+	}
+	writeJSON(w, http.StatusBadRequest, ErrorBody{Error: msg, Problems: problemsOf(se), Omitted: se.Omitted})
+}
+
 func writeScenarioError(w http.ResponseWriter, se *scenario.Errors) {
 	n := len(se.Problems) + se.Omitted
 	msg := fmt.Sprintf("the scenario has %d problem(s); nothing was run", n)

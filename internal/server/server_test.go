@@ -598,3 +598,18 @@ func TestCompareAnswerRounded(t *testing.T) {
 		t.Errorf("compare answer not rounded: %s", body)
 	}
 }
+
+// TestFlyProblemsNameTheFlight: a flight that cannot be flown says so
+// and why, not "the scenario has 1 problem", as the user wrote none.
+func TestFlyProblemsNameTheFlight(t *testing.T) {
+	_, hs := testServer(t, Config{})
+	var e ErrorBody
+	code := call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "Kaliningrad", To: "Washington DC", Missile: "Iskander-M"}, &e)
+	if code != 400 || !strings.HasPrefix(e.Error, "cannot fly it: Iskander-M cannot reach the aim point") || len(e.Problems) != 1 {
+		t.Errorf("fly beyond range = %d %+v", code, e)
+	}
+	code = call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "SM-3 IB"}, &e)
+	if code != 400 || !strings.Contains(e.Error, "is not a missile (catalog kind: interceptor)") {
+		t.Errorf("fly an interceptor = %d %+v", code, e)
+	}
+}
