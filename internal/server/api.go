@@ -418,7 +418,7 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d, _, _ := geo.WGS84.Inverse(launch.LatDeg(), launch.LonDeg(), aim.LatDeg(), aim.LonDeg()); d < flight.MinAimDistanceM {
+	if d, _, _ := geo.WGS84.Inverse(launch.Lat, launch.Lon, aim.Lat, aim.Lon); d < flight.MinAimDistanceM {
 		return nil, inputf("the aim point is %.0f m from the launch point; give one at least %.0f km away", d, flight.MinAimDistanceM/1e3)
 	}
 	opts := sim.DefaultOptions()

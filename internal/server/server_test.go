@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -611,5 +612,15 @@ func TestFlyProblemsNameTheFlight(t *testing.T) {
 	code = call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "SM-3 IB"}, &e)
 	if code != 400 || !strings.Contains(e.Error, "is not a missile (catalog kind: interceptor)") {
 		t.Errorf("fly an interceptor = %d %+v", code, e)
+	}
+}
+
+// TestFlyAimAtLaunchPoint: POST /api/fly refuses an aim point within
+// 1 km of the launch point with its own message.
+func TestFlyAimAtLaunchPoint(t *testing.T) {
+	_, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Kaliningrad", Missile: "Iskander-M"})
+	var ie *errInput
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "the aim point is 0 m from the launch point") {
+		t.Errorf("fly Kaliningrad → Kaliningrad: %v", err)
 	}
 }
