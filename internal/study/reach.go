@@ -39,7 +39,7 @@ func (r *Reach) Validate() error {
 	for i, m := range r.Missiles {
 		e, err := catalog.Lookup(m)
 		if err == nil && e.Kind != catalog.KindBallisticMissile && e.Kind != catalog.KindCruiseMissile {
-			err = fmt.Errorf("%s is a %s; allowed: a ballistic or cruise missile", e.Name, e.Kind)
+			err = fmt.Errorf("%s is %s; allowed: a ballistic or cruise missile", e.Name, e.Kind.A())
 		}
 		if err != nil {
 			errs = append(errs, strict.Fieldf(fmt.Sprintf("missiles[%d]", i), "%v", err))
