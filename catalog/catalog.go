@@ -136,7 +136,7 @@ const (
 // A returns the kind with its indefinite article, for messages: "an
 // interceptor", "a radar".
 func (k Kind) A() string {
-	if strings.ContainsRune("aeiou", rune(string(k+" ")[0])) {
+	if strings.ContainsRune("aeiou", rune(string(k + " ")[0])) {
 		return "an " + string(k)
 	}
 	return "a " + string(k)
