@@ -143,7 +143,7 @@ func New(cfg Config) (*Server, error) {
 	for _, r := range s.routes {
 		var h http.Handler = r.h
 		if !r.stream {
-			h = http.TimeoutHandler(h, cfg.HandlerTimeout, `{"error":"the request took longer than the server's limit"}`)
+			h = jsonTimeout(http.TimeoutHandler(h, cfg.HandlerTimeout, `{"error":"the request took longer than the server's limit"}`))
 		}
 		mux.Handle(r.method+" "+r.pattern, h)
 	}
@@ -169,6 +169,16 @@ func New(cfg Config) (*Server, error) {
 		go s.worker()
 	}
 	return s, nil
+}
+
+// jsonTimeout makes the 503 of an http.TimeoutHandler JSON, as every
+// error is: the handler's own Content-Type replaces it when it answers in
+// time.
+func jsonTimeout(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // bounded runs h when a compute slot is free, waiting for one as long as

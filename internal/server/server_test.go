@@ -624,3 +624,29 @@ func TestFlyAimAtLaunchPoint(t *testing.T) {
 		t.Errorf("fly Kaliningrad → Kaliningrad: %v", err)
 	}
 }
+
+// TestHandlerTimeoutIsJSON: a request over the handler's time limit gets
+// 503 with a JSON error (Content-Type application/json), and a request
+// in time keeps its own Content-Type.
+func TestHandlerTimeoutIsJSON(t *testing.T) {
+	_, hs := testServer(t, Config{HandlerTimeout: time.Millisecond})
+	resp, err := http.Post(hs.URL+"/api/explore", "application/json", strings.NewReader(`{"site":"Kaliningrad","missile":"9M729"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var e ErrorBody
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Content-Type") != "application/json" || json.Unmarshal(body, &e) != nil || e.Error == "" {
+		t.Errorf("explore over the time limit = %d %q %s, want 503 with a JSON error", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	_, hs2 := testServer(t, Config{})
+	resp, err = http.Get(hs2.URL + "/api/borders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "application/geo+json" {
+		t.Errorf("borders Content-Type = %q, want application/geo+json", ct)
+	}
+}
