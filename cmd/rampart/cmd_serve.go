@@ -71,14 +71,16 @@ Stop with Ctrl-C: runs in flight are marked failed, finished runs are kept.`,
 				return fmt.Errorf("--db: %w", err)
 			}
 			defer st.Close()
-			srv, err := server.New(server.Config{Store: st, Workers: workers, QueueLimit: queue})
+			tcp, _ := ln.Addr().(*net.TCPAddr)
+			loopback := tcp != nil && tcp.IP.IsLoopback()
+			srv, err := server.New(server.Config{Store: st, Workers: workers, QueueLimit: queue, LoopbackHosts: loopback})
 			if err != nil {
 				return err
 			}
 			defer srv.Close()
 			hs := srv.HTTPServer(addr)
 			fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: http://%s/ (run store: %s)\n", ln.Addr(), loc)
-			if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+			if tcp != nil && !loopback {
 				fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: warning: listening beyond loopback on %s; the server has no accounts, so anyone who can reach it can run and read runs\n", tcp)
 			}
 			done := make(chan error, 1)

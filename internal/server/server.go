@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
@@ -65,6 +66,12 @@ type Config struct {
 	// Log receives one line a failed run or internal error (nil: the
 	// standard logger).
 	Log *log.Logger
+	// LoopbackHosts refuses (403) a request whose Host is not a loopback
+	// name or address (localhost, 127.0.0.1, [::1]), for a server that
+	// listens on loopback only: a page of another site that reaches it
+	// under its own name by DNS rebinding can then neither read runs
+	// nor start them.
+	LoopbackHosts bool
 }
 
 // Server is rampart's HTTP server. New starts its workers; Close stops
@@ -163,12 +170,44 @@ func New(cfg Config) (*Server, error) {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "a cross-origin %s from a browser is refused; use the page this server serves, or a client that is not a browser", r.Method)
 	}))
-	s.handler = secure(csrf.Handler(mux))
+	var h http.Handler = csrf.Handler(mux)
+	if cfg.LoopbackHosts {
+		h = loopbackHosts(h)
+	}
+	s.handler = secure(h)
 	for range cfg.Workers {
 		s.wg.Add(1)
 		go s.worker()
 	}
 	return s, nil
+}
+
+// loopbackHosts serves only requests addressed to a loopback name or
+// address (see Config.LoopbackHosts).
+func loopbackHosts(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !IsLoopbackHost(r.Host) {
+			writeError(w, http.StatusForbidden, "this server listens on loopback only and answers requests for localhost, 127.0.0.1 or [::1], not for the host %q", r.Host)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// IsLoopbackHost reports whether the Host header hostport names this
+// machine's loopback interface: localhost (or a name under .localhost)
+// or a loopback IP address, with or without a port.
+func IsLoopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // jsonTimeout makes the 503 of an http.TimeoutHandler JSON, as every

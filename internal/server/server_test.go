@@ -650,3 +650,30 @@ func TestHandlerTimeoutIsJSON(t *testing.T) {
 		t.Errorf("borders Content-Type = %q, want application/geo+json", ct)
 	}
 }
+
+// TestLoopbackHostsRefusesOtherNames: a loopback server answers requests
+// for localhost and loopback addresses, and refuses another Host (a page
+// that reached it by DNS rebinding) with 403.
+func TestLoopbackHostsRefusesOtherNames(t *testing.T) {
+	_, hs := testServer(t, Config{LoopbackHosts: true})
+	get := func(host string) int {
+		req, _ := http.NewRequest("GET", hs.URL+"/api/runs", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, h := range []string{strings.TrimPrefix(hs.URL, "http://"), "localhost:8080", "localhost", "127.0.0.1", "[::1]:8080", "app.localhost:8080"} {
+		if code := get(h); code != 200 {
+			t.Errorf("Host %q = %d, want 200", h, code)
+		}
+	}
+	for _, h := range []string{"evil.example:8080", "evil.example", "10.0.0.1:8080", "localhost.evil.example"} {
+		if code := get(h); code != http.StatusForbidden {
+			t.Errorf("Host %q = %d, want 403", h, code)
+		}
+	}
+}
