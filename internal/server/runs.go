@@ -406,7 +406,11 @@ func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.cfg.Store.Cancel(r.Context(), id); err != nil {
 		if errors.Is(err, store.ErrState) {
-			writeError(w, http.StatusConflict, "run %d has finished; only a queued or running run can be cancelled", id)
+			status := "ended"
+			if run, gerr := s.cfg.Store.Get(r.Context(), id); gerr == nil {
+				status = "ended (" + string(run.Status) + ")"
+			}
+			writeError(w, http.StatusConflict, "run %d has %s; only a queued or running run can be cancelled", id, status)
 			return
 		}
 		s.storeError(w, r, err)

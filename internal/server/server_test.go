@@ -385,8 +385,8 @@ func TestRunLifecycle(t *testing.T) {
 		}
 	}
 	var e ErrorBody
-	if code := call(t, "POST", fmt.Sprintf("%s/api/runs/%d/cancel", hs.URL, c.ID), nil, &e); code != 409 {
-		t.Errorf("cancel a done run = %d, want 409", code)
+	if code := call(t, "POST", fmt.Sprintf("%s/api/runs/%d/cancel", hs.URL, c.ID), nil, &e); code != 409 || !strings.Contains(e.Error, "has ended (done)") {
+		t.Errorf("cancel a done run = %d %q, want 409, 'has ended (done)'", code, e.Error)
 	}
 	// A second run, other seed, then the comparison.
 	var c2 CreatedRun

@@ -162,7 +162,7 @@ func DefaultPath() (string, error) {
 func ParseID(s string) (int64, error) {
 	t := strings.TrimPrefix(s, "#")
 	if t == "" || len(t) > 19 || strings.TrimLeft(t, "0123456789") != "" {
-		return 0, fmt.Errorf("run id %q is not a number; run ids are whole numbers from 1 (see 'rampart runs list')", s)
+		return 0, fmt.Errorf("run id %q is not a whole number; run ids are whole numbers from 1 (see 'rampart runs list')", s)
 	}
 	id, err := strconv.ParseInt(t, 10, 64)
 	if err != nil || id < 1 {
