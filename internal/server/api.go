@@ -408,6 +408,11 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 		if e.Kind != catalog.KindBallisticMissile && e.Kind != catalog.KindCruiseMissile {
 			return nil, inputf("missile %q is not a missile (catalog kind: %s); allowed: a catalog ballistic or cruise missile", e.Name, e.Kind)
 		}
+		// As rampart fly: a profile other than the default means nothing
+		// to a cruise missile, and is refused rather than ignored.
+		if e.Kind == catalog.KindCruiseMissile && prof != scenario.MinEnergy {
+			return nil, inputf("profile %s applies only to ballistic missiles; %s is a cruise missile, flown along the great circle at its catalog speed and altitude", prof, e.Name)
+		}
 		in.Missile = e.Name
 	}
 	launch, launchName, err := parsePlace("from", in.From)

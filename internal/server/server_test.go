@@ -677,3 +677,16 @@ func TestLoopbackHostsRefusesOtherNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFlyCruiseProfileRefused: a lofted 9M729 is refused, as rampart fly
+// refuses it, not flown as if no profile had been given.
+func TestFlyCruiseProfileRefused(t *testing.T) {
+	_, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "9M729", Profile: "lofted"})
+	var ie *errInput
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "applies only to ballistic missiles") {
+		t.Errorf("fly a lofted 9M729: %v", err)
+	}
+	if _, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "9M729", Profile: "min-energy"}); err != nil {
+		t.Errorf("fly a 9M729 with the page's default profile: %v", err)
+	}
+}
