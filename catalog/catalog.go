@@ -133,6 +133,15 @@ const (
 	KindAircraft         Kind = "aircraft"
 )
 
+// A returns the kind with its indefinite article, for messages: "an
+// interceptor", "a radar".
+func (k Kind) A() string {
+	if strings.ContainsRune("aeiou", rune(string(k + " ")[0])) {
+		return "an " + string(k)
+	}
+	return "a " + string(k)
+}
+
 // Kinds lists all kinds in catalog order.
 var Kinds = []Kind{KindSite, KindBallisticMissile, KindCruiseMissile, KindInterceptor, KindRadar, KindAircraft}
 

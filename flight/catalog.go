@@ -71,7 +71,7 @@ func MissileFromCatalog(e catalog.Entry, p catalog.Pick) (*Missile, error) {
 // ispScale in place of the catalog's.
 func missileFromCatalog(e catalog.Entry, p catalog.Pick, ispScale float64) (*Missile, error) {
 	if e.Kind != catalog.KindBallisticMissile {
-		return nil, fmt.Errorf("%s is a %s, not a ballistic missile", e.Name, e.Kind)
+		return nil, fmt.Errorf("%s is %s, not a ballistic missile", e.Name, e.Kind.A())
 	}
 	if !(ispScale > 0) || math.IsInf(ispScale, 0) {
 		return nil, fmt.Errorf("catalog entry %s: %s %g, want a positive factor", e.Name, rangeIspScaleKey(p), ispScale)

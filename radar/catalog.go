@@ -48,7 +48,7 @@ const (
 // a Swerling 1 target: change Detector to use others.
 func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz float64) (*Radar, error) {
 	if e.Kind != catalog.KindRadar {
-		return nil, fmt.Errorf("%w: catalog entry %s is a %s, not a radar", ErrInput, e.Name, e.Kind)
+		return nil, fmt.Errorf("%w: catalog entry %s is %s, not a radar", ErrInput, e.Name, e.Kind.A())
 	}
 	p := params{e: e, pick: pick}
 	freq := p.need("frequency_ghz", true) * 1e9

@@ -112,7 +112,7 @@ Earth; the flight-path angle is above the local horizontal.`,
 					return err
 				}
 			}
-			if d, _, _ := geo.WGS84.Inverse(launch.LatDeg(), launch.LonDeg(), aim.LatDeg(), aim.LonDeg()); d < flight.MinAimDistanceM {
+			if d, _, _ := geo.WGS84.Inverse(launch.Lat, launch.Lon, aim.Lat, aim.Lon); d < flight.MinAimDistanceM {
 				return badInput("fly: --to %s is the launch point (--from %s, %.0f m away); give an aim point at least %.0f km from it", to, from, d, flight.MinAimDistanceM/1e3)
 			}
 			if prof == scenario.QuasiBallistic {

@@ -172,3 +172,13 @@ func TestFlyTextNoNegativeZero(t *testing.T) {
 		t.Errorf("output has a negative zero or lacks the 0.0 km burnout altitude:\n%s", out)
 	}
 }
+
+// TestFlyAimAtLaunchPoint: an aim point within 1 km of the launch point
+// is refused by fly's own message (the distance is found in radians,
+// as geo's Inverse takes them, not in degrees, which gave NaN).
+func TestFlyAimAtLaunchPoint(t *testing.T) {
+	code, _, errs := rampart(t, "fly", "--from", "54.71,20.51", "--to", "54.7105,20.51", "--missile", "Iskander-M")
+	if code != exitBadInput || !strings.Contains(errs, "is the launch point") || !strings.Contains(errs, "56 m away") {
+		t.Errorf("fly to 56 m away = %d, %q; want exit 2, 'is the launch point (… 56 m away)'", code, errs)
+	}
+}

@@ -195,7 +195,9 @@ phase that runs longer than that.`,
 				meter.Close()
 				switch {
 				case err == nil:
-					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as run %d in %s (rampart runs show %d)\n", id, runs.Location(), id)
+					// The hint names the store: without --db, runs show
+					// reads the default one.
+					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as run %d in %s (rampart runs show %d --db %s)\n", id, runs.Location(), id, study.ShellQuote(runs.Location().String()))
 				case res != nil:
 					storeErr, err = fmt.Errorf("the run finished but could not be stored: %w", err), nil
 				case id != 0:

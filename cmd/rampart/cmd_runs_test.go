@@ -18,8 +18,8 @@ func TestRunsEndToEnd(t *testing.T) {
 		t.Fatalf("run --json = %d, %s", code, errs)
 	}
 	code, stored, errs := rampart(t, "run", "--trials", "3", "--json", "--db", db)
-	if code != exitOK || !strings.Contains(errs, "stored as run 1") {
-		t.Fatalf("run --json --db = %d, stderr %q; want exit 0 and 'stored as run 1'", code, errs)
+	if code != exitOK || !strings.Contains(errs, "stored as run 1") || !strings.Contains(errs, "(rampart runs show 1 --db "+db+")") {
+		t.Fatalf("run --json --db = %d, stderr %q; want exit 0 and 'stored as run 1' with the command that shows it", code, errs)
 	}
 	if stored != plain {
 		t.Error("run --json --db printed another document than run --json")

@@ -52,24 +52,35 @@ Stop with Ctrl-C: runs in flight are marked failed, finished runs are kept.`,
 			if err != nil {
 				return badInput("--db: %w", err)
 			}
-			ctx := cmd.Context()
-			st, err := store.Open(ctx, loc, store.Options{})
-			if err != nil {
-				return fmt.Errorf("--db %s: %w", loc, err)
-			}
-			defer st.Close()
-			srv, err := server.New(server.Config{Store: st, Workers: workers, QueueLimit: queue})
-			if err != nil {
-				return err
-			}
-			defer srv.Close()
+			// Listen before opening the store: a bad --addr creates no
+			// store file.
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return badInput("--addr %s: %w", addr, err)
 			}
+			defer ln.Close()
+			ctx := cmd.Context()
+			st, err := store.Open(ctx, loc, store.Options{})
+			if err != nil {
+				// A file that is not a store, or a server that cannot
+				// be reached, is bad input (exit 2), as for rampart runs.
+				var le *store.LocationError
+				if errors.As(err, &le) {
+					return badInput("--db: %w", err)
+				}
+				return fmt.Errorf("--db: %w", err)
+			}
+			defer st.Close()
+			tcp, _ := ln.Addr().(*net.TCPAddr)
+			loopback := tcp != nil && tcp.IP.IsLoopback()
+			srv, err := server.New(server.Config{Store: st, Workers: workers, QueueLimit: queue, LoopbackHosts: loopback})
+			if err != nil {
+				return err
+			}
+			defer srv.Close()
 			hs := srv.HTTPServer(addr)
 			fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: http://%s/ (run store: %s)\n", ln.Addr(), loc)
-			if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+			if tcp != nil && !loopback {
 				fmt.Fprintf(cmd.ErrOrStderr(), "rampart serve: warning: listening beyond loopback on %s; the server has no accounts, so anyone who can reach it can run and read runs\n", tcp)
 			}
 			done := make(chan error, 1)

@@ -5,6 +5,8 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -74,9 +76,15 @@ func TestServeFlags(t *testing.T) {
 	if code != exitOK || status != 200 || !strings.Contains(errs, "run store: "+dir+"/a.db") || !strings.Contains(errs, "http://127.0.0.1:") {
 		t.Errorf("serve --addr 127.0.0.1:0 --db a.db = %d, status %d, %q", code, status, errs)
 	}
+	notStore := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notStore, []byte("not a database\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"--addr", "not-an-address"},
 		{"--db", "mysql://x/y"},
+		{"--db", notStore},
+		{"--db", "postgres://ann:secret@127.0.0.1:1/rampart?connect_timeout=5"},
 		{"--workers", "0"},
 		{"--queue", "0"},
 		{"--queue", "many"},
@@ -86,5 +94,9 @@ func TestServeFlags(t *testing.T) {
 		if code != exitBadInput || errs == "" {
 			t.Errorf("rampart serve %q = %d, %q; want exit 2 with a message", args, code, errs)
 		}
+	}
+	// None of them made the default store.
+	if _, err := os.Stat(filepath.Join(dir, "rampart", "runs.db")); err == nil {
+		t.Errorf("a refused rampart serve created the default store %s", filepath.Join(dir, "rampart", "runs.db"))
 	}
 }

@@ -107,7 +107,7 @@ func site(name string, alt float64) (geo.LLA, error) {
 		return geo.LLA{}, err
 	}
 	if e.Kind != catalog.KindSite {
-		return geo.LLA{}, fmt.Errorf("%s is a %s, not a site", name, e.Kind)
+		return geo.LLA{}, fmt.Errorf("%s is %s, not a site", name, e.Kind.A())
 	}
 	return geo.LLADeg(e.Lat.Central, e.Lon.Central, alt), nil
 }

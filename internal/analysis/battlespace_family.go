@@ -124,7 +124,7 @@ func (f Family) Validate() error {
 	if e, err := catalog.Lookup(f.Missile); err != nil {
 		errs = append(errs, strict.Fieldf("missile", "%v", err))
 	} else if e.Kind != catalog.KindBallisticMissile {
-		errs = append(errs, strict.Fieldf("missile", "%s is a %s; allowed: a ballistic missile (%s)", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindBallisticMissile), ", ")))
+		errs = append(errs, strict.Fieldf("missile", "%s is %s; allowed: a ballistic missile (%s)", e.Name, e.Kind.A(), strings.Join(catalog.Names(catalog.KindBallisticMissile), ", ")))
 	}
 	for _, p := range []struct{ field, v string }{{"launch_site", f.LaunchSite}, {"aim", f.Aim}} {
 		if _, _, err := (Location{Place: p.v}).Resolve(); err != nil || p.v == "" {

@@ -119,7 +119,7 @@ func (r SweepRequest) Validate() error {
 		case err != nil:
 			add(fmt.Sprintf("interceptors[%d]", i), err)
 		case e.Kind != catalog.KindInterceptor:
-			errs = append(errs, strict.Fieldf(fmt.Sprintf("interceptors[%d]", i), "%s is a %s; allowed: %s", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("interceptors[%d]", i), "%s is %s; allowed: %s", e.Name, e.Kind.A(), strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
 		}
 	}
 	for i, c := range r.Cueings {
@@ -168,7 +168,7 @@ func (r SweepRequest) Validate() error {
 		case err != nil:
 			errs = append(errs, strict.Fieldf("sweep.base", "%v", err))
 		case e.Kind != catalog.KindInterceptor:
-			errs = append(errs, strict.Fieldf("sweep.base", "%s is a %s; allowed: %s", e.Name, e.Kind, strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
+			errs = append(errs, strict.Fieldf("sweep.base", "%s is %s; allowed: %s", e.Name, e.Kind.A(), strings.Join(catalog.Names(catalog.KindInterceptor), ", ")))
 		}
 	}
 	if r.Pd != 0 && !(r.Pd > 0 && r.Pd < 1) {

@@ -71,7 +71,7 @@ func (s RadarSite) Build(pick catalog.Pick) (*radar.Radar, RadarSite, error) {
 		return nil, s, strict.Fieldf("radar", "%v", err)
 	}
 	if e.Kind != catalog.KindRadar {
-		return nil, s, strict.Fieldf("radar", "%s is a %s; allowed: a catalog radar", e.Name, e.Kind)
+		return nil, s, strict.Fieldf("radar", "%s is %s; allowed: a catalog radar", e.Name, e.Kind.A())
 	}
 	s.Radar = e.Name
 	at, site, err := s.At.Resolve()

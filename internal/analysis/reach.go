@@ -41,7 +41,7 @@ func (l Location) Resolve() (Location, geo.LLA, error) {
 		return l, geo.LLA{}, err
 	}
 	if e.Kind != catalog.KindSite {
-		return l, geo.LLA{}, fmt.Errorf("catalog entry %s is a %s, not a place; allowed: a catalog site", e.Name, e.Kind)
+		return l, geo.LLA{}, fmt.Errorf("catalog entry %s is %s, not a place; allowed: a catalog site", e.Name, e.Kind.A())
 	}
 	l.Place, l.LatDeg, l.LonDeg = e.Name, e.Lat.Central, e.Lon.Central
 	if l.AltM == 0 {
@@ -78,7 +78,7 @@ type RangeValue struct {
 // source.
 func RangeValues(e catalog.Entry) ([]RangeValue, error) {
 	if e.Kind != catalog.KindBallisticMissile && e.Kind != catalog.KindCruiseMissile {
-		return nil, fmt.Errorf("%s is a %s; allowed: a ballistic or cruise missile", e.Name, e.Kind)
+		return nil, fmt.Errorf("%s is %s; allowed: a ballistic or cruise missile", e.Name, e.Kind.A())
 	}
 	v, ok := e.Param("range_km")
 	if !ok {
@@ -238,7 +238,7 @@ func reachPlaces(names []string) ([]catalog.Entry, error) {
 		case err != nil:
 			errs = append(errs, strict.Fieldf(fmt.Sprintf("places[%d]", i), "%v", err))
 		case e.Kind != catalog.KindSite:
-			errs = append(errs, strict.Fieldf(fmt.Sprintf("places[%d]", i), "%s is a %s; allowed: a catalog site", e.Name, e.Kind))
+			errs = append(errs, strict.Fieldf(fmt.Sprintf("places[%d]", i), "%s is %s; allowed: a catalog site", e.Name, e.Kind.A()))
 		default:
 			out = append(out, e)
 		}

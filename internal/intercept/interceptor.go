@@ -64,7 +64,7 @@ func (ic *Interceptor) PkSSP() float64 { return ic.Pk.At(ic.Pick) }
 // model), Diameter 0 (no drag).
 func FromCatalog(e catalog.Entry, pick catalog.Pick) (*Interceptor, error) {
 	if e.Kind != catalog.KindInterceptor {
-		return nil, fmt.Errorf("intercept: %s is a %s, not an interceptor", e.Name, e.Kind)
+		return nil, fmt.Errorf("intercept: %s is %s, not an interceptor", e.Name, e.Kind.A())
 	}
 	var missing []string
 	get := func(key string, scale float64) float64 {

@@ -359,6 +359,11 @@ func (s *Server) fly(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, err := flyOne(in)
+	var se *scenario.Errors
+	if errors.As(err, &se) {
+		writeRequestProblems(w, se, "cannot fly it")
+		return
+	}
 	if err != nil {
 		s.writeInputError(w, r, err)
 		return
@@ -401,7 +406,12 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 			return nil, inputf("missile: %v", err)
 		}
 		if e.Kind != catalog.KindBallisticMissile && e.Kind != catalog.KindCruiseMissile {
-			return nil, inputf("missile %q is a %s; allowed: a catalog ballistic or cruise missile", e.Name, e.Kind)
+			return nil, inputf("missile %q is not a missile (catalog kind: %s); allowed: a catalog ballistic or cruise missile", e.Name, e.Kind)
+		}
+		// As rampart fly: a profile other than the default means nothing
+		// to a cruise missile, and is refused rather than ignored.
+		if e.Kind == catalog.KindCruiseMissile && prof != scenario.MinEnergy {
+			return nil, inputf("profile %s applies only to ballistic missiles; %s is a cruise missile, flown along the great circle at its catalog speed and altitude", prof, e.Name)
 		}
 		in.Missile = e.Name
 	}
@@ -413,7 +423,7 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d, _, _ := geo.WGS84.Inverse(launch.LatDeg(), launch.LonDeg(), aim.LatDeg(), aim.LonDeg()); d < flight.MinAimDistanceM {
+	if d, _, _ := geo.WGS84.Inverse(launch.Lat, launch.Lon, aim.Lat, aim.Lon); d < flight.MinAimDistanceM {
 		return nil, inputf("the aim point is %.0f m from the launch point; give one at least %.0f km away", d, flight.MinAimDistanceM/1e3)
 	}
 	opts := sim.DefaultOptions()
@@ -437,15 +447,13 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 		for i := range flyTrackPoints {
 			t := f.LaunchTime + math.Min(float64(i)*dt, f.FlightTime)
 			g := geo.WGS84.ToGeodetic(mv.At(t).Pos)
-			resp.Track = append(resp.Track, TrackPoint{T: round(t-f.LaunchTime, 1e-2), LatDeg: round(g.LatDeg(), 1e-5),
-				LonDeg: round(g.LonDeg(), 1e-5), AltKm: round(math.Max(g.Alt, 0)/1e3, 1e-3)})
+			resp.Track = append(resp.Track, TrackPoint{T: jsonout.RoundDecimals(t-f.LaunchTime, 2), LatDeg: jsonout.RoundDecimals(g.LatDeg(), 5),
+				LonDeg: jsonout.RoundDecimals(g.LonDeg(), 5), AltKm: jsonout.RoundDecimals(math.Max(g.Alt, 0)/1e3, 3)})
 		}
 	}
 	resp.Engage, resp.Explain = engagements(in, f, launchName, aimName, pick)
 	return resp, nil
 }
-
-func round(x, q float64) float64 { return math.Round(x/q) * q }
 
 func strictStrings[T ~string](vs []T) []string {
 	out := make([]string, len(vs))
@@ -493,11 +501,18 @@ func (s *Server) explore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, err := exploreSite(r, in)
+	var se *scenario.Errors
+	if errors.As(err, &se) {
+		writeRequestProblems(w, se, "cannot draw it")
+		return
+	}
 	if err != nil {
 		s.writeInputError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, resp)
+	// The merged scene's rings are rounded as results.json rounds them
+	// (coordinates to 1e-6 degree).
+	writeRounded(w, http.StatusOK, resp)
 }
 
 // quoteYAML writes v as a YAML scalar: a JSON string, which YAML reads
@@ -612,7 +627,7 @@ func interceptorRings(site, interceptor string) ([]scene.Area, error) {
 		return nil, inputf("interceptor: %v", err)
 	}
 	if e.Kind != catalog.KindInterceptor {
-		return nil, inputf("interceptor %q is a %s; allowed: a catalog interceptor", e.Name, e.Kind)
+		return nil, inputf("interceptor %q is not an interceptor (catalog kind: %s); allowed: a catalog interceptor", e.Name, e.Kind)
 	}
 	center := geo.LLADeg(at.Lat.Central, at.Lon.Central, 0)
 	type ring struct {

@@ -355,6 +355,15 @@ func TestBrowserFlyLink(t *testing.T) {
 		t.Errorf("after two clicks: from %q, to %q (status %q); want two LAT,LON points", pts[0], pts[1], pts[2])
 	}
 	t.Logf("clicked launch %s and aim %s", pts[0], pts[1])
+
+	// A cruise missile's headline names its cruise, not a ballistic
+	// profile (it read "9M729, : 278 km, apogee 0.05 km").
+	open(t, ctx, hs.URL+"/?"+url.Values{"tab": {"fly"}, "from": {"Kaliningrad"}, "to": {"Warsaw"}, "fmissile": {"9M729"}}.Encode())
+	eval[bool](t, ctx, idle)
+	cruise := eval[string](t, ctx, `(document.getElementById('fly-headline') || {}).textContent || ''`)
+	if !strings.Contains(cruise, "9M729, cruise at") || strings.Contains(cruise, ", :") {
+		t.Errorf("fly a 9M729: headline %q, want its cruise named", cruise)
+	}
 	checkPage(t, l, hs.URL)
 }
 

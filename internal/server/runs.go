@@ -209,7 +209,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	case s.slots <- struct{}{}:
 	default:
 		w.Header().Set("Retry-After", "10")
-		writeError(w, http.StatusTooManyRequests, "the run queue is full (its limit: %d runs waiting and %d running); try again later", s.cfg.QueueLimit, s.cfg.Workers)
+		writeError(w, http.StatusTooManyRequests, "the run queue is full (its limit: %s waiting and %d running); try again later", runsCount(s.cfg.QueueLimit), s.cfg.Workers)
 		return
 	}
 	run, err := s.cfg.Store.Create(r.Context(), store.SpecOf(sc, st, opts))
@@ -406,7 +406,11 @@ func (s *Server) cancelRun(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.cfg.Store.Cancel(r.Context(), id); err != nil {
 		if errors.Is(err, store.ErrState) {
-			writeError(w, http.StatusConflict, "run %d has finished; only a queued or running run can be cancelled", id)
+			status := "ended"
+			if run, gerr := s.cfg.Store.Get(r.Context(), id); gerr == nil {
+				status = "ended (" + string(run.Status) + ")"
+			}
+			writeError(w, http.StatusConflict, "run %d has %s; only a queued or running run can be cancelled", id, status)
 			return
 		}
 		s.storeError(w, r, err)
@@ -498,7 +502,7 @@ func (s *Server) compareRuns(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c)
+	writeRounded(w, http.StatusOK, c)
 }
 
 // runEvents streams a run's progress as server-sent events: "progress"
@@ -569,4 +573,12 @@ func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// runsCount is "1 run" or "n runs".
+func runsCount(n int) string {
+	if n == 1 {
+		return "1 run"
+	}
+	return fmt.Sprintf("%d runs", n)
 }

@@ -9,12 +9,14 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/store"
 )
@@ -64,6 +66,12 @@ type Config struct {
 	// Log receives one line a failed run or internal error (nil: the
 	// standard logger).
 	Log *log.Logger
+	// LoopbackHosts refuses (403) a request whose Host is not a loopback
+	// name or address (localhost, 127.0.0.1, [::1]), for a server that
+	// listens on loopback only: a page of another site that reaches it
+	// under its own name by DNS rebinding can then neither read runs
+	// nor start them.
+	LoopbackHosts bool
 }
 
 // Server is rampart's HTTP server. New starts its workers; Close stops
@@ -142,7 +150,7 @@ func New(cfg Config) (*Server, error) {
 	for _, r := range s.routes {
 		var h http.Handler = r.h
 		if !r.stream {
-			h = http.TimeoutHandler(h, cfg.HandlerTimeout, `{"error":"the request took longer than the server's limit"}`)
+			h = jsonTimeout(http.TimeoutHandler(h, cfg.HandlerTimeout, `{"error":"the request took longer than the server's limit"}`))
 		}
 		mux.Handle(r.method+" "+r.pattern, h)
 	}
@@ -155,12 +163,61 @@ func New(cfg Config) (*Server, error) {
 	}
 	go warmGzip(web)
 	mux.Handle("/", http.TimeoutHandler(staticHandler(web), cfg.HandlerTimeout, "timeout"))
-	s.handler = secure(mux)
+	// A page on another site that the user visits must not queue or
+	// cancel runs here: a cross-origin POST from a browser (Sec-Fetch-Site
+	// or Origin) is refused with 403. curl and scripts send neither.
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusForbidden, "a cross-origin %s from a browser is refused; use the page this server serves, or a client that is not a browser", r.Method)
+	}))
+	var h http.Handler = csrf.Handler(mux)
+	if cfg.LoopbackHosts {
+		h = loopbackHosts(h)
+	}
+	s.handler = secure(h)
 	for range cfg.Workers {
 		s.wg.Add(1)
 		go s.worker()
 	}
 	return s, nil
+}
+
+// loopbackHosts serves only requests addressed to a loopback name or
+// address (see Config.LoopbackHosts).
+func loopbackHosts(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !IsLoopbackHost(r.Host) {
+			writeError(w, http.StatusForbidden, "this server listens on loopback only and answers requests for localhost, 127.0.0.1 or [::1], not for the host %q", r.Host)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// IsLoopbackHost reports whether the Host header hostport names this
+// machine's loopback interface: localhost (or a name under .localhost)
+// or a loopback IP address, with or without a port.
+func IsLoopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// jsonTimeout makes the 503 of an http.TimeoutHandler JSON, as every
+// error is: the handler's own Content-Type replaces it when it answers in
+// time.
+func jsonTimeout(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		h.ServeHTTP(w, r)
+	})
 }
 
 // bounded runs h when a compute slot is free, waiting for one as long as
@@ -281,6 +338,23 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Write([]byte("\n"))
 }
 
+// writeRounded is writeJSON with every number rounded by the rule of
+// results.json (internal/jsonout): computed numbers such as differences
+// and rings are written as people read them, not to 17 digits.
+func writeRounded(w http.ResponseWriter, code int, v any) {
+	data, err := json.Marshal(v)
+	if err == nil {
+		data, err = jsonout.Round(data)
+	}
+	if err != nil {
+		code, data = http.StatusInternalServerError, []byte(`{"error":"internal error: encoding the response"}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	w.Write(data)
+	w.Write([]byte("\n"))
+}
+
 func writeError(w http.ResponseWriter, code int, format string, a ...any) {
 	writeJSON(w, code, ErrorBody{Error: fmt.Sprintf(format, a...)})
 }
@@ -296,6 +370,21 @@ func problemsOf(se *scenario.Errors) []Problem {
 }
 
 // writeScenarioError answers 400 with the problems of se.
+// writeRequestProblems answers 400 with the problems of se found in the
+// scenario a route built from its request (fly, explore): the message
+// names what could not be done and the first problem, not "the
+// scenario", which the user never wrote.
+func writeRequestProblems(w http.ResponseWriter, se *scenario.Errors, what string) {
+	msg := what
+	if len(se.Problems) > 0 {
+		msg += ": " + se.Problems[0].Text()
+	}
+	if n := len(se.Problems) + se.Omitted; n > 1 {
+		msg += fmt.Sprintf(" (and %d more)", n-1)
+	}
+	writeJSON(w, http.StatusBadRequest, ErrorBody{Error: msg, Problems: problemsOf(se), Omitted: se.Omitted})
+}
+
 func writeScenarioError(w http.ResponseWriter, se *scenario.Errors) {
 	n := len(se.Problems) + se.Omitted
 	msg := fmt.Sprintf("the scenario has %d problem(s); nothing was run", n)

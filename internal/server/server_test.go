@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -12,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -383,8 +385,8 @@ func TestRunLifecycle(t *testing.T) {
 		}
 	}
 	var e ErrorBody
-	if code := call(t, "POST", fmt.Sprintf("%s/api/runs/%d/cancel", hs.URL, c.ID), nil, &e); code != 409 {
-		t.Errorf("cancel a done run = %d, want 409", code)
+	if code := call(t, "POST", fmt.Sprintf("%s/api/runs/%d/cancel", hs.URL, c.ID), nil, &e); code != 409 || !strings.Contains(e.Error, "has ended (done)") {
+		t.Errorf("cancel a done run = %d %q, want 409, 'has ended (done)'", code, e.Error)
 	}
 	// A second run, other seed, then the comparison.
 	var c2 CreatedRun
@@ -412,11 +414,17 @@ func TestQueueFullAndCancel(t *testing.T) {
 	var ids []int64
 	codes := map[int]int{}
 	for range 5 {
-		var c CreatedRun
+		var c struct {
+			CreatedRun
+			ErrorBody
+		}
 		code := call(t, "POST", hs.URL+"/api/runs", long, &c)
 		codes[code]++
 		if code == 202 {
 			ids = append(ids, c.ID)
+		}
+		if code == 429 && !strings.Contains(c.Error, "its limit: 2 runs waiting and 1 running") {
+			t.Errorf("429 says %q, want the limits", c.Error)
 		}
 	}
 	// One running and two waiting; the other two refused.
@@ -509,5 +517,176 @@ func TestCloseFailsLiveRuns(t *testing.T) {
 		if run.Status != store.Failed || run.Error != want || len(run.Files) != 0 {
 			t.Errorf("run %d after Close: %s %q, %d files; want failed %q, no files", id, run.Status, run.Error, len(run.Files), want)
 		}
+	}
+}
+
+// TestFlyTrackRounded: the trajectory's numbers are written as people
+// read them (54.03114, not 54.03114000000001).
+func TestFlyTrackRounded(t *testing.T) {
+	resp, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "Iskander-M"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(resp.Track)
+	long := regexp.MustCompile(`[0-9]\.[0-9]{6,}`)
+	if m := long.FindAll(data, 3); m != nil {
+		t.Errorf("fly track numbers not rounded: %s", bytes.Join(m, []byte(", ")))
+	}
+}
+
+// TestExploreRounded: the rings of an explore answer are rounded as
+// results.json rounds coordinates (1e-6 degree), not written to 17 digits.
+func TestExploreRounded(t *testing.T) {
+	_, hs := testServer(t, Config{})
+	resp, err := http.Post(hs.URL+"/api/explore", "application/json", strings.NewReader(`{"site":"Vilnius","interceptor":"PAC-3 MSE"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" {
+		t.Fatalf("explore = %d %q: %s", resp.StatusCode, resp.Header.Get("Content-Type"), data)
+	}
+	var ex ExploreResponse
+	if err := json.Unmarshal(data, &ex); err != nil || len(ex.Scene.Areas) == 0 {
+		t.Fatalf("explore answer %v, %d areas", err, len(ex.Scene.Areas))
+	}
+	if m := regexp.MustCompile(`[0-9]\.[0-9]{7,}`).FindAll(data, 3); m != nil {
+		t.Errorf("explore numbers not rounded: %s", bytes.Join(m, []byte(", ")))
+	}
+}
+
+// TestCrossOriginPostRefused: a page on another site cannot queue a run
+// (CSRF); the server's own page and curl can.
+func TestCrossOriginPostRefused(t *testing.T) {
+	_, hs := testServer(t, Config{})
+	post := func(h map[string]string) (int, string) {
+		req, _ := http.NewRequest("POST", hs.URL+"/api/validate", strings.NewReader(`{"scenario":"kaliningrad"}`))
+		for k, v := range h {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := post(map[string]string{"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site", "Content-Type": "text/plain"}); code != http.StatusForbidden || !strings.Contains(body, `"error"`) {
+		t.Errorf("cross-site POST = %d %s, want 403 with a JSON error", code, body)
+	}
+	if code, body := post(map[string]string{"Origin": "https://evil.example"}); code != http.StatusForbidden {
+		t.Errorf("POST with a foreign Origin = %d %s, want 403", code, body)
+	}
+	if code, body := post(map[string]string{"Sec-Fetch-Site": "same-origin", "Origin": hs.URL, "Content-Type": "application/json"}); code != 200 {
+		t.Errorf("same-origin POST = %d %s, want 200", code, body)
+	}
+	if code, body := post(nil); code != 200 {
+		t.Errorf("POST without Origin (curl) = %d %s, want 200", code, body)
+	}
+}
+
+// TestCompareAnswerRounded: GET /api/compare writes differences as
+// rampart runs compare --json does (2.2, not 2.200000000000001).
+func TestCompareAnswerRounded(t *testing.T) {
+	c := store.Comparison{Differences: []store.Difference{{Name: "headline", A: 7.6, B: 9.8, Difference: 9.8 - 7.6,
+		CI95: &[2]float64{-0.7311665853726984, -0.5977474820076145}}}}
+	rec := httptest.NewRecorder()
+	writeRounded(rec, http.StatusOK, c)
+	body := rec.Body.String()
+	if !strings.Contains(body, `"difference":2.2,`) || !strings.Contains(body, `[-0.731167,-0.597747]`) {
+		t.Errorf("compare answer not rounded: %s", body)
+	}
+}
+
+// TestFlyProblemsNameTheFlight: a flight that cannot be flown says so
+// and why, not "the scenario has 1 problem", as the user wrote none.
+func TestFlyProblemsNameTheFlight(t *testing.T) {
+	_, hs := testServer(t, Config{})
+	var e ErrorBody
+	code := call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "Kaliningrad", To: "Washington DC", Missile: "Iskander-M"}, &e)
+	if code != 400 || !strings.HasPrefix(e.Error, "cannot fly it: Iskander-M cannot reach the aim point") || len(e.Problems) != 1 {
+		t.Errorf("fly beyond range = %d %+v", code, e)
+	}
+	code = call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "SM-3 IB"}, &e)
+	if code != 400 || !strings.Contains(e.Error, "is not a missile (catalog kind: interceptor)") {
+		t.Errorf("fly an interceptor = %d %+v", code, e)
+	}
+}
+
+// TestFlyAimAtLaunchPoint: POST /api/fly refuses an aim point within
+// 1 km of the launch point with its own message.
+func TestFlyAimAtLaunchPoint(t *testing.T) {
+	_, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Kaliningrad", Missile: "Iskander-M"})
+	var ie *errInput
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "the aim point is 0 m from the launch point") {
+		t.Errorf("fly Kaliningrad → Kaliningrad: %v", err)
+	}
+}
+
+// TestHandlerTimeoutIsJSON: a request over the handler's time limit gets
+// 503 with a JSON error (Content-Type application/json), and a request
+// in time keeps its own Content-Type.
+func TestHandlerTimeoutIsJSON(t *testing.T) {
+	_, hs := testServer(t, Config{HandlerTimeout: time.Millisecond})
+	resp, err := http.Post(hs.URL+"/api/explore", "application/json", strings.NewReader(`{"site":"Kaliningrad","missile":"9M729"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var e ErrorBody
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Content-Type") != "application/json" || json.Unmarshal(body, &e) != nil || e.Error == "" {
+		t.Errorf("explore over the time limit = %d %q %s, want 503 with a JSON error", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	_, hs2 := testServer(t, Config{})
+	resp, err = http.Get(hs2.URL + "/api/borders")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "application/geo+json" {
+		t.Errorf("borders Content-Type = %q, want application/geo+json", ct)
+	}
+}
+
+// TestLoopbackHostsRefusesOtherNames: a loopback server answers requests
+// for localhost and loopback addresses, and refuses another Host (a page
+// that reached it by DNS rebinding) with 403.
+func TestLoopbackHostsRefusesOtherNames(t *testing.T) {
+	_, hs := testServer(t, Config{LoopbackHosts: true})
+	get := func(host string) int {
+		req, _ := http.NewRequest("GET", hs.URL+"/api/runs", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, h := range []string{strings.TrimPrefix(hs.URL, "http://"), "localhost:8080", "localhost", "127.0.0.1", "[::1]:8080", "app.localhost:8080"} {
+		if code := get(h); code != 200 {
+			t.Errorf("Host %q = %d, want 200", h, code)
+		}
+	}
+	for _, h := range []string{"evil.example:8080", "evil.example", "10.0.0.1:8080", "localhost.evil.example"} {
+		if code := get(h); code != http.StatusForbidden {
+			t.Errorf("Host %q = %d, want 403", h, code)
+		}
+	}
+}
+
+// TestFlyCruiseProfileRefused: a lofted 9M729 is refused, as rampart fly
+// refuses it, not flown as if no profile had been given.
+func TestFlyCruiseProfileRefused(t *testing.T) {
+	_, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "9M729", Profile: "lofted"})
+	var ie *errInput
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "applies only to ballistic missiles") {
+		t.Errorf("fly a lofted 9M729: %v", err)
+	}
+	if _, err := flyOne(FlyRequest{From: "Kaliningrad", To: "Warsaw", Missile: "9M729", Profile: "min-energy"}); err != nil {
+		t.Errorf("fly a 9M729 with the page's default profile: %v", err)
 	}
 }

@@ -90,7 +90,7 @@ func Compare(a, b Run) Comparison {
 	for _, s := range b.Statistics {
 		byName[s.Name] = s
 	}
-	var onlyA, onlyB int
+	var onlyA, onlyB, unlike int
 	seen := map[string]bool{}
 	for _, sa := range a.Statistics {
 		sb, ok := byName[sa.Name]
@@ -99,12 +99,22 @@ func Compare(a, b Run) Comparison {
 			continue
 		}
 		seen[sa.Name] = true
+		// The headline of a reach study (minutes) and of the engine
+		// (warheads) share the name "headline": a difference of the
+		// two would mean nothing.
+		if sa.Unit != sb.Unit {
+			unlike++
+			continue
+		}
 		c.Differences = append(c.Differences, Diff(sa, sb))
 	}
 	for _, s := range b.Statistics {
 		if !seen[s.Name] {
 			onlyB++
 		}
+	}
+	if unlike > 0 {
+		c.Notes = append(c.Notes, plural(unlike, "statistic")+" with one name but different units in the two runs left out")
 	}
 	if onlyA > 0 || onlyB > 0 {
 		c.Notes = append(c.Notes, plural(onlyA, "statistic")+" only in run A and "+plural(onlyB, "statistic")+" only in run B are left out")

@@ -71,3 +71,20 @@ func TestCompareMatchesByName(t *testing.T) {
 		t.Errorf("Compare notes = %q, want the seed and the unmatched statistics", c.Notes)
 	}
 }
+
+// TestCompareRefusesUnlikeUnits: the headline of a reach study (minutes)
+// is not compared with the engine's (warheads), though both are named
+// "headline".
+func TestCompareRefusesUnlikeUnits(t *testing.T) {
+	a := Run{ID: 1, Spec: Spec{Scenario: "kaliningrad", ScenarioSHA256: "k"}, Status: Done,
+		Statistics: []Statistic{{Name: "headline", Kind: study.Exact, Value: 4.2, Unit: "min"}}}
+	b := Run{ID: 2, Spec: Spec{Scenario: "europe", ScenarioSHA256: "e"}, Status: Done,
+		Statistics: []Statistic{{Name: "headline", Kind: study.Mean, Value: 7.6, Unit: "warheads leaking per raid (mean)"}}}
+	c := Compare(a, b)
+	if len(c.Differences) != 0 {
+		t.Errorf("Compare of minutes and warheads = %+v, want no difference", c.Differences)
+	}
+	if !strings.Contains(strings.Join(c.Notes, "; "), "1 statistic with one name but different units") {
+		t.Errorf("Compare notes = %q, want the statistic left out for its units", c.Notes)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -109,10 +110,37 @@ func redact(err error, raw string) error {
 	msg := err.Error()
 	if u, perr := url.Parse(raw); perr == nil && u.User != nil {
 		if p, ok := u.User.Password(); ok && p != "" {
-			msg = strings.ReplaceAll(msg, p, "xxxxx")
+			msg = hideWord(msg, p)
 		}
 	}
 	return errors.New(msg)
+}
+
+// hideWord replaces each occurrence of p in msg that is not part of a
+// longer word with "xxxxx": a password "b" is hidden in "password=b" and
+// in "a:b@host", and "database" stays "database".
+func hideWord(msg, p string) string {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	var out strings.Builder
+	for {
+		i := strings.Index(msg, p)
+		if i < 0 {
+			out.WriteString(msg)
+			return out.String()
+		}
+		before, _ := utf8.DecodeLastRuneInString(msg[:i])
+		after, _ := utf8.DecodeRuneInString(msg[i+len(p):])
+		first, _ := utf8.DecodeRuneInString(p)
+		last, _ := utf8.DecodeLastRuneInString(p)
+		inWord := (i > 0 && isWord(before) && isWord(first)) || (i+len(p) < len(msg) && isWord(after) && isWord(last))
+		out.WriteString(msg[:i])
+		if inWord {
+			out.WriteString(p)
+		} else {
+			out.WriteString("xxxxx")
+		}
+		msg = msg[i+len(p):]
+	}
 }
 
 // DefaultPath is the per-user store file: $XDG_DATA_HOME/rampart/runs.db,
@@ -134,7 +162,7 @@ func DefaultPath() (string, error) {
 func ParseID(s string) (int64, error) {
 	t := strings.TrimPrefix(s, "#")
 	if t == "" || len(t) > 19 || strings.TrimLeft(t, "0123456789") != "" {
-		return 0, fmt.Errorf("run id %q is not a number; run ids are whole numbers from 1 (see 'rampart runs list')", s)
+		return 0, fmt.Errorf("run id %q is not a whole number; run ids are whole numbers from 1 (see 'rampart runs list')", s)
 	}
 	id, err := strconv.ParseInt(t, 10, 64)
 	if err != nil || id < 1 {

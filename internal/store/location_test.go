@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -114,4 +115,19 @@ func FuzzParseLocation(f *testing.F) {
 			t.Fatalf("ParseLocation(%q) dialect %q", s, l.Dialect)
 		}
 	})
+}
+
+// TestRedactHidesThePasswordNotWords: a one-letter password is hidden
+// where it stands alone, and the words that contain it are kept
+// ("database", not "dataxxxxxase").
+func TestRedactHidesThePasswordNotWords(t *testing.T) {
+	raw := "postgres://a:b@127.0.0.1:1/x"
+	err := redact(errors.New("failed to connect to `user=a database=x`: password=b; url postgres://a:b@127.0.0.1:1/x"), raw)
+	want := "failed to connect to `user=a database=x`: password=xxxxx; url postgres://a:xxxxx@127.0.0.1:1/x"
+	if err.Error() != want {
+		t.Errorf("redact = %q\n want %q", err, want)
+	}
+	if got := redact(errors.New("auth failed for s3cr3t!"), "postgres://ann:s3cr3t!@db/x").Error(); got != "auth failed for xxxxx" {
+		t.Errorf("redact = %q", got)
+	}
 }

@@ -133,5 +133,12 @@ func (o ListOptions) limit() int {
 	return o.Limit
 }
 
-// notFound wraps ErrNotFound with the run id.
-func notFound(id int64) error { return fmt.Errorf("run %d: %w", id, ErrNotFound) }
+// notFound is ErrNotFound for the run id, said plainly ("no run 9").
+func notFound(id int64) error { return notFoundError(fmt.Sprintf("no run %d", id)) }
+
+// notFoundError is an ErrNotFound with its own message: "no run 9", not
+// "store: get: run 9: not found".
+type notFoundError string
+
+func (e notFoundError) Error() string        { return string(e) }
+func (e notFoundError) Is(target error) bool { return target == ErrNotFound }

@@ -174,6 +174,10 @@ func wrap(op string, err error) error {
 	if err == nil {
 		return nil
 	}
+	var nf notFoundError
+	if errors.As(err, &nf) {
+		return err
+	}
 	return fmt.Errorf("store: %s: %w", op, err)
 }
 
@@ -325,7 +329,7 @@ func (c *core) ReadFile(ctx context.Context, id int64, name string) (File, error
 		var data []byte
 		err = c.db.QueryRowContext(ctx, c.q(`SELECT results FROM runs WHERE id = ?`), id).Scan(&data)
 		if err == nil && data == nil {
-			return File{}, fmt.Errorf("store: run %d has no %s yet: %w", id, name, ErrNotFound)
+			return File{}, notFoundError(fmt.Sprintf("run %d has no %s yet", id, name))
 		}
 		f.Data = data
 	} else {
@@ -335,7 +339,7 @@ func (c *core) ReadFile(ctx context.Context, id int64, name string) (File, error
 		if _, gerr := c.Get(ctx, id); gerr != nil {
 			return File{}, fmt.Errorf("store: read file: %w", gerr)
 		}
-		return File{}, fmt.Errorf("store: run %d has no file %q: %w", id, name, ErrNotFound)
+		return File{}, notFoundError(fmt.Sprintf("run %d has no file %q", id, name))
 	}
 	if err != nil {
 		return File{}, wrap("read file", err)

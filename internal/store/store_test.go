@@ -390,3 +390,17 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Errorf("OpenSQLite(newer schema) = %v, want a LocationError saying newer", err)
 	}
 }
+
+// TestNotFoundSaysSoPlainly: an unknown id reads "no run 999", not
+// "store: get: run 999: not found", and is still ErrNotFound.
+func TestNotFoundSaysSoPlainly(t *testing.T) {
+	s, err := Open(context.Background(), Location{Dialect: SQLite, Path: filepath.Join(t.TempDir(), "runs.db")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.Get(context.Background(), 999)
+	if !errors.Is(err, ErrNotFound) || err.Error() != "no run 999" {
+		t.Errorf("Get(999) = %v, want ErrNotFound saying \"no run 999\"", err)
+	}
+}

@@ -82,7 +82,7 @@ func WriteRun(w io.Writer, r Run) error {
 		}
 	}
 	if len(r.Files) > 0 {
-		fmt.Fprintln(w, "\nFiles ('rampart runs show ID --file NAME' writes one to stdout)")
+		fmt.Fprintf(w, "\nFiles ('rampart runs show %d --file NAME', with the same --db, writes one to stdout)\n", r.ID)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", ResultsFile, "", "application/json")
 		for _, f := range r.Files {

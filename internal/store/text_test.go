@@ -51,3 +51,17 @@ func listText(t *testing.T, r Run) string {
 	}
 	return b.String()
 }
+
+// TestRunTextNamesTheFileCommand: the hint under Files is a command for
+// this run and says that it needs the same --db.
+func TestRunTextNamesTheFileCommand(t *testing.T) {
+	r := Run{ID: 7, Spec: Spec{Scenario: "europe", Kind: "engine"}, Status: Done, CreatedAt: time.Unix(0, 0),
+		Files: []FileInfo{{Name: "report.html", Size: 10, MediaType: "text/html"}}}
+	var b bytes.Buffer
+	if err := WriteRun(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "'rampart runs show 7 --file NAME', with the same --db,") {
+		t.Errorf("runs show text: %s", b.String())
+	}
+}

@@ -120,11 +120,22 @@ func battlespaceHeadline(s *scenario.Scenario, req analysis.SweepRequest, sum, f
 	if len(sum) > 0 {
 		n = sum[0].Trajectories
 	}
+	// "ICBM" only when every family's missile is one: the same analysis
+	// runs for a Sejjil-2 flown with POST /api/fly and battle_space.
+	what := "ICBM trajectories"
+	for _, f := range req.Families {
+		if e, err := catalog.Lookup(f.Missile); err != nil || !e.HasTag("icbm") {
+			what = "trajectories"
+		}
+	}
+	if n == 1 {
+		what = strings.TrimSuffix(what, "ies") + "y"
+	}
 	if len(chains) == 0 {
-		h.Answer = fmt.Sprintf("Of %d ICBM trajectories: the scenario has no sensor chain, only bounds.", n)
+		h.Answer = fmt.Sprintf("Of %d %s: the scenario has no sensor chain, only bounds.", n, what)
 	} else {
-		h.Answer = fmt.Sprintf("Of %d ICBM trajectories, each interceptor can engage under the best sensor chain of the scenario (%s): %s.",
-			n, strings.Join(chains, "; "), strings.Join(parts, "; "))
+		h.Answer = fmt.Sprintf("Of %d %s, each interceptor can engage under the best sensor chain of the scenario (%s): %s.",
+			n, what, strings.Join(chains, "; "), strings.Join(parts, "; "))
 	}
 	// The bounds no sensor chain attains.
 	var bounds []string

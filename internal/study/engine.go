@@ -269,6 +269,10 @@ func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) He
 			inReach++
 		}
 	}
+	if len(world.Flights) == 0 {
+		h.Answer = "The scenario has no threats: nothing is attacked and the defense has nothing to engage."
+		return h
+	}
 	if inReach == 0 {
 		h.Answer = fmt.Sprintf("No missile of the raid can reach its aim point (%d of %d out of reach: too far, or too near to fly): nothing is attacked and the defense has nothing to engage.",
 			len(world.Flights), len(world.Flights))

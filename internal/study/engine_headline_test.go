@@ -113,3 +113,12 @@ func TestHeadlineNamesOnlyAttackedAssets(t *testing.T) {
 		t.Errorf("JSON lacks a status per asset")
 	}
 }
+
+// TestHeadlineNoThreats: a scenario without threats says so, not "0 of 0
+// out of reach".
+func TestHeadlineNoThreats(t *testing.T) {
+	res, _ := runEngine(t, ` []`)
+	if a := res.Headline.Answer; !strings.HasPrefix(a, "The scenario has no threats") {
+		t.Errorf("headline without threats = %q", a)
+	}
+}

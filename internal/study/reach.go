@@ -39,7 +39,7 @@ func (r *Reach) Validate() error {
 	for i, m := range r.Missiles {
 		e, err := catalog.Lookup(m)
 		if err == nil && e.Kind != catalog.KindBallisticMissile && e.Kind != catalog.KindCruiseMissile {
-			err = fmt.Errorf("%s is a %s; allowed: a ballistic or cruise missile", e.Name, e.Kind)
+			err = fmt.Errorf("%s is %s; allowed: a ballistic or cruise missile", e.Name, e.Kind.A())
 		}
 		if err != nil {
 			errs = append(errs, strict.Fieldf(fmt.Sprintf("missiles[%d]", i), "%v", err))
@@ -176,6 +176,11 @@ func reachHeadline(s *scenario.Scenario, out ReachResults) Headline {
 		i = j
 	}
 	h.Answer = strings.Join(groups, ". ") + "."
+	if len(groups) == 0 {
+		// An analysis without focus places (POST /api/explore) has no
+		// flight time to name: say so rather than answer ".".
+		h.Answer = "No focus places are named; the places in reach are listed with their distances and flight times."
+	}
 	if math.IsNaN(h.Value) {
 		h.Value = 0
 		h.Unit = "min (no focus place in reach)"

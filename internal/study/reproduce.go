@@ -61,6 +61,9 @@ func ReproduceCommand(s *scenario.Scenario, o Options) string {
 	return strings.Join(args, " ")
 }
 
+// ShellQuote returns s as one word of a POSIX shell (see shellQuote).
+func ShellQuote(s string) string { return shellQuote(s) }
+
 // shellQuote returns s as one word of a POSIX shell: unchanged when it
 // holds only characters no shell treats specially, else in single quotes.
 func shellQuote(s string) string {

@@ -361,7 +361,7 @@ func resolve(p scenario.Point) (geo.LLA, error) {
 		return geo.LLA{}, err
 	}
 	if !e.Placed() {
-		return geo.LLA{}, fmt.Errorf("catalog entry %s is a %s, not a place", e.Name, e.Kind)
+		return geo.LLA{}, fmt.Errorf("catalog entry %s is %s, not a place", e.Name, e.Kind.A())
 	}
 	return geo.LLADeg(e.Lat.Central, e.Lon.Central, 0), nil
 }

@@ -418,7 +418,9 @@ function renderFly(r) {
   const name = f.missile || 'burnout-state flight';
   out.append(el('div', { className: 'headline', id: 'fly-headline' },
     el('span', { className: 'value' }, `${fmt(f.flight_time_s / 60)} min`),
-    `${name}, ${f.profile_flown || f.profile || ''}: ${fmt(f.range_km ?? f.aim_range_km)} km, apogee ${fmt(f.apogee_km)} km`));
+    f.kind === 'cruise-missile'
+      ? `${name}, cruise at ${fmt(f.cruise_speed_kms)} km/s: ${fmt(f.range_km ?? f.aim_range_km)} km at ${fmt(f.apogee_km)} km altitude`
+      : `${name}, ${f.profile_flown || f.profile || ''}: ${fmt(f.range_km ?? f.aim_range_km)} km, apogee ${fmt(f.apogee_km)} km`));
   out.append(table(['', ''], [
     ['flight time', `${fmt(f.flight_time_s)} s`], ['range', `${fmt(f.range_km)} km`], ['apogee', `${fmt(f.apogee_km)} km`],
     ['burnout speed', `${fmt(f.burnout_speed_kms)} km/s`], ['burnout angle', `${fmt(f.burnout_angle_deg)}°`],
