@@ -44,6 +44,11 @@ func OpenSQLite(ctx context.Context, path string, o Options) (*SQLiteStore, erro
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, &LocationError{Loc: path, Err: err}
 	}
+	unlock, err := lockOpen(abs + ".lock")
+	if err != nil {
+		return nil, &LocationError{Loc: path, Err: err}
+	}
+	defer unlock()
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", o.BusyTimeout.Milliseconds()))
 	q.Add("_pragma", "journal_mode(WAL)")
