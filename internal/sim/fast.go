@@ -26,7 +26,15 @@ package sim
 //     error is one standard normal 6-vector drawn when the track starts,
 //     scaled each time the track is read by the Cholesky factor of its
 //     current covariance (along and across the latest line of sight); the
-//     estimate is the truth plus that error.
+//     estimate is the truth plus that error. In midcourse a firm track
+//     has the full trackers' false manoeuvre spells: at the rate their
+//     manoeuvre test fires on a quiescent track (fastFalseOnset) its
+//     filter runs at track.BoostQ for the test's window of updates
+//     (fastSpellUpdates), and its error grows with the larger gains.
+//   - In-flight updates: a shot follows its track at each tick as in full
+//     fidelity; when the track is deleted, the shot keeps the estimate the
+//     track had at the tick before (fastTrial.lastWord), though battle
+//     management does not run then.
 //   - Predictions: a track's predicted path is the true path shifted by
 //     the track's position error and its velocity error times the time
 //     ahead, where full fidelity integrates a drag-free ballistic model
@@ -82,6 +90,20 @@ const (
 	// of information applied at once changes its covariance by a few per
 	// cent; a track that is read applies what it holds first.
 	fastBatchScans = 5
+	// fastFalseOnset is the probability that one update of a firm,
+	// quiescent track in midcourse sets off the full trackers' manoeuvre
+	// test (track.Manoeuvre: ε̄ over the 95 % quantile) with no manoeuvre
+	// to find. The test's nominal rate is 5 % an update; the quiescent
+	// filter's trackerQ overstates its error, its innovations are smaller
+	// than it expects, and the rate measured on europe's full-fidelity
+	// tracks after burnout is 1.1 % a second at two updates a second.
+	fastFalseOnset = 0.0055
+	// fastSpellUpdates is how many updates such a spell lasts: the end
+	// test's window, ⌈1/(1 − EndAlpha)⌉ = 10 at track.DefaultManoeuvre's
+	// EndAlpha of 0.9; full fidelity's midcourse spells last exactly that
+	// (5 s at two updates a second) as a rule, the quiescent model fitting
+	// again at once.
+	fastSpellUpdates = 10
 )
 
 // sigma2 returns the squares of radar.Sigmas (range, m², and angle, rad²)
@@ -358,11 +380,20 @@ type fastTrack struct {
 	ninfo   int
 	batched int // scans whose detections are in info
 	updates int
-	scans   int
-	misses  int
-	hits    uint64
-	hit     bool
-	z       [6]float64 // the track's error in units of its σ
+	// dets counts the detections of the current scan after the first;
+	// spell the updates left of a false manoeuvre spell (see
+	// fastFalseOnset), during which the filter runs at track.BoostQ, and
+	// quiet the updates left before the next one sets off (drawn from
+	// the exponential distribution of mean 1/fastFalseOnset, the
+	// memoryless count of a test that fires at that rate each update).
+	dets   int
+	spell  int
+	quiet  float64
+	scans  int
+	misses int
+	hits   uint64
+	hit    bool
+	z      [6]float64 // the track's error in units of its σ
 }
 
 // fastTrial is one trial at the fast fidelity.
@@ -540,6 +571,7 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td float64, m *lookMemo, los r3
 		}
 	}
 	k.ninfo++
+	k.dets++
 	k.hit = true
 }
 
@@ -551,6 +583,9 @@ func (ft *fastTrial) detect(k *fastTrack, i int, td float64, m *lookMemo, los r3
 func (ft *fastTrial) flush(k *fastTrack, i int, T float64, p *posVelCov) {
 	dt := T - k.t
 	q, qt := ft.q(i, T), ft.qTrue(i, T)
+	if k.spell > 0 {
+		q = track.BoostQ
+	}
 	k.cov.predictInto(p, dt, q)
 	if k.ninfo > 0 {
 		if r, ok := inv3(&k.info); ok {
@@ -592,13 +627,30 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 		k.misses++
 	}
 	k.hit = false
-	if k.fc && k.misses < fastDeleteMisses && k.batched+1 < fastBatchScans {
+	// A false manoeuvre spell starts after the update that sets it off
+	// (this scan's, applied below at the quiescent q) and ends after
+	// fastSpellUpdates updates at track.BoostQ.
+	n := k.dets
+	k.dets = 0
+	onset := false
+	if k.status == track.Firm && k.spell == 0 && n > 0 && !ft.tab.flights[i].boost[ft.tab.flights[i].sample(T)] {
+		k.quiet -= float64(n)
+		onset = k.quiet <= 0
+	}
+	if k.fc && !onset && k.spell == 0 && k.misses < fastDeleteMisses && k.batched+1 < fastBatchScans {
 		// A fire-control track: its detections are applied in batches.
 		k.batched++
 		return false, false
 	}
 	var p posVelCov
 	ft.flush(k, i, T, &p)
+	switch {
+	case onset:
+		k.spell = fastSpellUpdates
+		k.quiet = ft.rng.ExpFloat64() / fastFalseOnset
+	case k.spell > 0:
+		k.spell = max(0, k.spell-n)
+	}
 	pos := math.Sqrt(math.Max(0, p.A[0][0]+p.A[1][1]+p.A[2][2]))
 	vel := math.Sqrt(math.Max(0, p.C[0][0]+p.C[1][1]+p.C[2][2]))
 	w := min(k.scans, fastConfirmN)
@@ -612,6 +664,7 @@ func (ft *fastTrial) endScan(k *fastTrack, i int, T float64) (firm, fc bool) {
 	case track.Tentative:
 		if got >= fastConfirmM {
 			k.status, firm = track.Firm, true
+			k.quiet = ft.rng.ExpFloat64() / fastFalseOnset
 		} else if got+fastConfirmN-w < fastConfirmM {
 			k.live = false
 		}
@@ -671,6 +724,24 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 		}
 	}
 	return est
+}
+
+// lastWord hands the shots in flight that follow firm track k of flight
+// i, deleted at T, the estimate it had at the previous tick, its last in
+// the picture: full fidelity follows a shot's track at every tick
+// (battle.follow), so a shot whose track is lost keeps the track's final
+// estimate, while battle management at the fast fidelity runs only at
+// the ticks where something can happen, and the shot would keep an older
+// one.
+func (ft *fastTrial) lastWord(pic string, k *fastTrack, i int, T float64) {
+	for j := range ft.bm.pending {
+		p := &ft.bm.pending[j]
+		if p.track != k.id || ft.w.Commands[p.cmd].Picture != pic {
+			continue
+		}
+		p.est = ft.estimate(k, i, math.Max(T-Tick, k.t))
+		p.cur, p.curT = p.est.X, p.est.T
+	}
 }
 
 // chol6 returns the lower Cholesky factor of a covariance, with zero
@@ -888,6 +959,7 @@ func (ft *fastTrial) run() {
 					ft.firm[o][k.id] = true
 				case wasFirm && !k.live:
 					ft.nfirm[p]--
+					ft.lastWord(o, k, i, T)
 				}
 				if k.live && k.status == track.Firm {
 					if math.IsNaN(out[i].FirmTrack) {
