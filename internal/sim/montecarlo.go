@@ -23,7 +23,10 @@ type Summary struct {
 	DoubleEngagementsMean float64 // missiles fired at by two or more commands per trial
 	SectorLeakersMean     float64 // leakers that another command could have engaged but its sector barred
 	SurvivingValueMean    float64 // Σ value of surviving assets, per trial
-	TotalValue            float64 // Σ value of all assets
+	// InterceptorsCI95, LeakersCI95 and SurvivingValueCI95 are the
+	// normal 95 % intervals of those three means (MeanCI95).
+	InterceptorsCI95, LeakersCI95, SurvivingValueCI95 [2]float64
+	TotalValue                                        float64 // Σ value of all assets
 	// TracksPerMissileMean is the most firm tracks a picture held at once
 	// per missile of the raid, averaged over the pictures and the trials:
 	// 1 when each picture holds one track per missile and no duplicates.
@@ -94,6 +97,9 @@ type tally struct {
 	counts  [][4]int
 	sensors []map[string]int
 	owners  []map[string]int
+	// sum2 are the sums of squares of each trial's interceptors, leakers
+	// and surviving value, for the intervals of their means.
+	sum2 [3]float64
 }
 
 func (w *World) newTally(seed int64, trials int) *tally {
@@ -127,6 +133,16 @@ func (t *tally) add(r *Outcome) {
 	}
 	s.SurvivingValue = append(s.SurvivingValue, value)
 	s.SurvivingValueMean += value
+	fired, leaked := 0, 0
+	for i := range w.Flights {
+		fired += r.Interceptors[i]
+		if r.Leaked[i] {
+			leaked++
+		}
+	}
+	t.sum2[0] += float64(fired * fired)
+	t.sum2[1] += float64(leaked * leaked)
+	t.sum2[2] += value * value
 	for k := range r.Shots {
 		if r.Shots[k].Flight < 0 {
 			s.UnattributedMean++
@@ -197,6 +213,9 @@ func (t *tally) summary() *Summary {
 		ts.Detected, ts.FireControlled = t.counts[i][0], t.counts[i][3]
 		ts.FirstDetectionSensor, ts.FireControlOwner = mode(t.sensors[i]), mode(t.owners[i])
 	}
+	s.InterceptorsCI95 = MeanCI95(n, s.InterceptorsMean, t.sum2[0])
+	s.LeakersCI95 = MeanCI95(n, s.LeakersMean, t.sum2[1])
+	s.SurvivingValueCI95 = MeanCI95(n, s.SurvivingValueMean, t.sum2[2])
 	s.InterceptorsMean /= nf
 	s.UnattributedMean /= nf
 	s.LeakersMean /= nf

@@ -166,3 +166,24 @@ func TestTrialsInOrderStops(t *testing.T) {
 		t.Errorf("cancelled run: error %v after %d trials, want %v before the end", err, sunk, context.Canceled)
 	}
 }
+
+// TestMeanCI95: the normal interval of a mean against a hand calculation
+// (values 1…5: mean 3, sample s.d. √2.5 = 1.58114, half-width
+// 1.959964 × 1.58114 / √5 = 1.38590), the degenerate cases, and a
+// constant series, whose interval is the point.
+func TestMeanCI95(t *testing.T) {
+	const tol = 1e-5 // the hand calculation's rounding
+	ci := MeanCI95(5, 1+2+3+4+5, 1+4+9+16+25)
+	if math.Abs(ci[0]-1.61410) > tol || math.Abs(ci[1]-4.38590) > tol {
+		t.Errorf("MeanCI95(1…5) = %v, want [1.61410, 4.38590]", ci)
+	}
+	if ci := MeanCI95(1, 7, 49); ci != [2]float64{7, 7} {
+		t.Errorf("one trial: %v, want [7, 7]", ci)
+	}
+	if ci := MeanCI95(0, 0, 0); !math.IsNaN(ci[0]) || !math.IsNaN(ci[1]) {
+		t.Errorf("no trials: %v, want NaN", ci)
+	}
+	if ci := MeanCI95(10000, 6*10000, 36*10000); ci != [2]float64{6, 6} {
+		t.Errorf("constant 6: %v, want [6, 6]", ci)
+	}
+}

@@ -39,13 +39,17 @@ type ThreatJSON struct {
 }
 
 // TotalsJSON are the means per trial over the whole raid.
+// The _ci95 fields are the normal 95 % intervals of the means beside them.
 type TotalsJSON struct {
-	InterceptorsMean      float64 `json:"interceptors_mean"`
-	LeakersMean           float64 `json:"leakers_mean"`
-	DoubleEngagementsMean float64 `json:"double_engagements_mean"`
-	SectorLeakersMean     float64 `json:"sector_leakers_mean"`
-	SurvivingValueMean    float64 `json:"surviving_value_mean"`
-	TotalValue            float64 `json:"total_value"`
+	InterceptorsMean       float64    `json:"interceptors_mean"`
+	InterceptorsCI95       [2]float64 `json:"interceptors_mean_ci95"`
+	LeakersMean            float64    `json:"leakers_mean"`
+	LeakersCI95            [2]float64 `json:"leakers_mean_ci95"`
+	DoubleEngagementsMean  float64    `json:"double_engagements_mean"`
+	SectorLeakersMean      float64    `json:"sector_leakers_mean"`
+	SurvivingValueMean     float64    `json:"surviving_value_mean"`
+	SurvivingValueMeanCI95 [2]float64 `json:"surviving_value_mean_ci95"`
+	TotalValue             float64    `json:"total_value"`
 }
 
 // CommandJSON is one command of the run and its doctrine.
@@ -88,9 +92,10 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 		Trials: sum.Trials, Fidelity: world.Options.Fidelity.String(), Architecture: string(s.Run.Architecture),
 		Assets: engineAssetsJSON(AssetFates(world, sum)), Threats: []ThreatJSON{}, Commands: []CommandJSON{}, Sensors: []SensorJSON{},
 		Totals: TotalsJSON{
-			InterceptorsMean: sum.InterceptorsMean, LeakersMean: sum.LeakersMean,
+			InterceptorsMean: sum.InterceptorsMean, InterceptorsCI95: sum.InterceptorsCI95,
+			LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
 			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
-			SurvivingValueMean: sum.SurvivingValueMean, TotalValue: sum.TotalValue,
+			SurvivingValueMean: sum.SurvivingValueMean, SurvivingValueMeanCI95: sum.SurvivingValueCI95, TotalValue: sum.TotalValue,
 		},
 	}
 	if note := events.note(sum.Trials); note != "" {

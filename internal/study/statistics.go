@@ -50,7 +50,7 @@ type Statistic struct {
 //
 //	engine        assets[NAME].p_survive, threats[NAME].p_leak (Wilson),
 //	              totals.interceptors_mean, leakers_mean,
-//	              surviving_value_mean (no interval), and
+//	              surviving_value_mean (normal), and
 //	              early_warning.difference (normal) with --warning-value
 //	architecture  architectures[A].assets[NAME].p_survive,
 //	              architectures[A].surviving_value_mean,
@@ -67,13 +67,9 @@ func Statistics(res *Result) []Statistic {
 	h := Statistic{Name: "headline", Label: "the headline's value", Kind: Exact, Value: res.Headline.Value, Unit: res.Headline.Unit}
 	switch r := res.Results.(type) {
 	case EngineResults:
-		h.Kind, h.Trials = Mean, r.Trials
-		b.add(h)
-		b.engine(&r)
+		b.engineHeadline(h, &r)
 	case *EngineResults:
-		h.Kind, h.Trials = Mean, r.Trials
-		b.add(h)
-		b.engine(r)
+		b.engineHeadline(h, r)
 	case ArchitectureResults:
 		h.Kind, h.Trials = Mean, r.Trials
 		b.add(h)
@@ -118,6 +114,16 @@ func (b *statBuilder) add(s Statistic) {
 
 func ci(c [2]float64) *[2]float64 { return &c }
 
+// engineHeadline adds the engine's headline, warheads leaking per raid
+// (EngineHeadline: the leakers mean, rounded for people), with the
+// interval of that mean, then the run's statistics.
+func (b *statBuilder) engineHeadline(h Statistic, r *EngineResults) {
+	h.Kind, h.Trials = Mean, r.Trials
+	h.CI95 = ci(r.Totals.LeakersCI95)
+	b.add(h)
+	b.engine(r)
+}
+
 func (b *statBuilder) engine(r *EngineResults) {
 	for _, a := range r.Assets {
 		b.add(Statistic{Name: fmt.Sprintf("assets[%s].p_survive", a.Name), Label: a.Name + " survives",
@@ -137,12 +143,13 @@ func (b *statBuilder) engine(r *EngineResults) {
 	for _, m := range []struct {
 		name, label string
 		v           float64
+		ci          [2]float64
 	}{
-		{"interceptors_mean", "interceptors fired per raid", r.Totals.InterceptorsMean},
-		{"leakers_mean", "leakers per raid", r.Totals.LeakersMean},
-		{"surviving_value_mean", "surviving asset value per raid", r.Totals.SurvivingValueMean},
+		{"interceptors_mean", "interceptors fired per raid", r.Totals.InterceptorsMean, r.Totals.InterceptorsCI95},
+		{"leakers_mean", "leakers per raid", r.Totals.LeakersMean, r.Totals.LeakersCI95},
+		{"surviving_value_mean", "surviving asset value per raid", r.Totals.SurvivingValueMean, r.Totals.SurvivingValueMeanCI95},
 	} {
-		b.add(Statistic{Name: "totals." + m.name, Label: m.label, Kind: Mean, Value: m.v, Trials: r.Trials})
+		b.add(Statistic{Name: "totals." + m.name, Label: m.label, Kind: Mean, Value: m.v, CI95: ci(m.ci), Trials: r.Trials})
 	}
 	if w := r.EarlyWarning; w != nil {
 		b.add(Statistic{Name: "early_warning.difference", Label: "value of shared early warning (surviving value, shared minus alone)",
