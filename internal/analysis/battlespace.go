@@ -52,17 +52,7 @@ type bsRun struct {
 // worker slots, and returns when all have returned. The calls write only
 // their own results, so what they compute does not depend on the number
 // of workers.
-func (b *bsRun) each(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			b.slots <- struct{}{}
-			defer func() { <-b.slots }()
-			fn(i)
-		})
-	}
-	wg.Wait()
-}
+func (b *bsRun) each(n int, fn func(i int)) { b.start(n, fn)() }
 
 // start is each without the wait: it starts the calls and returns a
 // function that waits for them all. The waiting holds no slot.

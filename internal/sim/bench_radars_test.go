@@ -29,14 +29,8 @@ func BenchmarkEngageRadars(b *testing.B) {
 			for _, s := range scans {
 				dets += len(s.Dets)
 			}
-			b.ReportAllocs()
 			cpu := processCPU()
-			for i := 0; b.Loop(); i++ {
-				if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportCPU(b, cpu, 1, "cpu-ns/trial")
+			engageTrials(b, w)
 			b.ReportMetric(float64(dets), "detections/trial")
 			if dets > 0 {
 				reportCPU(b, cpu, dets, "cpu-ns/detection")

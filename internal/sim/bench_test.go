@@ -82,14 +82,7 @@ func BenchmarkBuildEuropeRaid16(b *testing.B) {
 // scenario: sensing, tracking, evaluation, assignment, intercepts.
 func BenchmarkEngageEurope(b *testing.B) {
 	w := europeWorld(b)
-	b.ReportAllocs()
-	cpu := processCPU()
-	for i := 0; b.Loop(); i++ {
-		if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, cpu, 1, "cpu-ns/trial")
+	engageTrials(b, w)
 }
 
 // BenchmarkMonteCarloEurope runs 20 trials of the default scenario on every
@@ -106,6 +99,20 @@ func BenchmarkMonteCarloEurope(b *testing.B) {
 	}
 	reportCPU(b, cpu, trials, "cpu-ns/trial")
 	b.ReportMetric(float64(trials*b.N)/b.Elapsed().Seconds(), "trials/s")
+}
+
+// engageTrials runs one engagement trial of w an iteration, trial i
+// drawing from TrialRand(1, i), and reports CPU and allocation a trial.
+func engageTrials(b *testing.B, w *sim.World) {
+	b.Helper()
+	b.ReportAllocs()
+	cpu := processCPU()
+	for i := 0; b.Loop(); i++ {
+		if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu, 1, "cpu-ns/trial")
 }
 
 // reportCPU reports the process CPU time used since cpu0 per trial (or per
@@ -371,12 +378,5 @@ func BenchmarkEngageEuropeFast(b *testing.B) {
 	o := sim.DefaultOptions()
 	o.Fidelity = sim.FastFidelity
 	w := europeWorldWith(b, o)
-	b.ReportAllocs()
-	cpu := processCPU()
-	for i := 0; b.Loop(); i++ {
-		if _, err := w.Engage(sim.TrialRand(1, i)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportCPU(b, cpu, 1, "cpu-ns/trial")
+	engageTrials(b, w)
 }
