@@ -249,10 +249,7 @@ func standardUpdate(e *Estimate, pht *Mat63, y *Vec3, si *Mat3, out *Estimate) (
 	}
 	v = e.P[5][5] - (k[5][0]*pht[5][0] + k[5][1]*pht[5][1] + k[5][2]*pht[5][2])
 	out.P[5][5] = v
-	if !(out.P[5][5] > 0) {
-		return false
-	}
-	return true
+	return out.P[5][5] > 0 // false for NaN too
 }
 
 // update writes the posterior of the EKF's form (see EKF.StandardForm)
