@@ -34,6 +34,10 @@ const (
 	// MapLibre, the borders, WebGL on the CPU (SwiftShader) and, for a
 	// run, its trials, on two shared cores.
 	pageTimeout = 3 * time.Minute
+	// browserTestTimeout bounds a whole browser test, so that a page that
+	// never answers fails the test instead of hanging the package until
+	// go test's own 10-minute limit (it did once under heavy load).
+	browserTestTimeout = 4 * time.Minute
 )
 
 // screenshotDir is where the tests save their screenshots: test/screenshots
@@ -142,7 +146,11 @@ func openBrowser(t *testing.T) (context.Context, *pageLog, string) {
 	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dl}); err != nil {
 		t.Fatal(err)
 	}
-	return ctx, l, dl
+	// The browser is started on ctx; the test works under a deadline
+	// derived from it, which ends the test's calls, not the browser.
+	tctx, cancelT := context.WithTimeout(ctx, browserTestTimeout)
+	t.Cleanup(cancelT)
+	return tctx, l, dl
 }
 
 func exceptionText(d *runtime.ExceptionDetails) string {
@@ -184,7 +192,7 @@ func open(t *testing.T, ctx context.Context, u string) time.Duration {
 	}
 	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
-	ready, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.ready`, chromedp.WithPollingInterval(100*time.Millisecond)))
+	ready, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.ready`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(pageTimeout)))
 	if err != nil {
 		t.Fatalf("page %s never ready: %v", u, err)
 	}
@@ -347,7 +355,7 @@ func TestBrowserFlyLink(t *testing.T) {
 	}
 	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
-	if _, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.flown`, chromedp.WithPollingInterval(100*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.flown`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(pageTimeout))); err != nil {
 		t.Fatalf("two clicks on the map flew nothing: %v", err)
 	}
 	pts := eval[[]string](t, ctx, `[document.getElementById('fly-from').value, document.getElementById('fly-to').value, document.getElementById('fly-status').textContent]`)
@@ -384,7 +392,7 @@ func TestBrowserRunProgress(t *testing.T) {
 	}
 	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
-	id, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.runDone`, chromedp.WithPollingInterval(200*time.Millisecond)))
+	id, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.runDone`, chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(pageTimeout)))
 	if err != nil {
 		st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('run-status').textContent`))
 		t.Fatalf("the run never finished in the page: %v (status %q)", err, st)

@@ -485,7 +485,7 @@ function docTables(doc) {
   }
   if (doc.totals && typeof doc.totals === 'object') {
     out.push(el('h3', {}, 'totals'));
-    out.push(table(['', ''], Object.entries(doc.totals).filter(([, x]) => typeof x !== 'object' || x === null || Array.isArray(x)).map(([c, x]) => [c.replaceAll('_', ' '), Array.isArray(x) ? x.map(fmt).join('–') : fmt(x)])));
+    out.push(table(['', ''], Object.entries(doc.totals).filter(([, x]) => typeof x !== 'object' || x === null || Array.isArray(x)).map(([c, x]) => [c.replaceAll('_', ' '), Array.isArray(x) ? x.map((v) => fmt(v)).join('–') : fmt(x)])));
   }
   return out;
 }
