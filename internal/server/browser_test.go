@@ -394,6 +394,9 @@ func TestBrowserRunProgress(t *testing.T) {
 		progress: Number(document.body.dataset.progress || 0),
 		headline: document.getElementById('headline').textContent,
 		tables: document.querySelectorAll('#run-out table').length,
+		figures: document.querySelectorAll('#run-out figure svg').length,
+		dots: document.querySelectorAll('#run-out figure svg circle.value').length,
+		bars: document.querySelectorAll('#run-out figure svg line.ci').length,
 		downloads: document.querySelectorAll('#run-out .downloads a').length,
 		player: !document.getElementById('player').hidden,
 	})`)
@@ -405,6 +408,11 @@ func TestBrowserRunProgress(t *testing.T) {
 	}
 	if got["tables"].(float64) < 2 || got["downloads"].(float64) != 6 || got["player"] != true {
 		t.Errorf("run page: %v; want tables, 6 downloads and the time slider", got)
+	}
+	// The figures: per-asset P(survive) and per-missile P(leak), a dot
+	// and a 95 % interval bar a row.
+	if got["figures"].(float64) < 2 || got["dots"].(float64) < 2 || got["bars"].(float64) < 1 {
+		t.Errorf("run page figures: %v; want P(survive) and P(leak) drawn with their intervals", got)
 	}
 	// The slider at mid-flight draws heads of the missiles in flight.
 	heads := eval[float64](t, ctx, `(async () => {
