@@ -431,10 +431,10 @@ function renderFly(r) {
   }
   if (r.engage.length) {
     out.append(el('h3', {}, 'Which defended sites could engage it'));
-    out.append(table(['site', 'interceptor', 'engageable', 'required burnout km/s', 'catalog km/s'],
-      r.engage.map((e) => [e.site, e.interceptor, e.engageable ? 'yes' : 'no', fmt(e.required_burnout_speed_kms), fmt(e.catalog_burnout_speed_kms)])));
+    out.append(table(['site', 'interceptor', 'cueing', 'engageable', 'required burnout km/s', 'catalog km/s'],
+      r.engage.map((e) => [e.site, e.interceptor, e.cueing, e.engageable ? 'yes' : 'no', fmt(e.required_burnout_speed_kms), fmt(e.catalog_burnout_speed_kms)])));
   }
-  if (r.engage_note) out.append(el('p', { className: 'notes' }, r.engage_note));
+  if (r.engage_note) out.append(el('p', { className: 'notes', id: 'fly-engage-note' }, r.engage.length ? 'Assumes: ' : '', r.engage_note));
 }
 
 // plot draws a line chart of pts ([x, y]) as SVG.
