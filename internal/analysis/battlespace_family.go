@@ -48,9 +48,14 @@ var ProfileNames = []string{flight.MinEnergy.String(), flight.Lofted.String(), f
 // Family is a family of ballistic trajectories of one catalog missile from
 // one launch area to one aim point: one per profile and launch point.
 type Family struct {
-	Missile    string `json:"missile"`     // catalog ballistic missile, e.g. "RS-24 Yars"
-	LaunchSite string `json:"launch_site"` // catalog place, e.g. "Kozelsk"
-	Aim        string `json:"aim"`         // catalog place, e.g. "Washington DC"
+	Missile    string `json:"missile"`               // catalog ballistic missile, e.g. "RS-24 Yars"
+	LaunchSite string `json:"launch_site,omitempty"` // catalog place, e.g. "Kozelsk"
+	Aim        string `json:"aim,omitempty"`         // catalog place, e.g. "Washington DC"
+	// LaunchAt and AimAt give the launch and aim as coordinates instead
+	// of catalog places (launch_site, aim): a clicked point. A coordinate
+	// launch has no dispersal band.
+	LaunchAt *Location `json:"launch_at,omitempty"`
+	AimAt    *Location `json:"aim_at,omitempty"`
 	// Profiles are "min-energy", "lofted" and "depressed" (nil: min-energy).
 	// Lofted and depressed fly the minimum-energy burnout angle ± 15°
 	// (flight.DefaultLoft).
@@ -126,7 +131,18 @@ func (f Family) Validate() error {
 	} else if e.Kind != catalog.KindBallisticMissile {
 		errs = append(errs, strict.Fieldf("missile", "%s is %s; allowed: a ballistic missile (%s)", e.Name, e.Kind.A(), strings.Join(catalog.Names(catalog.KindBallisticMissile), ", ")))
 	}
-	for _, p := range []struct{ field, v string }{{"launch_site", f.LaunchSite}, {"aim", f.Aim}} {
+	for _, p := range []struct {
+		field, v, atField string
+		at                *Location
+	}{{"launch_site", f.LaunchSite, "launch_at", f.LaunchAt}, {"aim", f.Aim, "aim_at", f.AimAt}} {
+		if p.at != nil {
+			if p.v != "" {
+				errs = append(errs, strict.Fieldf(p.atField, "give either %s (a catalog site) or %s (coordinates), not both", p.field, p.atField))
+			} else if _, _, err := p.at.Resolve(); err != nil {
+				errs = append(errs, strict.Fieldf(p.atField, "%v", err))
+			}
+			continue
+		}
 		if _, _, err := (Location{Place: p.v}).Resolve(); err != nil || p.v == "" {
 			if err == nil {
 				err = errors.New("empty; allowed: a catalog site")
@@ -205,14 +221,30 @@ func flyFamily(i int, f Family, o flight.Physics) ([]Trajectory, []error) {
 	var out []Trajectory
 	var errs []error
 	e, _ := catalog.Lookup(f.Missile)
-	site, _ := catalog.Lookup(f.LaunchSite)
-	aim, _ := catalog.Lookup(f.Aim)
 	type point struct {
 		name     string
 		lat, lon float64
 	}
-	pts := []point{{"centre", site.Lat.Central, site.Lon.Central}}
-	if f.Dispersal && site.Lat.Spread() > 0 {
+	var pts []point
+	var site catalog.Entry
+	var aimLLA geo.LLA
+	var aimName string
+	if f.LaunchAt != nil {
+		l, _, _ := f.LaunchAt.Resolve() // checked by Validate
+		site.Name = l.Label()
+		pts = []point{{"centre", l.LatDeg, l.LonDeg}}
+	} else {
+		site, _ = catalog.Lookup(f.LaunchSite)
+		pts = []point{{"centre", site.Lat.Central, site.Lon.Central}}
+	}
+	if f.AimAt != nil {
+		l, g, _ := f.AimAt.Resolve()
+		aimLLA, aimName = g, l.Label()
+	} else {
+		aim, _ := catalog.Lookup(f.Aim)
+		aimLLA, aimName = placeLLA(aim), aim.Name
+	}
+	if f.LaunchAt == nil && f.Dispersal && site.Lat.Spread() > 0 {
 		pts = append(pts,
 			point{"north", site.Lat.High, site.Lon.Central}, point{"south", site.Lat.Low, site.Lon.Central},
 			point{"east", site.Lat.Central, site.Lon.High}, point{"west", site.Lat.Central, site.Lon.Low})
@@ -223,19 +255,19 @@ func flyFamily(i int, f Family, o flight.Physics) ([]Trajectory, []error) {
 	}
 	for _, pt := range pts {
 		for _, p := range profiles {
-			name := fmt.Sprintf("%s %s→%s %s", e.Name, site.Name, aim.Name, p)
+			name := fmt.Sprintf("%s %s→%s %s", e.Name, site.Name, aimName, p)
 			if pt.name != "centre" {
 				name += " (" + pt.name + ")"
 			}
 			prof, _ := flight.ParseProfile(p) // checked by Validate
-			fl, _, err := flyMissile(o, name, e.Name, geo.LLADeg(pt.lat, pt.lon, 0), placeLLA(aim), prof, p)
+			fl, _, err := flyMissile(o, name, e.Name, geo.LLADeg(pt.lat, pt.lon, 0), aimLLA, prof, p)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("families[%d]: %s: %w", i, name, err))
 				continue
 			}
 			tr := fl.Ballistic
 			tj := Trajectory{
-				Name: name, Missile: e.Name, LaunchSite: site.Name, Aim: aim.Name, Profile: p,
+				Name: name, Missile: e.Name, LaunchSite: site.Name, Aim: aimName, Profile: p,
 				LaunchPoint: pt.name, LaunchLatDeg: pt.lat, LaunchLonDeg: pt.lon,
 				GroundRangeKm: tr.GroundRange / 1e3, FlightTimeS: tr.FlightTime,
 				BurnoutS: tr.BurnoutTime - tr.LaunchTime, ApogeeKm: tr.ApogeeAlt / 1e3,

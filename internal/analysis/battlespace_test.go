@@ -511,3 +511,33 @@ func bsKms(p *float64) string {
 	}
 	return fmt.Sprintf("%.2f", *p)
 }
+
+// TestFamilyAtCoordinates checks a family given by coordinates (launch_at,
+// aim_at, a clicked point) flies as the catalog places it stands on, and
+// that giving both a place and coordinates, or bad coordinates, is refused.
+func TestFamilyAtCoordinates(t *testing.T) {
+	bad := Family{Missile: "Sejjil-2", LaunchSite: "Tabriz", LaunchAt: &Location{LatDeg: 38, LonDeg: 46}, AimAt: &Location{LatDeg: 95, LonDeg: 26}}
+	err := bad.Validate()
+	for _, want := range []string{"launch_at: give either launch_site", "aim_at: position 95,26 is out of range"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v, want it to mention %q", err, want)
+		}
+	}
+	tab, _ := catalog.Lookup("Tabriz")
+	buc, _ := catalog.Lookup("Bucharest")
+	byPlace, err := FlyFamilies([]Family{{Missile: "Sejjil-2", LaunchSite: "Tabriz", Aim: "Bucharest"}}, flight.Physics{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPoint, err := FlyFamilies([]Family{{Missile: "Sejjil-2", LaunchAt: &Location{LatDeg: tab.Lat.Central, LonDeg: tab.Lon.Central},
+		AimAt: &Location{LatDeg: buc.Lat.Central, LonDeg: buc.Lon.Central}}}, flight.Physics{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byPoint) != 1 || math.Abs(byPoint[0].GroundRangeKm-byPlace[0].GroundRangeKm) > 1e-6 || math.Abs(byPoint[0].FlightTimeS-byPlace[0].FlightTimeS) > 1e-6 {
+		t.Errorf("by coordinates %+v, by place %+v: want the same flight", byPoint, byPlace)
+	}
+	if want := fmt.Sprintf("%.4f,%.4f", tab.Lat.Central, tab.Lon.Central); byPoint[0].LaunchSite != want {
+		t.Errorf("launch_site = %q, want %q", byPoint[0].LaunchSite, want)
+	}
+}

@@ -332,8 +332,8 @@ type FlyResponse struct {
 	Track  []TrackPoint    `json:"track"`
 	// Engage says, for each Aegis Ashore site and SM-3 interceptor,
 	// whether it could engage the flight (battle space), when asked
-	// (battle_space) and the launch and aim are catalog places; Explain
-	// says why not otherwise.
+	// (battle_space), between catalog places or LAT,LON points alike;
+	// Explain says what cueing the answer assumes, or why there is none.
 	Engage  []Engagement `json:"engage"`
 	Explain string       `json:"engage_note,omitempty"`
 }
@@ -451,7 +451,7 @@ func flyOne(in FlyRequest) (*FlyResponse, error) {
 				LonDeg: jsonout.RoundDecimals(g.LonDeg(), 5), AltKm: jsonout.RoundDecimals(math.Max(g.Alt, 0)/1e3, 3)})
 		}
 	}
-	resp.Engage, resp.Explain = engagements(in, f, launchName, aimName, pick)
+	resp.Engage, resp.Explain = engagements(in, f, launch, aim, launchName, aimName, pick)
 	return resp, nil
 }
 

@@ -364,6 +364,17 @@ func TestBrowserFlyLink(t *testing.T) {
 	}
 	t.Logf("clicked launch %s and aim %s", pts[0], pts[1])
 
+	// Between two LAT,LON points (as clicked) the battle space is found
+	// too, and the page says which cueing it assumes.
+	open(t, ctx, hs.URL+"/?"+url.Values{"tab": {"fly"}, "from": {"38.08,46.29"}, "to": {"44.43,26.10"}, "fmissile": {"Sejjil-2"}, "bs": {"1"}}.Encode())
+	eval[bool](t, ctx, idle)
+	bs := eval[map[string]any](t, ctx, `new Promise((r) => { const f = () => document.body.dataset.flown ? r({
+		rows: document.querySelectorAll('#fly-out table')[1] ? document.querySelectorAll('#fly-out table')[1].querySelectorAll('tbody tr').length : 0,
+		note: (document.getElementById('fly-engage-note') || {}).textContent || '' }) : setTimeout(f, 100); f(); })`)
+	if bs["rows"].(float64) != float64(len(engageSites)*len(engageInterceptors)) || !strings.Contains(bs["note"].(string), "no forward radar") {
+		t.Errorf("fly battle space between points: %v; want a row a site and interceptor and the cueing named", bs)
+	}
+
 	// A cruise missile's headline names its cruise, not a ballistic
 	// profile (it read "9M729, : 278 km, apogee 0.05 km").
 	open(t, ctx, hs.URL+"/?"+url.Values{"tab": {"fly"}, "from": {"Kaliningrad"}, "to": {"Warsaw"}, "fmissile": {"9M729"}}.Encode())
@@ -402,6 +413,9 @@ func TestBrowserRunProgress(t *testing.T) {
 		progress: Number(document.body.dataset.progress || 0),
 		headline: document.getElementById('headline').textContent,
 		tables: document.querySelectorAll('#run-out table').length,
+		figures: document.querySelectorAll('#run-out figure svg').length,
+		dots: document.querySelectorAll('#run-out figure svg circle.value').length,
+		bars: document.querySelectorAll('#run-out figure svg line.ci').length,
 		downloads: document.querySelectorAll('#run-out .downloads a').length,
 		player: !document.getElementById('player').hidden,
 	})`)
@@ -413,6 +427,11 @@ func TestBrowserRunProgress(t *testing.T) {
 	}
 	if got["tables"].(float64) < 2 || got["downloads"].(float64) != 6 || got["player"] != true {
 		t.Errorf("run page: %v; want tables, 6 downloads and the time slider", got)
+	}
+	// The figures: per-asset P(survive) and per-missile P(leak), a dot
+	// and a 95 % interval bar a row.
+	if got["figures"].(float64) < 2 || got["dots"].(float64) < 2 || got["bars"].(float64) < 1 {
+		t.Errorf("run page figures: %v; want P(survive) and P(leak) drawn with their intervals", got)
 	}
 	// The slider at mid-flight draws heads of the missiles in flight.
 	heads := eval[float64](t, ctx, `(async () => {

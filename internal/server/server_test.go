@@ -330,6 +330,18 @@ func TestFlyAndExplore(t *testing.T) {
 	if len(bs.Engage) != len(engageSites)*len(engageInterceptors) || bs.Explain == "" {
 		t.Errorf("fly battle space: %+v, note %q; want one row a site and interceptor", bs.Engage, bs.Explain)
 	}
+	if !strings.Contains(bs.Explain, "own") || !strings.Contains(bs.Explain, "no forward radar") {
+		t.Errorf("fly battle space note %q does not say the cueing it assumes", bs.Explain)
+	}
+	// Clicked points (LAT,LON, no catalog place) have a battle space too:
+	// Tabriz and Bucharest by their coordinates give the same answer.
+	var pts FlyResponse
+	if code := call(t, "POST", hs.URL+"/api/fly", FlyRequest{From: "38.08,46.29", To: "44.43,26.10", Missile: "Sejjil-2", BattleSpace: true}, &pts); code != 200 {
+		t.Fatalf("POST /api/fly with battle_space between points = %d", code)
+	}
+	if len(pts.Engage) != len(engageSites)*len(engageInterceptors) {
+		t.Errorf("fly battle space between points: %+v, note %q; want one row a site and interceptor", pts.Engage, pts.Explain)
+	}
 	var ex ExploreResponse
 	if code := call(t, "POST", hs.URL+"/api/explore", ExploreRequest{Site: "Kaliningrad", Missile: "9M729", Radar: "Voronezh-DM", BoresightDeg: ptr(270.0), AltitudesKm: []float64{100, 1000}}, &ex); code != 200 {
 		t.Fatalf("POST /api/explore = %d", code)

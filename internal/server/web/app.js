@@ -431,10 +431,10 @@ function renderFly(r) {
   }
   if (r.engage.length) {
     out.append(el('h3', {}, 'Which defended sites could engage it'));
-    out.append(table(['site', 'interceptor', 'engageable', 'required burnout km/s', 'catalog km/s'],
-      r.engage.map((e) => [e.site, e.interceptor, e.engageable ? 'yes' : 'no', fmt(e.required_burnout_speed_kms), fmt(e.catalog_burnout_speed_kms)])));
+    out.append(table(['site', 'interceptor', 'cueing', 'engageable', 'required burnout km/s', 'catalog km/s'],
+      r.engage.map((e) => [e.site, e.interceptor, e.cueing, e.engageable ? 'yes' : 'no', fmt(e.required_burnout_speed_kms), fmt(e.catalog_burnout_speed_kms)])));
   }
-  if (r.engage_note) out.append(el('p', { className: 'notes' }, r.engage_note));
+  if (r.engage_note) out.append(el('p', { className: 'notes', id: 'fly-engage-note' }, r.engage.length ? 'Assumes: ' : '', r.engage_note));
 }
 
 // plot draws a line chart of pts ([x, y]) as SVG.
@@ -456,6 +456,52 @@ function plot(pts, xl, yl) {
   svg.append(el('svg:text', { x: W - R, y: H - 2, 'text-anchor': 'end' }, xl));
   svg.append(el('svg:text', { x: L + 4, y: T + 8 }, yl));
   return svg;
+}
+
+// intervalChart draws rows ({name, v, lo, hi}, probabilities) as an SVG
+// figure: a dot at each value and a bar across its 95 % interval, one row
+// a name. Names are text nodes, never markup.
+function intervalChart(title, rows) {
+  const W = 560, R = 16, T = 22, B = 26, rowH = 18, L = 170;
+  const H = T + B + rows.length * rowH;
+  const X = (x) => L + Math.max(0, Math.min(1, x)) * (W - L - R);
+  const svg = el('svg:svg', { className: 'plot figure', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title });
+  svg.append(el('svg:text', { x: L, y: 14 }, title));
+  for (let i = 0; i <= 4; i++) {
+    const x = X(i / 4);
+    svg.append(el('svg:line', { x1: x, y1: T, x2: x, y2: H - B, stroke: '#dde' }));
+    svg.append(el('svg:text', { x, y: H - B + 14, 'text-anchor': 'middle' }, fmt(i / 4)));
+  }
+  rows.forEach((r, i) => {
+    const y = T + i * rowH + rowH / 2;
+    const name = r.name.length > 28 ? r.name.slice(0, 28) + '…' : r.name;
+    svg.append(el('svg:text', { x: L - 6, y: y + 4, 'text-anchor': 'end' }, el('svg:title', {}, r.name), name));
+    if (r.lo !== undefined) svg.append(el('svg:line', { className: 'ci', x1: X(r.lo), y1: y, x2: X(r.hi), y2: y, stroke: '#457b9d', 'stroke-width': 4, 'stroke-linecap': 'round' }));
+    svg.append(el('svg:circle', { className: 'value', cx: X(r.v), cy: y, r: 4, fill: '#d62828' },
+      el('svg:title', {}, `${r.name}: ${fmt(r.v)}${r.lo !== undefined ? ` (95 % interval ${fmt(r.lo)}–${fmt(r.hi)})` : ''}`)));
+  });
+  svg.append(el('svg:text', { x: W - R, y: H - 4, 'text-anchor': 'end' }, 'dot: mean; bar: 95 % interval'));
+  return svg;
+}
+
+// docFigures draws, for every array of named rows in a results document,
+// each probability that has a 95 % interval beside it (k and k_ci95: an
+// engine run's per-asset P(survive), per-missile P(leak)) as a figure.
+function docFigures(doc) {
+  const out = [];
+  for (const [k, v] of Object.entries(doc)) {
+    if (!Array.isArray(v) || !v.length || typeof v[0] !== 'object' || v[0] === null) continue;
+    for (const c of Object.keys(v[0])) {
+      if (!c.startsWith('p_') || c.endsWith('_ci95')) continue;
+      const rows = v.filter((r) => typeof r[c] === 'number' && Array.isArray(r[`${c}_ci95`]) && r[`${c}_ci95`].length === 2)
+        .slice(0, 40).map((r) => ({ name: String(r.name ?? ''), v: r[c], lo: r[`${c}_ci95`][0], hi: r[`${c}_ci95`][1] }));
+      if (!rows.length) continue;
+      const label = c === 'p_survive' ? 'P(survive)' : c === 'p_leak' ? 'P(leak)' : c.replaceAll('_', ' ');
+      out.push(el('figure', { className: 'run-figure' }, intervalChart(`${label} of each of the ${k.replaceAll('_', ' ')}`, rows),
+        el('figcaption', { className: 'notes' }, `${label} per ${k.replace(/s$/, '').replaceAll('_', ' ')} with its 95 % interval${v.length > 40 ? ` (first 40 of ${v.length})` : ''}; report.html has the full figures.`)));
+    }
+  }
+  return out;
 }
 
 // ---- tables ---------------------------------------------------------------
@@ -629,6 +675,8 @@ async function showRun(run) {
     out.append(el('h3', {}, 'Headline statistics'));
     out.append(table(['statistic', 'value', '95 % interval'], run.statistics.map((s) => [s.label || s.name, fmt(s.value), s.ci95 ? `${fmt(s.ci95[0])}–${fmt(s.ci95[1])}` : '—'])));
   }
+  const figs = docFigures(doc);
+  if (figs.length) out.append(el('h3', {}, 'Figures'), ...figs);
   out.append(...docTables(doc));
   out.append(el('p', { className: 'notes' }, 'Reproduce: ', el('code', {}, doc.reproduce)));
   showScene(sc);
