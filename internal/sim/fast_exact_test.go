@@ -55,22 +55,8 @@ func (p *posVelCov) refUpdate(r *mat3) (kp, kv mat3, ok bool) {
 			p.C[i][j] = c[i][j] - kbB[i][j]
 		}
 	}
-	p.refSymmetrize()
+	p.symmetrize() // unchanged by the written-out kernels
 	return kp, kv, true
-}
-
-// refsymmetrize, the reference of symmetrize: keeps A and C symmetric: rounding makes them drift apart,
-// and the recursion then diverges within a few hundred updates when one
-// direction is measured 10⁴ times better than another (range against
-// cross-range).
-func (p *posVelCov) refSymmetrize() {
-	for i := range 3 {
-		for j := range i {
-			a := (p.A[i][j] + p.A[j][i]) / 2
-			c := (p.C[i][j] + p.C[j][i]) / 2
-			p.A[i][j], p.A[j][i], p.C[i][j], p.C[j][i] = a, a, c, c
-		}
-	}
 }
 
 // refjoseph, the reference of joseph: updates the covariance of an error with the gains kp, kv of a
@@ -109,7 +95,7 @@ func (p *posVelCov) refJoseph(kp, kv, r *mat3) {
 			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + c[i][j] + kvrKv[i][j]
 		}
 	}
-	p.refSymmetrize()
+	p.symmetrize() // unchanged by the written-out kernels
 }
 
 // refmul3Bt, the reference of mul3Bt: returns a bᵀ.

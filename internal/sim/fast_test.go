@@ -3,7 +3,6 @@ package sim_test
 import (
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"runtime"
 	"strconv"
@@ -109,9 +108,8 @@ func runFidelity(t *testing.T, s *scenario.Scenario, f sim.Fidelity, trials int)
 		h.threatNames = append(h.threatNames, w.Flights[i].Name)
 		h.leaks = append(h.leaks, estimate{ts.PLeak, ts.CI95[0], ts.CI95[1]})
 	}
-	mean := sum / n
-	half := sim.Z95 * math.Sqrt(math.Max(0, (sum2-n*mean*mean)/(n-1))/n)
-	h.interceptors = estimate{mean, mean - half, mean + half}
+	ci := sim.MeanCI95(int(n), sum, sum2)
+	h.interceptors = estimate{sum / n, ci[0], ci[1]}
 	return h
 }
 

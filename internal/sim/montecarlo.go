@@ -264,13 +264,7 @@ func CompareSharing(with, without *Summary) SharingValue {
 		sum += d
 		sum2 += d * d
 	}
-	mean := sum / float64(n)
-	v.DiffMean = mean
-	half := 0.0
-	if n > 1 {
-		sd := math.Sqrt(math.Max(0, (sum2-float64(n)*mean*mean)/float64(n-1)))
-		half = Z95 * sd / math.Sqrt(float64(n))
-	}
-	v.DiffCI95 = [2]float64{mean - half, mean + half}
+	v.DiffMean = sum / float64(n)
+	v.DiffCI95 = MeanCI95(n, sum, sum2)
 	return v
 }

@@ -3,7 +3,6 @@ package sim_test
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"os"
 	"runtime"
 	"testing"
@@ -59,10 +58,8 @@ func (m moments) add(x float64) moments { return moments{m.Sum + x, m.Sum2 + x*x
 
 // mean is the mean over n trials with its 95 % normal interval.
 func (m moments) mean(n int) estimate {
-	fn := float64(n)
-	mu := m.Sum / fn
-	half := sim.Z95 * math.Sqrt(math.Max(0, (m.Sum2-fn*mu*mu)/(fn-1))/fn)
-	return estimate{mu, mu - half, mu + half}
+	ci := sim.MeanCI95(n, m.Sum, m.Sum2)
+	return estimate{m.Sum / float64(n), ci[0], ci[1]}
 }
 
 func proportion(k, n int) estimate {
