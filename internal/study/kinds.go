@@ -41,6 +41,9 @@ func KindUses(s *scenario.Scenario) Uses {
 		name = s.Analysis.Kind
 	}
 	k, _ := lookupKind(name)
+	if hasRaid(s) {
+		return raidUses
+	}
 	return k.Uses
 }
 
@@ -67,7 +70,7 @@ var kinds = []Kind{
 	{EngineKind, "the whole defense loop as a Monte Carlo: P(survive) per asset, leakers, interceptors", func(*scenario.Scenario) Study { return &Engine{} }, PicksBoth, Uses{MonteCarlo: true, Physics: true}},
 	{"battlespace", "engageable fraction and required burnout speed by interceptor, site and cueing", func(*scenario.Scenario) Study { return &Battlespace{} }, PicksOne, Uses{Physics: true}},
 	{"reach", "places in reach, flight times and range rings of missiles", func(*scenario.Scenario) Study { return &Reach{} }, PicksThreat, Uses{Physics: true}},
-	{"rotation", "coverage of assets over a year of rotating deployments", func(*scenario.Scenario) Study { return &Rotation{} }, PicksDefense, Uses{}},
+	{"rotation", "coverage of assets over a year of rotating deployments", func(s *scenario.Scenario) Study { return &Rotation{scenario: s} }, PicksDefense, Uses{}},
 	{"salvo", "expected surviving warheads against interceptors, with a Monte Carlo check", func(*scenario.Scenario) Study { return &Salvo{} }, PicksNone, Uses{MonteCarlo: true}},
 	{"radar", "radar footprints and the sightings of launches", func(*scenario.Scenario) Study { return &Radar{} }, PicksOne, Uses{Physics: true}},
 	{"air-policing", "quick-reaction-alert intercept times against tracks", func(*scenario.Scenario) Study { return &AirPolicing{} }, PicksDefense, Uses{}},

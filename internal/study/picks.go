@@ -53,7 +53,11 @@ func checkPicks(s *scenario.Scenario, st Study, o Options) error {
 	if own := ownPick(st); own != "" && (g.Both || g.Threat || g.Defense) {
 		return badInput("%s: %s sets its own catalog pick (pick: %s in its analysis section), so the pick flags have no effect; leave them out or remove that field", s.File, what, own)
 	}
-	switch k.Picks {
+	picks := k.Picks
+	if hasRaid(s) {
+		picks = PicksBoth // the raid's threats and batteries
+	}
+	switch picks {
 	case PicksNone:
 		if g.Both || g.Threat || g.Defense {
 			return badInput("%s: %s takes no catalog values, so --pick, --pick-threat and --pick-defense have no effect; leave them out", s.File, what)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,16 +18,53 @@ import (
 
 // Rotation is the input of the rotation analysis: a deployment schedule
 // and the defended assets (analysis.RotationPlan), and the places threats
-// come from, which the map shows.
+// come from, which the map shows. With top-level threats (a raid) it also
+// runs the raid through the engine in every phase of the year (each
+// interval with one set of ready batteries, analysis.RotationPhases),
+// against the batteries ready then; the assets are then the scenario's
+// top-level assets, whose values the engine weighs.
 type Rotation struct {
 	analysis.RotationPlan
-	ThreatOrigins []string `json:"threat_origins,omitempty"` // catalog places
+	// Deployments are the plan's, each with the equipment a raid meets.
+	// Declared after the plan, whose deployments field it replaces.
+	Deployments   []RotationBattery `json:"deployments"`
+	ThreatOrigins []string          `json:"threat_origins,omitempty"` // catalog places
+
+	scenario *scenario.Scenario
 }
 
-// Validate checks the plan and the origins.
+// RotationBattery is one deployment and, for a raid, its battery: a
+// launcher of Rounds interceptors of the deployment's System and one
+// Radar facing AzimuthDeg (nil: the mean launch point of the raid).
+type RotationBattery struct {
+	analysis.RotationDeployment
+	Rounds     int      `json:"rounds,omitempty"`
+	Radar      string   `json:"radar,omitempty"`       // catalog radar, e.g. AN/MPQ-65
+	AzimuthDeg *float64 `json:"azimuth_deg,omitempty"` // boresight, degrees clockwise from true north
+}
+
+// plan is the coverage plan: the deployments without their batteries,
+// and the analysis section's assets, else the scenario's top-level ones.
+func (r *Rotation) plan() analysis.RotationPlan {
+	p := r.RotationPlan
+	p.Deployments = nil
+	for _, d := range r.Deployments {
+		p.Deployments = append(p.Deployments, d.RotationDeployment)
+	}
+	if len(p.Assets) == 0 && r.scenario != nil {
+		for _, a := range r.scenario.Assets {
+			if pos, err := resolve(a.Point); err == nil {
+				p.Assets = append(p.Assets, analysis.RotationAsset{Name: a.Name, LatDeg: pos.LatDeg(), LonDeg: pos.LonDeg()})
+			}
+		}
+	}
+	return p
+}
+
+// Validate checks the plan, the origins and, with a raid, each battery.
 func (r *Rotation) Validate() error {
 	var errs []error
-	if err := r.RotationPlan.Validate(); err != nil {
+	if err := r.plan().Validate(); err != nil {
 		errs = append(errs, err)
 	}
 	for i, p := range r.ThreatOrigins {
@@ -34,9 +72,9 @@ func (r *Rotation) Validate() error {
 			errs = append(errs, strict.Fieldf(fmt.Sprintf("threat_origins[%d]", i), "%v", err))
 		}
 	}
+	errs = append(errs, r.validateBatteries()...)
 	return errors.Join(errs...)
 }
-
 // RotationResults is the JSON of a rotation analysis. Slots are left out
 // of the JSON (they repeat the intervals day by day).
 type RotationResults struct {
@@ -44,6 +82,10 @@ type RotationResults struct {
 	Resolution string                              `json:"resolution"`
 	Assets     []rotationAssetJSON                 `json:"assets"`
 	Units      []analysis.RotationUnitAvailability `json:"units"`
+	// Phases and Raids are set when the scenario has a raid: every phase
+	// of the year and the engine's run of each distinct ready set.
+	Phases []RotationPhaseJSON `json:"phases,omitempty"`
+	Raids  []RaidJSON          `json:"raids,omitempty"`
 }
 
 type rotationAssetJSON struct {
@@ -59,7 +101,7 @@ type rotationAssetJSON struct {
 
 // Run computes the coverage.
 func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
-	plan := r.RotationPlan
+	plan := r.plan()
 	if plan.Pick == "" {
 		plan.Pick = o.Sim.DefensePick.String() // the interceptors' ranges
 	}
@@ -77,21 +119,48 @@ func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		}
 		out.Assets = append(out.Assets, j)
 	}
+	var runs []*raidRun
+	if hasRaid(s) {
+		if out.Phases, runs, err = r.rotationRaids(s, r.plan(), o); err != nil {
+			return nil, err
+		}
+		for _, run := range runs {
+			out.Raids = append(out.Raids, run.json())
+		}
+	}
 	rs := &Result{Kind: "rotation", Results: out}
 	rs.Headline = rotationHeadline(s, out)
-	rs.Scene = rotationScene(s, r, res)
+	rs.Scene = rotationScene(s, r, plan, res)
 	rs.Sections = rotationSections(res, out, rs.Scene)
 	for _, d := range plan.Deployments {
 		rs.Systems = addSystem(rs.Systems, d.System)
 	}
-	rs.Events = [][]string{{"asset", "event", "start", "end", "length_days", "kind", "units"}}
+	rs.Events = [][]string{{"asset", "event", "start", "end", "length_days", "kind", "units", "p_survive", "ci95_low", "ci95_high"}}
+	if len(runs) > 0 {
+		rs.Headline = raidHeadline(s, out, rs.Headline)
+		rs.Sections = append([]report.Section{raidSection(s, out)}, rs.Sections...)
+		rs.Systems = addSystem(rs.Systems, EngineSystems(runs[0].world)...)
+		sc := EngineScene(s, runs[0].world, runs[0].sum)
+		rs.Scene.Tracks = append(rs.Scene.Tracks, sc.Tracks...)
+		for _, st := range sc.Sites {
+			if st.Kind == scene.SiteLaunch {
+				addSite(rs.Scene, st)
+			}
+		}
+		for i, ph := range out.Phases {
+			for _, a := range out.Raids[ph.Run].Assets {
+				rs.Events = append(rs.Events, []string{a.Name, "phase " + strconv.Itoa(i+1), ph.Start.Format(time.RFC3339), ph.End.Format(time.RFC3339), fmtF(ph.LengthDays, 3),
+					string(a.Status), strings.Join(ph.Units, ";"), fmtF(a.PSurvive, 4), fmtF(a.CI95[0], 4), fmtF(a.CI95[1], 4)})
+			}
+		}
+	}
 	for _, a := range out.Assets {
 		for _, c := range a.Covered {
-			rs.Events = append(rs.Events, []string{a.Asset, "covered", c.Start.Format(time.RFC3339), c.End.Format(time.RFC3339), fmtF(c.LengthDays, 3), "", strings.Join(c.Units, ";")})
+			rs.Events = append(rs.Events, []string{a.Asset, "covered", c.Start.Format(time.RFC3339), c.End.Format(time.RFC3339), fmtF(c.LengthDays, 3), "", strings.Join(c.Units, ";"), "", "", ""})
 		}
 		for _, g := range a.Gaps {
 			rs.Events = append(rs.Events, []string{a.Asset, "gap", g.Start.Format(time.RFC3339), g.End.Format(time.RFC3339), fmtF(g.LengthDays, 3), g.Kind,
-				strings.Join(append(append([]string{}, g.BeforeUnits...), g.AfterUnits...), ";")})
+				strings.Join(append(append([]string{}, g.BeforeUnits...), g.AfterUnits...), ";"), "", "", ""})
 		}
 	}
 	return rs, nil
@@ -129,9 +198,9 @@ func rotationHeadline(s *scenario.Scenario, out RotationResults) Headline {
 	return h
 }
 
-func rotationScene(s *scenario.Scenario, r *Rotation, res analysis.RotationResult) *scene.Scene {
+func rotationScene(s *scenario.Scenario, r *Rotation, plan analysis.RotationPlan, res analysis.RotationResult) *scene.Scene {
 	sc := newScene(s)
-	for i, d := range r.Deployments {
+	for i, d := range plan.Deployments {
 		u := res.Units[i]
 		addSite(sc, scene.Site{Name: d.Unit, Kind: scene.SiteDefense, Owner: d.Owner, LatDeg: d.LatDeg, LonDeg: d.LonDeg,
 			Note: fmt.Sprintf("%s, %s to %s", d.System, d.Start, d.End)})
@@ -144,7 +213,7 @@ func rotationScene(s *scenario.Scenario, r *Rotation, res analysis.RotationResul
 				Note: "defended circle of the battery's catalog range"})
 		}
 	}
-	for _, a := range r.Assets {
+	for _, a := range plan.Assets {
 		addSite(sc, scene.Site{Name: a.Name, Kind: scene.SiteAsset, LatDeg: a.LatDeg, LonDeg: a.LonDeg})
 	}
 	for _, p := range r.ThreatOrigins {

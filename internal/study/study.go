@@ -144,9 +144,16 @@ func Load(nameOrPath string) (*scenario.Scenario, Study, error) {
 // default physics: for the engine, it builds the world, aiming every
 // missile, so a threat whose profile cannot reach its aim point is refused
 // here as it is by Run, and so is a run.fidelity fast that the threats or
-// links rule out. Analyses fly inside their runs and are checked by
-// Decode alone.
+// links rule out. A rotation or reach analysis with a raid (top-level
+// threats) has its threats flown likewise; other analyses fly inside
+// their runs and are checked by Decode alone.
 func Check(s *scenario.Scenario, st Study) error {
+	if hasRaid(s) {
+		// An analysis's raid flies as an engine run's threats would:
+		// aimed here, so validate refuses what run would.
+		_, err := FlyThreats(s, sim.DefaultOptions())
+		return err
+	}
 	if _, engine := st.(*Engine); !engine {
 		return nil
 	}
