@@ -90,7 +90,7 @@ type SensorJSON struct {
 func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, events *eventLog) EngineResults {
 	r := EngineResults{
 		Trials: sum.Trials, Fidelity: world.Options.Fidelity.String(), Architecture: string(s.Run.Architecture),
-		Assets: engineAssetsJSON(AssetFates(world, sum)), Threats: []ThreatJSON{}, Commands: []CommandJSON{}, Sensors: []SensorJSON{},
+		Assets: engineAssetsJSON(AssetFates(world, sum)), Commands: []CommandJSON{}, Sensors: []SensorJSON{},
 		Totals: TotalsJSON{
 			InterceptorsMean: sum.InterceptorsMean, InterceptorsCI95: sum.InterceptorsCI95,
 			LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
@@ -102,18 +102,7 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 		n := events.trials
 		r.EventsTrials, r.EventsNote = &n, note
 	}
-	nf := float64(sum.Trials)
-	for i, f := range world.Flights {
-		ts := sum.Threats[i]
-		j := ThreatJSON{FlightJSON: NewFlightJSON(f), InterceptorsMean: ts.InterceptorsMean,
-			PDetected: float64(ts.Detected) / nf, PFireControl: float64(ts.FireControlled) / nf}
-		if f.OutOfReach == "" {
-			p, ci := ts.PLeak, ts.CI95
-			j.PLeak, j.PLeakCI95 = &p, &ci
-		}
-		j.addSensingStats(ts)
-		r.Threats = append(r.Threats, j)
-	}
+	r.Threats = threatsJSON(world, sum)
 	for _, c := range world.Commands {
 		cj := CommandJSON{Name: c.Name, Picture: c.Picture, Launchers: []string{}, Salvo: c.Doctrine.Salvo,
 			SLS: c.Doctrine.ShootLookShoot, Reserve: c.Doctrine.Reserve, Sectoral: c.Sectoral}
@@ -140,6 +129,24 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 		}
 	}
 	return r
+}
+
+// threatsJSON lists each missile's flight and fate over the trials.
+func threatsJSON(world *sim.World, sum *sim.Summary) []ThreatJSON {
+	out := []ThreatJSON{}
+	nf := float64(sum.Trials)
+	for i, f := range world.Flights {
+		ts := sum.Threats[i]
+		j := ThreatJSON{FlightJSON: NewFlightJSON(f), InterceptorsMean: ts.InterceptorsMean,
+			PDetected: float64(ts.Detected) / nf, PFireControl: float64(ts.FireControlled) / nf}
+		if f.OutOfReach == "" {
+			p, ci := ts.PLeak, ts.CI95
+			j.PLeak, j.PLeakCI95 = &p, &ci
+		}
+		j.addSensingStats(ts)
+		out = append(out, j)
+	}
+	return out
 }
 
 // engineAssetsJSON lists each asset's survival and status.

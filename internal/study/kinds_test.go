@@ -23,16 +23,17 @@ func TestKinds(t *testing.T) {
 		// The mean leaking is 0 to the raid's size (hi is set below).
 		{"europe", EngineKind, "warheads leaking per raid (mean)", 0, -1,
 			[]string{"Outcome", "Geometry of the raid (intercepts of trial 0)"}},
-		// Iskander-M over 222 km: a minimum-energy flight of 3 to 5 min
-		// (flat-Earth bound 2·sqrt(R/g)·… gives 3.4 min at 45°).
-		{"kaliningrad", "reach", "min", 3, 5,
-			[]string{"Flight times", "Range rings (one per range value and claim)", "Ranges and places"}},
+		// The raid's mean leakers: 0 to its size (hi is set below); the
+		// engine's sections come first, then the reach's.
+		{"kaliningrad", "reach", "warheads leaking per raid (mean)", 0, -1,
+			[]string{"The raid against the defenses", "Geometry of the raid (intercepts of trial 0)", "Flight times", "Range rings (one per range value and claim)", "Ranges and places"}},
 		// 1,550 warheads against 48 interceptors: each interceptor kills
 		// at most one, so at least 1,502 survive.
 		{"numbers", "salvo", "expected surviving warheads", 1550 - 48, 1550,
 			[]string{"Salvo arithmetic"}},
-		{"patriot-rotation", "rotation", "days of 2026 without coverage", 0, 365,
-			[]string{"Coverage over the year", "Batteries, defended circles and assets"}},
+		// A probability.
+		{"patriot-rotation", "rotation", "P(Vilnius survives the raid) in its worst phase", 0, 1,
+			[]string{"The raid in each phase", "Coverage over the year", "Batteries, defended circles and assets"}},
 		{"radars", "radar", "fraction of launches seen by at least one radar", 0, 1,
 			[]string{"Coverage", "Radar footprints and launches", "Every sighting"}},
 		// A fighter at under Mach 2 from bases 100-300 km away: minutes,

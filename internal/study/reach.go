@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/analysis"
@@ -75,6 +77,16 @@ type ReachResults struct {
 	Rings []analysis.Ring  `json:"rings"`
 	// Focus is, for each missile and site, the focus places.
 	Focus []FocusPlace `json:"focus"`
+	// Raid is the engine's run of the scenario's threats against its
+	// sites, when the scenario has threats.
+	Raid *ReachRaidJSON `json:"raid,omitempty"`
+}
+
+// ReachRaidJSON is the raid of a reach analysis: each asset's survival,
+// the means per raid and each missile's fate.
+type ReachRaidJSON struct {
+	RaidJSON
+	Threats []ThreatJSON `json:"threats"`
 }
 
 // FocusPlace is one focus place seen from one missile's launch point.
@@ -125,10 +137,28 @@ func (r *Reach) Run(s *scenario.Scenario, o Options) (*Result, error) {
 			}
 		}
 	}
+	var raid *raidRun
+	if hasRaid(s) {
+		var err error
+		if raid, err = runRaid(s, s.Sites, o, o.Seed, "raid"); err != nil {
+			return nil, err
+		}
+		out.Raid = &ReachRaidJSON{RaidJSON: raid.json(), Threats: threatsJSON(raid.world, raid.sum)}
+	}
 	res.Results = out
 	res.Headline = reachHeadline(s, out)
 	reachScene(res.Scene, r, out)
 	res.Sections = reachSections(out, res.Scene)
+	if raid != nil {
+		// The headline is the engine's: the raid's outcome, then the reach.
+		eh := EngineHeadline(s, raid.world, raid.sum)
+		res.Headline = Headline{Question: s.Question, Value: eh.Value, Unit: eh.Unit,
+			Answer: "Against the raid, " + lowerFirst(eh.Answer) + " Reach and flight times, without defenses: " + res.Headline.Answer}
+		sc := EngineScene(s, raid.world, raid.sum)
+		res.Sections = append(engineSections(s, raid.world, raid.sum, sc, ""), res.Sections...)
+		res.Sections[0].Heading = "The raid against the defenses"
+		res.Systems = addSystem(res.Systems, EngineSystems(raid.world)...)
+	}
 	res.Events = [][]string{{"missile", "site", "place", "country", "distance_km", "azimuth_deg", "reached_by", "flight_time_min", "flown_as", "note"}}
 	for _, rc := range out.Reach {
 		for _, p := range rc.Places {
@@ -311,4 +341,11 @@ func reachSections(out ReachResults, sc *scene.Scene) []report.Section {
 		geom,
 		{Heading: "Ranges and places", Blocks: []report.Block{ranges, all}},
 	}
+}
+
+// lowerFirst returns s with its first letter in lower case, to go on a
+// sentence with another's words.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -75,6 +75,7 @@ func (r *Rotation) Validate() error {
 	errs = append(errs, r.validateBatteries()...)
 	return errors.Join(errs...)
 }
+
 // RotationResults is the JSON of a rotation analysis. Slots are left out
 // of the JSON (they repeat the intervals day by day).
 type RotationResults struct {
