@@ -88,8 +88,8 @@ func TestRunPickFlagsRefused(t *testing.T) {
 		{[]string{"run", "europe", "--pick", "low", "--pick-threat", "high"}, "--pick sets"},
 		{[]string{"run", "europe", "--pick-defense", "median"}, `--pick-defense "median" is not allowed; allowed: low, central, high`},
 		{[]string{"run", "numbers", "--pick", "high"}, "takes no catalog values"},
-		{[]string{"run", "kaliningrad", "--pick-defense", "low"}, "--pick-defense has no effect"},
-		{[]string{"run", "patriot-rotation", "--pick-threat", "low"}, "--pick-threat has no effect"},
+		{[]string{"run", noRaidFile(t, "reach"), "--pick-defense", "low"}, "--pick-defense has no effect"},
+		{[]string{"run", noRaidFile(t, "rotation"), "--pick-threat", "low"}, "--pick-threat has no effect"},
 		{[]string{"run", "redzikowo-icbm", "--pick-threat", "high", "--pick-defense", "low"}, "takes one catalog pick"},
 		{[]string{"run", pickedFile(t), "--pick", "high"}, "sets its own catalog pick (pick: low"},
 	} {
@@ -98,6 +98,28 @@ func TestRunPickFlagsRefused(t *testing.T) {
 			t.Errorf("rampart %q = exit %d, %q; want exit %d and %q", tc.args, code, errs, exitBadInput, tc.want)
 		}
 	}
+}
+
+// noRaidFile writes a reach or rotation analysis without a raid (no
+// top-level threats), which takes only the threat or the defense pick.
+func noRaidFile(t *testing.T, kind string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), kind+".yaml")
+	text := map[string]string{
+		"reach": "name: reach\nanalysis:\n  kind: reach\n  missiles: [Iskander-M]\n  sites: [{place: Kaliningrad}]\n  focus: [Vilnius]\n",
+		"rotation": `name: rotation
+analysis:
+  kind: rotation
+  year: 2026
+  deployments:
+    - {unit: A, owner: X, lat_deg: 54.66, lon_deg: 25.42, start: "2026-01-01", end: "2026-06-30", transit_days: 0, readiness_days: 0, system: PAC-3 MSE}
+  assets:
+    - {name: Vilnius, lat_deg: 54.69, lon_deg: 25.28}
+`}[kind]
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // pickedFile writes a rotation analysis whose section gives its own pick.

@@ -59,8 +59,8 @@ func TestReproduceCommandRunsAsPrinted(t *testing.T) {
 			"rampart run " + scenario.Default + " --seed 1 --trials 1 --no-rotation --no-drag"},
 		{"library analysis", []string{"run", "numbers", "--seed", "9", "--trials", "40"},
 			"rampart run numbers --seed 9 --trials 40"},
-		{"file by relative path", []string{"run", "my raid.yaml", "--pick", "low", "--earth", "sphere", "--no-rotation", "--no-drag"},
-			"rampart run 'my raid.yaml' --earth sphere --no-rotation --no-drag --pick low"},
+		{"file by relative path", []string{"run", "my raid.yaml", "--trials", "2", "--pick", "low", "--earth", "sphere", "--no-rotation", "--no-drag"},
+			"rampart run 'my raid.yaml' --seed 1 --trials 2 --earth sphere --no-rotation --no-drag --pick low"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(work, strings.ReplaceAll(c.name, " ", "-"))
