@@ -103,7 +103,7 @@ func TestCrashKeepsFinishedRuns(t *testing.T) {
 
 	// Two finished runs: an analysis and a few engine trials.
 	var done []int64
-	for _, req := range []RunRequest{{ScenarioInput: ScenarioInput{Scenario: "kaliningrad"}},
+	for _, req := range []RunRequest{{ScenarioInput: ScenarioInput{Scenario: "tomahawk"}},
 		{ScenarioInput: ScenarioInput{Scenario: "europe"}, Trials: ptr(3)}} {
 		var c CreatedRun
 		if code := call(t, "POST", base+"/api/runs", req, &c); code != 202 {

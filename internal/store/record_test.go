@@ -14,14 +14,14 @@ import (
 func TestRecord(t *testing.T) {
 	ctx := context.Background()
 	s := openSQLite(t, Options{})
-	sc, st, err := study.Load("kaliningrad")
+	sc, st, err := study.Load("tomahawk")
 	if err != nil {
 		t.Fatal(err)
 	}
 	o := study.Options{Seed: 1, Workers: 1}
 	spec := SpecOf(sc, st, o)
 	if spec.Kind != "reach" || spec.Trials != 0 || spec.Fidelity != "" || spec.ScenarioSHA256 != sc.SHA256 {
-		t.Errorf("SpecOf(kaliningrad) = %+v, want kind reach, no trials, no fidelity", spec)
+		t.Errorf("SpecOf(tomahawk) = %+v, want kind reach, no trials, no fidelity", spec)
 	}
 	id, res, err := Record(ctx, s, spec, func() (*study.Result, error) { return study.Run(sc, st, o) })
 	if err != nil {

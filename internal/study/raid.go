@@ -73,6 +73,11 @@ func runRaid(s *scenario.Scenario, sites []scenario.Site, o Options, seed int64,
 		return nil, err
 	}
 	o.Seed = seed
+	if o.Trials < 1 {
+		// A caller that gives no trials (Options' zero value) runs the
+		// scenario's, as rampart run does without --trials.
+		o.Trials = s.Run.Trials
+	}
 	sum, err := monteCarlo(world, o, "Monte Carlo trials, "+label, nil)
 	if err != nil {
 		return nil, err

@@ -1,9 +1,11 @@
 package study
 
 import (
+	"math"
 	"strings"
 	"testing"
 
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/scenario"
 )
 
@@ -161,5 +163,45 @@ func TestRotationRaidCheckFliesThreats(t *testing.T) {
 	}
 	if err := Check(s, st); err == nil || !strings.Contains(err.Error(), "threats[0]") {
 		t.Errorf("Check = %v, want the unreachable threats[0] refused", err)
+	}
+}
+
+// Tolerance of TestRotationRaidMatchesSalvoFormula: four binomial standard
+// errors of P(survive) at its trials, the band a correct engine leaves
+// about once in 16,000 runs.
+const salvoFormulaSigmas = 4
+
+// TestRotationRaidMatchesSalvoFormula checks a phase's P(survive) against
+// the closed form of independent shots: a missile engaged by a salvo of
+// n interceptors of single-shot kill probability Pk survives with
+// (1 − Pk)^n, so an asset attacked by m such missiles survives with
+// (1 − (1 − Pk)^n)^m (the salvo formula of D. Wilkening, "A simple model
+// for calculating ballistic missile defense effectiveness", Science &
+// Global Security 8:2, 183–215 (2000), doi:10.1080/08929880008426475, as
+// package analysis's salvo arithmetic uses it). The battery fires one two-shot salvo at each
+// of the two missiles (4 interceptors a raid, checked), with the
+// catalog's central Pk 0.7: (1 − 0.3²)² = 0.8281. The engine's kill also
+// needs the miss within the homing reach; the test finds it met.
+func TestRotationRaidMatchesSalvoFormula(t *testing.T) {
+	if testing.Short() {
+		t.Skip("400 trials")
+	}
+	const trials = 400
+	text := strings.Replace(rotationRaidYAML, `end: "2026-03-31", transit_days: 0`, `end: "2026-12-31", transit_days: 0`, 1)
+	text = text[:strings.Index(text, "    - {unit: B")]
+	out := runRotationRaid(t, text, trials)
+	if len(out.Raids) != 1 || out.Raids[0].Totals.InterceptorsMean != 4 {
+		t.Fatalf("%d runs, %v interceptors a raid; want one run and 4 (one 2-shot salvo at each missile)", len(out.Raids), out.Raids[0].Totals.InterceptorsMean)
+	}
+	e, err := catalog.Lookup("PAC-3 MSE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, _ := e.Param("pk")
+	want := math.Pow(1-math.Pow(1-pk.Central, 2), 2)
+	got := out.Raids[0].Assets[0].PSurvive
+	tol := salvoFormulaSigmas * math.Sqrt(want*(1-want)/trials)
+	if math.Abs(got-want) > tol {
+		t.Errorf("P(Vilnius survives) = %.4f over %d trials, want the salvo formula's %.4f ± %.4f", got, trials, want, tol)
 	}
 }
