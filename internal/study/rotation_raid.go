@@ -204,6 +204,18 @@ func raidHeadline(s *scenario.Scenario, out RotationResults, coverage Headline) 
 	var b strings.Builder
 	fmt.Fprintf(&b, "Over %s trials of the raid in each phase of %d, %s survives with %s in phase %d (%s, %s)",
 		commaInt(trials), out.Year, name, say(asset(bp, 0)), best+1, phaseDates(bp.RotationPhase, out.Year), readyWords(bp.RotationPhase))
+	var alike []string
+	for i, ph := range out.Phases {
+		if x := asset(ph, 0); i != best && i != worst && x.PSurvive >= asset(bp, 0).CI95[0] && x.PSurvive <= asset(bp, 0).CI95[1] {
+			alike = append(alike, strconv.Itoa(i+1))
+		}
+	}
+	switch n := len(alike); {
+	case n == 1:
+		fmt.Fprintf(&b, " (phase %s lies within that 95 %% interval)", alike[0])
+	case n > 1:
+		fmt.Fprintf(&b, " (phases %s and %s lie within that 95 %% interval)", strings.Join(alike[:n-1], ", "), alike[n-1])
+	}
 	if worst != best {
 		what := "its worst phase"
 		if wp.Handover {
