@@ -7,6 +7,7 @@ import (
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/scenario"
+	"github.com/rampart-sim/rampart/internal/scene"
 )
 
 // rotationRaidYAML is a small rotation with a raid: battery A ready in
@@ -203,5 +204,31 @@ func TestRotationRaidMatchesSalvoFormula(t *testing.T) {
 	tol := salvoFormulaSigmas * math.Sqrt(want*(1-want)/trials)
 	if math.Abs(got-want) > tol {
 		t.Errorf("P(Vilnius survives) = %.4f over %d trials, want the salvo formula's %.4f ± %.4f", got, trials, want, tol)
+	}
+}
+
+// TestRotationRaidTakesCruiseMissiles: a cruise missile joins the raid as
+// an engine scenario's threat does, with no field of its own: it flies in
+// every phase's run. (The engine does not engage cruise missiles yet,
+// issue 15; when it does, this scenario needs no change.)
+func TestRotationRaidTakesCruiseMissiles(t *testing.T) {
+	text := strings.Replace(rotationRaidYAML, "assets:\n", "  - {name: 9m729-kaliningrad-vilnius, missile: 9M729, from: {place: Kaliningrad}, to: {place: Vilnius}}\nassets:\n", 1)
+	s, st, err := loadText(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(s, st); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(s, st, Options{Seed: 1, Trials: 2, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flown := false
+	for _, tr := range res.Scene.Tracks {
+		flown = flown || tr.Name == "9m729-kaliningrad-vilnius" && tr.Kind == scene.TrackCruise
+	}
+	if !flown || len(res.Results.(RotationResults).Raids) != 4 {
+		t.Errorf("the 9M729 flies in the raid: %v (tracks %d), %d runs; want a cruise track and 4 runs", flown, len(res.Scene.Tracks), len(res.Results.(RotationResults).Raids))
 	}
 }
