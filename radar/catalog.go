@@ -23,16 +23,20 @@ const (
 	defaultDwell   = 0.1 // s
 )
 
-// FromCatalog builds a radar from a catalog entry of kind radar, at the
-// antenna position site, with the boresight (centre of the azimuth
-// sector) at boresightAz, rad clockwise from north.
+// FromCatalog builds a radar from a catalog entry of kind radar at site,
+// with the boresight (centre of the azimuth sector) at boresightAz, rad
+// clockwise from north. The antenna stands the entry's antenna_height_m
+// (AntennaHeight; 0 if it gives none) above site: Radar.Site.Alt is
+// site.Alt plus that height. For an airborne radar that height is its
+// station's flight altitude.
 //
 // Catalog keys read: frequency_ghz, gain_db, noise_temp_k, loss_db,
 // average_power_kw, beamwidth_deg and fov_az_deg (required); dwell_time_s
 // (default 0.1 s), faces_count (1), pulses_count (1), pulse_width_us
 // (1 µs), bandwidth_ghz (1/τ), min_elevation_deg (0), max_elevation_deg
 // (90), instrumented_range_km (the high end of range_km), search_frame_s
-// (10 s), track_update_s (1 s) and tracked_objects_count (100).
+// (10 s), track_update_s (1 s), tracked_objects_count (100),
+// antenna_height_m (0) and clutter_loss_db (none; see Radar.ClutterLoss).
 //
 // pick selects the radar's performance, not each value's end of its band:
 // PickLow takes the pessimistic end of every band (low power, gain and
@@ -65,6 +69,8 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz f
 	band := p.opt("bandwidth_ghz", true, 1/tau/1e9) * 1e9
 	minEl := p.opt("min_elevation_deg", false, 0) * math.Pi / 180
 	maxEl := p.opt("max_elevation_deg", true, 90) * math.Pi / 180
+	clutterDB := p.opt("clutter_loss_db", false, 0)
+	site.Alt += AntennaHeight(e, pick)
 	maxR := p.opt("instrumented_range_km", true, math.NaN()) * 1e3
 	if math.IsNaN(maxR) {
 		v, ok := e.Param("range_km")
@@ -106,6 +112,9 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz f
 		TrackInterval: p.opt("track_update_s", false, defaultTrackInterval),
 		MaxTracks:     int(p.opt("tracked_objects_count", true, defaultMaxTracks)),
 	}
+	if clutterDB > 0 {
+		r.ClutterLoss = FromDB(clutterDB)
+	}
 	if fov >= 2*math.Pi-1e-9 {
 		r.HalfWidthAz = math.Pi
 	}
@@ -113,6 +122,14 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz f
 		return nil, err
 	}
 	return r, nil
+}
+
+// AntennaHeight returns the height of the entry's antenna above its site,
+// m: its catalog antenna_height_m at the pick (a higher antenna sees
+// farther, so PickHigh takes the high end), 0 if it gives none.
+func AntennaHeight(e catalog.Entry, pick catalog.Pick) float64 {
+	p := params{e: e, pick: pick}
+	return p.opt("antenna_height_m", true, 0)
 }
 
 // params reads catalog values at a performance pick.

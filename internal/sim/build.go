@@ -62,6 +62,12 @@ func (w *World) buildRadar(st Site, pl Platform, rd Radar) (SensorUnit, error) {
 	if err != nil {
 		return SensorUnit{}, err
 	}
+	if h := st.AntennaHeight; h != nil {
+		r.Site.Alt = st.Pos.Alt + *h
+		if err := r.Init(); err != nil {
+			return SensorUnit{}, err
+		}
+	}
 	id := pl.Name
 	if len(pl.Radars) > 1 {
 		id = pl.Name + "/" + e.Name
