@@ -51,6 +51,23 @@ const (
 // integrated coherently (pulse-Doppler phased arrays), with Pfa 1e-6 and
 // a Swerling 1 target: change Detector to use others.
 func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz float64) (*Radar, error) {
+	return FromCatalogHeight(e, pick, site, AntennaHeight(e, pick), boresightAz)
+}
+
+// FromCatalogHeight is FromCatalog with the antenna h m above site instead
+// of the entry's antenna_height_m (a site's mast, tower or station
+// altitude).
+//
+// The elevation limit: a raised antenna steers its lowest beam down to
+// the horizon, so the entry's min_elevation_deg is measured from the dip
+// of the horizon, HorizonDip(h): MinEl is min_elevation_deg − HorizonDip(h).
+// With min_elevation_deg 0 the lowest beam's edge is the ray grazing the
+// effective Earth, and a low flier is lost at the horizon, not before; an
+// antenna at its site (h = 0) keeps min_elevation_deg.
+func FromCatalogHeight(e catalog.Entry, pick catalog.Pick, site geo.LLA, h, boresightAz float64) (*Radar, error) {
+	if !(h >= 0) || math.IsInf(h, 1) {
+		return nil, fmt.Errorf("%w: radar %s: antenna height %g m must be a non-negative finite number", ErrInput, e.Name, h)
+	}
 	if e.Kind != catalog.KindRadar {
 		return nil, fmt.Errorf("%w: catalog entry %s is %s, not a radar", ErrInput, e.Name, e.Kind.A())
 	}
@@ -70,7 +87,8 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz f
 	minEl := p.opt("min_elevation_deg", false, 0) * math.Pi / 180
 	maxEl := p.opt("max_elevation_deg", true, 90) * math.Pi / 180
 	clutterDB := p.opt("clutter_loss_db", false, 0)
-	site.Alt += AntennaHeight(e, pick)
+	site.Alt += h
+	minEl -= HorizonDip(h)
 	maxR := p.opt("instrumented_range_km", true, math.NaN()) * 1e3
 	if math.IsNaN(maxR) {
 		v, ok := e.Param("range_km")
@@ -122,6 +140,18 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick, site geo.LLA, boresightAz f
 		return nil, err
 	}
 	return r, nil
+}
+
+// HorizonDip returns the depression below the horizontal of the ray from
+// an antenna h m above a smooth 4/3 Earth that grazes it, rad:
+// arccos(re/(re+h)) with re = RefractionK·EarthRadius, ≈ √(2h/re); 0 for
+// h ≤ 0.
+func HorizonDip(h float64) float64 {
+	if !(h > 0) {
+		return 0
+	}
+	re := RefractionK * EarthRadius
+	return math.Acos(re / (re + h))
 }
 
 // AntennaHeight returns the height of the entry's antenna above its site,

@@ -58,15 +58,13 @@ func (w *World) addOwner(o string) {
 
 func (w *World) buildRadar(st Site, pl Platform, rd Radar) (SensorUnit, error) {
 	e := rd.Entry
-	r, err := radar.FromCatalog(e, w.Options.DefensePick, st.Pos, w.boresight(st, rd))
+	h := radar.AntennaHeight(e, w.Options.DefensePick)
+	if st.AntennaHeight != nil {
+		h = *st.AntennaHeight
+	}
+	r, err := radar.FromCatalogHeight(e, w.Options.DefensePick, st.Pos, h, w.boresight(st, rd))
 	if err != nil {
 		return SensorUnit{}, err
-	}
-	if h := st.AntennaHeight; h != nil {
-		r.Site.Alt = st.Pos.Alt + *h
-		if err := r.Init(); err != nil {
-			return SensorUnit{}, err
-		}
 	}
 	id := pl.Name
 	if len(pl.Radars) > 1 {
