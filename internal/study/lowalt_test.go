@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rampart-sim/rampart/geo"
@@ -109,5 +111,34 @@ func TestEngineLowFlierSensing(t *testing.T) {
 	t.Logf("E-3 first detects it %.1f km from its station", de/1e3)
 	if !(de > e3FarKm*1e3) {
 		t.Errorf("E-3 first detection %.1f km out, want beyond %g km", de/1e3, e3FarKm)
+	}
+}
+
+// TestLowFlierExample: examples/scenarios/low-flier.yaml validates, and
+// its E-3 is the sensor that first detects the cruise missile, within a
+// few search frames of launch: 220 km from the station the missile's
+// small cross section in clutter gives each look a Pd below 1, so the
+// first detection may take more than one rotation; the Patriot radar
+// cannot see it before it is within 37 km of Vilnius, 20 min later.
+func TestLowFlierExample(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "scenarios", "low-flier.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scenario.Check("low-flier.yaml", src, scenario.DefaultCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := BuildWorld(s, sim.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := w.Sense(rand.New(rand.NewPCG(1, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const e3Frames = 4 * 10.0 // four of the AN/APY-2's 10 s rotations
+	if got := out[0]; got.FirstDetectionSensor != "e3" || !(got.FirstDetection-w.Flights[0].LaunchTime <= e3Frames) {
+		t.Errorf("first detection by %q at %.1f s, want the E-3 (e3) within %g s of launch", got.FirstDetectionSensor, got.FirstDetection, e3Frames)
 	}
 }
