@@ -96,6 +96,7 @@ func TestAntennaHeightFromCatalog(t *testing.T) {
 		{"AN/MPQ-65", [3]float64{3, 4, 5}},
 		{"92N6E", [3]float64{5, 7, 39}},
 		{"AN/APY-2", [3]float64{8840, 9000, 9140}},
+		{"Shmel-M", [3]float64{8000, 9000, 10000}},
 		{"AN/TPY-2", [3]float64{0, 0, 0}},
 	} {
 		e, err := catalog.Lookup(c.name)
@@ -278,5 +279,24 @@ func TestClutterLossValidated(t *testing.T) {
 	r.ClutterLoss = 0.5
 	if err := r.Init(); err == nil {
 		t.Error("clutter loss 0.5 accepted")
+	}
+}
+
+// TestA50AirTargets checks the A-50U's Shmel-M at a 9 km station against
+// its maker's claim of air targets at up to 650 km (Vega via The National
+// Interest, 2021; catalog ni-2021-a50u): a 10 m² aircraft (the catalog's
+// assumed reference target) 10 km up, 640 km away in slant range, is above
+// the horizon (4.12 (√9000 + √10000) = 803 km), out of clutter, and
+// detected with Pd ≥ 0.9.
+func TestA50AirTargets(t *testing.T) {
+	r := lowRadar(t, "Shmel-M")
+	s := edge(500e3, 700e3, func(s float64) bool {
+		_, _, rn := r.enu.AzElRange(eastAt(s, 10e3))
+		return rn <= 640e3
+	})
+	p := eastAt(s, 10e3)
+	if o := r.Observe(p, 10); o.Visibility != Visible || r.InClutter(p) || o.Pd < 0.9 {
+		t.Errorf("Shmel-M vs 10 m² at 10 km, %.0f km slant: %v, in clutter %v, Pd %.3f; want visible, clear, Pd ≥ 0.9",
+			o.Range/1e3, o.Visibility, r.InClutter(p), o.Pd)
 	}
 }
