@@ -2,6 +2,7 @@ package radar
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/rampart-sim/rampart/catalog"
@@ -18,7 +19,9 @@ const rangeClaimTol = 0.02
 // TestCatalogRangeClaims: every catalog radar, built by FromCatalog at the
 // central pick, detects its reference target (range_rcs_m2) with Pd 0.9 in
 // one look (Pfa 1e-6, Swerling 1) at its central range_km, within
-// rangeClaimTol, and its calibrated dwell fits in its search frame. On the
+// rangeClaimTol (in surface clutter for a radar tagged look-down, whose
+// claim is against low fliers), and its calibrated dwell fits in its
+// search frame. On the
 // old catalog AN/SPY-1D(V) reached 296 km against its 470 km claim (1 m²;
 // 167 km against 0.1 m²) and AN/TPY-2 500 km against 1,000 km.
 func TestCatalogRangeClaims(t *testing.T) {
@@ -41,7 +44,13 @@ func TestCatalogRangeClaims(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := r.Equation.MaxRange(rcs.Central, req) / 1e3
+		// A look-down radar's claim is against low fliers, seen in
+		// surface clutter: the model reaches it with the clutter loss.
+		sigma := rcs.Central
+		if slices.Contains(e.Tags, "look-down") {
+			sigma /= math.Max(r.ClutterLoss, 1)
+		}
+		got := r.Equation.MaxRange(sigma, req) / 1e3
 		t.Logf("%-13s %5.0f km vs %g m² (catalog range_km %.0f km), dwell %g s", e.Name, got, rcs.Central, claim.Central, e.Central("dwell_time_s"))
 		if math.Abs(got-claim.Central) > rangeClaimTol*claim.Central {
 			t.Errorf("%s: modelled detection range vs %g m² = %.0f km, want the catalog's %.0f km within %g", e.Name, rcs.Central, got, claim.Central, rangeClaimTol)

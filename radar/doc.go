@@ -46,6 +46,21 @@
 // sight (elevation limits and line of sight), so that LookInSight may skip
 // the line of sight.
 //
+// # Low altitude
+//
+// A radar's antenna stands its catalog antenna_height_m above its site
+// (FromCatalog; FromCatalogHeight for a site's own mast, tower or, for an
+// airborne radar such as the E-3's AN/APY-2, its station altitude: the
+// orbit is a fixed station, its motion not modelled). The line of sight
+// then runs from that height to the target's over the 4/3 Earth, so a
+// low flier is seen to HorizonRange(ha, ht): 4.12 (√ha + √ht) km for
+// heights in m. A raised antenna steers its lowest beam to the horizon's
+// dip (HorizonDip), so min_elevation_deg is measured from it; a radar at
+// its site keeps it from the horizontal. A target in surface clutter —
+// the surface at its range in view of the antenna and within half a
+// beamwidth below it (clutter.go) — has its SNR divided by ClutterLoss,
+// the catalog's clutter_loss_db, a stated loss after Doppler processing.
+//
 // References:
 //   - M. I. Skolnik, Introduction to Radar Systems, 3rd ed., McGraw-Hill, 2001.
 //   - M. A. Richards, Fundamentals of Radar Signal Processing, 2nd ed.,

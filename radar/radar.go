@@ -30,6 +30,11 @@ type Radar struct {
 	MaxRange    float64 // instrumented range, m
 	RefractionK float64 // effective-Earth factor, e.g. RefractionK; 0 means 4/3
 
+	// ClutterLoss divides the SNR of a target in surface clutter (see
+	// clutter.go: the surface at its range in view and within half a
+	// beamwidth below it), linear; 0 or 1 means none.
+	ClutterLoss float64
+
 	// Measurement accuracy.
 	Beamwidth      float64 // θ3dB, rad
 	Bandwidth      float64 // B, Hz; range resolution c/(2B)
@@ -44,6 +49,9 @@ type Radar struct {
 
 	enu geo.ENU
 	pd  *pdTable // the Detector's Pd on a grid, for Look
+	// clutterRange is the antenna's horizon against the surface, m (see
+	// SurfaceHorizon).
+	clutterRange float64
 	// snrEq is the Equation at Init and snrC its constant, for the
 	// looks' SNR (an Equation changed since is computed afresh).
 	snrEq Equation
@@ -84,6 +92,7 @@ func (r *Radar) Init() error {
 	}{
 		{"half width", r.HalfWidthAz}, {"min range", r.MinRange}, {"refraction factor", r.RefractionK},
 		{"monopulse slope", r.MonopulseSlope}, {"angle floor", r.AngleFloor}, {"range floor", r.RangeFloor},
+		{"clutter loss", r.ClutterLoss},
 	} {
 		if !(f.v >= 0 && !math.IsInf(f.v, 1)) {
 			return fmt.Errorf("radar %s: %w: %s %g must be a non-negative finite number", r.Name, ErrInput, f.name, f.v)
@@ -98,6 +107,9 @@ func (r *Radar) Init() error {
 	if math.IsNaN(r.Site.Lat+r.Site.Lon+r.Site.Alt) || math.Abs(r.Site.Lat) > math.Pi/2 {
 		return fmt.Errorf("radar %s: %w: site %+v", r.Name, ErrInput, r.Site)
 	}
+	if r.ClutterLoss > 0 && r.ClutterLoss < 1 {
+		return fmt.Errorf("radar %s: %w: clutter loss %g must be 0 (none) or a factor of at least 1", r.Name, ErrInput, r.ClutterLoss)
+	}
 	if r.MaxTracks < 0 {
 		return fmt.Errorf("radar %s: %w: max tracks %d < 0", r.Name, ErrInput, r.MaxTracks)
 	}
@@ -108,6 +120,7 @@ func (r *Radar) Init() error {
 		r.MonopulseSlope = DefaultMonopulseSlope
 	}
 	r.enu = geo.WGS84.NewENU(r.Site)
+	r.clutterRange = HorizonRange(r.Site.Alt, 0, r.RefractionK*EarthRadius)
 	r.pd = newPdTable(r.Detector)
 	r.snrEq, r.snrC = r.Equation, r.Equation.constant()
 	r.ready = true
@@ -152,7 +165,8 @@ type Observation struct {
 // Observe returns the geometry, SNR and Pd of a target at ECEF position
 // target (m) with radar cross section rcs (m²). It checks, in order, the
 // instrumented range, the elevation limits (on the apparent elevation),
-// the azimuth sector and the line of sight over the 4/3 Earth.
+// the azimuth sector and the line of sight over the 4/3 Earth; the SNR of
+// a target in surface clutter is divided by ClutterLoss (clutter.go).
 func (r *Radar) Observe(target r3.Vec, rcs float64) Observation {
 	if !r.ready {
 		return Observation{Visibility: NotReady}
@@ -188,6 +202,7 @@ func (r *Radar) Observe(target r3.Vec, rcs float64) Observation {
 	if !(rcs > 0) || math.IsInf(rcs, 1) {
 		rcs = 0
 	}
+	rcs = r.clutterRCS(target, rng, rcs)
 	o.SNR = r.Equation.SNR(rcs, math.Max(rng, 1))
 	o.Pd = r.Detector.Pd(o.SNR)
 	if rcs == 0 {
@@ -254,7 +269,7 @@ func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Det
 	if !(rn >= r.MinRange && rn <= r.MaxRange) || !r.inSector(az) || !r.inSight(target, el) {
 		return Detection{}, false
 	}
-	return r.dwell(t, az, el, rn, rcs, rng)
+	return r.dwell(t, az, el, rn, r.clutterRCS(target, rn, rcs), rng)
 }
 
 // LookInSight is Look at a target that Clear has shown to be in sight
@@ -281,7 +296,7 @@ func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Ran
 			return Detection{}, false
 		}
 	}
-	snr, ok := r.draw(rn, rcs, rng)
+	snr, ok := r.draw(rn, r.clutterRCS(target, rn, rcs), rng)
 	if !ok {
 		return Detection{}, false
 	}

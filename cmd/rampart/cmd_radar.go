@@ -104,13 +104,15 @@ it prints required_snr_db and max_range_km for Pd 0.9.
 
 Defaults describe a generic S-band surveillance radar. With --radar NAME the
 catalog radar's central values (average power × dwell time as the energy per
-dwell, see 'rampart catalog NAME') replace the defaults; flags given explicitly
-still win.`,
+dwell, see 'rampart catalog NAME') replace the defaults, its antenna_height_m
+(an airborne radar's station altitude) is the default --height-m; flags given
+explicitly still win.`,
 		Example: `  rampart radar --range-km 100
   rampart radar --pd 0.9 --pfa 1e-6 --swerling 0 --json
   rampart radar --freq-ghz 5.6 --peak-power-kw 1500 --gain-db 45 --pulse-us 0.2 --rcs-m2 0.1 --required-snr-db 20
   rampart radar --radar AN/TPY-2 --rcs-m2 0.01 --pd 0.9
-  rampart radar --height-m 30 --target-alt-km 0.1`,
+  rampart radar --height-m 30 --target-alt-km 0.1
+  rampart radar --radar AN/APY-2 --target-alt-km 0.03`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runRadar(cmd, &f)
 		},
@@ -172,6 +174,9 @@ func runRadar(cmd *cobra.Command, f *radarFlags) error {
 		}
 		in.Radar = e.Name
 		eq = r.Equation
+		if !changed("height-m") {
+			f.heightM = r.Site.Alt // the catalog antenna_height_m (an airborne radar's station)
+		}
 		if !changed("pulses") {
 			pulses = r.Detector.Pulses
 		}

@@ -73,6 +73,27 @@ func TestRadarHorizon(t *testing.T) {
 	}
 }
 
+// TestRadarCatalogAntennaHeight: with --radar, the horizon is from the
+// catalog antenna_height_m unless --height-m is given: the E-3's AN/APY-2
+// at its 9 km station against a 30 m flier, 4.12 (√9000 + √30) = 413.4 km
+// (the rule to 0.2 %); the MPQ-65's 4 m antenna, 4.12 (√4 + √30) = 30.8 km.
+func TestRadarCatalogAntennaHeight(t *testing.T) {
+	const ruleTol = 5e-3 // the rule's 3-digit coefficient and h/(2re) terms
+	for _, c := range []struct {
+		args []string
+		want float64
+	}{
+		{[]string{"--radar", "AN/APY-2", "--target-alt-km", "0.03"}, 4.12 * (math.Sqrt(9000) + math.Sqrt(30))},
+		{[]string{"--radar", "AN/MPQ-65", "--target-alt-km", "0.03"}, 4.12 * (math.Sqrt(4) + math.Sqrt(30))},
+		{[]string{"--radar", "AN/MPQ-65", "--target-alt-km", "0.03", "--height-m", "0"}, 4.12 * math.Sqrt(30)},
+	} {
+		doc := radarJSONDoc(t, c.args...)
+		if got := num(t, doc, "horizon_km"); math.Abs(got-c.want) > ruleTol*c.want {
+			t.Errorf("rampart radar %q: horizon_km = %g, want %.1f", c.args, got, c.want)
+		}
+	}
+}
+
 func TestRadarJSONFields(t *testing.T) {
 	for _, c := range []struct {
 		args       []string

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rampart-sim/rampart/atmos"
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/strict"
 )
@@ -142,12 +143,16 @@ type QRAResponse struct {
 	QuickestIndex int    `json:"quickest_index"`
 }
 
-// qraLeg is one geodesic leg of a target track, SI units and radians.
+// qraLeg is one leg of a target track: the engine's aircraft mover
+// (flight.Path, built by flight.NewFlight) between two waypoints at the
+// leg's speed, so that question 9 and the engine fly aircraft alike.
+// flight.Path holds its altitude; a leg between waypoints at different
+// heights has its height interpolated linearly in time on top (the ground
+// track, which alone decides the intercept, is the Path's).
 type qraLeg struct {
-	lat, lon, azi float64
-	speed         float64 // m/s
-	t0, dur       float64 // s from track start
-	alt0, alt1    float64 // m, at the leg's ends
+	path       *flight.Path // flies from track time t0 (its Start)
+	t0, dur    float64      // s from track start
+	alt0, alt1 float64      // m, at the leg's ends
 }
 
 // qraTrack is a resolved target track.
@@ -155,6 +160,21 @@ type qraTrack struct {
 	legs     []qraLeg
 	end      float64 // s; +Inf for a stationary target
 	maxSpeed float64 // m/s
+}
+
+// qraStationarySpeed is the speed given to flight.NewFlight for a
+// stationary target (one waypoint, a path of length 0), m/s: NewFlight
+// wants a positive speed, and on a path of length 0 it has no effect.
+const qraStationarySpeed = 1.0
+
+// newQRALeg builds the leg from a to b (radians, heights in m) at speed v
+// (m/s) from track time t0.
+func newQRALeg(a, b geo.LLA, v, t0 float64) (qraLeg, error) {
+	p, err := flight.NewFlight(geo.WGS84, flight.Aircraft{Speed: v, Alt: a.Alt}, []geo.LLA{a, b}, nil, t0)
+	if err != nil {
+		return qraLeg{}, err
+	}
+	return qraLeg{path: p, t0: t0, dur: p.Length / v, alt0: a.Alt, alt1: b.Alt}, nil
 }
 
 // at returns the target position at track time t (clamped to the track).
@@ -168,11 +188,11 @@ func (tr *qraTrack) at(t float64) (lat, lon, alt float64) {
 	}
 	l := tr.legs[i]
 	dt := min(max(t-l.t0, 0), l.dur)
-	if l.speed == 0 || l.dur == 0 {
-		return l.lat, l.lon, l.alt0
+	p := l.path.At(l.t0 + dt).LLA
+	if l.dur == 0 {
+		return p.Lat, p.Lon, l.alt0
 	}
-	lat, lon, _ = geo.WGS84.Direct(l.lat, l.lon, l.azi, l.speed*dt)
-	return lat, lon, l.alt0 + (l.alt1-l.alt0)*dt/l.dur
+	return p.Lat, p.Lon, l.alt0 + (l.alt1-l.alt0)*dt/l.dur
 }
 
 // qraResolved is a validated request.
@@ -388,14 +408,26 @@ func (r QRARequest) resolve() (qraResolved, error) {
 		}
 		if okV {
 			v, dur := l.SpeedKms*1e3, l.DurationMin*60
-			tr.legs = []qraLeg{{lat: l.LatDeg * deg, lon: l.LonDeg * deg, azi: l.CourseDeg * deg, speed: v,
-				dur: dur, alt0: l.AltM, alt1: l.AltM}}
-			tr.end, tr.maxSpeed = dur, v
+			a := geo.LLA{Lat: l.LatDeg * deg, Lon: l.LonDeg * deg, Alt: l.AltM}
+			lat, lon, _ := geo.WGS84.Direct(a.Lat, a.Lon, l.CourseDeg*deg, v*dur)
+			lg, err := newQRALeg(a, geo.LLA{Lat: lat, Lon: lon, Alt: l.AltM}, v, 0)
+			if err != nil {
+				bad("track.line", "%v", err)
+				break
+			}
+			tr.legs = []qraLeg{lg}
+			tr.end, tr.maxSpeed = lg.dur, v
 		}
 	case len(w) == 1:
 		checkLatLon("track.waypoints[0]", w[0].LatDeg, w[0].LonDeg)
 		checkAlt("track.waypoints[0]", w[0].AltM)
-		tr.legs = []qraLeg{{lat: w[0].LatDeg * deg, lon: w[0].LonDeg * deg, alt0: w[0].AltM, alt1: w[0].AltM}}
+		p := geo.LLA{Lat: w[0].LatDeg * deg, Lon: w[0].LonDeg * deg, Alt: w[0].AltM}
+		lg, err := newQRALeg(p, p, qraStationarySpeed, 0)
+		if err != nil {
+			bad("track.waypoints[0]", "%v", err)
+			break
+		}
+		tr.legs = []qraLeg{lg}
 		tr.end = math.Inf(1)
 	case len(w) > 1:
 		var t float64
@@ -411,11 +443,15 @@ func (r QRARequest) resolve() (qraResolved, error) {
 		if okAll && len(errs) == 0 {
 			for i := range len(w) - 1 {
 				a, b := w[i], w[i+1]
-				s, azi, _ := geo.WGS84.Inverse(a.LatDeg*deg, a.LonDeg*deg, b.LatDeg*deg, b.LonDeg*deg)
 				v := a.SpeedKms * 1e3
-				tr.legs = append(tr.legs, qraLeg{lat: a.LatDeg * deg, lon: a.LonDeg * deg, azi: azi, speed: v,
-					t0: t, dur: s / v, alt0: a.AltM, alt1: b.AltM})
-				t += s / v
+				lg, err := newQRALeg(geo.LLA{Lat: a.LatDeg * deg, Lon: a.LonDeg * deg, Alt: a.AltM},
+					geo.LLA{Lat: b.LatDeg * deg, Lon: b.LonDeg * deg, Alt: b.AltM}, v, t)
+				if err != nil {
+					bad(fmt.Sprintf("track.waypoints[%d]", i), "%v", err)
+					break
+				}
+				tr.legs = append(tr.legs, lg)
+				t += lg.dur
 				tr.maxSpeed = max(tr.maxSpeed, v)
 			}
 			tr.end = t

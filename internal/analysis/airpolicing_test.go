@@ -7,6 +7,7 @@ import (
 
 	"github.com/rampart-sim/rampart/atmos"
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 )
 
@@ -377,6 +378,52 @@ func TestTyphoonTransitFromSource(t *testing.T) {
 		want := s / 1e3 / (c.min * 60)
 		if got := ty.At("transit_speed_kms", c.pick); math.Abs(got-want) > roundTol {
 			t.Errorf("Typhoon transit_speed_kms at %v = %g, want %.4f (%.1f km in %g min)", c.pick, got, want, s/1e3, c.min)
+		}
+	}
+}
+
+// qraMoverTolM is how far the air-policing track may lie from the engine's
+// aircraft mover flown through the same waypoints, m: both are the same
+// flight.Path geodesics; a multi-leg Path and one Path per leg differ only
+// in the rounding of the distance along the route (far below a millimetre).
+const qraMoverTolM = 1e-3
+
+// TestQRATrackIsEngineMover checks that question 9 flies its target with
+// the engine's aircraft mover: the resolved track of a multi-leg request
+// at constant speed and height is, at every time, where flight.NewFlight
+// (what the engine flies aircraft threats with) puts an aircraft through
+// the same waypoints.
+func TestQRATrackIsEngineMover(t *testing.T) {
+	w := []QRATrackPoint{
+		{LatDeg: 59.9, LonDeg: 27.5, AltM: 9000, SpeedKms: 0.25},
+		{LatDeg: 59.6, LonDeg: 23.0, AltM: 9000, SpeedKms: 0.25},
+		{LatDeg: 57.5, LonDeg: 20.0, AltM: 9000, SpeedKms: 0.25},
+		{LatDeg: 55.0, LonDeg: 20.3, AltM: 9000},
+	}
+	req := QRARequest{Bases: []QRABase{{Name: "b", LatDeg: 55.9, LonDeg: 23.4, ScrambleMin: 15}},
+		Fighter: QRAFighter{TransitSpeedKms: 0.357}, Track: QRATrack{Waypoints: w}}
+	res, err := req.resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wps []geo.LLA
+	for _, p := range w {
+		wps = append(wps, geo.LLADeg(p.LatDeg, p.LonDeg, p.AltM))
+	}
+	mv, err := flight.NewFlight(geo.WGS84, flight.Aircraft{Speed: 250, Alt: 9000}, wps, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := math.Abs(res.track.end - mv.End()); d > 1e-6 {
+		t.Errorf("track ends at %.9g s, the mover at %.9g s", res.track.end, mv.End())
+	}
+	for ts := 0.0; ts <= res.track.end; ts += 97 {
+		lat, lon, alt := res.track.at(ts)
+		want := mv.At(ts).LLA
+		s, _, _ := geo.WGS84.Inverse(lat, lon, want.Lat, want.Lon)
+		if s > qraMoverTolM || alt != want.Alt {
+			t.Errorf("t = %g s: track at %.9f, %.9f, %g m; mover at %.9f, %.9f, %g m (%.3g m apart)",
+				ts, lat/(math.Pi/180), lon/(math.Pi/180), alt, want.Lat/(math.Pi/180), want.Lon/(math.Pi/180), want.Alt, s)
 		}
 	}
 }

@@ -117,7 +117,10 @@
 //	R(s) = v_c·t_c + v_t·(s − t_c)  after
 //
 // along the geodesic from the base to the intercept point. The target moves
-// along its track (geodesic legs at given speeds and heights). The earliest
+// along its track (geodesic legs at given speeds and heights), each leg
+// flown by the engine's aircraft mover, flight.Path from flight.NewFlight,
+// so the engine and question 9 share the target geometry; a leg's height is
+// interpolated between its waypoints' heights. The earliest
 // intercept is the least root T of
 //
 //	h(T) = R(T − τ) − d(base, P(T))

@@ -127,6 +127,9 @@ var problemCases = []struct {
 	{"altitude out of range", "place: Deveselu", "lat_deg: 44\n    lon_deg: 24\n    alt_m: 20000", []string{
 		`t.yaml:10:12: sites[0].alt_m: 20000 is out of range; allowed: -500 to 10000`,
 	}},
+	{"antenna height out of range", "place: Deveselu", "place: Deveselu\n    antenna_height_m: 30000", []string{
+		`t.yaml:9:23: sites[0].antenna_height_m: 30000 is out of range; allowed: 0 to 20000 (m above the site)`,
+	}},
 	{"owner not declared", "owner: US\n    place", "owner: USA\n    place", []string{
 		`t.yaml:7:12: sites[0].owner: "USA" is not a declared owner; did you mean "US"? allowed: US`,
 	}},
@@ -280,5 +283,18 @@ func TestProblems(t *testing.T) {
 				t.Errorf("Check(%s) problems:\n%s\nwant:\n%s", c.name, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestAntennaHeightNeedsRadar: a site's antenna_height_m applies to its
+// radars; on a site without one it would have no effect, so it is refused.
+func TestAntennaHeightNeedsRadar(t *testing.T) {
+	data := edit(t, "          - {kind: radar, type: AN/SPY-1D}\n", "")
+	data = strings.Replace(data, "place: Deveselu", "place: Deveselu\n    antenna_height_m: 10", 1)
+	_, err := Check("t.yaml", []byte(data), testCatalog)
+	got := problemLines(t, err)
+	want := []string{"t.yaml:9:23: sites[0].antenna_height_m: the site has no radar part for the antenna height to apply to; add a part of kind radar or drop the field"}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -16,6 +16,7 @@
 //	  - name: Deveselu
 //	    owner: US
 //	    place: Deveselu                # a catalog site, or lat_deg/lon_deg/alt_m
+//	    # antenna_height_m: 30         # optional: the radars' antennas this high above the site
 //	    platforms:
 //	      - name: aegis-ashore-romania
 //	        parts:

@@ -37,6 +37,7 @@ func FuzzParse(f *testing.F) {
 		"name: !!str 12", "name: !!binary aGk=", "run: {seed: 0x10}", "? [a]\n: b",
 		"name: |\n  x\n", "--- \n...\n---\n", "%YAML 1.2\n---\nname: x\n", "\t- a",
 		"threats: [{<<: [*a, *b]}]", "sites: [{platforms: [{parts: [{kind: radar, azimuth_deg: .nan}]}]}]",
+		"sites: [{antenna_height_m: .nan, platforms: [{parts: [{kind: radar}]}]}]", "sites: [{antenna_height_m: -1e309}]",
 	} {
 		f.Add([]byte(s))
 	}

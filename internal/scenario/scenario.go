@@ -142,10 +142,15 @@ type Point struct {
 
 // Site is a place where an owner deploys platforms.
 type Site struct {
-	Name      string     `yaml:"name"`
-	Owner     string     `yaml:"owner"` // name of one of Scenario.Owners
-	Point                // where the site is
-	Platforms []Platform `yaml:"platforms"`
+	Name  string `yaml:"name"`
+	Owner string `yaml:"owner"` // name of one of Scenario.Owners
+	Point        // where the site is
+	// AntennaHeightM, if given, is the height of every radar antenna of
+	// the site above the site's point, m, instead of each radar's catalog
+	// antenna_height_m: a mast, a tower, or an airborne radar's station
+	// altitude (the orbit is a fixed station).
+	AntennaHeightM *float64   `yaml:"antenna_height_m"`
+	Platforms      []Platform `yaml:"platforms"`
 }
 
 // SpaceSensor is a space-based infrared launch-detection system (DSP,

@@ -38,6 +38,10 @@ const (
 	// Ground points lie between the shore of the Dead Sea and above
 	// Everest.
 	MinAltM, MaxAltM = -500, 10_000
+	// MaxAntennaHeightM bounds a site's antenna_height_m: above the
+	// station altitudes of airborne radars (the E-3 flies at about 9 km,
+	// its ceiling is about 13 km).
+	MaxAntennaHeightM = 20_000
 	// MaxAssetValue bounds an asset's relative worth. Values are summed
 	// and weighted (value at risk, value saved); with values near
 	// MaxFloat64 the sums overflowed to +Inf after validation passed
@@ -271,6 +275,15 @@ func (v *validator) sites(owners []string) {
 			v.ownerRef(joinPath(p, "owner"), st.Owner, owners)
 		}
 		v.point(p, st.Point)
+		if h := st.AntennaHeightM; h != nil {
+			hp := joinPath(p, "antenna_height_m")
+			switch {
+			case !(*h >= 0 && *h <= MaxAntennaHeightM):
+				v.errorf(hp, "%s is out of range; allowed: 0 to %d (m above the site)", formatNumber(*h), MaxAntennaHeightM)
+			case !siteHasRadar(st):
+				v.errorf(hp, "the site has no radar part for the antenna height to apply to; add a part of kind radar or drop the field")
+			}
+		}
 		for j, pl := range st.Platforms {
 			pp := indexPath(joinPath(p, "platforms"), j)
 			platforms.add(joinPath(pp, "name"), pl.Name)
@@ -282,6 +295,18 @@ func (v *validator) sites(owners []string) {
 			}
 		}
 	}
+}
+
+// siteHasRadar reports whether a site has a radar part.
+func siteHasRadar(st Site) bool {
+	for _, pl := range st.Platforms {
+		for _, pt := range pl.Parts {
+			if pt.Kind == Radar {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (v *validator) spaceSensors(owners []string) {

@@ -58,7 +58,11 @@ func (w *World) addOwner(o string) {
 
 func (w *World) buildRadar(st Site, pl Platform, rd Radar) (SensorUnit, error) {
 	e := rd.Entry
-	r, err := radar.FromCatalog(e, w.Options.DefensePick, st.Pos, w.boresight(st, rd))
+	h := radar.AntennaHeight(e, w.Options.DefensePick)
+	if st.AntennaHeight != nil {
+		h = *st.AntennaHeight
+	}
+	r, err := radar.FromCatalogHeight(e, w.Options.DefensePick, st.Pos, h, w.boresight(st, rd))
 	if err != nil {
 		return SensorUnit{}, err
 	}

@@ -13,7 +13,12 @@
 // launch to the last impact. Each radar looks at each flight on its own
 // schedule: every search frame until it detects the flight or its owner is
 // cued (by a space-based launch warning, directly or over a link), then at
-// its track-update interval, up to its track capacity. An owner's tracker
+// its track-update interval, up to its track capacity. A radar's antenna
+// stands its catalog antenna_height_m above its site, or the site's
+// AntennaHeight (an airborne radar: its station altitude, the orbit not
+// modelled); the look is radar.Look's (4/3-Earth line of sight from that
+// height, elevation limits from the horizon's dip, surface-clutter loss).
+// An owner's tracker
 // takes all its radars' detections of a tick as one scan; linked owners
 // exchange firm tracks with the link's latency and fuse them by covariance
 // intersection. Tracks are matched to the truth by a χ² gate on the

@@ -60,10 +60,14 @@ type Owner struct {
 
 // Site is a place where an owner deploys platforms.
 type Site struct {
-	Name      string
-	Owner     string
-	Pos       geo.LLA
-	Platforms []Platform
+	Name  string
+	Owner string
+	Pos   geo.LLA
+	// AntennaHeight, if not nil, is the height of the site's radar
+	// antennas above Pos, m, instead of each radar's catalog
+	// antenna_height_m (radar.AntennaHeight).
+	AntennaHeight *float64
+	Platforms     []Platform
 }
 
 // Platform is a set of radars and launchers that work as one unit.

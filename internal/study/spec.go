@@ -172,7 +172,7 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 			bad.add([4]int{groupSites, i, -1, -1}, fmt.Sprintf("sites[%d]", i), err.Error())
 			continue
 		}
-		site := sim.Site{Name: st.Name, Owner: st.Owner, Pos: pos}
+		site := sim.Site{Name: st.Name, Owner: st.Owner, Pos: pos, AntennaHeight: st.AntennaHeightM}
 		radarPart, launcherPart := make([][]int, len(st.Platforms)), make([][]int, len(st.Platforms))
 		for j, pl := range st.Platforms {
 			p := sim.Platform{Name: pl.Name}
