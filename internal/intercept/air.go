@@ -5,7 +5,6 @@ import (
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
-	"github.com/rampart-sim/rampart/internal/track"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 
@@ -198,12 +197,4 @@ func (a *AirEnvelope) airIntercept(site geo.LLA, L, D, vel r3.Vec, launch, tau f
 		Pos: p, Vel: vel, GroundRange: gr, Alt: lla.Alt,
 		Speed: speed, Closing: closing, ClosingSpeed: r3.Norm(closing),
 	}
-}
-
-// AirEffectivePk is EffectivePk against an air-breathing target: the air
-// envelope's Pk_ssp lowered by the track's predicted miss (propagated by m)
-// against the kill vehicle's homing reach.
-func (ic *Interceptor) AirEffectivePk(x Intercept, est track.Estimate, m track.MotionModel) float64 {
-	sigma := MissSigma(est, m, x.T, x.Closing)
-	return HomingPk(ic.Air.PkSSP(), sigma, ic.HomingReach(x.ClosingSpeed, x.FlyoutTime))
 }

@@ -171,7 +171,12 @@ func flyThreat(idx int, th Threat, o Options) ([]Flight, error) {
 			out = append(out, f)
 			continue
 		}
-		err := fly(&f, th, o)
+		var err error
+		if airRoute(th) {
+			err = flyAir(&f, th, o)
+		} else {
+			err = fly(&f, th, o)
+		}
 		var re *flight.RangeError
 		switch {
 		case errors.As(err, &re):
