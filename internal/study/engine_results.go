@@ -64,11 +64,11 @@ type CommandJSON struct {
 	Salvo     int      `json:"salvo"`
 	// SalvoCruise and SalvoAircraft are the salvos at cruise missiles and
 	// aircraft when the doctrine sets them apart.
-	SalvoCruise   int `json:"salvo_cruise,omitempty"`
-	SalvoAircraft int `json:"salvo_aircraft,omitempty"`
-	SLS       bool     `json:"shoot_look_shoot"`
-	Reserve   int      `json:"reserve"`
-	Sectoral  bool     `json:"sectoral"`
+	SalvoCruise   int  `json:"salvo_cruise,omitempty"`
+	SalvoAircraft int  `json:"salvo_aircraft,omitempty"`
+	SLS           bool `json:"shoot_look_shoot"`
+	Reserve       int  `json:"reserve"`
+	Sectoral      bool `json:"sectoral"`
 }
 
 // EarlyWarningJSON is the value of shared early warning (--warning-value).
