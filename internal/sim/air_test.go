@@ -136,3 +136,33 @@ func TestFastRefusesAir(t *testing.T) {
 		}
 	}
 }
+
+// TestEngageClassSalvo: the doctrine's salvo at cruise missiles has its
+// effect: salvo_cruise 1 fires single shots at the cruise missile, 3
+// fires three at once, while the ballistic salvo stays 2.
+func TestEngageClassSalvo(t *testing.T) {
+	cruise := sim.Threat{Name: "gl", Missile: entry(t, "9M729"), Launch: westOfVilnius(200), Aim: geo.LLADeg(54.687, 25.28, 0), Alt: 1000, Count: 1}
+	for _, salvo := range []int{1, 3} {
+		spec := airSpec(t, 270, cruise)
+		spec.Owners[0].Doctrine.SalvoCruise = salvo
+		w, err := sim.Build(spec, sim.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		most := 0
+		for trial := range 5 {
+			out, err := w.Engage(rand.New(rand.NewPCG(uint64(trial), 9)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := map[float64]int{} // shots per launch time
+			for _, s := range out.Shots {
+				at[s.Launch]++
+				most = max(most, at[s.Launch])
+			}
+		}
+		if most != salvo {
+			t.Errorf("salvo_cruise %d: largest salvo fired %d", salvo, most)
+		}
+	}
+}
