@@ -95,7 +95,7 @@ func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *even
 		Headline: EngineHeadline(s, world, sum),
 		Results:  engineResults(s, world, sum, warn, events, engagements),
 		Scene:    sc,
-		Sections: engineSections(s, world, sum, sc, note),
+		Sections: engineSections(s, world, sum, sc, note, engagements),
 		Systems:  EngineSystems(world),
 		spool:    spool,
 	}

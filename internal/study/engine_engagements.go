@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/sim"
 )
 
@@ -122,4 +123,16 @@ func writeEngagements(out io.Writer, rows []EngagementJSON) error {
 		fmt.Fprintln(tw, "none\t\t\t\t\t\t\t")
 	}
 	return tw.Flush()
+}
+
+// engagementTable is the engagement table of an air raid's report.
+func engagementTable(rows []EngagementJSON) report.Table {
+	t := report.Table{Caption: "Engagements: what each interceptor type did against each threat (means per trial; intercept point: mean of the shots' planned points; a kill is a drawn end-game success)", Columns: []report.Column{
+		{Heading: "threat"}, {Heading: "kind"}, {Heading: "interceptor"}, {Heading: "shots", Numeric: true}, {Heading: "kills", Numeric: true},
+		{Heading: "intercept lat", Unit: "deg", Numeric: true}, {Heading: "intercept lon", Unit: "deg", Numeric: true}, {Heading: "intercept alt", Unit: "km", Numeric: true}}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []string{r.Threat, strings.ReplaceAll(r.Kind, "-", " "), r.Interceptor, fmt.Sprintf("%.2f", r.ShotsMean), fmt.Sprintf("%.2f", r.KillsMean),
+			fmt.Sprintf("%.3f", r.InterceptLatDeg), fmt.Sprintf("%.3f", r.InterceptLonDeg), fmt.Sprintf("%.2f", r.InterceptAltKm)})
+	}
+	return t
 }

@@ -15,7 +15,7 @@ import (
 
 // engineSections are the report's sections of an engine run: the outcome
 // (asset survival, each missile's fate) and the raid's geometry.
-func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene, eventsNote string) []report.Section {
+func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene, eventsNote string, engagements []EngagementJSON) []report.Section {
 	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals). Status: defended (a missile in reach was aimed at it and the defense engaged), attacked, not engaged, not attacked, or out of reach (every missile aimed at it falls short).", Columns: []report.Column{
 		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "status"}, {Heading: "missiles aimed", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
 	for _, a := range AssetFates(world, sum) {
@@ -42,8 +42,12 @@ func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc
 	if eventsNote != "" {
 		text = append(text, eventsNote)
 	}
+	blocks := []report.Block{assets, threats}
+	if engagements != nil {
+		blocks = append(blocks, engagementTable(engagements))
+	}
 	return []report.Section{
-		{Heading: "Outcome", Text: text, Blocks: []report.Block{assets, threats}},
+		{Heading: "Outcome", Text: text, Blocks: blocks},
 		report.SceneSection("Geometry of the raid (intercepts of trial 0)", sc),
 	}
 }
