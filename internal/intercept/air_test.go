@@ -150,3 +150,37 @@ func TestAirPIPTimeline(t *testing.T) {
 		t.Errorf("max flyout 30 s: shortfall %v, want AirTooLong", sf)
 	}
 }
+
+// TestAirFlyoutBoundsFlown checks the claim of AirFlyoutDistance that its
+// flyout times are lower bounds: wherever the 3-DOF flyout envelope
+// (drag, gravity, the gravity-turn steering of flyout.go) reaches a point,
+// the air model's straight-line time to it is no longer. At long range the
+// bound is loose (40N6 at 250 km: 121 s against 211 s flown), which makes
+// the air engagements' timing optimistic for the defense.
+func TestAirFlyoutBoundsFlown(t *testing.T) {
+	for _, name := range []string{"PAC-3 MSE", "PAC-2 GEM-T", "48N6DM", "40N6"} {
+		ic := interceptor(t, name, catalog.PickCentral)
+		env, err := ic.Envelope()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := ic.Air
+		reached := 0
+		for _, g := range []float64{10e3, 20e3, 40e3, 80e3, 150e3, 250e3} {
+			for _, h := range []float64{1e3, 6e3, 12e3} {
+				flown := env.TimeTo(g, h)
+				if math.IsInf(flown, 1) {
+					continue
+				}
+				reached++
+				tau, ok := a.AirFlyout(r3.Vec{X: g, Z: h}, r3.Vec{})
+				if !ok || tau > flown {
+					t.Errorf("%s to %.0f km, %.0f km up: air flyout %.1f s (%v), flown %.1f s; want no longer", name, g/1e3, h/1e3, tau, ok, flown)
+				}
+			}
+		}
+		if reached == 0 {
+			t.Errorf("%s: the flown envelope reaches none of the points", name)
+		}
+	}
+}
