@@ -44,6 +44,10 @@ const (
 	// of an air track that it cannot engage now, s; airScanN caps the steps.
 	airScanS = 5.0
 	airScanN = int(airHorizonS / airScanS)
+	// airSameObjectM replaces sameObjectM for air tracks, m: cruise
+	// missiles launched 30 s apart fly 7.5 km apart, and a fire-control
+	// track of one is good to far better than 2 km.
+	airSameObjectM = 2e3
 )
 
 // airRoute reports whether th is flown as an air-breathing route (an
@@ -173,6 +177,16 @@ func (b *battle) airClass(tk *track.Track, truth *truthIndex) (catalog.Kind, boo
 		return "", false
 	}
 	return b.w.Flights[i].Kind, true
+}
+
+// sameObject returns the distance within which a second fire-control
+// track is taken for an object already engaged: sameObjectM, or
+// airSameObjectM for an air track.
+func (b *battle) sameObject(tk *track.Track, truth *truthIndex) float64 {
+	if _, ok := b.airClass(tk, truth); ok {
+		return airSameObjectM
+	}
+	return sameObjectM
 }
 
 // evaluateAir judges one air-breathing fire-control track: the asset it

@@ -231,7 +231,7 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *trut
 			if e.done || T < e.busyUntil || T < e.nextEval {
 				continue
 			}
-			if b.duplicate(estPos(&tk.Estimate)) {
+			if b.duplicate(estPos(&tk.Estimate), b.sameObject(tk, truth)) {
 				e.nextEval = T + Tick
 				continue
 			}
@@ -266,10 +266,10 @@ func (b *battle) begin(ci, id int, T float64) *engagement {
 }
 
 // duplicate reports whether a track at p is one of the objects already
-// being engaged (within sameObjectM of a busy track).
-func (b *battle) duplicate(p r3.Vec) bool {
+// being engaged (within that distance of a busy track).
+func (b *battle) duplicate(p r3.Vec, within float64) bool {
 	for _, q := range b.busy {
-		if r3.Norm(r3.Sub(p, q)) < sameObjectM {
+		if r3.Norm(r3.Sub(p, q)) < within {
 			return true
 		}
 	}
@@ -529,6 +529,9 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 	}
 	want := r3.Vec{X: p.cur[0], Y: p.cur[1], Z: p.cur[2]}
 	best, bestD := -1, sameObjectM
+	if p.air {
+		bestD = airSameObjectM
+	}
 	for k := range tracks {
 		if !tracks[k].FireControl {
 			continue // a new track's velocity is not yet worth a handover
