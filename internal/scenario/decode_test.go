@@ -284,6 +284,9 @@ var problemCases = []struct {
 	{"route point out of range", "    missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "    missile: Tomahawk\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    route: [{place: Ankara}, {lat_deg: 95, lon_deg: 10}]\n", []string{
 		`t.yaml:19:40: threats[0].route[1].lat_deg: 95 is out of range; allowed: -90 to 90`,
 	}},
+	{"route point with an altitude", "missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "missile: Tomahawk\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    route: [{lat_deg: 41, lon_deg: 35, alt_m: 100}]\n", []string{
+		`t.yaml:19:47: threats[0].route[0].alt_m: a route point takes no alt_m; the route is flown at the threat's altitude_m`,
+	}},
 	{"class salvo out of range", "  - name: US\n", "  - name: US\n    doctrine: {salvo_cruise: 17, salvo_aircraft: -1}\n", []string{
 		`t.yaml:5:30: owners[0].doctrine.salvo_cruise: 17 is out of range; allowed: 1 to 16 interceptors per threat per look, or 0 to take salvo`,
 		`t.yaml:5:50: owners[0].doctrine.salvo_aircraft: -1 is out of range; allowed: 1 to 16 interceptors per threat per look, or 0 to take salvo`,

@@ -263,7 +263,7 @@ type Threat struct {
 	// above the WGS-84 ellipsoid: a cruise missile's default is its catalog
 	// cruise_altitude_m, an aircraft needs one. There is no terrain model:
 	// a terrain-following profile is a set low altitude over the ellipsoid.
-	// The points' alt_m are not used (the route is flown at AltitudeM).
+	// Route points take no alt_m (the route is flown at AltitudeM).
 	Route     []Point `yaml:"route"`
 	AltitudeM float64 `yaml:"altitude_m"`
 

@@ -553,6 +553,9 @@ func (v *validator) airRoute(p string, t Threat, kind string) {
 			continue
 		}
 		v.point(path, pt)
+		if v.has(joinPath(path, "alt_m"), pt.AltM != 0) {
+			v.errorf(joinPath(path, "alt_m"), "a route point takes no alt_m; the route is flown at the threat's altitude_m")
+		}
 	}
 	switch {
 	case hasAlt && !(t.AltitudeM >= 1 && t.AltitudeM <= MaxAltitudeM):
