@@ -5,6 +5,7 @@ import (
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/track"
 	"gonum.org/v1/gonum/spatial/r3"
 )
 
@@ -197,4 +198,29 @@ func (a *AirEnvelope) airIntercept(site geo.LLA, L, D, vel r3.Vec, launch, tau f
 		Pos: p, Vel: vel, GroundRange: gr, Alt: lla.Alt,
 		Speed: speed, Closing: closing, ClosingSpeed: r3.Norm(closing),
 	}
+}
+
+// AirHomingReach returns the largest predicted miss the interceptor can
+// remove against an air target, R = ½ Δv t_go with t_go = SeekerRange /
+// closing speed: HomingReach without its cap at the coast time, since a
+// missile steered aerodynamically (PAC-3 MSE's attitude-control motors and
+// fins) can correct within its boost. It is +Inf without a divert or
+// seeker figure (the blast-fragmentation PAC-2 and S-400 missiles of the
+// catalog): their end game is the Pk draw alone.
+func (ic *Interceptor) AirHomingReach(closingSpeed float64) float64 {
+	if !(ic.Divert > 0 && ic.SeekerRange > 0) {
+		return math.Inf(1)
+	}
+	if !(closingSpeed > 0) {
+		return 0
+	}
+	return 0.5 * ic.Divert * ic.SeekerRange / closingSpeed
+}
+
+// AirEffectivePk is EffectivePk against an air target: the air
+// envelope's Pk_ssp lowered by the track's predicted miss at x (est
+// propagated by m) against AirHomingReach.
+func (ic *Interceptor) AirEffectivePk(x Intercept, est track.Estimate, m track.MotionModel) float64 {
+	sigma := MissSigma(est, m, x.T, x.Closing)
+	return HomingPk(ic.Air.PkSSP(), sigma, ic.AirHomingReach(x.ClosingSpeed))
 }

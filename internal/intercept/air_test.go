@@ -184,3 +184,21 @@ func TestAirFlyoutBoundsFlown(t *testing.T) {
 		}
 	}
 }
+
+// TestAirHomingReach checks R = ½ Δv · SeekerRange / closing by hand for
+// PAC-3 MSE at its central divert_mps 200 and seeker_acquisition_range_km
+// 10: at 1250 m/s closing, t_go = 8 s and R = 800 m, within the boost too
+// (no cap at the coast time). PAC-2 GEM-T has no divert figure: no limit.
+func TestAirHomingReach(t *testing.T) {
+	const tolM = 1e-9 // m: arithmetic only
+	pac3 := interceptor(t, "PAC-3 MSE", catalog.PickCentral)
+	if r := pac3.AirHomingReach(1250); math.Abs(r-800) > tolM {
+		t.Errorf("PAC-3 MSE reach at 1250 m/s = %g m, want 800", r)
+	}
+	if r := pac3.HomingReach(1250, 10); r != 0 {
+		t.Errorf("PAC-3 MSE ballistic reach 10 s after launch (in the burn) = %g, want 0: the cap AirHomingReach lifts", r)
+	}
+	if r := interceptor(t, "PAC-2 GEM-T", catalog.PickCentral).AirHomingReach(1250); !math.IsInf(r, 1) {
+		t.Errorf("PAC-2 GEM-T reach = %g, want +Inf (no divert figure)", r)
+	}
+}

@@ -27,12 +27,19 @@ import (
 // for a launch now; a shot is possible when the intercept lies inside the
 // envelope and before the track reaches the asset.
 //
-// The end game against an air target is the catalog kill probability
-// alone, drawn per shot: Patriot and S-400 missiles are steered
-// aerodynamically all the way, so the kill vehicle's divert limit of the
-// ballistic end game (Interceptor.HomingReach, after burnout) is not
-// applied, and the planned Pk does not depend on the track's error.
+// The end game against an air target is drawn per shot as the ballistic
+// one is, with intercept.AirHomingReach for the homing reach: the divert
+// over the seeker's homing time, not capped at burnout (the missile is
+// steered aerodynamically in its boost too), and no limit for the
+// blast-fragmentation missiles without divert figures. The planned Pk is
+// intercept.AirEffectivePk with the track covariance propagated at
+// constant velocity with airPlannerQ.
 const (
+	// airPlannerQ is the acceleration spectral density with which the
+	// command propagates an air track's covariance to the intercept for
+	// its planned kill probability, m²/s³: an assumption for a vehicle
+	// holding its course between turns (1 m/s² over 1 s per axis).
+	airPlannerQ = 1.0
 	// airCrossTrackM is the cross-track distance within which a predicted
 	// air-breathing path threatens an asset, m: an assumption, wide enough
 	// for a route's last turn near the target.
@@ -236,7 +243,7 @@ func (b *battle) evaluateAir(T float64, c *Command, local []c2.Magazine, tk *tra
 			}
 			continue
 		}
-		pk := air.PkSSP()
+		pk := lu.Interceptor.AirEffectivePk(x, *est, track.ConstantVelocity{Q: airPlannerQ})
 		b.cands = append(b.cands, c2.Candidate{K: threat, L: k, Value: tgt.value, P: pk, Salvo: classSalvo(c.Doctrine, kind)})
 		b.geoms = append(b.geoms, x)
 		added = true

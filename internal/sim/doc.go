@@ -44,8 +44,9 @@
 // air breathers instead (the class taken from the followed flight: perfect
 // identification): a straight-line level prediction, the asset it heads
 // for, and each launcher's closed-form air intercept
-// (intercept.AirEnvelope); the shot kills on a draw below the air Pk, with
-// no divert limit. The doctrine's salvo may differ per class
+// (intercept.AirEnvelope); the shot kills if the truth lies within
+// intercept.AirHomingReach of the handed-over prediction (no limit for
+// missiles without divert figures) and a draw falls below the air Pk. The doctrine's salvo may differ per class
 // (c2.Doctrine.SalvoCruise, SalvoAircraft); the magazines and the one
 // assignment (c2.Plan) are shared across classes.
 //

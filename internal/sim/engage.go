@@ -415,7 +415,7 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth *truthInd
 	i := truth.of(ct.tk) // provisional; handover attributes the shot
 	reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
 	if ct.air {
-		reach = math.Inf(1) // no divert limit against air targets (air.go)
+		reach = ic.AirHomingReach(x.ClosingSpeed) // air.go
 	}
 	// In-flight target updates: the kill vehicle is handed the picture's
 	// latest prediction when it starts homing, t_go before intercept.
