@@ -73,7 +73,8 @@ func airRoute(th Threat) bool {
 // flyAir flies an air-breathing threat along Launch, Route..., Aim at its
 // catalog speed and the altitude set (else the catalog cruise altitude).
 // An aircraft's path ends at Aim as a cruise missile's does: it leaves the
-// battle there, and counts as a leaker if it was not killed.
+// battle there, and counts as a leaker if it was not killed. A route longer
+// than the catalog range (aircraftRange for an aircraft) is out of reach.
 func flyAir(f *Flight, th Threat, o Options) error {
 	wps := append(append([]geo.LLA{f.Launch}, th.Route...), f.Aim)
 	e := o.Earth.Ellipsoid
@@ -106,6 +107,12 @@ func flyAir(f *Flight, th Threat, o Options) error {
 			return problemError{err.Error()}
 		}
 		p.Impact = true // leaves the battle at the route's end
+		if r := aircraftRange(th.Missile, o.ThreatPick); r > 0 {
+			if p.Length > r {
+				return &flight.RangeError{Range: p.Length, MaxRange: r} // out of reach, as a cruise missile's route
+			}
+			f.ReachableRangeMax = r
+		}
 	}
 	f.Cruise = p
 	f.FlightTime = p.End() - p.Start
@@ -115,6 +122,18 @@ func flyAir(f *Flight, th Threat, o Options) error {
 	f.Impact = p.At(p.End()).LLA
 	f.Miss, _, _ = e.Inverse(f.Impact.Lat, f.Impact.Lon, f.Aim.Lat, f.Aim.Lon)
 	return nil
+}
+
+// aircraftRange returns the longest one-way route of aircraft e, m: its
+// catalog ferry_range_km, else range_km, else 0 (no figure: not checked).
+// A one-way route is the model's; the return flight is not.
+func aircraftRange(e catalog.Entry, p catalog.Pick) float64 {
+	for _, k := range []string{"ferry_range_km", "range_km"} {
+		if v, ok := e.Param(k); ok {
+			return v.At(p) * 1e3
+		}
+	}
+	return 0
 }
 
 // airBreathing reports whether flights of kind k are engaged as air

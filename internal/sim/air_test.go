@@ -166,3 +166,24 @@ func TestEngageClassSalvo(t *testing.T) {
 		}
 	}
 }
+
+// TestAircraftRouteOutOfReach: an aircraft route longer than the catalog
+// range (Su-27: range_km 1500 central, apa-su27's combat range) is out of
+// reach, as a cruise missile's is; a shorter one flies at the catalog
+// cruise speed.
+func TestAircraftRouteOutOfReach(t *testing.T) {
+	su := entry(t, "Su-27")
+	far := sim.Threat{Name: "far", Missile: su, Launch: westOfVilnius(1600), Aim: geo.LLADeg(54.687, 25.28, 0), Alt: 5000, Count: 1}
+	near := sim.Threat{Name: "near", Missile: su, Launch: westOfVilnius(300), Aim: geo.LLADeg(54.687, 25.28, 0), Alt: 5000, Count: 1}
+	fs, err := sim.FlyThreats([]sim.Threat{far, near}, sim.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs[0].OutOfReach == "" {
+		t.Errorf("1600 km route: not out of reach (range %g km)", su.At("range_km", catalog.PickCentral))
+	}
+	const tolMps = 1e-9 // the catalog value, copied
+	if fs[1].OutOfReach != "" || math.Abs(fs[1].CruiseSpeed-su.At("cruise_speed_kms", catalog.PickCentral)*1e3) > tolMps || fs[1].Apogee != 5000 {
+		t.Errorf("300 km route: %+v, want flown at the catalog cruise speed at 5000 m", fs[1])
+	}
+}
