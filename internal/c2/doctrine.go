@@ -5,6 +5,9 @@ type Doctrine struct {
 	// Salvo is the number of interceptors fired at one threat in one look;
 	// fewer when rounds are short and the assignment spreads them.
 	Salvo int
+	// SalvoCruise and SalvoAircraft are the salvos at cruise missiles and
+	// at aircraft; 0: Salvo. Ballistic missiles get Salvo.
+	SalvoCruise, SalvoAircraft int
 	// ShootLookShoot, when true, re-engages a threat that survived a salvo
 	// if the launch window still allows a shot after the kill assessment.
 	// When false each threat gets one salvo.

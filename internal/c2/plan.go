@@ -30,6 +30,17 @@ type Candidate struct {
 	L     int     // launcher index into the magazines given to Plan
 	Value float64 // the threat's value (assets it threatens)
 	P     float64 // single-shot kill probability
+	// Salvo is the most shots of one salvo at this threat (the doctrine's
+	// salvo for its class); 0: Doctrine.Salvo.
+	Salvo int
+}
+
+// salvo returns the most shots of a salvo at c under d.
+func (c Candidate) salvo(d Doctrine) int {
+	if c.Salvo > 0 {
+		return c.Salvo
+	}
+	return d.Salvo
 }
 
 // Order is one salvo to fire.
@@ -72,7 +83,11 @@ func Plan(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 		by[c.K] = append(by[c.K], c)
 	}
 	for _, k := range threats {
-		plans *= 1 + d.Salvo*len(by[k])
+		n := 0
+		for _, c := range by[k] {
+			n += c.salvo(d)
+		}
+		plans *= 1 + n
 		if plans > exactLimit {
 			return planAssign(cands, mags, d)
 		}
@@ -105,7 +120,7 @@ func planExact(threats []int, by map[int][]Candidate, mags []Magazine, d Doctrin
 			}
 			m := mags[c.L]
 			low := c.Value < d.ReserveMinValue
-			for s := 1; s <= d.Salvo; s++ {
+			for s := 1; s <= c.salvo(d); s++ {
 				if used[c.L]+s > m.Left || low && usedLow[c.L]+s > m.Left-m.Reserve {
 					break
 				}
@@ -178,6 +193,10 @@ func assignPass(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 			threats = append(threats, c.K)
 		}
 	}
+	salvo := 0 // the largest salvo of any candidate
+	for _, c := range cands {
+		salvo = max(salvo, c.salvo(d))
+	}
 	var slots []slot
 	for l, m := range mags {
 		free := max(0, m.Left-m.Reserve)
@@ -190,7 +209,7 @@ func assignPass(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 				if n <= 0 {
 					break
 				}
-				s := min(d.Salvo, n)
+				s := min(salvo, n)
 				slots = append(slots, slot{l, s, pool.reserve})
 				n -= s
 			}
@@ -221,7 +240,7 @@ func assignPass(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 			if sl.l != c.L || sl.reserve && c.Value < d.ReserveMinValue {
 				continue
 			}
-			if g := c.Value * SalvoKill(c.P, sl.shots); -g < cost[r*m+s] {
+			if g := c.Value * SalvoKill(c.P, min(sl.shots, c.salvo(d))); -g < cost[r*m+s] {
 				cost[r*m+s] = -g
 				best[r*m+s] = c
 			}
@@ -236,7 +255,8 @@ func assignPass(cands []Candidate, mags []Magazine, d Doctrine) []Order {
 		if s < 0 || s >= len(slots) || math.IsInf(cost[r*m+s], 1) {
 			continue
 		}
-		out = append(out, Order{Candidate: best[r*m+s], Shots: slots[s].shots})
+		c := best[r*m+s]
+		out = append(out, Order{Candidate: c, Shots: min(slots[s].shots, c.salvo(d))})
 	}
 	return out
 }

@@ -205,3 +205,31 @@ func TestPlanCutsSalvoToRounds(t *testing.T) {
 		t.Errorf("Plan = %+v, want one order of 1 shot at threat 7", o)
 	}
 }
+
+// TestPlanClassSalvo: a candidate's Salvo caps its salvo below the
+// doctrine's (a cruise missile at salvo_cruise 1 beside a ballistic
+// missile at salvo 3), in the exact plan and in the assignment.
+func TestPlanClassSalvo(t *testing.T) {
+	d := Doctrine{Salvo: 3}
+	cands := []Candidate{
+		{K: 0, L: 0, Value: 10, P: 0.5},           // ballistic: the doctrine's 3
+		{K: 1, L: 0, Value: 10, P: 0.5, Salvo: 1}, // cruise: 1
+	}
+	mags := []Magazine{{Rounds: 10, Left: 10}}
+	for name, plan := range map[string][]Order{"exact": Plan(cands, mags, d), "assign": planAssign(cands, mags, d)} {
+		got := map[int]int{}
+		for _, o := range plan {
+			got[o.K] = o.Shots
+		}
+		if got[0] != 3 || got[1] != 1 {
+			t.Errorf("%s plan %+v: shots %v, want 3 at threat 0 and 1 at threat 1", name, plan, got)
+		}
+	}
+	// With 2 rounds, the expected value removed is largest with one shot
+	// at each (10·0.5 + 10·0.5 = 10 against 10·0.75 = 7.5).
+	short := []Magazine{{Rounds: 2, Left: 2}}
+	plan := Plan(cands, short, d)
+	if len(plan) != 2 || plan[0].Shots != 1 || plan[1].Shots != 1 {
+		t.Errorf("2 rounds: plan %+v, want one shot at each threat", plan)
+	}
+}

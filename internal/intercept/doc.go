@@ -148,6 +148,18 @@
 // seeker ranges, divert Δv and flyout-time limits in the catalog are
 // assumptions marked as such.
 //
+// # Air-breathing targets
+//
+// Against cruise missiles and aircraft (air.go) an interceptor with a
+// catalog max_range_air_km has an AirEnvelope: that ground range, the
+// intercept altitudes (min_intercept_alt_air_km where given, else
+// min_intercept_alt_km; max_intercept_alt_km) and the single-shot pk
+// (pk_air where given). Its flyout is kinematic: constant acceleration to
+// the burnout speed over the burn, then constant speed along a straight
+// line (no drag or gravity: a lower bound on the flyout time). Against a
+// target of constant velocity the intercept is closed form (AirFlyout): a
+// quadratic in the coast, a bisection capped at 60 steps in the burn.
+//
 // # References
 //
 //   - D. A. Wilkening, "Does Missile Defense in Europe Threaten Russia?",

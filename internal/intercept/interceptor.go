@@ -51,6 +51,9 @@ type Interceptor struct {
 	Pk              catalog.Value // single-shot kill probability band
 	Divert          float64       // kill-vehicle divert Δv, m/s; 0: unknown
 	SeekerRange     float64       // seeker acquisition range, m; 0: unknown
+	// Air is the envelope against cruise missiles and aircraft; nil when
+	// the catalog gives no max_range_air_km (air.go).
+	Air *AirEnvelope
 
 	env atomic.Pointer[envEntry] // the cached envelope, after the first Envelope call
 }
@@ -126,6 +129,7 @@ func FromCatalog(e catalog.Entry, pick catalog.Pick) (*Interceptor, error) {
 	if err := ic.calibrateStages(); err != nil {
 		return nil, err
 	}
+	ic.Air = airEnvelope(e, ic)
 	return ic, ic.validate()
 }
 

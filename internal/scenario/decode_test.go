@@ -38,7 +38,7 @@ var problemCases = []struct {
 		`t.yaml:5:68: owners[0].doctrine.kill_assessment_s: -1 is out of range; allowed: 0 to 600`,
 	}},
 	{"unknown doctrine field", "  - name: US\n", "  - name: US\n    doctrine: {salvos: 2}\n", []string{
-		`t.yaml:5:16: owners[0].doctrine.salvos: unknown field; did you mean "salvo"? allowed: salvo, shoot_look_shoot, kill_assessment_s, reserve, reserve_min_value`,
+		`t.yaml:5:16: owners[0].doctrine.salvos: unknown field; did you mean "salvo"? allowed: salvo, salvo_cruise, salvo_aircraft, shoot_look_shoot, kill_assessment_s, reserve, reserve_min_value`,
 	}},
 	{"sector of two points", "  - name: US\n", "  - name: US\n    sector: [{lat_deg: 40, lon_deg: 20}, {lat_deg: 50, lon_deg: 30}]\n", []string{
 		`t.yaml:5:13: owners[0].sector: 2 point(s); a sector is a polygon of at least 3 points`,
@@ -50,13 +50,13 @@ var problemCases = []struct {
 		`t.yaml:19:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed, quasi-ballistic`,
 	}},
 	{"unknown field with suggestion", "profile: min-energy", "profle: min-energy", []string{
-		`t.yaml:19:5: threats[0].profle: unknown field; did you mean "profile"? allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+		`t.yaml:19:5: threats[0].profle: unknown field; did you mean "profile"? allowed: name, missile, aircraft, burnout_speed_kms, burnout_alt_km, from, to, route, altitude_m, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
 	}},
 	{"unknown field without suggestion", "profile: min-energy", "speed: 3", []string{
-		`t.yaml:19:5: threats[0].speed: unknown field; allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+		`t.yaml:19:5: threats[0].speed: unknown field; allowed: name, missile, aircraft, burnout_speed_kms, burnout_alt_km, from, to, route, altitude_m, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
 	}},
 	{"unit left off a field name", "profile: min-energy", "profile: min-energy\n    launch_time: 5", []string{
-		`t.yaml:20:5: threats[0].launch_time: unknown field; did you mean "launch_time_s"? allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
+		`t.yaml:20:5: threats[0].launch_time: unknown field; did you mean "launch_time_s"? allowed: name, missile, aircraft, burnout_speed_kms, burnout_alt_km, from, to, route, altitude_m, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s`,
 	}},
 	{"string for integer", "trials: 1", "trials: one", []string{
 		`t.yaml:2:24: run.trials: want an integer, got string "one"`,
@@ -170,7 +170,7 @@ var problemCases = []struct {
 		`t.yaml:17:24: threats[0].burnout_speed_kms: give either missile or burnout_speed_kms, not both`,
 	}},
 	{"no missile", "    missile: Shahab-3\n", "", []string{
-		`t.yaml:15:5: threats[0].missile: missing; give missile (a catalog ballistic or cruise missile) or burnout_speed_kms`,
+		`t.yaml:15:5: threats[0].missile: missing; give missile (a catalog ballistic or cruise missile), aircraft (a catalog aircraft) or burnout_speed_kms`,
 	}},
 	{"burnout speed out of range", "missile: Shahab-3", "burnout_speed_kms: 12", []string{
 		`t.yaml:16:24: threats[0].burnout_speed_kms: 12 is out of range; allowed: greater than 0, less than 11`,
@@ -267,6 +267,32 @@ var problemCases = []struct {
 	}},
 	{"cruise missile with profile", "missile: Shahab-3", "missile: Tomahawk", []string{
 		`t.yaml:19:14: threats[0].profile: applies only to ballistic missiles; "Tomahawk" is a cruise missile`,
+	}},
+	{"aircraft without altitude", "    missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "    aircraft: Su-27\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n", []string{
+		`t.yaml:15:5: threats[0].altitude_m: missing; an aircraft needs the altitude it flies (the catalog gives none); allowed: 1 to 30000 m above the ellipsoid`,
+	}},
+	{"missile and aircraft", "    missile: Shahab-3\n", "    missile: Shahab-3\n    aircraft: Su-27\n", []string{
+		`t.yaml:17:15: threats[0].aircraft: give either missile or aircraft, not both`,
+	}},
+	{"unknown aircraft", "    missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "    aircraft: Su-72\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    altitude_m: 5000\n", []string{
+		`t.yaml:16:15: threats[0].aircraft: "Su-72" is not a catalog aircraft; did you mean "Su-27"? allowed: Su-27`,
+	}},
+	{"route of a ballistic missile", "    profile: min-energy\n", "    profile: min-energy\n    route: [{place: Ankara}]\n    altitude_m: 500\n", []string{
+		`t.yaml:20:12: threats[0].route: applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory`,
+		`t.yaml:21:17: threats[0].altitude_m: applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory`,
+	}},
+	{"air altitude out of range", "    missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "    missile: Tomahawk\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    altitude_m: 40000\n", []string{
+		`t.yaml:19:17: threats[0].altitude_m: 40000 is out of range; allowed: 1 to 30000 m above the ellipsoid`,
+	}},
+	{"route point out of range", "    missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "    missile: Tomahawk\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    route: [{place: Ankara}, {lat_deg: 95, lon_deg: 10}]\n", []string{
+		`t.yaml:19:40: threats[0].route[1].lat_deg: 95 is out of range; allowed: -90 to 90`,
+	}},
+	{"route point with an altitude", "missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "missile: Tomahawk\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    route: [{lat_deg: 41, lon_deg: 35, alt_m: 100}]\n", []string{
+		`t.yaml:19:47: threats[0].route[0].alt_m: a route point takes no alt_m; the route is flown at the threat's altitude_m`,
+	}},
+	{"class salvo out of range", "  - name: US\n", "  - name: US\n    doctrine: {salvo_cruise: 17, salvo_aircraft: -1}\n", []string{
+		`t.yaml:5:30: owners[0].doctrine.salvo_cruise: 17 is out of range; allowed: 1 to 16 interceptors per threat per look, or 0 to take salvo`,
+		`t.yaml:5:50: owners[0].doctrine.salvo_aircraft: -1 is out of range; allowed: 1 to 16 interceptors per threat per look, or 0 to take salvo`,
 	}},
 }
 

@@ -51,5 +51,5 @@ threats:
 	// Output:
 	// demo.yaml:2:15: run.trials: 0 is out of range; allowed: 1 to 1000000
 	// demo.yaml:8:14: threats[0].profile: "minimum" is not allowed; allowed: min-energy, lofted, depressed, quasi-ballistic
-	// demo.yaml:9:5: threats[0].cout: unknown field; did you mean "count"? allowed: name, missile, burnout_speed_kms, burnout_alt_km, from, to, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s
+	// demo.yaml:9:5: threats[0].cout: unknown field; did you mean "count"? allowed: name, missile, aircraft, burnout_speed_kms, burnout_alt_km, from, to, route, altitude_m, profile, apogee_km, burnout_angle_deg, launch_time_s, count, interval_s
 }

@@ -25,6 +25,7 @@ var testCatalog = fakeCatalog{
 	"Shahab-3":  KindBallisticMissile,
 	"Sejjil":    KindBallisticMissile,
 	"Tomahawk":  KindCruiseMissile,
+	"Su-27":     KindAircraft,
 }
 
 func (c fakeCatalog) Kind(name string) (string, bool) {

@@ -104,6 +104,11 @@ type Doctrine struct {
 	// Salvo is the number of interceptors fired at one threat in one look;
 	// fewer when rounds are short and the assignment spreads them.
 	Salvo int `yaml:"salvo"`
+	// SalvoCruise and SalvoAircraft are the salvos fired at one cruise
+	// missile and at one aircraft; 0 (unset): Salvo. Ballistic missiles
+	// get Salvo.
+	SalvoCruise   int `yaml:"salvo_cruise"`
+	SalvoAircraft int `yaml:"salvo_aircraft"`
 	// ShootLookShoot, when true, re-engages a threat that survived a salvo
 	// if the launch window still allows a shot after the kill assessment.
 	// When false each threat gets one salvo.
@@ -243,18 +248,29 @@ const (
 // Profiles lists the allowed trajectory profiles.
 var Profiles = []Profile{MinEnergy, Lofted, Depressed, QuasiBallistic}
 
-// Threat is a missile, or a raid of Count identical missiles launched
-// IntervalS apart, flying from one point to another.
+// Threat is a missile or an aircraft, or a raid of Count identical ones
+// launched IntervalS apart, flying from one point to another.
 type Threat struct {
 	Name string `yaml:"name"`
 
-	// Exactly one of Missile and BurnoutSpeedKms is set.
+	// Exactly one of Missile, Aircraft and BurnoutSpeedKms is set.
 	Missile         string  `yaml:"missile"`           // catalog ballistic or cruise missile
+	Aircraft        string  `yaml:"aircraft"`          // catalog aircraft
 	BurnoutSpeedKms float64 `yaml:"burnout_speed_kms"` // generic ballistic missile: speed at burnout, km/s
 	BurnoutAltKm    float64 `yaml:"burnout_alt_km"`    // generic ballistic missile: burnout altitude above the launch point, km; 0: at the surface
 
 	From Point `yaml:"from"`
 	To   Point `yaml:"to"`
+
+	// Cruise missiles and aircraft only. Route lists the turning points
+	// flown between From and To (geodesic legs at constant speed, the
+	// catalog cruise_speed_kms); AltitudeM is the altitude flown, metres
+	// above the WGS-84 ellipsoid: a cruise missile's default is its catalog
+	// cruise_altitude_m, an aircraft needs one. There is no terrain model:
+	// a terrain-following profile is a set low altitude over the ellipsoid.
+	// Route points take no alt_m (the route is flown at AltitudeM).
+	Route     []Point `yaml:"route"`
+	AltitudeM float64 `yaml:"altitude_m"`
 
 	// Ballistic missiles only. Lofted and depressed profiles need exactly
 	// one of ApogeeKm and BurnoutAngleDeg; min-energy takes neither.

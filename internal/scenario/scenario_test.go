@@ -87,7 +87,7 @@ threats:
 	got := s.Threats[0]
 	want := Threat{Name: "raid-ankara", Missile: "Sejjil", From: Point{Place: "Tabriz"}, To: Point{Place: "Ankara"},
 		Profile: MinEnergy, Count: 2, IntervalS: 10}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("merged threat = %+v, want %+v", got, want)
 	}
 	// Positions of merged fields point at the anchor.

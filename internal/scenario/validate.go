@@ -241,6 +241,14 @@ func (v *validator) doctrine(path string, d Doctrine) {
 	if d.Salvo < 1 || d.Salvo > MaxSalvo {
 		v.errorf(joinPath(path, "salvo"), "%d is out of range; allowed: 1 to %d interceptors per threat per look", d.Salvo, MaxSalvo)
 	}
+	for _, c := range []struct {
+		field string
+		n     int
+	}{{"salvo_cruise", d.SalvoCruise}, {"salvo_aircraft", d.SalvoAircraft}} {
+		if c.n < 0 || c.n > MaxSalvo {
+			v.errorf(joinPath(path, c.field), "%d is out of range; allowed: 1 to %d interceptors per threat per look, or 0 to take salvo", c.n, MaxSalvo)
+		}
+	}
 	if !(d.KillAssessmentS >= 0 && d.KillAssessmentS <= MaxKillAssessmentS) {
 		v.errorf(joinPath(path, "kill_assessment_s"), "%s is out of range; allowed: 0 to %d", formatNumber(d.KillAssessmentS), MaxKillAssessmentS)
 	}
@@ -462,24 +470,32 @@ func (v *validator) threats() {
 		f := func(field string) string { return joinPath(p, field) }
 		names.add(f("name"), t.Name)
 
-		// What flies: a catalog missile or a generic ballistic missile.
+		// What flies: a catalog missile or aircraft, or a generic ballistic
+		// missile.
 		kind := KindBallisticMissile
 		hasSpeed := v.has(f("burnout_speed_kms"), t.BurnoutSpeedKms != 0)
 		switch {
+		case t.Missile != "" && t.Aircraft != "":
+			v.errorf(f("aircraft"), "give either missile or aircraft, not both")
 		case t.Missile != "" && hasSpeed:
 			v.errorf(f("burnout_speed_kms"), "give either missile or burnout_speed_kms, not both")
+		case t.Aircraft != "" && hasSpeed:
+			v.errorf(f("burnout_speed_kms"), "give either aircraft or burnout_speed_kms, not both")
 		case t.Missile != "":
 			kind = v.catalogRef(f("missile"), t.Missile, KindBallisticMissile, KindCruiseMissile)
+		case t.Aircraft != "":
+			kind = v.catalogRef(f("aircraft"), t.Aircraft, KindAircraft)
 		case hasSpeed:
 			if !(t.BurnoutSpeedKms > 0 && t.BurnoutSpeedKms < MaxBurnoutSpeedKms) {
 				v.errorf(f("burnout_speed_kms"), "%s is out of range; allowed: greater than 0, less than %d", formatNumber(t.BurnoutSpeedKms), MaxBurnoutSpeedKms)
 			}
 		default:
-			v.errorf(f("missile"), "missing; give missile (a catalog ballistic or cruise missile) or burnout_speed_kms")
+			v.errorf(f("missile"), "missing; give missile (a catalog ballistic or cruise missile), aircraft (a catalog aircraft) or burnout_speed_kms")
 		}
+		v.airRoute(p, t, kind)
 		if v.has(f("burnout_alt_km"), t.BurnoutAltKm != 0) {
 			switch {
-			case t.Missile != "":
+			case t.Missile != "" || t.Aircraft != "":
 				v.errorf(f("burnout_alt_km"), "applies only to a generic missile (burnout_speed_kms); a catalog missile's burnout follows from its boost stages")
 			case !(t.BurnoutAltKm >= 0 && t.BurnoutAltKm <= MaxBurnoutAltKm):
 				v.errorf(f("burnout_alt_km"), "%s is out of range; allowed: 0 to %d", formatNumber(t.BurnoutAltKm), MaxBurnoutAltKm)
@@ -525,12 +541,65 @@ func (v *validator) threats() {
 	}
 }
 
+// Limits of air-breathing routes.
+const (
+	// MaxRoutePoints bounds a route's turning points.
+	MaxRoutePoints = 100
+	// MaxAltitudeM is the highest altitude an air-breathing threat may
+	// fly, m: above every catalog aircraft's service ceiling.
+	MaxAltitudeM = 30_000
+)
+
+// airRoute checks route and altitude_m, which apply to cruise missiles and
+// aircraft only.
+func (v *validator) airRoute(p string, t Threat, kind string) {
+	f := func(field string) string { return joinPath(p, field) }
+	air := kind == KindCruiseMissile || kind == KindAircraft
+	hasRoute := v.has(f("route"), len(t.Route) > 0)
+	hasAlt := v.has(f("altitude_m"), t.AltitudeM != 0)
+	if !air {
+		for _, x := range []struct {
+			field string
+			set   bool
+		}{{"route", hasRoute}, {"altitude_m", hasAlt}} {
+			if x.set {
+				v.errorf(f(x.field), "applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory")
+			}
+		}
+		return
+	}
+	if len(t.Route) > MaxRoutePoints {
+		v.errorf(f("route"), "has %d points; allowed: at most %d", len(t.Route), MaxRoutePoints)
+	}
+	for k, pt := range t.Route {
+		path := indexPath(f("route"), k)
+		if pt == (Point{}) && !v.s.bad[path] {
+			v.errorf(path, "empty; want {place: NAME} with a catalog site, or {lat_deg: LAT, lon_deg: LON}")
+			continue
+		}
+		v.point(path, pt)
+		if v.has(joinPath(path, "alt_m"), pt.AltM != 0) {
+			v.errorf(joinPath(path, "alt_m"), "a route point takes no alt_m; the route is flown at the threat's altitude_m")
+		}
+	}
+	switch {
+	case hasAlt && !(t.AltitudeM >= 1 && t.AltitudeM <= MaxAltitudeM):
+		v.errorf(f("altitude_m"), "%s is out of range; allowed: 1 to %d m above the ellipsoid", formatNumber(t.AltitudeM), MaxAltitudeM)
+	case !hasAlt && kind == KindAircraft:
+		v.errorf(f("altitude_m"), "missing; an aircraft needs the altitude it flies (the catalog gives none); allowed: 1 to %d m above the ellipsoid", MaxAltitudeM)
+	}
+}
+
 // trajectory checks the fields that depend on the missile kind and profile.
 func (v *validator) trajectory(p string, t Threat, kind string) {
 	f := func(field string) string { return joinPath(p, field) }
 	hasApogee := v.has(f("apogee_km"), t.ApogeeKm != 0)
 	hasAngle := v.has(f("burnout_angle_deg"), t.BurnoutAngleDeg != 0)
-	if kind == KindCruiseMissile {
+	if kind == KindCruiseMissile || kind == KindAircraft {
+		name := t.Missile
+		if kind == KindAircraft {
+			name = t.Aircraft
+		}
 		for _, x := range []struct {
 			field string
 			set   bool
@@ -540,7 +609,7 @@ func (v *validator) trajectory(p string, t Threat, kind string) {
 			{"burnout_angle_deg", hasAngle},
 		} {
 			if x.set {
-				v.errorf(f(x.field), "applies only to ballistic missiles; %s is a cruise missile", quote(t.Missile))
+				v.errorf(f(x.field), "applies only to ballistic missiles; %s is %s", quote(name), article(kindNoun(kind)))
 			}
 		}
 		return

@@ -24,6 +24,9 @@ func BuildWithProgress(s *Spec, o Options, progress func(done, total int)) (*Wor
 		return nil, err
 	}
 	w := &World{Spec: s, Options: o, Flights: flights, looks: &lookWindows{}, fast: &fastTables{}, sights: &spaceSights{}, truth: &tickTruth{}}
+	for i := range flights {
+		w.hasAir = w.hasAir || airBreathing(flights[i].Kind)
+	}
 	var bad Errors
 	for i, st := range s.Sites {
 		for j, pl := range st.Platforms {

@@ -44,6 +44,17 @@
 // shoot-look-shoot, re-engages a survivor while its window lasts. A
 // destroyed threat vanishes from the radars at its intercept time.
 //
+// Cruise missiles with a route or a set altitude, and aircraft, fly
+// flight.Path routes (air.go). Their fire-control tracks are evaluated as
+// air breathers instead (the class taken from the followed flight: perfect
+// identification): a straight-line level prediction, the asset it heads
+// for, and each launcher's closed-form air intercept
+// (intercept.AirEnvelope); the shot kills if the truth lies within
+// intercept.AirHomingReach of the handed-over prediction (no limit for
+// missiles without divert figures) and a draw falls below the air Pk. The doctrine's salvo may differ per class
+// (c2.Doctrine.SalvoCruise, SalvoAircraft); the magazines and the one
+// assignment (c2.Plan) are shared across classes.
+//
 // With Options.Fidelity = FastFidelity, Engage runs the fast model of
 // fast.go instead of the sensing and tracking above: tabulated look
 // geometry, covariance-only tracks whose error is drawn from the error's

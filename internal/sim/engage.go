@@ -171,7 +171,8 @@ type battle struct {
 type candTrack struct {
 	tk   *track.Track
 	e    *engagement
-	path *intercept.Path
+	path *intercept.Path // nil for an air-breathing track
+	air  bool            // engaged as an air breather (air.go)
 }
 
 func newBattle(tr *trial) *battle {
@@ -230,7 +231,7 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *trut
 			if e.done || T < e.busyUntil || T < e.nextEval {
 				continue
 			}
-			if b.duplicate(estPos(&tk.Estimate)) {
+			if b.duplicate(estPos(&tk.Estimate), b.sameObject(tk, truth)) {
 				e.nextEval = T + Tick
 				continue
 			}
@@ -265,10 +266,10 @@ func (b *battle) begin(ci, id int, T float64) *engagement {
 }
 
 // duplicate reports whether a track at p is one of the objects already
-// being engaged (within sameObjectM of a busy track).
-func (b *battle) duplicate(p r3.Vec) bool {
+// being engaged (within that distance of a busy track).
+func (b *battle) duplicate(p r3.Vec, within float64) bool {
 	for _, q := range b.busy {
-		if r3.Norm(r3.Sub(p, q)) < sameObjectM {
+		if r3.Norm(r3.Sub(p, q)) < within {
 			return true
 		}
 	}
@@ -284,6 +285,10 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 	w := b.w
 	if b.hopeless != nil && b.hopeless(tk, T) {
 		e.done = true
+		return
+	}
+	if kind, ok := b.airClass(tk, truth); ok {
+		b.evaluateAir(T, c, local, tk, e, kind, truth)
 		return
 	}
 	e.nextEval = T + ReevaluateS
@@ -409,6 +414,9 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth *truthInd
 
 	i := truth.of(ct.tk) // provisional; handover attributes the shot
 	reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
+	if ct.air {
+		reach = ic.AirHomingReach(x.ClosingSpeed) // air.go
+	}
 	// In-flight target updates: the kill vehicle is handed the picture's
 	// latest prediction when it starts homing, t_go before intercept.
 	tgo := math.Min(x.FlyoutTime, ic.SeekerRange/math.Max(x.ClosingSpeed, 1))
@@ -418,7 +426,7 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth *truthInd
 			shot: len(b.shots), cmd: ci, track: ct.tk.ID, launcher: l, est: ct.tk.Estimate, at: x.T - tgo,
 			cur: ct.tk.Estimate.X, curT: ct.tk.Estimate.T,
 			u: b.rng.Float64(), // drawn for every shot, so the stream does not depend on the truth
-			x: x,
+			x: x, air: ct.air,
 		})
 		b.shots = append(b.shots, Shot{
 			Command: c.Name, Launcher: lu.ID, Interceptor: ic.Name, Flight: i,
@@ -442,6 +450,7 @@ type pending struct {
 	at               float64 // handover time, s
 	u                float64
 	x                intercept.Intercept
+	air              bool // at an air-breathing target: level constant-velocity predictions, the air Pk
 }
 
 // handover resolves the shots of the commands using picture pic whose
@@ -467,7 +476,7 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 		s := &b.shots[p.shot]
 		b.follow(T, &p, tracks)
 		est := p.est
-		predicted := b.propagateState(p.track, est.X, est.T, p.x.T)
+		predicted := b.predictShot(&p, est.X, est.T, p.x.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
 		// predicted point across the line of sight.
@@ -490,7 +499,11 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 		}
 		s.Flight, s.MissM = i, miss
 		b.engagedBy[i][p.cmd] = true
-		if p.x.T < tr.end(i) && (miss <= s.ReachM || s.ReachM < 0) && p.u < w.Launchers[p.launcher].Interceptor.PkSSP() {
+		pk := w.Launchers[p.launcher].Interceptor.PkSSP()
+		if p.air {
+			pk = w.Launchers[p.launcher].Interceptor.Air.PkSSP()
+		}
+		if p.x.T < tr.end(i) && (miss <= s.ReachM || s.ReachM < 0) && p.u < pk {
 			s.Kill = true
 			tr.dead[i] = math.Min(tr.dead[i], p.x.T)
 		}
@@ -511,11 +524,14 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		}
 	}
 	if T > p.curT {
-		p.cur = b.propagateState(p.track, p.cur, p.curT, T)
+		p.cur = b.predictShot(p, p.cur, p.curT, T)
 		p.curT = T
 	}
 	want := r3.Vec{X: p.cur[0], Y: p.cur[1], Z: p.cur[2]}
 	best, bestD := -1, sameObjectM
+	if p.air {
+		bestD = airSameObjectM
+	}
 	for k := range tracks {
 		if !tracks[k].FireControl {
 			continue // a new track's velocity is not yet worth a handover
@@ -528,6 +544,14 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		p.est, p.track = tracks[best].Estimate, tracks[best].ID
 		p.cur, p.curT = p.est.X, p.est.T
 	}
+}
+
+// predictShot predicts the state x at t0 of pending shot p's target to t.
+func (b *battle) predictShot(p *pending, x track.Vec6, t0, t float64) track.Vec6 {
+	if p.air {
+		return airPropagate(x, t0, t)
+	}
+	return b.propagateState(p.track, x, t0, t)
 }
 
 // propagateState predicts track id's state x at t0 to t.

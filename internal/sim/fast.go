@@ -69,6 +69,7 @@ import (
 
 	"gonum.org/v1/gonum/spatial/r3"
 
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/c2"
 	"github.com/rampart-sim/rampart/internal/intercept"
@@ -129,8 +130,12 @@ func (w *World) CheckFast() error {
 		return errors.New("the fast fidelity does not model track links between pictures (run.architecture separate-linked with links); use full")
 	}
 	for i := range w.Flights {
-		if w.Flights[i].Cruise != nil {
-			return errors.New("the fast fidelity models ballistic threats only, and " + w.Flights[i].Name + " is a cruise missile; use full")
+		if f := &w.Flights[i]; f.Cruise != nil || airBreathing(f.Kind) {
+			what := "a cruise missile"
+			if f.Kind == catalog.KindAircraft {
+				what = "an aircraft"
+			}
+			return errors.New("the fast fidelity models ballistic threats only, and " + f.Name + " is " + what + "; use full")
 		}
 	}
 	return nil

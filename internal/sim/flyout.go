@@ -79,9 +79,9 @@ type Flight struct {
 }
 
 // ProfileName returns the name of the flight's trajectory profile, or ""
-// for a cruise missile, which has none.
+// for a cruise missile or an aircraft, which have none.
 func (f *Flight) ProfileName() string {
-	if f.Kind == catalog.KindCruiseMissile {
+	if f.Kind == catalog.KindCruiseMissile || f.Kind == catalog.KindAircraft {
 		return ""
 	}
 	return f.Profile.String()
@@ -171,7 +171,12 @@ func flyThreat(idx int, th Threat, o Options) ([]Flight, error) {
 			out = append(out, f)
 			continue
 		}
-		err := fly(&f, th, o)
+		var err error
+		if airRoute(th) {
+			err = flyAir(&f, th, o)
+		} else {
+			err = fly(&f, th, o)
+		}
 		var re *flight.RangeError
 		switch {
 		case errors.As(err, &re):

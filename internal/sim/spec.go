@@ -103,15 +103,26 @@ type Link struct {
 	Period float64
 }
 
-// Threat is a missile, or a raid of Count identical missiles launched
-// Interval seconds apart, flying from Launch to Aim.
+// Threat is a missile or an aircraft, or a raid of Count identical ones
+// launched Interval seconds apart, flying from Launch to Aim.
 type Threat struct {
 	Name string
-	// Missile is a catalog ballistic or cruise missile; the zero Entry is
-	// a generic ballistic missile that starts at burnout with BurnoutSpeed.
+	// Missile is a catalog ballistic or cruise missile or a catalog
+	// aircraft; the zero Entry is a generic ballistic missile that starts
+	// at burnout with BurnoutSpeed.
 	Missile             catalog.Entry
 	Launch, Aim         geo.LLA
 	LaunchName, AimName string // catalog places, or ""
+
+	// Air-breathing threats only (cruise missiles and aircraft), flown at
+	// constant speed (the catalog cruise_speed_kms) and altitude along the
+	// geodesic legs Launch, Route..., Aim (flight.Path).
+	Route []geo.LLA
+	// Alt is the altitude flown, m above the ellipsoid; 0: the catalog
+	// cruise_altitude_m (a cruise missile; an aircraft has none and needs
+	// Alt). There is no terrain model: "terrain following" is a set low
+	// altitude over the ellipsoid.
+	Alt float64
 
 	// Ballistic missiles only (see flight.CatalogShot).
 	Profile      flight.Profile

@@ -70,6 +70,7 @@ type World struct {
 	fast        *fastTables  // the fast fidelity's tables, built on its first trial
 	sights      *spaceSights // when each space sensor first sees each flight, computed on the first trial
 	truth       *tickTruth   // the flights' true positions at every tick, computed on the first full-fidelity trial
+	hasAir      bool         // some flight is an air breather (air.go)
 	joint       string       // name of the joint picture
 	sectorSites [][]geo.LLA  // interceptor sites of each command, for the nearest-site sector rule
 }

@@ -61,7 +61,11 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 // (nil: counted only), and builds the result.
 func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *eventSpool) (*Result, error) {
 	events := newEventLog(world, spool)
-	sum, err := monteCarlo(world, o, "Monte Carlo trials", events.observe)
+	tally := newEngagementTally(world)
+	sum, err := monteCarlo(world, o, "Monte Carlo trials", func(t int, out *sim.Outcome) {
+		events.observe(t, out)
+		tally.observe(t, out)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -82,16 +86,20 @@ func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *even
 	}
 	sc := EngineScene(s, world, sum)
 	note := events.note(sum.Trials)
+	var engagements []EngagementJSON // listed for raids with air breathers
+	if airRaid(world) {
+		engagements = tally.rows()
+	}
 	res := &Result{
 		Kind:     EngineKind,
 		Headline: EngineHeadline(s, world, sum),
-		Results:  engineResults(s, world, sum, warn, events),
+		Results:  engineResults(s, world, sum, warn, events, engagements),
 		Scene:    sc,
-		Sections: engineSections(s, world, sum, sc, note),
+		Sections: engineSections(s, world, sum, sc, note, engagements),
 		Systems:  EngineSystems(world),
 		spool:    spool,
 	}
-	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, note, o) }
+	res.text = func(w io.Writer) error { return writeEngineText(w, s, world, sum, warn, note, engagements, o) }
 	return res, nil
 }
 
@@ -261,7 +269,11 @@ func EngineSystems(world *sim.World) []string {
 // short). A raid with no missile in reach says so. The value is the
 // expected leakers per raid.
 func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) Headline {
-	h := Headline{Question: s.Question, Value: sum.LeakersMean, Unit: "warheads leaking per raid (mean)"}
+	leakers := "warheads"
+	if airRaid(world) {
+		leakers = "threats" // cruise missiles and aircraft carry no warhead of the model
+	}
+	h := Headline{Question: s.Question, Value: sum.LeakersMean, Unit: leakers + " leaking per raid (mean)"}
 	fates := AssetFates(world, sum)
 	inReach := 0
 	for _, f := range world.Flights {
@@ -315,8 +327,8 @@ func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) He
 	if len(unattacked) > 0 {
 		parts = append(parts, "not attacked: "+strings.Join(unattacked, ", "))
 	}
-	h.Answer = fmt.Sprintf("Over %s trials, %s. The defense fires %s interceptors per raid and %s warheads leak (means).",
-		commaInt(sum.Trials), strings.Join(parts, "; "), roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean))
+	h.Answer = fmt.Sprintf("Over %s trials, %s. The defense fires %s interceptors per raid and %s %s leak (means).",
+		commaInt(sum.Trials), strings.Join(parts, "; "), roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean), leakers)
 	return h
 }
 

@@ -15,7 +15,7 @@ import (
 
 // engineSections are the report's sections of an engine run: the outcome
 // (asset survival, each missile's fate) and the raid's geometry.
-func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene, eventsNote string) []report.Section {
+func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc *scene.Scene, eventsNote string, engagements []EngagementJSON) []report.Section {
 	assets := report.Table{Caption: "Asset survival (95 % Wilson score intervals). Status: defended (a missile in reach was aimed at it and the defense engaged), attacked, not engaged, not attacked, or out of reach (every missile aimed at it falls short).", Columns: []report.Column{
 		{Heading: "asset"}, {Heading: "owner"}, {Heading: "value", Numeric: true}, {Heading: "status"}, {Heading: "missiles aimed", Numeric: true}, {Heading: "P(survive)", Numeric: true}, {Heading: "95 % CI", Numeric: true}}}
 	for _, a := range AssetFates(world, sum) {
@@ -42,8 +42,12 @@ func engineSections(s *scenario.Scenario, world *sim.World, sum *sim.Summary, sc
 	if eventsNote != "" {
 		text = append(text, eventsNote)
 	}
+	blocks := []report.Block{assets, threats}
+	if engagements != nil {
+		blocks = append(blocks, engagementTable(engagements))
+	}
 	return []report.Section{
-		{Heading: "Outcome", Text: text, Blocks: []report.Block{assets, threats}},
+		{Heading: "Outcome", Text: text, Blocks: blocks},
 		report.SceneSection("Geometry of the raid (intercepts of trial 0)", sc),
 	}
 }
@@ -57,7 +61,7 @@ func seconds(v float64) string {
 }
 
 // writeEngineText writes the text summary of an engine run.
-func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, eventsNote string, o Options) error {
+func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, eventsNote string, engagements []EngagementJSON, o Options) error {
 	h := EngineHeadline(s, world, sum)
 	fmt.Fprintf(out, "scenario %s: %s\n\nheadline: %s\n\n", s.Name, s.Question, h.Answer)
 	nf := min(len(world.Flights), MaxTextRows)
@@ -105,6 +109,11 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 		return err
 	}
 	moreRows(out, shown, inReach)
+	if engagements != nil {
+		if err := writeEngagements(out, engagements); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(out, "\nper trial (means): %s interceptors fired, %s leakers, %s double engagements, %s sector-boundary leakers; surviving value %s of %g\n",
 		roundMean(sum.InterceptorsMean), roundMean(sum.LeakersMean), roundMean(sum.DoubleEngagementsMean), roundMean(sum.SectorLeakersMean), roundMean(sum.SurvivingValueMean), sum.TotalValue)
 	if warn != nil {
@@ -117,8 +126,12 @@ func writeEngineText(out io.Writer, s *scenario.Scenario, world *sim.World, sum 
 			short++
 		}
 	}
-	fmt.Fprintf(out, "%d missiles, %d out of reach; physics: %s Earth, J2 %s, rotation %s, drag %s; catalog values: threats %s, defense %s.\n",
-		len(world.Flights), short, o.Physics.Model, onOff(o.Sim.Earth.J2 != 0), onOff(o.Sim.Earth.Omega != 0), onOff(o.Sim.Earth.Drag), o.Sim.ThreatPick, o.Sim.DefensePick)
+	noun := "missiles"
+	if airRaid(world) {
+		noun = "threats"
+	}
+	fmt.Fprintf(out, "%d %s, %d out of reach; physics: %s Earth, J2 %s, rotation %s, drag %s; catalog values: threats %s, defense %s.\n",
+		len(world.Flights), noun, short, o.Physics.Model, onOff(o.Sim.Earth.J2 != 0), onOff(o.Sim.Earth.Omega != 0), onOff(o.Sim.Earth.Drag), o.Sim.ThreatPick, o.Sim.DefensePick)
 	if eventsNote != "" {
 		fmt.Fprintln(out, eventsNote)
 	}

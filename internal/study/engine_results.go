@@ -20,6 +20,9 @@ type EngineResults struct {
 	Commands     []CommandJSON     `json:"commands"`
 	Sensors      []SensorJSON      `json:"sensors"`
 	EarlyWarning *EarlyWarningJSON `json:"early_warning,omitempty"`
+	// Engagements lists, for raids with cruise missiles or aircraft, what
+	// each interceptor type did against each threat.
+	Engagements []EngagementJSON `json:"engagements,omitempty"`
 	// EventsTrials and EventsNote are set when MaxEventRows cut events.csv
 	// short: how many trials' events it holds, in words.
 	EventsTrials *int   `json:"events_trials,omitempty"`
@@ -59,9 +62,13 @@ type CommandJSON struct {
 	Launchers []string `json:"launchers"`
 	Rounds    int      `json:"rounds"`
 	Salvo     int      `json:"salvo"`
-	SLS       bool     `json:"shoot_look_shoot"`
-	Reserve   int      `json:"reserve"`
-	Sectoral  bool     `json:"sectoral"`
+	// SalvoCruise and SalvoAircraft are the salvos at cruise missiles and
+	// aircraft when the doctrine sets them apart.
+	SalvoCruise   int  `json:"salvo_cruise,omitempty"`
+	SalvoAircraft int  `json:"salvo_aircraft,omitempty"`
+	SLS           bool `json:"shoot_look_shoot"`
+	Reserve       int  `json:"reserve"`
+	Sectoral      bool `json:"sectoral"`
 }
 
 // EarlyWarningJSON is the value of shared early warning (--warning-value).
@@ -87,7 +94,7 @@ type SensorJSON struct {
 }
 
 // engineResults builds the engine's results from its world and summary.
-func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, events *eventLog) EngineResults {
+func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, warn *sim.SharingValue, events *eventLog, engagements []EngagementJSON) EngineResults {
 	r := EngineResults{
 		Trials: sum.Trials, Fidelity: world.Options.Fidelity.String(), Architecture: string(s.Run.Architecture),
 		Assets: engineAssetsJSON(AssetFates(world, sum)), Commands: []CommandJSON{}, Sensors: []SensorJSON{},
@@ -105,6 +112,7 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 	r.Threats = threatsJSON(world, sum)
 	for _, c := range world.Commands {
 		cj := CommandJSON{Name: c.Name, Picture: c.Picture, Launchers: []string{}, Salvo: c.Doctrine.Salvo,
+			SalvoCruise: c.Doctrine.SalvoCruise, SalvoAircraft: c.Doctrine.SalvoAircraft,
 			SLS: c.Doctrine.ShootLookShoot, Reserve: c.Doctrine.Reserve, Sectoral: c.Sectoral}
 		for _, l := range c.Launchers {
 			cj.Launchers = append(cj.Launchers, world.Launchers[l].ID)
@@ -122,6 +130,7 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 			MaxRangeKm: rd.MaxRange / 1e3, TrackCapacity: rd.MaxTracks,
 		})
 	}
+	r.Engagements = engagements
 	if warn != nil {
 		r.EarlyWarning = &EarlyWarningJSON{
 			SurvivingValueShared: warn.WithMean, SurvivingValueAlone: warn.WithoutMean,

@@ -148,11 +148,31 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 			continue
 		}
 		var entry catalog.Entry
-		if th.Missile != "" {
+		switch {
+		case th.Missile != "":
 			if entry, err = catalog.Lookup(th.Missile); err != nil {
 				bad.add(key, path+".missile", err.Error())
 				continue
 			}
+		case th.Aircraft != "":
+			if entry, err = catalog.Lookup(th.Aircraft); err != nil {
+				bad.add(key, path+".aircraft", err.Error())
+				continue
+			}
+		}
+		var route []geo.LLA
+		routeOK := true
+		for k, pt := range th.Route {
+			p, err := resolve(pt)
+			if err != nil {
+				bad.add(key, fmt.Sprintf("%s.route[%d]", path, k), err.Error())
+				routeOK = false
+				continue
+			}
+			route = append(route, p)
+		}
+		if !routeOK {
+			continue
 		}
 		spec.Threats = append(spec.Threats, sim.Threat{
 			Name: th.Name, Missile: entry, Launch: from, Aim: to, LaunchName: th.From.Place, AimName: th.To.Place,
@@ -162,6 +182,7 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 			BurnoutAngle: th.BurnoutAngleDeg * math.Pi / 180,
 			Apogee:       th.ApogeeKm * 1e3,
 			LaunchTime:   th.LaunchTimeS, Count: th.Count, Interval: th.IntervalS,
+			Route: route, Alt: th.AltitudeM,
 		})
 		ix.threats = append(ix.threats, i)
 	}
@@ -234,7 +255,8 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 	for i, o := range s.Owners {
 		d := o.Doctrine
 		ow := sim.Owner{Name: o.Name, Doctrine: c2.Doctrine{
-			Salvo: d.Salvo, ShootLookShoot: d.ShootLookShoot, KillAssessmentS: d.KillAssessmentS,
+			Salvo: d.Salvo, SalvoCruise: d.SalvoCruise, SalvoAircraft: d.SalvoAircraft,
+			ShootLookShoot: d.ShootLookShoot, KillAssessmentS: d.KillAssessmentS,
 			Reserve: d.Reserve, ReserveMinValue: d.ReserveMinValue,
 		}}
 		for k, pt := range o.Sector {
