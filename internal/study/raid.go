@@ -48,13 +48,17 @@ type RaidJSON struct {
 	Defenses []string    `json:"defenses"`
 	Assets   []AssetJSON `json:"assets"`
 	Totals   TotalsJSON  `json:"totals"`
+	// Engagements lists, for raids with cruise missiles or aircraft, which
+	// interceptor engaged what and where (as an engine run's results).
+	Engagements []EngagementJSON `json:"engagements,omitempty"`
 }
 
 // raidRun is one Monte Carlo of a raid: the world it ran and its summary.
 type raidRun struct {
-	world *sim.World
-	sum   *sim.Summary
-	seed  int64
+	world       *sim.World
+	sum         *sim.Summary
+	seed        int64
+	engagements []EngagementJSON // for raids with air breathers, else nil
 }
 
 // runRaid runs the raid of s (its threats, owners and assets) against
@@ -78,11 +82,21 @@ func runRaid(s *scenario.Scenario, sites []scenario.Site, o Options, seed int64,
 		// scenario's, as rampart run does without --trials.
 		o.Trials = s.Run.Trials
 	}
-	sum, err := monteCarlo(world, o, "Monte Carlo trials, "+label, nil)
+	var observe func(int, *sim.Outcome)
+	var tally *engagementTally
+	if airRaid(world) {
+		tally = newEngagementTally(world)
+		observe = tally.observe
+	}
+	sum, err := monteCarlo(world, o, "Monte Carlo trials, "+label, observe)
 	if err != nil {
 		return nil, err
 	}
-	return &raidRun{world: world, sum: sum, seed: seed}, nil
+	run := &raidRun{world: world, sum: sum, seed: seed}
+	if tally != nil {
+		run.engagements = tally.rows()
+	}
+	return run, nil
 }
 
 // json is the run's RaidJSON.
@@ -94,7 +108,7 @@ func (r *raidRun) json() RaidJSON {
 			LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
 			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
 			SurvivingValueMean: sum.SurvivingValueMean, SurvivingValueMeanCI95: sum.SurvivingValueCI95, TotalValue: sum.TotalValue,
-		}}
+		}, Engagements: r.engagements}
 	return out
 }
 

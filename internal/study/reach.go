@@ -155,7 +155,7 @@ func (r *Reach) Run(s *scenario.Scenario, o Options) (*Result, error) {
 		res.Headline = Headline{Question: s.Question, Value: eh.Value, Unit: eh.Unit,
 			Answer: "Against the raid, " + lowerFirst(eh.Answer) + " Reach and flight times, without defenses: " + res.Headline.Answer}
 		sc := EngineScene(s, raid.world, raid.sum)
-		res.Sections = append(engineSections(s, raid.world, raid.sum, sc, ""), res.Sections...)
+		res.Sections = append(engineSections(s, raid.world, raid.sum, sc, "", raid.engagements), res.Sections...)
 		res.Sections[0].Heading = "The raid against the defenses"
 		res.Systems = addSystem(res.Systems, EngineSystems(raid.world)...)
 	}
