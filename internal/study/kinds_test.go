@@ -25,7 +25,7 @@ func TestKinds(t *testing.T) {
 			[]string{"Outcome", "Geometry of the raid (intercepts of trial 0)"}},
 		// The raid's mean leakers: 0 to its size (hi is set below); the
 		// engine's sections come first, then the reach's.
-		{"kaliningrad", "reach", "warheads leaking per raid (mean)", 0, -1,
+		{"kaliningrad", "reach", "threats leaking per raid (mean)", 0, -1,
 			[]string{"The raid against the defenses", "Geometry of the raid (intercepts of trial 0)", "Flight times", "Range rings (one per range value and claim)", "Ranges and places"}},
 		// 1,550 warheads against 48 interceptors: each interceptor kills
 		// at most one, so at least 1,502 survive.
