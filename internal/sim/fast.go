@@ -181,7 +181,12 @@ func (p *posVelCov) predictInto(o *posVelCov, dt, q float64) {
 
 // update applies a position measurement of covariance r (the Kalman
 // update with H = [I 0]) and returns the gains of the position and the
-// velocity, A S⁻¹ and Bᵀ S⁻¹.
+// velocity, A S⁻¹ and Bᵀ S⁻¹. A and C stay exactly symmetric: their
+// corrections, A S⁻¹ A and Bᵀ S⁻¹ B, are computed on and above the
+// diagonal and mirrored below it (rounding would otherwise make the two
+// halves drift apart, and the recursion then diverges within a few
+// hundred updates when one direction is measured 10⁴ times better than
+// another, range against cross-range).
 func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 	var s mat3
 	for i := range 3 {
@@ -194,7 +199,7 @@ func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 		return kp, kv, false
 	}
 	kp, kv = mul3(&p.A, &si), mul3T(&p.B, &si)
-	kaA, kaB, kbB := mul3(&kp, &p.A), mul3(&kp, &p.B), mul3(&kv, &p.B)
+	kaA, kaB, kbB := mul3Sym(&kp, &p.A), mul3(&kp, &p.B), mul3Sym(&kv, &p.B)
 	for i := range 3 {
 		for j := range 3 {
 			p.A[i][j] -= kaA[i][j]
@@ -202,61 +207,51 @@ func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 			p.C[i][j] -= kbB[i][j]
 		}
 	}
-	p.symmetrize()
 	return kp, kv, true
-}
-
-// symmetrize keeps A and C symmetric: rounding makes them drift apart,
-// and the recursion then diverges within a few hundred updates when one
-// direction is measured 10⁴ times better than another (range against
-// cross-range).
-func (p *posVelCov) symmetrize() {
-	for i := range 3 {
-		for j := range i {
-			a := (p.A[i][j] + p.A[j][i]) / 2
-			c := (p.C[i][j] + p.C[j][i]) / 2
-			p.A[i][j], p.A[j][i], p.C[i][j], p.C[j][i] = a, a, c, c
-		}
-	}
 }
 
 // joseph updates the covariance of an error with the gains kp, kv of a
 // filter (not necessarily the optimal ones for this error) and a
 // measurement of covariance r: Σ⁺ = (I − KH) Σ (I − KH)ᵀ + K R Kᵀ
-// (Joseph form; Bar-Shalom et al. 2001, §5.2.3).
+// (Joseph form; Bar-Shalom et al. 2001, §5.2.3). With M = I − Kp its
+// blocks are
+//
+//	A⁺ = M A Mᵀ + Kp R Kpᵀ
+//	B⁺ = M (B − A Kvᵀ) + Kp R Kvᵀ
+//	C⁺ = C − Kv B − (Kv B)ᵀ + Kv (A + R) Kvᵀ
+//
+// (the last gathers Kv A Kvᵀ + Kv R Kvᵀ, both positive semi-definite), the
+// symmetric ones computed on and above the diagonal and mirrored.
 func (p *posVelCov) joseph(kp, kv, r *mat3) {
-	var m mat3 // I − Kp
+	var m, y, w mat3 // I − Kp, B − A Kvᵀ, A + R
+	a, b := &p.A, &p.B
+	aKv := mul3Bt(a, kv)
 	for i := range 3 {
 		for j := range 3 {
 			m[i][j] = -kp[i][j]
+			y[i][j] = b[i][j] - aKv[i][j]
+			w[i][j] = a[i][j] + r[i][j]
 		}
 		m[i][i]++
 	}
-	a, b := &p.A, &p.B
 	ma := mul3(&m, a)
-	aKv := mul3Bt(a, kv) // A Kvᵀ
-	var bt mat3
-	for i := range 3 {
-		for j := range 3 {
-			bt[i][j] = b[i][j] - aKv[i][j]
-		}
-	}
-	mb := mul3(&m, &bt)
-	kva := mul3(kv, a)
-	kvaKv := mul3Bt(&kva, kv)
+	maM := mul3BtSym(&ma, &m)
+	kpr := mul3(kp, r)
+	kprKp, kprKv := mul3BtSym(&kpr, kp), mul3Bt(&kpr, kv)
+	my := mul3(&m, &y)
+	kvw := mul3(kv, &w)
+	kvwKv := mul3BtSym(&kvw, kv)
 	kvb := mul3(kv, b)
-	kpr, kvr := mul3(kp, r), mul3(kv, r)
-	kprKp, kprKv, kvrKv := mul3Bt(&kpr, kp), mul3Bt(&kpr, kv), mul3Bt(&kvr, kv)
-	maM := mul3Bt(&ma, &m)
 	for i := range 3 {
 		for j := range 3 {
 			p.A[i][j] = maM[i][j] + kprKp[i][j]
-			p.B[i][j] = mb[i][j] + kprKv[i][j]
-			// Kv A Kvᵀ − Bᵀ Kvᵀ − Kv B + C, where Bᵀ Kvᵀ = (Kv B)ᵀ.
-			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + p.C[i][j] + kvrKv[i][j]
+			p.B[i][j] = my[i][j] + kprKv[i][j]
+		}
+		for j := i; j < 3; j++ {
+			c := p.C[i][j] - kvb[i][j] - kvb[j][i] + kvwKv[i][j]
+			p.C[i][j], p.C[j][i] = c, c
 		}
 	}
-	p.symmetrize()
 }
 
 // The 3×3 products below are written out: each element is the same sum,
@@ -282,6 +277,43 @@ func mul3Bt(a, b *mat3) (o mat3) {
 	o[2][0] = a20*b00 + a21*b01 + a22*b02
 	o[2][1] = a20*b10 + a21*b11 + a22*b12
 	o[2][2] = a20*b20 + a21*b21 + a22*b22
+	return o
+}
+
+// mul3Sym returns a b where it is known to be symmetric: the elements
+// on and above the diagonal, mirrored below it.
+func mul3Sym(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a01*b10 + a02*b20
+	o[0][1] = a00*b01 + a01*b11 + a02*b21
+	o[0][2] = a00*b02 + a01*b12 + a02*b22
+	o[1][1] = a10*b01 + a11*b11 + a12*b21
+	o[1][2] = a10*b02 + a11*b12 + a12*b22
+	o[2][2] = a20*b02 + a21*b12 + a22*b22
+	o[1][0], o[2][0], o[2][1] = o[0][1], o[0][2], o[1][2]
+	return o
+}
+
+// mul3BtSym returns a bᵀ where it is known to be symmetric (see mul3Sym).
+func mul3BtSym(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a01*b01 + a02*b02
+	o[0][1] = a00*b10 + a01*b11 + a02*b12
+	o[0][2] = a00*b20 + a01*b21 + a02*b22
+	o[1][1] = a10*b10 + a11*b11 + a12*b12
+	o[1][2] = a10*b20 + a11*b21 + a12*b22
+	o[2][2] = a20*b20 + a21*b21 + a22*b22
+	o[1][0], o[2][0], o[2][1] = o[0][1], o[0][2], o[1][2]
 	return o
 }
 
@@ -346,16 +378,16 @@ func inv3(m *mat3) (mat3, bool) {
 // position measured at range variance varR along the unit line of sight u
 // and variance varC on each axis across it.
 func losCov(u r3.Vec, varR, varC float64) mat3 {
-	uu := [3]float64{u.X, u.Y, u.Z}
-	var m mat3
-	for i := range 3 {
-		for j := range 3 {
-			o := uu[i] * uu[j]
-			m[i][j] = varR*o - varC*o
-		}
-		m[i][i] += varC
+	// (varR − varC) u uᵀ + varC I, each element below the diagonal the
+	// one above it.
+	d := varR - varC
+	dx, dy, dz := d*u.X, d*u.Y, d*u.Z
+	xy, xz, yz := dx*u.Y, dx*u.Z, dy*u.Z
+	return mat3{
+		{dx*u.X + varC, xy, xz},
+		{xy, dy*u.Y + varC, yz},
+		{xz, yz, dz*u.Z + varC},
 	}
-	return m
 }
 
 // fastTrack is one picture's covariance-only track on one flight.
@@ -783,13 +815,44 @@ func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float
 		pos, vel := ff.state(est.T + t)
 		p.Pos = append(p.Pos, r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))))
 		p.Vel = append(p.Vel, r3.Add(vel, dv))
-		if pos := p.Pos[len(p.Pos)-1]; est.T+t > ff.t1 && !geo.WGS84.SurelyAbove(pos) && geo.WGS84.ToGeodetic(pos).Alt < 0 {
+		if est.T+t > ff.t1 && c2.Below(p.Pos[len(p.Pos)-1]) {
 			break // past impact (extrapolated in a straight line), below the ground
 		}
 	}
-	_, t1 := p.Span()
-	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
+	tImp, impact, ok := pathImpact(p)
 	return p, tImp, impact, ok, boosting
+}
+
+// impactTolS is the accuracy of pathImpact's time of impact, s: that of
+// c2.PredictImpact.
+const impactTolS = 0.01
+
+// pathImpact is c2.PredictImpact(p.At, …, predictStep) over the span of
+// path p, scanning p's own samples (which p.At returns at the sample
+// times) instead of evaluating p.At at each step: the first sample below
+// the ground, then the crossing bisected on p.At to impactTolS. ok is
+// false if the path starts on the ground or stays above it.
+func pathImpact(p *intercept.Path) (float64, geo.LLA, bool) {
+	if len(p.Pos) == 0 || !c2.Above(p.Pos[0]) {
+		return math.NaN(), geo.LLA{}, false
+	}
+	for k := 1; k < len(p.Pos); k++ {
+		if c2.Above(p.Pos[k]) {
+			continue
+		}
+		lo, hi := p.T0+float64(k-1)*p.Dt, p.T0+float64(k)*p.Dt
+		for n := 0; hi-lo > impactTolS && n < 64; n++ {
+			mid := (lo + hi) / 2
+			if pos, _ := p.At(mid); c2.Above(pos) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		pos, _ := p.At(hi)
+		return hi, geo.WGS84.ToGeodetic(pos), true
+	}
+	return math.NaN(), geo.LLA{}, false
 }
 
 // propagate is the planner's prediction at the fast fidelity: the true

@@ -134,6 +134,33 @@ func (ft *fastTables) build(w *World) {
 		}
 		ft.flights[i] = ff
 	}
+	// The battle spaces (whose first use of an interceptor builds its
+	// envelope, most of the tables' cost) are found one launcher a
+	// goroutine, beside the look geometry: the other worker of a run
+	// waits for the tables.
+	var wg sync.WaitGroup
+	ft.spaces = make([][]battleSpace, len(ft.flights))
+	ft.never = make([]bool, len(ft.flights))
+	paths := make([]*intercept.Path, len(ft.flights))
+	for i := range ft.flights {
+		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
+		if ft.flights[i].pos != nil {
+			paths[i] = ft.flights[i].truePath()
+		}
+	}
+	for l := range w.Launchers {
+		wg.Go(func() {
+			lu := &w.Launchers[l]
+			for i, path := range paths {
+				if path == nil {
+					continue
+				}
+				ff := &ft.flights[i]
+				bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, ff.t0, ff.t1, ff.t0)
+				ft.spaces[i][l] = battleSpace{bs: bs, ok: ok}
+			}
+		})
+	}
 	win := w.windows()
 	ft.looks = make([][]fastLooks, len(w.Radars))
 	ft.pd = make([]pdTable, len(w.Radars))
@@ -177,31 +204,32 @@ func (ft *fastTables) build(w *World) {
 			ft.looks[r][i] = lk
 		}
 	}
-	ft.spaces = make([][]battleSpace, len(ft.flights))
-	ft.never = make([]bool, len(ft.flights))
+	wg.Wait()
 	for i := range ft.flights {
-		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
-		ff := &ft.flights[i]
-		if ff.pos == nil {
+		if ft.flights[i].pos == nil {
 			continue
-		}
-		path := &intercept.Path{T0: ff.t0, Dt: predictStep}
-		for t := ff.t0; ; t += predictStep {
-			p, v := ff.state(t)
-			path.Pos, path.Vel = append(path.Pos, p), append(path.Vel, v)
-			if t > ff.t1 && !geo.WGS84.SurelyAbove(p) && geo.WGS84.ToGeodetic(p).Alt < 0 {
-				break
-			}
 		}
 		never := true
 		for l := range w.Launchers {
-			lu := &w.Launchers[l]
-			bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, ff.t0, ff.t1, ff.t0)
-			ft.spaces[i][l] = battleSpace{bs: bs, ok: ok}
-			never = never && ft.spaces[i][l].closed(ff.t0)
+			never = never && ft.spaces[i][l].closed(ft.flights[i].t0)
 		}
 		ft.never[i] = never
 	}
+}
+
+// truePath returns the flight's truth sampled every predictStep from
+// launch to below the ground (extrapolated past impact), or at most
+// predictHorizon past impact.
+func (f *fastFlight) truePath() *intercept.Path {
+	path := &intercept.Path{T0: f.t0, Dt: predictStep}
+	for t := f.t0; t <= f.t1+predictHorizon; t += predictStep {
+		p, v := f.state(t)
+		path.Pos, path.Vel = append(path.Pos, p), append(path.Vel, v)
+		if t > f.t1 && !geo.WGS84.SurelyAbove(p) && geo.WGS84.ToGeodetic(p).Alt < 0 {
+			break
+		}
+	}
+	return path
 }
 
 // sample returns the index of the sample nearest t.
