@@ -65,7 +65,9 @@ package sim
 import (
 	"errors"
 	"math"
+	"math/bits"
 	"math/rand/v2"
+	"slices"
 
 	"gonum.org/v1/gonum/spatial/r3"
 
@@ -439,10 +441,13 @@ type fastTrial struct {
 // later trials (fastTables.scratch): every field is set afresh by
 // fastTrial.reset before a trial reads it.
 type fastScratch struct {
-	tracks   [][]fastTrack // [picture][flight]
-	idFlight []int         // flight of each track ID
-	nfirm    []int         // firm tracks per picture
-	rcsDB    [2][]float64  // [boost, not][flight]
+	tracks [][]fastTrack // [picture][flight]
+	// live[p] has bit i (of word i/64) set while picture p's track on
+	// flight i is live: the tracks a scan visits, in flight order.
+	live     [][]uint64
+	idFlight []int        // flight of each track ID
+	nfirm    []int        // firm tracks per picture
+	rcsDB    [2][]float64 // [boost, not][flight]
 	rcs      [2][]float64
 	// next[r][i] is radar r's next look at flight i, tracked[r][i]
 	// whether r tracks it; ntracked[r] how many it tracks.
@@ -463,8 +468,10 @@ func newFastScratch(w *World) *fastScratch {
 		next: make([][]float64, nr), tracked: make([][]bool, nr), ntracked: make([]int, nr),
 		newFC: make([]bool, len(w.Pictures)), ends: make([]float64, n),
 		truth: newTruthIndex(n, track.GateThreshold(truthGateProb, 3))}
+	s.live = make([][]uint64, len(w.Pictures))
 	for k := range s.tracks {
 		s.tracks[k] = make([]fastTrack, n)
+		s.live[k] = make([]uint64, (n+63)/64)
 	}
 	for ph := range 2 {
 		s.rcs[ph], s.rcsDB[ph] = make([]float64, n), make([]float64, n)
@@ -481,6 +488,7 @@ func newFastScratch(w *World) *fastScratch {
 func (s *fastScratch) reset() {
 	for k := range s.tracks {
 		clear(s.tracks[k])
+		clear(s.live[k])
 	}
 	clear(s.nfirm)
 	s.idFlight = s.idFlight[:0]
@@ -811,6 +819,10 @@ func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float
 	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
 	boosting := ff.boost[ff.sample(est.T)]
 	p := b.newPath(est.T)
+	if n := int(math.Min(ff.t1-est.T, predictHorizon)/predictStep) + 3; n > 0 {
+		// To past impact at once, not sample by sample.
+		p.Pos, p.Vel = slices.Grow(p.Pos, n), slices.Grow(p.Vel, n)
+	}
 	for t := 0.0; t <= predictHorizon; t += predictStep {
 		pos, vel := ff.state(est.T + t)
 		p.Pos = append(p.Pos, r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))))
@@ -991,6 +1003,7 @@ func (ft *fastTrial) run() {
 						m.sigmas = true
 					}
 					ft.detect(&ft.tracks[pic][i], i, tl, m, lk.los[s])
+					ft.live[pic][i>>6] |= 1 << (i & 63)
 					if !tracked[r][i] && ntracked[r] < rd.MaxTracks {
 						tracked[r][i] = true
 						ntracked[r]++
@@ -1001,47 +1014,10 @@ func (ft *fastTrial) run() {
 		}
 		for p, o := range pics {
 			newFC[p] = false
-			for i := range n {
-				k := &ft.tracks[p][i]
-				if !k.live {
-					continue
-				}
-				if k.frozen {
-					if T > ends[i]+fastDeleteMisses*Tick {
-						k.live = false
-						ft.nfirm[p]--
-					}
-					continue
-				}
-				wasFirm := k.status == track.Firm
-				firm, fc := ft.endScan(k, i, T)
-				switch {
-				case firm:
-					ft.nfirm[p]++
-					ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
-					ft.firm[o][k.id] = true
-				case wasFirm && !k.live:
-					ft.nfirm[p]--
-					ft.lastWord(o, k, i, T)
-				}
-				if k.live && k.status == track.Firm {
-					if math.IsNaN(out[i].FirmTrack) {
-						out[i].FirmTrack, out[i].FirmTrackOwner = T, o
-					}
-					if firm {
-						if _, ok := out[i].FirmByOwner[o]; !ok {
-							out[i].FirmByOwner[o] = T
-						}
-					}
-				}
-				if fc {
-					newFC[p] = true
-					if math.IsNaN(out[i].FireControl) {
-						out[i].FireControl, out[i].FireControlOwner = T, o
-					}
-					if _, ok := out[i].FireControlByOwner[o]; !ok {
-						out[i].FireControlByOwner[o] = T
-					}
+			for wi, word := range ft.live[p] {
+				for ; word != 0; word &= word - 1 {
+					i := wi<<6 | bits.TrailingZeros64(word)
+					ft.endScanOf(p, o, i, T)
 				}
 			}
 		}
@@ -1062,12 +1038,15 @@ func (ft *fastTrial) run() {
 		truth.sort()
 		for p, o := range pics {
 			tracks = tracks[:0]
-			for i := range n {
-				k := &ft.tracks[p][i]
-				if !k.live || k.status != track.Firm {
-					continue
+			for wi, word := range ft.live[p] {
+				for ; word != 0; word &= word - 1 {
+					i := wi<<6 | bits.TrailingZeros64(word)
+					k := &ft.tracks[p][i]
+					if k.status != track.Firm {
+						continue
+					}
+					tracks = append(tracks, track.Track{ID: k.id, Estimate: ft.estimate(k, i, T), Status: track.Firm, FireControl: k.fc})
 				}
-				tracks = append(tracks, track.Track{ID: k.id, Estimate: ft.estimate(k, i, T), Status: track.Firm, FireControl: k.fc})
 			}
 			ft.estimates = tracks
 			ft.bm.handover(T, o, tracks)
@@ -1077,6 +1056,54 @@ func (ft *fastTrial) run() {
 		wake = ft.bm.wake(T)
 		for i := range n {
 			ends[i] = ft.end(i)
+		}
+	}
+}
+
+// endScanOf closes the scan at T of picture p's live track on flight i
+// (o is the picture's owner): endScan, the firm-track counts, the
+// sensing outcome's times, and the live set.
+func (ft *fastTrial) endScanOf(p int, o string, i int, T float64) {
+	k, out := &ft.tracks[p][i], ft.out
+	if k.frozen {
+		if T > ft.ends[i]+fastDeleteMisses*Tick {
+			k.live = false
+			ft.live[p][i>>6] &^= 1 << (i & 63)
+			ft.nfirm[p]--
+		}
+		return
+	}
+	wasFirm := k.status == track.Firm
+	firm, fc := ft.endScan(k, i, T)
+	switch {
+	case firm:
+		ft.nfirm[p]++
+		ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
+		ft.firm[o][k.id] = true
+	case wasFirm && !k.live:
+		ft.nfirm[p]--
+		ft.lastWord(o, k, i, T)
+	}
+	if !k.live {
+		ft.live[p][i>>6] &^= 1 << (i & 63)
+	}
+	if k.live && k.status == track.Firm {
+		if math.IsNaN(out[i].FirmTrack) {
+			out[i].FirmTrack, out[i].FirmTrackOwner = T, o
+		}
+		if firm {
+			if _, ok := out[i].FirmByOwner[o]; !ok {
+				out[i].FirmByOwner[o] = T
+			}
+		}
+	}
+	if fc {
+		ft.newFC[p] = true
+		if math.IsNaN(out[i].FireControl) {
+			out[i].FireControl, out[i].FireControlOwner = T, o
+		}
+		if _, ok := out[i].FireControlByOwner[o]; !ok {
+			out[i].FireControlByOwner[o] = T
 		}
 	}
 }
