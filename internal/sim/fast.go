@@ -212,45 +212,49 @@ func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 	return kp, kv, true
 }
 
-// joseph updates the covariance of an error with the gains kp, kv of a
-// filter (not necessarily the optimal ones for this error) and a
-// measurement of covariance r: Σ⁺ = (I − KH) Σ (I − KH)ᵀ + K R Kᵀ
-// (Joseph form; Bar-Shalom et al. 2001, §5.2.3). With M = I − Kp its
-// blocks are
+// add adds d to p.
+func (p *posVelCov) add(d *posVelCov) {
+	for i := range 3 {
+		for j := range 3 {
+			p.A[i][j] += d.A[i][j]
+			p.B[i][j] += d.B[i][j]
+			p.C[i][j] += d.C[i][j]
+		}
+	}
+}
+
+// contract carries the difference D = Σ − P between the covariance Σ of
+// a filter's actual error and the filter's own P through an update with
+// the filter's gains kp, kv (optimal for P): both take the Joseph form
+// X⁺ = L X Lᵀ + K R Kᵀ with L = I − KH (Bar-Shalom et al. 2001, §5.2.3;
+// for P with its optimal gain it is the standard update), so D⁺ = L D Lᵀ,
+// without the measurement's K R Kᵀ. With M = I − Kp its blocks are
 //
-//	A⁺ = M A Mᵀ + Kp R Kpᵀ
-//	B⁺ = M (B − A Kvᵀ) + Kp R Kvᵀ
-//	C⁺ = C − Kv B − (Kv B)ᵀ + Kv (A + R) Kvᵀ
+//	A⁺ = M A Mᵀ
+//	B⁺ = M (B − A Kvᵀ)
+//	C⁺ = C − Kv B − (Kv B)ᵀ + Kv A Kvᵀ
 //
-// (the last gathers Kv A Kvᵀ + Kv R Kvᵀ, both positive semi-definite), the
-// symmetric ones computed on and above the diagonal and mirrored.
-func (p *posVelCov) joseph(kp, kv, r *mat3) {
-	var m, y, w mat3 // I − Kp, B − A Kvᵀ, A + R
+// the symmetric ones computed on and above the diagonal and mirrored.
+func (p *posVelCov) contract(kp, kv *mat3) {
+	var m, y mat3 // I − Kp, B − A Kvᵀ
 	a, b := &p.A, &p.B
 	aKv := mul3Bt(a, kv)
 	for i := range 3 {
 		for j := range 3 {
 			m[i][j] = -kp[i][j]
 			y[i][j] = b[i][j] - aKv[i][j]
-			w[i][j] = a[i][j] + r[i][j]
 		}
 		m[i][i]++
 	}
 	ma := mul3(&m, a)
 	maM := mul3BtSym(&ma, &m)
-	kpr := mul3(kp, r)
-	kprKp, kprKv := mul3BtSym(&kpr, kp), mul3Bt(&kpr, kv)
 	my := mul3(&m, &y)
-	kvw := mul3(kv, &w)
-	kvwKv := mul3BtSym(&kvw, kv)
+	kvaKv := mul3Sym(kv, &aKv)
 	kvb := mul3(kv, b)
+	p.A, p.B = maM, my
 	for i := range 3 {
-		for j := range 3 {
-			p.A[i][j] = maM[i][j] + kprKp[i][j]
-			p.B[i][j] = my[i][j] + kprKv[i][j]
-		}
 		for j := i; j < 3; j++ {
-			c := p.C[i][j] - kvb[i][j] - kvb[j][i] + kvwKv[i][j]
+			c := p.C[i][j] - kvb[i][j] - kvb[j][i] + kvaKv[i][j]
 			p.C[i][j], p.C[j][i] = c, c
 		}
 	}
@@ -400,10 +404,12 @@ type fastTrack struct {
 	id     int
 	t      float64   // time of cov
 	cov    posVelCov // the filter's covariance
-	err    posVelCov // the covariance of its actual error (see qTrue), at t
-	// errIsCov reports that err is cov: true while the truth moves as
-	// the filter assumes (both at track.BoostQ in boost), which saves the
-	// second update.
+	// dErr is the covariance of its actual error (see qTrue) less cov, at
+	// t (see posVelCov.contract).
+	dErr posVelCov
+	// errIsCov reports that dErr is zero, the error's covariance cov:
+	// true while the truth moves as the filter assumes (both at
+	// track.BoostQ in boost), which saves the second update.
 	errIsCov bool
 	// frozen marks the fire-control track of a flight no launcher can
 	// engage: its radars stop looking, and it is held at the covariance
@@ -629,20 +635,17 @@ func (ft *fastTrial) flush(k *fastTrack, i int, T float64, p *posVelCov) {
 	k.cov.predictInto(p, dt, q)
 	if k.ninfo > 0 {
 		if r, ok := inv3(&k.info); ok {
-			if !k.errIsCov {
-				k.err.predictInto(&k.err, dt, qt)
-			}
 			if kp, kv, ok := p.update(&r); ok {
-				switch {
-				case k.errIsCov && qt == q:
-					// The filter's model is the truth's: the error's
-					// covariance is the filter's.
-				case k.errIsCov:
-					k.cov.predictInto(&k.err, dt, qt)
-					k.errIsCov = false
-					fallthrough
-				default:
-					k.err.joseph(&kp, &kv, &r)
+				// Unless the filter's model is the truth's (then the
+				// error's covariance is the filter's), the difference
+				// predicted (F D Fᵀ plus the difference of the process
+				// noises) and contracted.
+				if !k.errIsCov || qt != q {
+					if k.errIsCov {
+						k.dErr, k.errIsCov = posVelCov{}, false
+					}
+					k.dErr.predictInto(&k.dErr, dt, qt-q)
+					k.dErr.contract(&kp, &kv)
 				}
 				k.cov, k.t = *p, T
 				k.updates += k.ninfo
@@ -742,9 +745,9 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 			est.P[r+3][s+3] = p.C[r][s]
 		}
 	}
-	e := k.err
-	if k.errIsCov {
-		e = k.cov
+	e := k.cov
+	if !k.errIsCov {
+		e.add(&k.dErr)
 	}
 	if !k.frozen {
 		e = e.predicted(T-k.t, ft.qTrue(i, T))
