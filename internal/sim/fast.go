@@ -523,6 +523,44 @@ func (ft *fastTrial) window(l int, tk *track.Track, _ *intercept.Path, T, _ floa
 	return bs, true
 }
 
+// pip is the battle's predicted intercept point at the fast fidelity:
+// intercept.PIP on the true path of the track's flight, found once per
+// world for each launcher and decision tick (fastTables.pips), shifted
+// like the track's predicted path (fastTrial.predict) by the track's
+// position error and its velocity error times the time ahead; full
+// fidelity finds it on each prediction.
+func (ft *fastTrial) pip(l int, tk *track.Track, _ *intercept.Path, T, _ float64) (intercept.Intercept, bool) {
+	i := ft.idFlight[tk.ID]
+	ff := &ft.tab.flights[i]
+	lu := &ft.w.Launchers[l]
+	var m *pipMemo
+	memo := ft.tab.pips[i][l]
+	k := int(math.Round((T - ff.t0) / Tick))
+	if k >= 0 && k < len(memo) {
+		m = memo[k].Load()
+	}
+	if m == nil {
+		x, ok := intercept.PIP(lu.Pos, lu.Interceptor, ft.tab.paths[i].At, T, ff.t1)
+		m = &pipMemo{x: x, ok: ok}
+		if k >= 0 && k < len(memo) {
+			memo[k].Store(m)
+		}
+	}
+	if !m.ok {
+		return intercept.Intercept{}, false
+	}
+	est := &tk.Estimate
+	tp, tv := ff.state(est.T)
+	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	x := m.x
+	x.Pos = r3.Add(x.Pos, r3.Add(dp, r3.Scale(x.T-est.T, dv)))
+	x.Vel = r3.Add(x.Vel, dv)
+	x.Closing = r3.Sub(x.Closing, dv)
+	x.ClosingSpeed = r3.Norm(x.Closing)
+	return x, true
+}
+
 // hopeless reports whether no launcher can engage flight i from T on: an
 // evaluation can then only conclude that nothing can be done, and the fast
 // fidelity skips it.
@@ -892,7 +930,7 @@ func (ft *fastTrial) run() {
 	if n == 0 {
 		return
 	}
-	ft.bm.predictor, ft.bm.window = ft.predict, ft.window
+	ft.bm.predictor, ft.bm.window, ft.bm.pip = ft.predict, ft.window, ft.pip
 	ft.bm.pkModel = track.ConstantVelocity{Q: plannerQ}
 	ft.bm.propagate, ft.bm.hopeless = ft.propagate, ft.hopeless
 	for i := range n {

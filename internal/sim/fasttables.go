@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/spatial/r3"
 
@@ -40,11 +41,23 @@ type fastTables struct {
 	spaces [][]battleSpace
 	// never[i] reports that no launcher can engage flight i at all.
 	never []bool
+	// paths[i] is flight i's true path (fastFlight.truePath), and
+	// pips[i][l][k] the predicted intercept point on it of an
+	// interceptor of launcher l launched k ticks after the flight's
+	// launch, found by the first trial that asks (fastTrial.pip).
+	paths []*intercept.Path
+	pips  [][][]atomic.Pointer[pipMemo]
 	// radarPic[r] is the index in World.Pictures of radar r's picture.
 	radarPic []int
 	// scratch holds the storage of finished trials (*fastScratch) for
 	// the next ones.
 	scratch sync.Pool
+}
+
+// pipMemo is an intercept.PIP result.
+type pipMemo struct {
+	x  intercept.Intercept
+	ok bool
 }
 
 // battleSpace is an intercept.Window result.
@@ -142,12 +155,18 @@ func (ft *fastTables) build(w *World) {
 	ft.spaces = make([][]battleSpace, len(ft.flights))
 	ft.never = make([]bool, len(ft.flights))
 	paths := make([]*intercept.Path, len(ft.flights))
+	ft.pips = make([][][]atomic.Pointer[pipMemo], len(ft.flights))
 	for i := range ft.flights {
 		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
-		if ft.flights[i].pos != nil {
-			paths[i] = ft.flights[i].truePath()
+		ft.pips[i] = make([][]atomic.Pointer[pipMemo], len(w.Launchers))
+		if ff := &ft.flights[i]; ff.pos != nil {
+			paths[i] = ff.truePath()
+			for l := range ft.pips[i] {
+				ft.pips[i][l] = make([]atomic.Pointer[pipMemo], int(math.Ceil((ff.t1-ff.t0)/Tick))+2)
+			}
 		}
 	}
+	ft.paths = paths
 	for l := range w.Launchers {
 		wg.Go(func() {
 			lu := &w.Launchers[l]
