@@ -935,8 +935,8 @@ func (ft *fastTrial) run() {
 	ft.bm.propagate, ft.bm.hopeless = ft.propagate, ft.hopeless
 	for i := range n {
 		u := rng.Float64()
-		ft.rcs[0][i] = w.rcsBand(i, true).Sample(u)
-		ft.rcs[1][i] = w.rcsBand(i, false).Sample(u)
+		ft.rcs[0][i] = ft.tab.rcs[0][i].Sample(u)
+		ft.rcs[1][i] = ft.tab.rcs[1][i].Sample(u)
 		for ph := range 2 {
 			ft.rcsDB[ph][i] = 10 * math.Log10(ft.rcs[ph][i])
 		}

@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/spatial/r3"
 
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
@@ -49,6 +50,9 @@ type fastTables struct {
 	pips  [][][]atomic.Pointer[pipMemo]
 	// radarPic[r] is the index in World.Pictures of radar r's picture.
 	radarPic []int
+	// rcs[ph][i] is flight i's RCS band (World.rcsBand) in boost (ph 0)
+	// and after it (ph 1), looked up in the catalog once per world.
+	rcs [2][]catalog.Value
 	// scratch holds the storage of finished trials (*fastScratch) for
 	// the next ones.
 	scratch sync.Pool
@@ -132,6 +136,12 @@ func (ft *fastTables) build(w *World) {
 		ft.radarPic[r] = slices.Index(w.Pictures, w.picture(u.Owner))
 	}
 	ft.flights = make([]fastFlight, len(w.Flights))
+	for ph := range 2 {
+		ft.rcs[ph] = make([]catalog.Value, len(w.Flights))
+		for i := range w.Flights {
+			ft.rcs[ph][i] = w.rcsBand(i, ph == 0)
+		}
+	}
 	for i := range w.Flights {
 		f := &w.Flights[i]
 		mv := f.Mover()
