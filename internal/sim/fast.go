@@ -67,7 +67,6 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
-	"slices"
 
 	"gonum.org/v1/gonum/spatial/r3"
 
@@ -850,8 +849,12 @@ func chol6(m *track.Mat6) track.Mat6 {
 }
 
 // predict is the battle's predictor at the fast fidelity: the true path of
-// the track's flight shifted by the track's error.
-func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float64, geo.LLA, bool, bool) {
+// the track's flight shifted by the track's error (its position error
+// plus its velocity error times the time ahead), and where it comes down.
+// It returns no path: at the fast fidelity the battle spaces and the
+// intercept points are the true path's (fastTrial.window, fastTrial.pip),
+// and nothing else reads it.
+func (ft *fastTrial) predict(_ *battle, tk *track.Track) (*intercept.Path, float64, geo.LLA, bool, bool) {
 	i := ft.idFlight[tk.ID]
 	ff := &ft.tab.flights[i]
 	est := &tk.Estimate
@@ -859,51 +862,40 @@ func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float
 	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
 	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
 	boosting := ff.boost[ff.sample(est.T)]
-	p := b.newPath(est.T)
-	if n := int(math.Min(ff.t1-est.T, predictHorizon)/predictStep) + 3; n > 0 {
-		// To past impact at once, not sample by sample.
-		p.Pos, p.Vel = slices.Grow(p.Pos, n), slices.Grow(p.Vel, n)
+	at := func(t float64) r3.Vec {
+		pos, _ := ff.state(est.T + t)
+		return r3.Add(pos, r3.Add(dp, r3.Scale(t, dv)))
 	}
-	for t := 0.0; t <= predictHorizon; t += predictStep {
-		pos, vel := ff.state(est.T + t)
-		p.Pos = append(p.Pos, r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))))
-		p.Vel = append(p.Vel, r3.Add(vel, dv))
-		if est.T+t > ff.t1 && c2.Below(p.Pos[len(p.Pos)-1]) {
-			break // past impact (extrapolated in a straight line), below the ground
-		}
-	}
-	tImp, impact, ok := pathImpact(p)
-	return p, tImp, impact, ok, boosting
+	ahead, impact, ok := shiftedImpact(at)
+	return nil, est.T + ahead, impact, ok, boosting
 }
 
-// impactTolS is the accuracy of pathImpact's time of impact, s: that of
-// c2.PredictImpact.
+// impactTolS is the accuracy of shiftedImpact's time of impact, s: that
+// of c2.PredictImpact.
 const impactTolS = 0.01
 
-// pathImpact is c2.PredictImpact(p.At, …, predictStep) over the span of
-// path p, scanning p's own samples (which p.At returns at the sample
-// times) instead of evaluating p.At at each step: the first sample below
-// the ground, then the crossing bisected on p.At to impactTolS. ok is
-// false if the path starts on the ground or stays above it.
-func pathImpact(p *intercept.Path) (float64, geo.LLA, bool) {
-	if len(p.Pos) == 0 || !c2.Above(p.Pos[0]) {
+// shiftedImpact is c2.PredictImpact on a predicted position at(t), t
+// seconds ahead: the first of the samples every predictStep up to
+// predictHorizon that lies below the ground, and the crossing before it
+// bisected to impactTolS. ok is false if the path starts on the ground or
+// stays above it.
+func shiftedImpact(at func(t float64) r3.Vec) (float64, geo.LLA, bool) {
+	if !c2.Above(at(0)) {
 		return math.NaN(), geo.LLA{}, false
 	}
-	for k := 1; k < len(p.Pos); k++ {
-		if c2.Above(p.Pos[k]) {
+	for t := predictStep; t <= predictHorizon; t += predictStep {
+		if c2.Above(at(t)) {
 			continue
 		}
-		lo, hi := p.T0+float64(k-1)*p.Dt, p.T0+float64(k)*p.Dt
+		lo, hi := t-predictStep, t
 		for n := 0; hi-lo > impactTolS && n < 64; n++ {
-			mid := (lo + hi) / 2
-			if pos, _ := p.At(mid); c2.Above(pos) {
+			if mid := (lo + hi) / 2; c2.Above(at(mid)) {
 				lo = mid
 			} else {
 				hi = mid
 			}
 		}
-		pos, _ := p.At(hi)
-		return hi, geo.WGS84.ToGeodetic(pos), true
+		return hi, geo.WGS84.ToGeodetic(at(hi)), true
 	}
 	return math.NaN(), geo.LLA{}, false
 }
