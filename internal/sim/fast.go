@@ -1021,7 +1021,9 @@ func (ft *fastTrial) run() {
 					}
 					m := &memo[i]
 					if m.s != s {
-						*m = lookMemo{s: s, pd: ft.tab.pd[r].at(lk.snrDB[s] + ft.rcsDB[ph][i])}
+						// A new sample: its Pd; its σ's once detected (the
+						// rest of m is stale until then).
+						m.s, m.pd, m.sigmas = s, ft.tab.pd[r].at(lk.snrDB[s]+ft.rcsDB[ph][i]), false
 					}
 					if rng.Float64() >= m.pd {
 						continue
