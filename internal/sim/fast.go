@@ -40,7 +40,11 @@ package sim
 //     ahead, where full fidelity integrates a drag-free ballistic model
 //     from the estimate. While the truth boosts, a track is not steady
 //     (full fidelity's steadiness test waits for thrust termination the
-//     same way).
+//     same way). The battle space and the predicted intercept point of a
+//     launcher are found on the true path, once per world (the intercept
+//     point once per decision tick, by the first trial that asks), and
+//     the intercept point is shifted by the track's error as its path
+//     is.
 //   - Ticks: battle management runs only at the ticks where something can
 //     happen (a track reaches fire control, an engagement is due for
 //     evaluation or assessment, a shot reaches handover); at the others
