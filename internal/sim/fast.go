@@ -161,14 +161,19 @@ func (p *posVelCov) predicted(dt, q float64) posVelCov {
 // predictInto writes predicted(dt, q) to o (which may be p).
 func (p *posVelCov) predictInto(o *posVelCov, dt, q float64) {
 	// The same operations, in the same order, as the element-wise
-	// A + dt(B + Bᵀ) + dt²C + q dt³/3 I; B + dt C + q dt²/2 I; C + q dt I.
+	// A + dt(B + Bᵀ) + dt²C + q dt³/3 I; B + dt C + q dt²/2 I; C + q dt I,
+	// A's elements below the diagonal mirrored from above it (the same
+	// values, A and C being symmetric: update and contract keep them so).
 	dt2 := dt * dt
 	qa, qb, qc := q*dt*dt*dt/3, q*dt*dt/2, q*dt
 	a, b, c := &p.A, &p.B, &p.C
 	var A, B mat3
 	for i := range 3 {
+		for j := i; j < 3; j++ {
+			v := a[i][j] + dt*(b[i][j]+b[j][i]) + dt2*c[i][j]
+			A[i][j], A[j][i] = v, v
+		}
 		for j := range 3 {
-			A[i][j] = a[i][j] + dt*(b[i][j]+b[j][i]) + dt2*c[i][j]
 			B[i][j] = b[i][j] + dt*c[i][j]
 		}
 	}
