@@ -994,7 +994,15 @@ func (ft *fastTrial) run() {
 					ntracked[r]++
 					next[r][i] = math.Min(next[r][i], T-Tick/2)
 				}
-				if next[r][i] > T || ft.tracks[pic][i].frozen {
+				if next[r][i] > T {
+					continue
+				}
+				if ft.tracks[pic][i].frozen {
+					// Its radars stop looking for good (a frozen track
+					// stays frozen until the flight ends, and its flag
+					// outlives it): no look is due again, though a cue
+					// may still be taken above.
+					next[r][i] = math.Inf(1)
 					continue
 				}
 				end := ends[i]
