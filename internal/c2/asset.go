@@ -74,9 +74,14 @@ func surelyFarther(a, b geo.LLA, r float64) bool {
 }
 
 // Hit returns the indices of the assets that a warhead landing at impact
-// destroys: those within their radius.
+// destroys: those within their radius. An asset surely farther than its
+// radius on the sphere (surelyFarther) is not measured on the ellipsoid,
+// as in ThreatenedValue.
 func (as Assets) Hit(impact geo.LLA, idx []int) []int {
 	for i, a := range as {
+		if surelyFarther(a.Pos, impact, a.Radius) {
+			continue
+		}
 		if Distance(a.Pos, impact) <= a.Radius {
 			idx = append(idx, i)
 		}

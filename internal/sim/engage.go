@@ -166,6 +166,9 @@ type battle struct {
 	// hopeless, when set, reports a track that no launcher can engage
 	// from T on; its engagement is then done.
 	hopeless func(tk *track.Track, T float64) bool
+	// pip, when set, replaces intercept.PIP for launcher l (the fast
+	// fidelity's memo of each flight's intercept points).
+	pip func(l int, tk *track.Track, path *intercept.Path, T, tImp float64) (intercept.Intercept, bool)
 }
 
 type candTrack struct {
@@ -370,7 +373,12 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			e.nextEval = math.Min(e.nextEval, firstLaunch)
 			continue
 		}
-		x, ok := intercept.PIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
+		var x intercept.Intercept
+		if b.pip != nil {
+			x, ok = b.pip(l, tk, path, T, tImp)
+		} else {
+			x, ok = intercept.PIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
+		}
 		if !ok {
 			continue
 		}

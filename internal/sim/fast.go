@@ -40,7 +40,11 @@ package sim
 //     ahead, where full fidelity integrates a drag-free ballistic model
 //     from the estimate. While the truth boosts, a track is not steady
 //     (full fidelity's steadiness test waits for thrust termination the
-//     same way).
+//     same way). The battle space and the predicted intercept point of a
+//     launcher are found on the true path, once per world (the intercept
+//     point once per decision tick, by the first trial that asks), and
+//     the intercept point is shifted by the track's error as its path
+//     is.
 //   - Ticks: battle management runs only at the ticks where something can
 //     happen (a track reaches fire control, an engagement is due for
 //     evaluation or assessment, a shot reaches handover); at the others
@@ -65,6 +69,7 @@ package sim
 import (
 	"errors"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/spatial/r3"
@@ -161,14 +166,19 @@ func (p *posVelCov) predicted(dt, q float64) posVelCov {
 // predictInto writes predicted(dt, q) to o (which may be p).
 func (p *posVelCov) predictInto(o *posVelCov, dt, q float64) {
 	// The same operations, in the same order, as the element-wise
-	// A + dt(B + Bᵀ) + dt²C + q dt³/3 I; B + dt C + q dt²/2 I; C + q dt I.
+	// A + dt(B + Bᵀ) + dt²C + q dt³/3 I; B + dt C + q dt²/2 I; C + q dt I,
+	// A's elements below the diagonal mirrored from above it (the same
+	// values, A and C being symmetric: update and contract keep them so).
 	dt2 := dt * dt
 	qa, qb, qc := q*dt*dt*dt/3, q*dt*dt/2, q*dt
 	a, b, c := &p.A, &p.B, &p.C
 	var A, B mat3
 	for i := range 3 {
+		for j := i; j < 3; j++ {
+			v := a[i][j] + dt*(b[i][j]+b[j][i]) + dt2*c[i][j]
+			A[i][j], A[j][i] = v, v
+		}
 		for j := range 3 {
-			A[i][j] = a[i][j] + dt*(b[i][j]+b[j][i]) + dt2*c[i][j]
 			B[i][j] = b[i][j] + dt*c[i][j]
 		}
 	}
@@ -186,7 +196,12 @@ func (p *posVelCov) predictInto(o *posVelCov, dt, q float64) {
 
 // update applies a position measurement of covariance r (the Kalman
 // update with H = [I 0]) and returns the gains of the position and the
-// velocity, A S⁻¹ and Bᵀ S⁻¹.
+// velocity, A S⁻¹ and Bᵀ S⁻¹. A and C stay exactly symmetric: their
+// corrections, A S⁻¹ A and Bᵀ S⁻¹ B, are computed on and above the
+// diagonal and mirrored below it (rounding would otherwise make the two
+// halves drift apart, and the recursion then diverges within a few
+// hundred updates when one direction is measured 10⁴ times better than
+// another, range against cross-range).
 func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 	var s mat3
 	for i := range 3 {
@@ -199,7 +214,7 @@ func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 		return kp, kv, false
 	}
 	kp, kv = mul3(&p.A, &si), mul3T(&p.B, &si)
-	kaA, kaB, kbB := mul3(&kp, &p.A), mul3(&kp, &p.B), mul3(&kv, &p.B)
+	kaA, kaB, kbB := mul3Sym(&kp, &p.A), mul3(&kp, &p.B), mul3Sym(&kv, &p.B)
 	for i := range 3 {
 		for j := range 3 {
 			p.A[i][j] -= kaA[i][j]
@@ -207,61 +222,55 @@ func (p *posVelCov) update(r *mat3) (kp, kv mat3, ok bool) {
 			p.C[i][j] -= kbB[i][j]
 		}
 	}
-	p.symmetrize()
 	return kp, kv, true
 }
 
-// symmetrize keeps A and C symmetric: rounding makes them drift apart,
-// and the recursion then diverges within a few hundred updates when one
-// direction is measured 10⁴ times better than another (range against
-// cross-range).
-func (p *posVelCov) symmetrize() {
+// add adds d to p.
+func (p *posVelCov) add(d *posVelCov) {
 	for i := range 3 {
-		for j := range i {
-			a := (p.A[i][j] + p.A[j][i]) / 2
-			c := (p.C[i][j] + p.C[j][i]) / 2
-			p.A[i][j], p.A[j][i], p.C[i][j], p.C[j][i] = a, a, c, c
+		for j := range 3 {
+			p.A[i][j] += d.A[i][j]
+			p.B[i][j] += d.B[i][j]
+			p.C[i][j] += d.C[i][j]
 		}
 	}
 }
 
-// joseph updates the covariance of an error with the gains kp, kv of a
-// filter (not necessarily the optimal ones for this error) and a
-// measurement of covariance r: Σ⁺ = (I − KH) Σ (I − KH)ᵀ + K R Kᵀ
-// (Joseph form; Bar-Shalom et al. 2001, §5.2.3).
-func (p *posVelCov) joseph(kp, kv, r *mat3) {
-	var m mat3 // I − Kp
+// contract carries the difference D = Σ − P between the covariance Σ of
+// a filter's actual error and the filter's own P through an update with
+// the filter's gains kp, kv (optimal for P): both take the Joseph form
+// X⁺ = L X Lᵀ + K R Kᵀ with L = I − KH (Bar-Shalom et al. 2001, §5.2.3;
+// for P with its optimal gain it is the standard update), so D⁺ = L D Lᵀ,
+// without the measurement's K R Kᵀ. With M = I − Kp its blocks are
+//
+//	A⁺ = M A Mᵀ
+//	B⁺ = M (B − A Kvᵀ)
+//	C⁺ = C − Kv B − (Kv B)ᵀ + Kv A Kvᵀ
+//
+// the symmetric ones computed on and above the diagonal and mirrored.
+func (p *posVelCov) contract(kp, kv *mat3) {
+	var m, y mat3 // I − Kp, B − A Kvᵀ
+	a, b := &p.A, &p.B
+	aKv := mul3Bt(a, kv)
 	for i := range 3 {
 		for j := range 3 {
 			m[i][j] = -kp[i][j]
+			y[i][j] = b[i][j] - aKv[i][j]
 		}
 		m[i][i]++
 	}
-	a, b := &p.A, &p.B
 	ma := mul3(&m, a)
-	aKv := mul3Bt(a, kv) // A Kvᵀ
-	var bt mat3
-	for i := range 3 {
-		for j := range 3 {
-			bt[i][j] = b[i][j] - aKv[i][j]
-		}
-	}
-	mb := mul3(&m, &bt)
-	kva := mul3(kv, a)
-	kvaKv := mul3Bt(&kva, kv)
+	maM := mul3BtSym(&ma, &m)
+	my := mul3(&m, &y)
+	kvaKv := mul3Sym(kv, &aKv)
 	kvb := mul3(kv, b)
-	kpr, kvr := mul3(kp, r), mul3(kv, r)
-	kprKp, kprKv, kvrKv := mul3Bt(&kpr, kp), mul3Bt(&kpr, kv), mul3Bt(&kvr, kv)
-	maM := mul3Bt(&ma, &m)
+	p.A, p.B = maM, my
 	for i := range 3 {
-		for j := range 3 {
-			p.A[i][j] = maM[i][j] + kprKp[i][j]
-			p.B[i][j] = mb[i][j] + kprKv[i][j]
-			// Kv A Kvᵀ − Bᵀ Kvᵀ − Kv B + C, where Bᵀ Kvᵀ = (Kv B)ᵀ.
-			p.C[i][j] = kvaKv[i][j] - kvb[j][i] - kvb[i][j] + p.C[i][j] + kvrKv[i][j]
+		for j := i; j < 3; j++ {
+			c := p.C[i][j] - kvb[i][j] - kvb[j][i] + kvaKv[i][j]
+			p.C[i][j], p.C[j][i] = c, c
 		}
 	}
-	p.symmetrize()
 }
 
 // The 3×3 products below are written out: each element is the same sum,
@@ -287,6 +296,43 @@ func mul3Bt(a, b *mat3) (o mat3) {
 	o[2][0] = a20*b00 + a21*b01 + a22*b02
 	o[2][1] = a20*b10 + a21*b11 + a22*b12
 	o[2][2] = a20*b20 + a21*b21 + a22*b22
+	return o
+}
+
+// mul3Sym returns a b where it is known to be symmetric: the elements
+// on and above the diagonal, mirrored below it.
+func mul3Sym(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a01*b10 + a02*b20
+	o[0][1] = a00*b01 + a01*b11 + a02*b21
+	o[0][2] = a00*b02 + a01*b12 + a02*b22
+	o[1][1] = a10*b01 + a11*b11 + a12*b21
+	o[1][2] = a10*b02 + a11*b12 + a12*b22
+	o[2][2] = a20*b02 + a21*b12 + a22*b22
+	o[1][0], o[2][0], o[2][1] = o[0][1], o[0][2], o[1][2]
+	return o
+}
+
+// mul3BtSym returns a bᵀ where it is known to be symmetric (see mul3Sym).
+func mul3BtSym(a, b *mat3) (o mat3) {
+	a00, a01, a02 := a[0][0], a[0][1], a[0][2]
+	a10, a11, a12 := a[1][0], a[1][1], a[1][2]
+	a20, a21, a22 := a[2][0], a[2][1], a[2][2]
+	b00, b01, b02 := b[0][0], b[0][1], b[0][2]
+	b10, b11, b12 := b[1][0], b[1][1], b[1][2]
+	b20, b21, b22 := b[2][0], b[2][1], b[2][2]
+	o[0][0] = a00*b00 + a01*b01 + a02*b02
+	o[0][1] = a00*b10 + a01*b11 + a02*b12
+	o[0][2] = a00*b20 + a01*b21 + a02*b22
+	o[1][1] = a10*b10 + a11*b11 + a12*b12
+	o[1][2] = a10*b20 + a11*b21 + a12*b22
+	o[2][2] = a20*b20 + a21*b21 + a22*b22
+	o[1][0], o[2][0], o[2][1] = o[0][1], o[0][2], o[1][2]
 	return o
 }
 
@@ -351,16 +397,16 @@ func inv3(m *mat3) (mat3, bool) {
 // position measured at range variance varR along the unit line of sight u
 // and variance varC on each axis across it.
 func losCov(u r3.Vec, varR, varC float64) mat3 {
-	uu := [3]float64{u.X, u.Y, u.Z}
-	var m mat3
-	for i := range 3 {
-		for j := range 3 {
-			o := uu[i] * uu[j]
-			m[i][j] = varR*o - varC*o
-		}
-		m[i][i] += varC
+	// (varR − varC) u uᵀ + varC I, each element below the diagonal the
+	// one above it.
+	d := varR - varC
+	dx, dy, dz := d*u.X, d*u.Y, d*u.Z
+	xy, xz, yz := dx*u.Y, dx*u.Z, dy*u.Z
+	return mat3{
+		{dx*u.X + varC, xy, xz},
+		{xy, dy*u.Y + varC, yz},
+		{xz, yz, dz*u.Z + varC},
 	}
-	return m
 }
 
 // fastTrack is one picture's covariance-only track on one flight.
@@ -371,10 +417,12 @@ type fastTrack struct {
 	id     int
 	t      float64   // time of cov
 	cov    posVelCov // the filter's covariance
-	err    posVelCov // the covariance of its actual error (see qTrue), at t
-	// errIsCov reports that err is cov: true while the truth moves as
-	// the filter assumes (both at track.BoostQ in boost), which saves the
-	// second update.
+	// dErr is the covariance of its actual error (see qTrue) less cov, at
+	// t (see posVelCov.contract).
+	dErr posVelCov
+	// errIsCov reports that dErr is zero, the error's covariance cov:
+	// true while the truth moves as the filter assumes (both at
+	// track.BoostQ in boost), which saves the second update.
 	errIsCov bool
 	// frozen marks the fire-control track of a flight no launcher can
 	// engage: its radars stop looking, and it is held at the covariance
@@ -412,10 +460,13 @@ type fastTrial struct {
 // later trials (fastTables.scratch): every field is set afresh by
 // fastTrial.reset before a trial reads it.
 type fastScratch struct {
-	tracks   [][]fastTrack // [picture][flight]
-	idFlight []int         // flight of each track ID
-	nfirm    []int         // firm tracks per picture
-	rcsDB    [2][]float64  // [boost, not][flight]
+	tracks [][]fastTrack // [picture][flight]
+	// live[p] has bit i (of word i/64) set while picture p's track on
+	// flight i is live: the tracks a scan visits, in flight order.
+	live     [][]uint64
+	idFlight []int        // flight of each track ID
+	nfirm    []int        // firm tracks per picture
+	rcsDB    [2][]float64 // [boost, not][flight]
 	rcs      [2][]float64
 	// next[r][i] is radar r's next look at flight i, tracked[r][i]
 	// whether r tracks it; ntracked[r] how many it tracks.
@@ -436,8 +487,10 @@ func newFastScratch(w *World) *fastScratch {
 		next: make([][]float64, nr), tracked: make([][]bool, nr), ntracked: make([]int, nr),
 		newFC: make([]bool, len(w.Pictures)), ends: make([]float64, n),
 		truth: newTruthIndex(n, track.GateThreshold(truthGateProb, 3))}
+	s.live = make([][]uint64, len(w.Pictures))
 	for k := range s.tracks {
 		s.tracks[k] = make([]fastTrack, n)
+		s.live[k] = make([]uint64, (n+63)/64)
 	}
 	for ph := range 2 {
 		s.rcs[ph], s.rcsDB[ph] = make([]float64, n), make([]float64, n)
@@ -454,6 +507,7 @@ func newFastScratch(w *World) *fastScratch {
 func (s *fastScratch) reset() {
 	for k := range s.tracks {
 		clear(s.tracks[k])
+		clear(s.live[k])
 	}
 	clear(s.nfirm)
 	s.idFlight = s.idFlight[:0]
@@ -480,6 +534,44 @@ func (ft *fastTrial) window(l int, tk *track.Track, _ *intercept.Path, T, _ floa
 	bs := m.bs
 	bs.FirstLaunch = math.Max(bs.FirstLaunch, T)
 	return bs, true
+}
+
+// pip is the battle's predicted intercept point at the fast fidelity:
+// intercept.PIP on the true path of the track's flight, found once per
+// world for each launcher and decision tick (fastTables.pips), shifted
+// like the track's predicted path (fastTrial.predict) by the track's
+// position error and its velocity error times the time ahead; full
+// fidelity finds it on each prediction.
+func (ft *fastTrial) pip(l int, tk *track.Track, _ *intercept.Path, T, _ float64) (intercept.Intercept, bool) {
+	i := ft.idFlight[tk.ID]
+	ff := &ft.tab.flights[i]
+	lu := &ft.w.Launchers[l]
+	var m *pipMemo
+	memo := ft.tab.pips[i][l]
+	k := int(math.Round((T - ff.t0) / Tick))
+	if k >= 0 && k < len(memo) {
+		m = memo[k].Load()
+	}
+	if m == nil {
+		x, ok := intercept.PIP(lu.Pos, lu.Interceptor, ft.tab.paths[i].At, T, ff.t1)
+		m = &pipMemo{x: x, ok: ok}
+		if k >= 0 && k < len(memo) {
+			memo[k].Store(m)
+		}
+	}
+	if !m.ok {
+		return intercept.Intercept{}, false
+	}
+	est := &tk.Estimate
+	tp, tv := ff.state(est.T)
+	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	x := m.x
+	x.Pos = r3.Add(x.Pos, r3.Add(dp, r3.Scale(x.T-est.T, dv)))
+	x.Vel = r3.Add(x.Vel, dv)
+	x.Closing = r3.Sub(x.Closing, dv)
+	x.ClosingSpeed = r3.Norm(x.Closing)
+	return x, true
 }
 
 // hopeless reports whether no launcher can engage flight i from T on: an
@@ -594,20 +686,17 @@ func (ft *fastTrial) flush(k *fastTrack, i int, T float64, p *posVelCov) {
 	k.cov.predictInto(p, dt, q)
 	if k.ninfo > 0 {
 		if r, ok := inv3(&k.info); ok {
-			if !k.errIsCov {
-				k.err.predictInto(&k.err, dt, qt)
-			}
 			if kp, kv, ok := p.update(&r); ok {
-				switch {
-				case k.errIsCov && qt == q:
-					// The filter's model is the truth's: the error's
-					// covariance is the filter's.
-				case k.errIsCov:
-					k.cov.predictInto(&k.err, dt, qt)
-					k.errIsCov = false
-					fallthrough
-				default:
-					k.err.joseph(&kp, &kv, &r)
+				// Unless the filter's model is the truth's (then the
+				// error's covariance is the filter's), the difference
+				// predicted (F D Fᵀ plus the difference of the process
+				// noises) and contracted.
+				if !k.errIsCov || qt != q {
+					if k.errIsCov {
+						k.dErr, k.errIsCov = posVelCov{}, false
+					}
+					k.dErr.predictInto(&k.dErr, dt, qt-q)
+					k.dErr.contract(&kp, &kv)
 				}
 				k.cov, k.t = *p, T
 				k.updates += k.ninfo
@@ -707,9 +796,9 @@ func (ft *fastTrial) estimate(k *fastTrack, i int, T float64) track.Estimate {
 			est.P[r+3][s+3] = p.C[r][s]
 		}
 	}
-	e := k.err
-	if k.errIsCov {
-		e = k.cov
+	e := k.cov
+	if !k.errIsCov {
+		e.add(&k.dErr)
 	}
 	if !k.frozen {
 		e = e.predicted(T-k.t, ft.qTrue(i, T))
@@ -774,8 +863,12 @@ func chol6(m *track.Mat6) track.Mat6 {
 }
 
 // predict is the battle's predictor at the fast fidelity: the true path of
-// the track's flight shifted by the track's error.
-func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float64, geo.LLA, bool, bool) {
+// the track's flight shifted by the track's error (its position error
+// plus its velocity error times the time ahead), and where it comes down.
+// It returns no path: at the fast fidelity the battle spaces and the
+// intercept points are the true path's (fastTrial.window, fastTrial.pip),
+// and nothing else reads it.
+func (ft *fastTrial) predict(_ *battle, tk *track.Track) (*intercept.Path, float64, geo.LLA, bool, bool) {
 	i := ft.idFlight[tk.ID]
 	ff := &ft.tab.flights[i]
 	est := &tk.Estimate
@@ -783,18 +876,42 @@ func (ft *fastTrial) predict(b *battle, tk *track.Track) (*intercept.Path, float
 	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
 	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
 	boosting := ff.boost[ff.sample(est.T)]
-	p := b.newPath(est.T)
-	for t := 0.0; t <= predictHorizon; t += predictStep {
-		pos, vel := ff.state(est.T + t)
-		p.Pos = append(p.Pos, r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))))
-		p.Vel = append(p.Vel, r3.Add(vel, dv))
-		if pos := p.Pos[len(p.Pos)-1]; est.T+t > ff.t1 && !geo.WGS84.SurelyAbove(pos) && geo.WGS84.ToGeodetic(pos).Alt < 0 {
-			break // past impact (extrapolated in a straight line), below the ground
-		}
+	at := func(t float64) r3.Vec {
+		pos, _ := ff.state(est.T + t)
+		return r3.Add(pos, r3.Add(dp, r3.Scale(t, dv)))
 	}
-	_, t1 := p.Span()
-	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
-	return p, tImp, impact, ok, boosting
+	ahead, impact, ok := shiftedImpact(at)
+	return nil, est.T + ahead, impact, ok, boosting
+}
+
+// impactTolS is the accuracy of shiftedImpact's time of impact, s: that
+// of c2.PredictImpact.
+const impactTolS = 0.01
+
+// shiftedImpact is c2.PredictImpact on a predicted position at(t), t
+// seconds ahead: the first of the samples every predictStep up to
+// predictHorizon that lies below the ground, and the crossing before it
+// bisected to impactTolS. ok is false if the path starts on the ground or
+// stays above it.
+func shiftedImpact(at func(t float64) r3.Vec) (float64, geo.LLA, bool) {
+	if !c2.Above(at(0)) {
+		return math.NaN(), geo.LLA{}, false
+	}
+	for t := predictStep; t <= predictHorizon; t += predictStep {
+		if c2.Above(at(t)) {
+			continue
+		}
+		lo, hi := t-predictStep, t
+		for n := 0; hi-lo > impactTolS && n < 64; n++ {
+			if mid := (lo + hi) / 2; c2.Above(at(mid)) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return hi, geo.WGS84.ToGeodetic(at(hi)), true
+	}
+	return math.NaN(), geo.LLA{}, false
 }
 
 // propagate is the planner's prediction at the fast fidelity: the true
@@ -819,13 +936,13 @@ func (ft *fastTrial) run() {
 	if n == 0 {
 		return
 	}
-	ft.bm.predictor, ft.bm.window = ft.predict, ft.window
+	ft.bm.predictor, ft.bm.window, ft.bm.pip = ft.predict, ft.window, ft.pip
 	ft.bm.pkModel = track.ConstantVelocity{Q: plannerQ}
 	ft.bm.propagate, ft.bm.hopeless = ft.propagate, ft.hopeless
 	for i := range n {
 		u := rng.Float64()
-		ft.rcs[0][i] = w.rcsBand(i, true).Sample(u)
-		ft.rcs[1][i] = w.rcsBand(i, false).Sample(u)
+		ft.rcs[0][i] = ft.tab.rcs[0][i].Sample(u)
+		ft.rcs[1][i] = ft.tab.rcs[1][i].Sample(u)
 		for ph := range 2 {
 			ft.rcsDB[ph][i] = 10 * math.Log10(ft.rcs[ph][i])
 		}
@@ -882,7 +999,15 @@ func (ft *fastTrial) run() {
 					ntracked[r]++
 					next[r][i] = math.Min(next[r][i], T-Tick/2)
 				}
-				if next[r][i] > T || ft.tracks[pic][i].frozen {
+				if next[r][i] > T {
+					continue
+				}
+				if ft.tracks[pic][i].frozen {
+					// Its radars stop looking for good (a frozen track
+					// stays frozen until the flight ends, and its flag
+					// outlives it): no look is due again, though a cue
+					// may still be taken above.
+					next[r][i] = math.Inf(1)
 					continue
 				}
 				end := ends[i]
@@ -918,7 +1043,9 @@ func (ft *fastTrial) run() {
 					}
 					m := &memo[i]
 					if m.s != s {
-						*m = lookMemo{s: s, pd: ft.tab.pd[r].at(lk.snrDB[s] + ft.rcsDB[ph][i])}
+						// A new sample: its Pd; its σ's once detected (the
+						// rest of m is stale until then).
+						m.s, m.pd, m.sigmas = s, ft.tab.pd[r].at(lk.snrDB[s]+ft.rcsDB[ph][i]), false
 					}
 					if rng.Float64() >= m.pd {
 						continue
@@ -933,6 +1060,7 @@ func (ft *fastTrial) run() {
 						m.sigmas = true
 					}
 					ft.detect(&ft.tracks[pic][i], i, tl, m, lk.los[s])
+					ft.live[pic][i>>6] |= 1 << (i & 63)
 					if !tracked[r][i] && ntracked[r] < rd.MaxTracks {
 						tracked[r][i] = true
 						ntracked[r]++
@@ -943,47 +1071,10 @@ func (ft *fastTrial) run() {
 		}
 		for p, o := range pics {
 			newFC[p] = false
-			for i := range n {
-				k := &ft.tracks[p][i]
-				if !k.live {
-					continue
-				}
-				if k.frozen {
-					if T > ends[i]+fastDeleteMisses*Tick {
-						k.live = false
-						ft.nfirm[p]--
-					}
-					continue
-				}
-				wasFirm := k.status == track.Firm
-				firm, fc := ft.endScan(k, i, T)
-				switch {
-				case firm:
-					ft.nfirm[p]++
-					ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
-					ft.firm[o][k.id] = true
-				case wasFirm && !k.live:
-					ft.nfirm[p]--
-					ft.lastWord(o, k, i, T)
-				}
-				if k.live && k.status == track.Firm {
-					if math.IsNaN(out[i].FirmTrack) {
-						out[i].FirmTrack, out[i].FirmTrackOwner = T, o
-					}
-					if firm {
-						if _, ok := out[i].FirmByOwner[o]; !ok {
-							out[i].FirmByOwner[o] = T
-						}
-					}
-				}
-				if fc {
-					newFC[p] = true
-					if math.IsNaN(out[i].FireControl) {
-						out[i].FireControl, out[i].FireControlOwner = T, o
-					}
-					if _, ok := out[i].FireControlByOwner[o]; !ok {
-						out[i].FireControlByOwner[o] = T
-					}
+			for wi, word := range ft.live[p] {
+				for ; word != 0; word &= word - 1 {
+					i := wi<<6 | bits.TrailingZeros64(word)
+					ft.endScanOf(p, o, i, T)
 				}
 			}
 		}
@@ -1004,12 +1095,15 @@ func (ft *fastTrial) run() {
 		truth.sort()
 		for p, o := range pics {
 			tracks = tracks[:0]
-			for i := range n {
-				k := &ft.tracks[p][i]
-				if !k.live || k.status != track.Firm {
-					continue
+			for wi, word := range ft.live[p] {
+				for ; word != 0; word &= word - 1 {
+					i := wi<<6 | bits.TrailingZeros64(word)
+					k := &ft.tracks[p][i]
+					if k.status != track.Firm {
+						continue
+					}
+					tracks = append(tracks, track.Track{ID: k.id, Estimate: ft.estimate(k, i, T), Status: track.Firm, FireControl: k.fc})
 				}
-				tracks = append(tracks, track.Track{ID: k.id, Estimate: ft.estimate(k, i, T), Status: track.Firm, FireControl: k.fc})
 			}
 			ft.estimates = tracks
 			ft.bm.handover(T, o, tracks)
@@ -1019,6 +1113,54 @@ func (ft *fastTrial) run() {
 		wake = ft.bm.wake(T)
 		for i := range n {
 			ends[i] = ft.end(i)
+		}
+	}
+}
+
+// endScanOf closes the scan at T of picture p's live track on flight i
+// (o is the picture's owner): endScan, the firm-track counts, the
+// sensing outcome's times, and the live set.
+func (ft *fastTrial) endScanOf(p int, o string, i int, T float64) {
+	k, out := &ft.tracks[p][i], ft.out
+	if k.frozen {
+		if T > ft.ends[i]+fastDeleteMisses*Tick {
+			k.live = false
+			ft.live[p][i>>6] &^= 1 << (i & 63)
+			ft.nfirm[p]--
+		}
+		return
+	}
+	wasFirm := k.status == track.Firm
+	firm, fc := ft.endScan(k, i, T)
+	switch {
+	case firm:
+		ft.nfirm[p]++
+		ft.peakFirm[o] = max(ft.peakFirm[o], ft.nfirm[p])
+		ft.firm[o][k.id] = true
+	case wasFirm && !k.live:
+		ft.nfirm[p]--
+		ft.lastWord(o, k, i, T)
+	}
+	if !k.live {
+		ft.live[p][i>>6] &^= 1 << (i & 63)
+	}
+	if k.live && k.status == track.Firm {
+		if math.IsNaN(out[i].FirmTrack) {
+			out[i].FirmTrack, out[i].FirmTrackOwner = T, o
+		}
+		if firm {
+			if _, ok := out[i].FirmByOwner[o]; !ok {
+				out[i].FirmByOwner[o] = T
+			}
+		}
+	}
+	if fc {
+		ft.newFC[p] = true
+		if math.IsNaN(out[i].FireControl) {
+			out[i].FireControl, out[i].FireControlOwner = T, o
+		}
+		if _, ok := out[i].FireControlByOwner[o]; !ok {
+			out[i].FireControlByOwner[o] = T
 		}
 	}
 }

@@ -64,7 +64,7 @@ func TestFastCovarianceMatchesEKF(t *testing.T) {
 		if !ok {
 			t.Fatal("update failed")
 		}
-		errCov.joseph(&kp, &kv, &r)
+		errCov.refJoseph(&kp, &kv, &r)
 		est = ekf.Predict(est, float64(k))
 		det := track.Detection{Time: float64(k), Kind: track.PositionECEF, R: r}
 		var err error
@@ -91,4 +91,63 @@ func TestFastCovarianceMatchesEKF(t *testing.T) {
 	}
 	t.Logf("after 200 scans: RSS position σ %.1f m, velocity σ %.2f m/s",
 		math.Sqrt(p.A[0][0]+p.A[1][1]+p.A[2][2]), math.Sqrt(p.C[0][0]+p.C[1][1]+p.C[2][2]))
+}
+
+// TestErrorDifferenceMatchesJoseph checks the fast tracks' error
+// covariance, kept as its difference D from the filter's (predicted with
+// the difference of the process noises, contracted by each update), against
+// the Joseph form of the error itself (refJoseph, Bar-Shalom et al. 2001,
+// §5.2.3) on 300 scans in which the truth's process noise differs from the
+// filter's as in flight: equal in boost, none against trackerQ in
+// midcourse, none against track.BoostQ in a false manoeuvre spell.
+func TestErrorDifferenceMatchesJoseph(t *testing.T) {
+	u0 := r3.Unit(r3.Vec{X: 1, Y: 2, Z: 0.5})
+	var p posVelCov
+	p.A = losCov(u0, 100, 1e6)
+	for j := range 3 {
+		p.C[j][j] = fastVelSigma0 * fastVelSigma0
+	}
+	errCov := p
+	var d posVelCov
+	for k := 1; k <= 300; k++ {
+		q, qt := trackerQ, 0.0
+		switch {
+		case k <= 60:
+			q, qt = track.BoostQ, track.BoostQ
+		case k > 150 && k <= 160:
+			q = track.BoostQ
+		}
+		dt := []float64{1, 0.5, 2}[k%3]
+		a := 0.01 * float64(k)
+		info := losCov(r3.Unit(r3.Vec{X: math.Cos(a), Y: 2, Z: 0.5 + math.Sin(a)}), 1/100.0, 1/1e6)
+		r, ok := inv3(&info)
+		if !ok {
+			t.Fatal("singular information")
+		}
+		p = p.predicted(dt, q)
+		errCov = errCov.predicted(dt, qt)
+		d.predictInto(&d, dt, qt-q)
+		kp, kv, ok := p.update(&r)
+		if !ok {
+			t.Fatal("update failed")
+		}
+		errCov.refJoseph(&kp, &kv, &r)
+		d.contract(&kp, &kv)
+		got := p
+		got.add(&d)
+		for i := range 3 {
+			for j := range 3 {
+				for _, v := range [][2]float64{
+					{got.A[i][j], errCov.A[i][j]}, {got.B[i][j], errCov.B[i][j]}, {got.C[i][j], errCov.C[i][j]},
+				} {
+					scale := math.Sqrt(math.Abs(errCov.A[i][i]*errCov.A[j][j])) + math.Sqrt(math.Abs(errCov.C[i][i]*errCov.C[j][j]))
+					if math.Abs(v[0]-v[1]) > fastCovTol*scale {
+						t.Fatalf("scan %d, error covariance [%d][%d]: P + D %g, Joseph %g", k, i, j, v[0], v[1])
+					}
+				}
+			}
+		}
+	}
+	t.Logf("after 300 scans: RSS position σ of the error %.1f m (filter %.1f m)",
+		math.Sqrt(errCov.A[0][0]+errCov.A[1][1]+errCov.A[2][2]), math.Sqrt(p.A[0][0]+p.A[1][1]+p.A[2][2]))
 }

@@ -4,9 +4,11 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/spatial/r3"
 
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/flight"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/intercept"
@@ -40,11 +42,26 @@ type fastTables struct {
 	spaces [][]battleSpace
 	// never[i] reports that no launcher can engage flight i at all.
 	never []bool
+	// paths[i] is flight i's true path (fastFlight.truePath), and
+	// pips[i][l][k] the predicted intercept point on it of an
+	// interceptor of launcher l launched k ticks after the flight's
+	// launch, found by the first trial that asks (fastTrial.pip).
+	paths []*intercept.Path
+	pips  [][][]atomic.Pointer[pipMemo]
 	// radarPic[r] is the index in World.Pictures of radar r's picture.
 	radarPic []int
+	// rcs[ph][i] is flight i's RCS band (World.rcsBand) in boost (ph 0)
+	// and after it (ph 1), looked up in the catalog once per world.
+	rcs [2][]catalog.Value
 	// scratch holds the storage of finished trials (*fastScratch) for
 	// the next ones.
 	scratch sync.Pool
+}
+
+// pipMemo is an intercept.PIP result.
+type pipMemo struct {
+	x  intercept.Intercept
+	ok bool
 }
 
 // battleSpace is an intercept.Window result.
@@ -119,6 +136,12 @@ func (ft *fastTables) build(w *World) {
 		ft.radarPic[r] = slices.Index(w.Pictures, w.picture(u.Owner))
 	}
 	ft.flights = make([]fastFlight, len(w.Flights))
+	for ph := range 2 {
+		ft.rcs[ph] = make([]catalog.Value, len(w.Flights))
+		for i := range w.Flights {
+			ft.rcs[ph][i] = w.rcsBand(i, ph == 0)
+		}
+	}
 	for i := range w.Flights {
 		f := &w.Flights[i]
 		mv := f.Mover()
@@ -133,6 +156,39 @@ func (ft *fastTables) build(w *World) {
 			ff.pos[k], ff.vel[k], ff.boost[k] = st.Pos, st.Vel, st.Phase == flight.Boost
 		}
 		ft.flights[i] = ff
+	}
+	// The battle spaces (whose first use of an interceptor builds its
+	// envelope, most of the tables' cost) are found one launcher a
+	// goroutine, beside the look geometry: the other worker of a run
+	// waits for the tables.
+	var wg sync.WaitGroup
+	ft.spaces = make([][]battleSpace, len(ft.flights))
+	ft.never = make([]bool, len(ft.flights))
+	paths := make([]*intercept.Path, len(ft.flights))
+	ft.pips = make([][][]atomic.Pointer[pipMemo], len(ft.flights))
+	for i := range ft.flights {
+		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
+		ft.pips[i] = make([][]atomic.Pointer[pipMemo], len(w.Launchers))
+		if ff := &ft.flights[i]; ff.pos != nil {
+			paths[i] = ff.truePath()
+			for l := range ft.pips[i] {
+				ft.pips[i][l] = make([]atomic.Pointer[pipMemo], int(math.Ceil((ff.t1-ff.t0)/Tick))+2)
+			}
+		}
+	}
+	ft.paths = paths
+	for l := range w.Launchers {
+		wg.Go(func() {
+			lu := &w.Launchers[l]
+			for i, path := range paths {
+				if path == nil {
+					continue
+				}
+				ff := &ft.flights[i]
+				bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, ff.t0, ff.t1, ff.t0)
+				ft.spaces[i][l] = battleSpace{bs: bs, ok: ok}
+			}
+		})
 	}
 	win := w.windows()
 	ft.looks = make([][]fastLooks, len(w.Radars))
@@ -177,31 +233,32 @@ func (ft *fastTables) build(w *World) {
 			ft.looks[r][i] = lk
 		}
 	}
-	ft.spaces = make([][]battleSpace, len(ft.flights))
-	ft.never = make([]bool, len(ft.flights))
+	wg.Wait()
 	for i := range ft.flights {
-		ft.spaces[i] = make([]battleSpace, len(w.Launchers))
-		ff := &ft.flights[i]
-		if ff.pos == nil {
+		if ft.flights[i].pos == nil {
 			continue
-		}
-		path := &intercept.Path{T0: ff.t0, Dt: predictStep}
-		for t := ff.t0; ; t += predictStep {
-			p, v := ff.state(t)
-			path.Pos, path.Vel = append(path.Pos, p), append(path.Vel, v)
-			if t > ff.t1 && !geo.WGS84.SurelyAbove(p) && geo.WGS84.ToGeodetic(p).Alt < 0 {
-				break
-			}
 		}
 		never := true
 		for l := range w.Launchers {
-			lu := &w.Launchers[l]
-			bs, ok := intercept.Window(lu.Pos, lu.Interceptor, path.At, ff.t0, ff.t1, ff.t0)
-			ft.spaces[i][l] = battleSpace{bs: bs, ok: ok}
-			never = never && ft.spaces[i][l].closed(ff.t0)
+			never = never && ft.spaces[i][l].closed(ft.flights[i].t0)
 		}
 		ft.never[i] = never
 	}
+}
+
+// truePath returns the flight's truth sampled every predictStep from
+// launch to below the ground (extrapolated past impact), or at most
+// predictHorizon past impact.
+func (f *fastFlight) truePath() *intercept.Path {
+	path := &intercept.Path{T0: f.t0, Dt: predictStep}
+	for t := f.t0; t <= f.t1+predictHorizon; t += predictStep {
+		p, v := f.state(t)
+		path.Pos, path.Vel = append(path.Pos, p), append(path.Vel, v)
+		if t > f.t1 && !geo.WGS84.SurelyAbove(p) && geo.WGS84.ToGeodetic(p).Alt < 0 {
+			break
+		}
+	}
+	return path
 }
 
 // sample returns the index of the sample nearest t.
