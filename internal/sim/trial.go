@@ -122,20 +122,12 @@ func (tr *trial) run() error {
 	if math.IsInf(t0, 1) {
 		return nil
 	}
-	next := make([][]float64, len(w.Radars))
-	tracked := make([][]bool, len(w.Radars))
+	// sched[r·n+i] is radar r's schedule of looks at flight i.
+	sched := make([]lookState, len(w.Radars)*n)
 	ntracked := make([]int, len(w.Radars)) // flights each radar tracks
-	// hiddenTo[r][i] is the last lookCells.hiddenUntil of radar r's looks
-	// at flight i: every look before it is hidden, without asking the
-	// windows (a radar's looks at a flight only move on in time).
-	hiddenTo := make([][]float64, len(w.Radars))
 	for r, u := range w.Radars {
-		next[r] = make([]float64, n)
-		tracked[r] = make([]bool, n)
-		hiddenTo[r] = make([]float64, n)
 		for i := range w.Flights {
-			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
-			hiddenTo[r][i] = math.Inf(-1)
+			sched[r*n+i] = lookState{next: w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame, hiddenTo: math.Inf(-1)}
 		}
 	}
 	windows := w.windows()
@@ -171,26 +163,35 @@ func (tr *trial) run() error {
 		}
 		for r, u := range w.Radars {
 			pic := radarPic[r]
-			for i := range w.Flights {
+			rad := u.Radar
+			searchFrame, trackInterval, maxTracks := rad.SearchFrame, rad.TrackInterval, rad.MaxTracks
+			var wr []lookCells
+			if windows != nil {
+				wr = windows[r]
+			}
+			row := sched[r*n : (r+1)*n]
+			cuedPic := cued[pic]
+			for i := range row {
 				mv := movers[i]
 				if mv == nil {
 					continue
 				}
+				ls := &row[i]
 				end := ends[i]
-				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
+				if cuedPic[i] <= T && !ls.tracked && ntracked[r] < maxTracks {
 					// A cue turns search into a directed look.
-					tracked[r][i] = true
+					ls.tracked = true
 					ntracked[r]++
-					next[r][i] = math.Min(next[r][i], T-Tick/2)
+					ls.next = math.Min(ls.next, T-Tick/2)
 				}
-				for next[r][i] <= T && next[r][i] < end {
-					tl := next[r][i]
+				for ls.next <= T && ls.next < end {
+					tl := ls.next
 					view := viewUnknown
 					switch {
-					case tl < hiddenTo[r][i]:
+					case tl < ls.hiddenTo:
 						view = viewHidden
-					case windows != nil:
-						view = windows[r][i].at(tl)
+					case wr != nil:
+						view = wr[i].at(tl)
 					}
 					if view == viewHidden {
 						// Not visible: the look would find nothing and
@@ -198,16 +199,16 @@ func (tr *trial) run() error {
 						// they stay in the run of hidden cells: step over
 						// them by the same additions, without asking the
 						// windows each time.
-						step := u.Radar.SearchFrame
-						if tracked[r][i] {
-							step = u.Radar.TrackInterval
+						step := searchFrame
+						if ls.tracked {
+							step = trackInterval
 						}
-						next[r][i] = tl + step
-						if !(tl < hiddenTo[r][i]) {
-							hiddenTo[r][i] = windows[r][i].hiddenUntil(tl)
+						ls.next = tl + step
+						if !(tl < ls.hiddenTo) {
+							ls.hiddenTo = wr[i].hiddenUntil(tl)
 						}
-						for until := hiddenTo[r][i]; next[r][i] <= T && next[r][i] < end && next[r][i] < until; {
-							next[r][i] += step
+						for until := ls.hiddenTo; ls.next <= T && ls.next < end && ls.next < until; {
+							ls.next += step
 						}
 						continue
 					}
@@ -221,16 +222,16 @@ func (tr *trial) run() error {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 						}
-						dets[pic] = append(dets[pic], toTrack(u, d))
-						if !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
-							tracked[r][i] = true
+						dets[pic] = appendTrack(dets[pic], &w.Radars[r], &d)
+						if !ls.tracked && ntracked[r] < maxTracks {
+							ls.tracked = true
 							ntracked[r]++
 						}
 					}
-					if tracked[r][i] {
-						next[r][i] = tl + u.Radar.TrackInterval
+					if ls.tracked {
+						ls.next = tl + trackInterval
 					} else {
-						next[r][i] = tl + u.Radar.SearchFrame
+						ls.next = tl + searchFrame
 					}
 				}
 			}
@@ -331,6 +332,16 @@ func (tr *trial) run() error {
 		}
 	}
 	return nil
+}
+
+// lookState is one radar's schedule of looks at one flight.
+type lookState struct {
+	next float64 // the time of the next look
+	// hiddenTo is the last lookCells.hiddenUntil of the looks: every look
+	// before it is hidden, without asking the windows (a radar's looks at
+	// a flight only move on in time).
+	hiddenTo float64
+	tracked  bool // the radar tracks the flight: it looks every TrackInterval
 }
 
 // maxIDFlags bounds the track IDs a trial flags in a slice beside
