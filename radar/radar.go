@@ -260,8 +260,12 @@ func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Det
 // LookInSight is Look at a target that Clear has shown to be in sight
 // (within the elevation limits and above the horizon): it checks the
 // instrumented range and the azimuth sector, and skips the line of sight.
-// On such a target it returns what Look returns and draws the same random
-// numbers.
+// On such a target it draws the same random numbers as Look and returns
+// what Look returns to rounding: its range and elevation take √(x² + y²
+// (+ z²)) where Look takes hypot's scaled forms (two square roots and two
+// divisions fewer a look; relative differences of an ulp or two, far
+// inside any σ; the coordinates are of Earth's size, so the squares
+// neither overflow nor underflow).
 func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Detection, bool) {
 	if !r.ready || rng == nil {
 		return Detection{}, false
@@ -270,7 +274,7 @@ func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Ran
 	// needed: the range for the range check and the SNR, the azimuth for
 	// a sector (or a detection), the elevation for a detection.
 	l := r.enu.FromECEF(target)
-	rn := hypot(l.X, hypot(l.Y, l.Z)) // r3.Norm
+	rn := math.Sqrt(l.X*l.X + l.Y*l.Y + l.Z*l.Z)
 	if !(rn >= r.MinRange && rn <= r.MaxRange) {
 		return Detection{}, false
 	}
@@ -288,7 +292,7 @@ func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Ran
 	if !haveAz {
 		az = enuAzimuth(l)
 	}
-	el := math.Atan2(l.Z, hypot(l.X, l.Y))
+	el := math.Atan2(l.Z, math.Sqrt(l.X*l.X+l.Y*l.Y))
 	return r.measure(t, az, el, rn, snr, rng), true
 }
 
