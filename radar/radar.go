@@ -346,7 +346,7 @@ func (r *Radar) draw(rn, rcs float64, rng *rand.Rand) (float64, bool) {
 // snr at true azimuth az, elevation el and range rn.
 func (r *Radar) measure(t, az, el, rn, snr float64, rng *rand.Rand) Detection {
 	dwell := snr * float64(r.Detector.Pulses)
-	sr, sa, se := r.Sigmas(dwell)
+	sr, sa, se := r.lookSigmas(dwell)
 	d := Detection{
 		Time: t, SNR: snr, DwellSNR: dwell,
 		SigmaRange: sr, SigmaAz: sa, SigmaEl: se,
