@@ -154,6 +154,7 @@ func (tr *trial) run() error {
 	}
 
 	tt := w.tickTruth(t0, t1)
+	var det radar.Detection // a look's detection, filled in place
 	for tick, T := 0, t0+Tick; T < t1+Tick; tick, T = tick+1, T+Tick {
 		for k, d := range dets {
 			dets[k] = d[:0]
@@ -161,7 +162,8 @@ func (tr *trial) run() error {
 		for i := range ends {
 			ends[i] = tr.end(i)
 		}
-		for r, u := range w.Radars {
+		for r := range w.Radars {
+			u := &w.Radars[r]
 			pic := radarPic[r]
 			rad := u.Radar
 			searchFrame, trackInterval, maxTracks := rad.SearchFrame, rad.TrackInterval, rad.MaxTracks
@@ -217,12 +219,11 @@ func (tr *trial) run() error {
 					if phase == flight.Boost {
 						rcs = boostRCS[i]
 					}
-					d, ok := look(u, view, tl, pos, rcs, rng)
-					if ok {
+					if look(u, view, tl, pos, rcs, rng, &det) {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 						}
-						dets[pic] = appendTrack(dets[pic], &w.Radars[r], &d)
+						dets[pic] = appendTrack(dets[pic], u, &det)
 						if !ls.tracked && ntracked[r] < maxTracks {
 							ls.tracked = true
 							ntracked[r]++
@@ -351,11 +352,14 @@ const maxIDFlags = 1 << 16
 // look is radar u's look at a flight at ECEF position pos at time tl, in
 // the view the look windows give of it: without the line of sight where
 // they have the flight in sight.
-func look(u SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng *rand.Rand) (radar.Detection, bool) {
+// It reports whether the look detected, and writes the detection to d.
+func look(u *SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng *rand.Rand, d *radar.Detection) bool {
 	if view == viewInSight {
-		return u.Radar.LookInSight(tl, pos, rcs, rng)
+		return u.Radar.LookInSightTo(d, tl, pos, rcs, rng)
 	}
-	return u.Radar.Look(tl, pos, rcs, rng)
+	var ok bool
+	*d, ok = u.Radar.Look(tl, pos, rcs, rng)
+	return ok
 }
 
 // newTracker returns the tracker of a picture.
