@@ -102,7 +102,7 @@ func dirCosOf(d *Detection) dirCos {
 // track gates are small, so the arctangent is smallAtan. The result
 // differs from ẑ's arctangents subtracted by rounding only (the
 // subtraction lost ~10⁻¹⁶ of the angle itself, the residual here is
-// relative 10⁻¹⁶ of the residual); TestResidualMatchesMeasure.
+// relative 10⁻¹⁶ of the residual); TestResidualJacobianMatches.
 func (d *Detection) residualJacobianTo(x *Vec6, dc *dirCos, h *Mat36, y *Vec3) {
 	if d.Kind == PositionECEF {
 		*h = Mat36{}
