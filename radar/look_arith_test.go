@@ -63,3 +63,27 @@ func TestInSectorIsRemainder(t *testing.T) {
 		}
 	}
 }
+
+// TestAtan2MatchesMath checks atan2 against math.Atan2 bit for bit, over
+// random arguments of every sign and scale and the special values.
+func TestAtan2MatchesMath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 9))
+	special := []float64{0, math.Copysign(0, -1), 1, -1, math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, -math.MaxFloat64, 5e-324, -5e-324}
+	check := func(y, x float64) {
+		got, want := atan2(y, x), math.Atan2(y, x)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("atan2(%v, %v) = %v, math.Atan2 %v", y, x, got, want)
+		}
+	}
+	for _, y := range special {
+		for _, x := range special {
+			check(y, x)
+		}
+	}
+	for range 200000 {
+		y := (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(40)-20))
+		x := (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(40)-20))
+		check(y, x)
+		check(y, 1e7*x)
+	}
+}

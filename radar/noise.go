@@ -18,16 +18,33 @@ import "math"
 // error, as for a beam pointed at the target; at high elevation the
 // azimuth error grows as 1/cos El in reality, which is not modelled.
 func (r *Radar) Sigmas(dwellSNR float64) (sigmaRange, sigmaAz, sigmaEl float64) {
+	tr, ta := r.thermalSigmas(dwellSNR)
+	sa := hypot(ta, r.AngleFloor)
+	return hypot(tr, r.RangeFloor), sa, sa
+}
+
+// lookSigmas is Sigmas to rounding, for the looks of a trial
+// (Radar.measure): the quadrature sums as √(a² + b²), not hypot's scaled
+// form (a division fewer each; the terms are of a metre or a milliradian,
+// so the squares neither overflow nor underflow, and a floor of 0 gives
+// the term itself, √(a²) = |a|).
+func (r *Radar) lookSigmas(dwellSNR float64) (sigmaRange, sigmaAz, sigmaEl float64) {
+	tr, ta := r.thermalSigmas(dwellSNR)
+	sa := math.Sqrt(ta*ta + r.AngleFloor*r.AngleFloor)
+	return math.Sqrt(tr*tr + r.RangeFloor*r.RangeFloor), sa, sa
+}
+
+// thermalSigmas returns the thermal terms of Sigmas, capped at the
+// resolution cell: range (m) and angle (rad).
+func (r *Radar) thermalSigmas(dwellSNR float64) (rangeTerm, angleTerm float64) {
 	if !(dwellSNR > 0) {
 		dwellSNR = math.SmallestNonzeroFloat64
 	}
 	k := math.Sqrt(2 * dwellSNR)
 	dr := SpeedOfLight / (2 * r.Bandwidth)
-	sigmaRange = hypot(min(dr/k, dr), r.RangeFloor) // the builtin min is math.Min, inline
 	km := r.MonopulseSlope
 	if km == 0 {
 		km = DefaultMonopulseSlope
 	}
-	sa := hypot(min(r.Beamwidth/(km*k), r.Beamwidth), r.AngleFloor)
-	return sigmaRange, sa, sa
+	return min(dr/k, dr), min(r.Beamwidth/(km*k), r.Beamwidth) // the builtin min is math.Min, inline
 }

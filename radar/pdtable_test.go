@@ -108,7 +108,7 @@ func lookByObserve(r *Radar, t float64, target r3.Vec, rcs float64, rng *rand.Ra
 		return Detection{}, false
 	}
 	dwell := o.SNR * float64(r.Detector.Pulses)
-	sr, sa, se := r.Sigmas(dwell)
+	sr, sa, se := r.lookSigmas(dwell) // Sigmas to rounding (TestLookSigmasMatchSigmas)
 	d := Detection{
 		Time: t, SNR: o.SNR, DwellSNR: dwell,
 		SigmaRange: sr, SigmaAz: sa, SigmaEl: se,
@@ -169,5 +169,27 @@ func TestLookAfterDetectorChange(t *testing.T) {
 	u := 0.45
 	if got, want := r.detected(snr, u), u < d.Pd(snr); got != want {
 		t.Errorf("detected %v after the detector changed, want %v (Pd %v)", got, want, d.Pd(snr))
+	}
+}
+
+// lookSigmasTol is the relative difference allowed between lookSigmas and
+// Sigmas: √(a² + b²) against hypot's max·√(1 + (min/max)²), a few
+// roundings.
+const lookSigmasTol = 1e-15
+
+// TestLookSigmasMatchSigmas checks the looks' σs against Sigmas over
+// dwell SNRs from below 1 to 10⁸, for every catalog radar.
+func TestLookSigmasMatchSigmas(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 4))
+	for _, name := range catalogRadars {
+		r := mustRadar(t, name, catalog.PickCentral, kurecik, math.Pi/2)
+		for range 10000 {
+			dwell := math.Pow(10, 8*rng.Float64()-0.5)
+			wr, wa, we := r.Sigmas(dwell)
+			gr, ga, ge := r.lookSigmas(dwell)
+			if math.Abs(gr-wr) > lookSigmasTol*wr || math.Abs(ga-wa) > lookSigmasTol*wa || math.Abs(ge-we) > lookSigmasTol*we {
+				t.Fatalf("%s at dwell SNR %v: lookSigmas %v %v %v, Sigmas %v %v %v", name, dwell, gr, ga, ge, wr, wa, we)
+			}
+		}
 	}
 }

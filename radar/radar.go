@@ -275,42 +275,56 @@ func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Det
 // LookInSight is Look at a target that Clear has shown to be in sight
 // (within the elevation limits and above the horizon): it checks the
 // instrumented range and the azimuth sector, and skips the line of sight.
-// On such a target it returns what Look returns and draws the same random
-// numbers.
+// On such a target it draws the same random numbers as Look and returns
+// what Look returns to rounding: its range and elevation take √(x² + y²
+// (+ z²)) where Look takes hypot's scaled forms (two square roots and two
+// divisions fewer a look; relative differences of an ulp or two, far
+// inside any σ; the coordinates are of Earth's size, so the squares
+// neither overflow nor underflow).
 func (r *Radar) LookInSight(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Detection, bool) {
+	var d Detection
+	ok := r.LookInSightTo(&d, t, target, rcs, rng)
+	return d, ok
+}
+
+// LookInSightTo is LookInSight writing the detection to d, which it leaves
+// as it was when it reports no detection: a trial's looks fill one
+// detection in place instead of copying it out through the calls.
+func (r *Radar) LookInSightTo(d *Detection, t float64, target r3.Vec, rcs float64, rng *rand.Rand) bool {
 	if !r.ready || rng == nil {
-		return Detection{}, false
+		return false
 	}
 	// geo.ENU.AzElRange's arithmetic, each part computed only when it is
 	// needed: the range for the range check and the SNR, the azimuth for
 	// a sector (or a detection), the elevation for a detection.
 	l := r.enu.FromECEF(target)
-	rn := hypot(l.X, hypot(l.Y, l.Z)) // r3.Norm
+	rn := math.Sqrt(l.X*l.X + l.Y*l.Y + l.Z*l.Z)
 	if !(rn >= r.MinRange && rn <= r.MaxRange) {
-		return Detection{}, false
+		return false
 	}
 	az, haveAz := 0.0, false
 	if r.HalfWidthAz < math.Pi {
 		az, haveAz = enuAzimuth(l), true
 		if !r.inSector(az) {
-			return Detection{}, false
+			return false
 		}
 	}
 	snr, ok := r.draw(rn, r.clutterRCS(target, rn, rcs), rng)
 	if !ok {
-		return Detection{}, false
+		return false
 	}
 	if !haveAz {
 		az = enuAzimuth(l)
 	}
-	el := math.Atan2(l.Z, hypot(l.X, l.Y))
-	return r.measure(t, az, el, rn, snr, rng), true
+	el := atan2(l.Z, math.Sqrt(l.X*l.X+l.Y*l.Y))
+	r.measureTo(d, t, az, el, rn, snr, rng)
+	return true
 }
 
 // enuAzimuth is the azimuth of local east-north-up coordinates l, rad
 // clockwise from north in [0, 2π]: geo.ENU.AzElRange's.
 func enuAzimuth(l r3.Vec) float64 {
-	az := math.Atan2(l.X, l.Y)
+	az := atan2(l.X, l.Y)
 	if az < 0 {
 		az += 2 * math.Pi
 	}
@@ -356,17 +370,21 @@ func (r *Radar) draw(rn, rcs float64, rng *rand.Rand) (float64, bool) {
 // measure draws the measurement errors of a detection of single-pulse SNR
 // snr at true azimuth az, elevation el and range rn.
 func (r *Radar) measure(t, az, el, rn, snr float64, rng *rand.Rand) Detection {
-	dwell := snr * float64(r.Detector.Pulses)
-	sr, sa, se := r.Sigmas(dwell)
-	d := Detection{
-		Time: t, SNR: snr, DwellSNR: dwell,
-		SigmaRange: sr, SigmaAz: sa, SigmaEl: se,
-		Range: rn + sr*rng.NormFloat64(),
-		Az:    wrapAzimuth(az + sa*rng.NormFloat64() + 2*math.Pi),
-		El:    el + se*rng.NormFloat64(),
-	}
-	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
+	var d Detection
+	r.measureTo(&d, t, az, el, rn, snr, rng)
 	return d
+}
+
+// measureTo is measure writing to d. The three normal draws are made in
+// the order range, azimuth, elevation.
+func (r *Radar) measureTo(d *Detection, t, az, el, rn, snr float64, rng *rand.Rand) {
+	dwell := snr * float64(r.Detector.Pulses)
+	sr, sa, se := r.lookSigmas(dwell)
+	*d = Detection{Time: t, SNR: snr, DwellSNR: dwell, SigmaRange: sr, SigmaAz: sa, SigmaEl: se}
+	d.Range = rn + sr*rng.NormFloat64()
+	d.Az = wrapAzimuth(az + sa*rng.NormFloat64() + 2*math.Pi)
+	d.El = el + se*rng.NormFloat64()
+	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se
 }
 
 // wrapAzimuth is math.Mod(x, 2π), without Mod's loop for x in [0, 4π):

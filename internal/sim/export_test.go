@@ -38,7 +38,9 @@ func (w *World) LookAt(r, i int, t, rcs float64, rng *rand.Rand) (radar.Detectio
 		return radar.Detection{}, false
 	}
 	pos, _ := w.Flights[i].Mover().PosAt(t)
-	return look(w.Radars[r], view, t, pos, rcs, rng)
+	var d radar.Detection
+	ok := look(&w.Radars[r], view, t, pos, rcs, rng, &d)
+	return d, ok
 }
 
 // ScanRecord is one tracker scan of a trial: the picture, the scan time and

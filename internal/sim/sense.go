@@ -53,9 +53,13 @@ func (w *World) rcsBand(i int, boosting bool) catalog.Value {
 	return catalog.Value{Low: defaultRVRCSLow, Central: defaultRVRCSCentral, High: defaultRVRCSHigh}
 }
 
-func toTrack(u SensorUnit, d radar.Detection) track.Detection {
-	return track.Detection{
-		Time: d.Time, Sensor: u.ID, Frame: u.Radar.Frame(), Kind: track.RangeAzEl,
-		Z: track.Vec3{d.Range, d.Az, d.El}, R: d.Cov,
-	}
+// appendTrack appends radar u's detection d to dst as the tracker's
+// detection, written in place (the detection is some 200 bytes: a value
+// returned and then appended is copied twice).
+func appendTrack(dst []track.Detection, u *SensorUnit, d *radar.Detection) []track.Detection {
+	dst = append(dst, track.Detection{})
+	t := &dst[len(dst)-1]
+	t.Time, t.Sensor, t.Frame, t.Kind = d.Time, u.ID, u.Radar.Frame(), track.RangeAzEl
+	t.Z, t.R = track.Vec3{d.Range, d.Az, d.El}, d.Cov
+	return dst
 }

@@ -122,20 +122,12 @@ func (tr *trial) run() error {
 	if math.IsInf(t0, 1) {
 		return nil
 	}
-	next := make([][]float64, len(w.Radars))
-	tracked := make([][]bool, len(w.Radars))
+	// sched[r·n+i] is radar r's schedule of looks at flight i.
+	sched := make([]lookState, len(w.Radars)*n)
 	ntracked := make([]int, len(w.Radars)) // flights each radar tracks
-	// hiddenTo[r][i] is the last lookCells.hiddenUntil of radar r's looks
-	// at flight i: every look before it is hidden, without asking the
-	// windows (a radar's looks at a flight only move on in time).
-	hiddenTo := make([][]float64, len(w.Radars))
 	for r, u := range w.Radars {
-		next[r] = make([]float64, n)
-		tracked[r] = make([]bool, n)
-		hiddenTo[r] = make([]float64, n)
 		for i := range w.Flights {
-			next[r][i] = w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame
-			hiddenTo[r][i] = math.Inf(-1)
+			sched[r*n+i] = lookState{next: w.Flights[i].LaunchTime + rng.Float64()*u.Radar.SearchFrame, hiddenTo: math.Inf(-1)}
 		}
 	}
 	windows := w.windows()
@@ -162,6 +154,7 @@ func (tr *trial) run() error {
 	}
 
 	tt := w.tickTruth(t0, t1)
+	var det radar.Detection // a look's detection, filled in place
 	for tick, T := 0, t0+Tick; T < t1+Tick; tick, T = tick+1, T+Tick {
 		for k, d := range dets {
 			dets[k] = d[:0]
@@ -169,28 +162,38 @@ func (tr *trial) run() error {
 		for i := range ends {
 			ends[i] = tr.end(i)
 		}
-		for r, u := range w.Radars {
+		for r := range w.Radars {
+			u := &w.Radars[r]
 			pic := radarPic[r]
-			for i := range w.Flights {
+			rad := u.Radar
+			searchFrame, trackInterval, maxTracks := rad.SearchFrame, rad.TrackInterval, rad.MaxTracks
+			var wr []lookCells
+			if windows != nil {
+				wr = windows[r]
+			}
+			row := sched[r*n : (r+1)*n]
+			cuedPic := cued[pic]
+			for i := range row {
 				mv := movers[i]
 				if mv == nil {
 					continue
 				}
+				ls := &row[i]
 				end := ends[i]
-				if cued[pic][i] <= T && !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
+				if cuedPic[i] <= T && !ls.tracked && ntracked[r] < maxTracks {
 					// A cue turns search into a directed look.
-					tracked[r][i] = true
+					ls.tracked = true
 					ntracked[r]++
-					next[r][i] = math.Min(next[r][i], T-Tick/2)
+					ls.next = math.Min(ls.next, T-Tick/2)
 				}
-				for next[r][i] <= T && next[r][i] < end {
-					tl := next[r][i]
+				for ls.next <= T && ls.next < end {
+					tl := ls.next
 					view := viewUnknown
 					switch {
-					case tl < hiddenTo[r][i]:
+					case tl < ls.hiddenTo:
 						view = viewHidden
-					case windows != nil:
-						view = windows[r][i].at(tl)
+					case wr != nil:
+						view = wr[i].at(tl)
 					}
 					if view == viewHidden {
 						// Not visible: the look would find nothing and
@@ -198,16 +201,16 @@ func (tr *trial) run() error {
 						// they stay in the run of hidden cells: step over
 						// them by the same additions, without asking the
 						// windows each time.
-						step := u.Radar.SearchFrame
-						if tracked[r][i] {
-							step = u.Radar.TrackInterval
+						step := searchFrame
+						if ls.tracked {
+							step = trackInterval
 						}
-						next[r][i] = tl + step
-						if !(tl < hiddenTo[r][i]) {
-							hiddenTo[r][i] = windows[r][i].hiddenUntil(tl)
+						ls.next = tl + step
+						if !(tl < ls.hiddenTo) {
+							ls.hiddenTo = wr[i].hiddenUntil(tl)
 						}
-						for until := hiddenTo[r][i]; next[r][i] <= T && next[r][i] < end && next[r][i] < until; {
-							next[r][i] += step
+						for until := ls.hiddenTo; ls.next <= T && ls.next < end && ls.next < until; {
+							ls.next += step
 						}
 						continue
 					}
@@ -216,21 +219,20 @@ func (tr *trial) run() error {
 					if phase == flight.Boost {
 						rcs = boostRCS[i]
 					}
-					d, ok := look(u, view, tl, pos, rcs, rng)
-					if ok {
+					if look(u, view, tl, pos, rcs, rng, &det) {
 						if math.IsNaN(out[i].FirstDetection) || tl < out[i].FirstDetection {
 							out[i].FirstDetection, out[i].FirstDetectionSensor = tl, u.ID
 						}
-						dets[pic] = append(dets[pic], toTrack(u, d))
-						if !tracked[r][i] && ntracked[r] < u.Radar.MaxTracks {
-							tracked[r][i] = true
+						dets[pic] = appendTrack(dets[pic], u, &det)
+						if !ls.tracked && ntracked[r] < maxTracks {
+							ls.tracked = true
 							ntracked[r]++
 						}
 					}
-					if tracked[r][i] {
-						next[r][i] = tl + u.Radar.TrackInterval
+					if ls.tracked {
+						ls.next = tl + trackInterval
 					} else {
-						next[r][i] = tl + u.Radar.SearchFrame
+						ls.next = tl + searchFrame
 					}
 				}
 			}
@@ -333,6 +335,16 @@ func (tr *trial) run() error {
 	return nil
 }
 
+// lookState is one radar's schedule of looks at one flight.
+type lookState struct {
+	next float64 // the time of the next look
+	// hiddenTo is the last lookCells.hiddenUntil of the looks: every look
+	// before it is hidden, without asking the windows (a radar's looks at
+	// a flight only move on in time).
+	hiddenTo float64
+	tracked  bool // the radar tracks the flight: it looks every TrackInterval
+}
+
 // maxIDFlags bounds the track IDs a trial flags in a slice beside
 // trial.firm (a larger ID is looked up in the map each time).
 const maxIDFlags = 1 << 16
@@ -340,11 +352,14 @@ const maxIDFlags = 1 << 16
 // look is radar u's look at a flight at ECEF position pos at time tl, in
 // the view the look windows give of it: without the line of sight where
 // they have the flight in sight.
-func look(u SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng *rand.Rand) (radar.Detection, bool) {
+// It reports whether the look detected, and writes the detection to d.
+func look(u *SensorUnit, view cellView, tl float64, pos r3.Vec, rcs float64, rng *rand.Rand, d *radar.Detection) bool {
 	if view == viewInSight {
-		return u.Radar.LookInSight(tl, pos, rcs, rng)
+		return u.Radar.LookInSightTo(d, tl, pos, rcs, rng)
 	}
-	return u.Radar.Look(tl, pos, rcs, rng)
+	var ok bool
+	*d, ok = u.Radar.Look(tl, pos, rcs, rng)
+	return ok
 }
 
 // newTracker returns the tracker of a picture.

@@ -108,10 +108,15 @@ const maxTickTruth = 1 << 20
 // itself), so a world made by Build computes it once.
 type tickTruth struct {
 	once  sync.Once
-	ticks int            // ticks of the loop; 0 when the world is too large
-	pos   [][]track.Vec3 // [tick][flight], where in flight
-	// order[k] lists the flights in flight at tick k by x, then index.
-	order [][]int32
+	ticks int // ticks of the loop; 0 when the world is too large
+	n     int // flights
+	// pos[k·n+i] is flight i's position at tick k, where in flight. One
+	// slice in tick order, as the trials read it, not a slice a tick.
+	pos []track.Vec3
+	// order[orderAt[k]:orderAt[k+1]] lists the flights in flight at tick
+	// k by x, then index.
+	order   []int32
+	orderAt []int
 }
 
 // tickTruth returns w's tick truth, computing it on first use; nil for a
@@ -129,28 +134,29 @@ func (w *World) tickTruth(t0, t1 float64) *tickTruth {
 		if ticks*len(w.Flights) > maxTickTruth {
 			return
 		}
-		tt.ticks = ticks
-		tt.pos = make([][]track.Vec3, ticks)
-		tt.order = make([][]int32, ticks)
-		idx := newTruthIndex(len(w.Flights), 0)
+		n := len(w.Flights)
+		tt.ticks, tt.n = ticks, n
+		tt.pos = make([]track.Vec3, ticks*n)
+		tt.orderAt = make([]int, 1, ticks+1)
+		idx := newTruthIndex(n, 0)
 		k := 0
 		// The same loop, and so the same tick times, as trial.run's.
 		for T := t0 + Tick; T < t1+Tick; T += Tick {
-			tt.pos[k] = make([]track.Vec3, len(w.Flights))
+			pos := tt.pos[k*n : (k+1)*n]
 			for i := range w.Flights {
 				f := &w.Flights[i]
 				idx.set(i, track.Vec3{}, false)
 				if mv := f.Mover(); mv != nil && T >= f.LaunchTime && T <= f.LaunchTime+f.FlightTime {
 					p, _ := mv.PosAt(T)
-					tt.pos[k][i] = track.Vec3{p.X, p.Y, p.Z}
-					idx.set(i, tt.pos[k][i], true)
+					pos[i] = track.Vec3{p.X, p.Y, p.Z}
+					idx.set(i, pos[i], true)
 				}
 			}
 			idx.sort()
-			tt.order[k] = make([]int32, len(idx.byX))
-			for j, i := range idx.byX {
-				tt.order[k][j] = int32(i)
+			for _, i := range idx.byX {
+				tt.order = append(tt.order, int32(i))
 			}
+			tt.orderAt = append(tt.orderAt, len(tt.order))
 			k++
 		}
 	})
@@ -166,11 +172,12 @@ func (w *World) tickTruth(t0, t1 float64) *tickTruth {
 func (t *truthIndex) setTick(tt *tickTruth, k int, T float64, dead []float64) {
 	clear(t.pos)
 	t.byX, t.xs = t.byX[:0], t.xs[:0]
-	for _, i := range tt.order[k] {
+	pos := tt.pos[k*tt.n : (k+1)*tt.n]
+	for _, i := range tt.order[tt.orderAt[k]:tt.orderAt[k+1]] {
 		if !(T <= dead[i]) {
 			continue
 		}
-		p := tt.pos[k][i]
+		p := pos[i]
 		t.pos[i] = truthPos{p: p, ok: true}
 		t.byX = append(t.byX, int(i))
 		t.xs = append(t.xs, p[0])

@@ -22,7 +22,9 @@
 //
 // with l the target's ENU offset from the sensor (no refraction), and noise
 // covariance R, usually diag(σR², σaz², σel²). Innovations wrap the azimuth
-// difference to (−π, π]; the UKF averages sigma-point azimuths as wrapped
+// difference to (−π, π]; the KF and EKF form each angle residual as the
+// angle between the measured and predicted directions (residualJacobianTo,
+// equal to the difference to rounding), the UKF averages sigma-point azimuths as wrapped
 // differences from the central point. A PositionECEF detection measures
 // the ECEF position with H = [I 0].
 //

@@ -69,7 +69,9 @@ func innovation(y Vec3, s Mat3) (Innovation, error) {
 // linearInnovation returns H, P Hᵀ and the innovation of d against e.
 func linearInnovation(e *Estimate, d *Detection) (Mat36, Mat63, Innovation, error) {
 	var h Mat36
-	y := d.Residual(d.Z, d.measureAndJacobian(&e.X, &h))
+	var y Vec3
+	dc := dirCosOf(d)
+	d.residualJacobianTo(&e.X, &dc, &h, &y)
 	var pht Mat63
 	for i := range 6 {
 		for j := range 3 {

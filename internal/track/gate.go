@@ -126,14 +126,12 @@ func positionBlockABAt(a, b *Mat6, c *Mat6) {
 // a sum leaves it unchanged.
 //
 // g is written in place, and holds nothing usable after an error.
-func gateDistance(e *Estimate, d *Detection, g *gateInnovation) (float64, error) {
+//
+// dc is d's dirCos (dirCosOf), which the caller forms once per detection.
+func gateDistance(e *Estimate, d *Detection, dc *dirCos, g *gateInnovation) (float64, error) {
 	h := &g.h
 	y := &g.y
-	d.measureJacobianTo(&e.X, h, y) // ẑ, then d.Residual(d.Z, ẑ) in place
-	y[0], y[1], y[2] = d.Z[0]-y[0], d.Z[1]-y[1], d.Z[2]-y[2]
-	if d.Kind == RangeAzEl {
-		y[1] = wrapPi(y[1])
-	}
+	d.residualJacobianTo(&e.X, dc, h, y)
 	// Written out, the loops' operations in their order (Go does not
 	// unroll loops).
 	pht := &g.pht // position rows of P Hᵀ

@@ -178,11 +178,13 @@ func (c *ballisticConst) accel(x *Vec6) Vec3 {
 // accelOf is accel of position (px, py, pz) and horizontal velocity (vx,
 // vy), in scalars, which the calling convention keeps in registers.
 func (c *ballisticConst) accelOf(px, py, pz, vx, vy float64) (ax, ay, az float64) {
+	// One division: 1/r², and 1/r as its square root (equal to the three
+	// quotients to rounding).
 	r2 := px*px + py*py + pz*pz
-	r := math.Sqrt(r2)
-	k := -c.gm / (r2 * r)
-	q := c.jq / r2
-	s := 5 * pz * pz / r2
+	ir2 := 1 / r2
+	k := -c.gm * (ir2 * math.Sqrt(ir2))
+	q := c.jq * ir2
+	s := 5 * pz * pz * ir2
 	fxy, fz := 1+q*(1-s), 1+q*(3-s)
 	return k*px*fxy + c.ww*px + c.w2*vy, k*py*fxy + c.ww*py - c.w2*vx, k * pz * fz
 }

@@ -150,6 +150,7 @@ type detPosition struct {
 	t  float64
 	p  Vec3
 	tr float64 // trace of its position covariance, m²
+	dc dirCos  // for the innovation (gateDistance)
 }
 
 // set writes detection d's time, position and the trace of its position
@@ -160,11 +161,13 @@ func (dp *detPosition) set(d *Detection) {
 	dp.t = d.Time
 	if _, diag := positiveDiagonal(&d.R); !diag || d.Kind != RangeAzEl {
 		dp.p, dp.tr = d.positionTrace()
+		dp.dc = dirCosOf(d)
 		return
 	}
 	r, az, el := d.Z[0], d.Z[1], d.Z[2]
 	sa, ca := math.Sincos(az)
 	se, ce := math.Sincos(el)
+	dp.dc = dirCos{sa: sa, ca: ca, se: se, ce: ce} // dirCosOf's
 	rc := r * ce
 	e, n, u := rc*sa, rc*ca, r*se
 	f := &d.Frame
@@ -505,7 +508,9 @@ func (tr *Tracker) filterFor(k *Track) Filter {
 // its update by detection d, with d2 the NIS of the filter in use and post
 // the track's new estimate. Tentative tracks are not tested: their first
 // updates fix the velocity, and their NIS says nothing about a manoeuvre.
-func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estimate) {
+//
+// dc is d's dirCos.
+func (tr *Tracker) testManoeuvre(k *Track, d *Detection, dc *dirCos, d2 float64, post *Estimate) {
 	m := &tr.man
 	if m.filter == nil || k.Status != Firm {
 		return
@@ -528,7 +533,7 @@ func (tr *Tracker) testManoeuvre(k *Track, d *Detection, d2 float64, post *Estim
 		g := &tr.quietPred
 		ekf.predictForGate(k.quiet, d.Time, g)
 		var err error
-		if qd2, err = gateDistance(&g.est, d, &g.in); err != nil {
+		if qd2, err = gateDistance(&g.est, d, dc, &g.in); err != nil {
 			k.restartQuiet(post)
 			return
 		}
@@ -605,7 +610,7 @@ func (tr *Tracker) assignPass(dets []Detection, idx []int, pass Status) error {
 			}
 			d2 = in.D2
 		}
-		tr.testManoeuvre(k, d, d2, post)
+		tr.testManoeuvre(k, d, &tr.detPos[j].dc, d2, post)
 		tr.used[j] = true
 		if post != &k.Estimate {
 			k.Estimate = *post
@@ -767,7 +772,7 @@ func (tr *Tracker) scanGroup(dets []Detection, idx []int) error {
 				if pred.est.T != d.Time {
 					ekf.predictForGate(&k.Estimate, d.Time, pred)
 				}
-				d2, err = gateDistance(&pred.est, d, &pred.in)
+				d2, err = gateDistance(&pred.est, d, &tr.detPos[j].dc, &pred.in)
 				pred.inJ = -1
 				if err == nil {
 					pred.inJ = j
