@@ -32,10 +32,12 @@
 // LineOfSight replaces the ellipsoid along the path by its osculating
 // sphere in the path's azimuth and that by the 4/3 effective Earth, on
 // which rays are straight. HorizonRange is the spherical form. Radar
-// checks instrumented range, apparent elevation limits, the azimuth
+// checks instrumented range (and the blind range cτ/2 of a monostatic
+// pulsed radar, BlindRange), apparent elevation limits, the azimuth
 // sector and the line of sight before computing SNR and Pd; Look then
 // draws the detection and a noisy range, azimuth and elevation with its
-// covariance. All randomness comes from the caller's generator.
+// covariance; a measured range is never shorter than the blind range. All
+// randomness comes from the caller's generator.
 //
 // Look decides what Observe would at less cost: it checks the sector
 // before the line of sight, and draws against Pd tabulated on a grid of

@@ -26,7 +26,7 @@ type Radar struct {
 	HalfWidthAz float64 // rad; ≥ π means all azimuths
 	MinEl       float64 // rad, apparent elevation
 	MaxEl       float64 // rad
-	MinRange    float64 // m
+	MinRange    float64 // m; a look also detects nothing inside BlindRange
 	MaxRange    float64 // instrumented range, m
 	RefractionK float64 // effective-Earth factor, e.g. RefractionK; 0 means 4/3
 
@@ -134,7 +134,7 @@ type Visibility int
 const (
 	Visible      Visibility = iota
 	NotReady                // Init has not succeeded
-	OutOfRange              // closer than MinRange or beyond MaxRange
+	OutOfRange              // closer than MinRange or BlindRange, or beyond MaxRange
 	BelowMinEl              // apparent elevation below MinEl
 	AboveMaxEl              // apparent elevation above MaxEl
 	OutOfAzimuth            // outside the azimuth sector
@@ -176,7 +176,7 @@ func (r *Radar) Observe(target r3.Vec, rcs float64) Observation {
 		az += 2 * math.Pi
 	}
 	o := Observation{Range: rng, Az: az, El: el, ApparentEl: el}
-	if !(rng >= r.MinRange && rng <= r.MaxRange) {
+	if !r.inRange(rng) {
 		o.Visibility = OutOfRange
 		return o
 	}
@@ -209,6 +209,35 @@ func (r *Radar) Observe(target r3.Vec, rcs float64) Observation {
 		o.Pd = 0
 	}
 	return o
+}
+
+// NearPulseWidth is the pulse width, s, of the short waveform a radar
+// interleaves for near targets, which sets its blind range: long search
+// and track pulses (1 ms for the AN/TPY-2 of this catalog, 4 ms for the
+// UEWR) would blind it for 150 to 600 km, and real radars are not blind
+// there: they send a short pulse, or a short uncompressed one, to cover
+// what the long pulse eclipses (Richards, Fundamentals of Radar Signal
+// Processing, 2nd ed., §3.1; Skolnik, Radar Handbook, 3rd ed., ch. 8 on
+// pulse compression and the eclipsed zone). 1 µs (150 m) is an
+// assumption: no catalog radar's near-range waveform is public.
+const NearPulseWidth = 1e-6
+
+// BlindRange is the radar's eclipsed range cτ/2, m, τ the shorter of the
+// Equation's pulse width and NearPulseWidth. A monostatic pulsed radar
+// isolates its receiver from the antenna while it transmits, so the echo
+// of a target closer than cτ/2 arrives (at least in part) while the
+// receiver is off: the minimum range from which a full echo is received
+// is R_min = cτ/2 (Richards, §3.1 and Fig. 3.1). A look detects nothing
+// closer, and no measured range is shorter, so a missile that lands on
+// the radar is not measured at a negative range.
+func (r *Radar) BlindRange() float64 {
+	return SpeedOfLight * min(r.Equation.PulseWidth, NearPulseWidth) / 2
+}
+
+// inRange reports whether a target at range rn lies within the
+// instrumented range, neither closer than MinRange nor in the blind range.
+func (r *Radar) inRange(rn float64) bool {
+	return rn >= r.MinRange && rn >= r.BlindRange() && rn <= r.MaxRange
 }
 
 func (r *Radar) inSector(az float64) bool {
@@ -266,7 +295,7 @@ func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Det
 	if az < 0 {
 		az += 2 * math.Pi
 	}
-	if !(rn >= r.MinRange && rn <= r.MaxRange) || !r.inSector(az) || !r.inSight(target, el) {
+	if !r.inRange(rn) || !r.inSector(az) || !r.inSight(target, el) {
 		return Detection{}, false
 	}
 	return r.dwell(t, az, el, rn, r.clutterRCS(target, rn, rcs), rng)
@@ -299,7 +328,7 @@ func (r *Radar) LookInSightTo(d *Detection, t float64, target r3.Vec, rcs float6
 	// a sector (or a detection), the elevation for a detection.
 	l := r.enu.FromECEF(target)
 	rn := math.Sqrt(l.X*l.X + l.Y*l.Y + l.Z*l.Z)
-	if !(rn >= r.MinRange && rn <= r.MaxRange) {
+	if !r.inRange(rn) {
 		return false
 	}
 	az, haveAz := 0.0, false
@@ -368,7 +397,9 @@ func (r *Radar) draw(rn, rcs float64, rng *rand.Rand) (float64, bool) {
 }
 
 // measure draws the measurement errors of a detection of single-pulse SNR
-// snr at true azimuth az, elevation el and range rn.
+// snr at true azimuth az, elevation el and range rn. The measured range is
+// at least BlindRange (the receiver's first range gate), so it is
+// positive even for an error draw larger than the range.
 func (r *Radar) measure(t, az, el, rn, snr float64, rng *rand.Rand) Detection {
 	var d Detection
 	r.measureTo(&d, t, az, el, rn, snr, rng)
@@ -381,7 +412,7 @@ func (r *Radar) measureTo(d *Detection, t, az, el, rn, snr float64, rng *rand.Ra
 	dwell := snr * float64(r.Detector.Pulses)
 	sr, sa, se := r.lookSigmas(dwell)
 	*d = Detection{Time: t, SNR: snr, DwellSNR: dwell, SigmaRange: sr, SigmaAz: sa, SigmaEl: se}
-	d.Range = rn + sr*rng.NormFloat64()
+	d.Range = max(rn+sr*rng.NormFloat64(), r.BlindRange())
 	d.Az = wrapAzimuth(az + sa*rng.NormFloat64() + 2*math.Pi)
 	d.El = el + se*rng.NormFloat64()
 	d.Cov[0][0], d.Cov[1][1], d.Cov[2][2] = sr*sr, sa*sa, se*se

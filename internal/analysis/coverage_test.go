@@ -39,14 +39,16 @@ const (
 
 // testRadar builds an all-azimuth radar at 54° N, 20° E, antenna height
 // ha (m), one pulse, Swerling 1, Pfa 10⁻⁶, whose range equation gives
-// detectRange (m) for a 1 m² target at Pd 0.9.
+// detectRange (m) for a 1 m² target at Pd 0.9. Its pulse is 1 µs, so its
+// blind range (radar.BlindRange, cτ/2) is 150 m: a footprint's inner
+// edge at the altitudes tested is 0.
 func covTestRadar(t *testing.T, ha, detectRange float64) *radar.Radar {
 	t.Helper()
 	det, err := radar.NewDetector(1e-6, 1, radar.Swerling1, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	eq := radar.Equation{PulseWidth: 1e-3, Frequency: 3e9, TxGain: 1e4, RxGain: 1e4, NoiseTemp: 500, Loss: 1}
+	eq := radar.Equation{PulseWidth: 1e-6, Frequency: 3e9, TxGain: 1e4, RxGain: 1e4, NoiseTemp: 500, Loss: 1}
 	eq.PeakPower = 1
 	// SNR ∝ Pt: scale the peak power so that the closed-form required SNR
 	// is met at detectRange.

@@ -554,14 +554,13 @@ const (
 // aircraft only.
 func (v *validator) airRoute(p string, t Threat, kind string) {
 	f := func(field string) string { return joinPath(p, field) }
-	air := kind == KindCruiseMissile || kind == KindAircraft
-	// Without a catalog (Parse), a catalog missile's kind is unknown: its
-	// route and altitude are checked as an air breather's, and Validate
-	// with the catalog refuses them on a ballistic missile.
-	known := v.cat != nil || t.Missile == ""
+	// Without a catalog (Parse) a catalog missile's kind is unknown: its
+	// route and altitude are checked as a cruise missile's, and the
+	// catalog check refuses them on a ballistic one.
+	air := kind == KindCruiseMissile || kind == KindAircraft || v.cat == nil && t.Missile != ""
 	hasRoute := v.has(f("route"), len(t.Route) > 0)
 	hasAlt := v.has(f("altitude_m"), t.AltitudeM != 0)
-	if !air && known {
+	if !air {
 		for _, x := range []struct {
 			field string
 			set   bool

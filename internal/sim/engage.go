@@ -44,8 +44,10 @@ const (
 	// duplicate track from another radar), m: far below the spacing of
 	// missiles launched seconds apart.
 	sameObjectM = 10e3
-	// attributionM is the largest miss at which a shot is counted against
-	// the nearest threat, m; beyond it the shot was fired at nothing.
+	// attributionM is the largest distance between a shot's predicted
+	// intercept point and the nearest threat at the intercept time at
+	// which the shot is counted against that threat, m; beyond it the
+	// shot was fired at nothing.
 	attributionM = 100e3
 	// A command engages a track only when two impact predictions
 	// steadyS apart agree within steadyM: a boosting missile's ballistic
@@ -487,9 +489,14 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 		predicted := b.predictShot(&p, est.X, est.T, p.x.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
-		// predicted point across the line of sight.
+		// predicted point at the planned intercept time. Its miss is its
+		// offset across the closing velocity (the along-track offset is
+		// taken up by the homing's timing). Choosing by the offset across
+		// alone would pick an object far ahead or behind on the line of
+		// sight: the next missile of a stream on the same path, or one of
+		// another raid hundreds of km away.
 		u := r3.Unit(p.x.Closing)
-		i, miss := -1, math.Inf(1)
+		i, near, miss := -1, math.Inf(1), math.Inf(1)
 		for k := range w.Flights {
 			f := &w.Flights[k]
 			if f.Mover() == nil || p.x.T < f.LaunchTime || p.x.T > tr.end(k) {
@@ -497,11 +504,12 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 			}
 			pos, _ := f.Mover().PosAt(p.x.T)
 			d := r3.Vec{X: pos.X - pred.X, Y: pos.Y - pred.Y, Z: pos.Z - pred.Z}
-			if m := r3.Norm(r3.Sub(d, r3.Scale(r3.Dot(d, u), u))); m < miss {
-				i, miss = k, m
+			if n := r3.Norm(d); n < near {
+				i, near = k, n
+				miss = r3.Norm(r3.Sub(d, r3.Scale(r3.Dot(d, u), u)))
 			}
 		}
-		if i < 0 || miss > attributionM {
+		if i < 0 || near > attributionM {
 			s.Flight = -1
 			continue
 		}

@@ -232,3 +232,51 @@ func TestRotationRaidTakesCruiseMissiles(t *testing.T) {
 		t.Errorf("the 9M729 flies in the raid: %v (tracks %d), %d runs; want a cruise track and 4 runs", flown, len(res.Scene.Tracks), len(res.Results.(RotationResults).Raids))
 	}
 }
+
+// TestRotationRaidDefendedOnlyWhereEngaged is the study-level regression
+// test of a mixed raid's wrong attribution (patriot-rotation, phase 1): a
+// battery east of Vilnius facing Belarus (120°) engages the 9M729s from
+// Minsk at Vilnius, and never sees those from Kaliningrad at Šiauliai Air
+// Base (behind its sector, 200 km off). Vilnius is defended; Šiauliai Air
+// Base is attacked and not engaged, and no engagement names a Kaliningrad
+// missile. The engine used to count shots at the Minsk stream against a
+// Kaliningrad missile on the line of sight, calling Šiauliai defended.
+func TestRotationRaidDefendedOnlyWhereEngaged(t *testing.T) {
+	const text = `name: rotation-raid
+run: {seed: 1, trials: 40, duration_s: 1800}
+owners:
+  - name: NATO
+threats:
+  - {name: 9m729-minsk-vilnius, missile: 9M729, from: {place: Minsk}, to: {place: Vilnius}, altitude_m: 300, count: 2, interval_s: 30}
+  - {name: 9m729-kaliningrad-siauliai, missile: 9M729, from: {place: Kaliningrad}, to: {place: Šiauliai Air Base}, altitude_m: 300, count: 2, interval_s: 30}
+assets:
+  - {name: Vilnius, place: Vilnius, value: 10}
+  - {name: Šiauliai Air Base, place: Šiauliai Air Base, value: 5}
+analysis:
+  kind: rotation
+  year: 2026
+  deployments:
+    - {unit: A, owner: NATO, lat_deg: 54.66, lon_deg: 25.42, start: "2025-12-01", end: "2027-01-31", transit_days: 0, readiness_days: 0, system: PAC-3 MSE, rounds: 24, radar: AN/MPQ-65, azimuth_deg: 120}
+`
+	out := runRotationRaid(t, text, 40)
+	if len(out.Raids) != 1 {
+		t.Fatalf("%d runs, want 1 (battery A ready all year)", len(out.Raids))
+	}
+	rd := out.Raids[0]
+	want := map[string]AssetStatus{"Vilnius": AssetDefended, "Šiauliai Air Base": AssetNotEngaged}
+	for _, a := range rd.Assets {
+		if a.Status != want[a.Name] {
+			t.Errorf("%s: %s, want %s", a.Name, a.Status, want[a.Name])
+		}
+	}
+	engaged := false
+	for _, e := range rd.Engagements {
+		if strings.HasPrefix(e.Threat, "9m729-kaliningrad") {
+			t.Errorf("engagement %+v: the battery never sees the Kaliningrad missiles", e)
+		}
+		engaged = engaged || strings.HasPrefix(e.Threat, "9m729-minsk")
+	}
+	if !engaged {
+		t.Errorf("engagements %+v: none at the Minsk stream", rd.Engagements)
+	}
+}
