@@ -19,8 +19,8 @@ const (
 )
 
 // RowGroupRows is the most rows a writer holds in memory before it writes
-// them to the file as a row group (about 10 MB of columns for events).
-const RowGroupRows = 1 << 16
+// them to the file as a row group (a few MB of columns for events).
+const RowGroupRows = 1 << 14
 
 // Event is one row of events.parquet: the same rows, in the same order, as
 // events.csv, without its provenance columns (they are the file's
