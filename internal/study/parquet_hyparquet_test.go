@@ -185,3 +185,54 @@ func checkHyparquetEvent(t *testing.T, i int, got []any, csvRow []string) {
 		}
 	}
 }
+
+// TestSweepSummaryHyparquet: hyparquet reads a sweep-shaped summary (a
+// number and a text field as columns, two points, a statistic without
+// interval or unit): columns in order, nulls, the fields' paths and the
+// point in the metadata.
+func TestSweepSummaryHyparquet(t *testing.T) {
+	node := needHyparquet(t)
+	fields := []parquetout.Field{{Column: "sm_3_burnout_speed_kms", Path: `catalog."SM-3 IIA".burnout_speed_kms`}, {Column: "pick", Text: true}}
+	var rows []parquetout.SummaryRow
+	for p, speed := range []float64{3.5, 6} {
+		v := []parquetout.Value{{Num: speed}, {Text: []string{"low", "high"}[p]}}
+		rows = append(rows,
+			parquetout.SummaryRow{Point: p, Values: v, Statistic: "assets[Bucharest].p_survive", Label: "Bucharest survives", Kind: "proportion", Trials: 1000, Value: 0.5 + 0.25*float64(p), CI95: &[2]float64{0.47, 0.53 + 0.25*float64(p)}},
+			parquetout.SummaryRow{Point: p, Values: v, Statistic: "headline", Label: "the headline's value", Kind: "exact", Value: 7})
+	}
+	point := 1
+	m := parquetout.Meta{Version: "v1.2.3", ScenarioSHA256: "ab12", Seed: 9, Trials: 1000, Point: &point}
+	file := filepath.Join(t.TempDir(), SummaryParquetFile)
+	var buf bytes.Buffer
+	if err := parquetout.WriteSummary(&buf, m, fields, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := readHyparquet(t, node, file)
+	wantMeta := map[string]string{"rampart_version": "v1.2.3", "scenario_sha256": "ab12", "seed": "9", "trials": "1000", "point": "1",
+		"field.sm_3_burnout_speed_kms": `catalog."SM-3 IIA".burnout_speed_kms`}
+	if !maps.Equal(got.Metadata, wantMeta) {
+		t.Errorf("metadata %v, want %v", got.Metadata, wantMeta)
+	}
+	var cols []string
+	for _, c := range got.Columns {
+		cols = append(cols, c.Name+":"+c.Type+":"+c.Repetition)
+	}
+	wantCols := []string{"point:INT64:REQUIRED", "sm_3_burnout_speed_kms:DOUBLE:REQUIRED", "pick:BYTE_ARRAY:REQUIRED", "statistic:BYTE_ARRAY:REQUIRED",
+		"label:BYTE_ARRAY:REQUIRED", "kind:BYTE_ARRAY:REQUIRED", "unit:BYTE_ARRAY:OPTIONAL", "trials:INT64:REQUIRED", "value:DOUBLE:REQUIRED",
+		"ci95_lo:DOUBLE:OPTIONAL", "ci95_hi:DOUBLE:OPTIONAL"}
+	if !slices.Equal(cols, wantCols) {
+		t.Errorf("columns\n%v\nwant\n%v", cols, wantCols)
+	}
+	want := [][]any{
+		{0.0, 3.5, "low", "assets[Bucharest].p_survive", "Bucharest survives", "proportion", nil, 1000.0, 0.5, 0.47, 0.53},
+		{0.0, 3.5, "low", "headline", "the headline's value", "exact", nil, 0.0, 7.0, nil, nil},
+		{1.0, 6.0, "high", "assets[Bucharest].p_survive", "Bucharest survives", "proportion", nil, 1000.0, 0.75, 0.47, 0.78},
+		{1.0, 6.0, "high", "headline", "the headline's value", "exact", nil, 0.0, 7.0, nil, nil},
+	}
+	if got.NumRows != len(want) || fmt.Sprint(got.Rows) != fmt.Sprint(want) {
+		t.Errorf("rows (%d)\n%v\nwant\n%v", got.NumRows, got.Rows, want)
+	}
+}
