@@ -4,7 +4,7 @@ GO    ?= go
 BIN   := bin/rampart
 PKGS  := ./...
 
-.PHONY: all build run test test-long test-fma test-arm64 bench fuzz fixtures clean browser-deps postgres-deps
+.PHONY: all build run test test-long test-fma test-arm64 bench fuzz fixtures clean browser-deps postgres-deps parquet-deps
 
 all: build
 
@@ -16,15 +16,20 @@ run: build
 	./$(BIN) run
 
 ## test: vet and the whole test suite (slow statistical runs excluded: see test-long);
-## the browser and PostgreSQL tests are required to run, not skipped
-test: browser-deps postgres-deps
+## the browser, PostgreSQL and second-Parquet-reader tests are required to run, not skipped
+test: browser-deps postgres-deps parquet-deps
 	$(GO) vet $(PKGS)
 	$(GO) tool staticcheck $(PKGS)
-	RAMPART_BROWSER=require RAMPART_POSTGRES=require $(GO) test -short -count=1 $(PKGS)
+	RAMPART_BROWSER=require RAMPART_POSTGRES=require RAMPART_PARQUET=require $(GO) test -short -count=1 $(PKGS)
 
 ## browser-deps: Chromium and the pinned CesiumJS for the CZML browser test
 browser-deps:
 	scripts/browser-deps.sh
+
+## parquet-deps: node and the pinned hyparquet (npm ci in test/parquet), the
+## independent reader that the Parquet read-back test runs
+parquet-deps:
+	scripts/parquet-deps.sh
 
 ## postgres-deps: Debian's postgresql for the run store's tests, which start and
 ## stop their own server through scripts/postgres-test.sh

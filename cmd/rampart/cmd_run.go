@@ -91,7 +91,9 @@ streams, and the difference in surviving asset value is reported.
 With --out DIR a report directory is written: report.html (self-contained,
 offline: map, altitude plot, tables, every catalog parameter used with its
 source), results.json (the --json document), events.csv (every shot and leak
-of every trial) and scene.json (the geometry; see 'rampart export').
+of every trial), scene.json (the geometry; see 'rampart export'), and as
+Parquet (docs/output.md) summary.parquet (the headline statistics) and, for
+an engine run, events.parquet (events.csv's rows).
 The directory is written whole or not at all: in a temporary directory beside
 DIR, renamed into place when complete; an earlier report at DIR is replaced,
 and left as it was if the run fails or is interrupted. A DIR that is a file,

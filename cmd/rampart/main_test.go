@@ -263,7 +263,7 @@ func TestRunOutWritesReportDir(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("rampart run --out = %d, stderr %q", code, errs)
 	}
-	for _, f := range []string{"report.html", "results.json", "events.csv", "scene.json"} {
+	for _, f := range []string{"report.html", "results.json", "events.csv", "scene.json", "events.parquet", "summary.parquet"} {
 		data, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil || len(data) == 0 {
 			t.Errorf("%s: %v (%d bytes)", f, err, len(data))

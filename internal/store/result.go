@@ -34,6 +34,8 @@ func SpecOf(s *scenario.Scenario, st study.Study, o study.Options) Spec {
 var mediaTypes = map[string]string{
 	study.ReportFile:                      "text/html; charset=utf-8",
 	study.EventsFile:                      "text/csv; charset=utf-8",
+	study.EventsParquetFile:               "application/vnd.apache.parquet",
+	study.SummaryParquetFile:              "application/vnd.apache.parquet",
 	scene.FileName:                        "application/json",
 	"export" + export.Ext(export.CZML):    "application/json",
 	"export" + export.Ext(export.KML):     "application/vnd.google-earth.kml+xml",
@@ -51,8 +53,8 @@ func OutcomeOf(res *study.Result) (Outcome, error) {
 	}
 	out := Outcome{Headline: res.Headline.Answer, Statistics: study.Statistics(res), Results: res.Document}
 	for _, n := range study.ReportFiles() {
-		if n == study.ResultsFile {
-			continue
+		if _, ok := files[n]; !ok || n == study.ResultsFile {
+			continue // not a file of this kind of run, or kept as Results
 		}
 		out.Files = append(out.Files, File{Name: n, MediaType: mediaTypes[n], Data: files[n]})
 	}

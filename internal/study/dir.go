@@ -26,8 +26,10 @@ const (
 )
 
 // WriteDir writes a run's report directory: report.html (self-contained,
-// offline), results.json (the JSON document), events.csv and scene.json
-// (the geometry, for rampart export). Every file is built before the
+// offline), results.json (the JSON document), events.csv, scene.json
+// (the geometry, for rampart export), summary.parquet (the headline
+// statistics, package parquetout) and, for an engine run, events.parquet
+// (events.csv's rows, converted from its spool row by row). Every file is built before the
 // first is written, and the directory is written whole or not at all
 // (package atomicdir): into a temporary directory beside dir, renamed into
 // place when complete. An earlier report at dir is replaced; on a failure
@@ -64,7 +66,7 @@ func Files(res *Result) (map[string][]byte, error) {
 // fileBodies are the files of a run's report directory, each a writer of
 // its contents: results.json, scene.json and report.html built first,
 // events.csv copied from the run's spool when it is written (it grows
-// with the trials).
+// with the trials), and events.parquet converted from the spool then.
 func fileBodies(res *Result) (map[string]fileBody, error) {
 	files := map[string]fileBody{ResultsFile: bytesBody(res.Document)}
 	var buf bytes.Buffer
@@ -82,6 +84,15 @@ func fileBodies(res *Result) (map[string]fileBody, error) {
 			return fmt.Errorf("%s: %w", EventsFile, err)
 		}
 		return nil
+	}
+	files[SummaryParquetFile] = func(w io.Writer) error { return writeSummaryParquet(w, res) }
+	if res.Kind == EngineKind {
+		files[EventsParquetFile] = func(w io.Writer) error {
+			if err := writeEventsParquet(w, res); err != nil {
+				return fmt.Errorf("%s: %w", EventsParquetFile, err)
+			}
+			return nil
+		}
 	}
 	return files, nil
 }
@@ -115,7 +126,7 @@ func (f syncedFile) Close() error {
 }
 
 // ReportFiles are the names of the files of a report directory, in the
-// order they are written.
+// order they are written (events.parquet only for an engine run).
 func ReportFiles() []string { return slices.Clone(reportFiles) }
 
 // CheckDir refuses, as bad input, a dir that WriteDir would refuse (a
@@ -129,13 +140,16 @@ func CheckDir(dir string) error {
 }
 
 // reportFiles are the files of a report directory, in the order written.
-var reportFiles = []string{EventsFile, ReportFile, ResultsFile, scene.FileName}
+var reportFiles = []string{EventsFile, EventsParquetFile, ReportFile, ResultsFile, scene.FileName, SummaryParquetFile}
 
 // writeFiles writes files as the report directory dir, each file made by
 // create (a parameter so that tests can make it fail midway).
 func writeFiles(ctx context.Context, dir string, files map[string]fileBody, create func(string) (io.WriteCloser, error)) error {
 	err := atomicdir.WriteDir(ctx, dir, reportFiles, func(tmp string) error {
 		for _, n := range reportFiles {
+			if files[n] == nil {
+				continue // not a file of this kind of run
+			}
 			f, err := create(filepath.Join(tmp, n))
 			if err != nil {
 				return err

@@ -60,6 +60,7 @@ func (l *eventLog) observe(t int, o *sim.Outcome) {
 		return
 	}
 	sp := l.spool
+	sp.trials = l.trials
 	for _, sh := range o.Shots {
 		threat := ""
 		if sh.Flight >= 0 {
@@ -130,6 +131,7 @@ type eventSpool struct {
 	stamp  []byte            // ",version,sha,seed\n", encoded
 	fields map[string][]byte // each name's encoded cell
 	row    []byte            // the row being built, reused
+	trials int               // trials whose events are all spooled
 	err    error             // the first write error
 }
 

@@ -1,6 +1,9 @@
 package study
 
 import (
+	"io"
+
+	"github.com/rampart-sim/rampart/internal/parquetout"
 	"testing"
 
 	"github.com/rampart-sim/rampart/internal/sim"
@@ -32,4 +35,36 @@ func BenchmarkEventSpool(b *testing.B) {
 		}
 		l.observe(i, o)
 	}
+}
+
+// BenchmarkEventsParquet is events.parquet's cost per row, converted from
+// a spool of europe-like trials (six shots, seven leakers) when written.
+func BenchmarkEventsParquet(b *testing.B) {
+	var flights []sim.Flight
+	for _, n := range []string{"shahab3-tabriz-kurecik#1", "shahab3-tabriz-kurecik#2", "ghadr1-tabriz-ankara#1", "ghadr1-tabriz-ankara#2", "sejjil-tabriz-bucharest#1", "sejjil-tabriz-bucharest#2", "sejjil-tabriz-athens", "sejjil-kermanshah-ankara#1", "sejjil-kermanshah-ankara#2", "sejjil-semnan-ankara"} {
+		flights = append(flights, sim.Flight{Name: n, LaunchTime: 60, FlightTime: 700})
+	}
+	world := &sim.World{Flights: flights}
+	sp, err := newEventSpool([]string{"(devel) go1.26.8", "8a88b7eb74b19cb1549436c21985324a5464cda79aff364edd47206fc89ba5a4", "1"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sp.Close()
+	l := newEventLog(world, sp)
+	o := &sim.Outcome{Leaked: []bool{true, true, true, true, false, false, false, true, true, true}}
+	for i := range 6 {
+		o.Shots = append(o.Shots, sim.Shot{Flight: 4 + i%3, Command: "US", Launcher: "aegis-ashore-poland/SM-3 IIA", Interceptor: "SM-3 IIA", Intercept: 688.9, Launch: 171, PkPlanned: 0.5576, MissM: 2510.8, ReachM: 18043.3, Kill: i%2 == 0})
+	}
+	const trials = 2000
+	for i := range trials {
+		l.observe(i, o)
+	}
+	m := parquetout.Meta{Version: "v", ScenarioSHA256: "sha", Seed: 1, Trials: trials}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := sp.writeParquet(io.Discard, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*l.rows), "ns/row")
 }
