@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rampart-sim/rampart/internal/progress"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
 	"github.com/rampart-sim/rampart/internal/study"
@@ -183,12 +184,10 @@ func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, po
 		}
 		points = []int{point}
 	}
-	errw := cmd.ErrOrStderr()
+	meter := progress.New(cmd.ErrOrStderr())
+	defer meter.Close()
 	o.Progress = func(done, total int) {
-		fmt.Fprintf(errw, "\rrampart: point %d of %d", done, total)
-		if done == total {
-			fmt.Fprintln(errw)
-		}
+		meter.Report("sweep points", done, total)
 	}
 	rows, err := grid.Run(s, points, o)
 	if err != nil {

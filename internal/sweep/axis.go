@@ -97,8 +97,12 @@ func (a *Axis) check(v Value, s *scenario.Scenario) error {
 	if t.IsCatalog() {
 		lo, hi, what := catalog.Bounds(t.Key, t.Band.Unit)
 		if v.Num < lo || v.Num > hi || math.IsNaN(v.Num) {
-			return badInput("--vary %s: %s is out of range; %s.%s is %s, allowed: %s to %s %s (catalog: %s)",
-				t.Path, v.Text, t.Entry, t.Key, what, fmtNum(lo), fmtNum(hi), t.Band.Unit, t.Band)
+			unit := " " + t.Band.Unit
+			if t.Band.Unit == "1" {
+				unit = ""
+			}
+			return badInput("--vary %s: %s is out of range; %s.%s is %s, allowed: %s to %s%s (catalog: %s)",
+				t.Path, v.Text, t.Entry, t.Key, what, fmtNum(lo), fmtNum(hi), unit, t.Band)
 		}
 		return nil
 	}

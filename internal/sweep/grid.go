@@ -2,7 +2,10 @@ package sweep
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -96,6 +99,10 @@ type Row struct {
 	InterceptorsMean float64    `json:"interceptors_mean"`
 	InterceptorsCI95 [2]float64 `json:"interceptors_ci95"`
 	LeakerUnit       string     `json:"leaker_unit"`
+	// Refused is why the engine refused the point's inputs (for example
+	// a burnout speed that the interceptor's stage masses contradict);
+	// the statistics are then zero and not drawn.
+	Refused string `json:"refused,omitempty"`
 }
 
 // Options are a sweep's run settings.
@@ -154,14 +161,31 @@ func (g *Grid) RunPoint(base *scenario.Scenario, k int, o Options) (Row, error) 
 		return Row{}, err
 	}
 	seed := PointSeed(o.Seed, k)
-	p, err := study.RunPoint(s, study.Options{Context: o.Context, Sim: sim.DefaultOptions(), Seed: seed,
-		Trials: o.Trials, Workers: o.Workers, Fidelity: o.Fidelity}, ov)
+	r, err := runRow(s, ov, seed, o)
 	if err != nil {
 		return Row{}, fmt.Errorf("point %d (%s): %w", k, describe(settings), err)
 	}
-	r := rowOf(p)
 	r.Point, r.Settings = k, settings
 	return r, nil
+}
+
+// runRow runs one engine Monte Carlo of s through ov; a refusal of its
+// inputs by the engine (a *scenario.Errors) becomes a refused row.
+func runRow(s *scenario.Scenario, ov catalog.Overrides, seed int64, o Options) (Row, error) {
+	p, err := study.RunPoint(s, study.Options{Context: o.Context, Sim: sim.DefaultOptions(), Seed: seed,
+		Trials: o.Trials, Workers: o.Workers, Fidelity: o.Fidelity}, ov)
+	var se *scenario.Errors
+	if errors.As(err, &se) && len(ov) > 0 {
+		msgs := make([]string, 0, len(se.Problems))
+		for _, pr := range se.Problems {
+			msgs = append(msgs, pr.Msg)
+		}
+		return Row{Seed: seed, Fidelity: o.Fidelity, Trials: o.Trials, Refused: strings.Join(slices.Compact(msgs), "; ")}, nil
+	}
+	if err != nil {
+		return Row{}, err
+	}
+	return rowOf(p), nil
 }
 
 // rowOf is the row of a point's statistics.

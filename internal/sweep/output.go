@@ -159,6 +159,11 @@ func WriteText(w io.Writer, d *Document) error {
 		for _, s := range r.Settings {
 			cells = append(cells, s.Value)
 		}
+		if r.Refused != "" {
+			cells = append(cells, "refused: "+r.Refused)
+			fmt.Fprintln(tw, strings.Join(cells, "\t"))
+			continue
+		}
 		cells = append(cells, meanCI(r.LeakersMean, r.LeakersCI95), meanCI(r.InterceptorsMean, r.InterceptorsCI95))
 		for _, name := range assets {
 			cells = append(cells, assetCell(r, name))
@@ -267,7 +272,11 @@ func Report(d *Document, g *Grid, command string) *report.Document {
 					order = append(order, key)
 				}
 				ln.X = append(ln.X, r.Settings[i].Num)
-				ln.Y = append(ln.Y, stat.get(r))
+				y := stat.get(r)
+				if r.Refused != "" {
+					y = math.NaN() // breaks the line
+				}
+				ln.Y = append(ln.Y, y)
 			}
 			if len(order) > 8 {
 				order = order[:8] // a readable figure; the table has every point
@@ -297,7 +306,9 @@ func Report(d *Document, g *Grid, command string) *report.Document {
 		}
 		for _, r := range d.Rows {
 			idx := g.Index(r.Point)
-			hm.Values[idx[0]][idx[1]] = r.LeakersMean
+			if r.Refused == "" {
+				hm.Values[idx[0]][idx[1]] = r.LeakersMean
+			}
 		}
 		plots = append(plots, hm)
 	}
@@ -317,7 +328,9 @@ func axisList(d *Document) string {
 func minLeak(rows []Row) float64 {
 	m := math.Inf(1)
 	for _, r := range rows {
-		m = math.Min(m, r.LeakersMean)
+		if r.Refused == "" {
+			m = math.Min(m, r.LeakersMean)
+		}
 	}
 	return m
 }
@@ -325,7 +338,9 @@ func minLeak(rows []Row) float64 {
 func maxLeak(rows []Row) float64 {
 	m := math.Inf(-1)
 	for _, r := range rows {
-		m = math.Max(m, r.LeakersMean)
+		if r.Refused == "" {
+			m = math.Max(m, r.LeakersMean)
+		}
 	}
 	return m
 }
@@ -345,6 +360,10 @@ func pointTable(d *Document) report.Table {
 		row := []string{fmt.Sprint(r.Point), fmt.Sprint(r.Seed)}
 		for _, s := range r.Settings {
 			row = append(row, s.Value)
+		}
+		if r.Refused != "" {
+			t.Rows = append(t.Rows, append(row, "refused: "+r.Refused))
+			continue
 		}
 		row = append(row, meanCI(r.LeakersMean, r.LeakersCI95), meanCI(r.InterceptorsMean, r.InterceptorsCI95))
 		for _, a := range assets {
