@@ -38,6 +38,13 @@ type Value struct {
 // catalog value against catalog.Bounds.
 func ParseAxis(arg string, s *scenario.Scenario, systems []string) (*Axis, error) {
 	path, list, ok := cutOutsideQuotes(arg, '=')
+	if !ok {
+		// An unbalanced quote: cut at the last '=' and let the path's
+		// parser name the quote.
+		if i := strings.LastIndexByte(arg, '='); i >= 0 {
+			path, list, ok = arg[:i], arg[i+1:], true
+		}
+	}
 	if !ok || strings.TrimSpace(list) == "" {
 		return nil, badInput("--vary %q: want PATH=VALUES, e.g. owners[US].doctrine.salvo=1,2,3 or catalog.\"SM-3 IIA\".burnout_speed_kms=3.5:6:0.25", arg)
 	}
