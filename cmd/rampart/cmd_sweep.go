@@ -78,7 +78,7 @@ func (g *gridFlags) options(cmd *cobra.Command, s *scenario.Scenario, defTrials 
 		o.Fidelity = f.String()
 		if f == sim.FastFidelity {
 			if err := study.FastRefusal(s, study.Options{}, nil); err != nil {
-				return o, nil, badInput("--fidelity fast: %s: %v; use --fidelity full", s.Name, err)
+				return o, nil, badInput("--fidelity fast: %s: %v (--fidelity full)", s.Name, err)
 			}
 		}
 	default:

@@ -24,6 +24,7 @@ func TestSweepCommand(t *testing.T) {
 		{[]string{"sweep", "redzikowo-icbm", "--vary", "run.duration_s=1"}, "runs engine scenarios only"},
 		{[]string{"sensitivity", "redzikowo-icbm"}, "runs engine scenarios only"},
 		{[]string{"sweep", "europe", "--vary", "owners[US].doctrine.salvo=1", "--fidelity", "slow"}, "allowed: full, fast"},
+		{[]string{"sweep", "../../examples/scenarios/mixed-raid.yaml", "--vary", "owners[0].doctrine.salvo=1", "--fidelity", "fast"}, "is a cruise missile"},
 	} {
 		code, _, errs := rampart(t, c.args...)
 		if code != exitBadInput || !strings.Contains(errs, c.want) {
@@ -44,6 +45,12 @@ func TestSweepCommand(t *testing.T) {
 	}
 	if string(one.Rows[0]) != string(all.Rows[3]) {
 		t.Errorf("--point 3:\n%s\nwant\n%s", one.Rows[0], all.Rows[3])
+	}
+	// Without --fidelity a scenario that rules fast out runs full, and
+	// says so.
+	code, out, errs = rampart(t, "sweep", "../../examples/scenarios/mixed-raid.yaml", "--vary", "owners[0].doctrine.salvo=1", "--trials", "2")
+	if code != exitOK || !strings.Contains(out, "every point runs at full fidelity") {
+		t.Errorf("mixed-raid sweep = %d, %q, %s", code, out, errs)
 	}
 	dir := filepath.Join(t.TempDir(), "sw")
 	if code, _, errs := rampart(t, append(args[:len(args)-1], "--out", dir)...); code != exitOK {
