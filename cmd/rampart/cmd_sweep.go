@@ -194,6 +194,7 @@ func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, po
 		return err
 	}
 	doc := sweep.NewDocument(s, grid, o, rows, notes)
+	doc.Reproduce = sweepCommand(name, varies, o, points)
 	for _, p := range doc.Unmoved(grid) {
 		doc.Notes = append(doc.Notes, fmt.Sprintf("no statistic moved along %s: the engine may not read that value, or its effect is below what the trials resolve", p))
 	}
@@ -202,7 +203,7 @@ func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, po
 		return err
 	}
 	if g.out != "" {
-		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.Report(doc, grid, sweepCommand(name, varies, o, points)), js); err != nil {
+		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.Report(doc, grid, doc.Reproduce), js); err != nil {
 			return err
 		}
 	}

@@ -54,17 +54,20 @@ type BandDoc struct {
 
 // Document is the JSON document of a sweep.
 type Document struct {
-	Scenario       string    `json:"scenario"`
-	File           string    `json:"file"`
-	RampartVersion string    `json:"rampart_version"`
-	ScenarioSHA256 string    `json:"scenario_sha256"`
-	Seed           int64     `json:"seed"`
-	Trials         int       `json:"trials"`
-	Fidelity       string    `json:"fidelity"`
-	Notes          []string  `json:"notes"`
-	Axes           []AxisDoc `json:"axes"`
-	Points         int       `json:"points"`
-	Rows           []Row     `json:"rows"`
+	Scenario       string `json:"scenario"`
+	File           string `json:"file"`
+	RampartVersion string `json:"rampart_version"`
+	ScenarioSHA256 string `json:"scenario_sha256"`
+	Seed           int64  `json:"seed"`
+	// Reproduce is the command line that reruns the sweep; a point
+	// reruns with it and --point K.
+	Reproduce string    `json:"reproduce"`
+	Trials    int       `json:"trials"`
+	Fidelity  string    `json:"fidelity"`
+	Notes     []string  `json:"notes"`
+	Axes      []AxisDoc `json:"axes"`
+	Points    int       `json:"points"`
+	Rows      []Row     `json:"rows"`
 }
 
 // NewDocument builds the document of rows run from grid g on s.
