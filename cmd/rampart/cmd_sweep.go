@@ -115,7 +115,8 @@ index or by name:
   owners[US].doctrine.salvo   threats[sejjil-tabriz-bucharest].count
   threats[0].launch_time_s    run.architecture
 or a catalog value of a system the scenario uses, the name quoted when it
-holds spaces or dots, a stage value as stageN.field:
+holds spaces or dots (or written as the catalog matches it, ignoring case,
+spaces and hyphens: SM-3IIA), a stage value as stageN.field:
   catalog."SM-3 IIA".burnout_speed_kms   catalog.Sejjil.stage1.thrust_kn
 VALUES is a list (1,2,3; true,false; words) or an inclusive range
 lo:hi:step (at most ` + fmt.Sprint(sweep.MaxAxisValues) + ` values). Every value is checked before anything
@@ -134,9 +135,10 @@ interceptors per raid (means, normal 95 % intervals) and each asset's
 P(survive) (Wilson 95 % interval). --out DIR writes report.html (a line
 plot per axis, a heat map of leakers for two axes, the table) and
 results.json.`,
-		Example: `  rampart sweep europe --vary 'owners[US].doctrine.salvo=1,2,3' --trials 500
-  rampart sweep europe --vary 'catalog."SM-3 IIA".burnout_speed_kms=3.5:6:0.25' --out sweep-bo
-  rampart sweep europe --vary 'owners[US].doctrine.salvo=1,2' --vary 'catalog."SM-3 IB".pk=0.4:0.8:0.1' --point 3`,
+		Example: `  rampart sweep europe --vary "owners[US].doctrine.salvo=1,2,3" --trials 100
+  rampart sweep europe --vary catalog.SM-3IIA.burnout_speed_kms=3.5:4.5:0.25 --out sweep-bo
+  rampart sweep europe --vary "owners[US].doctrine.salvo=1,2" --vary "catalog.SM-3IB.pk=0.4:0.8:0.1" --point 3
+  (in a shell, quote a catalog name with spaces: --vary 'catalog."SM-3 IIA".pk=0.5,0.7')`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			err := runSweep(cmd, args[0], &g, varies, point)

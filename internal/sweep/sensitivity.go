@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -37,6 +38,22 @@ func Params(systems []string) (banded []Param, fixed int) {
 		}
 	}
 	return banded, fixed
+}
+
+// Matching returns the params whose Name contains one of words
+// (case-insensitive).
+func Matching(params []Param, words []string) []Param {
+	var out []Param
+	for _, p := range params {
+		n := strings.ToLower(p.Name())
+		for _, w := range words {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" && strings.Contains(n, w) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // SensitivityRow is one parameter's two runs: at its low and at its high
