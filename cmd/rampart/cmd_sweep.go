@@ -123,7 +123,8 @@ lo:hi:step (at most ` + fmt.Sprint(sweep.MaxAxisValues) + ` values). Every value
 runs: a scenario field by the scenario's validation, a catalog value
 against its physical bounds (a probability 0 to 1, lengths non-negative);
 a catalog value may leave its sourced low–high band (the report names the
-band). Names, run.seed, run.trials and run.fidelity are not varied.
+band). Names, run.seed, run.trials, run.fidelity, the analysis section and
+the reader's text (question, summary, assumptions) are not varied.
 
 Points are numbered from 0, the last axis varying fastest. Point K runs
 with its own seed, derived from (--seed, K), so --point K reruns that point

@@ -44,6 +44,9 @@ var refused = map[string]string{
 	"run.trials":   "use --trials",
 	"run.fidelity": "use --fidelity",
 	"analysis":     "sweeps run the engine; an analysis section is not varied",
+	"question":     "text for readers; the engine does not read it",
+	"summary":      "text for readers; the engine does not read it",
+	"assumptions":  "text for readers; the engine does not read it",
 }
 
 // parseTarget parses PATH and resolves it against s, the scenario as
@@ -65,7 +68,7 @@ func parseTarget(path string, s *scenario.Scenario, systems []string) (*Target, 
 		}
 	}
 	for k, why := range refused {
-		if strings.Join(plain, ".") == k || (k == "analysis" && plain[0] == k) {
+		if strings.Join(plain, ".") == k || (!strings.Contains(k, ".") && plain[0] == k) {
 			return nil, badInput("--vary %s: %s is not varied: %s", path, k, why)
 		}
 	}

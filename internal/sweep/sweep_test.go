@@ -66,6 +66,8 @@ func TestParseAxisErrors(t *testing.T) {
 		{`owners[US].doctrine.salvo=1,1`, `given twice`},
 		{`owners[US].name=x`, `names are not varied`},
 		{`run.seed=1,2`, `run.seed is not varied`},
+		{`question=a,b`, `the engine does not read it`},
+		{`assumptions[0]=a`, `the engine does not read it`},
 		{`catalog."SM-3 IIA".pk=0.5,1.2`, `1.2 is out of range; SM-3 IIA.pk is a probability or fraction, allowed: 0 to 1`},
 		{`catalog."SM-3 IIA".pkk=1`, `SM-3 IIA has no value "pkk"; allowed: burn_time_s`},
 		{`catalog.Nope.pk=1`, `catalog: no entry "Nope"`},
