@@ -99,6 +99,20 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 			base:   []string{"catalog"},
 			values: map[string]string{"all": "", "kind": "radar"},
 		}},
+		"sweep": {{
+			base: []string{"sweep", "europe", "--vary", "owners[US].doctrine.salvo=1,2", "--trials", "2"},
+			values: map[string]string{"fidelity": "full", "json": "", "out": filepath.Join(dir, "sweep"), "point": "1",
+				"seed": "8", "trials": "3", "vary": "owners[US].doctrine.shoot_look_shoot=true,false"},
+			exempt: workers,
+			writes: map[string]string{"out": filepath.Join(dir, "sweep", "report.html")},
+		}},
+		"sensitivity": {{
+			base: []string{"sensitivity", "europe", "--params", "SM-3 IB.pk", "--trials", "2"},
+			values: map[string]string{"fidelity": "full", "json": "", "out": filepath.Join(dir, "sens"),
+				"seed": "8", "trials": "3", "params": "AN/TPY-2.loss_db"},
+			exempt: workers,
+			writes: map[string]string{"out": filepath.Join(dir, "sens", "report.html")},
+		}},
 	}
 }
 

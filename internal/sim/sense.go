@@ -44,7 +44,15 @@ func (w *World) Sense(rng *rand.Rand) ([]Sensing, error) {
 func (w *World) rcsBand(i int, boosting bool) catalog.Value {
 	f := &w.Flights[i]
 	if f.Missile != "" {
-		if e, err := catalog.Lookup(f.Missile); err == nil {
+		// The Spec's entry, not the shared catalog's: a sweep or
+		// sensitivity run may have overridden its RCS.
+		e, err := catalog.Entry{}, error(nil)
+		if w.Spec != nil && f.Threat >= 0 && f.Threat < len(w.Spec.Threats) && w.Spec.Threats[f.Threat].Missile.Name == f.Missile {
+			e = w.Spec.Threats[f.Threat].Missile
+		} else {
+			e, err = catalog.Lookup(f.Missile)
+		}
+		if err == nil {
 			if v, err := radar.RCSBand(e, boosting); err == nil {
 				return v
 			}

@@ -31,7 +31,13 @@ func BuildWorld(s *scenario.Scenario, o sim.Options) (*sim.World, error) {
 // buildWorld is BuildWorld reporting the missiles aimed, if progress is
 // not nil, under the label "aiming threats".
 func buildWorld(s *scenario.Scenario, o sim.Options, progress func(label string, done, total int)) (*sim.World, error) {
-	spec, ix, bad := newSpec(s)
+	return buildWorldWith(s, o, nil, progress)
+}
+
+// buildWorldWith is buildWorld looking the catalog up through ov (a sweep
+// point's or a sensitivity run's overrides; nil: the catalog as it is).
+func buildWorldWith(s *scenario.Scenario, o sim.Options, ov catalog.Overrides, progress func(label string, done, total int)) (*sim.World, error) {
+	spec, ix, bad := newSpecWith(s, ov)
 	var aimed func(done, total int)
 	if progress != nil {
 		aimed = func(done, total int) { progress("aiming threats", done, total) }
@@ -130,6 +136,12 @@ type specIndex struct {
 }
 
 func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
+	return newSpecWith(s, nil)
+}
+
+// newSpecWith is newSpec looking the systems (missiles, aircraft, radars,
+// interceptors) up through ov.
+func newSpecWith(s *scenario.Scenario, ov catalog.Overrides) (*sim.Spec, *specIndex, keyedList) {
 	spec := &sim.Spec{Architecture: architecture(s.Run.Architecture)}
 	ix := &specIndex{}
 	var bad keyedList
@@ -150,12 +162,12 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 		var entry catalog.Entry
 		switch {
 		case th.Missile != "":
-			if entry, err = catalog.Lookup(th.Missile); err != nil {
+			if entry, err = ov.Lookup(th.Missile); err != nil {
 				bad.add(key, path+".missile", err.Error())
 				continue
 			}
 		case th.Aircraft != "":
-			if entry, err = catalog.Lookup(th.Aircraft); err != nil {
+			if entry, err = ov.Lookup(th.Aircraft); err != nil {
 				bad.add(key, path+".aircraft", err.Error())
 				continue
 			}
@@ -201,7 +213,7 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 				path := fmt.Sprintf("sites[%d].platforms[%d].parts[%d]", i, j, k)
 				switch pt.Kind {
 				case scenario.Radar:
-					e, err := catalog.Lookup(pt.Type)
+					e, err := ov.Lookup(pt.Type)
 					if err != nil {
 						bad.add([4]int{groupSites, i, j, k}, path, err.Error())
 						continue
@@ -211,7 +223,7 @@ func newSpec(s *scenario.Scenario) (*sim.Spec, *specIndex, keyedList) {
 					p.Radars = append(p.Radars, rd)
 					radarPart[j] = append(radarPart[j], k)
 				case scenario.Launcher:
-					e, err := catalog.Lookup(pt.Interceptor)
+					e, err := ov.Lookup(pt.Interceptor)
 					if err != nil {
 						bad.add([4]int{groupLaunchers, i, j, k}, path+".interceptor", err.Error())
 						continue
