@@ -90,7 +90,7 @@ func runSensitivity(cmd *cobra.Command, name string, g *gridFlags, only []string
 	}
 	if g.out != "" {
 		command := strings.Join([]string{"rampart", "sensitivity", study.ShellQuote(name), "--trials", fmt.Sprint(o.Trials), "--seed", fmt.Sprint(o.Seed), "--fidelity", o.Fidelity}, " ")
-		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.SensitivityReport(res, command), js); err != nil {
+		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.SensitivityReport(res, command), js, nil); err != nil {
 			return err
 		}
 	}

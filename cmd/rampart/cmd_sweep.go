@@ -206,7 +206,7 @@ func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, po
 		return err
 	}
 	if g.out != "" {
-		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.Report(doc, grid, doc.Reproduce), js); err != nil {
+		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.Report(doc, grid, doc.Reproduce), js, doc.WriteSummaryParquet); err != nil {
 			return err
 		}
 	}

@@ -60,4 +60,7 @@ func TestSweepCommand(t *testing.T) {
 	if err != nil || !strings.Contains(string(html), "Heat map: Leakers per raid") {
 		t.Errorf("report.html without the heat map (%v)", err)
 	}
+	if st, err := os.Stat(filepath.Join(dir, "summary.parquet")); err != nil || st.Size() == 0 {
+		t.Errorf("sweep --out wrote no summary.parquet (%v)", err)
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rampart-sim/rampart/internal/atomicdir"
 	"github.com/rampart-sim/rampart/internal/jsonout"
+	"github.com/rampart-sim/rampart/internal/parquetout"
 	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/report"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -24,7 +25,7 @@ const (
 	ResultsFile = "results.json"
 )
 
-var dirFiles = []string{ReportFile, ResultsFile}
+var dirFiles = []string{ReportFile, ResultsFile, parquetout.SummaryFile}
 
 // CheckDir refuses an --out target that cannot be written (exit 2).
 func CheckDir(dir string) error {
@@ -377,9 +378,10 @@ func pointTable(d *Document) report.Table {
 	return t
 }
 
-// WriteDir writes report.html and results.json into dir, whole or not at
-// all (package atomicdir).
-func WriteDir(ctx context.Context, dir string, doc *report.Document, results []byte) error {
+// WriteDir writes report.html and results.json into dir, and, when
+// summary is not nil, summary.parquet from it, whole or not at all
+// (package atomicdir).
+func WriteDir(ctx context.Context, dir string, doc *report.Document, results []byte, summary func(io.Writer) error) error {
 	var html bytes.Buffer
 	if err := report.Write(&html, doc); err != nil {
 		return err
@@ -388,6 +390,20 @@ func WriteDir(ctx context.Context, dir string, doc *report.Document, results []b
 		if err := os.WriteFile(filepath.Join(tmp, ReportFile), html.Bytes(), 0o644); err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(tmp, ResultsFile), results, 0o644)
+		if err := os.WriteFile(filepath.Join(tmp, ResultsFile), results, 0o644); err != nil {
+			return err
+		}
+		if summary == nil {
+			return nil
+		}
+		f, err := os.Create(filepath.Join(tmp, parquetout.SummaryFile))
+		if err != nil {
+			return err
+		}
+		if err := summary(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	})
 }
