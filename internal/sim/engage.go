@@ -468,23 +468,27 @@ type pending struct {
 // (perpendicular to the closing velocity) and its end game succeeds (Pk_ssp).
 func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 	w, tr := b.w, b.tr
-	keep := b.pending[:0]
-	for _, p := range b.pending {
-		if w.Commands[p.cmd].Picture != pic {
-			keep = append(keep, p)
-			continue
-		}
-		if p.at > T {
-			// In-flight target update: follow the track while it lasts.
-			b.follow(T, &p, tracks)
-
-			keep = append(keep, p)
+	// The shots still in the air stay in b.pending, in order, compacted in
+	// place: a pending shot is about 600 bytes, and only the resolved ones
+	// move the rest.
+	n := 0
+	for j := range b.pending {
+		p := &b.pending[j]
+		if w.Commands[p.cmd].Picture != pic || p.at > T {
+			if p.at > T && w.Commands[p.cmd].Picture == pic {
+				// In-flight target update: follow the track while it lasts.
+				b.follow(T, p, tracks)
+			}
+			if n != j {
+				b.pending[n] = *p
+			}
+			n++
 			continue
 		}
 		s := &b.shots[p.shot]
-		b.follow(T, &p, tracks)
+		b.follow(T, p, tracks)
 		est := p.est
-		predicted := b.predictShot(&p, est.X, est.T, p.x.T)
+		predicted := b.predictShot(p, est.X, est.T, p.x.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
 		// predicted point across the line of sight.
@@ -516,7 +520,7 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 			tr.dead[i] = math.Min(tr.dead[i], p.x.T)
 		}
 	}
-	b.pending = keep
+	b.pending = b.pending[:n]
 }
 
 // follow updates a pending shot's estimate of its target from the
@@ -544,7 +548,11 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		if !tracks[k].FireControl {
 			continue // a new track's velocity is not yet worth a handover
 		}
-		if d := r3.Norm(r3.Sub(estPos(&tracks[k].Estimate), want)); d < bestD {
+		dv := r3.Sub(estPos(&tracks[k].Estimate), want)
+		if r3.Norm2(dv) > farther*bestD*bestD {
+			continue // surely not nearer: spare the norm
+		}
+		if d := r3.Norm(dv); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -553,6 +561,12 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		p.cur, p.curT = p.est.X, p.est.T
 	}
 }
+
+// farther is a factor on a squared distance above which the distance, as
+// r3.Norm forms it (two hypots, a few units in the last place), is surely
+// larger: follow's squared test then skips the norm, without changing
+// which track is nearest.
+const farther = 1 + 1e-9
 
 // predictShot predicts the state x at t0 of pending shot p's target to t.
 func (b *battle) predictShot(p *pending, x track.Vec6, t0, t float64) track.Vec6 {
