@@ -353,7 +353,11 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			continue
 		}
 		lu := &w.Launchers[l]
-		var firstLaunch float64
+		var (
+			firstLaunch float64
+			x           intercept.Intercept
+			scanned     bool // x is PIP's, from the window's scan
+		)
 		if b.window != nil {
 			var bs intercept.BattleSpace
 			bs, ok = b.window(l, tk, path, T, tImp)
@@ -361,9 +365,10 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			firstLaunch = bs.FirstLaunch
 		} else {
 			// Window's FirstLaunch, found without scanning the rest of the
-			// battle space (its LastLaunch is never before T).
+			// battle space (its LastLaunch is never before T), and PIP's
+			// intercept for a launch now when the scan made PIP's.
 			var sf intercept.Shortfall
-			firstLaunch, ok, sf = intercept.FirstLaunch(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+			firstLaunch, ok, sf, x, scanned = intercept.FirstLaunchPIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
 			reach.add(sf, lu.Interceptor.MinAlt, ok)
 		}
 		if !ok {
@@ -373,10 +378,12 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			e.nextEval = math.Min(e.nextEval, firstLaunch)
 			continue
 		}
-		var x intercept.Intercept
-		if b.pip != nil {
+		switch {
+		case b.pip != nil:
 			x, ok = b.pip(l, tk, path, T, tImp)
-		} else {
+		case scanned:
+			ok = true
+		default:
 			x, ok = intercept.PIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
 		}
 		if !ok {
