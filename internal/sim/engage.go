@@ -622,7 +622,7 @@ func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA,
 		}
 	}
 	_, t1 := p.Span()
-	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
+	tImp, impact, ok := c2.PredictSampledImpact(p.At, p.Pos, est.T, t1, predictStep)
 	return p, tImp, impact, ok
 }
 
