@@ -136,6 +136,9 @@ type battle struct {
 	engagedBy [][]bool // [flight][command]
 	barred    []bool
 	planner   *track.Ballistic
+	// plannerStates is planner's PropagateState with its constants
+	// formed once.
+	plannerStates track.StateStepper
 	// pkPlanner is planner with pkStep, for the planned kill probability.
 	pkPlanner *track.Ballistic
 	// reachModel carries an out-of-reach track's prediction forward (reach.go).
@@ -181,6 +184,7 @@ type candTrack struct {
 func newBattle(tr *trial) *battle {
 	w := tr.w
 	b := &battle{tr: tr, w: w, rng: tr.rng, engOf: make([][]*engagement, len(w.Commands)), planner: &track.Ballistic{Q: plannerQ}, pkPlanner: &track.Ballistic{Q: plannerQ, MaxStep: pkStep}, reachModel: &track.Ballistic{MaxStep: reachStep}}
+	b.plannerStates = b.planner.StateStepper()
 	b.mags = make([]c2.Magazine, len(w.Launchers))
 	for l, lu := range w.Launchers {
 		b.mags[l] = c2.Magazine{Rounds: lu.Rounds, Left: lu.Rounds}
@@ -588,7 +592,7 @@ func (b *battle) propagateState(id int, x track.Vec6, t0, t float64) track.Vec6 
 	if b.propagate != nil {
 		return b.propagate(id, x, t0, t)
 	}
-	return b.planner.PropagateState(x, t-t0)
+	return b.plannerStates.PropagateState(x, t-t0)
 }
 
 // assess applies the kill assessments due at T: a command learns whether
@@ -608,7 +612,7 @@ func (b *battle) assess(T float64) {
 // predict samples a track's ballistic prediction until it comes down, and
 // returns the path and the predicted impact.
 func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA, bool) {
-	m := &track.Ballistic{MaxStep: predictStep}
+	m := (&track.Ballistic{MaxStep: predictStep}).StateStepper()
 	p := b.newPath(est.T)
 	x := est.X
 	for t := 0.0; t <= predictHorizon; t += predictStep {
