@@ -483,12 +483,16 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 	// place: a pending shot is about 600 bytes, and only the resolved ones
 	// move the rest.
 	n := 0
+	// The shots of a salvo sit side by side and follow their target
+	// alike: a shot whose inputs are the previous one's takes its results.
+	var fm followMemo
+	var pm predictMemo
 	for j := range b.pending {
 		p := &b.pending[j]
 		if w.Commands[p.cmd].Picture != pic || p.at > T {
 			if p.at > T && w.Commands[p.cmd].Picture == pic {
 				// In-flight target update: follow the track while it lasts.
-				b.follow(T, p, tracks)
+				b.followAlike(T, p, tracks, &fm)
 			}
 			if n != j {
 				b.pending[n] = *p
@@ -497,9 +501,9 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 			continue
 		}
 		s := &b.shots[p.shot]
-		b.follow(T, p, tracks)
+		b.followAlike(T, p, tracks, &fm)
 		est := p.est
-		predicted := b.predictShot(p, est.X, est.T, p.x.T)
+		predicted := pm.predictShot(b, p, est.X, est.T, p.x.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
 		// predicted point across the line of sight.
@@ -534,16 +538,78 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 	b.pending = b.pending[:n]
 }
 
+// followMemo holds one follow of a handover: its inputs (the pending
+// shot's track, cur, curT and air) and results.
+type followMemo struct {
+	set      bool
+	track    int
+	cur      track.Vec6
+	curT     float64
+	air      bool
+	outTrack int
+	outCur   track.Vec6
+	outCurT  float64
+	from     int // the track whose estimate the shot took, −1 if none
+}
+
+// followAlike is follow, or, for a shot whose inputs are bit for bit
+// those of m's (the other shot of its salvo), m's results.
+func (b *battle) followAlike(T float64, p *pending, tracks []track.Track, m *followMemo) {
+	if m.set && p.track == m.track && p.air == m.air && sameBits(p.curT, m.curT) && sameVecBits(&p.cur, &m.cur) {
+		p.track, p.cur, p.curT = m.outTrack, m.outCur, m.outCurT
+		if m.from >= 0 {
+			p.est = tracks[m.from].Estimate
+		}
+		return
+	}
+	*m = followMemo{set: true, track: p.track, cur: p.cur, curT: p.curT, air: p.air}
+	m.from = b.follow(T, p, tracks)
+	m.outTrack, m.outCur, m.outCurT = p.track, p.cur, p.curT
+}
+
+// predictMemo holds one predictShot of a handover: its inputs and result.
+type predictMemo struct {
+	set       bool
+	track     int
+	air       bool
+	x         track.Vec6
+	t0, t     float64
+	predicted track.Vec6
+}
+
+// predictShot is b.predictShot, or m's result when its inputs are bit for
+// bit the same.
+func (m *predictMemo) predictShot(b *battle, p *pending, x track.Vec6, t0, t float64) track.Vec6 {
+	if m.set && p.track == m.track && p.air == m.air && sameBits(t0, m.t0) && sameBits(t, m.t) && sameVecBits(&x, &m.x) {
+		return m.predicted
+	}
+	*m = predictMemo{set: true, track: p.track, air: p.air, x: x, t0: t0, t: t}
+	m.predicted = b.predictShot(p, x, t0, t)
+	return m.predicted
+}
+
+func sameBits(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+
+func sameVecBits(a, b *track.Vec6) bool {
+	for i := range a {
+		if !sameBits(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // follow updates a pending shot's estimate of its target from the
 // picture: the track it follows, or else the fire-control track nearest the
 // prediction of its latest estimate (within sameObjectM); if there is
-// none, the latest estimate stands.
-func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
+// none, the latest estimate stands. It returns the index in tracks of the
+// track whose estimate the shot took, −1 if none.
+func (b *battle) follow(T float64, p *pending, tracks []track.Track) int {
 	for k := range tracks {
 		if tracks[k].ID == p.track {
 			p.est = tracks[k].Estimate
 			p.cur, p.curT = p.est.X, p.est.T
-			return
+			return k
 		}
 	}
 	if T > p.curT {
@@ -571,6 +637,7 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		p.est, p.track = tracks[best].Estimate, tracks[best].ID
 		p.cur, p.curT = p.est.X, p.est.T
 	}
+	return best
 }
 
 // farther is a factor on a squared distance above which the distance, as
