@@ -15,6 +15,34 @@ type PathFunc func(t float64) (pos, vel r3.Vec)
 // step seconds and bisects the crossing to 10 ms. ok is false if the path
 // stays above the ground.
 func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, ok bool) {
+	return predictImpactFrom(path, t0, t1, step, math.Inf(-1))
+}
+
+// clearQ is the surface value q (about twice the height over the radius)
+// above which a sample of a sampled path is surely above the ground at
+// the scan time next to it: 1e-6 is about 3 m of height, against the
+// nanometres by which the interpolant at a scan time (its few ulps of
+// accumulated step away from the sample's time) differs from the sample,
+// and 100 times surfaceGuard.
+const clearQ = 1e-6
+
+// PredictSampledImpact is PredictImpact(path, t0, t1, step), bit for bit,
+// for a path that passes through samples[k] at t0 + k·step and
+// interpolates between them (intercept.Path): the scan times at the
+// leading samples well clear of the ground are known to be above it and
+// not evaluated (TestPredictSampledImpactMatches).
+func PredictSampledImpact(path PathFunc, samples []r3.Vec, t0, t1, step float64) (t float64, p geo.LLA, ok bool) {
+	m := -1
+	for m+1 < len(samples) && surface(samples[m+1]) > clearQ {
+		m++
+	}
+	// Scan times before from are t0 + k·step, k ≤ m, to a few ulps.
+	return predictImpactFrom(path, t0, t1, step, t0+(float64(m)+0.5)*step)
+}
+
+// predictImpactFrom is PredictImpact, taking the scan times before from
+// as above the ground without evaluating them.
+func predictImpactFrom(path PathFunc, t0, t1, step, from float64) (t float64, p geo.LLA, ok bool) {
 	alt := func(t float64) (float64, geo.LLA) {
 		pos, _ := path(t)
 		g := geo.WGS84.ToGeodetic(pos)
@@ -26,12 +54,12 @@ func PredictImpact(path PathFunc, t0, t1, step float64) (t float64, p geo.LLA, o
 		return Above(pos)
 	}
 	prev := t0
-	if !above(t0) {
+	if !(t0 < from) && !above(t0) {
 		return math.NaN(), geo.LLA{}, false // already on the ground: no prediction
 	}
 	for tt := t0 + step; ; tt += step {
 		tt = math.Min(tt, t1)
-		if !above(tt) {
+		if !(tt < from) && !above(tt) {
 			lo, hi := prev, tt
 			for hi-lo > 0.01 {
 				mid := (lo + hi) / 2

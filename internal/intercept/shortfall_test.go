@@ -102,3 +102,48 @@ func TestFirstLaunchMatchesWindow(t *testing.T) {
 		t.Errorf("only %d feasible cases", feasible)
 	}
 }
+
+// TestFirstLaunchPIPMatchesPIP checks FirstLaunchPIP against FirstLaunch
+// and PIP bit for bit over the cases of TestFirstLaunchMatchesWindow: the
+// battle manager takes its intercept point instead of running PIP (issue
+// 13), which must not move any result.
+func TestFirstLaunchPIPMatchesPIP(t *testing.T) {
+	sites := []string{"Redzikowo", "Deveselu", "Kürecik", "Warsaw", "Sofia", "Athens", "Vilnius", "Washington DC"}
+	taken, feasible := 0, 0
+	for _, c := range engagementCases {
+		path, tr := c.s.path(t)
+		ic := interceptor(t, c.ic, catalog.PickCentral)
+		for _, sn := range append([]string{""}, sites...) {
+			site := c.s.siteLLA(t)
+			if sn != "" {
+				site = place(t, sn)
+			}
+			for _, after := range []float64{0, 60, 200, 350, 500, 900} {
+				decision := tr.LaunchTime + after
+				first, ok, sf := FirstLaunch(site, ic, path.At, decision, tr.ImpactTime, decision)
+				first2, ok2, sf2, x, pipOK := FirstLaunchPIP(site, ic, path.At, decision, tr.ImpactTime)
+				if ok != ok2 || sf != sf2 || (ok && first != first2) {
+					t.Errorf("%s from %q at +%.0f s: FirstLaunchPIP = %v, %v, %+v; FirstLaunch gives %v, %v, %+v",
+						c.name, sn, after, first2, ok2, sf2, first, ok, sf)
+				}
+				if !ok {
+					continue
+				}
+				feasible++
+				if !pipOK {
+					continue
+				}
+				taken++
+				want, wantOK := PIP(site, ic, path.At, decision, tr.ImpactTime)
+				if !wantOK || x != want {
+					t.Errorf("%s from %q at +%.0f s: FirstLaunchPIP's intercept %+v; PIP gives %+v, %v",
+						c.name, sn, after, x, want, wantOK)
+				}
+			}
+		}
+	}
+	if taken < 10 {
+		t.Errorf("the scan gave PIP's intercept in only %d of %d feasible cases", taken, feasible)
+	}
+	t.Logf("the scan gave PIP's intercept in %d of %d feasible cases", taken, feasible)
+}

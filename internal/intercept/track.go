@@ -39,7 +39,7 @@ func MissSigma(est track.Estimate, m track.MotionModel, t float64, dir r3.Vec) f
 		_, f := m.Propagate(est.X, dt)
 		q := m.Noise(est.X, dt)
 		var fp track.Mat6
-		for i := range 6 {
+		for i := range 3 { // rows 0–2 of F P: all the position block reads
 			for j := range 6 {
 				var s float64
 				for k := range 6 {

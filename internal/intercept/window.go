@@ -241,7 +241,7 @@ type Shortfall struct {
 // WindowShortfall is Window, and for an infeasible battle space also its
 // Shortfall (zero when feasible). The scan and its result are Window's.
 func WindowShortfall(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (BattleSpace, bool, Shortfall) {
-	return scanWindow(site, ic, th, t0, t1, decision, false)
+	return scanWindow(site, ic, th, t0, t1, decision, false, nil)
 }
 
 // FirstLaunch returns Window's BattleSpace.FirstLaunch, its ok and
@@ -249,14 +249,47 @@ func WindowShortfall(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision 
 // feasible intercept (TestFirstLaunchMatchesWindow). When ok, LastLaunch ≥
 // decision: every feasible intercept launches at or after the decision.
 func FirstLaunch(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64) (float64, bool, Shortfall) {
-	bs, ok, sf := scanWindow(site, ic, th, t0, t1, decision, true)
+	bs, ok, sf := scanWindow(site, ic, th, t0, t1, decision, true, nil)
 	return bs.FirstLaunch, ok, sf
+}
+
+// FirstLaunchPIP is FirstLaunch with t0 = decision, and also PIP(site,
+// ic, th, decision, t1) when the scan already made PIP's: pipOK then, and
+// pip is PIP's result bit for bit (TestFirstLaunchPIPMatchesPIP). The two
+// scans step over the same intercept times from the decision and bisect
+// the same way; pipOK holds when the first feasible intercept was found
+// by bisection within decision + MaxFlyout, PIP's test of a launch at the
+// decision (t − launch ≥ TMin) agreed with the window's (t − TMin ≥
+// decision) at every point examined, and no feasible stretch ended
+// between two scan points before it (where PIP looks closer). Otherwise
+// the caller runs PIP.
+func FirstLaunchPIP(site geo.LLA, ic *Interceptor, th Threat, decision, t1 float64) (first float64, ok bool, sf Shortfall, pip Intercept, pipOK bool) {
+	var pc pipCheck
+	bs, ok, sf := scanWindow(site, ic, th, decision, t1, decision, true, &pc)
+	if !ok {
+		return bs.FirstLaunch, false, sf, Intercept{}, false
+	}
+	if pc.refined && pc.agree && !pc.exit && pc.tFound <= decision+ic.MaxFlyout {
+		pip, pipOK = bs.First, true
+		pip.Launch, pip.FlyoutTime = decision, pip.T-decision
+	}
+	return bs.FirstLaunch, true, sf, pip, pipOK
+}
+
+// pipCheck is what scanWindow notes for FirstLaunchPIP.
+type pipCheck struct {
+	agree   bool    // PIP's test and the window's agreed at every point
+	exit    bool    // a feasible stretch (limits, envelope, closing) ended between scan points
+	refined bool    // the first feasible intercept was found by bisection
+	tFound  float64 // the scan point at which it was found
+	rawPrev bool    // the previous scan point's ok before the launch test
 }
 
 // scanWindow is Window's scan; firstOnly stops it at the first feasible
 // intercept, when only the BattleSpace's First, FirstIntercept and
-// FirstLaunch are complete.
-func scanWindow(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64, firstOnly bool) (BattleSpace, bool, Shortfall) {
+// FirstLaunch are complete. pc, when set, gathers FirstLaunchPIP's checks
+// (with firstOnly); they change nothing in the scan.
+func scanWindow(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float64, firstOnly bool, pc *pipCheck) (BattleSpace, bool, Shortfall) {
 	en, err := newEngagement(site, ic, th)
 	if err != nil {
 		return BattleSpace{}, false, Shortfall{}
@@ -292,7 +325,13 @@ func scanWindow(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float
 			latest = math.Max(latest, t-p.reach.TMin)
 		}
 	}
+	if pc != nil {
+		pc.agree = true
+	}
 	launchable := func(t float64, p point) point {
+		if pc != nil && (p.ok && t-p.reach.TMin >= decision) != (p.ok && t-decision >= p.reach.TMin) {
+			pc.agree = false
+		}
 		p.ok = p.ok && t-p.reach.TMin >= decision
 		p.x.Launch, p.x.FlyoutTime = t-p.reach.TMin, p.reach.TMin
 		return p
@@ -332,10 +371,19 @@ func scanWindow(site geo.LLA, ic *Interceptor, th Threat, t0, t1, decision float
 	for t := t0; ; {
 		p := en.at(t)
 		note(t, p)
+		if pc != nil && !found {
+			if t > t0 && pc.rawPrev && !p.ok {
+				pc.exit = true
+			}
+			pc.rawPrev = p.ok
+		}
 		p = launchable(t, p)
 		if t > t0 && p.ok != prev.ok {
 			if p.ok && found {
 				bs.Gaps++
+			}
+			if pc != nil && !found {
+				pc.refined, pc.tFound = true, t
 			}
 			take(refine(prev, p))
 		}

@@ -138,6 +138,9 @@ type battle struct {
 	engagedBy [][]bool // [flight][command]
 	barred    []bool
 	planner   *track.Ballistic
+	// plannerStates is planner's PropagateState with its constants
+	// formed once.
+	plannerStates track.StateStepper
 	// pkPlanner is planner with pkStep, for the planned kill probability.
 	pkPlanner *track.Ballistic
 	// reachModel carries an out-of-reach track's prediction forward (reach.go).
@@ -183,6 +186,7 @@ type candTrack struct {
 func newBattle(tr *trial) *battle {
 	w := tr.w
 	b := &battle{tr: tr, w: w, rng: tr.rng, engOf: make([][]*engagement, len(w.Commands)), planner: &track.Ballistic{Q: plannerQ}, pkPlanner: &track.Ballistic{Q: plannerQ, MaxStep: pkStep}, reachModel: &track.Ballistic{MaxStep: reachStep}}
+	b.plannerStates = b.planner.StateStepper()
 	b.mags = make([]c2.Magazine, len(w.Launchers))
 	for l, lu := range w.Launchers {
 		b.mags[l] = c2.Magazine{Rounds: lu.Rounds, Left: lu.Rounds}
@@ -355,7 +359,11 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			continue
 		}
 		lu := &w.Launchers[l]
-		var firstLaunch float64
+		var (
+			firstLaunch float64
+			x           intercept.Intercept
+			scanned     bool // x is PIP's, from the window's scan
+		)
 		if b.window != nil {
 			var bs intercept.BattleSpace
 			bs, ok = b.window(l, tk, path, T, tImp)
@@ -363,9 +371,10 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			firstLaunch = bs.FirstLaunch
 		} else {
 			// Window's FirstLaunch, found without scanning the rest of the
-			// battle space (its LastLaunch is never before T).
+			// battle space (its LastLaunch is never before T), and PIP's
+			// intercept for a launch now when the scan made PIP's.
 			var sf intercept.Shortfall
-			firstLaunch, ok, sf = intercept.FirstLaunch(lu.Pos, lu.Interceptor, path.At, T, tImp, T)
+			firstLaunch, ok, sf, x, scanned = intercept.FirstLaunchPIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
 			reach.add(sf, lu.Interceptor.MinAlt, ok)
 		}
 		if !ok {
@@ -375,10 +384,12 @@ func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.
 			e.nextEval = math.Min(e.nextEval, firstLaunch)
 			continue
 		}
-		var x intercept.Intercept
-		if b.pip != nil {
+		switch {
+		case b.pip != nil:
 			x, ok = b.pip(l, tk, path, T, tImp)
-		} else {
+		case scanned:
+			ok = true
+		default:
 			x, ok = intercept.PIP(lu.Pos, lu.Interceptor, path.At, T, tImp)
 		}
 		if !ok {
@@ -470,23 +481,31 @@ type pending struct {
 // (perpendicular to the closing velocity) and its end game succeeds (Pk_ssp).
 func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 	w, tr := b.w, b.tr
-	keep := b.pending[:0]
-	for _, p := range b.pending {
-		if w.Commands[p.cmd].Picture != pic {
-			keep = append(keep, p)
-			continue
-		}
-		if p.at > T {
-			// In-flight target update: follow the track while it lasts.
-			b.follow(T, &p, tracks)
-
-			keep = append(keep, p)
+	// The shots still in the air stay in b.pending, in order, compacted in
+	// place: a pending shot is about 600 bytes, and only the resolved ones
+	// move the rest.
+	n := 0
+	// The shots of a salvo sit side by side and follow their target
+	// alike: a shot whose inputs are the previous one's takes its results.
+	var fm followMemo
+	var pm predictMemo
+	for j := range b.pending {
+		p := &b.pending[j]
+		if w.Commands[p.cmd].Picture != pic || p.at > T {
+			if p.at > T && w.Commands[p.cmd].Picture == pic {
+				// In-flight target update: follow the track while it lasts.
+				b.followAlike(T, p, tracks, &fm)
+			}
+			if n != j {
+				b.pending[n] = *p
+			}
+			n++
 			continue
 		}
 		s := &b.shots[p.shot]
-		b.follow(T, &p, tracks)
+		b.followAlike(T, p, tracks, &fm)
 		est := p.est
-		predicted := b.predictShot(&p, est.X, est.T, p.x.T)
+		predicted := pm.predictShot(b, p, est.X, est.T, p.x.T)
 		pred := r3.Vec{X: predicted[0], Y: predicted[1], Z: predicted[2]}
 		// The object the kill vehicle homes on: the one nearest the
 		// predicted point at the planned intercept time. Its miss is its
@@ -524,19 +543,81 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 			tr.dead[i] = math.Min(tr.dead[i], p.x.T)
 		}
 	}
-	b.pending = keep
+	b.pending = b.pending[:n]
+}
+
+// followMemo holds one follow of a handover: its inputs (the pending
+// shot's track, cur, curT and air) and results.
+type followMemo struct {
+	set      bool
+	track    int
+	cur      track.Vec6
+	curT     float64
+	air      bool
+	outTrack int
+	outCur   track.Vec6
+	outCurT  float64
+	from     int // the track whose estimate the shot took, −1 if none
+}
+
+// followAlike is follow, or, for a shot whose inputs are bit for bit
+// those of m's (the other shot of its salvo), m's results.
+func (b *battle) followAlike(T float64, p *pending, tracks []track.Track, m *followMemo) {
+	if m.set && p.track == m.track && p.air == m.air && sameBits(p.curT, m.curT) && sameVecBits(&p.cur, &m.cur) {
+		p.track, p.cur, p.curT = m.outTrack, m.outCur, m.outCurT
+		if m.from >= 0 {
+			p.est = tracks[m.from].Estimate
+		}
+		return
+	}
+	*m = followMemo{set: true, track: p.track, cur: p.cur, curT: p.curT, air: p.air}
+	m.from = b.follow(T, p, tracks)
+	m.outTrack, m.outCur, m.outCurT = p.track, p.cur, p.curT
+}
+
+// predictMemo holds one predictShot of a handover: its inputs and result.
+type predictMemo struct {
+	set       bool
+	track     int
+	air       bool
+	x         track.Vec6
+	t0, t     float64
+	predicted track.Vec6
+}
+
+// predictShot is b.predictShot, or m's result when its inputs are bit for
+// bit the same.
+func (m *predictMemo) predictShot(b *battle, p *pending, x track.Vec6, t0, t float64) track.Vec6 {
+	if m.set && p.track == m.track && p.air == m.air && sameBits(t0, m.t0) && sameBits(t, m.t) && sameVecBits(&x, &m.x) {
+		return m.predicted
+	}
+	*m = predictMemo{set: true, track: p.track, air: p.air, x: x, t0: t0, t: t}
+	m.predicted = b.predictShot(p, x, t0, t)
+	return m.predicted
+}
+
+func sameBits(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+
+func sameVecBits(a, b *track.Vec6) bool {
+	for i := range a {
+		if !sameBits(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // follow updates a pending shot's estimate of its target from the
 // picture: the track it follows, or else the fire-control track nearest the
 // prediction of its latest estimate (within sameObjectM); if there is
-// none, the latest estimate stands.
-func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
+// none, the latest estimate stands. It returns the index in tracks of the
+// track whose estimate the shot took, −1 if none.
+func (b *battle) follow(T float64, p *pending, tracks []track.Track) int {
 	for k := range tracks {
 		if tracks[k].ID == p.track {
 			p.est = tracks[k].Estimate
 			p.cur, p.curT = p.est.X, p.est.T
-			return
+			return k
 		}
 	}
 	if T > p.curT {
@@ -552,7 +633,11 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		if !tracks[k].FireControl {
 			continue // a new track's velocity is not yet worth a handover
 		}
-		if d := r3.Norm(r3.Sub(estPos(&tracks[k].Estimate), want)); d < bestD {
+		dv := r3.Sub(estPos(&tracks[k].Estimate), want)
+		if r3.Norm2(dv) > farther*bestD*bestD {
+			continue // surely not nearer: spare the norm
+		}
+		if d := r3.Norm(dv); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -560,7 +645,14 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) {
 		p.est, p.track = tracks[best].Estimate, tracks[best].ID
 		p.cur, p.curT = p.est.X, p.est.T
 	}
+	return best
 }
+
+// farther is a factor on a squared distance above which the distance, as
+// r3.Norm forms it (two hypots, a few units in the last place), is surely
+// larger: follow's squared test then skips the norm, without changing
+// which track is nearest.
+const farther = 1 + 1e-9
 
 // predictShot predicts the state x at t0 of pending shot p's target to t.
 func (b *battle) predictShot(p *pending, x track.Vec6, t0, t float64) track.Vec6 {
@@ -575,7 +667,7 @@ func (b *battle) propagateState(id int, x track.Vec6, t0, t float64) track.Vec6 
 	if b.propagate != nil {
 		return b.propagate(id, x, t0, t)
 	}
-	return b.planner.PropagateState(x, t-t0)
+	return b.plannerStates.PropagateState(x, t-t0)
 }
 
 // assess applies the kill assessments due at T: a command learns whether
@@ -595,7 +687,7 @@ func (b *battle) assess(T float64) {
 // predict samples a track's ballistic prediction until it comes down, and
 // returns the path and the predicted impact.
 func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA, bool) {
-	m := &track.Ballistic{MaxStep: predictStep}
+	m := (&track.Ballistic{MaxStep: predictStep}).StateStepper()
 	p := b.newPath(est.T)
 	x := est.X
 	for t := 0.0; t <= predictHorizon; t += predictStep {
@@ -609,7 +701,7 @@ func (b *battle) predict(est track.Estimate) (*intercept.Path, float64, geo.LLA,
 		}
 	}
 	_, t1 := p.Span()
-	tImp, impact, ok := c2.PredictImpact(p.At, est.T, t1, predictStep)
+	tImp, impact, ok := c2.PredictSampledImpact(p.At, p.Pos, est.T, t1, predictStep)
 	return p, tImp, impact, ok
 }
 

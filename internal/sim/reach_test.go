@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/rampart-sim/rampart/geo"
+	"github.com/rampart-sim/rampart/internal/c2"
 	"github.com/rampart-sim/rampart/internal/intercept"
 	"github.com/rampart-sim/rampart/internal/track"
 	"gonum.org/v1/gonum/spatial/r3"
@@ -145,4 +146,37 @@ func TestPkStepAccuracy(t *testing.T) {
 		}
 	}
 	t.Logf("largest relative error %.2g", worst)
+}
+
+// TestPredictSampledImpactMatches checks that predict's impact, which
+// skips the scan times at the prediction's samples well above the ground
+// (c2.PredictSampledImpact), is c2.PredictImpact's bit for bit, over
+// midcourse states perturbed by up to 20 km and 500 m/s and estimate times
+// that are not on any grid (issue 13: the output must not move).
+func TestPredictSampledImpactMatches(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 21))
+	b := &battle{}
+	x0 := midcourse()
+	hits := 0
+	for trial := range 500 {
+		x := x0
+		for i := range 3 {
+			x[i] += 20e3 * rng.NormFloat64()
+			x[3+i] += 500 * rng.NormFloat64()
+		}
+		est := track.Estimate{T: 1e3 * rng.Float64(), X: x}
+		b.npredicted = 0
+		path, tImp, impact, ok := b.predict(est)
+		_, t1 := path.Span()
+		wantT, wantP, wantOK := c2.PredictImpact(path.At, est.T, t1, predictStep)
+		if ok != wantOK || (ok && (tImp != wantT || impact != wantP)) {
+			t.Fatalf("trial %d: impact %v at %v (%v); PredictImpact %v at %v (%v)", trial, tImp, impact, ok, wantT, wantP, wantOK)
+		}
+		if ok {
+			hits++
+		}
+	}
+	if hits < 400 {
+		t.Errorf("only %d of 500 predictions came down", hits)
+	}
 }

@@ -58,16 +58,34 @@ type statePropagator interface {
 
 // PropagateState returns the state dt after x, without the Jacobian.
 func (m *Ballistic) PropagateState(x Vec6, dt float64) Vec6 {
-	gm, j2, re, w := m.constants()
-	c := newBallisticConst(gm, j2, re, w)
+	s := m.StateStepper()
+	return s.PropagateState(x, dt)
+}
+
+// StateStepper is a Ballistic model's PropagateState with the model's
+// constants formed once, for a caller that propagates state after state
+// (a prediction's samples, a track followed tick by tick): its results are
+// the model's PropagateState's, bit for bit.
+type StateStepper struct {
+	c       ballisticConst
+	maxStep float64
+}
+
+// StateStepper returns m's PropagateState with its constants formed once.
+func (m *Ballistic) StateStepper() StateStepper {
 	maxStep := m.MaxStep
 	if maxStep <= 0 {
 		maxStep = 2
 	}
-	n := max(int(math.Ceil(math.Abs(dt)/maxStep)), 1)
+	return StateStepper{c: newBallisticConst(m.constants()), maxStep: maxStep}
+}
+
+// PropagateState returns the state dt after x, without the Jacobian.
+func (s *StateStepper) PropagateState(x Vec6, dt float64) Vec6 {
+	n := max(int(math.Ceil(math.Abs(dt)/s.maxStep)), 1)
 	h := dt / float64(n)
 	for range n {
-		x = rk4(&c, x, h)
+		x = rk4(&s.c, x, h)
 	}
 	return x
 }
