@@ -44,7 +44,18 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 			"pick-threat": "low", "pick-defense": "low",
 			"seed": "8", "trials": "3", "warning-value": "", "out": filepath.Join(dir, out), "fidelity": "fast",
 			"db": filepath.Join(dir, out+".db"),
+			// Refused alone (--shard needs --out, --shards and --timeout
+			// need --nats; no server listens on port 1), or by analyses.
+			"shard": "1/2", "shards": "2", "timeout": "1m", "nats": "nats://127.0.0.1:1",
 		}
+	}
+	var shards []string
+	for _, i := range []string{"1", "2"} {
+		f := filepath.Join(dir, "part"+i+".shard")
+		if code, _, errs := rampart(t, "run", "--trials", "2", "--shard", i+"/2", "--out", f); code != exitOK {
+			t.Fatalf("run --shard: %d, %s", code, errs)
+		}
+		shards = append(shards, f)
 	}
 	workers := map[string]string{
 		"workers": "results must not depend on it (design contract); TestRunJSONIsOneDocumentAndDeterministic checks that they do not",
@@ -94,6 +105,11 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 			base:   []string{"export", runDir, "--format", "czml"},
 			values: map[string]string{"format": "kml", "out": filepath.Join(dir, "x.czml")},
 			writes: map[string]string{"out": filepath.Join(dir, "x.czml")},
+		}},
+		"merge": {{
+			base:   append([]string{"merge"}, shards...),
+			values: map[string]string{"json": "", "out": filepath.Join(dir, "merged")},
+			writes: map[string]string{"out": filepath.Join(dir, "merged", "results.json")},
 		}},
 		"catalog": {{
 			base:   []string{"catalog"},
