@@ -74,28 +74,9 @@ func mergeShards(cmd *cobra.Command, srcs []shard.Source, report func(string, in
 		return nil, badInput("%v", err)
 	}
 	defer set.Close()
-	h := set.Header
-	if h.RampartVersion != provenance.Version() {
-		return nil, badInput("%s was run by rampart %s; this is rampart %s, whose numbers may differ: merge with that version", srcs[0].Name, h.RampartVersion, provenance.Version())
-	}
-	s, err := scenario.Check(h.ScenarioFile, h.Scenario, scenario.DefaultCatalog())
+	s, st, o, err := recordedRun(set.Header, srcs[0].Name)
 	if err != nil {
 		return nil, err
-	}
-	if s.SHA256 != h.ScenarioSHA256 {
-		return nil, badInput("%s: the scenario text does not match its SHA-256 %s", srcs[0].Name, h.ScenarioSHA256)
-	}
-	s.Library = h.ScenarioLibrary
-	st, err := study.Decode(s)
-	if err != nil {
-		return nil, err
-	}
-	o, err := recordedOptions(s, h.Args)
-	if err != nil {
-		return nil, fmt.Errorf("the flags recorded in %s: %w", srcs[0].Name, err)
-	}
-	if o.Seed != h.Seed || o.Trials != h.Trials || o.WarningValue != (h.Passes == 2) {
-		return nil, badInput("%s: its flags %q give seed %d and %d trials, but it says seed %d and %d trials", srcs[0].Name, h.Args, o.Seed, o.Trials, h.Seed, h.Trials)
 	}
 	o.Context, o.Progress, o.Outcomes = cmd.Context(), report, set.Outcome
 	res, err := study.Run(s, st, o)
@@ -105,6 +86,35 @@ func mergeShards(cmd *cobra.Command, srcs []shard.Source, report func(string, in
 		return nil, badInput("%v", err)
 	}
 	return res, err
+}
+
+// recordedRun rebuilds the run a shard header records (from the file
+// called name): its scenario, study and options.
+func recordedRun(h shard.Header, name string) (*scenario.Scenario, study.Study, study.Options, error) {
+	var o study.Options
+	if h.RampartVersion != provenance.Version() {
+		return nil, nil, o, badInput("%s was run by rampart %s; this is rampart %s, whose numbers may differ: use that version", name, h.RampartVersion, provenance.Version())
+	}
+	s, err := scenario.Check(h.ScenarioFile, h.Scenario, scenario.DefaultCatalog())
+	if err != nil {
+		return nil, nil, o, err
+	}
+	if s.SHA256 != h.ScenarioSHA256 {
+		return nil, nil, o, badInput("%s: the scenario text does not match its SHA-256 %s", name, h.ScenarioSHA256)
+	}
+	s.Library = h.ScenarioLibrary
+	st, err := study.Decode(s)
+	if err != nil {
+		return nil, nil, o, err
+	}
+	o, err = recordedOptions(s, h.Args)
+	if err != nil {
+		return nil, nil, o, fmt.Errorf("the flags recorded in %s: %w", name, err)
+	}
+	if o.Seed != h.Seed || o.Trials != h.Trials || o.WarningValue != (h.Passes == 2) {
+		return nil, nil, o, badInput("%s: its flags %q give seed %d and %d trials, but it says seed %d and %d trials", name, h.Args, o.Seed, o.Trials, h.Seed, h.Trials)
+	}
+	return s, st, o, nil
 }
 
 // recordedOptions rebuilds the options of a run of s from the flags a

@@ -120,6 +120,7 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 	root.AddCommand(
 		newRunCmd(),
 		newMergeCmd(),
+		newWorkerCmd(),
 		newFlyCmd(),
 		newCatalogCmd(),
 		newScenariosCmd(),
