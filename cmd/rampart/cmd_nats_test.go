@@ -131,3 +131,23 @@ func TestNATSGatherTimeout(t *testing.T) {
 		t.Errorf("worker without --nats = %d, %q", code, errs)
 	}
 }
+
+// TestWorkerFlags: the worker refuses bad values of its flags and a
+// server that does not answer, with exit 2 naming the flag; its
+// --ack-wait, --max-deliver and --workers take effect in
+// TestNATSFourWorkersOneKilled (through cluster.Config and workerRun).
+func TestWorkerFlags(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"worker", "--nats", "nats://127.0.0.1:1", "--ack-wait", "0s"}, "--ack-wait"},
+		{[]string{"worker", "--nats", "nats://127.0.0.1:1", "--max-deliver", "0"}, "--max-deliver"},
+		{[]string{"worker", "--nats", "nats://127.0.0.1:1", "--workers", "-1"}, "--workers"},
+		{[]string{"worker", "--nats", "nats://127.0.0.1:1"}, "--nats nats://127.0.0.1:1: cannot connect"},
+	} {
+		if code, _, errs := rampart(t, c.args...); code != exitBadInput || !strings.Contains(errs, c.want) {
+			t.Errorf("%q = %d, %q; want exit 2 naming %s", c.args, code, errs, c.want)
+		}
+	}
+}

@@ -129,8 +129,8 @@ func TestEveryFlagHasAnEffect(t *testing.T) {
 	probes := flagProbes(t, dir)
 	for _, c := range newRootCmd(nil, nil).Commands() {
 		name := c.Name()
-		if c.Hidden || name == "help" || name == "completion" || name == "serve" {
-			continue // serve does not end by itself: TestServeFlags checks its flags
+		if c.Hidden || name == "help" || name == "completion" || name == "serve" || name == "worker" {
+			continue // serve and worker do not end by themselves: TestServeFlags and TestWorkerFlags check their flags
 		}
 		var flags []string
 		c.Flags().VisitAll(func(f *pflag.Flag) {
