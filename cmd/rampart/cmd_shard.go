@@ -28,7 +28,10 @@ func runSharded(cmd *cobra.Command, rf *runFlags, s *scenario.Scenario, st study
 		return badInput("%s applies to engine runs; %s runs the %s analysis", flag, s.Name, s.Analysis.Kind)
 	}
 	if fl.Changed("db") {
-		return badInput("--db keeps a whole run; a shard is part of one: store the merged run (rampart merge has no --db yet; run without --shard to store it)")
+		if rf.nats != "" {
+			return badInput("--db is not supported with --nats yet: write the merged run with --out, or run without --nats to store it")
+		}
+		return badInput("--db keeps a whole run; a shard is part of one (rampart merge has no --db yet; run without --shard to store it)")
 	}
 	if rf.nats != "" {
 		if rf.shard != "" {
