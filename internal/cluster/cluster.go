@@ -72,6 +72,9 @@ type Conn struct {
 	jobs    jetstream.Consumer
 	results jetstream.ObjectStore
 	cfg     Config
+	// beforeAck, if not nil, runs between a result's put and its ack;
+	// false leaves the job unacked (tests: a worker that dies there).
+	beforeAck func(shard.Header) bool
 }
 
 // Dial connects to url and creates the stream and the object store if
@@ -242,6 +245,10 @@ func (c *Conn) handle(ctx context.Context, msg jetstream.Msg, run RunShard) Even
 	defer cancel()
 	if _, err := c.results.PutBytes(pctx, resultName(h.RunID, h.Shard), data); err != nil {
 		ev.Err = fmt.Errorf("putting the result: %w", err)
+		return ev
+	}
+	if c.beforeAck != nil && !c.beforeAck(h) {
+		ev.Err = fmt.Errorf("stopped before the ack")
 		return ev
 	}
 	if err := msg.DoubleAck(pctx); err != nil {
