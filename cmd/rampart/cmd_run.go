@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -26,6 +29,10 @@ type runFlags struct {
 	out          string
 	fidelity     string
 	db           string
+	shard        string        // --shard i/n
+	nats         string        // --nats URL
+	shards       int           // --shards N with --nats
+	timeout      time.Duration // --timeout with --nats
 }
 
 func newRunCmd() *cobra.Command {
@@ -127,46 +134,24 @@ phase that runs longer than that.`,
 			if len(args) == 1 {
 				name = args[0]
 			}
-			opts, err := phys.options()
-			if err != nil {
-				return err
-			}
 			s, st, err := study.Load(name)
 			if err != nil {
 				return err
 			}
-			if err := checkStudyFlags(cmd.Flags(), s); err != nil {
+			o, err := rf.options(cmd.Flags(), &phys, s)
+			if err != nil {
 				return err
 			}
-			seed, trials := s.Run.Seed, s.Run.Trials
-			if cmd.Flags().Changed("seed") {
-				if rf.seed < 0 || rf.seed > scenario.MaxSeed {
-					return badInput("--seed %d is out of range; allowed: 0 to %d", rf.seed, int64(scenario.MaxSeed))
+			o.Context = cmd.Context()
+			if rf.nats == "" {
+				for _, f := range []string{"shards", "timeout"} {
+					if cmd.Flags().Changed(f) {
+						return badInput("--%s applies with --nats (the shard jobs of a run on NATS workers); --shard i/n runs one shard here", f)
+					}
 				}
-				seed = rf.seed
 			}
-			if cmd.Flags().Changed("trials") {
-				if rf.trials < 1 || rf.trials > scenario.MaxTrials {
-					return badInput("--trials %d is out of range; allowed: 1 to %d", rf.trials, scenario.MaxTrials)
-				}
-				trials = rf.trials
-			}
-			if cmd.Flags().Changed("fidelity") {
-				if _, err := sim.ParseFidelity(rf.fidelity); err != nil {
-					return badInput("--fidelity %q is not allowed; allowed: %s", rf.fidelity, strings.Join(sim.FidelityNames(), ", "))
-				}
-				if s.Analysis != nil {
-					return badInput("--fidelity has no effect here: %s runs the %s analysis, which has one fidelity; --fidelity (allowed: %s) applies to engine runs", s.Name, s.Analysis.Kind, strings.Join(sim.FidelityNames(), ", "))
-				}
-			} else {
-				rf.fidelity = ""
-			}
-			if rf.workers < 0 {
-				return badInput("--workers %d is out of range; allowed: 0 (all cores) or more", rf.workers)
-			}
-			workers := rf.workers
-			if workers == 0 {
-				workers = runtime.GOMAXPROCS(0)
+			if rf.shard != "" || rf.nats != "" {
+				return runSharded(cmd, &rf, s, st, o)
 			}
 			if rf.out != "" {
 				if err := study.CheckDir(rf.out); err != nil {
@@ -182,9 +167,7 @@ phase that runs longer than that.`,
 			}
 			meter := progress.New(cmd.ErrOrStderr())
 			defer meter.Close()
-			o := study.Options{Context: cmd.Context(), Sim: opts, Physics: phys.describe(opts),
-				Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(), Fidelity: rf.fidelity,
-				Progress: meter.Report}
+			o.Context, o.Progress = cmd.Context(), meter.Report
 			var res *study.Result
 			// storeErr is a failure to store a run that did finish: the
 			// run still prints and writes its output, then exits 1.
@@ -229,16 +212,84 @@ phase that runs longer than that.`,
 		},
 	}
 	cmd.Flags().BoolVar(&rf.asJSON, "json", false, "print one JSON document to stdout and nothing else")
-	cmd.Flags().IntVar(&rf.trials, "trials", 0, "Monte Carlo trials (default: the scenario's run.trials)")
-	cmd.Flags().Int64Var(&rf.seed, "seed", 0, "random seed (default: the scenario's run.seed)")
 	cmd.Flags().IntVar(&rf.workers, "workers", 0, "parallel workers (default 0: one per core); results do not depend on it")
 	cmd.Flags().StringVar(&rf.out, "out", "", "also write a report directory: report.html, results.json, events.csv and scene.json (for rampart export)")
-	cmd.Flags().StringVar(&rf.fidelity, "fidelity", "", "engine model of sensing and tracking: full, or fast (covariance-only tracks, for sweeps; default: the scenario's run.fidelity, else full)")
 	cmd.Flags().StringVar(&rf.db, "db", "", "also keep the run in a run store (see 'rampart runs'): "+dbHelp)
-	cmd.Flags().BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
-	phys.register(cmd.Flags())
-	phys.registerSidePicks(cmd.Flags())
+	registerResultFlags(cmd.Flags(), &rf, &phys)
+	cmd.Flags().StringVar(&rf.shard, "shard", "", "run only shard i/n of the trials (i from 1 to n, contiguous trial ranges) and write it to the file --out names, for 'rampart merge'")
+	cmd.Flags().StringVar(&rf.nats, "nats", "", "run the trials as --shards shard jobs on the workers of a NATS JetStream server (rampart worker) and merge them, e.g. nats://127.0.0.1:4222")
+	cmd.Flags().IntVar(&rf.shards, "shards", 0, "with --nats: how many shard jobs to split the trials into")
+	cmd.Flags().DurationVar(&rf.timeout, "timeout", 0, "with --nats: give up when the shards are not all back after this long (default 1h)")
 	return cmd
+}
+
+// options resolves the flags of fl (rampart run's, or those a shard
+// recorded) against s into the study's options; Progress is left unset.
+func (rf *runFlags) options(fl *pflag.FlagSet, phys *physicsFlags, s *scenario.Scenario) (study.Options, error) {
+	opts, err := phys.options()
+	if err != nil {
+		return study.Options{}, err
+	}
+	if err := checkStudyFlags(fl, s); err != nil {
+		return study.Options{}, err
+	}
+	seed, trials := s.Run.Seed, s.Run.Trials
+	if fl.Changed("seed") {
+		if rf.seed < 0 || rf.seed > scenario.MaxSeed {
+			return study.Options{}, badInput("--seed %d is out of range; allowed: 0 to %d", rf.seed, int64(scenario.MaxSeed))
+		}
+		seed = rf.seed
+	}
+	if fl.Changed("trials") {
+		if rf.trials < 1 || rf.trials > scenario.MaxTrials {
+			return study.Options{}, badInput("--trials %d is out of range; allowed: 1 to %d", rf.trials, scenario.MaxTrials)
+		}
+		trials = rf.trials
+	}
+	if fl.Changed("fidelity") {
+		if _, err := sim.ParseFidelity(rf.fidelity); err != nil {
+			return study.Options{}, badInput("--fidelity %q is not allowed; allowed: %s", rf.fidelity, strings.Join(sim.FidelityNames(), ", "))
+		}
+		if s.Analysis != nil {
+			return study.Options{}, badInput("--fidelity has no effect here: %s runs the %s analysis, which has one fidelity; --fidelity (allowed: %s) applies to engine runs", s.Name, s.Analysis.Kind, strings.Join(sim.FidelityNames(), ", "))
+		}
+	} else {
+		rf.fidelity = ""
+	}
+	if rf.workers < 0 {
+		return study.Options{}, badInput("--workers %d is out of range; allowed: 0 (all cores) or more", rf.workers)
+	}
+	workers := rf.workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return study.Options{Context: context.Background(), Sim: opts, Physics: phys.describe(opts),
+		Seed: seed, Trials: trials, Workers: workers, WarningValue: rf.warningValue, PicksGiven: phys.given(), Fidelity: rf.fidelity}, nil
+}
+
+// resultFlags are the flags of rampart run that change the numbers: a
+// shard records those given (shardArgs) for the merge to rebuild the run.
+var resultFlags = []string{"trials", "seed", "fidelity", "warning-value", "earth", "no-rotation", "no-drag", "pick", "pick-threat", "pick-defense"}
+
+// registerResultFlags adds resultFlags to fs.
+func registerResultFlags(fs *pflag.FlagSet, rf *runFlags, phys *physicsFlags) {
+	fs.IntVar(&rf.trials, "trials", 0, "Monte Carlo trials (default: the scenario's run.trials)")
+	fs.Int64Var(&rf.seed, "seed", 0, "random seed (default: the scenario's run.seed)")
+	fs.StringVar(&rf.fidelity, "fidelity", "", "engine model of sensing and tracking: full, or fast (covariance-only tracks, for sweeps; default: the scenario's run.fidelity, else full)")
+	fs.BoolVar(&rf.warningValue, "warning-value", false, "also run without sharing between owners and report the value of shared early warning")
+	phys.register(fs)
+	phys.registerSidePicks(fs)
+}
+
+// shardArgs returns the resultFlags given on fl, as --name=value.
+func shardArgs(fl *pflag.FlagSet) []string {
+	var args []string
+	fl.Visit(func(f *pflag.Flag) {
+		if slices.Contains(resultFlags, f.Name) {
+			args = append(args, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	return args
 }
 
 // checkStudyFlags refuses the flags that the study of s does not read: a

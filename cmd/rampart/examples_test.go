@@ -254,6 +254,10 @@ func TestEveryExampleRuns(t *testing.T) {
 				reason = why
 			}
 		}
+		if strings.Contains(ex.line, "nats://") {
+			t.Logf("%s: %q left out: it needs that NATS server and its workers; TestNATSFourWorkersOneKilled runs them on an embedded server", ex.source, ex.line)
+			continue
+		}
 		if strings.Contains(ex.line, "postgres://") {
 			t.Logf("%s: %q left out: it needs that PostgreSQL server; internal/store's tests run the store against one (scripts/postgres-test.sh)", ex.source, ex.line)
 			continue

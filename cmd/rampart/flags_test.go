@@ -44,7 +44,18 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 			"pick-threat": "low", "pick-defense": "low",
 			"seed": "8", "trials": "3", "warning-value": "", "out": filepath.Join(dir, out), "fidelity": "fast",
 			"db": filepath.Join(dir, out+".db"),
+			// Refused alone (--shard needs --out, --shards and --timeout
+			// need --nats; no server listens on port 1), or by analyses.
+			"shard": "1/2", "shards": "2", "timeout": "1m", "nats": "nats://127.0.0.1:1",
 		}
+	}
+	var shards []string
+	for _, i := range []string{"1", "2"} {
+		f := filepath.Join(dir, "part"+i+".shard")
+		if code, _, errs := rampart(t, "run", "--trials", "2", "--shard", i+"/2", "--out", f); code != exitOK {
+			t.Fatalf("run --shard: %d, %s", code, errs)
+		}
+		shards = append(shards, f)
 	}
 	workers := map[string]string{
 		"workers": "results must not depend on it (design contract); TestRunJSONIsOneDocumentAndDeterministic checks that they do not",
@@ -95,6 +106,11 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 			values: map[string]string{"format": "kml", "out": filepath.Join(dir, "x.czml")},
 			writes: map[string]string{"out": filepath.Join(dir, "x.czml")},
 		}},
+		"merge": {{
+			base:   append([]string{"merge"}, shards...),
+			values: map[string]string{"json": "", "out": filepath.Join(dir, "merged")},
+			writes: map[string]string{"out": filepath.Join(dir, "merged", "results.json")},
+		}},
 		"catalog": {{
 			base:   []string{"catalog"},
 			values: map[string]string{"all": "", "kind": "radar"},
@@ -127,8 +143,8 @@ func TestEveryFlagHasAnEffect(t *testing.T) {
 	probes := flagProbes(t, dir)
 	for _, c := range newRootCmd(nil, nil).Commands() {
 		name := c.Name()
-		if c.Hidden || name == "help" || name == "completion" || name == "serve" {
-			continue // serve does not end by itself: TestServeFlags checks its flags
+		if c.Hidden || name == "help" || name == "completion" || name == "serve" || name == "worker" {
+			continue // serve and worker do not end by themselves: TestServeFlags and TestWorkerFlags check their flags
 		}
 		var flags []string
 		c.Flags().VisitAll(func(f *pflag.Flag) {

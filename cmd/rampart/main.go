@@ -119,6 +119,8 @@ Exit codes: 0 success, 1 internal failure, 2 bad input.`,
 	})
 	root.AddCommand(
 		newRunCmd(),
+		newMergeCmd(),
+		newWorkerCmd(),
 		newFlyCmd(),
 		newCatalogCmd(),
 		newScenariosCmd(),

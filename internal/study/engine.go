@@ -26,22 +26,9 @@ func (*Engine) Validate() error { return nil }
 
 // Run flies the threats, runs the Monte Carlo and builds the result.
 func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
-	if o.WarningValue && s.Run.Architecture == scenario.Integrated {
-		return nil, badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
-	}
-	f, err := EngineFidelity(s, o)
+	world, o, err := engineWorld(s, o)
 	if err != nil {
 		return nil, err
-	}
-	o.Sim.Fidelity = f
-	world, err := buildWorld(s, o.Sim, o.Progress)
-	if err != nil {
-		return nil, err
-	}
-	if f == sim.FastFidelity {
-		if err := fastProblem(s, world, o.Fidelity != ""); err != nil {
-			return nil, err
-		}
 	}
 	// Every engine run keeps its events.csv, streamed to a spool; without
 	// a writable temporary directory it runs anyway, and only writing the
@@ -57,12 +44,62 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	return res, err
 }
 
+// engineWorld checks o against s and builds the world of an engine run,
+// returning o with its fidelity set.
+func engineWorld(s *scenario.Scenario, o Options) (*sim.World, Options, error) {
+	if o.WarningValue && s.Run.Architecture == scenario.Integrated {
+		return nil, o, badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
+	}
+	f, err := EngineFidelity(s, o)
+	if err != nil {
+		return nil, o, err
+	}
+	o.Sim.Fidelity = f
+	world, err := buildWorld(s, o.Sim, o.Progress)
+	if err != nil {
+		return nil, o, err
+	}
+	if f == sim.FastFidelity {
+		if err := fastProblem(s, world, o.Fidelity != ""); err != nil {
+			return nil, o, err
+		}
+	}
+	return world, o, nil
+}
+
+// aloneWorld is the world of an engine run's second pass (WarningValue):
+// no sharing between owners.
+func aloneWorld(s *scenario.Scenario, o Options) (*sim.World, error) {
+	alone := o.Sim
+	alone.NoSharing = true
+	return buildWorld(s, alone, o.Progress)
+}
+
+// enginePass runs pass (0: the run, 1: without sharing) of an engine run's
+// Monte Carlo, or replays it from o.Outcomes (rampart merge).
+func enginePass(world *sim.World, o Options, pass int, label string, observe func(int, *sim.Outcome)) (*sim.Summary, error) {
+	if o.Outcomes == nil {
+		return monteCarlo(world, o, label, observe)
+	}
+	var progress func(int)
+	if o.Progress != nil {
+		label = "merging shards: " + label
+		o.Progress(label, 0, o.Trials)
+		progress = func(done int) { o.Progress(label, done, o.Trials) }
+	}
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return world.Replay(ctx, o.Seed, o.Trials, progress, func(i int) (*sim.Outcome, error) { return o.Outcomes(pass, i) }, observe)
+}
+
 // engineTrials runs the Monte Carlo of world, its events streamed to spool
 // (nil: counted only), and builds the result.
 func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *eventSpool) (*Result, error) {
 	events := newEventLog(world, spool)
 	tally := newEngagementTally(world)
-	sum, err := monteCarlo(world, o, "Monte Carlo trials", func(t int, out *sim.Outcome) {
+	sum, err := enginePass(world, o, 0, "Monte Carlo trials", func(t int, out *sim.Outcome) {
 		events.observe(t, out)
 		tally.observe(t, out)
 	})
@@ -71,13 +108,11 @@ func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *even
 	}
 	var warn *sim.SharingValue
 	if o.WarningValue {
-		alone := o.Sim
-		alone.NoSharing = true
-		w2, err := buildWorld(s, alone, o.Progress)
+		w2, err := aloneWorld(s, o)
 		if err != nil {
 			return nil, err
 		}
-		sum2, err := monteCarlo(w2, o, "Monte Carlo trials without sharing", nil)
+		sum2, err := enginePass(w2, o, 1, "Monte Carlo trials without sharing", nil)
 		if err != nil {
 			return nil, err
 		}

@@ -50,6 +50,11 @@ type Options struct {
 	// scenario's run.fidelity. Only the engine reads it.
 	Fidelity string
 	Progress func(label string, done, total int)
+	// Outcomes, when not nil, gives the engine's trial outcomes instead of
+	// running them: trial t of pass 0 (the run) and of pass 1 (without
+	// sharing, WarningValue), asked in that order. rampart merge replays
+	// shards so (RunShard, package shard); analyses refuse it.
+	Outcomes func(pass, trial int) (*sim.Outcome, error)
 }
 
 // Close releases what the result holds open: the spooled events.csv of
@@ -167,13 +172,17 @@ func Check(s *scenario.Scenario, st Study) error {
 	return nil
 }
 
-// Run runs the study st of scenario s and builds its JSON document.
-func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
+// checkRun refuses the options that st does not take and fills in the
+// default physics.
+func checkRun(s *scenario.Scenario, st Study, o Options) (Options, error) {
 	if _, engine := st.(*Engine); o.WarningValue && !engine {
-		return nil, badInput("--warning-value applies to engine runs; %s runs the %s analysis (for the architecture analysis set warning_value: true in its analysis section)", s.File, s.Analysis.Kind)
+		return o, badInput("--warning-value applies to engine runs; %s runs the %s analysis (for the architecture analysis set warning_value: true in its analysis section)", s.File, s.Analysis.Kind)
 	}
 	if _, engine := st.(*Engine); o.Fidelity != "" && !engine {
-		return nil, badInput("--fidelity has no effect here: %s runs the %s analysis, which has one fidelity; --fidelity (allowed: %s) applies to engine runs", s.File, s.Analysis.Kind, strings.Join(sim.FidelityNames(), ", "))
+		return o, badInput("--fidelity has no effect here: %s runs the %s analysis, which has one fidelity; --fidelity (allowed: %s) applies to engine runs", s.File, s.Analysis.Kind, strings.Join(sim.FidelityNames(), ", "))
+	}
+	if _, engine := st.(*Engine); o.Outcomes != nil && !engine {
+		return o, badInput("shards apply to engine runs; %s runs the %s analysis", s.File, s.Analysis.Kind)
 	}
 	if o.Sim.Earth.GM == 0 {
 		// The zero Options hold no Earth: a caller that left them out
@@ -182,6 +191,15 @@ func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
 		o.Physics = DescribePhysics("wgs84", o.Sim)
 	}
 	if err := checkPicks(s, st, o); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// Run runs the study st of scenario s and builds its JSON document.
+func Run(s *scenario.Scenario, st Study, o Options) (*Result, error) {
+	o, err := checkRun(s, st, o)
+	if err != nil {
 		return nil, err
 	}
 	res, err := st.Run(s, o)
