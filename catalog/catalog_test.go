@@ -213,6 +213,29 @@ func Test9M729Claims(t *testing.T) {
 	}
 }
 
+// TestKalibrClaims: the Kalibr's claims (catalog/data/cruise.yaml) are
+// one per source position, and the export claim is reachable by name.
+func TestKalibrClaims(t *testing.T) {
+	for _, q := range []string{"Kalibr", "3M14", "SS-N-30A", "kalibr-nk", "3M-14"} {
+		if e, err := Lookup(q); err != nil || e.Name != "Kalibr" || e.Kind != KindCruiseMissile {
+			t.Errorf("Lookup(%q) = %v, %v", q, e.Name, err)
+		}
+	}
+	for q, want := range map[string]float64{"Kalibr (Russian official)": 1500, "Kalibr (Russian maximum)": 2500, "3M14 (export Club-S)": 300} {
+		c, err := Lookup(q)
+		if err != nil {
+			t.Fatalf("Lookup(%q): %v", q, err)
+		}
+		if got := c.Central("range_km"); got != want {
+			t.Errorf("Lookup(%q) range %v, want %v", q, got, want)
+		}
+	}
+	e, _ := Lookup("Kalibr")
+	if r := e.Params["range_km"]; r.Low != 1400 || r.Central != 1500 || r.High != 2500 {
+		t.Errorf("Kalibr range_km %+v, want 1400/1500/2500", r)
+	}
+}
+
 func TestLookupUnknownSuggests(t *testing.T) {
 	_, err := Lookup("Redzikovo")
 	if err == nil || !strings.Contains(err.Error(), "Redzikowo") {
