@@ -58,6 +58,17 @@ type leg struct {
 	azi    float64
 	length float64
 	s0     float64 // distance along the path at the start of the leg
+	// line is the geodesic leaving from at azi, set up once: its Position
+	// is what Ellipsoid.Direct computes from the same start, bit for bit,
+	// without rebuilding the line's series at every call.
+	line geo.GeodesicLine
+}
+
+// at returns the point at distance s along the leg and the forward azimuth
+// there, as direct(e, l.from, l.azi, s) does.
+func (l *leg) at(s float64) (geo.LLA, float64) {
+	lat, lon, azi2 := l.line.Position(s)
+	return geo.LLA{Lat: lat, Lon: lon, Alt: l.from.Alt}, azi2
 }
 
 type orbitTrack struct {
@@ -130,6 +141,7 @@ func newPath(e geo.Ellipsoid, speed, alt float64, waypoints []geo.LLA, start flo
 		return nil, &InputError{Field: "waypoints", Value: len(waypoints), Reason: "need at least two waypoints"}
 	}
 	p := &Path{Ellipsoid: e, Start: start, Speed: speed, Alt: alt}
+	g := geo.NewGeodesic(e)
 	for i := range len(waypoints) - 1 {
 		a, b := waypoints[i], waypoints[i+1]
 		if err := validateLLA("waypoints", a); err != nil {
@@ -139,7 +151,7 @@ func newPath(e geo.Ellipsoid, speed, alt float64, waypoints []geo.LLA, start flo
 			return nil, err
 		}
 		s, azi, _ := inverse(e, a, b)
-		p.legs = append(p.legs, leg{from: a, azi: azi, length: s, s0: p.Length})
+		p.legs = append(p.legs, leg{from: a, azi: azi, length: s, s0: p.Length, line: g.Line(a.Lat, a.Lon, azi)})
 		p.Length += s
 	}
 	return p, nil
@@ -164,15 +176,15 @@ func (p *Path) At(t float64) State {
 	case s >= p.Length && p.orbit != nil:
 		pos, azi = p.orbit.at(p.Ellipsoid, s-p.Length)
 	case s >= p.Length:
-		l := p.legs[len(p.legs)-1]
-		pos, azi = direct(p.Ellipsoid, l.from, l.azi, l.length)
+		l := &p.legs[len(p.legs)-1]
+		pos, azi = l.at(l.length)
 		if p.Impact {
 			ph = Landed
 		}
 	default:
 		i := sort.Search(len(p.legs), func(i int) bool { return p.legs[i].s0 > s }) - 1
-		l := p.legs[max(i, 0)]
-		pos, azi = direct(p.Ellipsoid, l.from, l.azi, s-l.s0)
+		l := &p.legs[max(i, 0)]
+		pos, azi = l.at(s - l.s0)
 	}
 	pos.Alt = p.Alt
 	st := State{T: t, LLA: pos, Phase: ph}
