@@ -163,15 +163,32 @@ func (p *Path) End() float64 { return p.Start + p.Length/p.Speed }
 
 // At returns the state at time t.
 func (p *Path) At(t float64) State {
+	pos, azi, ph := p.locate(t)
+	st := State{T: t, LLA: pos, Phase: ph}
+	enu := p.Ellipsoid.NewENU(pos)
+	st.Pos = enu.OriginECEF
+	if ph == Cruise {
+		sa, ca := math.Sincos(azi)
+		st.Vel = enu.Unrotate(r3.Vec{X: p.Speed * sa, Y: p.Speed * ca})
+	}
+	return st
+}
+
+// PosAt returns the ECEF position and the phase at time t, as At does
+// (NewENU's origin is ToECEF of the same point), without the local frame
+// and velocity that At builds.
+func (p *Path) PosAt(t float64) (r3.Vec, Phase) {
+	pos, _, ph := p.locate(t)
+	return p.Ellipsoid.ToECEF(pos), ph
+}
+
+// locate returns the geodetic position, track azimuth and phase at time t.
+func (p *Path) locate(t float64) (pos geo.LLA, azi float64, ph Phase) {
 	s := (t - p.Start) * p.Speed
-	ph := Cruise
+	ph = Cruise
 	if s < 0 {
 		s, ph = 0, Landed
 	}
-	var (
-		pos geo.LLA
-		azi float64
-	)
 	switch {
 	case s >= p.Length && p.orbit != nil:
 		pos, azi = p.orbit.at(p.Ellipsoid, s-p.Length)
@@ -187,20 +204,7 @@ func (p *Path) At(t float64) State {
 		pos, azi = l.at(s - l.s0)
 	}
 	pos.Alt = p.Alt
-	st := State{T: t, LLA: pos, Phase: ph}
-	enu := p.Ellipsoid.NewENU(pos)
-	st.Pos = enu.OriginECEF
-	if ph == Cruise {
-		sa, ca := math.Sincos(azi)
-		st.Vel = enu.Unrotate(r3.Vec{X: p.Speed * sa, Y: p.Speed * ca})
-	}
-	return st
-}
-
-// PosAt returns the ECEF position and the phase at time t, as At does.
-func (p *Path) PosAt(t float64) (r3.Vec, Phase) {
-	s := p.At(t)
-	return s.Pos, s.Phase
+	return pos, azi, ph
 }
 
 // at returns the position and track azimuth at distance s round the
