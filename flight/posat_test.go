@@ -24,10 +24,15 @@ func TestPosAtMatchesAt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rt := Racetrack{Anchor: geo.LLADeg(54, 22, 0), Heading: 0.5, LegLength: 60e3, TurnRate: 0.03}
+	ac, err := NewFlight(e.Ellipsoid, Aircraft{Name: "test-aircraft", Speed: 220, Alt: 8000}, []geo.LLA{geo.LLADeg(53, 19, 0), geo.LLADeg(53.5, 21, 0)}, &rt, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
 	movers := map[string]interface {
 		At(float64) State
 		PosAt(float64) (r3.Vec, Phase)
-	}{"ballistic": tr, "cruise": cr}
+	}{"ballistic": tr, "cruise": cr, "aircraft with racetrack": ac}
 	seen := map[Phase]bool{}
 	for name, m := range movers {
 		for k := -10; k <= 4000; k++ {

@@ -58,6 +58,17 @@ type leg struct {
 	azi    float64
 	length float64
 	s0     float64 // distance along the path at the start of the leg
+	// line is the geodesic leaving from at azi, set up once: its Position
+	// is what Ellipsoid.Direct computes from the same start, bit for bit,
+	// without rebuilding the line's series at every call.
+	line geo.GeodesicLine
+}
+
+// at returns the point at distance s along the leg and the forward azimuth
+// there, as direct(e, l.from, l.azi, s) does.
+func (l *leg) at(s float64) (geo.LLA, float64) {
+	lat, lon, azi2 := l.line.Position(s)
+	return geo.LLA{Lat: lat, Lon: lon, Alt: l.from.Alt}, azi2
 }
 
 type orbitTrack struct {
@@ -130,6 +141,7 @@ func newPath(e geo.Ellipsoid, speed, alt float64, waypoints []geo.LLA, start flo
 		return nil, &InputError{Field: "waypoints", Value: len(waypoints), Reason: "need at least two waypoints"}
 	}
 	p := &Path{Ellipsoid: e, Start: start, Speed: speed, Alt: alt}
+	g := geo.NewGeodesic(e)
 	for i := range len(waypoints) - 1 {
 		a, b := waypoints[i], waypoints[i+1]
 		if err := validateLLA("waypoints", a); err != nil {
@@ -139,7 +151,7 @@ func newPath(e geo.Ellipsoid, speed, alt float64, waypoints []geo.LLA, start flo
 			return nil, err
 		}
 		s, azi, _ := inverse(e, a, b)
-		p.legs = append(p.legs, leg{from: a, azi: azi, length: s, s0: p.Length})
+		p.legs = append(p.legs, leg{from: a, azi: azi, length: s, s0: p.Length, line: g.Line(a.Lat, a.Lon, azi)})
 		p.Length += s
 	}
 	return p, nil
@@ -151,30 +163,7 @@ func (p *Path) End() float64 { return p.Start + p.Length/p.Speed }
 
 // At returns the state at time t.
 func (p *Path) At(t float64) State {
-	s := (t - p.Start) * p.Speed
-	ph := Cruise
-	if s < 0 {
-		s, ph = 0, Landed
-	}
-	var (
-		pos geo.LLA
-		azi float64
-	)
-	switch {
-	case s >= p.Length && p.orbit != nil:
-		pos, azi = p.orbit.at(p.Ellipsoid, s-p.Length)
-	case s >= p.Length:
-		l := p.legs[len(p.legs)-1]
-		pos, azi = direct(p.Ellipsoid, l.from, l.azi, l.length)
-		if p.Impact {
-			ph = Landed
-		}
-	default:
-		i := sort.Search(len(p.legs), func(i int) bool { return p.legs[i].s0 > s }) - 1
-		l := p.legs[max(i, 0)]
-		pos, azi = direct(p.Ellipsoid, l.from, l.azi, s-l.s0)
-	}
-	pos.Alt = p.Alt
+	pos, azi, ph := p.locate(t)
 	st := State{T: t, LLA: pos, Phase: ph}
 	enu := p.Ellipsoid.NewENU(pos)
 	st.Pos = enu.OriginECEF
@@ -185,10 +174,37 @@ func (p *Path) At(t float64) State {
 	return st
 }
 
-// PosAt returns the ECEF position and the phase at time t, as At does.
+// PosAt returns the ECEF position and the phase at time t, as At does
+// (NewENU's origin is ToECEF of the same point), without the local frame
+// and velocity that At builds.
 func (p *Path) PosAt(t float64) (r3.Vec, Phase) {
-	s := p.At(t)
-	return s.Pos, s.Phase
+	pos, _, ph := p.locate(t)
+	return p.Ellipsoid.ToECEF(pos), ph
+}
+
+// locate returns the geodetic position, track azimuth and phase at time t.
+func (p *Path) locate(t float64) (pos geo.LLA, azi float64, ph Phase) {
+	s := (t - p.Start) * p.Speed
+	ph = Cruise
+	if s < 0 {
+		s, ph = 0, Landed
+	}
+	switch {
+	case s >= p.Length && p.orbit != nil:
+		pos, azi = p.orbit.at(p.Ellipsoid, s-p.Length)
+	case s >= p.Length:
+		l := &p.legs[len(p.legs)-1]
+		pos, azi = l.at(l.length)
+		if p.Impact {
+			ph = Landed
+		}
+	default:
+		i := sort.Search(len(p.legs), func(i int) bool { return p.legs[i].s0 > s }) - 1
+		l := &p.legs[max(i, 0)]
+		pos, azi = l.at(s - l.s0)
+	}
+	pos.Alt = p.Alt
+	return pos, azi, ph
 }
 
 // at returns the position and track azimuth at distance s round the

@@ -78,3 +78,29 @@ func TestRacetrack(t *testing.T) {
 		prev = s
 	}
 }
+
+// TestLegLineMatchesDirect checks that a leg's stored geodesic line gives
+// the point and azimuth of Ellipsoid.Direct from the leg's start bit for
+// bit, on WGS84 and on an ellipsoid without a precomputed Geodesic: Path.At
+// reads the line instead of solving Direct, and the engine's output must
+// not change.
+func TestLegLineMatchesDirect(t *testing.T) {
+	for _, e := range []geo.Ellipsoid{WGS84Earth().Ellipsoid, {A: 6378000, F: 1 / 300.0}} {
+		p, err := NewFlight(e, Aircraft{Name: "test", Speed: 250, Alt: 9000},
+			[]geo.LLA{geo.LLADeg(54.9, 20.4, 0), geo.LLADeg(54.2, 23.1, 0), geo.LLADeg(55.6, 25.0, 0)}, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range p.legs {
+			l := &p.legs[i]
+			for k := 0; k <= 200; k++ {
+				s := l.length * float64(k) / 200
+				got, gotAzi := l.at(s)
+				want, wantAzi := direct(e, l.from, l.azi, s)
+				if got != want || gotAzi != wantAzi {
+					t.Fatalf("ellipsoid %v leg %d at %g m: line gives %v %v; Direct gives %v %v", e, i, s, got, gotAzi, want, wantAzi)
+				}
+			}
+		}
+	}
+}
