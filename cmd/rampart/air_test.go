@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,33 +16,16 @@ import (
 // no altitude and the fast fidelity with an aircraft.
 func TestMixedRaidValidateAndRun(t *testing.T) {
 	path := filepath.Join("..", "..", "examples", "scenarios", "mixed-raid.yaml")
-	if code, out, errs := rampart(t, "validate", path); code != exitOK || !strings.Contains(out, "3 threats") {
-		t.Fatalf("rampart validate mixed-raid.yaml = %d, %q, %q; want ok with 3 threats", code, out, errs)
-	}
-	code, out, errs := rampart(t, "run", "--json", "--trials", "4", path)
-	if code != exitOK {
-		t.Fatalf("rampart run mixed-raid.yaml = %d, %q", code, errs)
-	}
-	var doc struct {
-		Engagements []struct {
-			Threat, Kind, Interceptor string
-			ShotsMean                 float64 `json:"shots_mean"`
-			LatDeg                    float64 `json:"intercept_lat_deg"`
-			AltKm                     float64 `json:"intercept_alt_km"`
-		} `json:"engagements"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	engagements := validateAndRun(t, path, 3)
 	kinds := map[string]bool{}
-	for _, e := range doc.Engagements {
+	for _, e := range engagements {
 		if e.ShotsMean > 0 && e.Interceptor != "" && e.LatDeg > 54 && e.LatDeg < 56 && e.AltKm > 0 {
 			kinds[e.Kind] = true
 		}
 	}
 	for _, k := range []string{"ballistic-missile", "cruise-missile", "aircraft"} {
 		if !kinds[k] {
-			t.Errorf("no engagement of a %s with an interceptor and an intercept point near Vilnius in %+v", k, doc.Engagements)
+			t.Errorf("no engagement of a %s with an interceptor and an intercept point near Vilnius in %+v", k, engagements)
 		}
 	}
 
@@ -68,4 +52,36 @@ func TestMixedRaidValidateAndRun(t *testing.T) {
 			t.Errorf("%s: validate and run disagree:\nvalidate: %s\nrun:      %s", c.name, msgs[0], msgs[1])
 		}
 	}
+}
+
+// engagementJSON is a row of a run's JSON "engagements", the fields these
+// tests read.
+type engagementJSON struct {
+	Threat, Kind, Interceptor string
+	ShotsMean                 float64 `json:"shots_mean"`
+	LatDeg                    float64 `json:"intercept_lat_deg"`
+	AltKm                     float64 `json:"intercept_alt_km"`
+}
+
+// validateAndRun checks that the scenario file passes validate with the
+// given number of threats and runs 4 trials with --json, and returns the
+// run's engagements.
+func validateAndRun(t *testing.T, file string, threats int) []engagementJSON {
+	t.Helper()
+	name := filepath.Base(file)
+	want := fmt.Sprintf("%d threats", threats)
+	if code, out, errs := rampart(t, "validate", file); code != exitOK || !strings.Contains(out, want) {
+		t.Fatalf("rampart validate %s = %d, %q, %q; want ok with %s", name, code, out, errs, want)
+	}
+	code, out, errs := rampart(t, "run", "--json", "--trials", "4", file)
+	if code != exitOK {
+		t.Fatalf("rampart run %s = %d, %q", name, code, errs)
+	}
+	var doc struct {
+		Engagements []engagementJSON `json:"engagements"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc.Engagements
 }

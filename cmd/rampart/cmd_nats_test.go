@@ -8,9 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
-
 	"github.com/rampart-sim/rampart/internal/cluster"
+	"github.com/rampart-sim/rampart/internal/cluster/natstest"
 	"github.com/rampart-sim/rampart/internal/shard"
 )
 
@@ -18,22 +17,6 @@ import (
 // killed worker's shard comes back quickly, and well above the time of a
 // 4-trial shard of europe (about 0.1 s of CPU, measured).
 const testAckWait = time.Second
-
-// natsServer starts an embedded NATS server with JetStream on 127.0.0.1,
-// a random port, its store in a temporary directory.
-func natsServer(t *testing.T) string {
-	t.Helper()
-	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("embedded NATS server not ready after 10 s")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
 
 // TestNATSFourWorkersOneKilled: four workers take the 8 shard jobs of a
 // 30-trial europe run; one is killed (its connection closed, its context
@@ -45,7 +28,7 @@ func TestNATSFourWorkersOneKilled(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("run = %d, %s", code, errs)
 	}
-	url := natsServer(t)
+	url := natstest.Server(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	cfg := cluster.Config{AckWait: testAckWait, MaxDeliver: 5}
@@ -119,7 +102,7 @@ func TestNATSFourWorkersOneKilled(t *testing.T) {
 // TestNATSGatherTimeout: with no worker, the gatherer gives up after
 // --timeout and names the shards missing.
 func TestNATSGatherTimeout(t *testing.T) {
-	url := natsServer(t)
+	url := natstest.Server(t)
 	code, _, errs := rampart(t, "run", "europe", "--trials", "4", "--nats", url, "--shards", "2", "--timeout", "1s")
 	if code == exitOK || !strings.Contains(errs, "0 of 2 shards are back; missing 1, 2") {
 		t.Errorf("run --nats with no worker = %d, %q; want a failure naming the missing shards", code, errs)

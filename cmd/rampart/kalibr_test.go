@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,25 +34,9 @@ func TestKalibrRouteRuns(t *testing.T) {
 		t.Fatal("mixed-raid.yaml has no assets: line to insert before")
 	}
 	file := writeTemp(t, "kalibr.yaml", body)
-	if code, out, errs := rampart(t, "validate", file); code != exitOK || !strings.Contains(out, "4 threats") {
-		t.Fatalf("rampart validate = %d, %q, %q; want ok with 4 threats", code, out, errs)
-	}
-	code, out, errs := rampart(t, "run", "--json", "--trials", "4", file)
-	if code != exitOK {
-		t.Fatalf("rampart run = %d, %q", code, errs)
-	}
-	var doc struct {
-		Engagements []struct {
-			Threat, Kind, Interceptor string
-			ShotsMean                 float64 `json:"shots_mean"`
-			AltKm                     float64 `json:"intercept_alt_km"`
-		} `json:"engagements"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	engagements := validateAndRun(t, file, 4)
 	engaged := false
-	for _, e := range doc.Engagements {
+	for _, e := range engagements {
 		if strings.HasPrefix(e.Threat, "slcm#") {
 			if e.Kind != "cruise-missile" {
 				t.Errorf("%s kind %q, want cruise-missile", e.Threat, e.Kind)
@@ -66,6 +49,6 @@ func TestKalibrRouteRuns(t *testing.T) {
 		}
 	}
 	if !engaged {
-		t.Errorf("no engagement of the Kalibr at 50 m in %+v", doc.Engagements)
+		t.Errorf("no engagement of the Kalibr at 50 m in %+v", engagements)
 	}
 }

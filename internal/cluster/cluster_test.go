@@ -8,34 +8,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
-
+	"github.com/rampart-sim/rampart/internal/cluster/natstest"
 	"github.com/rampart-sim/rampart/internal/shard"
 )
 
 // testAckWait is short, so that an unacked job comes back within the test.
 const testAckWait = time.Second
 
-func natsServer(t *testing.T) string {
-	t.Helper()
-	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("embedded NATS server not ready after 10 s")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
-
 // TestRedeliveredAfterPutCountedOnce: a worker dies after putting shard
 // 2's result and before acking it; the job is delivered again, run again
 // and put again, and the gatherer returns each of the 4 shards once, with
 // its content.
 func TestRedeliveredAfterPutCountedOnce(t *testing.T) {
-	url := natsServer(t)
+	url := natstest.Server(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	cfg := Config{AckWait: testAckWait, MaxDeliver: 5}
