@@ -79,24 +79,22 @@ func TestEngineLowFlierSensing(t *testing.T) {
     place: Vilnius
     %s
     platforms: [{name: fcr, parts: [{kind: radar, type: AN/MPQ-65, azimuth_deg: 250}]}]`
-	ground := lowFlierScenario(t, fmt.Sprintf(vilnius, ""))
-	w, _, dg := firstDetection(t, ground, 54.69, 25.28)
-	if got := w.Radars[0].Radar.Site.Alt; got != 4 {
-		t.Errorf("MPQ-65 antenna at %g m, want the catalog's 4 m", got)
-	}
-	t.Logf("MPQ-65 (4 m) first detects the 50 m flier %.1f km out", dg/1e3)
-	if h := horizon(4, 50); !(dg <= h*1.005 && dg > h-firstDetectTolKm*1e3) {
-		t.Errorf("MPQ-65 first detection %.1f km out, want at its horizon %.1f km (−%g km)", dg/1e3, h/1e3, firstDetectTolKm)
-	}
-
-	tower := lowFlierScenario(t, fmt.Sprintf(vilnius, "antenna_height_m: 30"))
-	w, _, dt := firstDetection(t, tower, 54.69, 25.28)
-	if got := w.Radars[0].Radar.Site.Alt; got != 30 {
-		t.Errorf("MPQ-65 antenna at %g m, want the site's 30 m", got)
-	}
-	t.Logf("MPQ-65 on a 30 m tower first detects it %.1f km out", dt/1e3)
-	if h := horizon(30, 50); !(dt <= h*1.005 && dt > h-firstDetectTolKm*1e3) {
-		t.Errorf("30 m tower first detection %.1f km out, want at its horizon %.1f km (−%g km)", dt/1e3, h/1e3, firstDetectTolKm)
+	for _, c := range []struct {
+		name, site string  // the radar as logged, the site's extra line
+		altM       float64 // the antenna height the run must use, m
+		from       string  // where that height comes from
+	}{
+		{"MPQ-65 (4 m)", "", 4, "the catalog's 4 m"},
+		{"MPQ-65 on a 30 m tower", "antenna_height_m: 30", 30, "the site's 30 m"},
+	} {
+		w, _, d := firstDetection(t, lowFlierScenario(t, fmt.Sprintf(vilnius, c.site)), 54.69, 25.28)
+		if got := w.Radars[0].Radar.Site.Alt; got != c.altM {
+			t.Errorf("%s: MPQ-65 antenna at %g m, want %s", c.name, got, c.from)
+		}
+		t.Logf("%s first detects the 50 m flier %.1f km out", c.name, d/1e3)
+		if h := horizon(c.altM, 50); !(d <= h*1.005 && d > h-firstDetectTolKm*1e3) {
+			t.Errorf("%s first detection %.1f km out, want at its horizon %.1f km (−%g km)", c.name, d/1e3, h/1e3, firstDetectTolKm)
+		}
 	}
 
 	awacs := lowFlierScenario(t, `  - name: awacs
