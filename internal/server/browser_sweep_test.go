@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -63,5 +64,25 @@ func TestBrowserSweep(t *testing.T) {
 	if again != 2 {
 		t.Errorf("the sweep's link shows %v plots, want 2", again)
 	}
+	// A two-axis sweep, started through the API, opened by its link:
+	// 4 line plots (2 statistics × 2 axes, a line per value of the
+	// other axis) and the heat map of its 2 × 2 points.
+	var c CreatedSweep
+	in := SweepRequest{ScenarioInput: ScenarioInput{Scenario: "europe"}, Trials: ptr(2),
+		Vary: []string{"owners[US].doctrine.salvo=1,2", "owners[US].doctrine.shoot_look_shoot=true,false"}}
+	if code := call(t, "POST", hs.URL+"/api/sweeps", in, &c); code != 202 {
+		t.Fatalf("POST /api/sweeps = %d", code)
+	}
+	waitSweep(t, hs.URL, c.ID)
+	open(t, ctx, fmt.Sprintf("%s/?tab=sweep&sweep=%d", hs.URL, c.ID))
+	grid := eval[map[string]any](t, ctx, `new Promise((r) => { const f = () => document.body.dataset.sweepDone ? r({
+		plots: document.querySelectorAll('#sw-out svg.sweep-plot').length,
+		lines: document.querySelectorAll('#sw-out svg.sweep-plot polyline').length,
+		cells: document.querySelectorAll('#sw-out svg.sweep-heat rect').length,
+	}) : setTimeout(f, 100); f(); })`)
+	if grid["plots"].(float64) != 4 || grid["lines"].(float64) != 8 || grid["cells"].(float64) != 4 {
+		t.Errorf("two-axis sweep page: %v; want 4 plots of 2 lines and a heat map of 4 cells", grid)
+	}
+	saveScreenshot(t, ctx, "sweep-europe-grid.png")
 	checkPage(t, l, hs.URL)
 }

@@ -779,8 +779,9 @@ async function compare(a, b) {
 const sweepColors = ['#d62828', '#0b5cad', '#2a9d8f', '#e9a23b', '#6a4c93', '#555', '#8ab17d', '#bc4749'];
 
 // sweepPlot draws series ({name, pts: [[x, y, lo, hi]]}) as lines with
-// their 95 % intervals as bars; ticks name the axis values (xs: [x, text]).
-function sweepPlot(title, series, xs, yl) {
+// their 95 % intervals as bars; ticks name the axis values (xs: [x, text]);
+// the title names the statistic.
+function sweepPlot(title, series, xs) {
   const W = 560, H = 220, L = 48, B = 30, T = 22, R = 10;
   const all = series.flatMap((s) => s.pts);
   const x0 = Math.min(...xs.map((x) => x[0])), x1 = Math.max(...xs.map((x) => x[0]));
@@ -793,7 +794,6 @@ function sweepPlot(title, series, xs, yl) {
   svg.append(el('svg:line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#889' }));
   for (let i = 0; i <= 4; i++) svg.append(el('svg:text', { x: L - 4, y: Y(y1 * i / 4) + 3, 'text-anchor': 'end' }, fmt(y1 * i / 4, 3)));
   for (const [x, t] of xs) svg.append(el('svg:text', { x: X(x), y: H - B + 12, 'text-anchor': 'middle' }, t));
-  svg.append(el('svg:text', { x: L + 4, y: T + 10 }, yl));
   series.forEach((s, i) => {
     const c = sweepColors[i % sweepColors.length];
     svg.append(el('svg:polyline', { points: s.pts.map((p) => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' '), fill: 'none', stroke: c, 'stroke-width': 1.5 }));
@@ -849,7 +849,7 @@ function sweepFigures(sw) {
     for (const [stat, label] of [['leakers', `Leakers per raid (${ok[0].leaker_unit || 'warheads'})`], ['interceptors', 'Interceptors per raid']]) {
       const series = [...groups.entries()].slice(0, 8).map(([name, rs]) => ({ name,
         pts: rs.map((r) => [r.settings[k].value_num, r[`${stat}_mean`], r[`${stat}_ci95`][0], r[`${stat}_ci95`][1]]).sort((p, q) => p[0] - q[0]) }));
-      out.push(el('figure', { className: 'run-figure' }, sweepPlot(`${label} against ${ax.path}`, series, xs, label),
+      out.push(el('figure', { className: 'run-figure' }, sweepPlot(`${label} against ${ax.path}`, series, xs),
         el('figcaption', { className: 'notes' }, `mean with its 95 % interval at each value of ${ax.path}${other >= 0 ? `, one line per value of ${axes[other].path}` : ''}`)));
     }
   });
@@ -877,6 +877,7 @@ function showSweep(sw) {
     out.replaceChildren();
     return;
   }
+  if ([...$('sw-scenario').options].some((o) => o.value === sw.scenario)) $('sw-scenario').value = sw.scenario;
   setStatus('sw-status', `sweep ${sw.id}: done (${sw.scenario}, ${sw.points} points × ${sw.trials} trials, ${sw.fidelity} fidelity, seed ${sw.seed})`);
   const files = [['report.html', 'report'], ['results.json', 'results.json'], ['summary.parquet', 'summary.parquet']];
   out.replaceChildren(el('p', { className: 'downloads' }, 'Download: ', files.map(([f, t]) => el('a', { href: `/api/sweeps/${sw.id}/files/${f}?download=1` }, t))),
@@ -953,6 +954,7 @@ async function start() {
   const sel = $('run-scenario');
   for (const s of scs) sel.append(el('option', { value: s.name }, `${s.name}${s.default ? ' (default)' : ''}: ${s.kind}`));
   for (const s of scs.filter((x) => x.monte_carlo)) $('sw-scenario').append(el('option', { value: s.name }, s.name));
+  $('sw-scenario').value = scs.find((s) => s.default && s.monte_carlo)?.name || $('sw-scenario').value;
 
   const g = (k, d = '') => state.get(k) ?? d;
   $('ex-site').value = g('site', 'Redzikowo');
