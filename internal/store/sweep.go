@@ -21,6 +21,8 @@ type Sweeps interface {
 	FinishSweep(ctx context.Context, id int64, out SweepOutcome) error
 	// FailSweep marks a queued or running sweep failed with message msg.
 	FailSweep(ctx context.Context, id int64, msg string) error
+	// CancelSweep marks a queued or running sweep cancelled.
+	CancelSweep(ctx context.Context, id int64) error
 	// GetSweep returns a sweep with its points and the list of its files.
 	GetSweep(ctx context.Context, id int64) (Sweep, error)
 	// ReadSweepFile returns one file of a sweep.

@@ -121,11 +121,24 @@ func testSweeps(t *testing.T, s Store) {
 	if err := s.FailSweep(ctx, w2.ID, "boom"); err != nil {
 		t.Fatal(err)
 	}
-	list, err := s.ListSweeps(ctx, ListOptions{})
+	w3, err := s.CreateSweep(ctx, spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || list[0].ID != w2.ID || list[0].Status != Failed || list[0].Error != "boom" || list[0].Rows != nil {
+	if err := s.CancelSweep(ctx, w3.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CancelSweep(ctx, w3.ID); !errors.Is(err, ErrState) {
+		t.Errorf("CancelSweep(cancelled) = %v, want ErrState", err)
+	}
+	if err := s.StartSweep(ctx, w3.ID); !errors.Is(err, ErrState) {
+		t.Errorf("StartSweep(cancelled) = %v, want ErrState", err)
+	}
+	list, err := s.ListSweeps(ctx, ListOptions{Status: Failed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].ID != w2.ID || list[0].Status != Failed || list[0].Error != "boom" || list[0].Rows != nil {
 		t.Errorf("ListSweeps = %+v", list)
 	}
 	if list, _ := s.ListSweeps(ctx, ListOptions{Status: Done}); len(list) != 1 || list[0].ID != w.ID {

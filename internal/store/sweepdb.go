@@ -40,6 +40,10 @@ func (c *core) FailSweep(ctx context.Context, id int64, msg string) error {
 	return wrap("fail sweep", c.transitionIn(ctx, c.db, "sweeps", id, []Status{Queued, Running}, `status = 'failed', error = ?, finished_at = ?`, msg, now()))
 }
 
+func (c *core) CancelSweep(ctx context.Context, id int64) error {
+	return wrap("cancel sweep", c.transitionIn(ctx, c.db, "sweeps", id, []Status{Queued, Running}, `status = 'cancelled', error = 'cancelled', finished_at = ?`, now()))
+}
+
 func (c *core) FinishSweep(ctx context.Context, id int64, out SweepOutcome) (err error) {
 	tx, err := c.db.BeginTx(ctx, nil)
 	if err != nil {

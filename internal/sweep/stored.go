@@ -112,13 +112,13 @@ func (j *Job) Record(ctx context.Context, st store.Sweeps, started func(id int64
 	}
 	doc, js, err := j.Run()
 	if err != nil {
-		msg := err.Error()
+		// A context cancelled by the user (Ctrl-C) still records the
+		// end: a fresh context writes it.
+		bg := context.WithoutCancel(ctx)
 		if errors.Is(err, context.Canceled) {
-			msg = "cancelled"
+			return w.ID, nil, nil, errors.Join(err, st.CancelSweep(bg, w.ID))
 		}
-		// A context cancelled by the user still records why: a fresh
-		// context writes the failure.
-		return w.ID, nil, nil, errors.Join(err, st.FailSweep(context.WithoutCancel(ctx), w.ID, msg))
+		return w.ID, nil, nil, errors.Join(err, st.FailSweep(bg, w.ID, err.Error()))
 	}
 	out, err := j.Outcome(doc, js)
 	if err == nil {
