@@ -11,6 +11,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/progress"
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
+	"github.com/rampart-sim/rampart/internal/store"
 	"github.com/rampart-sim/rampart/internal/study"
 	"github.com/rampart-sim/rampart/internal/sweep"
 )
@@ -104,6 +105,7 @@ func newSweepCmd() *cobra.Command {
 	var g gridFlags
 	var varies []string
 	var point int
+	var db string
 	cmd := &cobra.Command{
 		Use:   "sweep SCENARIO|FILE --vary PATH=VALUES ...",
 		Short: "Run an engine scenario's Monte Carlo over a grid of scenario fields and catalog values",
@@ -134,25 +136,28 @@ every point runs at full fidelity, and the output says so; --fidelity fast
 then refuses. The table (or --json) gives per point the leakers and
 interceptors per raid (means, normal 95 % intervals) and each asset's
 P(survive) (Wilson 95 % interval). --out DIR writes report.html (a line
-plot per axis, a heat map of leakers for two axes, the table) and
-results.json.`,
+plot per axis, a heat map of leakers for two axes, the table),
+results.json and summary.parquet. --db keeps the sweep, its points and
+those three files in a run store ('rampart sweeps list|show').`,
 		Example: `  rampart sweep europe --vary "owners[US].doctrine.salvo=1,2,3" --trials 100
   rampart sweep europe --vary catalog.SM-3IIA.burnout_speed_kms=3.5:4.5:0.25 --out sweep-bo
+  rampart sweep europe --vary "owners[US].doctrine.salvo=1,2" --trials 50 --db runs.db
   rampart sweep europe --vary "owners[US].doctrine.salvo=1,2" --vary "catalog.SM-3IB.pk=0.4:0.8:0.1" --point 3
   (in a shell, quote a catalog name with spaces: --vary 'catalog."SM-3 IIA".pk=0.5,0.7')`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			err := runSweep(cmd, args[0], &g, varies, point)
+			err := runSweep(cmd, args[0], &g, varies, point, db)
 			return gridError(err)
 		},
 	}
 	g.register(cmd, "Monte Carlo trials per point (default: the scenario's run.trials)")
 	cmd.Flags().StringArrayVar(&varies, "vary", nil, "an axis PATH=VALUES (repeat for a grid); see above")
 	cmd.Flags().IntVar(&point, "point", -1, "run only point K of the grid (same seed and numbers as in the whole sweep)")
+	cmd.Flags().StringVar(&db, "db", "", "also keep the sweep in a run store (see 'rampart sweeps'): "+dbHelp)
 	return cmd
 }
 
-func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, point int) error {
+func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, point int, db string) error {
 	if len(varies) == 0 {
 		return badInput("give at least one --vary PATH=VALUES (see 'rampart sweep --help')")
 	}
@@ -187,34 +192,57 @@ func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, po
 		}
 		points = []int{point}
 	}
+	var runs store.Store
+	if cmd.Flags().Changed("db") {
+		if runs, err = openStore(cmd.Context(), db, false); err != nil {
+			return err
+		}
+		defer runs.Close()
+	}
 	meter := progress.New(cmd.ErrOrStderr())
 	defer meter.Close()
 	o.Progress = func(done, total int) {
 		meter.Report("sweep points", done, total)
 	}
-	rows, err := grid.Run(s, points, o)
-	if err != nil {
-		return err
+	job := &sweep.Job{Scenario: s, Grid: grid, Points: points, Options: o, Notes: notes, Reproduce: sweepCommand(name, varies, o, points)}
+	var doc *sweep.Document
+	var js []byte
+	// storeErr is a failure to store a sweep that did finish: it still
+	// prints and writes its output, then exits 1.
+	var storeErr error
+	if runs == nil {
+		doc, js, err = job.Run()
+	} else {
+		var id int64
+		id, doc, js, err = job.Record(cmd.Context(), runs, nil)
+		meter.Close()
+		switch {
+		case err == nil:
+			fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as sweep %d in %s (rampart sweeps show %d --db %s)\n", id, runs.Location(), id, study.ShellQuote(runs.Location().String()))
+		case doc != nil:
+			storeErr, err = fmt.Errorf("the sweep finished but could not be stored: %w", err), nil
+		case id != 0:
+			fmt.Fprintf(cmd.ErrOrStderr(), "rampart: sweep %d in %s did not finish\n", id, runs.Location())
+		}
 	}
-	doc := sweep.NewDocument(s, grid, o, rows, notes)
-	doc.Reproduce = sweepCommand(name, varies, o, points)
-	for _, p := range doc.Unmoved(grid) {
-		doc.Notes = append(doc.Notes, fmt.Sprintf("no statistic moved along %s: the engine may not read that value, or its effect is below what the trials resolve", p))
-	}
-	js, err := doc.JSON()
 	if err != nil {
 		return err
 	}
 	if g.out != "" {
 		if err := sweep.WriteDir(cmd.Context(), g.out, sweep.Report(doc, grid, doc.Reproduce), js, doc.WriteSummaryParquet); err != nil {
-			return err
+			return errors.Join(err, storeErr)
 		}
 	}
 	if g.asJSON {
-		_, err := cmd.OutOrStdout().Write(js)
+		if _, err := cmd.OutOrStdout().Write(js); err != nil {
+			return err
+		}
+		return storeErr
+	}
+	if err := sweep.WriteText(cmd.OutOrStdout(), doc); err != nil {
 		return err
 	}
-	return sweep.WriteText(cmd.OutOrStdout(), doc)
+	return storeErr
 }
 
 // sweepCommand is the command line that reruns the sweep (or its one point).

@@ -118,9 +118,9 @@ func flagProbes(t *testing.T, dir string) map[string][]flagProbe {
 		"sweep": {{
 			base: []string{"sweep", "europe", "--vary", "owners[US].doctrine.salvo=1,2", "--trials", "2"},
 			values: map[string]string{"fidelity": "full", "json": "", "out": filepath.Join(dir, "sweep"), "point": "1",
-				"seed": "8", "trials": "3", "vary": "owners[US].doctrine.shoot_look_shoot=true,false"},
+				"seed": "8", "trials": "3", "vary": "owners[US].doctrine.shoot_look_shoot=true,false", "db": filepath.Join(dir, "sweep.db")},
 			exempt: workers,
-			writes: map[string]string{"out": filepath.Join(dir, "sweep", "report.html")},
+			writes: map[string]string{"out": filepath.Join(dir, "sweep", "report.html"), "db": filepath.Join(dir, "sweep.db")},
 		}},
 		"sensitivity": {{
 			base: []string{"sensitivity", "europe", "--params", "SM-3 IB.pk", "--trials", "2"},

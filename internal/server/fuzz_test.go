@@ -22,14 +22,17 @@ func FuzzAPIBodies(f *testing.F) {
 		`{"site":"<script>","missile":"\u0000"}`,
 		`{"scenario":"europe","trials":0}`,
 		`{"scenario":"kaliningrad","seed":-5}`,
+		`{"scenario":"europe","vary":["owners[US].doctrine.salvo=1,2"],"trials":1}`,
+		`{"scenario":"europe","vary":["catalog.\"SM-3 IB\".pk=0:1:0.0000001"]}`,
+		`{"scenario":"europe","vary":["threats[0].count=1:3:0"]}`,
 		`[]`, `null`, `"x"`, `{"yaml": 5}`, `{}{}`,
 	} {
-		for _, route := range []string{"/api/validate", "/api/fly", "/api/explore", "/api/runs"} {
+		for _, route := range []string{"/api/validate", "/api/fly", "/api/explore", "/api/runs", "/api/sweeps"} {
 			f.Add(route, seed)
 		}
 	}
 	srv, _ := testServer(f, Config{QueueLimit: 1})
-	routes := map[string]bool{"/api/validate": true, "/api/fly": true, "/api/explore": true, "/api/runs": true}
+	routes := map[string]bool{"/api/validate": true, "/api/fly": true, "/api/explore": true, "/api/runs": true, "/api/sweeps": true}
 	f.Fuzz(func(t *testing.T, route, body string) {
 		if !routes[route] {
 			return

@@ -18,6 +18,7 @@ import (
 	"github.com/rampart-sim/rampart/internal/sim"
 	"github.com/rampart-sim/rampart/internal/store"
 	"github.com/rampart-sim/rampart/internal/study"
+	"github.com/rampart-sim/rampart/internal/sweep"
 )
 
 // RunRequest is the body of POST /api/runs: a scenario and the settings
@@ -71,6 +72,8 @@ type job struct {
 	opts   study.Options
 	ctx    context.Context
 	cancel context.CancelFunc
+	// sweep, if not nil, makes the job a sweep (sweeps.go), id a sweep's.
+	sweep *sweep.Job
 
 	mu      sync.Mutex
 	p       Progress
@@ -237,6 +240,10 @@ func (s *Server) worker() {
 			s.drain()
 			return
 		case j := <-s.queue:
+			if j.sweep != nil {
+				s.executeSweep(j)
+				continue
+			}
 			s.execute(j)
 		}
 	}
@@ -247,6 +254,10 @@ func (s *Server) drain() {
 	for {
 		select {
 		case j := <-s.queue:
+			if j.sweep != nil {
+				s.endSweep(j, s.cfg.Store.FailSweep(context.Background(), j.id, "the server stopped before the sweep started"), store.Failed)
+				continue
+			}
 			s.end(j, s.cfg.Store.Fail(context.Background(), j.id, "the server stopped before the run started"), store.Failed)
 		default:
 			return
@@ -519,6 +530,16 @@ func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
+	j := s.live(id)
+	if run.Status.Final() {
+		j = nil
+	}
+	s.stream(w, r, j, func() (any, error) { return s.view(context.Background(), id) })
+}
+
+// stream writes job j's progress as server-sent events until it ends,
+// then one "status" event with record's value (at once if j is nil).
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, j *job, record func() (any, error)) {
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -533,15 +554,14 @@ func (s *Server) runEvents(w http.ResponseWriter, r *http.Request) {
 		return rc.Flush() == nil
 	}
 	final := func() {
-		v, err := s.view(context.Background(), id)
+		v, err := record()
 		if err != nil {
 			send("error", ErrorBody{Error: err.Error()})
 			return
 		}
 		send("status", v)
 	}
-	j := s.live(id)
-	if j == nil || run.Status.Final() {
+	if j == nil {
 		final()
 		return
 	}

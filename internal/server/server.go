@@ -93,8 +93,9 @@ type Server struct {
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
 
-	mu   sync.Mutex
-	jobs map[int64]*job // queued and running runs of this process
+	mu     sync.Mutex
+	jobs   map[int64]*job // queued and running runs of this process
+	sweeps map[int64]*job // queued and running sweeps of this process
 }
 
 // route is one API route: its method and pattern (net/http's, which are
@@ -127,7 +128,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = log.Default()
 	}
 	s := &Server{cfg: cfg, queue: make(chan *job, cfg.QueueLimit+cfg.Workers), slots: make(chan struct{}, cfg.QueueLimit+cfg.Workers),
-		jobs: map[int64]*job{}, compute: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+		jobs: map[int64]*job{}, sweeps: map[int64]*job{}, compute: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.routes = []route{
 		{method: "GET", pattern: "/api/scenarios", h: s.listScenarios},
@@ -145,6 +146,11 @@ func New(cfg Config) (*Server, error) {
 		{method: "GET", pattern: "/api/runs/{id}/results", h: s.runResults},
 		{method: "GET", pattern: "/api/runs/{id}/files/{name}", h: s.runFile},
 		{method: "GET", pattern: "/api/compare", h: s.compareRuns},
+		{method: "POST", pattern: "/api/sweeps", h: s.createSweep},
+		{method: "GET", pattern: "/api/sweeps", h: s.listSweeps},
+		{method: "GET", pattern: "/api/sweeps/{id}", h: s.getSweep},
+		{method: "GET", pattern: "/api/sweeps/{id}/events", h: s.sweepEvents, stream: true},
+		{method: "GET", pattern: "/api/sweeps/{id}/files/{name}", h: s.sweepFile},
 	}
 	mux := http.NewServeMux()
 	for _, r := range s.routes {

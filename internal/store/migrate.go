@@ -21,7 +21,7 @@ var migrations embed.FS
 
 // SchemaVersion is the version of the newest migration; a store is at it
 // once opened.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrate applies the migrations of dialect d that db lacks. On
 // PostgreSQL an advisory session lock serialises two processes migrating

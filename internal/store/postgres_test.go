@@ -137,7 +137,7 @@ func TestPostgresSchemaMatchesSQLite(t *testing.T) {
 	p := openPostgres(t, Options{}).(*PostgresStore)
 	s := openSQLite(t, Options{}).(*SQLiteStore)
 	ctx := context.Background()
-	for _, table := range []string{"runs", "statistics", "files"} {
+	for _, table := range []string{"runs", "statistics", "files", "sweeps", "sweep_points", "sweep_files"} {
 		var pcols, scols []string
 		rows, err := p.db.QueryContext(ctx, `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position`, table)
 		if err != nil {

@@ -86,7 +86,9 @@ func (c *core) heartbeat() {
 			return
 		case <-t.C:
 			ctx, cancel := context.WithTimeout(context.Background(), c.lease/4)
-			_, _ = c.db.ExecContext(ctx, c.q(`UPDATE runs SET heartbeat_at = ? WHERE owner = ? AND status IN ('queued', 'running')`), now(), c.owner.id)
+			for _, table := range []string{"runs", "sweeps"} {
+				_, _ = c.db.ExecContext(ctx, c.q(`UPDATE `+table+` SET heartbeat_at = ? WHERE owner = ? AND status IN ('queued', 'running')`), now(), c.owner.id)
+			}
 			cancel()
 		}
 	}
@@ -120,12 +122,17 @@ func (c *core) Create(ctx context.Context, s Spec) (Run, error) {
 // transition moves run id from one of the statuses from to to, setting
 // the extra assignments; it tells ErrNotFound from ErrState.
 func (c *core) transition(ctx context.Context, ex execer, id int64, from []Status, set string, args ...any) error {
+	return c.transitionIn(ctx, ex, "runs", id, from, set, args...)
+}
+
+// transitionIn is transition on table runs or sweeps.
+func (c *core) transitionIn(ctx context.Context, ex execer, table string, id int64, from []Status, set string, args ...any) error {
 	in := make([]string, len(from))
 	for i, s := range from {
 		in[i] = "'" + string(s) + "'"
 	}
 	args = append(args, id)
-	res, err := ex.ExecContext(ctx, c.q(`UPDATE runs SET `+set+` WHERE id = ? AND status IN (`+strings.Join(in, ", ")+`)`), args...)
+	res, err := ex.ExecContext(ctx, c.q(`UPDATE `+table+` SET `+set+` WHERE id = ? AND status IN (`+strings.Join(in, ", ")+`)`), args...)
 	if err != nil {
 		return err
 	}
@@ -137,14 +144,15 @@ func (c *core) transition(ctx context.Context, ex execer, id int64, from []Statu
 		return nil
 	}
 	var st string
-	err = ex.QueryRowContext(ctx, c.q(`SELECT status FROM runs WHERE id = ?`), id).Scan(&st)
+	err = ex.QueryRowContext(ctx, c.q(`SELECT status FROM `+table+` WHERE id = ?`), id).Scan(&st)
+	noun := strings.TrimSuffix(table, "s")
 	if errors.Is(err, sql.ErrNoRows) {
-		return notFound(id)
+		return notFoundError(fmt.Sprintf("no %s %d", noun, id))
 	}
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("run %d is %s: %w", id, st, ErrState)
+	return fmt.Errorf("%s %d is %s: %w", noun, id, st, ErrState)
 }
 
 type execer interface {
@@ -384,7 +392,15 @@ func (c *core) Compare(ctx context.Context, a, b int64) (Comparison, error) {
 }
 
 func (c *core) Recover(ctx context.Context) ([]int64, error) {
-	rows, err := c.db.QueryContext(ctx, `SELECT id, owner, owner_host, owner_pid, owner_start, heartbeat_at FROM runs WHERE status IN ('queued', 'running')`)
+	if _, err := c.recoverIn(ctx, "sweeps"); err != nil {
+		return nil, err
+	}
+	return c.recoverIn(ctx, "runs")
+}
+
+// recoverIn is Recover on table runs or sweeps.
+func (c *core) recoverIn(ctx context.Context, table string) ([]int64, error) {
+	rows, err := c.db.QueryContext(ctx, `SELECT id, owner, owner_host, owner_pid, owner_start, heartbeat_at FROM `+table+` WHERE status IN ('queued', 'running')`)
 	if err != nil {
 		return nil, wrap("recover", err)
 	}
@@ -413,7 +429,7 @@ func (c *core) Recover(ctx context.Context) ([]int64, error) {
 	}
 	var failed []int64
 	for _, id := range dead {
-		err := c.transition(ctx, c.db, id, []Status{Queued, Running}, `status = 'failed', error = ?, finished_at = ?`, Interrupted, now())
+		err := c.transitionIn(ctx, c.db, table, id, []Status{Queued, Running}, `status = 'failed', error = ?, finished_at = ?`, Interrupted, now())
 		if errors.Is(err, ErrState) || errors.Is(err, ErrNotFound) {
 			continue // finished meanwhile
 		}

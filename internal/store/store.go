@@ -37,9 +37,12 @@ type Store interface {
 	// statistics of runs a and b (Compare).
 	Compare(ctx context.Context, a, b int64) (Comparison, error)
 	// Recover marks failed, with the message Interrupted, every queued
-	// or running run whose process is gone, and returns their ids. Open
-	// calls it.
+	// or running run and sweep whose process is gone, and returns the
+	// runs' ids. Open calls it.
 	Recover(ctx context.Context) ([]int64, error)
+	// Sweeps keeps sweeps and their points (sweep.go).
+	Sweeps
+
 	// Location is where the store lives.
 	Location() Location
 	// Close stops the heartbeat and closes the database.

@@ -63,6 +63,7 @@ func fileData(id int64, name string, size int) []byte {
 // testStore is the behaviour both implementations must have.
 func testStore(t *testing.T, open func(t *testing.T) Store) {
 	ctx := context.Background()
+	t.Run("Sweeps", func(t *testing.T) { testSweeps(t, open(t)) })
 	t.Run("Lifecycle", func(t *testing.T) {
 		s := open(t)
 		r, err := s.Create(ctx, testSpec(1))

@@ -228,9 +228,10 @@ function showTab(name) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
   for (const s of document.querySelectorAll('.tab')) s.classList.toggle('active', s.id === 'tab-' + name);
   $('player').hidden = !(name === 'run' && playback);
-  $('panel').classList.toggle('wide', name === 'history' || (name === 'run' && $('run-edit').open));
+  $('panel').classList.toggle('wide', name === 'history' || name === 'sweep' || (name === 'run' && $('run-edit').open));
   setTimeout(() => map.resize(), 250);
   if (name === 'history') loadHistory();
+  if (name === 'sweep') loadSweeps();
   setState({ tab: name });
 }
 for (const b of document.querySelectorAll('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab));
@@ -773,6 +774,170 @@ async function compare(a, b) {
   }
 }
 
+// ---- Sweeps ----------------------------------------------------------------
+
+const sweepColors = ['#d62828', '#0b5cad', '#2a9d8f', '#e9a23b', '#6a4c93', '#555', '#8ab17d', '#bc4749'];
+
+// sweepPlot draws series ({name, pts: [[x, y, lo, hi]]}) as lines with
+// their 95 % intervals as bars; ticks name the axis values (xs: [x, text]);
+// the title names the statistic.
+function sweepPlot(title, series, xs) {
+  const W = 560, H = 220, L = 48, B = 30, T = 22, R = 10;
+  const all = series.flatMap((s) => s.pts);
+  const x0 = Math.min(...xs.map((x) => x[0])), x1 = Math.max(...xs.map((x) => x[0]));
+  const y1 = Math.max(...all.map((p) => p[3] ?? p[1]), 0) || 1;
+  const X = (x) => L + (x1 === x0 ? 0.5 : (x - x0) / (x1 - x0)) * (W - L - R);
+  const Y = (y) => H - B - y / y1 * (H - B - T);
+  const svg = el('svg:svg', { className: 'plot figure sweep-plot', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title });
+  svg.append(el('svg:text', { x: L, y: 14 }, title));
+  svg.append(el('svg:line', { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: '#889' }));
+  svg.append(el('svg:line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#889' }));
+  for (let i = 0; i <= 4; i++) svg.append(el('svg:text', { x: L - 4, y: Y(y1 * i / 4) + 3, 'text-anchor': 'end' }, fmt(y1 * i / 4, 3)));
+  for (const [x, t] of xs) svg.append(el('svg:text', { x: X(x), y: H - B + 12, 'text-anchor': 'middle' }, t));
+  series.forEach((s, i) => {
+    const c = sweepColors[i % sweepColors.length];
+    svg.append(el('svg:polyline', { points: s.pts.map((p) => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(' '), fill: 'none', stroke: c, 'stroke-width': 1.5 }));
+    for (const p of s.pts) {
+      if (p[2] !== undefined) svg.append(el('svg:line', { x1: X(p[0]), y1: Y(p[2]), x2: X(p[0]), y2: Y(p[3]), stroke: c, 'stroke-opacity': 0.5, 'stroke-width': 3 }));
+      svg.append(el('svg:circle', { cx: X(p[0]), cy: Y(p[1]), r: 3, fill: c }, el('svg:title', {}, `${s.name ? s.name + ': ' : ''}${fmt(p[1])}${p[2] !== undefined ? ` (95 % interval ${fmt(p[2])}–${fmt(p[3])})` : ''}`)));
+    }
+    if (s.name && series.length > 1) svg.append(el('svg:text', { x: W - R, y: T + 10 + 12 * i, 'text-anchor': 'end', fill: c }, s.name));
+  });
+  return svg;
+}
+
+// sweepHeat draws the leakers per raid of a two-axis sweep as a grid of
+// cells, darker for more leakers, the value written in each.
+function sweepHeat(axes, rows) {
+  const [a, b] = axes;
+  const W = 560, L = 120, T = 36, cw = Math.min(80, (W - L - 10) / b.values.length), ch = 22;
+  const H = T + ch * a.values.length + 10;
+  const ok = rows.filter((r) => !r.refused);
+  const max = Math.max(...ok.map((r) => r.leakers_mean), 0) || 1;
+  const svg = el('svg:svg', { className: 'plot figure sweep-heat', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'heat map of leakers' });
+  svg.append(el('svg:text', { x: L, y: 12 }, `Leakers per raid: rows ${a.path}, columns ${b.path}`));
+  b.values.forEach((v, j) => svg.append(el('svg:text', { x: L + cw * (j + 0.5), y: T - 6, 'text-anchor': 'middle' }, v)));
+  a.values.forEach((v, i) => svg.append(el('svg:text', { x: L - 6, y: T + ch * (i + 0.5) + 4, 'text-anchor': 'end' }, v)));
+  for (const r of rows) {
+    const i = Math.floor(r.point / b.values.length), j = r.point % b.values.length;
+    const f = r.refused ? 0 : r.leakers_mean / max;
+    svg.append(el('svg:rect', { x: L + cw * j, y: T + ch * i, width: cw - 1, height: ch - 1, fill: r.refused ? '#eee' : `rgba(214,40,40,${(0.1 + 0.85 * f).toFixed(3)})` },
+      el('svg:title', {}, r.refused ? `refused: ${r.refused}` : `${fmt(r.leakers_mean)} (95 % interval ${fmt(r.leakers_ci95[0])}–${fmt(r.leakers_ci95[1])})`)));
+    svg.append(el('svg:text', { x: L + cw * (j + 0.5), y: T + ch * i + 15, 'text-anchor': 'middle' }, r.refused ? 'refused' : fmt(r.leakers_mean)));
+  }
+  return svg;
+}
+
+// sweepFigures draws a line plot of leakers and of interceptors per raid
+// along each axis (one line per value of the other axis), and the heat
+// map for two axes, from the stored rows.
+function sweepFigures(sw) {
+  const axes = sw.axes || [];
+  const rows = sw.rows.map((p) => p.statistics);
+  const ok = rows.filter((r) => !r.refused);
+  const out = [];
+  if (!ok.length) return out;
+  axes.forEach((ax, k) => {
+    const other = axes.length === 2 ? 1 - k : -1;
+    const groups = new Map();
+    for (const r of ok) {
+      const key = other >= 0 ? `${axes[other].path}=${r.settings[other].value}` : '';
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(r);
+    }
+    const xs = [...new Map(ok.map((r) => [r.settings[k].value_num, r.settings[k].value])).entries()].sort((p, q) => p[0] - q[0]);
+    for (const [stat, label] of [['leakers', `Leakers per raid (${ok[0].leaker_unit || 'warheads'})`], ['interceptors', 'Interceptors per raid']]) {
+      const series = [...groups.entries()].slice(0, 8).map(([name, rs]) => ({ name,
+        pts: rs.map((r) => [r.settings[k].value_num, r[`${stat}_mean`], r[`${stat}_ci95`][0], r[`${stat}_ci95`][1]]).sort((p, q) => p[0] - q[0]) }));
+      out.push(el('figure', { className: 'run-figure' }, sweepPlot(`${label} against ${ax.path}`, series, xs),
+        el('figcaption', { className: 'notes' }, `mean with its 95 % interval at each value of ${ax.path}${other >= 0 ? `, one line per value of ${axes[other].path}` : ''}`)));
+    }
+  });
+  if (axes.length === 2) out.push(el('figure', { className: 'run-figure' }, sweepHeat(axes, rows)));
+  return out;
+}
+
+function sweepTable(sw) {
+  const axes = sw.axes || [];
+  const rows = sw.rows.map((p) => p.statistics);
+  const assets = [...new Set(rows.flatMap((r) => (r.assets || []).filter((a) => a.status === 'defended').map((a) => a.name)))];
+  const ci = (m, c) => `${fmt(m)} (${fmt(c[0])}–${fmt(c[1])})`;
+  return table(['point', ...axes.map((a) => a.path), 'leakers/raid (95 %)', 'interceptors/raid (95 %)', ...assets.map((a) => `P(survive) ${a}`)],
+    rows.map((r) => [String(r.point), ...r.settings.map((s) => s.value),
+      ...(r.refused ? [`refused: ${r.refused}`, '', ...assets.map(() => '')]
+        : [ci(r.leakers_mean, r.leakers_ci95), ci(r.interceptors_mean, r.interceptors_ci95),
+          ...assets.map((n) => { const a = (r.assets || []).find((x) => x.name === n); return a ? ci(a.p_survive, a.p_survive_ci95) : '—'; })])]));
+}
+
+function showSweep(sw) {
+  $('sw-progress').value = sw.status === 'done' ? 1 : $('sw-progress').value;
+  const out = $('sw-out');
+  if (sw.status !== 'done') {
+    setStatus('sw-status', `sweep ${sw.id}: ${sw.status}${sw.error ? ': ' + sw.error : ''}`, sw.status === 'failed');
+    out.replaceChildren();
+    return;
+  }
+  if ([...$('sw-scenario').options].some((o) => o.value === sw.scenario)) $('sw-scenario').value = sw.scenario;
+  setStatus('sw-status', `sweep ${sw.id}: done (${sw.scenario}, ${sw.points} points × ${sw.trials} trials, ${sw.fidelity} fidelity, seed ${sw.seed})`);
+  const files = [['report.html', 'report'], ['results.json', 'results.json'], ['summary.parquet', 'summary.parquet']];
+  out.replaceChildren(el('p', { className: 'downloads' }, 'Download: ', files.map(([f, t]) => el('a', { href: `/api/sweeps/${sw.id}/files/${f}?download=1` }, t))),
+    ...sweepFigures(sw), el('h3', {}, 'Points'), sweepTable(sw),
+    el('p', { className: 'notes' }, 'Reproduce: ', el('code', {}, sw.reproduce)));
+  document.body.dataset.sweepDone = String(sw.id);
+}
+
+function watchSweep(id) {
+  $('sw-progress').value = 0;
+  setStatus('sw-status', `sweep ${id}: queued`);
+  const es = new EventSource(`/api/sweeps/${id}/events`);
+  es.addEventListener('progress', (m) => {
+    const p = JSON.parse(m.data);
+    if (p.total > 0) $('sw-progress').value = p.done / p.total;
+    setStatus('sw-status', `sweep ${id}: ${p.status}, points ${p.done}/${p.total}`);
+  });
+  es.addEventListener('status', (m) => {
+    es.close();
+    showSweep(JSON.parse(m.data));
+    loadSweeps();
+  });
+}
+
+$('sw-go').addEventListener('click', async () => {
+  $('sw-out').replaceChildren();
+  const req = { scenario: $('sw-scenario').value, vary: [$('sw-vary1').value, $('sw-vary2').value].map((v) => v.trim()).filter((v) => v) };
+  if ($('sw-trials').value) req.trials = Number($('sw-trials').value);
+  if ($('sw-seed').value !== '') req.seed = Number($('sw-seed').value);
+  try {
+    const r = await api('/api/sweeps', req);
+    setState({ tab: 'sweep', sweep: r.id });
+    watchSweep(r.id);
+  } catch (e) {
+    setStatus('sw-status', e.message, true);
+  }
+});
+
+async function openSweep(id) {
+  try {
+    const sw = await api(`/api/sweeps/${encodeURIComponent(id)}`);
+    setState({ tab: 'sweep', sweep: sw.id });
+    if (sw.status === 'queued' || sw.status === 'running') watchSweep(sw.id); else showSweep(sw);
+  } catch (e) { setStatus('sw-status', e.message, true); }
+}
+
+async function loadSweeps() {
+  const out = $('sw-list');
+  try {
+    const list = await api('/api/sweeps?limit=50');
+    if (!list.length) { out.replaceChildren(el('p', { className: 'notes' }, 'No sweeps stored yet.')); return; }
+    out.replaceChildren(table(['id', 'scenario', 'varied', 'points', 'trials', 'status', 'time'], list.map((w) => [
+      el('a', { href: `?tab=sweep&sweep=${w.id}`, onclick: (ev) => { ev.preventDefault(); openSweep(w.id); } }, String(w.id)),
+      w.scenario, (w.axes || []).map((a) => a.path).join(', '), String(w.points), String(w.trials), w.status, new Date(w.created_at).toLocaleString()])));
+  } catch (e) {
+    out.replaceChildren(el('p', { className: 'status error' }, e.message));
+  }
+}
+$('sw-refresh').addEventListener('click', loadSweeps);
+
 // ---- start: restore the state of the URL ---------------------------------
 
 async function start() {
@@ -788,6 +953,8 @@ async function start() {
   options($('fly-missile'), missiles, '(burnout-state flight: least speed)');
   const sel = $('run-scenario');
   for (const s of scs) sel.append(el('option', { value: s.name }, `${s.name}${s.default ? ' (default)' : ''}: ${s.kind}`));
+  for (const s of scs.filter((x) => x.monte_carlo)) $('sw-scenario').append(el('option', { value: s.name }, s.name));
+  $('sw-scenario').value = scs.find((s) => s.default && s.monte_carlo)?.name || $('sw-scenario').value;
 
   const g = (k, d = '') => state.get(k) ?? d;
   $('ex-site').value = g('site', 'Redzikowo');
@@ -818,6 +985,7 @@ async function start() {
       if (run.status === 'queued' || run.status === 'running') watchRun(run.id); else await showRun(run);
     } catch (e) { setStatus('run-status', e.message, true); }
   }
+  if (tab === 'sweep' && g('sweep')) await openSweep(g('sweep'));
   if (tab === 'history' && g('a') && g('b')) { picked.a = Number(g('a')); picked.b = Number(g('b')); cmpReady(); await compare(picked.a, picked.b); }
   document.body.dataset.ready = '1';
 }
