@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/rampart-sim/rampart/internal/study"
@@ -132,9 +131,6 @@ func (o ListOptions) limit() int {
 	}
 	return o.Limit
 }
-
-// notFound is ErrNotFound for the run id, said plainly ("no run 9").
-func notFound(id int64) error { return notFoundError(fmt.Sprintf("no run %d", id)) }
 
 // notFoundError is an ErrNotFound with its own message: "no run 9", not
 // "store: get: run 9: not found".

@@ -291,6 +291,24 @@ func runIDs(rs []Run) []int64 {
 // alone; once the first is closed and its lease has run out, the run is
 // interrupted.
 func TestRecoverKeepsLiveRuns(t *testing.T) {
+	testRecoverAfterLease(t, "run", func(t *testing.T, s Store) int64 {
+		ctx := context.Background()
+		r, _ := s.Create(ctx, testSpec(1))
+		_ = s.Start(ctx, r.ID)
+		return r.ID
+	}, func(s Store, id int64) (Status, string) {
+		g, _ := s.Get(context.Background(), id)
+		return g.Status, g.Error
+	})
+}
+
+// testRecoverAfterLease: a store opened on the file of a store whose
+// record (a run or a sweep: noun) is running leaves it running while the
+// first store renews its lease; once the first is closed and its lease
+// has run out, a store opened then fails it as interrupted. begin creates
+// and starts the record in s and returns its id; read returns a record's
+// status and error.
+func testRecoverAfterLease(t *testing.T, noun string, begin func(t *testing.T, s Store) int64, read func(s Store, id int64) (Status, string)) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "runs.db")
 	// A lease of 1.2 s renewed every 0.3 s: three heartbeats in a row
@@ -300,15 +318,14 @@ func TestRecoverKeepsLiveRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, _ := a.Create(ctx, testSpec(1))
-	_ = a.Start(ctx, r.ID)
+	id := begin(t, a)
 	time.Sleep(testLease * 4 / 3) // longer than the lease: the heartbeat must have renewed it
 	b, err := OpenSQLite(ctx, path, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g, _ := b.Get(ctx, r.ID); g.Status != Running {
-		t.Errorf("a live run after another store opened = %s, want running", g.Status)
+	if st, _ := read(b, id); st != Running {
+		t.Errorf("a live %s after another store opened = %s, want running", noun, st)
 	}
 	b.Close()
 	a.Close()
@@ -318,8 +335,8 @@ func TestRecoverKeepsLiveRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if g, _ := c.Get(ctx, r.ID); g.Status != Failed || g.Error != Interrupted {
-		t.Errorf("a run whose lease ran out = %s %q, want failed %q", g.Status, g.Error, Interrupted)
+	if st, msg := read(c, id); st != Failed || msg != Interrupted {
+		t.Errorf("a %s whose lease ran out = %s %q, want failed %q", noun, st, msg, Interrupted)
 	}
 }
 

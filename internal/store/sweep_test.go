@@ -5,46 +5,25 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"testing"
-	"time"
 )
 
 // TestRecoverInterruptsSweeps: a running sweep whose store is closed
 // (its process gone) is failed as interrupted once its lease runs out,
 // as a run is (TestRecoverKeepsLiveRuns), and not while it is renewed.
 func TestRecoverInterruptsSweeps(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "runs.db")
-	o := Options{Lease: testLease}
-	a, err := OpenSQLite(ctx, path, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := a.CreateSweep(ctx, SweepSpec{Scenario: "europe", Trials: 1, Fidelity: "fast", Points: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = a.StartSweep(ctx, w.ID)
-	time.Sleep(testLease * 4 / 3) // the heartbeat must have renewed the sweep's lease
-	b, err := OpenSQLite(ctx, path, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g, _ := b.GetSweep(ctx, w.ID); g.Status != Running {
-		t.Errorf("a live sweep after another store opened = %s, want running", g.Status)
-	}
-	b.Close()
-	a.Close()
-	time.Sleep(testLease * 4 / 3)
-	c, err := OpenSQLite(ctx, path, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if g, _ := c.GetSweep(ctx, w.ID); g.Status != Failed || g.Error != Interrupted {
-		t.Errorf("a sweep whose lease ran out = %s %q, want failed %q", g.Status, g.Error, Interrupted)
-	}
+	testRecoverAfterLease(t, "sweep", func(t *testing.T, s Store) int64 {
+		ctx := context.Background()
+		w, err := s.CreateSweep(ctx, SweepSpec{Scenario: "europe", Trials: 1, Fidelity: "fast", Points: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = s.StartSweep(ctx, w.ID)
+		return w.ID
+	}, func(s Store, id int64) (Status, string) {
+		g, _ := s.GetSweep(context.Background(), id)
+		return g.Status, g.Error
+	})
 }
 
 // testSweeps is the sweep behaviour both implementations must have: a
