@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -178,16 +177,7 @@ phase that runs longer than that.`,
 				var id int64
 				id, res, err = store.Record(cmd.Context(), runs, store.SpecOf(s, st, o), func() (*study.Result, error) { return study.Run(s, st, o) })
 				meter.Close()
-				switch {
-				case err == nil:
-					// The hint names the store: without --db, runs show
-					// reads the default one.
-					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as run %d in %s (rampart runs show %d --db %s)\n", id, runs.Location(), id, study.ShellQuote(runs.Location().String()))
-				case res != nil:
-					storeErr, err = fmt.Errorf("the run finished but could not be stored: %w", err), nil
-				case id != 0:
-					fmt.Fprintf(cmd.ErrOrStderr(), "rampart: run %d in %s did not finish\n", id, runs.Location())
-				}
+				storeErr, err = stored(cmd, "run", runs, id, res != nil, err)
 			}
 			if err != nil {
 				return err

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -49,14 +47,7 @@ An unknown id, a bad --db and a store that is not one exit 2.`,
   rampart runs show 2 --db runs.db --file report.html > report.html`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(newRunsListCmd(), newRunsShowCmd(), newRunsCompareCmd())
-	for _, c := range cmd.Commands() {
-		c.SilenceUsage, c.SilenceErrors = true, true
-		if c.Args == nil {
-			c.Args = cobra.NoArgs
-		}
-		wrapArgs(c)
-	}
+	addStoreCommands(cmd, newRunsListCmd(), newRunsShowCmd(), newRunsCompareCmd())
 	return cmd
 }
 
@@ -88,13 +79,8 @@ func openStore(ctx context.Context, db string, mustExist bool) (store.Store, err
 	return s, err
 }
 
-// storeError turns an unknown id into bad input.
-func storeError(err error) error {
-	if errors.Is(err, store.ErrNotFound) {
-		return inputError{fmt.Errorf("%w (see 'rampart runs list')", err)}
-	}
-	return err
-}
+// storeError turns an unknown run id into bad input.
+func storeError(err error) error { return listHint("runs", err) }
 
 func parseIDs(args []string) ([]int64, error) {
 	var ids []int64
@@ -118,50 +104,7 @@ func writeJSON(cmd *cobra.Command, v any) error {
 }
 
 func newRunsListCmd() *cobra.Command {
-	var f storeFlags
-	var limit int
-	var status string
-	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List stored runs, newest first",
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			o := store.ListOptions{Limit: limit, Status: store.Status(status)}
-			if limit < 1 || limit > store.MaxListLimit {
-				return badInput("runs list: --limit %d is out of range; allowed: 1 to %d", limit, store.MaxListLimit)
-			}
-			if status != "" && !validStatus(o.Status) {
-				return badInput("runs list: --status %q is not allowed; allowed: %s", status, statusNames())
-			}
-			s, err := openStore(cmd.Context(), f.db, true)
-			if errors.Is(err, fs.ErrNotExist) {
-				if f.asJSON {
-					return writeJSON(cmd, struct {
-						Runs []store.Run `json:"runs"`
-					}{[]store.Run{}})
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "rampart: %v\n", err)
-				return store.WriteList(cmd.OutOrStdout(), nil)
-			}
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			runs, err := s.List(cmd.Context(), o)
-			if err != nil {
-				return err
-			}
-			if f.asJSON {
-				return writeJSON(cmd, struct {
-					Runs []store.Run `json:"runs"`
-				}{runs})
-			}
-			return store.WriteList(cmd.OutOrStdout(), runs)
-		},
-	}
-	f.register(cmd)
-	cmd.Flags().IntVar(&limit, "limit", store.DefaultListLimit, "the most runs listed")
-	cmd.Flags().StringVar(&status, "status", "", "only runs of this status: "+statusNames())
-	return cmd
+	return newListCmd(storeList[store.Run]{group: "runs", list: store.Store.List, write: store.WriteList})
 }
 
 func validStatus(s store.Status) bool {
@@ -182,46 +125,13 @@ func statusNames() string {
 }
 
 func newRunsShowCmd() *cobra.Command {
-	var f storeFlags
-	var file string
-	cmd := &cobra.Command{
-		Use:   "show ID",
-		Short: "Show one stored run: record, headline statistics, files",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ids, err := parseIDs(args)
-			if err != nil {
-				return err
-			}
-			if file != "" && f.asJSON {
-				return badInput("runs show: --file writes the file as it is; --json has no effect with it")
-			}
-			s, err := openStore(cmd.Context(), f.db, true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			if file != "" {
-				fl, err := s.ReadFile(cmd.Context(), ids[0], file)
-				if err != nil {
-					return storeError(err)
-				}
-				_, err = cmd.OutOrStdout().Write(fl.Data)
-				return err
-			}
-			r, err := s.Get(cmd.Context(), ids[0])
-			if err != nil {
-				return storeError(err)
-			}
-			if f.asJSON {
-				return writeJSON(cmd, r)
-			}
+	return newShowCmd(storeShow[store.Run]{group: "runs", noun: "run",
+		short: "Show one stored run: record, headline statistics, files",
+		files: "results.json, report.html, events.csv, scene.json, export.czml, export.kml, export.geojson",
+		get:   store.Store.Get, readFile: store.Store.ReadFile,
+		write: func(cmd *cobra.Command, _ store.Store, r store.Run) error {
 			return store.WriteRun(cmd.OutOrStdout(), r)
-		},
-	}
-	f.register(cmd)
-	cmd.Flags().StringVar(&file, "file", "", "write this file of the run to stdout (results.json, report.html, events.csv, scene.json, export.czml, export.kml, export.geojson)")
-	return cmd
+		}})
 }
 
 func newRunsCompareCmd() *cobra.Command {

@@ -216,14 +216,7 @@ func runSweep(cmd *cobra.Command, name string, g *gridFlags, varies []string, po
 		var id int64
 		id, doc, js, err = job.Record(cmd.Context(), runs, nil)
 		meter.Close()
-		switch {
-		case err == nil:
-			fmt.Fprintf(cmd.ErrOrStderr(), "rampart: stored as sweep %d in %s (rampart sweeps show %d --db %s)\n", id, runs.Location(), id, study.ShellQuote(runs.Location().String()))
-		case doc != nil:
-			storeErr, err = fmt.Errorf("the sweep finished but could not be stored: %w", err), nil
-		case id != 0:
-			fmt.Fprintf(cmd.ErrOrStderr(), "rampart: sweep %d in %s did not finish\n", id, runs.Location())
-		}
+		storeErr, err = stored(cmd, "sweep", runs, id, doc != nil, err)
 	}
 	if err != nil {
 		return err

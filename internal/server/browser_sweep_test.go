@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -26,18 +25,8 @@ func TestBrowserSweep(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#sw-trials"), "4")); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#sw-go"))); err != nil {
-		t.Fatal(err)
-	}
-	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
-	defer cancel()
-	id, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.sweepDone`, chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(pageTimeout)))
-	if err != nil {
-		st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('sw-status').textContent`))
-		t.Fatalf("the sweep never finished in the page: %v (status %q)", err, st)
-	}
-	t.Logf("sweep %s of europe, 3 points × 4 trials, done in the page after %v", id, time.Since(start).Round(time.Millisecond))
+	id, took := clickUntilDone(t, ctx, "#sw-go", "sweepDone", "sw-status", "sweep")
+	t.Logf("sweep %s of europe, 3 points × 4 trials, done in the page after %v", id, took)
 	got := eval[map[string]any](t, ctx, `({
 		plots: document.querySelectorAll('#sw-out svg.sweep-plot').length,
 		dots: document.querySelectorAll('#sw-out svg.sweep-plot circle').length,
@@ -53,7 +42,7 @@ func TestBrowserSweep(t *testing.T) {
 	if got["rows"].(float64) != 3 || got["downloads"].(float64) != 3 {
 		t.Errorf("sweep page: %v; want 3 table rows and 3 downloads", got)
 	}
-	listed, err := chromedp.Run(tctx, chromedp.Poll[float64](`document.querySelectorAll('#sw-list tbody tr').length || false`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+	listed, err := chromedp.Run(ctx, chromedp.Poll[float64](`document.querySelectorAll('#sw-list tbody tr').length || false`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
 	if err != nil || listed != 1 {
 		t.Errorf("stored sweeps list: %v rows (%v), want 1", listed, err)
 	}

@@ -386,6 +386,27 @@ func TestBrowserFlyLink(t *testing.T) {
 	checkPage(t, l, hs.URL)
 }
 
+// clickUntilDone clicks the button (a CSS selector) that starts a run or
+// a sweep (what) in the page, waits up to pageTimeout for the page to set
+// document.body.dataset[flag], and returns its value (the id) and how long
+// it took; if the page never sets it, the test fails with the text of the
+// status element statusID.
+func clickUntilDone(t *testing.T, ctx context.Context, button, flag, statusID, what string) (string, time.Duration) {
+	t.Helper()
+	start := time.Now()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button))); err != nil {
+		t.Fatal(err)
+	}
+	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
+	defer cancel()
+	id, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.`+flag, chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(pageTimeout)))
+	if err != nil {
+		st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('`+statusID+`').textContent`))
+		t.Fatalf("the %s never finished in the page: %v (status %q)", what, err, st)
+	}
+	return id, time.Since(start).Round(time.Millisecond)
+}
+
 // TestBrowserRunProgress runs a library scenario from the form: progress
 // arrives over the event stream, the headline shows, the playback
 // slider draws, and the run's link restores it.
@@ -397,18 +418,8 @@ func TestBrowserRunProgress(t *testing.T) {
 	if strings.Join(restored, " ") != "europe 40 7" {
 		t.Errorf("restored run form = %v, want europe 40 7", restored)
 	}
-	start := time.Now()
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#run-go"))); err != nil {
-		t.Fatal(err)
-	}
-	tctx, cancel := context.WithTimeout(ctx, pageTimeout)
-	defer cancel()
-	id, err := chromedp.Run(tctx, chromedp.Poll[string](`document.body.dataset.runDone`, chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(pageTimeout)))
-	if err != nil {
-		st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('run-status').textContent`))
-		t.Fatalf("the run never finished in the page: %v (status %q)", err, st)
-	}
-	t.Logf("run %s of europe, 40 trials, done in the page after %v", id, time.Since(start).Round(time.Millisecond))
+	id, took := clickUntilDone(t, ctx, "#run-go", "runDone", "run-status", "run")
+	t.Logf("run %s of europe, 40 trials, done in the page after %v", id, took)
 	got := eval[map[string]any](t, ctx, `({
 		progress: Number(document.body.dataset.progress || 0),
 		headline: document.getElementById('headline').textContent,

@@ -84,13 +84,8 @@ func startChild(t *testing.T, db string) (*exec.Cmd, string) {
 
 func getBytes(t *testing.T, u string) (int, []byte) {
 	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, b
+	code, _, b := getFile(t, u)
+	return code, b
 }
 
 // TestCrashKeepsFinishedRuns kills the server with SIGKILL during a run:

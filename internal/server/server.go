@@ -93,9 +93,10 @@ type Server struct {
 	stop    context.CancelFunc
 	wg      sync.WaitGroup
 
+	// mu guards the live jobs of runs and sweeps.
 	mu     sync.Mutex
-	jobs   map[int64]*job // queued and running runs of this process
-	sweeps map[int64]*job // queued and running sweeps of this process
+	runs   *jobKind
+	sweeps *jobKind
 }
 
 // route is one API route: its method and pattern (net/http's, which are
@@ -128,8 +129,9 @@ func New(cfg Config) (*Server, error) {
 		cfg.Log = log.Default()
 	}
 	s := &Server{cfg: cfg, queue: make(chan *job, cfg.QueueLimit+cfg.Workers), slots: make(chan struct{}, cfg.QueueLimit+cfg.Workers),
-		jobs: map[int64]*job{}, sweeps: map[int64]*job{}, compute: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+		compute: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
 	s.ctx, s.stop = context.WithCancel(context.Background())
+	s.runs, s.sweeps = s.runKind(), s.sweepKind()
 	s.routes = []route{
 		{method: "GET", pattern: "/api/scenarios", h: s.listScenarios},
 		{method: "GET", pattern: "/api/scenarios/{name}", h: s.getScenario},
@@ -139,18 +141,18 @@ func New(cfg Config) (*Server, error) {
 		{method: "POST", pattern: "/api/explore", h: s.bounded(s.explore)},
 		{method: "POST", pattern: "/api/validate", h: s.bounded(s.validate)},
 		{method: "POST", pattern: "/api/runs", h: s.createRun},
-		{method: "GET", pattern: "/api/runs", h: s.listRuns},
-		{method: "GET", pattern: "/api/runs/{id}", h: s.getRun},
-		{method: "GET", pattern: "/api/runs/{id}/events", h: s.runEvents, stream: true},
+		{method: "GET", pattern: "/api/runs", h: listJobs(s, cfg.Store.List)},
+		{method: "GET", pattern: "/api/runs/{id}", h: s.getJob(s.runs)},
+		{method: "GET", pattern: "/api/runs/{id}/events", h: s.jobEvents(s.runs), stream: true},
 		{method: "POST", pattern: "/api/runs/{id}/cancel", h: s.cancelRun},
 		{method: "GET", pattern: "/api/runs/{id}/results", h: s.runResults},
-		{method: "GET", pattern: "/api/runs/{id}/files/{name}", h: s.runFile},
+		{method: "GET", pattern: "/api/runs/{id}/files/{name}", h: s.jobFile(s.runs)},
 		{method: "GET", pattern: "/api/compare", h: s.compareRuns},
 		{method: "POST", pattern: "/api/sweeps", h: s.createSweep},
-		{method: "GET", pattern: "/api/sweeps", h: s.listSweeps},
-		{method: "GET", pattern: "/api/sweeps/{id}", h: s.getSweep},
-		{method: "GET", pattern: "/api/sweeps/{id}/events", h: s.sweepEvents, stream: true},
-		{method: "GET", pattern: "/api/sweeps/{id}/files/{name}", h: s.sweepFile},
+		{method: "GET", pattern: "/api/sweeps", h: listJobs(s, cfg.Store.ListSweeps)},
+		{method: "GET", pattern: "/api/sweeps/{id}", h: s.getJob(s.sweeps)},
+		{method: "GET", pattern: "/api/sweeps/{id}/events", h: s.jobEvents(s.sweeps), stream: true},
+		{method: "GET", pattern: "/api/sweeps/{id}/files/{name}", h: s.jobFile(s.sweeps)},
 	}
 	mux := http.NewServeMux()
 	for _, r := range s.routes {

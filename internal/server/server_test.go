@@ -89,15 +89,36 @@ func call(t *testing.T, method, url string, body any, out any) int {
 	return resp.StatusCode
 }
 
+// getFile does one GET of u and returns the status, headers and body.
+func getFile(t *testing.T, u string) (int, http.Header, []byte) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, body
+}
+
 // waitRun reads the run's event stream until its "status" event.
 func waitRun(t *testing.T, base string, id int64) (RunView, int) {
 	t.Helper()
+	return waitEvents[RunView](t, base, "run", id)
+}
+
+// waitEvents reads the event stream of the run or sweep (noun) id until
+// its "status" event, and returns that record and how many "progress"
+// events came before it.
+func waitEvents[V any](t *testing.T, base, noun string, id int64) (V, int) {
+	t.Helper()
+	var v V
 	ctx, cancel := context.WithTimeout(context.Background(), runWait)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/api/runs/%d/events", base, id), nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/api/%ss/%d/events", base, noun, id), nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("events of run %d: %v", id, err)
+		t.Fatalf("events of %s %d: %v", noun, id, err)
 	}
 	defer resp.Body.Close()
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
@@ -114,15 +135,14 @@ func waitRun(t *testing.T, base string, id int64) (RunView, int) {
 		case strings.HasPrefix(line, "data: ") && event == "progress":
 			progress++
 		case strings.HasPrefix(line, "data: ") && event == "status":
-			var v RunView
 			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &v); err != nil {
 				t.Fatal(err)
 			}
 			return v, progress
 		}
 	}
-	t.Fatalf("event stream of run %d ended without a status event: %v", id, sc.Err())
-	return RunView{}, 0
+	t.Fatalf("event stream of %s %d ended without a status event: %v", noun, id, sc.Err())
+	return v, 0
 }
 
 func TestScenariosCatalogBorders(t *testing.T) {
@@ -386,14 +406,9 @@ func TestRunLifecycle(t *testing.T) {
 		t.Errorf("GET results = %d, headline %v", code, doc["headline"])
 	}
 	for _, n := range fileNames {
-		resp, err := http.Get(fmt.Sprintf("%s/api/runs/%d/files/%s?download=1", hs.URL, c.ID, n))
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || len(body) == 0 || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
-			t.Errorf("GET file %s = %d, %d bytes, disposition %q", n, resp.StatusCode, len(body), resp.Header.Get("Content-Disposition"))
+		code, h, body := getFile(t, fmt.Sprintf("%s/api/runs/%d/files/%s?download=1", hs.URL, c.ID, n))
+		if code != 200 || len(body) == 0 || !strings.Contains(h.Get("Content-Disposition"), "attachment") {
+			t.Errorf("GET file %s = %d, %d bytes, disposition %q", n, code, len(body), h.Get("Content-Disposition"))
 		}
 	}
 	var e ErrorBody

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -141,66 +139,60 @@ func (s *Server) createSweep(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	select {
-	case s.slots <- struct{}{}:
-	default:
-		w.Header().Set("Retry-After", "10")
-		writeError(w, http.StatusTooManyRequests, "the run queue is full (its limit: %s waiting and %d running); try again later", runsCount(s.cfg.QueueLimit), s.cfg.Workers)
+	j := &job{sweep: sj, p: Progress{Status: store.Queued, Label: "sweep points", Total: spec.Points}}
+	create := func() (int64, error) {
+		sw, err := s.cfg.Store.CreateSweep(r.Context(), spec)
+		return sw.ID, err
+	}
+	if !s.enqueue(w, r, s.sweeps, j, create) {
 		return
 	}
-	sw, err := s.cfg.Store.CreateSweep(r.Context(), spec)
-	if err != nil {
-		<-s.slots
-		s.internal(w, r, err)
-		return
-	}
-	j := &job{id: sw.ID, sweep: sj, changed: make(chan struct{}), p: Progress{Status: store.Queued, Label: "sweep points", Total: spec.Points}}
-	j.ctx, j.cancel = context.WithCancel(s.ctx)
-	s.mu.Lock()
-	s.sweeps[sw.ID] = j
-	s.mu.Unlock()
-	s.queue <- j
-	id := strconv.FormatInt(sw.ID, 10)
-	w.Header().Set("Location", "/api/sweeps/"+id)
-	writeJSON(w, http.StatusAccepted, CreatedSweep{ID: sw.ID, Status: store.Queued, Points: spec.Points,
-		StatusURL: "/api/sweeps/" + id, EventsURL: "/api/sweeps/" + id + "/events"})
+	u := s.sweeps.path(j.id)
+	writeJSON(w, http.StatusAccepted, CreatedSweep{ID: j.id, Status: store.Queued, Points: spec.Points,
+		StatusURL: u, EventsURL: u + "/events"})
 }
 
-// endSweep forgets sweep job j, frees its slot and wakes its streams.
-func (s *Server) endSweep(j *job, err error, st store.Status) {
-	if err != nil && !errors.Is(err, store.ErrState) {
-		s.cfg.Log.Printf("serve: sweep %d: %v", j.id, err)
-	}
-	s.mu.Lock()
-	delete(s.sweeps, j.id)
-	s.mu.Unlock()
-	j.cancel()
-	j.setStatus(st)
-	<-s.slots
+// sweepFileNames are the files of a done sweep.
+var sweepFileNames = []string{sweep.ReportFile, sweep.ResultsFile, "summary.parquet"}
+
+// sweepKind is the jobKind of sweeps.
+func (s *Server) sweepKind() *jobKind {
+	st := s.cfg.Store
+	return &jobKind{noun: "sweep", live: map[int64]*job{}, files: sweepFileNames,
+		status: func(ctx context.Context, id int64) (store.Status, error) {
+			sw, err := st.GetSweep(ctx, id)
+			return sw.Status, err
+		},
+		view:     func(ctx context.Context, id int64) (any, error) { return s.sweepView(ctx, id) },
+		readFile: st.ReadSweepFile, fail: st.FailSweep, execute: s.executeSweep}
 }
 
 func (s *Server) executeSweep(j *job) {
 	bg := context.Background()
 	st := s.cfg.Store
-	if s.ctx.Err() != nil {
-		s.endSweep(j, st.FailSweep(bg, j.id, "the server stopped before the sweep started"), store.Failed)
+	if s.stopped(j) {
 		return
 	}
 	if err := st.StartSweep(bg, j.id); err != nil {
-		s.endSweep(j, err, store.Failed)
+		s.end(j, err, store.Failed)
 		return
 	}
 	j.setStatus(store.Running)
 	sj := *j.sweep
 	sj.Options.Context = j.ctx
 	sj.Options.Progress = func(done, total int) { j.progress("sweep points", done, total) }
-	doc, js, err := runSweep(&sj)
+	var doc *sweep.Document
+	var js []byte
+	err := safely(func() (err error) {
+		doc, js, err = sj.Run()
+		return err
+	})
 	if err != nil {
 		msg := err.Error()
 		if s.ctx.Err() != nil {
 			msg = "the server stopped during the sweep"
 		}
-		s.endSweep(j, st.FailSweep(bg, j.id, msg), store.Failed)
+		s.end(j, st.FailSweep(bg, j.id, msg), store.Failed)
 		return
 	}
 	out, err := sj.Outcome(doc, js)
@@ -208,20 +200,10 @@ func (s *Server) executeSweep(j *job) {
 		err = st.FinishSweep(bg, j.id, out)
 	}
 	if err != nil {
-		s.endSweep(j, st.FailSweep(bg, j.id, "storing the results: "+err.Error()), store.Failed)
+		s.end(j, st.FailSweep(bg, j.id, "storing the results: "+err.Error()), store.Failed)
 		return
 	}
-	s.endSweep(j, nil, store.Done)
-}
-
-// runSweep is j.Run, a panic turned into an error.
-func runSweep(j *sweep.Job) (doc *sweep.Document, js []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return j.Run()
+	s.end(j, nil, store.Done)
 }
 
 func (s *Server) sweepView(ctx context.Context, id int64) (SweepView, error) {
@@ -229,110 +211,5 @@ func (s *Server) sweepView(ctx context.Context, id int64) (SweepView, error) {
 	if err != nil {
 		return SweepView{}, err
 	}
-	v := SweepView{Sweep: sw}
-	s.mu.Lock()
-	j := s.sweeps[id]
-	s.mu.Unlock()
-	if j != nil && !sw.Status.Final() {
-		p, _ := j.snapshot()
-		v.Progress = &p
-	}
-	return v, nil
-}
-
-func (s *Server) getSweep(w http.ResponseWriter, r *http.Request) {
-	id, ok := runID(w, r, "id")
-	if !ok {
-		return
-	}
-	v, err := s.sweepView(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
-func (s *Server) listSweeps(w http.ResponseWriter, r *http.Request) {
-	o := store.ListOptions{}
-	if v := r.URL.Query().Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > store.MaxListLimit {
-			writeError(w, http.StatusBadRequest, "limit %q is not allowed; allowed: 1 to %d", v, store.MaxListLimit)
-			return
-		}
-		o.Limit = n
-	}
-	if v := r.URL.Query().Get("status"); v != "" {
-		if !slices.Contains(store.Statuses, store.Status(v)) {
-			writeError(w, http.StatusBadRequest, "status %q is not allowed; allowed: queued, running, done, failed, cancelled", v)
-			return
-		}
-		o.Status = store.Status(v)
-	}
-	sweeps, err := s.cfg.Store.ListSweeps(r.Context(), o)
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, sweeps)
-}
-
-// sweepFileNames are the files of a done sweep.
-var sweepFileNames = []string{sweep.ReportFile, sweep.ResultsFile, "summary.parquet"}
-
-func (s *Server) sweepFile(w http.ResponseWriter, r *http.Request) {
-	id, ok := runID(w, r, "id")
-	if !ok {
-		return
-	}
-	name := r.PathValue("name")
-	if !slices.Contains(sweepFileNames, name) {
-		writeError(w, http.StatusNotFound, "no sweep file %q; allowed: %s", name, strings.Join(sweepFileNames, ", "))
-		return
-	}
-	sw, err := s.cfg.Store.GetSweep(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	if sw.Status != store.Done {
-		writeError(w, http.StatusConflict, "sweep %d is %s; its files exist once it is done", id, sw.Status)
-		return
-	}
-	f, err := s.cfg.Store.ReadSweepFile(r.Context(), id, name)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", f.MediaType)
-	// As a run's report: its inline styles may apply, nothing may run.
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-	if r.URL.Query().Get("download") != "" {
-		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"rampart-sweep-%d-%s\"", id, name))
-	}
-	w.Write(f.Data)
-}
-
-// sweepEvents streams a sweep's progress as runEvents does a run's:
-// "progress" events while it is live, then one "status" event with its
-// record.
-func (s *Server) sweepEvents(w http.ResponseWriter, r *http.Request) {
-	id, ok := runID(w, r, "id")
-	if !ok {
-		return
-	}
-	sw, err := s.cfg.Store.GetSweep(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	s.mu.Lock()
-	j := s.sweeps[id]
-	s.mu.Unlock()
-	if sw.Status.Final() {
-		j = nil
-	}
-	s.stream(w, r, j, func() (any, error) { return s.sweepView(context.Background(), id) })
+	return SweepView{Sweep: sw, Progress: s.liveProgress(s.sweeps, id, sw.Status)}, nil
 }

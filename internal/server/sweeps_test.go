@@ -1,11 +1,8 @@
 package server
 
 import (
-	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -16,34 +13,7 @@ import (
 // waitSweep reads the sweep's event stream until its "status" event.
 func waitSweep(t *testing.T, base string, id int64) (SweepView, int) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), runWait)
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/api/sweeps/%d/events", base, id), nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("events of sweep %d: %v", id, err)
-	}
-	defer resp.Body.Close()
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	event, progress := "", 0
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "event: "):
-			event = strings.TrimPrefix(line, "event: ")
-		case strings.HasPrefix(line, "data: ") && event == "progress":
-			progress++
-		case strings.HasPrefix(line, "data: ") && event == "status":
-			var v SweepView
-			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &v); err != nil {
-				t.Fatal(err)
-			}
-			return v, progress
-		}
-	}
-	t.Fatalf("event stream of sweep %d ended without a status event: %v", id, sc.Err())
-	return SweepView{}, 0
+	return waitEvents[SweepView](t, base, "sweep", id)
 }
 
 // TestSweepLifecycle: POST /api/sweeps queues a sweep that runs, streams
@@ -70,14 +40,9 @@ func TestSweepLifecycle(t *testing.T) {
 		t.Errorf("row 1 statistics %s: %v", v.Rows[1].Statistics, err)
 	}
 	for _, n := range sweepFileNames {
-		resp, err := http.Get(fmt.Sprintf("%s/api/sweeps/%d/files/%s", hs.URL, c.ID, n))
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || len(body) == 0 || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "sandbox") {
-			t.Errorf("GET sweep file %s = %d, %d bytes, CSP %q", n, resp.StatusCode, len(body), resp.Header.Get("Content-Security-Policy"))
+		code, h, body := getFile(t, fmt.Sprintf("%s/api/sweeps/%d/files/%s", hs.URL, c.ID, n))
+		if code != 200 || len(body) == 0 || !strings.Contains(h.Get("Content-Security-Policy"), "sandbox") {
+			t.Errorf("GET sweep file %s = %d, %d bytes, CSP %q", n, code, len(body), h.Get("Content-Security-Policy"))
 		}
 		if n == "report.html" && !strings.Contains(string(body), "<svg") {
 			t.Errorf("sweep report.html has no plot")
