@@ -563,9 +563,7 @@ func (ft *fastTrial) pip(l int, tk *track.Track, _ *intercept.Path, T, _ float64
 		return intercept.Intercept{}, false
 	}
 	est := &tk.Estimate
-	tp, tv := ff.state(est.T)
-	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
-	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	dp, dv := ff.errorOf(est)
 	x := m.x
 	x.Pos = r3.Add(x.Pos, r3.Add(dp, r3.Scale(x.T-est.T, dv)))
 	x.Vel = r3.Add(x.Vel, dv)
@@ -872,9 +870,7 @@ func (ft *fastTrial) predict(_ *battle, tk *track.Track) (*intercept.Path, float
 	i := ft.idFlight[tk.ID]
 	ff := &ft.tab.flights[i]
 	est := &tk.Estimate
-	tp, tv := ff.state(est.T)
-	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
-	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	dp, dv := ff.errorOf(est)
 	boosting := ff.boost[ff.sample(est.T)]
 	// The impact is found t seconds ahead (t from 0, not est.T: the scan
 	// times are the multiples of predictStep).
@@ -884,6 +880,16 @@ func (ft *fastTrial) predict(_ *battle, tk *track.Track) (*intercept.Path, float
 	}
 	tAhead, impact, ok := c2.PredictImpact(ahead, 0, predictHorizon, predictStep)
 	return nil, est.T + tAhead, impact, ok, boosting
+}
+
+// errorOf returns the position and velocity errors of est against the
+// flight's truth at est's time: what predict and pip shift the true path
+// and intercept point by.
+func (f *fastFlight) errorOf(est *track.Estimate) (dp, dv r3.Vec) {
+	tp, tv := f.state(est.T)
+	dp = r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	dv = r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	return dp, dv
 }
 
 // propagate is the planner's prediction at the fast fidelity: the true
