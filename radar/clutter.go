@@ -32,11 +32,13 @@ import (
 // clutterGeometry reports whether a target at ECEF position target and
 // slant range rn (m) is in surface clutter (see above).
 func (r *Radar) clutterGeometry(target r3.Vec, rn float64) bool {
-	if !(rn <= r.clutterRange) {
-		return false
-	}
-	ht := math.Max(0, geo.WGS84.ToGeodetic(target).Alt)
-	return ht < rn*r.Beamwidth/2
+	return rn <= r.clutterRange && r.lowInBeam(geo.WGS84.ToGeodetic(target).Alt, rn)
+}
+
+// lowInBeam is the second condition of the clutter model for a target at
+// height alt above the ellipsoid and slant range rn, m.
+func (r *Radar) lowInBeam(alt, rn float64) bool {
+	return math.Max(0, alt) < rn*r.Beamwidth/2
 }
 
 // clutterRCS returns rcs, divided by ClutterLoss when the target is in
@@ -44,6 +46,15 @@ func (r *Radar) clutterGeometry(target r3.Vec, rn float64) bool {
 // radar without a clutter loss returns rcs untouched.
 func (r *Radar) clutterRCS(target r3.Vec, rn, rcs float64) float64 {
 	if r.ClutterLoss > 1 && r.clutterGeometry(target, rn) {
+		return rcs / r.ClutterLoss
+	}
+	return rcs
+}
+
+// clutterRCSAt is clutterRCS for a target whose geodetic height alt the
+// caller has formed already (for the line of sight).
+func (r *Radar) clutterRCSAt(alt, rn, rcs float64) float64 {
+	if r.ClutterLoss > 1 && rn <= r.clutterRange && r.lowInBeam(alt, rn) {
 		return rcs / r.ClutterLoss
 	}
 	return rcs

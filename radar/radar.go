@@ -202,7 +202,7 @@ func (r *Radar) Observe(target r3.Vec, rcs float64) Observation {
 	if !(rcs > 0) || math.IsInf(rcs, 1) {
 		rcs = 0
 	}
-	rcs = r.clutterRCS(target, rng, rcs)
+	rcs = r.clutterRCSAt(t.Alt, rng, rcs)
 	o.SNR = r.Equation.SNR(rcs, math.Max(rng, 1))
 	o.Pd = r.Detector.Pd(o.SNR)
 	if rcs == 0 {
@@ -295,10 +295,14 @@ func (r *Radar) Look(t float64, target r3.Vec, rcs float64, rng *rand.Rand) (Det
 	if az < 0 {
 		az += 2 * math.Pi
 	}
-	if !r.inRange(rn) || !r.inSector(az) || !r.inSight(target, el) {
+	if !r.inRange(rn) || !r.inSector(az) {
 		return Detection{}, false
 	}
-	return r.dwell(t, az, el, rn, r.clutterRCS(target, rn, rcs), rng)
+	g := geo.WGS84.ToGeodetic(target) // for the line of sight and the clutter
+	if !r.inSightAt(g, el) {
+		return Detection{}, false
+	}
+	return r.dwell(t, az, el, rn, r.clutterRCSAt(g.Alt, rn, rcs), rng)
 }
 
 // LookInSight is Look at a target that Clear has shown to be in sight
@@ -364,7 +368,12 @@ func enuAzimuth(l r3.Vec) float64 {
 // elevation el, lies within the elevation limits (on its apparent
 // elevation) and above the horizon: what Observe checks after the range.
 func (r *Radar) inSight(target r3.Vec, el float64) bool {
-	s := LineOfSight(geo.WGS84, r.RefractionK, r.Site, geo.WGS84.ToGeodetic(target))
+	return r.inSightAt(geo.WGS84.ToGeodetic(target), el)
+}
+
+// inSightAt is inSight of a target at geodetic position g.
+func (r *Radar) inSightAt(g geo.LLA, el float64) bool {
+	s := LineOfSight(geo.WGS84, r.RefractionK, r.Site, g)
 	if s.Ground > 0 {
 		el = s.Elev
 	}

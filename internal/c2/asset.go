@@ -45,11 +45,7 @@ func (as Assets) Threatened(impact geo.LLA, margin float64, idx []int) (float64,
 func (as Assets) ThreatenedValue(impact geo.LLA, margin float64) float64 {
 	v := 0.0
 	for _, a := range as {
-		r := a.Radius + margin
-		if surelyFarther(a.Pos, impact, r) {
-			continue
-		}
-		if Distance(a.Pos, impact) <= r {
+		if within(a.Pos, impact, a.Radius+margin) {
 			v += a.Value
 		}
 	}
@@ -79,14 +75,17 @@ func surelyFarther(a, b geo.LLA, r float64) bool {
 // as in ThreatenedValue.
 func (as Assets) Hit(impact geo.LLA, idx []int) []int {
 	for i, a := range as {
-		if surelyFarther(a.Pos, impact, a.Radius) {
-			continue
-		}
-		if Distance(a.Pos, impact) <= a.Radius {
+		if within(a.Pos, impact, a.Radius) {
 			idx = append(idx, i)
 		}
 	}
 	return idx
+}
+
+// within reports whether Distance(a, b) ≤ r, measuring on the ellipsoid
+// only when the sphere does not show b surely farther (surelyFarther).
+func within(a, b geo.LLA, r float64) bool {
+	return !surelyFarther(a, b, r) && Distance(a, b) <= r
 }
 
 // Distance is the geodesic distance on WGS-84 between two points, m.

@@ -557,18 +557,12 @@ func (v *validator) airRoute(p string, t Threat, kind string) {
 	// Without a catalog (Parse) a catalog missile's kind is unknown: its
 	// route and altitude are checked as a cruise missile's, and the
 	// catalog check refuses them on a ballistic one.
-	air := kind == KindCruiseMissile || kind == KindAircraft || v.cat == nil && t.Missile != ""
+	air := airKind(kind) || v.cat == nil && t.Missile != ""
 	hasRoute := v.has(f("route"), len(t.Route) > 0)
 	hasAlt := v.has(f("altitude_m"), t.AltitudeM != 0)
 	if !air {
-		for _, x := range []struct {
-			field string
-			set   bool
-		}{{"route", hasRoute}, {"altitude_m", hasAlt}} {
-			if x.set {
-				v.errorf(f(x.field), "applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory")
-			}
-		}
+		v.refuseSet(p, "applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory",
+			given{"route", hasRoute}, given{"altitude_m", hasAlt})
 		return
 	}
 	if len(t.Route) > MaxRoutePoints {
@@ -598,23 +592,13 @@ func (v *validator) trajectory(p string, t Threat, kind string) {
 	f := func(field string) string { return joinPath(p, field) }
 	hasApogee := v.has(f("apogee_km"), t.ApogeeKm != 0)
 	hasAngle := v.has(f("burnout_angle_deg"), t.BurnoutAngleDeg != 0)
-	if kind == KindCruiseMissile || kind == KindAircraft {
+	if airKind(kind) {
 		name := t.Missile
 		if kind == KindAircraft {
 			name = t.Aircraft
 		}
-		for _, x := range []struct {
-			field string
-			set   bool
-		}{
-			{"profile", v.has(f("profile"), t.Profile != MinEnergy)},
-			{"apogee_km", hasApogee},
-			{"burnout_angle_deg", hasAngle},
-		} {
-			if x.set {
-				v.errorf(f(x.field), "applies only to ballistic missiles; %s is %s", quote(name), article(kindNoun(kind)))
-			}
-		}
+		v.refuseSet(p, fmt.Sprintf("applies only to ballistic missiles; %s is %s", quote(name), article(kindNoun(kind))),
+			given{"profile", v.has(f("profile"), t.Profile != MinEnergy)}, given{"apogee_km", hasApogee}, given{"burnout_angle_deg", hasAngle})
 		return
 	}
 	if hasApogee && !(t.ApogeeKm > 0 && t.ApogeeKm <= MaxApogeeKm) {
@@ -625,14 +609,8 @@ func (v *validator) trajectory(p string, t Threat, kind string) {
 	}
 	switch t.Profile {
 	case MinEnergy:
-		for _, x := range []struct {
-			field string
-			set   bool
-		}{{"apogee_km", hasApogee}, {"burnout_angle_deg", hasAngle}} {
-			if x.set {
-				v.errorf(f(x.field), "applies only to lofted and depressed profiles; min-energy fixes the trajectory")
-			}
-		}
+		v.refuseSet(p, "applies only to lofted and depressed profiles; min-energy fixes the trajectory",
+			given{"apogee_km", hasApogee}, given{"burnout_angle_deg", hasAngle})
 	case Lofted, Depressed:
 		switch {
 		case hasApogee && hasAngle:
@@ -648,6 +626,26 @@ func (v *validator) trajectory(p string, t Threat, kind string) {
 		v.errorf(f("profile"), "missing; allowed: %s", allowedList(Profiles))
 	default:
 		v.errorf(f("profile"), "%s", notAllowed(string(t.Profile), Profiles))
+	}
+}
+
+// airKind reports whether kind flies a route at an altitude: a cruise
+// missile or an aircraft.
+func airKind(kind string) bool { return kind == KindCruiseMissile || kind == KindAircraft }
+
+// given is a field of an input and whether the input gives it.
+type given struct {
+	field string
+	set   bool
+}
+
+// refuseSet reports msg at each of fields (below path p) that is set: a
+// field that does not apply.
+func (v *validator) refuseSet(p, msg string, fields ...given) {
+	for _, x := range fields {
+		if x.set {
+			v.errorf(joinPath(p, x.field), "%s", msg)
+		}
 	}
 }
 

@@ -192,36 +192,39 @@ func (w *World) headsFor(pos, vel r3.Vec, t0 float64) (airTarget, bool) {
 	return best, best.asset >= 0
 }
 
-// airClass returns the kind of the flight that track tk follows when it is
-// an air breather; ok false for ballistic tracks and tracks of nothing.
-func (b *battle) airClass(tk *track.Track, truth *truthIndex) (catalog.Kind, bool) {
+// airFlight returns the flight that track tk follows when it is an air
+// breather, −1 for ballistic tracks and tracks of nothing. A command asks
+// once per track and evaluation (decide): the answer is the truth
+// index's gate, not free.
+func (b *battle) airFlight(tk *track.Track, truth *truthIndex) int {
 	if !b.w.hasAir || truth == nil {
-		return "", false
+		return -1
 	}
 	i := truth.of(tk)
 	if i < 0 || !airBreathing(b.w.Flights[i].Kind) {
-		return "", false
+		return -1
 	}
-	return b.w.Flights[i].Kind, true
+	return i
 }
 
-// sameObject returns the distance within which a second fire-control
-// track is taken for an object already engaged: sameObjectM, or
-// airSameObjectM for an air track.
-func (b *battle) sameObject(tk *track.Track, truth *truthIndex) float64 {
-	if _, ok := b.airClass(tk, truth); ok {
+// sameObjectWithin returns the distance within which a second
+// fire-control track is taken for an object already engaged:
+// sameObjectM, or airSameObjectM for an air track.
+func sameObjectWithin(air bool) float64 {
+	if air {
 		return airSameObjectM
 	}
 	return sameObjectM
 }
 
-// evaluateAir judges one air-breathing fire-control track: the asset it
-// heads for, the sector, and each launcher's intercept for a launch now. It
-// adds the engagements possible now to b.cands, and otherwise schedules
-// the next evaluation at the first later launch that any launcher could
-// make.
-func (b *battle) evaluateAir(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, kind catalog.Kind, truth *truthIndex) {
+// evaluateAir judges one air-breathing fire-control track, following
+// flight i: the asset it heads for, the sector, and each launcher's
+// intercept for a launch now. It adds the engagements possible now to
+// b.cands, and otherwise schedules the next evaluation at the first later
+// launch that any launcher could make.
+func (b *battle) evaluateAir(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, i int) {
 	w := b.w
+	kind := w.Flights[i].Kind
 	e.nextEval = T + ReevaluateS
 	est := &tk.Estimate
 	pos, vel := levelState(est)
@@ -257,9 +260,7 @@ func (b *battle) evaluateAir(T float64, c *Command, local []c2.Magazine, tk *tra
 			continue
 		}
 		if !inSector {
-			if i := truth.of(tk); i >= 0 {
-				b.barred[i] = true
-			}
+			b.barred[i] = true
 			continue
 		}
 		pk := lu.Interceptor.AirEffectivePk(x, *est, track.ConstantVelocity{Q: airPlannerQ})

@@ -240,11 +240,12 @@ func (b *battle) decide(T float64, pic string, tracks []track.Track, truth *trut
 			if e.done || T < e.busyUntil || T < e.nextEval {
 				continue
 			}
-			if b.duplicate(estPos(&tk.Estimate), b.sameObject(tk, truth)) {
+			air := b.airFlight(tk, truth)
+			if b.duplicate(estPos(&tk.Estimate), sameObjectWithin(air >= 0)) {
 				e.nextEval = T + Tick
 				continue
 			}
-			b.evaluate(T, c, local, tk, e, truth)
+			b.evaluate(T, c, local, tk, e, truth, air)
 		}
 		orders := c2.Plan(b.cands, local, c.Doctrine)
 		for _, o := range orders {
@@ -289,15 +290,17 @@ func estPos(e *track.Estimate) r3.Vec { return r3.Vec{X: e.X[0], Y: e.X[1], Z: e
 
 // evaluate judges one fire-control track: its predicted impact, the value
 // it threatens, the sector, and each launcher's window. It adds the
-// engagements possible now to b.cands.
-func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth *truthIndex) {
+// engagements possible now to b.cands. air is the flight of an
+// air-breathing track (airFlight), which evaluateAir judges; −1 for a
+// ballistic one.
+func (b *battle) evaluate(T float64, c *Command, local []c2.Magazine, tk *track.Track, e *engagement, truth *truthIndex, air int) {
 	w := b.w
 	if b.hopeless != nil && b.hopeless(tk, T) {
 		e.done = true
 		return
 	}
-	if kind, ok := b.airClass(tk, truth); ok {
-		b.evaluateAir(T, c, local, tk, e, kind, truth)
+	if air >= 0 {
+		b.evaluateAir(T, c, local, tk, e, air)
 		return
 	}
 	e.nextEval = T + ReevaluateS
@@ -434,9 +437,11 @@ func (b *battle) fire(T float64, ci int, c *Command, o c2.Order, truth *truthInd
 	b.mags[l].Left -= o.Shots
 
 	i := truth.of(ct.tk) // provisional; handover attributes the shot
-	reach := ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
+	var reach float64
 	if ct.air {
 		reach = ic.AirHomingReach(x.ClosingSpeed) // air.go
+	} else {
+		reach = ic.HomingReach(x.ClosingSpeed, x.FlyoutTime)
 	}
 	// In-flight target updates: the kill vehicle is handed the picture's
 	// latest prediction when it starts homing, t_go before intercept.
@@ -491,8 +496,9 @@ func (b *battle) handover(T float64, pic string, tracks []track.Track) {
 	var pm predictMemo
 	for j := range b.pending {
 		p := &b.pending[j]
-		if w.Commands[p.cmd].Picture != pic || p.at > T {
-			if p.at > T && w.Commands[p.cmd].Picture == pic {
+		mine := w.Commands[p.cmd].Picture == pic
+		if !mine || p.at > T {
+			if mine {
 				// In-flight target update: follow the track while it lasts.
 				b.followAlike(T, p, tracks, &fm)
 			}
@@ -625,10 +631,7 @@ func (b *battle) follow(T float64, p *pending, tracks []track.Track) int {
 		p.curT = T
 	}
 	want := r3.Vec{X: p.cur[0], Y: p.cur[1], Z: p.cur[2]}
-	best, bestD := -1, sameObjectM
-	if p.air {
-		bestD = airSameObjectM
-	}
+	best, bestD := -1, sameObjectWithin(p.air)
 	for k := range tracks {
 		if !tracks[k].FireControl {
 			continue // a new track's velocity is not yet worth a handover

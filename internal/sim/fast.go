@@ -563,9 +563,7 @@ func (ft *fastTrial) pip(l int, tk *track.Track, _ *intercept.Path, T, _ float64
 		return intercept.Intercept{}, false
 	}
 	est := &tk.Estimate
-	tp, tv := ff.state(est.T)
-	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
-	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	dp, dv := ff.errorOf(est)
 	x := m.x
 	x.Pos = r3.Add(x.Pos, r3.Add(dp, r3.Scale(x.T-est.T, dv)))
 	x.Vel = r3.Add(x.Vel, dv)
@@ -872,46 +870,26 @@ func (ft *fastTrial) predict(_ *battle, tk *track.Track) (*intercept.Path, float
 	i := ft.idFlight[tk.ID]
 	ff := &ft.tab.flights[i]
 	est := &tk.Estimate
-	tp, tv := ff.state(est.T)
-	dp := r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
-	dv := r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	dp, dv := ff.errorOf(est)
 	boosting := ff.boost[ff.sample(est.T)]
-	at := func(t float64) r3.Vec {
+	// The impact is found t seconds ahead (t from 0, not est.T: the scan
+	// times are the multiples of predictStep).
+	ahead := func(t float64) (r3.Vec, r3.Vec) {
 		pos, _ := ff.state(est.T + t)
-		return r3.Add(pos, r3.Add(dp, r3.Scale(t, dv)))
+		return r3.Add(pos, r3.Add(dp, r3.Scale(t, dv))), r3.Vec{}
 	}
-	ahead, impact, ok := shiftedImpact(at)
-	return nil, est.T + ahead, impact, ok, boosting
+	tAhead, impact, ok := c2.PredictImpact(ahead, 0, predictHorizon, predictStep)
+	return nil, est.T + tAhead, impact, ok, boosting
 }
 
-// impactTolS is the accuracy of shiftedImpact's time of impact, s: that
-// of c2.PredictImpact.
-const impactTolS = 0.01
-
-// shiftedImpact is c2.PredictImpact on a predicted position at(t), t
-// seconds ahead: the first of the samples every predictStep up to
-// predictHorizon that lies below the ground, and the crossing before it
-// bisected to impactTolS. ok is false if the path starts on the ground or
-// stays above it.
-func shiftedImpact(at func(t float64) r3.Vec) (float64, geo.LLA, bool) {
-	if !c2.Above(at(0)) {
-		return math.NaN(), geo.LLA{}, false
-	}
-	for t := predictStep; t <= predictHorizon; t += predictStep {
-		if c2.Above(at(t)) {
-			continue
-		}
-		lo, hi := t-predictStep, t
-		for n := 0; hi-lo > impactTolS && n < 64; n++ {
-			if mid := (lo + hi) / 2; c2.Above(at(mid)) {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		return hi, geo.WGS84.ToGeodetic(at(hi)), true
-	}
-	return math.NaN(), geo.LLA{}, false
+// errorOf returns the position and velocity errors of est against the
+// flight's truth at est's time: what predict and pip shift the true path
+// and intercept point by.
+func (f *fastFlight) errorOf(est *track.Estimate) (dp, dv r3.Vec) {
+	tp, tv := f.state(est.T)
+	dp = r3.Vec{X: est.X[0] - tp.X, Y: est.X[1] - tp.Y, Z: est.X[2] - tp.Z}
+	dv = r3.Vec{X: est.X[3] - tv.X, Y: est.X[4] - tv.Y, Z: est.X[5] - tv.Z}
+	return dp, dv
 }
 
 // propagate is the planner's prediction at the fast fidelity: the true

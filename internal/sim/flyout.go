@@ -81,7 +81,7 @@ type Flight struct {
 // ProfileName returns the name of the flight's trajectory profile, or ""
 // for a cruise missile or an aircraft, which have none.
 func (f *Flight) ProfileName() string {
-	if f.Kind == catalog.KindCruiseMissile || f.Kind == catalog.KindAircraft {
+	if airBreathing(f.Kind) {
 		return ""
 	}
 	return f.Profile.String()
