@@ -83,33 +83,22 @@ func runRaid(s *scenario.Scenario, sites []scenario.Site, o Options, seed int64,
 		o.Trials = s.Run.Trials
 	}
 	var observe func(int, *sim.Outcome)
-	var tally *engagementTally
-	if airRaid(world) {
-		tally = newEngagementTally(world)
+	tally := newEngagementTally(world)
+	if tally != nil {
 		observe = tally.observe
 	}
 	sum, err := monteCarlo(world, o, "Monte Carlo trials, "+label, observe)
 	if err != nil {
 		return nil, err
 	}
-	run := &raidRun{world: world, sum: sum, seed: seed}
-	if tally != nil {
-		run.engagements = tally.rows()
-	}
-	return run, nil
+	return &raidRun{world: world, sum: sum, seed: seed, engagements: tally.rows()}, nil
 }
 
 // json is the run's RaidJSON.
 func (r *raidRun) json() RaidJSON {
 	sum := r.sum
-	out := RaidJSON{Trials: sum.Trials, Seed: r.seed, Defenses: raidDefenses(r.world), Assets: engineAssetsJSON(AssetFates(r.world, sum)),
-		Totals: TotalsJSON{
-			InterceptorsMean: sum.InterceptorsMean, InterceptorsCI95: sum.InterceptorsCI95,
-			LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
-			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
-			SurvivingValueMean: sum.SurvivingValueMean, SurvivingValueMeanCI95: sum.SurvivingValueCI95, TotalValue: sum.TotalValue,
-		}, Engagements: r.engagements}
-	return out
+	return RaidJSON{Trials: sum.Trials, Seed: r.seed, Defenses: raidDefenses(r.world), Assets: engineAssetsJSON(AssetFates(r.world, sum)),
+		Totals: totalsJSON(sum), Engagements: r.engagements}
 }
 
 // raidDefenses lists the launchers and radars of world, one line each.
