@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
@@ -22,19 +23,12 @@ var raidKinds = []string{"rotation", "reach"}
 // hasRaid reports whether s is an analysis that runs a raid through the
 // engine: a rotation or reach analysis with top-level threats.
 func hasRaid(s *scenario.Scenario) bool {
-	if s == nil || s.Analysis == nil || len(s.Threats) == 0 {
-		return false
-	}
-	for _, k := range raidKinds {
-		if s.Analysis.Kind == k {
-			return true
-		}
-	}
-	return false
+	return s != nil && s.Analysis != nil && len(s.Threats) > 0 && slices.Contains(raidKinds, s.Analysis.Kind)
 }
 
-// raidUses is what a study with a raid reads besides its own: the
-// engine's Monte Carlo (trials, seed, workers) and its flights (physics).
+// raidUses is what a study with a raid reads besides its own (studyKind):
+// the engine's Monte Carlo (trials, seed, workers) and its flights
+// (physics).
 var raidUses = Uses{MonteCarlo: true, Physics: true}
 
 // RaidJSON is the engine's outcome of one Monte Carlo of a raid: each
