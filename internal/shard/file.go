@@ -53,6 +53,9 @@ type Header struct {
 // Spec returns the header's shard i/n.
 func (h *Header) Spec() Spec { return Spec{I: h.Shard, N: h.Shards} }
 
+// outcomes is how many outcomes the shard holds: its trials, once a pass.
+func (h *Header) outcomes() int { return h.Passes * (h.End - h.First) }
+
 // check refuses a header that is not self-consistent.
 func (h *Header) check() error {
 	switch {
@@ -101,7 +104,7 @@ func NewWriter(w io.Writer, h Header) (*Writer, error) {
 
 // Add writes the next outcome: pass 0's trials First … End−1, then pass 1's.
 func (w *Writer) Add(o *sim.Outcome) error {
-	if w.count >= w.h.Passes*(w.h.End-w.h.First) {
+	if w.count >= w.h.outcomes() {
 		return fmt.Errorf("shard %d/%d holds %d outcomes; one more was added", w.h.Shard, w.h.Shards, w.count)
 	}
 	w.count++
@@ -110,7 +113,7 @@ func (w *Writer) Add(o *sim.Outcome) error {
 
 // Close ends the outcomes; it fails unless every one was added.
 func (w *Writer) Close() error {
-	if want := w.h.Passes * (w.h.End - w.h.First); w.count != want {
+	if want := w.h.outcomes(); w.count != want {
 		w.gz.Close()
 		return fmt.Errorf("shard %d/%d: %d outcomes written of %d", w.h.Shard, w.h.Shards, w.count, want)
 	}
@@ -171,7 +174,7 @@ func readLine(br *bufio.Reader, limit int) ([]byte, error) {
 // Next returns the next outcome. After the last it checks the stream's end
 // and returns io.EOF.
 func (r *Reader) Next() (*sim.Outcome, error) {
-	want := r.Header.Passes * (r.Header.End - r.Header.First)
+	want := r.Header.outcomes()
 	if r.read >= want {
 		var extra sim.Outcome
 		if err := r.dec.Decode(&extra); !errors.Is(err, io.EOF) {

@@ -194,19 +194,16 @@ func (s *Set) openShard(k int) error {
 	return nil
 }
 
-func (s *Set) close() {
-	if s.curClose != nil {
-		s.curClose.Close()
-	}
-	s.cur, s.curClose = nil, nil
-}
+// close closes the shard being read, its error left (it was read whole
+// or is given up).
+func (s *Set) close() { _ = s.Close() }
 
 // Close closes the shard being read.
 func (s *Set) Close() error {
+	var err error
 	if s.curClose != nil {
-		err := s.curClose.Close()
-		s.cur, s.curClose = nil, nil
-		return err
+		err = s.curClose.Close()
 	}
-	return nil
+	s.cur, s.curClose = nil, nil
+	return err
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rampart-sim/rampart/catalog"
 	"github.com/rampart-sim/rampart/geo"
 	"github.com/rampart-sim/rampart/internal/provenance"
 	"github.com/rampart-sim/rampart/internal/scenario"
@@ -47,6 +48,12 @@ func (*Engine) Run(s *scenario.Scenario, o Options) (*Result, error) {
 // engineWorld checks o against s and builds the world of an engine run,
 // returning o with its fidelity set.
 func engineWorld(s *scenario.Scenario, o Options) (*sim.World, Options, error) {
+	return engineWorldWith(s, o, nil)
+}
+
+// engineWorldWith is engineWorld looking the catalog up through ov (a
+// sweep point's or a sensitivity run's overrides; nil: the catalog).
+func engineWorldWith(s *scenario.Scenario, o Options, ov catalog.Overrides) (*sim.World, Options, error) {
 	if o.WarningValue && s.Run.Architecture == scenario.Integrated {
 		return nil, o, badInput("--warning-value compares owners sharing warning with owners alone; it needs run.architecture sectoral or separate-linked, and %s is integrated", s.File)
 	}
@@ -55,7 +62,7 @@ func engineWorld(s *scenario.Scenario, o Options) (*sim.World, Options, error) {
 		return nil, o, err
 	}
 	o.Sim.Fidelity = f
-	world, err := buildWorld(s, o.Sim, o.Progress)
+	world, err := buildWorldWith(s, o.Sim, ov, o.Progress)
 	if err != nil {
 		return nil, o, err
 	}
@@ -81,17 +88,8 @@ func enginePass(world *sim.World, o Options, pass int, label string, observe fun
 	if o.Outcomes == nil {
 		return monteCarlo(world, o, label, observe)
 	}
-	var progress func(int)
-	if o.Progress != nil {
-		label = "merging shards: " + label
-		o.Progress(label, 0, o.Trials)
-		progress = func(done int) { o.Progress(label, done, o.Trials) }
-	}
-	ctx := o.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	return world.Replay(ctx, o.Seed, o.Trials, progress, func(i int) (*sim.Outcome, error) { return o.Outcomes(pass, i) }, observe)
+	progress := o.trialProgress("merging shards: "+label, o.Trials)
+	return world.Replay(o.context(), o.Seed, o.Trials, progress, func(i int) (*sim.Outcome, error) { return o.Outcomes(pass, i) }, observe)
 }
 
 // engineTrials runs the Monte Carlo of world, its events streamed to spool
@@ -121,10 +119,7 @@ func engineTrials(s *scenario.Scenario, o Options, world *sim.World, spool *even
 	}
 	sc := EngineScene(s, world, sum)
 	note := events.note(sum.Trials)
-	var engagements []EngagementJSON // listed for raids with air breathers
-	if airRaid(world) {
-		engagements = tally.rows()
-	}
+	engagements := tally.rows() // listed for raids with air breathers
 	res := &Result{
 		Kind:     EngineKind,
 		Headline: EngineHeadline(s, world, sum),
@@ -173,16 +168,25 @@ func EngineFidelity(s *scenario.Scenario, o Options) (sim.Fidelity, error) {
 // monteCarlo runs world's trials with o's seed, trials, workers and
 // progress, the progress under label; observe is passed on.
 func monteCarlo(world *sim.World, o Options, label string, observe func(int, *sim.Outcome)) (*sim.Summary, error) {
-	var progress func(int)
-	if o.Progress != nil {
-		o.Progress(label, 0, o.Trials)
-		progress = func(done int) { o.Progress(label, done, o.Trials) }
+	return world.MonteCarlo(o.context(), o.Seed, o.Trials, o.Workers, o.trialProgress(label, o.Trials), observe)
+}
+
+// trialProgress reports 0 of total trials under label to o.Progress and
+// returns the reporter of the trials done, or nil without o.Progress.
+func (o Options) trialProgress(label string, total int) func(done int) {
+	if o.Progress == nil {
+		return nil
 	}
-	ctx := o.Context
-	if ctx == nil {
-		ctx = context.Background()
+	o.Progress(label, 0, total)
+	return func(done int) { o.Progress(label, done, total) }
+}
+
+// context is o.Context, or the background context when it is nil.
+func (o Options) context() context.Context {
+	if o.Context == nil {
+		return context.Background()
 	}
-	return world.MonteCarlo(ctx, o.Seed, o.Trials, o.Workers, progress, observe)
+	return o.Context
 }
 
 // joinNote appends what to a site's note.
@@ -304,10 +308,7 @@ func EngineSystems(world *sim.World) []string {
 // short). A raid with no missile in reach says so. The value is the
 // expected leakers per raid.
 func EngineHeadline(s *scenario.Scenario, world *sim.World, sum *sim.Summary) Headline {
-	leakers := "warheads"
-	if airRaid(world) {
-		leakers = "threats" // cruise missiles and aircraft carry no warhead of the model
-	}
+	leakers := leakerUnit(world)
 	h := Headline{Question: s.Question, Value: sum.LeakersMean, Unit: leakers + " leaking per raid (mean)"}
 	fates := AssetFates(world, sum)
 	inReach := 0

@@ -44,12 +44,21 @@ type engagementSum struct {
 	lat, lon, alt float64
 }
 
+// newEngagementTally is the tally of w's engagements, which a report
+// lists for an air raid only (airRaid); for any other raid it is nil,
+// which observes nothing and has no rows.
 func newEngagementTally(w *sim.World) *engagementTally {
+	if !airRaid(w) {
+		return nil
+	}
 	return &engagementTally{world: w, by: map[[2]string]*engagementSum{}}
 }
 
 // observe adds trial t's shots.
 func (e *engagementTally) observe(_ int, o *sim.Outcome) {
+	if e == nil {
+		return
+	}
 	e.trials++
 	for _, s := range o.Shots {
 		if s.Flight < 0 {
@@ -73,8 +82,11 @@ func (e *engagementTally) observe(_ int, o *sim.Outcome) {
 }
 
 // rows returns the engagements in flight order, then interceptor order of
-// first shot.
+// first shot (nil for a nil tally: not an air raid).
 func (e *engagementTally) rows() []EngagementJSON {
+	if e == nil {
+		return nil
+	}
 	out := []EngagementJSON{}
 	n := float64(max(e.trials, 1))
 	for i, f := range e.world.Flights {
@@ -107,6 +119,16 @@ func airRaid(world *sim.World) bool {
 		}
 	}
 	return false
+}
+
+// leakerUnit is what leaks from world's raid: "warheads", or "threats"
+// for an air raid (cruise missiles and aircraft carry no warhead of the
+// model).
+func leakerUnit(world *sim.World) string {
+	if airRaid(world) {
+		return "threats"
+	}
+	return "warheads"
 }
 
 // writeEngagements writes the engagement table of an air raid's text

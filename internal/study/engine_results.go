@@ -98,12 +98,7 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 	r := EngineResults{
 		Trials: sum.Trials, Fidelity: world.Options.Fidelity.String(), Architecture: string(s.Run.Architecture),
 		Assets: engineAssetsJSON(AssetFates(world, sum)), Commands: []CommandJSON{}, Sensors: []SensorJSON{},
-		Totals: TotalsJSON{
-			InterceptorsMean: sum.InterceptorsMean, InterceptorsCI95: sum.InterceptorsCI95,
-			LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
-			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
-			SurvivingValueMean: sum.SurvivingValueMean, SurvivingValueMeanCI95: sum.SurvivingValueCI95, TotalValue: sum.TotalValue,
-		},
+		Totals: totalsJSON(sum),
 	}
 	if note := events.note(sum.Trials); note != "" {
 		n := events.trials
@@ -138,6 +133,16 @@ func engineResults(s *scenario.Scenario, world *sim.World, sum *sim.Summary, war
 		}
 	}
 	return r
+}
+
+// totalsJSON are sum's means per raid.
+func totalsJSON(sum *sim.Summary) TotalsJSON {
+	return TotalsJSON{
+		InterceptorsMean: sum.InterceptorsMean, InterceptorsCI95: sum.InterceptorsCI95,
+		LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
+		DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
+		SurvivingValueMean: sum.SurvivingValueMean, SurvivingValueMeanCI95: sum.SurvivingValueCI95, TotalValue: sum.TotalValue,
+	}
 }
 
 // threatsJSON lists each missile's flight and fate over the trials.

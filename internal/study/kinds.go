@@ -40,10 +40,7 @@ func KindUses(s *scenario.Scenario) Uses {
 	if s.Analysis != nil {
 		name = s.Analysis.Kind
 	}
-	k, _ := lookupKind(name)
-	if hasRaid(s) {
-		return raidUses
-	}
+	k, _ := studyKind(name, s)
 	return k.Uses
 }
 
@@ -95,6 +92,18 @@ func AnalysisKinds() []string {
 		names = append(names, k.Name)
 	}
 	return names
+}
+
+// studyKind is the kind name of the study of s: lookupKind's, widened
+// for an analysis with a raid (hasRaid), which also reads what the
+// engine's run of the raid reads (raidUses) and takes both picks (the
+// raid's threats and batteries).
+func studyKind(name string, s *scenario.Scenario) (Kind, bool) {
+	k, ok := lookupKind(name)
+	if ok && hasRaid(s) {
+		k.Uses, k.Picks = raidUses, PicksBoth
+	}
+	return k, ok
 }
 
 // lookupKind returns the kind called name.

@@ -29,22 +29,15 @@ func parquetMeta(res *Result) parquetout.Meta {
 	return m
 }
 
-// SummaryRows are res's headline statistics (Statistics) as summary
-// rows of point: what a sweep writes for each of its points, with the
-// point's values of its varied fields.
-func SummaryRows(res *Result, point int, values []parquetout.Value) []parquetout.SummaryRow {
+// writeSummaryParquet writes res's headline statistics (Statistics) as
+// summary.parquet: one point (0), no varied fields.
+func writeSummaryParquet(w io.Writer, res *Result) error {
 	var rows []parquetout.SummaryRow
 	for _, s := range Statistics(res) {
-		rows = append(rows, parquetout.SummaryRow{Point: point, Values: values, Statistic: s.Name, Label: s.Label,
+		rows = append(rows, parquetout.SummaryRow{Statistic: s.Name, Label: s.Label,
 			Kind: string(s.Kind), Unit: s.Unit, Trials: s.Trials, Value: s.Value, CI95: s.CI95})
 	}
-	return rows
-}
-
-// writeSummaryParquet writes res's headline statistics as summary.parquet:
-// one point (0), no varied fields.
-func writeSummaryParquet(w io.Writer, res *Result) error {
-	return parquetout.WriteSummary(w, parquetMeta(res), nil, SummaryRows(res, 0, nil))
+	return parquetout.WriteSummary(w, parquetMeta(res), nil, rows)
 }
 
 // writeEventsParquet writes an engine run's events as events.parquet,

@@ -41,7 +41,7 @@ func checkPicks(s *scenario.Scenario, st Study, o Options) error {
 	if _, engine := st.(*Engine); !engine && s.Analysis != nil {
 		name = s.Analysis.Kind
 	}
-	k, ok := lookupKind(name)
+	k, ok := studyKind(name, s)
 	if !ok {
 		return nil
 	}
@@ -53,11 +53,7 @@ func checkPicks(s *scenario.Scenario, st Study, o Options) error {
 	if own := ownPick(st); own != "" && (g.Both || g.Threat || g.Defense) {
 		return badInput("%s: %s sets its own catalog pick (pick: %s in its analysis section), so the pick flags have no effect; leave them out or remove that field", s.File, what, own)
 	}
-	picks := k.Picks
-	if hasRaid(s) {
-		picks = PicksBoth // the raid's threats and batteries
-	}
-	switch picks {
+	switch k.Picks {
 	case PicksNone:
 		if g.Both || g.Threat || g.Defense {
 			return badInput("%s: %s takes no catalog values, so --pick, --pick-threat and --pick-defense have no effect; leave them out", s.File, what)

@@ -19,8 +19,8 @@ type Point struct {
 	// Leakers and interceptors per raid, means with normal 95 % intervals.
 	LeakersMean, InterceptorsMean float64
 	LeakersCI95, InterceptorsCI95 [2]float64
-	// LeakerUnit is "warheads", or "threats" for a raid with cruise
-	// missiles or aircraft (they carry no warhead of the model).
+	// LeakerUnit is what leaks (leakerUnit): "warheads", or "threats"
+	// for a raid with cruise missiles or aircraft.
 	LeakerUnit string
 }
 
@@ -50,32 +50,18 @@ func RunPoint(s *scenario.Scenario, o Options, ov catalog.Overrides) (*Point, er
 	if o.Sim.Earth.GM == 0 {
 		o.Sim = sim.DefaultOptions()
 	}
-	f, err := EngineFidelity(s, o)
-	if err != nil {
-		return nil, err
-	}
-	o.Sim.Fidelity = f
-	world, err := buildWorldWith(s, o.Sim, ov, nil)
-	if err != nil {
-		return nil, err
-	}
-	if f == sim.FastFidelity {
-		if err := fastProblem(s, world, o.Fidelity != ""); err != nil {
-			return nil, err
-		}
-	}
 	o.Progress = nil
+	world, o, err := engineWorldWith(s, o, ov)
+	if err != nil {
+		return nil, err
+	}
 	sum, err := monteCarlo(world, o, "", nil)
 	if err != nil {
 		return nil, err
 	}
-	p := &Point{Fidelity: f, Trials: sum.Trials, Seed: o.Seed, Assets: AssetFates(world, sum),
+	return &Point{Fidelity: o.Sim.Fidelity, Trials: sum.Trials, Seed: o.Seed, Assets: AssetFates(world, sum),
 		LeakersMean: sum.LeakersMean, InterceptorsMean: sum.InterceptorsMean,
-		LeakersCI95: sum.LeakersCI95, InterceptorsCI95: sum.InterceptorsCI95, LeakerUnit: "warheads"}
-	if airRaid(world) {
-		p.LeakerUnit = "threats"
-	}
-	return p, nil
+		LeakersCI95: sum.LeakersCI95, InterceptorsCI95: sum.InterceptorsCI95, LeakerUnit: leakerUnit(world)}, nil
 }
 
 // SystemsOf names the catalog systems an engine run of s uses (missiles,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
@@ -22,19 +23,12 @@ var raidKinds = []string{"rotation", "reach"}
 // hasRaid reports whether s is an analysis that runs a raid through the
 // engine: a rotation or reach analysis with top-level threats.
 func hasRaid(s *scenario.Scenario) bool {
-	if s == nil || s.Analysis == nil || len(s.Threats) == 0 {
-		return false
-	}
-	for _, k := range raidKinds {
-		if s.Analysis.Kind == k {
-			return true
-		}
-	}
-	return false
+	return s != nil && s.Analysis != nil && len(s.Threats) > 0 && slices.Contains(raidKinds, s.Analysis.Kind)
 }
 
-// raidUses is what a study with a raid reads besides its own: the
-// engine's Monte Carlo (trials, seed, workers) and its flights (physics).
+// raidUses is what a study with a raid reads besides its own (studyKind):
+// the engine's Monte Carlo (trials, seed, workers) and its flights
+// (physics).
 var raidUses = Uses{MonteCarlo: true, Physics: true}
 
 // RaidJSON is the engine's outcome of one Monte Carlo of a raid: each
@@ -83,33 +77,22 @@ func runRaid(s *scenario.Scenario, sites []scenario.Site, o Options, seed int64,
 		o.Trials = s.Run.Trials
 	}
 	var observe func(int, *sim.Outcome)
-	var tally *engagementTally
-	if airRaid(world) {
-		tally = newEngagementTally(world)
+	tally := newEngagementTally(world)
+	if tally != nil {
 		observe = tally.observe
 	}
 	sum, err := monteCarlo(world, o, "Monte Carlo trials, "+label, observe)
 	if err != nil {
 		return nil, err
 	}
-	run := &raidRun{world: world, sum: sum, seed: seed}
-	if tally != nil {
-		run.engagements = tally.rows()
-	}
-	return run, nil
+	return &raidRun{world: world, sum: sum, seed: seed, engagements: tally.rows()}, nil
 }
 
 // json is the run's RaidJSON.
 func (r *raidRun) json() RaidJSON {
 	sum := r.sum
-	out := RaidJSON{Trials: sum.Trials, Seed: r.seed, Defenses: raidDefenses(r.world), Assets: engineAssetsJSON(AssetFates(r.world, sum)),
-		Totals: TotalsJSON{
-			InterceptorsMean: sum.InterceptorsMean, InterceptorsCI95: sum.InterceptorsCI95,
-			LeakersMean: sum.LeakersMean, LeakersCI95: sum.LeakersCI95,
-			DoubleEngagementsMean: sum.DoubleEngagementsMean, SectorLeakersMean: sum.SectorLeakersMean,
-			SurvivingValueMean: sum.SurvivingValueMean, SurvivingValueMeanCI95: sum.SurvivingValueCI95, TotalValue: sum.TotalValue,
-		}, Engagements: r.engagements}
-	return out
+	return RaidJSON{Trials: sum.Trials, Seed: r.seed, Defenses: raidDefenses(r.world), Assets: engineAssetsJSON(AssetFates(r.world, sum)),
+		Totals: totalsJSON(sum), Engagements: r.engagements}
 }
 
 // raidDefenses lists the launchers and radars of world, one line each.

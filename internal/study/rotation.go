@@ -102,7 +102,8 @@ type rotationAssetJSON struct {
 
 // Run computes the coverage.
 func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
-	plan := r.plan()
+	base := r.plan() // as given: the raid reads the section's own pick only
+	plan := base
 	if plan.Pick == "" {
 		plan.Pick = o.Sim.DefensePick.String() // the interceptors' ranges
 	}
@@ -122,7 +123,7 @@ func (r *Rotation) Run(s *scenario.Scenario, o Options) (*Result, error) {
 	}
 	var runs []*raidRun
 	if hasRaid(s) {
-		if out.Phases, runs, err = r.rotationRaids(s, r.plan(), o); err != nil {
+		if out.Phases, runs, err = r.rotationRaids(s, base, o); err != nil {
 			return nil, err
 		}
 		for _, run := range runs {

@@ -1,8 +1,6 @@
 package study
 
 import (
-	"context"
-
 	"github.com/rampart-sim/rampart/internal/scenario"
 	"github.com/rampart-sim/rampart/internal/sim"
 )
@@ -34,21 +32,13 @@ func RunShard(s *scenario.Scenario, st Study, o Options, first, end int, sink fu
 		}
 		worlds = append(worlds, w2)
 	}
-	ctx := o.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	for pass, w := range worlds {
 		label := "Monte Carlo trials of the shard"
 		if pass == 1 {
 			label += " without sharing"
 		}
-		var progress func(int)
-		if o.Progress != nil {
-			o.Progress(label, 0, end-first)
-			progress = func(done int) { o.Progress(label, done, end-first) }
-		}
-		if err := w.TrialRange(ctx, o.Seed, first, end, o.Workers, progress, func(_ int, out *sim.Outcome) error { return sink(out) }); err != nil {
+		progress := o.trialProgress(label, end-first)
+		if err := w.TrialRange(o.context(), o.Seed, first, end, o.Workers, progress, func(_ int, out *sim.Outcome) error { return sink(out) }); err != nil {
 			return err
 		}
 	}

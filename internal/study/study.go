@@ -175,13 +175,14 @@ func Check(s *scenario.Scenario, st Study) error {
 // checkRun refuses the options that st does not take and fills in the
 // default physics.
 func checkRun(s *scenario.Scenario, st Study, o Options) (Options, error) {
-	if _, engine := st.(*Engine); o.WarningValue && !engine {
+	_, engine := st.(*Engine)
+	if o.WarningValue && !engine {
 		return o, badInput("--warning-value applies to engine runs; %s runs the %s analysis (for the architecture analysis set warning_value: true in its analysis section)", s.File, s.Analysis.Kind)
 	}
-	if _, engine := st.(*Engine); o.Fidelity != "" && !engine {
+	if o.Fidelity != "" && !engine {
 		return o, badInput("--fidelity has no effect here: %s runs the %s analysis, which has one fidelity; --fidelity (allowed: %s) applies to engine runs", s.File, s.Analysis.Kind, strings.Join(sim.FidelityNames(), ", "))
 	}
-	if _, engine := st.(*Engine); o.Outcomes != nil && !engine {
+	if o.Outcomes != nil && !engine {
 		return o, badInput("shards apply to engine runs; %s runs the %s analysis", s.File, s.Analysis.Kind)
 	}
 	if o.Sim.Earth.GM == 0 {

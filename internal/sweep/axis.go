@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rampart-sim/rampart/catalog"
+	"github.com/rampart-sim/rampart/internal/jsonout"
 	"github.com/rampart-sim/rampart/internal/scenario"
 )
 
@@ -176,7 +177,8 @@ func parseNumbers(path, list string) ([]float64, error) {
 		}
 		out := make([]float64, int(n))
 		for i := range out {
-			out[i] = round12(lo + float64(i)*st)
+			// 12 significant digits, so that 3.5+4×0.25 is 4.5.
+			out[i] = jsonout.RoundSignificant(lo+float64(i)*st, 12)
 		}
 		return out, nil
 	}
@@ -192,12 +194,6 @@ func parseNumbers(path, list string) ([]float64, error) {
 		}
 	}
 	return out, nil
-}
-
-// round12 rounds x to 12 significant digits, so 3.5+4×0.25 is 4.5.
-func round12(x float64) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
-	return v
 }
 
 func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }

@@ -191,21 +191,19 @@ func meanCI(m float64, ci [2]float64) string {
 
 func r3(x float64) string { return report.FormatNumber(math.Round(x*1000) / 1000) }
 
-// defendedAssets are the assets defended at some point, in order.
+// defendedAssets are the assets defended at some point, in the
+// scenario's order (the first row's).
 func defendedAssets(rows []Row) []string {
-	var out []string
+	if len(rows) == 0 {
+		return nil
+	}
 	seen := map[string]bool{}
 	for _, r := range rows {
 		for _, a := range r.Assets {
-			if a.Status == "defended" && !seen[a.Name] {
+			if a.Status == "defended" {
 				seen[a.Name] = true
-				out = append(out, a.Name)
 			}
 		}
-	}
-	// Keep the scenario's order.
-	if len(rows) == 0 {
-		return out
 	}
 	var ordered []string
 	for _, a := range rows[0].Assets {
