@@ -123,12 +123,12 @@ func (e Entry) ValueKeys() []string {
 	return keys
 }
 
-// Bounds returns the physical range a value of that name and unit may take
-// when set by hand (a sweep): [0, 1] for a probability or fraction, angles
+// Bounds returns the physical range a value of that unit may take when
+// set by hand (a sweep): [0, 1] for a probability or fraction, angles
 // within -180 to 360 degrees, decibels within -200 to 200 dB, and anything
 // else non-negative. It is a bound on meaning, not the catalog's sourced
 // band (Value.Low to Value.High), which a sweep may leave on purpose.
-func Bounds(key, unit string) (lo, hi float64, what string) {
+func Bounds(unit string) (lo, hi float64, what string) {
 	switch {
 	case unit == "1":
 		return 0, 1, "a probability or fraction"

@@ -43,7 +43,7 @@ func TestBounds(t *testing.T) {
 		key, unit string
 		lo, hi    float64
 	}{{"pk", "1", 0, 1}, {"min_elevation_deg", "deg", -180, 360}, {"gain_db", "dB", -200, 200}, {"range_km", "km", 0, math.Inf(1)}} {
-		if lo, hi, _ := Bounds(c.key, c.unit); lo != c.lo || hi != c.hi {
+		if lo, hi, _ := Bounds(c.unit); lo != c.lo || hi != c.hi {
 			t.Errorf("Bounds(%s) = %g, %g; want %g, %g", c.key, lo, hi, c.lo, c.hi)
 		}
 	}

@@ -103,7 +103,7 @@ func ParseAxis(arg string, s *scenario.Scenario, systems []string) (*Axis, error
 func (a *Axis) check(v Value, s *scenario.Scenario) error {
 	t := a.Target
 	if t.IsCatalog() {
-		lo, hi, what := catalog.Bounds(t.Key, t.Band.Unit)
+		lo, hi, what := catalog.Bounds(t.Band.Unit)
 		if v.Num < lo || v.Num > hi || math.IsNaN(v.Num) {
 			unit := " " + t.Band.Unit
 			if t.Band.Unit == "1" {
