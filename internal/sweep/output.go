@@ -205,11 +205,19 @@ func defendedAssets(rows []Row) []string {
 			}
 		}
 	}
+	// The scenario's asset order, from the first point that ran (a
+	// refused point has no assets).
 	var ordered []string
-	for _, a := range rows[0].Assets {
-		if seen[a.Name] {
-			ordered = append(ordered, a.Name)
+	for _, r := range rows {
+		if len(r.Assets) == 0 {
+			continue
 		}
+		for _, a := range r.Assets {
+			if seen[a.Name] {
+				ordered = append(ordered, a.Name)
+			}
+		}
+		break
 	}
 	return ordered
 }

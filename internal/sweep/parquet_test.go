@@ -70,3 +70,16 @@ func TestSweepSummaryParquet(t *testing.T) {
 		}
 	}
 }
+
+// TestDefendedAssetsAfterRefusedPoint: the table's asset columns come from
+// the first point that ran, so a refused first point (no assets) does not
+// drop every P(survive) column.
+func TestDefendedAssetsAfterRefusedPoint(t *testing.T) {
+	rows := []Row{
+		{Point: 0, Refused: "refused by the engine"},
+		{Point: 1, Assets: []AssetRow{{Name: "Bucharest", Status: "defended"}, {Name: "Ankara", Status: "attacked_not_engaged"}, {Name: "Athens", Status: "defended"}}},
+	}
+	if got := defendedAssets(rows); len(got) != 2 || got[0] != "Bucharest" || got[1] != "Athens" {
+		t.Errorf("defendedAssets = %v, want [Bucharest Athens]", got)
+	}
+}
