@@ -1,7 +1,6 @@
 package parquetout
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 
@@ -133,11 +132,9 @@ func (e *EventWriter) flush() {
 func (e *EventWriter) Close(eventsTrials int) error {
 	e.flush()
 	if e.err != nil {
-		return fmt.Errorf("%s: %w", EventsFile, e.err)
+		return e.err
 	}
+	// The caller names the file in its errors (study's report directory).
 	e.w.SetKeyValueMetadata(EventsTrialsKey, strconv.Itoa(eventsTrials))
-	if err := e.w.Close(); err != nil {
-		return fmt.Errorf("%s: %w", EventsFile, err)
-	}
-	return nil
+	return e.w.Close()
 }

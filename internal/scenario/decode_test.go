@@ -278,8 +278,8 @@ var problemCases = []struct {
 		`t.yaml:16:15: threats[0].aircraft: "Su-72" is not a catalog aircraft; did you mean "Su-27"? allowed: Su-27`,
 	}},
 	{"route of a ballistic missile", "    profile: min-energy\n", "    profile: min-energy\n    route: [{place: Ankara}]\n    altitude_m: 500\n", []string{
-		`t.yaml:20:12: threats[0].route: applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory`,
-		`t.yaml:21:17: threats[0].altitude_m: applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory`,
+		`t.yaml:20:12: threats[0].route: applies only to cruise missiles and aircraft; a ballistic missile flies its trajectory straight from its from point to its to point`,
+		`t.yaml:21:17: threats[0].altitude_m: applies only to cruise missiles and aircraft; a ballistic missile flies its trajectory straight from its from point to its to point`,
 	}},
 	{"air altitude out of range", "    missile: Shahab-3\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    profile: min-energy\n", "    missile: Tomahawk\n    from: {place: Tabriz}\n    to: {place: Bucharest}\n    altitude_m: 40000\n", []string{
 		`t.yaml:19:17: threats[0].altitude_m: 40000 is out of range; allowed: 1 to 30000 m above the ellipsoid`,

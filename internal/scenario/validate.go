@@ -561,7 +561,7 @@ func (v *validator) airRoute(p string, t Threat, kind string) {
 	hasRoute := v.has(f("route"), len(t.Route) > 0)
 	hasAlt := v.has(f("altitude_m"), t.AltitudeM != 0)
 	if !air {
-		v.refuseSet(p, "applies only to cruise missiles and aircraft; a ballistic missile flies from from to to on its trajectory",
+		v.refuseSet(p, "applies only to cruise missiles and aircraft; a ballistic missile flies its trajectory straight from its from point to its to point",
 			given{"route", hasRoute}, given{"altitude_m", hasAlt})
 		return
 	}
